@@ -1,0 +1,138 @@
+import type { Clock } from '../domain/clock.js';
+import { readCodeFromText } from '../domain/invitations/invitationCode.js';
+import type { SavedSection, RespondentState } from '../domain/respondents/respondentState.js';
+import { compactValue, sameSection, savedSectionIds } from '../domain/respondents/respondentState.js';
+import type { QuestionBank, RespondentRole } from '../domain/survey/questionBank.js';
+import { checkSectionSubmission, type SectionAnswers } from '../domain/survey/sectionSubmission.js';
+import { firstUnansweredSection, sectionOrder, type SectionId } from '../domain/survey/sections.js';
+import type { TermCalendar } from '../domain/terms/termCalendar.js';
+import type { ConversationsRepository } from '../storage/repositories/conversationsRepository.js';
+import type { Invitation, InvitationsRepository } from '../storage/repositories/invitationsRepository.js';
+import type { AnswerRow, RespondentStore } from '../storage/repositories/respondentStore.js';
+import type { InvitationService } from './invitationService.js';
+
+export const MAX_FAILED_CODES = 5;
+export const FAILED_CODE_WINDOW_MS = 60 * 60 * 1000;
+
+export type SurveyPosition = { invitation: Invitation; state: RespondentState; next: SectionId | undefined };
+
+export type RedeemResult =
+  | { kind: 'notACode' }
+  | { kind: 'locked'; minutes: number }
+  | { kind: 'unknown'; attemptsLeft: number }
+  | { kind: 'expired' }
+  | { kind: 'completed' }
+  | ({ kind: 'started'; resumed: boolean } & SurveyPosition);
+
+export type SaveResult =
+  | { kind: 'refused'; message: string }
+  | { kind: 'noSurvey' }
+  | { kind: 'expired' }
+  | ({ kind: 'saved'; section: SectionId; duplicate: boolean; answers: SectionAnswers } & SurveyPosition);
+
+/** The family's side of the survey: codes, resuming, and saving one section at a time. No Teams here. */
+export class SurveyService {
+  constructor(
+    private readonly bank: QuestionBank,
+    private readonly terms: TermCalendar,
+    private readonly clock: Clock,
+    private readonly invitations: InvitationsRepository,
+    private readonly conversations: ConversationsRepository,
+    private readonly respondents: RespondentStore,
+    private readonly invitationService: InvitationService,
+  ) {}
+
+  async redeem(conversationId: string, text: string): Promise<RedeemResult> {
+    const code = readCodeFromText(text);
+    if (!code) return { kind: 'notACode' };
+    const now = this.clock.now();
+    const failures = await this.conversations.recentFailures(conversationId, FAILED_CODE_WINDOW_MS, now);
+    if (failures.length >= MAX_FAILED_CODES) {
+      const unlockAt = Date.parse(failures[failures.length - MAX_FAILED_CODES]!) + FAILED_CODE_WINDOW_MS;
+      return { kind: 'locked', minutes: Math.max(1, Math.ceil((unlockAt - now.getTime()) / 60_000)) };
+    }
+    const invitation = await this.invitations.get(code);
+    if (!invitation) {
+      const count = await this.conversations.recordFailure(conversationId, FAILED_CODE_WINDOW_MS, now);
+      return count >= MAX_FAILED_CODES ? { kind: 'locked', minutes: 60 } : { kind: 'unknown', attemptsLeft: MAX_FAILED_CODES - count };
+    }
+    if (this.isExpired(invitation)) return { kind: 'expired' };
+    await this.invitationService.ensureRespondent(invitation.reviewRef, invitation.role, invitation.term);
+    const state = await this.respondents.read(invitation.reviewRef, invitation.role);
+    if (!state || state.completedAt) return { kind: 'completed' };
+    await this.conversations.bind(conversationId, code);
+    const next = firstUnansweredSection(this.bank, savedSectionIds(state));
+    return { kind: 'started', resumed: Object.keys(state.sections).length > 0, invitation, state, next };
+  }
+
+  /** Where a bound conversation is up to, or undefined when it is not bound to a live invitation. */
+  async position(conversationId: string): Promise<SurveyPosition | undefined> {
+    const code = await this.conversations.boundCode(conversationId);
+    const invitation = code ? await this.invitations.get(code) : undefined;
+    if (!invitation) return undefined;
+    const state = await this.respondents.read(invitation.reviewRef, invitation.role);
+    if (!state) return undefined;
+    return { invitation, state, next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
+  }
+
+  async saveSection(conversationId: string, payload: Record<string, unknown>): Promise<SaveResult> {
+    const code = typeof payload.code === 'string' ? payload.code : undefined;
+    const bound = await this.conversations.boundCode(conversationId);
+    if (!bound) return { kind: 'noSurvey' };
+    if (!code || code !== bound || payload.bankVersion !== this.bank.version) {
+      return { kind: 'refused', message: 'This card belongs to a different survey, so I have not saved it. Please answer the latest card I sent you.' };
+    }
+    const invitation = await this.invitations.get(code);
+    if (!invitation) return { kind: 'noSurvey' };
+    if (this.isExpired(invitation)) return { kind: 'expired' };
+    const checked = checkSectionSubmission(this.bank, invitation.role, String(payload.section ?? ''), payload);
+    if (!checked.ok) return { kind: 'refused', message: checked.message };
+
+    const now = this.clock.now();
+    const today = this.clock.today();
+    const term = this.terms.termOf(today).id;
+    const section = checked.value.section;
+    const saved = toSavedSection(checked.value, term, now.toISOString());
+    let duplicate = false;
+    const result = await this.respondents.mutate(invitation.reviewRef, invitation.role, (current) => {
+      if (!current) return undefined;
+      if (sameSection(current.sections[section], saved)) {
+        duplicate = true;
+        return undefined;
+      }
+      const sections = { ...current.sections, [section]: saved };
+      const complete = sectionOrder(this.bank).every((s) => sections[s]);
+      const next: RespondentState = { ...current, sections, ...(complete && !current.completedAt ? { completedAt: now.toISOString() } : {}) };
+      return { next, writes: toAnswerRows(checked.value, term, today), deletes: [] };
+    });
+    const state = result.state ?? (await this.respondents.read(invitation.reviewRef, invitation.role));
+    if (!state) return { kind: 'noSurvey' };
+    return { kind: 'saved', section, duplicate, answers: checked.value, invitation, state, next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
+  }
+
+  private isExpired(invitation: Invitation): boolean {
+    return this.clock.today() > invitation.expiresAt;
+  }
+
+  roleOf(invitation: Invitation): RespondentRole {
+    return invitation.role;
+  }
+}
+
+function toSavedSection(answers: SectionAnswers, term: string, savedAt: string): SavedSection {
+  const values: Record<string, number | string> = {};
+  for (const a of answers.answers) values[a.questionId] = compactValue(a);
+  return { term, savedAt, values };
+}
+
+function toAnswerRows(answers: SectionAnswers, term: string, submittedOn: string): AnswerRow[] {
+  return answers.answers.map((a) => ({
+    questionId: a.questionId,
+    section: answers.section,
+    term,
+    submittedOn,
+    skipped: a.skipped,
+    ...(a.score !== undefined ? { score: a.score } : {}),
+    ...(a.text !== undefined ? { text: a.text } : {}),
+  }));
+}

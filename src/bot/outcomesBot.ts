@@ -1,0 +1,60 @@
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import type { AccessControl } from '../app/access.js';
+import type { Router } from '../handlers/router.js';
+import type { Reply } from '../handlers/turn.js';
+import { toTurn } from './teamsTurn.js';
+
+/**
+ * The bot only routes: messages and card presses go to the Router, which picks one handler per intent
+ * or card verb. No domain logic and no storage code here.
+ */
+export class OutcomesBot extends ActivityHandler {
+  constructor(
+    private readonly router: Router,
+    private readonly access: AccessControl,
+    private readonly allowedTenants: string[],
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      if (await this.tenantAllowed(context)) {
+        const value = isRecord(context.activity.value) ? context.activity.value : undefined;
+        await this.router.route(toTurn(context, { value, roles: () => this.access.rolesOf(userIdOf(context)) }));
+      }
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id !== botId) && (await this.tenantAllowed(context))) {
+        await this.router.welcome(toTurn(context, { roles: () => this.access.rolesOf(userIdOf(context)) }));
+      }
+      await next();
+    });
+  }
+
+  /** Teams sends Action.Execute as an invoke; the reply card replaces the pressed card in place. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    if (!(await this.tenantAllowed(context))) return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'Not available for this organisation.' } as never };
+    let replacement: Reply | undefined;
+    const data = isRecord(invokeValue?.action?.data) ? invokeValue.action.data : {};
+    const value = { ...data, verb: invokeValue?.action?.verb ?? data.verb };
+    await this.router.route(toTurn(context, { value, roles: () => this.access.rolesOf(userIdOf(context)), onReplaceCard: (r) => (replacement = r) }));
+    if (replacement?.card) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: replacement.card };
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: (replacement?.text ?? 'Done.') as never };
+  }
+
+  private async tenantAllowed(context: TurnContext): Promise<boolean> {
+    if (context.activity.channelId !== 'msteams' || this.allowedTenants.length === 0) return true;
+    const tenant = context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    if (tenant && this.allowedTenants.includes(tenant)) return true;
+    await context.sendActivity('Sorry, this app is not available for your organisation.');
+    return false;
+  }
+}
+
+function userIdOf(context: TurnContext): string | undefined {
+  return context.activity.from?.aadObjectId ?? context.activity.from?.id;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

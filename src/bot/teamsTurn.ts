@@ -1,0 +1,48 @@
+import { ActivityTypes, CardFactory, TurnContext, type Activity } from 'botbuilder';
+import type { StaffRole } from '../config/config.js';
+import type { Reply, Turn } from '../handlers/turn.js';
+
+/** Builds the channel-neutral Turn the handlers use from a botbuilder TurnContext. */
+export function toTurn(
+  context: TurnContext,
+  opts: { value?: Record<string, unknown>; roles: () => Promise<StaffRole[]>; onReplaceCard?: (reply: Reply) => void },
+): Turn {
+  const activity = context.activity;
+  const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').trim();
+  const conversationType = activity.conversation?.conversationType === 'channel' ? 'channel' : activity.conversation?.conversationType === 'groupChat' ? 'groupChat' : 'personal';
+  let rolesPromise: Promise<StaffRole[]> | undefined;
+  return {
+    text,
+    value: opts.value,
+    userId: activity.from?.aadObjectId ?? activity.from?.id,
+    conversationId: activity.conversation.id,
+    conversationType,
+    cardActionType: activity.channelId === 'msteams' ? 'Action.Execute' : 'Action.Submit',
+    roles: () => (rolesPromise ??= opts.roles()),
+    send: async (reply) => {
+      await context.sendActivity(toActivity(reply));
+    },
+    replacePressedCard: async (reply) => {
+      if (opts.onReplaceCard) {
+        opts.onReplaceCard(reply);
+        return;
+      }
+      // Action.Submit: Teams can update the pressed card in place; Direct Line (Web Chat) cannot, so send it.
+      if (activity.channelId === 'msteams' && activity.replyToId) {
+        try {
+          await context.updateActivity({ ...toActivity(reply), id: activity.replyToId });
+          return;
+        } catch {
+          // Fall through: a new message is better than losing the confirmation.
+        }
+      }
+      await context.sendActivity(toActivity(reply));
+    },
+  };
+}
+
+export function toActivity(reply: Reply): Partial<Activity> {
+  if (!reply.card) return { type: ActivityTypes.Message, text: reply.text };
+  // The text rides along as the summary for clients and notifications that do not render cards.
+  return { type: ActivityTypes.Message, text: reply.text, summary: reply.text, attachments: [CardFactory.adaptiveCard(reply.card)] };
+}

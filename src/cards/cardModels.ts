@@ -1,0 +1,43 @@
+/** Typed data for each template in cards/. The file name is the template name. */
+
+export type ActionType = 'Action.Execute' | 'Action.Submit';
+
+export type SurveySectionCard = {
+  sectionIndex: number;
+  sectionTotal: number;
+  section: string;
+  shortName: string;
+  plainWords: string;
+  intro: string;
+  code: string;
+  bankVersion: string;
+  actionType: ActionType;
+  notice: string;
+  questions: { id: string; label: string; value: string; choices: { title: string; value: string }[] }[];
+};
+
+export type SurveyFreeTextCard = {
+  sectionIndex: number;
+  sectionTotal: number;
+  intro: string;
+  code: string;
+  bankVersion: string;
+  actionType: ActionType;
+  notice: string;
+  prompts: { id: string; prompt: string; maxLength: number; value: string }[];
+};
+
+export type SectionSavedCard = { title: string; sectionIndex: number; sectionTotal: number; summary: string };
+export type SurveyCompleteCard = { thanks: string; reviewRef: string };
+export type InvitationCreatedCard = { reviewRef: string; respondent: string; respondentLower: string; displayCode: string; link: string; expiresOn: string };
+export type HelpCard = { title: string; intro: string; commands: { example: string; meaning: string }[]; buttons: { title: string; text: string }[] };
+
+export type CardDataByTemplate = {
+  surveySection: SurveySectionCard;
+  surveyFreeText: SurveyFreeTextCard;
+  sectionSaved: SectionSavedCard;
+  surveyComplete: SurveyCompleteCard;
+  invitationCreated: InvitationCreatedCard;
+  help: HelpCard;
+};
+export type CardTemplateName = keyof CardDataByTemplate;

@@ -1,0 +1,62 @@
+import type { QuestionBank, RespondentRole } from '../domain/survey/questionBank.js';
+import type { SavedSection } from '../domain/respondents/respondentState.js';
+import { FREE_TEXT_MAX_CHARS, SKIP_VALUE, type SectionAnswers } from '../domain/survey/sectionSubmission.js';
+import { sectionNumber, TEXT_SECTION, type SectionId } from '../domain/survey/sections.js';
+import type { ActionType } from './cardModels.js';
+import { renderCard, type AdaptiveCardJson } from './renderCard.js';
+
+/** Builds the data for the survey's cards from the question bank; the layout lives in cards/*.json. */
+export function sectionCard(
+  bank: QuestionBank,
+  opts: { section: SectionId; role: RespondentRole; code: string; actionType: ActionType; saved?: SavedSection; notice?: string },
+): AdaptiveCardJson {
+  const { index, total } = sectionNumber(bank, opts.section);
+  if (opts.section === TEXT_SECTION) {
+    return renderCard('surveyFreeText', {
+      sectionIndex: index,
+      sectionTotal: total,
+      intro: opts.role === 'cyp' ? 'Last part! Finish these sentences if you would like to. You can leave any of them blank.' : 'Last part. Finish any of these sentences if you would like to — you can leave them blank.',
+      code: opts.code,
+      bankVersion: bank.version,
+      actionType: opts.actionType,
+      notice: opts.notice ?? '',
+      prompts: bank.promptsFor(opts.role).map((p) => ({ id: p.id, prompt: p.prompt, maxLength: FREE_TEXT_MAX_CHARS, value: '' })),
+    });
+  }
+  const outcome = bank.outcome(opts.section);
+  const scale = opts.role === 'cyp' ? bank.data.scale.cyp.map((p) => ({ title: `${p.face} ${p.label}`, value: String(p.score) })) : bank.data.scale.pc.map((p) => ({ title: p.label, value: String(p.score) }));
+  const choices = [...scale.reverse(), { title: bank.data.scale.skipLabel, value: SKIP_VALUE }];
+  return renderCard('surveySection', {
+    sectionIndex: index,
+    sectionTotal: total,
+    section: opts.section,
+    shortName: outcome.shortName,
+    plainWords: opts.role === 'cyp' ? outcome.plainWords : `${outcome.plainWords}. ${outcome.statement}`,
+    intro: opts.role === 'cyp' ? 'Pick the face that is most like how you feel.' : 'How much do you agree? 1 = strongly disagree, 5 = strongly agree.',
+    code: opts.code,
+    bankVersion: bank.version,
+    actionType: opts.actionType,
+    notice: opts.notice ?? '',
+    questions: bank.questionsFor(opts.section, opts.role).map((q, i) => {
+      const prior = opts.saved?.values[q.id];
+      return { id: q.id, label: `${i + 1}. ${q.text}`, value: prior === undefined ? '' : prior === 0 ? SKIP_VALUE : String(prior), choices };
+    }),
+  });
+}
+
+export function sectionSavedCard(bank: QuestionBank, answers: SectionAnswers): AdaptiveCardJson {
+  const { index, total } = sectionNumber(bank, answers.section);
+  const title = answers.section === TEXT_SECTION ? 'In your own words' : bank.outcome(answers.section).shortName;
+  const given = answers.answers.filter((a) => !a.skipped).length;
+  const skipped = answers.answers.length - given;
+  const summary =
+    answers.section === TEXT_SECTION
+      ? `You wrote ${given} of ${answers.answers.length} answers.`
+      : `You answered ${given} ${given === 1 ? 'question' : 'questions'}${skipped ? ` and chose "prefer not to say" for ${skipped}` : ''}.`;
+  return renderCard('sectionSaved', { title, sectionIndex: index, sectionTotal: total, summary });
+}
+
+export function surveyCompleteCard(reviewRef: string, role: RespondentRole): AdaptiveCardJson {
+  const thanks = role === 'cyp' ? 'Thank you for telling us what you think. It really helps.' : 'Thank you for taking the time to tell us about your family\'s experience. Your answers have been saved.';
+  return renderCard('surveyComplete', { thanks, reviewRef });
+}

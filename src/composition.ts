@@ -1,0 +1,53 @@
+import type { Server } from 'restify';
+import { AccessControl } from './app/access.js';
+import { InvitationService } from './app/invitationService.js';
+import { SurveyService } from './app/surveyService.js';
+import { createAdapter } from './bot/adapter.js';
+import { registerMessagesRoute } from './bot/messagesRoute.js';
+import { OutcomesBot } from './bot/outcomesBot.js';
+import type { Config } from './config/config.js';
+import type { Logger } from './config/logger.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { loadQuestionBank } from './domain/survey/questionBank.js';
+import { loadTermCalendar } from './domain/terms/termCalendar.js';
+import { InviteHandler } from './handlers/inviteHandler.js';
+import { Router } from './handlers/router.js';
+import { SurveyHandlers } from './handlers/surveyHandlers.js';
+import { createHttpServer } from './http/server.js';
+import { AggregatesRepository } from './storage/repositories/aggregatesRepository.js';
+import { ConversationsRepository } from './storage/repositories/conversationsRepository.js';
+import { InvitationsRepository } from './storage/repositories/invitationsRepository.js';
+import { RespondentStore } from './storage/repositories/respondentStore.js';
+import { RolesRepository } from './storage/repositories/rolesRepository.js';
+import { TableStore } from './storage/tableStore.js';
+
+/** Everything the product is made of, wired once. No logic lives here. */
+export function buildServices(config: Config, connectionString: string, clock: Clock = systemClock(config.botToday)) {
+  const bank = loadQuestionBank();
+  const terms = loadTermCalendar();
+  const store = new TableStore(connectionString);
+  const aggregates = new AggregatesRepository(store);
+  const respondents = new RespondentStore(store, aggregates, bank);
+  const roles = new RolesRepository(store);
+  const invitations = new InvitationsRepository(store);
+  const conversations = new ConversationsRepository(store);
+  const invitationService = new InvitationService(invitations, respondents, terms, clock, { ttlDays: config.invitationTtlDays, publicBaseUrl: config.publicBaseUrl });
+  const survey = new SurveyService(bank, terms, clock, invitations, conversations, respondents, invitationService);
+  const access = new AccessControl(roles, config.devRoles);
+  return { bank, terms, clock, store, aggregates, respondents, roles, invitations, conversations, invitationService, survey, access };
+}
+export type Services = ReturnType<typeof buildServices>;
+
+export function buildHttpApp(config: Config, services: Services, logger: Logger): Server {
+  const router = new Router(new SurveyHandlers(services.survey, services.bank), new InviteHandler(services.invitationService), () => []);
+  const bot = new OutcomesBot(router, services.access, effectiveTenants(config));
+  const server = createHttpServer();
+  registerMessagesRoute(server, createAdapter(config, logger), bot);
+  return server;
+}
+
+/** With credentials and no ALLOWED_TENANTS, only the bot's own tenant may use it in Teams. */
+function effectiveTenants(config: Config): string[] {
+  if (config.allowedTenants.length > 0) return config.allowedTenants;
+  return config.bot.authenticated && config.bot.tenantId ? [config.bot.tenantId] : [];
+}

@@ -1,0 +1,124 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { isRealIsoDate } from '../domain/dates.js';
+import { fromRoot } from '../domain/projectPaths.js';
+
+/**
+ * All configuration, read from the environment in this one module and validated with zod.
+ * Nothing else reads process.env. A bad value stops start-up with a message naming the variable.
+ */
+
+const STAFF_ROLES = ['practitioner', 'manager', 'admin'] as const;
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    STORAGE_CONNECTION_STRING: optionalText.refine((v) => v === undefined || /(TableEndpoint|AccountName)=/i.test(v) || v === 'UseDevelopmentStorage=true', {
+      message: 'must be an Azure Storage or Cosmos DB Table connection string (with AccountName= or TableEndpoint=)',
+    }),
+    DATA_DIR: optionalText,
+    MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant']).optional().or(z.literal('').transform(() => undefined)),
+    MicrosoftAppId: optionalText.refine((v) => v === undefined || guid.test(v), { message: 'must be a GUID (the bot\'s Entra app id)' }),
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppTenantId: optionalText.refine((v) => v === undefined || guid.test(v), { message: 'must be a GUID (your Entra tenant id)' }),
+    ALLOWED_TENANTS: optionalText.transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])).pipe(
+      z.array(z.string().regex(guid, 'each tenant id must be a GUID')),
+    ),
+    PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://outcomes.example.org' }).optional()),
+    DIRECT_LINE_SECRET: optionalText,
+    BOT_TODAY: optionalText.refine((v) => v === undefined || isRealIsoDate(v), { message: 'must be a real date written YYYY-MM-DD' }),
+    DEV_ROLES: optionalText.transform((v) => (v ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : [])).pipe(
+      z.array(z.enum(STAFF_ROLES, { message: `roles must be among ${STAFF_ROLES.join(', ')}` })),
+    ),
+    DEMO_DATA: z.enum(['true', 'false', '']).optional().transform((v) => v !== 'false'),
+    INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+    DIGEST_TRIGGER_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && !env.MicrosoftAppType) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppType'], message: 'is required when MicrosoftAppId is set (SingleTenant or UserAssignedMSI)' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant bot' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required for a SingleTenant bot' });
+    }
+  });
+
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES };
+
+export type Config = {
+  port: number;
+  storage: { kind: 'embedded'; dataDir: string } | { kind: 'connectionString'; connectionString: string };
+  bot: { appType?: string; appId?: string; appPassword?: string; tenantId?: string; authenticated: boolean };
+  allowedTenants: string[];
+  publicBaseUrl: string;
+  directLineSecret?: string;
+  botToday?: string;
+  devRoles: StaffRole[];
+  loadDemoData: boolean;
+  invitationTtlDays: number;
+  digestTriggerSecret?: string;
+  logLevel: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Configuration is invalid:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const authenticated = Boolean(e.MicrosoftAppId);
+  return {
+    port: e.PORT,
+    storage: e.STORAGE_CONNECTION_STRING
+      ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING }
+      : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR ?? fromRoot('.data')) },
+    bot: { appType: e.MicrosoftAppType, appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, authenticated },
+    allowedTenants: e.ALLOWED_TENANTS,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    directLineSecret: e.DIRECT_LINE_SECRET,
+    botToday: e.BOT_TODAY,
+    // DEV_ROLES is a local-demo convenience: with real credentials it would open every door, so it is dropped.
+    devRoles: authenticated ? [] : e.DEV_ROLES,
+    loadDemoData: e.DEMO_DATA,
+    invitationTtlDays: e.INVITATION_TTL_DAYS,
+    digestTriggerSecret: e.DIGEST_TRIGGER_SECRET,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** What start-up logs: every setting, secrets replaced by whether they are set. */
+export function redactedSummary(config: Config, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
+  return {
+    port: config.port,
+    storage: config.storage.kind === 'embedded' ? { kind: 'embedded Azurite', dataDir: config.storage.dataDir } : { kind: 'connection string', account: accountOf(config.storage.connectionString) },
+    bot: { appType: config.bot.appType ?? 'none (local, unauthenticated)', appId: config.bot.appId ?? 'none', appPassword: config.bot.appPassword ? '[set]' : '[not set]', tenantId: config.bot.tenantId ?? 'none' },
+    allowedTenants: config.allowedTenants.length ? config.allowedTenants : 'any (local only)',
+    publicBaseUrl: config.publicBaseUrl,
+    directLineSecret: config.directLineSecret ? '[set]' : '[not set: local Direct Line]',
+    botToday: config.botToday ?? 'real date',
+    devRoles: config.devRoles.length ? config.devRoles : env.DEV_ROLES && config.bot.authenticated ? 'ignored: the bot is authenticated' : 'none',
+    loadDemoData: config.loadDemoData,
+    invitationTtlDays: config.invitationTtlDays,
+    digestTriggerSecret: config.digestTriggerSecret ? '[set]' : '[not set]',
+  };
+}
+
+function accountOf(connectionString: string): string {
+  const name = /AccountName=([^;]+)/i.exec(connectionString)?.[1];
+  const endpoint = /TableEndpoint=([^;]+)/i.exec(connectionString)?.[1];
+  return name ?? endpoint ?? 'development storage';
+}

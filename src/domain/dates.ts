@@ -1,0 +1,33 @@
+/** Calendar dates as ISO strings (YYYY-MM-DD), computed in UTC so no local time zone can shift a day. */
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isRealIsoDate(value: string): boolean {
+  const m = ISO.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+export function parseIsoDate(value: string): { year: number; month: number; day: number } {
+  if (!isRealIsoDate(value)) throw new Error(`not a date: ${value}`);
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return { year: y, month: m, day: d };
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function toEpochDay(value: string): number {
+  const { year, month, day } = parseIsoDate(value);
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+}
+
+export function addDays(value: string, days: number): string {
+  return new Date((toEpochDay(value) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return toEpochDay(to) - toEpochDay(from);
+}

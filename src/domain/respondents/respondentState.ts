@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { RespondentRole } from '../survey/questionBank.js';
+
+/**
+ * What is held for one respondent (one review × one role): the term they were first invited in, and for
+ * each saved section its term and a compact copy of the answers (scores, skips, a hash for free text).
+ * The answers themselves are separate rows; this copy lets a save compute what changed from one read.
+ */
+export type SavedSection = {
+  term: string;
+  savedAt: string;
+  /** questionId -> score 1..5, or 0 for skipped, or a short hash of free text. */
+  values: Record<string, number | string>;
+};
+
+export type RespondentState = {
+  reviewRef: string;
+  role: RespondentRole;
+  invitedTerm: string;
+  sections: Record<string, SavedSection>;
+  completedAt?: string;
+};
+
+export function respondentKey(reviewRef: string, role: RespondentRole): string {
+  return `${reviewRef}~${role}`;
+}
+
+export function savedSectionIds(state: RespondentState | undefined): Set<string> {
+  return new Set(Object.keys(state?.sections ?? {}));
+}
+
+/** Free text is kept in the compact copy only as a short hash: enough to tell whether it changed. */
+export function textFingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** The compact value stored for one answer: score, 0 for skipped, or a fingerprint of free text. */
+export function compactValue(answer: { score?: number; skipped: boolean; text?: string }): number | string {
+  if (answer.text !== undefined) return textFingerprint(answer.text);
+  return answer.skipped ? 0 : answer.score!;
+}
+
+/** Same answers in the same term: a double click, a re-sent turn or a re-imported file; nothing to write. */
+export function sameSection(before: SavedSection | undefined, after: SavedSection): boolean {
+  if (!before || before.term !== after.term) return false;
+  const keys = new Set([...Object.keys(before.values), ...Object.keys(after.values)]);
+  return [...keys].every((k) => before.values[k] === after.values[k]);
+}

@@ -1,0 +1,35 @@
+import { can } from '../app/access.js';
+import { renderCard } from '../cards/renderCard.js';
+import type { Turn } from './turn.js';
+
+/** Intent: help. What the bot can do for this person, with buttons for the common questions. */
+export const helpIntent = 'help';
+
+export async function handleHelp(turn: Turn): Promise<void> {
+  const roles = await turn.roles();
+  if (!can(roles, 'seeFigures')) {
+    const text =
+      'Hello! I help families answer the annual-review survey of the SEND and AP Outcomes Framework. ' +
+      'If you have an invitation, type the code from it (for example ABCD-EFGH-23) and I will start your survey. ' +
+      'You can stop at any time and carry on later from where you left off.';
+    await turn.send({ text });
+    return;
+  }
+  const commands = [
+    { example: 'invite review AR-1042 parent', meaning: 'a survey invitation (code and link) for the parent carer, or "child", of a review' },
+    { example: 'outcome scores this term', meaning: 'the six outcomes for children and young people and for parent carers' },
+    { example: 'how are we doing on kept safe?', meaning: 'one outcome; add "per question", "last term" or "spring 2025-26"' },
+    { example: 'response rate this term', meaning: 'invitations sent, started and completed' },
+    { example: 'current wait for SALT', meaning: 'waiting times against targets; "which services are missing their targets?"' },
+  ];
+  if (roles.includes('manager')) commands.push({ example: 'subscribe to the termly digest', meaning: 'the termly digest for managers; "preview the digest"' });
+  if (roles.includes('admin')) commands.push({ example: 'unanswered questions', meaning: 'questions I could not answer, to teach me' });
+  const buttons = [
+    { title: 'Outcome scores', text: 'outcome scores this term' },
+    { title: 'Response rate', text: 'response rate this term' },
+    { title: 'Waiting times', text: 'which services are missing their targets?' },
+  ];
+  const card = renderCard('help', { title: 'What I can do', intro: 'Ask me the way you would ask a colleague. For example:', commands, buttons });
+  const text = `What I can do:\n${commands.map((c) => `- "${c.example}": ${c.meaning}`).join('\n')}`;
+  await turn.send({ text, card });
+}

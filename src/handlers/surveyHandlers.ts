@@ -1,0 +1,93 @@
+import type { SurveyPosition, SurveyService } from '../app/surveyService.js';
+import { sectionCard, sectionSavedCard, surveyCompleteCard } from '../cards/surveyCards.js';
+import type { QuestionBank } from '../domain/survey/questionBank.js';
+import { sectionNumber } from '../domain/survey/sections.js';
+import type { Turn } from './turn.js';
+
+/** Card verb answered by `saveSection`. */
+export const SAVE_SECTION_VERB = 'survey.saveSection';
+
+/** The family's side of the conversation: starting with a code, resuming, and saving sections. */
+export class SurveyHandlers {
+  constructor(
+    private readonly survey: SurveyService,
+    private readonly bank: QuestionBank,
+  ) {}
+
+  /** A message shaped like a code. Returns false when the text is not a code, so others may handle it. */
+  async redeemCode(turn: Turn): Promise<boolean> {
+    const result = await this.survey.redeem(turn.conversationId, turn.text);
+    switch (result.kind) {
+      case 'notACode':
+        return false;
+      case 'locked':
+        await turn.send({ text: `That code didn't work, and there have been too many tries from this chat. For your security, please wait about ${result.minutes} minutes, or ask your practitioner to send you a new link.` });
+        return true;
+      case 'unknown':
+        await turn.send({ text: `Sorry, I don't recognise that code. Please check it against your invitation and try again (${result.attemptsLeft} ${result.attemptsLeft === 1 ? 'try' : 'tries'} left this hour). Codes use letters and numbers, like ABCD-EFGH-23.` });
+        return true;
+      case 'expired':
+        await turn.send({ text: 'This invitation has expired. Please ask your practitioner for a new one — anything you already answered is kept.' });
+        return true;
+      case 'completed':
+        await turn.send({ text: 'This survey has already been completed — thank you! There is nothing more to do. If something has changed, please talk to your practitioner.' });
+        return true;
+      case 'started': {
+        const welcome = result.resumed ? `Welcome back! Your earlier answers are saved. Let's carry on from section ${sectionNumber(this.bank, result.next!).index}.` : welcomeText(result);
+        await turn.send({ text: welcome });
+        await this.sendNext(turn, result);
+        return true;
+      }
+    }
+  }
+
+  /** A family in a bound conversation typed something that is not a code: show where they are up to. */
+  async resume(turn: Turn): Promise<boolean> {
+    const position = await this.survey.position(turn.conversationId);
+    if (!position) return false;
+    if (!position.next) {
+      await turn.send({ text: 'Your survey is complete — thank you. There is nothing more to do.' });
+      return true;
+    }
+    await turn.send({ text: "Here's where you got to. Your earlier answers are saved." });
+    await this.sendNext(turn, position);
+    return true;
+  }
+
+  async saveSection(turn: Turn): Promise<void> {
+    const result = await this.survey.saveSection(turn.conversationId, turn.value ?? {});
+    switch (result.kind) {
+      case 'noSurvey':
+        await turn.send({ text: "I can't find the survey this card belongs to. Please type the code from your invitation to carry on." });
+        return;
+      case 'expired':
+        await turn.send({ text: 'This invitation has expired, so I could not save that. Please ask your practitioner for a new one — anything you already answered is kept.' });
+        return;
+      case 'refused':
+        await turn.send({ text: result.message });
+        return;
+      case 'saved': {
+        const saved = sectionSavedCard(this.bank, result.answers);
+        await turn.replacePressedCard({ text: `Saved section ${sectionNumber(this.bank, result.section).index}.`, card: saved });
+        // A replayed or double-clicked submission is stored once and does not send the next card again.
+        if (result.duplicate) return;
+        await this.sendNext(turn, result);
+      }
+    }
+  }
+
+  private async sendNext(turn: Turn, position: SurveyPosition): Promise<void> {
+    if (!position.next) {
+      await turn.send({ text: 'Thank you — your survey is complete.', card: surveyCompleteCard(position.invitation.reviewRef, position.invitation.role) });
+      return;
+    }
+    const { index, total } = sectionNumber(this.bank, position.next);
+    const card = sectionCard(this.bank, { section: position.next, role: position.invitation.role, code: position.invitation.code, actionType: turn.cardActionType, saved: position.state.sections[position.next] });
+    await turn.send({ text: `Section ${index} of ${total}`, card });
+  }
+}
+
+function welcomeText(position: SurveyPosition): string {
+  const who = position.invitation.role === 'cyp' ? 'Hello! These questions are about you and the help you get.' : 'Hello, and thank you for taking part. These questions are about your child, your family and the support you get.';
+  return `${who} There are 7 short sections. Each one is saved as soon as you press the button, so you can stop and come back any time using the same link or code. You can always choose "Prefer not to say".`;
+}

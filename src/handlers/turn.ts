@@ -1,0 +1,30 @@
+import type { StaffRole } from '../config/config.js';
+import type { ActionType } from '../cards/cardModels.js';
+import type { AdaptiveCardJson } from '../cards/renderCard.js';
+
+/**
+ * One incoming turn as the handlers see it: no botbuilder types, so the handlers survive the move from
+ * the archived Bot Framework SDK to its successor. The channel layer (src/bot) builds this.
+ */
+export type Reply = { text: string; card?: AdaptiveCardJson };
+
+export interface Turn {
+  /** What the person typed, with any @mention of the bot removed. */
+  text: string;
+  /** Data of a pressed card button (Action.Submit or Action.Execute), when there is one. */
+  value?: Record<string, unknown>;
+  userId?: string;
+  conversationId: string;
+  /** Channel conversation type: personal 1:1, group chat or a team channel. */
+  conversationType: 'personal' | 'groupChat' | 'channel';
+  /** Action.Execute where the client sends it (Teams), Action.Submit elsewhere (Web Chat). */
+  cardActionType: ActionType;
+  roles(): Promise<StaffRole[]>;
+  send(reply: Reply): Promise<void>;
+  /** Replaces the card whose button was pressed (in place where the channel allows it). */
+  replacePressedCard(reply: Reply): Promise<void>;
+}
+
+export interface TurnHandler {
+  handle(turn: Turn): Promise<void>;
+}

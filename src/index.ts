@@ -1,0 +1,62 @@
+import { ConfigError, loadConfig, redactedSummary } from './config/config.js';
+import { createLogger } from './config/logger.js';
+import { buildHttpApp, buildServices } from './composition.js';
+import { listen } from './http/server.js';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embeddedAzurite.js';
+import { loadDemoDataIfEmpty } from './app/demoData.js';
+
+/** Composition root: read config, start storage, wire the bot, serve, and shut down cleanly. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  logger.info({ config: redactedSummary(config) }, 'starting');
+
+  let azurite: EmbeddedAzurite | undefined;
+  let connectionString: string;
+  if (config.storage.kind === 'embedded') {
+    azurite = await startEmbeddedAzurite({ location: config.storage.dataDir });
+    connectionString = azurite.connectionString;
+    logger.info({ port: azurite.port, dataDir: config.storage.dataDir }, 'embedded Azurite table storage is ready');
+  } else {
+    connectionString = config.storage.connectionString;
+  }
+
+  const services = buildServices(config, connectionString);
+  await services.store.ping();
+  if (config.loadDemoData) await loadDemoDataIfEmpty(services, logger);
+  const server = buildHttpApp(config, services, logger);
+  await listen(server, config.port);
+  logger.info(`bot listening on http://localhost:${config.port}/api/messages`);
+
+  const sweep = setInterval(() => {
+    services.respondents.sweep().catch((error: unknown) => logger.warn({ err: error }, 'sweep failed'));
+  }, 60_000);
+  sweep.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    clearInterval(sweep);
+    server.close();
+    await azurite?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('The bot could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import getPort from 'get-port';
+
+/** The documented, public development-account key of Azurite (not a secret). */
+export const DEV_ACCOUNT = 'devstoreaccount1';
+export const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export type EmbeddedAzurite = { connectionString: string; port: number; stop(): Promise<void> };
+
+/**
+ * Starts Azurite's table server as a child process on loopback, with telemetry off, and resolves once
+ * it reports it is ready. `location` keeps data on disk (npm start); without it the store is in memory (tests).
+ */
+export async function startEmbeddedAzurite(options: { location?: string; port?: number; readyTimeoutMs?: number } = {}): Promise<EmbeddedAzurite> {
+  const require = createRequire(import.meta.url);
+  const main = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist', 'src', 'table', 'main.js');
+  const port = options.port ?? (await getPort({ host: '127.0.0.1' }));
+  const args = [main, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry', '--skipApiVersionCheck', '--loose'];
+  if (options.location) {
+    mkdirSync(options.location, { recursive: true });
+    args.push('--location', options.location);
+  } else {
+    args.push('--inMemoryPersistence');
+  }
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  await waitUntilReady(child, options.readyTimeoutMs ?? 30_000);
+  const stopOnExit = () => child.kill('SIGKILL');
+  process.once('exit', stopOnExit);
+  return {
+    port,
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`,
+    stop: () => stopChild(child, stopOnExit),
+  };
+}
+
+function waitUntilReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${timeoutMs} ms. Output:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('successfully started')) {
+        cleanup();
+        // Keep draining its output so a full pipe never blocks it.
+        child.stdout?.resume();
+        child.stderr?.resume();
+        resolve();
+      }
+    };
+    const onExit = (code: number | null) => fail(new Error(`Azurite exited (code ${code}) before it was ready. Output:\n${output}`));
+    const fail = (error: Error) => {
+      cleanup();
+      child.kill('SIGKILL');
+      reject(error);
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+function stopChild(child: ChildProcess, stopOnExit: () => void): Promise<void> {
+  process.off('exit', stopOnExit);
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,58 @@
+import type { TableClient } from '@azure/data-tables';
+import { encodeKey } from '../azureLimits.js';
+import { getOrUndefined, isConflict, TABLES, type TableStore } from '../tableStore.js';
+
+/**
+ * Per conversation: the invitation it is bound to (a family's survey) and the recent failed code
+ * attempts (to stop guessing). PartitionKey = escaped conversation id.
+ */
+export class ConversationsRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private table(): Promise<TableClient> {
+    return this.store.table(TABLES.conversations);
+  }
+
+  async boundCode(conversationId: string): Promise<string | undefined> {
+    const e = await getOrUndefined<{ code: string }>(await this.table(), encodeKey(conversationId), 'binding');
+    return e?.code;
+  }
+
+  async bind(conversationId: string, code: string): Promise<void> {
+    await (await this.table()).upsertEntity({ partitionKey: encodeKey(conversationId), rowKey: 'binding', code, boundAt: new Date().toISOString() }, 'Replace');
+  }
+
+  async unbind(conversationId: string): Promise<void> {
+    await (await this.table()).deleteEntity(encodeKey(conversationId), 'binding').catch(() => undefined);
+  }
+
+  /** Failed attempts in the window, oldest first. */
+  async recentFailures(conversationId: string, windowMs: number, now: Date): Promise<string[]> {
+    const e = await getOrUndefined<{ times: string }>(await this.table(), encodeKey(conversationId), 'failures');
+    return inWindow(e?.times, windowMs, now);
+  }
+
+  /** Records a failed attempt (ETag-checked, so concurrent attempts are all counted). Returns the count in the window. */
+  async recordFailure(conversationId: string, windowMs: number, now: Date): Promise<number> {
+    const client = await this.table();
+    const pk = encodeKey(conversationId);
+    for (let attempt = 1; ; attempt++) {
+      const e = await getOrUndefined<{ times: string }>(client, pk, 'failures');
+      const times = [...inWindow(e?.times, windowMs, now), now.toISOString()];
+      const entity = { partitionKey: pk, rowKey: 'failures', times: JSON.stringify(times) };
+      try {
+        if (e) await client.updateEntity(entity, 'Replace', { etag: e.etag });
+        else await client.createEntity(entity);
+        return times.length;
+      } catch (error) {
+        if (!isConflict(error) || attempt > 20) throw error;
+      }
+    }
+  }
+}
+
+function inWindow(json: string | undefined, windowMs: number, now: Date): string[] {
+  const times: string[] = json ? JSON.parse(json) : [];
+  const since = now.getTime() - windowMs;
+  return times.filter((t) => Date.parse(t) > since);
+}

@@ -1,0 +1,51 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { RespondentRole } from '../../domain/survey/questionBank.js';
+import { getOrUndefined, isStatus, TABLES, type TableStore } from '../tableStore.js';
+
+export type Invitation = {
+  code: string;
+  reviewRef: string;
+  role: RespondentRole;
+  term: string;
+  createdAt: string;
+  expiresAt: string;
+  createdBy: string;
+};
+
+/** Invitations by code (PartitionKey = code): a family's code is looked up with one point read. */
+export class InvitationsRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private table(): Promise<TableClient> {
+    return this.store.table(TABLES.invitations);
+  }
+
+  /** Inserts; false when the code is already taken (the caller draws another). */
+  async tryCreate(invitation: Invitation): Promise<boolean> {
+    try {
+      await (await this.table()).createEntity({ partitionKey: invitation.code, rowKey: '', ...invitation });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 409)) return false;
+      throw error;
+    }
+  }
+
+  async get(code: string): Promise<Invitation | undefined> {
+    const e = await getOrUndefined<Invitation>(await this.table(), code, '');
+    return e ? { code: e.code, reviewRef: e.reviewRef, role: e.role, term: e.term, createdAt: e.createdAt, expiresAt: e.expiresAt, createdBy: e.createdBy } : undefined;
+  }
+
+  /** All invitations of one review (erasure only; a filtered scan is acceptable for that rare job). */
+  async forReview(reviewRef: string): Promise<Invitation[]> {
+    const out: Invitation[] = [];
+    for await (const e of (await this.table()).listEntities<Invitation>({ queryOptions: { filter: odata`reviewRef eq ${reviewRef}` } })) out.push(e);
+    return out;
+  }
+
+  async delete(code: string): Promise<void> {
+    await (await this.table()).deleteEntity(code, '').catch((error: unknown) => {
+      if (!isStatus(error, 404)) throw error;
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'restify';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/config/logger.js';
+import { buildHttpApp, buildServices, type Services } from '../../src/composition.js';
+import { listen } from '../../src/http/server.js';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import { TestClock } from './testClock.js';
+
+export type Activity = Record<string, any>;
+
+/**
+ * The whole bot on a free port against a fresh in-memory Azurite, driven over HTTP with
+ * deliveryMode "expectReplies" (replies come back in the response), as a channel would drive it.
+ */
+export class BotHarness {
+  private constructor(
+    readonly azurite: EmbeddedAzurite,
+    readonly services: Services,
+    readonly server: Server,
+    readonly clock: TestClock,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(opts: { env?: Record<string, string>; today?: string } = {}): Promise<BotHarness> {
+    const azurite = await startEmbeddedAzurite();
+    const config = loadConfig({ PORT: '3978', STORAGE_CONNECTION_STRING: azurite.connectionString, DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...opts.env });
+    const clock = new TestClock(opts.today ?? '2026-11-22');
+    const services = buildServices(config, azurite.connectionString, clock);
+    const server = buildHttpApp(config, services, createLogger('silent'));
+    await listen(server, 0, '127.0.0.1');
+    const port = (server.address() as AddressInfo).port;
+    return new BotHarness(azurite, services, server, clock, `http://127.0.0.1:${port}`);
+  }
+
+  async stop(): Promise<void> {
+    this.server.close();
+    await this.azurite.stop();
+  }
+
+  /** Posts one activity; returns the bot's replies (and an invoke response, if any, as type 'invokeResponse'). */
+  async post(activity: Activity): Promise<{ status: number; activities: Activity[] }> {
+    const res = await fetch(`${this.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deliveryMode: 'expectReplies', ...activity }) });
+    const text = await res.text();
+    const body = text ? JSON.parse(text) : {};
+    return { status: res.status, activities: body.activities ?? [] };
+  }
+
+  user(opts: { id?: string; aadObjectId?: string; channelId?: string; conversationId?: string } = {}): ChatUser {
+    return new ChatUser(this, opts.channelId ?? 'msteams', opts.conversationId ?? `conv-${randomUUID()}`, opts.id ?? `user-${randomUUID()}`, opts.aadObjectId);
+  }
+}
+
+export class ChatUser {
+  constructor(
+    private readonly harness: BotHarness,
+    readonly channelId: string,
+    readonly conversationId: string,
+    readonly id: string,
+    readonly aadObjectId?: string,
+  ) {}
+
+  private base(): Activity {
+    return {
+      id: randomUUID(),
+      channelId: this.channelId,
+      serviceUrl: 'http://127.0.0.1:1/',
+      from: { id: this.id, ...(this.aadObjectId ? { aadObjectId: this.aadObjectId } : {}) },
+      recipient: { id: 'bot' },
+      conversation: { id: this.conversationId, conversationType: 'personal' },
+      timestamp: new Date().toISOString(),
+    };
+  }
+
+  say(text: string, extra: Activity = {}) {
+    return this.harness.post({ ...this.base(), type: 'message', text, ...extra });
+  }
+
+  /** Action.Submit, as Web Chat sends it: a message whose value holds the inputs and the action data. */
+  submit(value: Activity, extra: Activity = {}) {
+    return this.harness.post({ ...this.base(), type: 'message', value, ...extra });
+  }
+
+  /** Action.Execute, as Teams sends it: an adaptiveCard/action invoke. */
+  execute(verb: string, data: Activity, extra: Activity = {}) {
+    return this.harness.post({ ...this.base(), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, ...extra });
+  }
+}
+
+export function texts(activities: Activity[]): string[] {
+  return activities.filter((a) => a.type === 'message').map((a) => String(a.text ?? ''));
+}
+
+export function cards(activities: Activity[]): Activity[] {
+  return activities.flatMap((a) => (a.attachments ?? []).filter((x: Activity) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x: Activity) => x.content));
+}

@@ -1,0 +1,58 @@
+import { readdirSync } from 'node:fs';
+import { expect } from 'chai';
+import { renderCard } from '../../../src/cards/renderCard.js';
+import { sectionCard, sectionSavedCard, surveyCompleteCard } from '../../../src/cards/surveyCards.js';
+import { fromRoot } from '../../../src/domain/projectPaths.js';
+import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
+import { sectionOrder } from '../../../src/domain/survey/sections.js';
+import { cardProblems } from '../../support/cardCheck.js';
+
+const bank = loadQuestionBank();
+
+/** Sample renders of every template; a template with no sample here fails the last test. */
+const samples: { template: string; name: string; card: () => unknown }[] = [];
+for (const role of ['cyp', 'pc'] as const) {
+  for (const actionType of ['Action.Execute', 'Action.Submit'] as const) {
+    for (const section of sectionOrder(bank)) {
+      const template = section === 'text' ? 'surveyFreeText' : 'surveySection';
+      samples.push({ template, name: `${section} for ${role} with ${actionType}`, card: () => sectionCard(bank, { section, role, code: 'ABCDEFGH23', actionType, notice: 'Please answer every question.' }) });
+    }
+  }
+}
+samples.push({ template: 'surveySection', name: 'a section re-shown with earlier answers', card: () => sectionCard(bank, { section: 'safe', role: 'cyp', code: 'ABCDEFGH23', actionType: 'Action.Execute', saved: { term: 't', savedAt: 'x', values: { 'safe.cyp.1': 4, 'safe.cyp.2': 0 } } }) });
+samples.push({ template: 'sectionSaved', name: 'a saved section', card: () => sectionSavedCard(bank, { section: 'voice', answers: [{ questionId: 'voice.cyp.1', skipped: false, score: 4 }, { questionId: 'voice.cyp.2', skipped: true }] }) });
+samples.push({ template: 'surveyComplete', name: 'completion', card: () => surveyCompleteCard('AR-1042', 'pc') });
+samples.push({ template: 'invitationCreated', name: 'an invitation', card: () => renderCard('invitationCreated', { reviewRef: 'AR-1042', respondent: 'Parent carer', respondentLower: 'parent carer', displayCode: 'ABCD-EFGH-23', link: 'http://localhost:3978/survey/ABCDEFGH23', expiresOn: '2027-01-21' }) });
+samples.push({ template: 'help', name: 'help', card: () => renderCard('help', { title: 'What I can do', intro: 'Ask me', commands: [{ example: 'help', meaning: 'this' }], buttons: [{ title: 'Scores', text: 'outcome scores' }] }) });
+
+export function registerCardSample(template: string, name: string, card: () => unknown): void {
+  samples.push({ template, name, card });
+}
+
+describe('card templates', () => {
+  for (const sample of samples) {
+    it(`renders ${sample.template} (${sample.name}) as a valid Adaptive Card ≤ 1.5 and ≤ 28 KB`, () => {
+      expect(cardProblems(sample.card())).to.deep.equal([]);
+    });
+  }
+
+  it('shows children five faces, each with a text label, and "prefer not to say"', () => {
+    const card = sectionCard(bank, { section: 'voice', role: 'cyp', code: 'ABCDEFGH23', actionType: 'Action.Submit' }) as any;
+    const choices = card.body.find((e: any) => e.type === 'Input.ChoiceSet').choices.map((c: any) => c.title);
+    expect(choices).to.deep.equal(['😄 Strongly agree', '🙂 Agree', '😐 Not sure', '🙁 Disagree', '😞 Strongly disagree', 'Prefer not to say']);
+  });
+
+  it('uses Action.Execute for Teams and Action.Submit for Web Chat, with the same data', () => {
+    const teams = sectionCard(bank, { section: 'voice', role: 'pc', code: 'ABCDEFGH23', actionType: 'Action.Execute' }) as any;
+    const web = sectionCard(bank, { section: 'voice', role: 'pc', code: 'ABCDEFGH23', actionType: 'Action.Submit' }) as any;
+    expect(teams.actions[0].type).to.equal('Action.Execute');
+    expect(teams.actions[0].verb).to.equal('survey.saveSection');
+    expect(web.actions[0].type).to.equal('Action.Submit');
+    expect(web.actions[0].data).to.deep.equal(teams.actions[0].data);
+  });
+
+  it('has a sample for every template in cards/', () => {
+    const templates = readdirSync(fromRoot('cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    for (const t of templates) expect(samples.map((s) => s.template), t).to.include(t);
+  });
+});
