@@ -2,6 +2,11 @@ import type { Server } from 'restify';
 import { AccessControl } from './app/access.js';
 import { InvitationService } from './app/invitationService.js';
 import { SurveyService } from './app/surveyService.js';
+import { ScoresService } from './app/scoresService.js';
+import { ErasureService } from './app/erasureService.js';
+import { AdminHandlers } from './handlers/adminHandlers.js';
+import { ScoresHandler } from './handlers/scoresHandler.js';
+import { QuestionLogRepository } from './storage/repositories/questionLogRepository.js';
 import { createAdapter } from './bot/adapter.js';
 import { registerMessagesRoute } from './bot/messagesRoute.js';
 import { OutcomesBot } from './bot/outcomesBot.js';
@@ -34,12 +39,21 @@ export function buildServices(config: Config, connectionString: string, clock: C
   const invitationService = new InvitationService(invitations, respondents, terms, clock, { ttlDays: config.invitationTtlDays, publicBaseUrl: config.publicBaseUrl });
   const survey = new SurveyService(bank, terms, clock, invitations, conversations, respondents, invitationService);
   const access = new AccessControl(roles, config.devRoles);
-  return { bank, terms, clock, store, aggregates, respondents, roles, invitations, conversations, invitationService, survey, access };
+  const scores = new ScoresService(bank, terms, clock, aggregates);
+  const questionLog = new QuestionLogRepository(store);
+  const erasure = new ErasureService(respondents, invitations);
+  return { bank, terms, clock, store, aggregates, respondents, roles, invitations, conversations, invitationService, survey, access, scores, questionLog, erasure };
 }
 export type Services = ReturnType<typeof buildServices>;
 
 export function buildHttpApp(config: Config, services: Services, logger: Logger): Server {
-  const router = new Router(new SurveyHandlers(services.survey, services.bank), new InviteHandler(services.invitationService), () => []);
+  const router = new Router({
+    survey: new SurveyHandlers(services.survey, services.bank),
+    invite: new InviteHandler(services.invitationService),
+    scores: new ScoresHandler(services.scores, services.bank),
+    admin: new AdminHandlers(services.questionLog, services.erasure, services.clock),
+    services: () => [],
+  });
   const bot = new OutcomesBot(router, services.access, effectiveTenants(config));
   const server = createHttpServer();
   registerMessagesRoute(server, createAdapter(config, logger), bot);

@@ -2,7 +2,8 @@ import { ConfigError, loadConfig, redactedSummary } from './config/config.js';
 import { createLogger } from './config/logger.js';
 import { buildHttpApp, buildServices } from './composition.js';
 import { listen } from './http/server.js';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embeddedAzurite.js';
+import type { EmbeddedAzurite } from './storage/embeddedAzurite.js';
+import { startOrAttachAzurite } from './storage/sharedAzurite.js';
 import { loadDemoDataIfEmpty } from './app/demoData.js';
 
 /** Composition root: read config, start storage, wire the bot, serve, and shut down cleanly. */
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   let azurite: EmbeddedAzurite | undefined;
   let connectionString: string;
   if (config.storage.kind === 'embedded') {
-    azurite = await startEmbeddedAzurite({ location: config.storage.dataDir });
+    azurite = await startOrAttachAzurite(config.storage.dataDir);
     connectionString = azurite.connectionString;
     logger.info({ port: azurite.port, dataDir: config.storage.dataDir }, 'embedded Azurite table storage is ready');
   } else {

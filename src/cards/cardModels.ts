@@ -39,5 +39,17 @@ export type CardDataByTemplate = {
   surveyComplete: SurveyCompleteCard;
   invitationCreated: InvitationCreatedCard;
   help: HelpCard;
+  figureTable: FigureTableCard;
 };
 export type CardTemplateName = keyof CardDataByTemplate;
+
+/** A titled table of figures with notes: outcome scores, response rates, waiting times. */
+export type FigureTableCard = {
+  title: string;
+  subtitle: string;
+  headline: string;
+  headers: string[];
+  rows: { label: string; detail: string; cells: string[] }[];
+  notes: string[];
+  buttons: { title: string; text: string }[];
+};

@@ -39,6 +39,7 @@ const envSchema = z
     DEMO_DATA: z.enum(['true', 'false', '']).optional().transform((v) => v !== 'false'),
     INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(60),
     DIGEST_TRIGGER_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+    TEAMS_APP_ID: optionalText.refine((v) => v === undefined || guid.test(v), { message: 'must be a GUID (the Teams app id in the manifest)' }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -68,6 +69,7 @@ export type Config = {
   loadDemoData: boolean;
   invitationTtlDays: number;
   digestTriggerSecret?: string;
+  teamsAppId?: string;
   logLevel: string;
 };
 
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoData: e.DEMO_DATA,
     invitationTtlDays: e.INVITATION_TTL_DAYS,
     digestTriggerSecret: e.DIGEST_TRIGGER_SECRET,
+    teamsAppId: e.TEAMS_APP_ID,
     logLevel: e.LOG_LEVEL,
   };
 }
@@ -121,4 +124,9 @@ function accountOf(connectionString: string): string {
   const name = /AccountName=([^;]+)/i.exec(connectionString)?.[1];
   const endpoint = /TableEndpoint=([^;]+)/i.exec(connectionString)?.[1];
   return name ?? endpoint ?? 'development storage';
+}
+
+/** The environment for a child process we start (the Playground): ours plus the given settings. */
+export function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }

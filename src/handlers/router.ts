@@ -1,49 +1,49 @@
 import { can } from '../app/access.js';
 import { understand, type ServiceVocab, type Understanding } from '../domain/nlu/understand.js';
+import type { AdminHandlers } from './adminHandlers.js';
 import { handleHelp } from './helpHandler.js';
 import type { InviteHandler } from './inviteHandler.js';
+import type { ScoresHandler } from './scoresHandler.js';
 import { SAVE_SECTION_VERB, type SurveyHandlers } from './surveyHandlers.js';
 import type { Turn } from './turn.js';
 
-/** Handlers for the intents that later features answer; each receives the parsed understanding. */
-export type IntentHandlers = Partial<Record<Understanding['intent'], (turn: Turn, understanding: Understanding) => Promise<void>>>;
+/** Answers intents that later features add (waiting times, digests) without the router knowing them. */
+export type IntentHandler = (turn: Turn, understanding: Understanding) => Promise<void>;
+
+export type RouterHandlers = {
+  survey: SurveyHandlers;
+  invite: InviteHandler;
+  scores: ScoresHandler;
+  admin: AdminHandlers;
+  services: () => ServiceVocab[];
+  more?: Partial<Record<Understanding['intent'], IntentHandler>>;
+};
 
 const STAFF_ONLY: ReadonlySet<Understanding['intent']> = new Set(['invite', 'scores', 'responseRate', 'waits', 'digest', 'unansweredQuestions', 'eraseReview']);
+const CONFIRM_ERASE = /^confirm\s+erase\s+(?:review\s+)?(\S+)$/i;
 
 /**
  * Decides who answers a turn: a card verb goes to its handler; a code starts a family's survey; anything
- * else is understood as a question and goes to the handler of its intent.
+ * else is understood as a question and goes to the one handler of its intent.
  */
 export class Router {
-  constructor(
-    private readonly survey: SurveyHandlers,
-    private readonly invite: InviteHandler,
-    private readonly services: () => ServiceVocab[],
-    private readonly intents: IntentHandlers = {},
-    private readonly onUnanswered: (turn: Turn, reason: string) => Promise<void> = async () => undefined,
-  ) {}
+  constructor(private readonly h: RouterHandlers) {}
 
   async route(turn: Turn): Promise<void> {
     const verb = typeof turn.value?.verb === 'string' ? turn.value.verb : undefined;
-    if (verb === SAVE_SECTION_VERB) return this.survey.saveSection(turn);
-    if (verb === 'ask' && typeof turn.value?.text === 'string') return this.route({ ...turn, text: turn.value.text, value: undefined });
+    if (verb === SAVE_SECTION_VERB) return this.h.survey.saveSection(turn);
+    if (verb === 'ask' && typeof turn.value?.text === 'string') return this.route({ ...turn, text: turn.value.text.slice(0, 500), value: undefined });
     if (verb) {
       await turn.send({ text: "Sorry, I don't recognise that button any more. Type \"help\" to see what I can do." });
       return;
     }
     if (!turn.text) return;
-    if (await this.survey.redeemCode(turn)) return;
+    if (await this.h.survey.redeemCode(turn)) return;
+    const confirm = CONFIRM_ERASE.exec(turn.text);
+    if (confirm) return this.h.admin.confirmErase(turn, confirm[1]);
 
-    const understanding = understand(turn.text, this.services());
-    const isStaff = can(await turn.roles(), 'seeFigures');
-    if (!isStaff) {
-      if (STAFF_ONLY.has(understanding.intent) || (understanding.intent === 'clarify' && STAFF_ONLY.has(understanding.partial.intent))) {
-        await turn.send({ text: 'Sorry, only practitioners and managers at the council can use that. If you have a survey invitation, type its code to start or carry on.' });
-        return;
-      }
-      if (await this.survey.resume(turn)) return;
-      return handleHelp(turn);
-    }
+    const understanding = understand(turn.text, this.h.services());
+    if (!can(await turn.roles(), 'seeFigures')) return this.answerFamily(turn, understanding);
     await this.answer(turn, understanding);
   }
 
@@ -51,23 +51,43 @@ export class Router {
     await handleHelp(turn);
   }
 
+  /** Families and unknown users: their survey, or help; staff questions get a polite "not permitted". */
+  private async answerFamily(turn: Turn, u: Understanding): Promise<void> {
+    const intent = u.intent === 'clarify' ? u.partial.intent : u.intent;
+    if (STAFF_ONLY.has(intent)) {
+      const what = intent === 'invite' ? 'Only practitioners can invite families to the survey.' : 'Sorry, only practitioners and managers at the council can see figures like that.';
+      await turn.send({ text: `${what} If you have a survey invitation, type its code to start or carry on.` });
+      return;
+    }
+    if (await this.h.survey.resume(turn)) return;
+    return handleHelp(turn);
+  }
+
   private async answer(turn: Turn, u: Understanding): Promise<void> {
     switch (u.intent) {
       case 'help':
         return handleHelp(turn);
       case 'invite':
-        return this.invite.handle(turn, { reviewRef: u.reviewRef, role: u.role });
+        return this.h.invite.handle(turn, { reviewRef: u.reviewRef, role: u.role });
+      case 'scores':
+        return this.h.scores.handleScores(turn, u);
+      case 'responseRate':
+        return this.h.scores.handleResponseRate(turn, u.terms);
+      case 'unansweredQuestions':
+        return this.h.admin.unanswered(turn);
+      case 'eraseReview':
+        return this.h.admin.askToErase(turn, u.reviewRef);
       case 'clarify':
-        await turn.send({ text: `${u.question}${u.options.length ? `\n${u.options.map((o: string) => `- ${o}`).join('\n')}` : ''}` });
+        await turn.send({ text: u.options.length ? `${u.question}\n${u.options.map((o: string) => `- ${o}`).join('\n')}` : u.question });
         return;
       case 'unknown':
-        await this.onUnanswered(turn, u.reason);
+        await this.h.admin.recordUnanswered(turn, u.reason);
         await turn.send({ text: "Sorry, I can't help with that. I can answer questions about outcome scores, response rates and waiting times, and invite families to the annual-review survey. Type \"help\" for examples." });
         return;
       default: {
-        const handler = this.intents[u.intent];
+        const handler = this.h.more?.[u.intent];
         if (handler) return handler(turn, u);
-        await this.onUnanswered(turn, `no handler for ${u.intent}`);
+        await this.h.admin.recordUnanswered(turn, `no handler for ${u.intent}`);
         await turn.send({ text: "Sorry, I can't answer that yet. Type \"help\" to see what I can do." });
       }
     }

@@ -8,6 +8,10 @@ import getPort from 'get-port';
 export const DEV_ACCOUNT = 'devstoreaccount1';
 export const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
+export function devConnectionString(port: number): string {
+  return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`;
+}
+
 export type EmbeddedAzurite = { connectionString: string; port: number; stop(): Promise<void> };
 
 /**
@@ -31,7 +35,7 @@ export async function startEmbeddedAzurite(options: { location?: string; port?: 
   process.once('exit', stopOnExit);
   return {
     port,
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`,
+    connectionString: devConnectionString(port),
     stop: () => stopChild(child, stopOnExit),
   };
 }

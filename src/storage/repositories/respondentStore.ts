@@ -93,19 +93,24 @@ export class RespondentStore {
       const opId = randomUUID();
       const journal = await this.journal();
       if (!isEmptyDelta(delta)) await journal.createEntity({ partitionKey: 'pending', rowKey: `${encodeURIComponent(pk)}~${opId}`, respondent: pk, opId, at: new Date().toISOString() });
+      let etag: string;
       try {
-        const etag = await this.writeOperation(client, pk, entity, mutation, opId, delta);
-        if (!isEmptyDelta(delta)) {
-          await this.finish(client, pk, { ...stateEntityOf(mutation.next, entity), pendingOp: opId, pendingDelta: deltaToJson(delta), etag });
-        } else if (!mutation.next) {
-          await client.deleteEntity(pk, STATE_ROW, { etag });
-        }
-        return { changed: true, state: mutation.next };
+        etag = await this.writeOperation(client, pk, entity, mutation, opId, delta);
       } catch (error) {
+        // Nothing was written: drop the journal row, and retry from a fresh read if another writer won.
         await journal.deleteEntity('pending', `${encodeURIComponent(pk)}~${opId}`).catch(() => undefined);
         if (!isConflict(error) || attempt >= 30) throw error;
         await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 * 2 ** attempt)));
+        continue;
       }
+      // The answers are saved. If applying the delta fails now, the journal row lets the sweep (or the
+      // respondent's next write) finish it, so it is deliberately left in place.
+      if (!isEmptyDelta(delta)) {
+        await this.finish(client, pk, { ...stateEntityOf(mutation.next, entity), pendingOp: opId, pendingDelta: deltaToJson(delta), etag });
+      } else if (!mutation.next) {
+        await client.deleteEntity(pk, STATE_ROW, { etag });
+      }
+      return { changed: true, state: mutation.next };
     }
   }
 
@@ -159,6 +164,15 @@ export class RespondentStore {
       }
     }
     return finished;
+  }
+
+  /** Deletes answer rows of a respondent that has no state row (which only a bug could leave). */
+  async deleteStrayAnswers(reviewRef: string, role: RespondentRole): Promise<number> {
+    const client = await this.answers();
+    const pk = respondentKey(reviewRef, role);
+    const rows = await this.answerRows(reviewRef, role);
+    for (let i = 0; i < rows.length; i += 100) await submitChecked(client, rows.slice(i, i + 100).map((r) => ['delete', { partitionKey: pk, rowKey: r.questionId }] as TransactionAction));
+    return rows.length;
   }
 
   /** Every respondent state and answer row, for rebuilding aggregates from scratch. */

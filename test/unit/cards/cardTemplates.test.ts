@@ -6,6 +6,9 @@ import { fromRoot } from '../../../src/domain/projectPaths.js';
 import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
 import { sectionOrder } from '../../../src/domain/survey/sections.js';
 import { cardProblems } from '../../support/cardCheck.js';
+import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
+import { outcomeScore, responseRates } from '../../../src/domain/scores/outcomeFigures.js';
+import { presentComparison, presentResponseRates, presentScores } from '../../../src/presenters/scoresPresenter.js';
 
 const bank = loadQuestionBank();
 
@@ -24,6 +27,18 @@ samples.push({ template: 'sectionSaved', name: 'a saved section', card: () => se
 samples.push({ template: 'surveyComplete', name: 'completion', card: () => surveyCompleteCard('AR-1042', 'pc') });
 samples.push({ template: 'invitationCreated', name: 'an invitation', card: () => renderCard('invitationCreated', { reviewRef: 'AR-1042', respondent: 'Parent carer', respondentLower: 'parent carer', displayCode: 'ABCD-EFGH-23', link: 'http://localhost:3978/survey/ABCDEFGH23', expiresOn: '2027-01-21' }) });
 samples.push({ template: 'help', name: 'help', card: () => renderCard('help', { title: 'What I can do', intro: 'Ask me', commands: [{ example: 'help', meaning: 'this' }], buttons: [{ title: 'Scores', text: 'outcome scores' }] }) });
+
+{
+  const terms = loadTermCalendar();
+  const term = terms.termOf('2026-11-22');
+  const counters = new Map([['pc~voice', { resp: 12, seen: 12, q1_n: 12, q1_sum: 40, q1_c3: 4, q1_c4: 8 }], ['rate~pc', { sent: 20, started: 14, completed: 12 }], ['rate~cyp', { sent: 3, started: 2, completed: 1 }]]);
+  const pick = () => bank.outcomes.flatMap((o) => (['cyp', 'pc'] as const).map((r) => outcomeScore(bank, counters, o.id, r)));
+  const r = { term, previous: terms.previous(term), hasData: true, scores: pick(), previousScores: pick() };
+  samples.push({ template: 'figureTable', name: 'outcome scores', card: () => renderCard('figureTable', presentScores(bank, r, ['cyp', 'pc'], { perQuestion: false }).card) });
+  samples.push({ template: 'figureTable', name: 'one outcome per question', card: () => renderCard('figureTable', presentScores(bank, r, ['cyp', 'pc'], { outcome: 'voice', perQuestion: true }).card) });
+  samples.push({ template: 'figureTable', name: 'two terms compared', card: () => renderCard('figureTable', presentComparison(bank, [r, r], ['cyp', 'pc']).card) });
+  samples.push({ template: 'figureTable', name: 'response rates', card: () => renderCard('figureTable', presentResponseRates(term, responseRates(counters)).card) });
+}
 
 export function registerCardSample(template: string, name: string, card: () => unknown): void {
   samples.push({ template, name, card });

@@ -1,0 +1,66 @@
+import { compactValue, type RespondentState, type SavedSection } from '../domain/respondents/respondentState.js';
+import { deltaBetween, type Delta } from '../domain/scores/aggregateDelta.js';
+import type { QuestionBank } from '../domain/survey/questionBank.js';
+import { sectionOrder } from '../domain/survey/sections.js';
+import type { AggregatesRepository, CounterRow } from '../storage/repositories/aggregatesRepository.js';
+import type { RespondentStore } from '../storage/repositories/respondentStore.js';
+
+export type CounterDifference = { term: string; row: string; field: string; stored: number; recomputed: number };
+export type RebuildReport = { respondents: number; answers: number; differences: CounterDifference[]; fixed: boolean };
+
+/**
+ * Recomputes every aggregate from the answer rows themselves (not from the compact copies used on the
+ * hot path) and compares with the incremental store. Any difference is a bug or an interrupted write.
+ */
+export async function rebuildAggregates(bank: QuestionBank, respondents: RespondentStore, aggregates: AggregatesRepository, opts: { fix?: boolean; onProgress?: (n: number) => void } = {}): Promise<RebuildReport> {
+  await respondents.sweep(0); // finish anything a crash left half-done before comparing
+  const expected: Delta = new Map();
+  let count = 0;
+  let answers = 0;
+  for await (const { state, answers: rows } of respondents.scanAll()) {
+    count++;
+    answers += rows.length;
+    const sections: Record<string, SavedSection> = {};
+    for (const row of rows) {
+      const section = (sections[row.section] ??= { term: row.term, savedAt: '', values: {} });
+      section.values[row.questionId] = compactValue(row);
+    }
+    const rebuilt: RespondentState = { ...state, sections };
+    mergeInto(expected, deltaBetween(bank, sectionOrder(bank).length, undefined, rebuilt));
+    if (count % 1000 === 0) opts.onProgress?.(count);
+  }
+  const stored = await aggregates.readAll();
+  const differences = compare(stored, expected);
+  if (opts.fix && differences.length > 0) await aggregates.replaceAll(expected);
+  return { respondents: count, answers, differences, fixed: Boolean(opts.fix && differences.length > 0) };
+}
+
+function mergeInto(total: Delta, delta: Delta): void {
+  for (const [term, rows] of delta) {
+    const t = total.get(term) ?? new Map<string, Record<string, number>>();
+    total.set(term, t);
+    for (const [row, fields] of rows) {
+      const r = t.get(row) ?? {};
+      t.set(row, r);
+      for (const [f, v] of Object.entries(fields)) r[f] = (r[f] ?? 0) + v;
+    }
+  }
+}
+
+function compare(stored: Map<string, Map<string, CounterRow>>, expected: Delta): CounterDifference[] {
+  const out: CounterDifference[] = [];
+  const terms = new Set([...stored.keys(), ...expected.keys()]);
+  for (const term of terms) {
+    const rows = new Set([...(stored.get(term)?.keys() ?? []), ...(expected.get(term)?.keys() ?? [])]);
+    for (const row of rows) {
+      const s = stored.get(term)?.get(row) ?? {};
+      const e = expected.get(term)?.get(row) ?? {};
+      for (const field of new Set([...Object.keys(s), ...Object.keys(e)])) {
+        const a = s[field] ?? 0;
+        const b = e[field] ?? 0;
+        if (a !== b) out.push({ term, row, field, stored: a, recomputed: b });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import { RESPONDENT_ROLES } from '../domain/survey/questionBank.js';
+import type { InvitationsRepository } from '../storage/repositories/invitationsRepository.js';
+import type { RespondentStore } from '../storage/repositories/respondentStore.js';
+
+export type ErasureReport = { reviewRef: string; respondents: number; answers: number; invitations: number };
+
+/**
+ * Deletes everything held for one review: every answer, each respondent's record and every invitation.
+ * Aggregates are corrected by the same operation that removes the answers.
+ */
+export class ErasureService {
+  constructor(
+    private readonly respondents: RespondentStore,
+    private readonly invitations: InvitationsRepository,
+  ) {}
+
+  async erase(reviewRef: string): Promise<ErasureReport> {
+    const report: ErasureReport = { reviewRef, respondents: 0, answers: 0, invitations: 0 };
+    for (const role of RESPONDENT_ROLES) {
+      const rows = await this.respondents.answerRows(reviewRef, role);
+      const result = await this.respondents.mutate(reviewRef, role, (current) => (current ? { next: undefined, writes: [], deletes: rows.map((r) => r.questionId) } : undefined));
+      if (result.changed) {
+        report.respondents++;
+        report.answers += rows.length;
+      } else if (rows.length > 0) {
+        // Answer rows without a respondent record should not exist; remove them all the same.
+        report.answers += await this.respondents.deleteStrayAnswers(reviewRef, role);
+      }
+    }
+    for (const invitation of await this.invitations.forReview(reviewRef)) {
+      await this.invitations.delete(invitation.code);
+      report.invitations++;
+    }
+    return report;
+  }
+}

@@ -1,0 +1,13 @@
+import type { Clock } from '../domain/clock.js';
+import type { Term, TermCalendar } from '../domain/terms/termCalendar.js';
+
+export type TermRef = { kind: 'current' } | { kind: 'previous' } | { kind: 'named'; season: 'autumn' | 'spring' | 'summer'; academicYear?: string };
+
+/** Turns "this term", "last term" or "spring 2025-26" into a concrete term of the calendar. */
+export function resolveTerm(ref: TermRef, terms: TermCalendar, clock: Clock): Term | undefined {
+  const current = terms.termOf(clock.today());
+  if (ref.kind === 'current') return current;
+  if (ref.kind === 'previous') return terms.previous(current);
+  if (ref.academicYear) return terms.byId(`${ref.academicYear}-${ref.season}`);
+  return terms.latestOfSeason(ref.season, clock.today());
+}

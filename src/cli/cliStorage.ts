@@ -1,0 +1,43 @@
+import { loadConfig, ConfigError, type Config } from '../config/config.js';
+import { createLogger, type Logger } from '../config/logger.js';
+import { buildServices, type Services } from '../composition.js';
+import { startOrAttachAzurite } from '../storage/sharedAzurite.js';
+
+/**
+ * Opens the same store the bot uses, for a command-line tool: the configured account, or the embedded
+ * Azurite under DATA_DIR (attaching to the running bot's, or starting one for the duration of the command).
+ */
+export async function withServices<T>(work: (services: Services, config: Config, logger: Logger) => Promise<T>): Promise<T> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const logger = createLogger('warn', 'cli');
+  const azurite = config.storage.kind === 'embedded' ? await startOrAttachAzurite(config.storage.dataDir) : undefined;
+  try {
+    const services = buildServices(config, azurite?.connectionString ?? (config.storage as { connectionString: string }).connectionString);
+    await services.store.ping();
+    return await work(services, config, logger);
+  } finally {
+    await azurite?.stop();
+  }
+}
+
+export function fail(message: string, code = 1): never {
+  console.error(message);
+  process.exit(code);
+}
+
+/** Runs a CLI main, printing a readable message (never a stack trace) on failure. */
+export function runCli(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(process.exitCode ?? 0),
+    (error: unknown) => {
+      console.error(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

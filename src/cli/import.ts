@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ResponsesImport } from '../imports/responsesImport.js';
+import { CsvHeaderError, type RowError } from '../imports/csvRows.js';
+import { fail, runCli, withServices } from './cliStorage.js';
+import { progressBar } from './progress.js';
+
+const USAGE = `Import a CSV into the store.
+
+  npm run import -- responses <file.csv> [--skip-invalid]
+      historical survey answers: review_ref, respondent, submitted_on, question_id, score, text
+
+Every row is checked first. If any row is invalid nothing is imported, unless --skip-invalid is given:
+then the valid rows are imported and the rejected ones written beside the file (<file>.rejects.csv).
+Importing the same file again changes nothing.`;
+
+runCli(async () => {
+  const args = process.argv.slice(2);
+  const skipInvalid = args.includes('--skip-invalid');
+  const [kind, file, ...extra] = args.filter((a) => a !== '--skip-invalid');
+  if (!kind || kind === '--help' || kind === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  if (kind !== 'responses') fail(`Unknown import "${kind}".\n\n${USAGE}`, 2);
+  if (!file || extra.length) fail(`Give exactly one CSV file.\n\n${USAGE}`, 2);
+  if (!existsSync(file)) fail(`No such file: ${file}`, 2);
+  const absolute = path.resolve(file);
+  try {
+    await importResponses(absolute, skipInvalid);
+  } catch (error) {
+    if (error instanceof CsvHeaderError || (error as { code?: string }).code?.startsWith('CSV_')) fail(`${file}: ${(error as Error).message}`, 1);
+    throw error;
+  }
+});
+
+async function importResponses(file: string, skipInvalid: boolean): Promise<void> {
+  await withServices(async (s) => {
+    const bar = progressBar('importing respondents');
+    const report = await new ResponsesImport(s.bank, s.terms, s.clock, s.respondents).run(file, {
+      skipInvalid,
+      onProgress: (p) => (p.phase === 'importing' ? bar.update(p.done, p.total) : undefined),
+    });
+    bar.stop();
+    printErrors(report.invalid);
+    if (!report.imported) {
+      console.error(`\nNothing imported: ${report.invalid.length} of ${report.rows} rows are invalid (listed above and in ${report.rejectsFile}). Fix them, or run again with --skip-invalid to import the ${report.rows - report.invalid.length} valid rows.`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`\nImported ${path.basename(file)}: ${report.rows} rows read, ${report.rows - report.invalid.length} valid, ${report.invalid.length} rejected${report.rejectsFile ? ` (written to ${report.rejectsFile})` : ''}.`);
+    console.log(`${report.respondents} respondents; ${report.respondentsChanged} changed, ${report.respondents - report.respondentsChanged} already up to date; ${report.answersWritten} answers written. Aggregates updated.`);
+  });
+}
+
+export function printErrors(invalid: RowError[], limit = 20): void {
+  for (const r of invalid.slice(0, limit)) console.error(`line ${r.line}: ${r.errors.join('; ')}`);
+  if (invalid.length > limit) console.error(`… and ${invalid.length - limit} more (see the rejects file)`);
+}

@@ -1,0 +1,210 @@
+import { expect } from 'chai';
+import { odata } from '@azure/data-tables';
+import { BotHarness, cards, texts, type Activity, type ChatUser } from '../support/botHarness.js';
+import { TABLES } from '../../src/storage/tableStore.js';
+import { sectionOrder } from '../../src/domain/survey/sections.js';
+
+/** The whole survey through the bot's HTTP endpoint against real (in-memory) Azurite. */
+describe('survey journey (HTTP endpoint, real Azurite)', function () {
+  this.timeout(60_000);
+  let bot: BotHarness;
+  let practitioner: ChatUser;
+
+  before(async () => {
+    bot = await BotHarness.start();
+    practitioner = bot.user({ aadObjectId: '11111111-1111-1111-1111-111111111111' });
+    await bot.services.roles.set('11111111-1111-1111-1111-111111111111', ['practitioner'], 'test');
+  });
+  after(async () => bot?.stop());
+
+  async function invite(ref: string, who: 'parent' | 'child'): Promise<string> {
+    const { activities } = await practitioner.say(`invite review ${ref} ${who}`);
+    const text = texts(activities).join('\n');
+    const code = /code ([A-Z0-9-]{12})/.exec(text)?.[1];
+    expect(code, text).to.be.a('string');
+    return code!.replace(/-/g, '');
+  }
+
+  async function answerRows(ref: string, role: string): Promise<Activity[]> {
+    const client = await bot.services.store.table(TABLES.answers);
+    const rows: Activity[] = [];
+    for await (const e of client.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${`${ref}~${role}`} and kind eq 'answer'` } })) rows.push(e);
+    return rows;
+  }
+
+  function sectionInputs(card: Activity): string[] {
+    return card.body.filter((e: Activity) => e.type === 'Input.ChoiceSet' || e.type === 'Input.Text').map((e: Activity) => e.id);
+  }
+
+  /** Chosen answers for a section card: scores cycle 1..5 with one skip, free text for the first prompts. */
+  function answersFor(card: Activity, seed: number): Record<string, string> {
+    const answers: Record<string, string> = {};
+    sectionInputs(card).forEach((id, i) => {
+      if (id.startsWith('text.')) answers[id] = i < 2 ? `answer ${seed}-${i} <b>not html</b>` : '';
+      else answers[id] = (seed + i) % 6 === 5 ? 'skip' : String(((seed + i) % 5) + 1);
+    });
+    return answers;
+  }
+
+  it('takes a parent carer from invitation to completion in Web Chat (Action.Submit), storing every answer exactly', async () => {
+    const code = await invite('AR-1042', 'parent');
+    const family = bot.user({ channelId: 'directline' });
+    let replies = (await family.say(code)).activities;
+    const given: Record<string, string> = {};
+    for (const [k, section] of sectionOrder(bot.services.bank).entries()) {
+      const card = cards(replies).at(-1)!;
+      expect(card.body[0].text).to.equal(`Section ${k + 1} of 7`);
+      expect(card.actions[0].type).to.equal('Action.Submit');
+      const answers = answersFor(card, k);
+      Object.assign(given, answers);
+      replies = (await family.submit({ ...card.actions[0].data, ...answers })).activities;
+      expect(cards(replies)[0].body[0].text, section).to.match(/^✅ Saved/);
+    }
+    expect(texts(replies).join(' ')).to.match(/your survey is complete/i);
+    const rows = await answerRows('AR-1042', 'pc');
+    expect(rows).to.have.length(Object.keys(given).length);
+    for (const row of rows) {
+      const value = given[row.questionId]!;
+      if (row.questionId.startsWith('text.')) {
+        if (value) expect(row.text).to.equal(value);
+        else expect(row.skipped).to.equal(true);
+      } else if (value === 'skip') {
+        expect(row.skipped).to.equal(true);
+        expect(row.score).to.equal(undefined);
+      } else {
+        expect(row.score).to.equal(Number(value));
+      }
+      expect(row.term).to.equal('2026-27-autumn');
+      expect(row.submittedOn).to.equal('2026-11-22');
+    }
+  });
+
+  it('takes a child through every section in Teams (Action.Execute), replacing each card in place', async () => {
+    const code = await invite('AR-2001', 'child');
+    const child = bot.user({ channelId: 'msteams' });
+    let replies = (await child.say(code)).activities;
+    for (let k = 0; k < 7; k++) {
+      const card = cards(replies).at(-1)!;
+      expect(card.actions[0].type).to.equal('Action.Execute');
+      const answers = answersFor(card, k + 10);
+      replies = (await child.execute(card.actions[0].verb, { ...card.actions[0].data, ...answers })).activities;
+      const invoke = replies.find((a) => a.type === 'invokeResponse');
+      expect(invoke?.value?.body?.type).to.equal('application/vnd.microsoft.card.adaptive');
+      expect(invoke?.value?.body?.value?.body?.[0]?.text).to.match(/^✅ Saved/);
+    }
+    expect(texts(replies).join(' ')).to.match(/complete/i);
+    expect(await answerRows('AR-2001', 'cyp')).to.have.length(19 + 6);
+  });
+
+  it('resumes at the first unanswered section after the family leaves, from the code or the same chat', async () => {
+    const code = await invite('AR-3003', 'parent');
+    const family = bot.user({ channelId: 'directline' });
+    let replies = (await family.say(code)).activities;
+    for (let k = 0; k < 3; k++) {
+      const card = cards(replies).at(-1)!;
+      replies = (await family.submit({ ...card.actions[0].data, ...answersFor(card, k) })).activities;
+    }
+    // Same conversation, any message: back to section 4.
+    replies = (await family.say('hello')).activities;
+    expect(cards(replies).at(-1)!.body[0].text).to.equal('Section 4 of 7');
+    // A new device with the code: also section 4.
+    replies = (await bot.user({ channelId: 'directline' }).say(code)).activities;
+    expect(texts(replies).join(' ')).to.match(/welcome back/i);
+    expect(cards(replies).at(-1)!.body[0].text).to.equal('Section 4 of 7');
+  });
+
+  it('stores a replayed or double-clicked submission once, and replaces a changed answer', async () => {
+    const code = await invite('AR-4004', 'parent');
+    const family = bot.user({ channelId: 'msteams' });
+    const card = cards((await family.say(code)).activities).at(-1)!;
+    const answers = answersFor(card, 1);
+    const data = { ...card.actions[0].data, ...answers };
+    const seenBefore = (await bot.services.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.seen ?? 0;
+    const same = { id: 'activity-replayed' };
+    await Promise.all([family.execute('survey.saveSection', data, same), family.execute('survey.saveSection', data, same), family.execute('survey.saveSection', data)]);
+    const rows = await answerRows('AR-4004', 'pc');
+    expect(rows).to.have.length(3);
+    const aggregates = await bot.services.aggregates.readTerm('2026-27-autumn');
+    expect(aggregates.get('pc~voice')?.seen).to.equal(seenBefore + 1);
+    await family.execute('survey.saveSection', { ...data, 'voice.pc.1': '5' });
+    const after = await answerRows('AR-4004', 'pc');
+    expect(after).to.have.length(3);
+    expect(after.find((r) => r.questionId === 'voice.pc.1')?.score).to.equal(5);
+    expect((await bot.services.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.seen).to.equal(seenBefore + 1);
+  });
+
+  it('refuses every kind of bad input with a clear message and stores nothing', async () => {
+    const code = await invite('AR-5005', 'parent');
+    const family = bot.user({ channelId: 'directline' });
+    const card = cards((await family.say(code)).activities).at(-1)!;
+    const good = { ...card.actions[0].data, ...answersFor(card, 2) };
+    const bad: [string, Activity, RegExp][] = [
+      ['unknown question id', { ...good, 'voice.pc.7': '3' }, /not part of your survey/],
+      ['score outside 1–5', { ...good, 'voice.pc.1': '9' }, /could not read your answer/],
+      ['text over 2,000 characters', { ...card.actions[0].data, section: 'text', 'text.pc.1': 'x'.repeat(2001) }, /under 2,000 characters/],
+      ['a section of another survey', { ...good, code: 'ZZZZZZZZ22' }, /different survey/],
+      ['another edition of the survey', { ...good, bankVersion: '1999.1' }, /different survey/],
+      ['a missing answer', { ...card.actions[0].data, 'voice.pc.1': '3' }, /choose an answer for questions 2, 3/],
+    ];
+    for (const [what, value, message] of bad) {
+      const replies = (await family.submit(value)).activities;
+      expect(texts(replies).join(' '), what).to.match(message);
+      expect(JSON.stringify(replies), what).not.to.match(/stack|Error:|at .*\.ts/);
+    }
+    expect(await answerRows('AR-5005', 'pc'), 'nothing stored').to.have.length(0);
+    expect(await bot.services.respondents.read('AR-5005', 'pc').then((s) => Object.keys(s!.sections))).to.deep.equal([]);
+  });
+
+  it('refuses expired, used and guessed codes, and stops guessing after 5 tries an hour', async () => {
+    const expired = await invite('AR-6006', 'child');
+    bot.clock.advanceDays(61);
+    expect(texts((await bot.user().say(expired)).activities).join(' ')).to.match(/has expired/);
+    bot.clock.set('2026-11-22');
+
+    // AR-1042's parent carer completed the survey in the first test.
+    const used = await invite('AR-1042', 'child');
+    expect(used).to.be.a('string');
+    const { activities } = await practitioner.say('invite review AR-1042 parent');
+    expect(texts(activities).join(' ')).to.match(/already completed/);
+
+    const guesser = bot.user({ channelId: 'directline' });
+    for (let i = 0; i < 4; i++) expect(texts((await guesser.say('ABCD-EFGH-23')).activities).join(' ')).to.match(/don't recognise that code/);
+    expect(texts((await guesser.say('ABCD-EFGH-24')).activities).join(' ')).to.match(/too many tries/);
+    // Even the right code is refused while locked, and the lock lifts after an hour.
+    const fresh = await invite('AR-7007', 'parent');
+    expect(texts((await guesser.say(fresh)).activities).join(' ')).to.match(/too many tries/);
+    bot.clock.advanceMinutes(61);
+    expect(cards((await guesser.say(fresh)).activities).at(-1)?.body[0].text).to.equal('Section 1 of 7');
+    bot.clock.set('2026-11-22');
+  });
+
+  it('tells a family a completed survey is complete, kindly', async () => {
+    const code = await invite('AR-8008', 'child');
+    const child = bot.user({ channelId: 'directline' });
+    let replies = (await child.say(code)).activities;
+    for (let k = 0; k < 7; k++) {
+      const card = cards(replies).at(-1)!;
+      replies = (await child.submit({ ...card.actions[0].data, ...answersFor(card, k) })).activities;
+    }
+    expect(texts((await bot.user().say(code)).activities).join(' ')).to.match(/already been completed — thank you/);
+  });
+
+  it('lets a practitioner invite but not a family or an unknown user', async () => {
+    const stranger = bot.user();
+    const { activities } = await stranger.say('invite review AR-9009 parent');
+    expect(texts(activities).join(' ')).to.match(/Only practitioners can invite/);
+    const client = await bot.services.store.table(TABLES.invitations);
+    for await (const e of client.listEntities<{ reviewRef: string }>()) expect(e.reviewRef).not.to.equal('AR-9009');
+  });
+
+  it('refuses a review reference that looks like a name or NHS number', async () => {
+    const { activities } = await practitioner.say('invite review 4857773456 parent');
+    expect(texts(activities).join(' ')).to.match(/not a review reference|which review/i);
+  });
+
+  it('answers "help" over the endpoint', async () => {
+    const { status, activities } = await bot.user().say('help');
+    expect(status).to.equal(200);
+    expect(texts(activities).join(' ')).to.match(/annual-review survey/);
+  });
+});
