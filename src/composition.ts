@@ -23,6 +23,8 @@ import { AggregatesRepository } from './storage/repositories/aggregatesRepositor
 import { ConversationsRepository } from './storage/repositories/conversationsRepository.js';
 import { InvitationsRepository } from './storage/repositories/invitationsRepository.js';
 import { RespondentStore } from './storage/repositories/respondentStore.js';
+import { AggregateWriter } from './storage/repositories/aggregateWriter.js';
+import { JournalRepository } from './storage/repositories/journalRepository.js';
 import { RolesRepository } from './storage/repositories/rolesRepository.js';
 import { TableStore } from './storage/tableStore.js';
 
@@ -32,7 +34,8 @@ export function buildServices(config: Config, connectionString: string, clock: C
   const terms = loadTermCalendar();
   const store = new TableStore(connectionString);
   const aggregates = new AggregatesRepository(store);
-  const respondents = new RespondentStore(store, aggregates, bank);
+  const journal = new JournalRepository(store);
+  const respondents = new RespondentStore(store, new AggregateWriter(aggregates), journal, bank);
   const roles = new RolesRepository(store);
   const invitations = new InvitationsRepository(store);
   const conversations = new ConversationsRepository(store);
@@ -42,7 +45,7 @@ export function buildServices(config: Config, connectionString: string, clock: C
   const scores = new ScoresService(bank, terms, clock, aggregates);
   const questionLog = new QuestionLogRepository(store);
   const erasure = new ErasureService(respondents, invitations);
-  return { bank, terms, clock, store, aggregates, respondents, roles, invitations, conversations, invitationService, survey, access, scores, questionLog, erasure };
+  return { bank, terms, clock, store, aggregates, journal, respondents, roles, invitations, conversations, invitationService, survey, access, scores, questionLog, erasure };
 }
 export type Services = ReturnType<typeof buildServices>;
 

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     clearInterval(sweep);
     server.close();
+    await services.journal.flush().catch(() => undefined);
     await azurite?.stop();
     process.exit(0);
   };

@@ -77,7 +77,9 @@ export class SurveyService {
 
   async saveSection(conversationId: string, payload: Record<string, unknown>): Promise<SaveResult> {
     const code = typeof payload.code === 'string' ? payload.code : undefined;
-    const bound = await this.conversations.boundCode(conversationId);
+    let bound = await this.conversations.boundCode(conversationId);
+    // Another instance may have bound this chat to a new code since we cached it: check before refusing.
+    if (bound !== code) bound = await this.conversations.boundCode(conversationId, { fresh: true });
     if (!bound) return { kind: 'noSurvey' };
     if (!code || code !== bound || payload.bankVersion !== this.bank.version) {
       return { kind: 'refused', message: 'This card belongs to a different survey, so I have not saved it. Please answer the latest card I sent you.' };

@@ -93,8 +93,13 @@ describe('incremental aggregates (property, real Azurite)', function () {
     if (inv.kind !== 'created') throw new Error('no invitation');
     await s.survey.redeem('crash-conv', inv.code);
     // Simulate a crash: the aggregates step throws once after the answers were written.
+    const before = (await s.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.q1_n ?? 0;
     const original = s.aggregates.apply.bind(s.aggregates);
+    const originalMany = s.aggregates.applyMany.bind(s.aggregates);
     let crashed = false;
+    s.aggregates.applyMany = async () => {
+      throw new Error('simulated crash');
+    };
     s.aggregates.apply = async (...args) => {
       if (!crashed) {
         crashed = true;
@@ -105,9 +110,11 @@ describe('incremental aggregates (property, real Azurite)', function () {
     const value: Record<string, unknown> = { verb: 'survey.saveSection', code: inv.code, section: 'voice', bankVersion: s.bank.version, 'voice.pc.1': '4', 'voice.pc.2': '5', 'voice.pc.3': 'skip' };
     await s.survey.saveSection('crash-conv', value).catch(() => undefined);
     s.aggregates.apply = original;
+    s.aggregates.applyMany = originalMany;
+    expect((await s.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.q1_n ?? 0, 'not applied before the sweep').to.equal(before);
     const report = await rebuildAggregates(s.bank, s.respondents, s.aggregates);
     expect(crashed).to.equal(true);
     expect(report.differences).to.deep.equal([]);
-    expect((await s.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.q1_n).to.be.greaterThan(0);
+    expect((await s.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.q1_n).to.equal(before + 1);
   });
 });

@@ -20,6 +20,12 @@ export function shardOf(respondent: string): number {
   return (h >>> 0) % SHARDS;
 }
 
+function countersOf(entity: Record<string, unknown>): CounterRow {
+  const out: CounterRow = {};
+  for (const [field, value] of Object.entries(entity)) if (typeof value === 'number') out[field] = value;
+  return out;
+}
+
 const shardKey = (row: string, shard: number) => `${row}~${String(shard).padStart(2, '0')}`;
 
 export class AggregatesRepository {
@@ -29,31 +35,106 @@ export class AggregatesRepository {
     return this.store.table(TABLES.aggregates);
   }
 
+  /**
+   * Last known value and ETag of each counter row this process wrote or read. A stale entry (another
+   * instance wrote since) only costs a refused write and a re-read: the ETag check keeps it correct.
+   */
+  private readonly known = new Map<string, { values: CounterRow; etag: string } | 'absent'>();
+
   async apply(opId: string, delta: Delta, shard: number): Promise<void> {
     const client = await this.table();
     for (const [term, rows] of delta) {
       const receipt = `${RECEIPT_PREFIX}${opId}`;
+      const keys = [...rows.keys()].map((row) => shardKey(row, shard));
       for (let attempt = 1; ; attempt++) {
-        if (await getOrUndefined(client, term, receipt)) break; // already applied
+        const current = await Promise.all(keys.map((key) => this.current(client, term, key)));
         const actions: TransactionAction[] = [['create', { partitionKey: term, rowKey: receipt, at: new Date().toISOString() }]];
-        const current = await Promise.all([...rows.keys()].map((row) => getOrUndefined<CounterRow>(client, term, shardKey(row, shard))));
-        [...rows].forEach(([row, increments], i) => {
-          const existing = current[i];
-          const next: CounterRow = {};
-          for (const [field, value] of Object.entries(existing ?? {})) if (typeof value === 'number') next[field] = value;
+        const written: [string, CounterRow][] = [];
+        [...rows.values()].forEach((increments, i) => {
+          const existing = current[i]!;
+          const next: CounterRow = { ...(existing === 'absent' ? {} : existing.values) };
           for (const [field, by] of Object.entries(increments)) next[field] = (next[field] ?? 0) + by;
-          const entity = { partitionKey: term, rowKey: shardKey(row, shard), ...next };
-          actions.push(existing ? ['update', entity, 'Replace', { etag: existing.etag }] : ['create', entity]);
+          const entity = { partitionKey: term, rowKey: keys[i]!, ...next };
+          actions.push(existing === 'absent' ? ['create', entity] : ['update', entity, 'Replace', { etag: existing.etag }]);
+          written.push([keys[i]!, next]);
         });
         try {
-          await submitChecked(client, actions);
+          const response = await submitChecked(client, actions);
+          this.remember(term, written, response?.subResponses.slice(1) ?? []);
           break;
         } catch (error) {
           if (!isConflict(error) || attempt >= 50) throw error;
+          for (const key of keys) this.known.delete(`${term}|${key}`);
+          // Either another writer changed a counter (retry with fresh values) or this operation was
+          // applied before (its receipt exists: nothing more to do).
+          if (await getOrUndefined(client, term, receipt)) break;
           await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 * 2 ** attempt)));
         }
       }
     }
+  }
+
+  /**
+   * Applies several operations' deltas in one transaction per term: their increments merged per counter
+   * row, plus a receipt for each. Throws on any conflict; the caller then applies them one by one.
+   */
+  async applyMany(ops: { opId: string; delta: Delta; shard: number }[]): Promise<void> {
+    const client = await this.table();
+    const terms = new Set(ops.flatMap((o) => [...o.delta.keys()]));
+    for (const term of terms) {
+      const touching = ops.filter((o) => o.delta.has(term));
+      const merged = new Map<string, Record<string, number>>();
+      for (const op of touching) {
+        for (const [row, increments] of op.delta.get(term)!) {
+          const key = shardKey(row, op.shard);
+          const m = merged.get(key) ?? {};
+          merged.set(key, m);
+          for (const [field, by] of Object.entries(increments)) m[field] = (m[field] ?? 0) + by;
+        }
+      }
+      if (merged.size + touching.length > 100) {
+        // Too many rows for one transaction: split the operations and write each half.
+        const half = Math.ceil(ops.length / 2);
+        await this.applyMany(ops.slice(0, half));
+        await this.applyMany(ops.slice(half));
+        return;
+      }
+      const at = new Date().toISOString();
+      const actions: TransactionAction[] = touching.map((o) => ['create', { partitionKey: term, rowKey: `${RECEIPT_PREFIX}${o.opId}`, at }]);
+      const written: [string, CounterRow][] = [];
+      for (const [key, increments] of merged) {
+        const existing = await this.current(client, term, key);
+        const next: CounterRow = { ...(existing === 'absent' ? {} : existing.values) };
+        for (const [field, by] of Object.entries(increments)) next[field] = (next[field] ?? 0) + by;
+        actions.push(existing === 'absent' ? ['create', { partitionKey: term, rowKey: key, ...next }] : ['update', { partitionKey: term, rowKey: key, ...next }, 'Replace', { etag: existing.etag }]);
+        written.push([key, next]);
+      }
+      try {
+        const response = await submitChecked(client, actions);
+        this.remember(term, written, response?.subResponses.slice(touching.length) ?? []);
+      } catch (error) {
+        for (const key of merged.keys()) this.known.delete(`${term}|${key}`);
+        throw error;
+      }
+    }
+  }
+
+  /** `responses` are the sub-responses of the counter rows, in the order they were written. */
+  private remember(term: string, written: [string, CounterRow][], responses: { etag?: string }[]): void {
+    for (const [i, [key, values]] of written.entries()) {
+      const etag = responses[i]?.etag;
+      if (etag) this.known.set(`${term}|${key}`, { values, etag });
+      else this.known.delete(`${term}|${key}`);
+    }
+  }
+
+  private async current(client: TableClient, term: string, key: string): Promise<{ values: CounterRow; etag: string } | 'absent'> {
+    const cached = this.known.get(`${term}|${key}`);
+    if (cached) return cached;
+    const entity = await getOrUndefined<CounterRow>(client, term, key);
+    const value = entity ? { values: countersOf(entity), etag: entity.etag } : ('absent' as const);
+    this.known.set(`${term}|${key}`, value);
+    return value;
   }
 
   /** Counters of one term, shards summed: row -> field -> total. Reads only that term's counters. */
@@ -96,6 +177,7 @@ export class AggregatesRepository {
   /** Replaces every counter (rebuild --write). */
   async replaceAll(expected: Map<string, Map<string, CounterRow>>): Promise<void> {
     const client = await this.table();
+    this.known.clear();
     for await (const e of client.listEntities()) await client.deleteEntity(e.partitionKey!, e.rowKey!);
     for (const [term, rows] of expected) {
       const actions: TransactionAction[] = [...rows].map(([row, fields]) => ['upsert', { partitionKey: term, rowKey: shardKey(row, 0), ...fields }, 'Replace']);

@@ -1,29 +1,33 @@
 import type { TableClient } from '@azure/data-tables';
 import { encodeKey } from '../azureLimits.js';
 import { getOrUndefined, isConflict, TABLES, type TableStore } from '../tableStore.js';
+import { LruCache } from '../lruCache.js';
 
 /**
  * Per conversation: the invitation it is bound to (a family's survey) and the recent failed code
  * attempts (to stop guessing). PartitionKey = escaped conversation id.
  */
 export class ConversationsRepository {
+  /** Bindings seen recently; callers re-read with `fresh` before acting on a mismatch. */
+  private readonly bindings = new LruCache<string>(20_000, 60_000);
+
   constructor(private readonly store: TableStore) {}
 
   private table(): Promise<TableClient> {
     return this.store.table(TABLES.conversations);
   }
 
-  async boundCode(conversationId: string): Promise<string | undefined> {
+  async boundCode(conversationId: string, opts: { fresh?: boolean } = {}): Promise<string | undefined> {
+    const cached = opts.fresh ? undefined : this.bindings.get(conversationId);
+    if (cached) return cached;
     const e = await getOrUndefined<{ code: string }>(await this.table(), encodeKey(conversationId), 'binding');
+    if (e) this.bindings.set(conversationId, e.code);
     return e?.code;
   }
 
   async bind(conversationId: string, code: string): Promise<void> {
     await (await this.table()).upsertEntity({ partitionKey: encodeKey(conversationId), rowKey: 'binding', code, boundAt: new Date().toISOString() }, 'Replace');
-  }
-
-  async unbind(conversationId: string): Promise<void> {
-    await (await this.table()).deleteEntity(encodeKey(conversationId), 'binding').catch(() => undefined);
+    this.bindings.set(conversationId, code);
   }
 
   /** Failed attempts in the window, oldest first. */

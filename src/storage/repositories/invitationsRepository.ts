@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { RespondentRole } from '../../domain/survey/questionBank.js';
 import { getOrUndefined, isStatus, TABLES, type TableStore } from '../tableStore.js';
+import { LruCache } from '../lruCache.js';
 
 export type Invitation = {
   code: string;
@@ -14,6 +15,9 @@ export type Invitation = {
 
 /** Invitations by code (PartitionKey = code): a family's code is looked up with one point read. */
 export class InvitationsRepository {
+  /** Invitations never change once made; only erasure removes them, so a short TTL bounds staleness. */
+  private readonly cache = new LruCache<Invitation>(5_000, 30_000);
+
   constructor(private readonly store: TableStore) {}
 
   private table(): Promise<TableClient> {
@@ -32,8 +36,13 @@ export class InvitationsRepository {
   }
 
   async get(code: string): Promise<Invitation | undefined> {
+    const cached = this.cache.get(code);
+    if (cached) return cached;
     const e = await getOrUndefined<Invitation>(await this.table(), code, '');
-    return e ? { code: e.code, reviewRef: e.reviewRef, role: e.role, term: e.term, createdAt: e.createdAt, expiresAt: e.expiresAt, createdBy: e.createdBy } : undefined;
+    if (!e) return undefined;
+    const invitation: Invitation = { code: e.code, reviewRef: e.reviewRef, role: e.role, term: e.term, createdAt: e.createdAt, expiresAt: e.expiresAt, createdBy: e.createdBy };
+    this.cache.set(code, invitation);
+    return invitation;
   }
 
   /** All invitations of one review (erasure only; a filtered scan is acceptable for that rare job). */
@@ -44,6 +53,7 @@ export class InvitationsRepository {
   }
 
   async delete(code: string): Promise<void> {
+    this.cache.delete(code);
     await (await this.table()).deleteEntity(code, '').catch((error: unknown) => {
       if (!isStatus(error, 404)) throw error;
     });

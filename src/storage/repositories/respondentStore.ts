@@ -1,22 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { deltaBetween, deltaFromJson, deltaToJson, isEmptyDelta, type Delta } from '../../domain/scores/aggregateDelta.js';
+import { deltaBetween, deltaFromJson, deltaToJson, isEmptyDelta } from '../../domain/scores/aggregateDelta.js';
 import type { QuestionBank, RespondentRole } from '../../domain/survey/questionBank.js';
 import { sectionOrder } from '../../domain/survey/sections.js';
 import { respondentKey, type RespondentState } from '../../domain/respondents/respondentState.js';
-import { AggregatesRepository, shardOf } from './aggregatesRepository.js';
-import { getOrUndefined, isConflict, submitChecked, TABLES, type TableStore } from '../tableStore.js';
+import { shardOf } from './aggregatesRepository.js';
+import type { AggregateWriter } from './aggregateWriter.js';
+import { JournalRepository } from './journalRepository.js';
+import { LruCache } from '../lruCache.js';
+import { getOrUndefined, isConflict, isStatus, submitChecked, TABLES, type TableStore } from '../tableStore.js';
 
 /**
  * The `answers` table. PartitionKey = respondent (`<review_ref>~<cyp|pc>`), so one review's answers are a
  * cheap range read and a respondent's answers and state change together in one transaction.
- *   RowKey `!state`      the respondent's state (sections saved, compact copy of values, pending operation)
+ *   RowKey `!state`      the respondent's state: sections saved (a compact copy of their values) and the
+ *                        ids of its recent operations
  *   RowKey <question id> one answer: term, submittedOn, score or skipped, or free text
- * Every change is one "operation": the answer rows and the state (ETag-checked) are written atomically with
- * the aggregate delta recorded as pending; the delta is then applied (idempotently) and the pending mark
- * cleared. A journal row, written first, lets a sweep finish operations a crash interrupted.
+ * Every change is one operation: (1) a journal row holding the aggregate delta; (2) one transaction with
+ * the answer rows and the state, ETag-checked, naming the operation; (3) the delta applied to the
+ * aggregates with a receipt (idempotent, group-committed under load); (4) the journal row removed. A sweep
+ * finishes any operation whose journal row is old: committed (named in the state) means apply it.
  */
 export const STATE_ROW = '!state';
+const RECENT_OPS = 20;
 
 export type AnswerRow = {
   questionId: string;
@@ -38,23 +44,28 @@ type StateEntity = {
   invitedTerm: string;
   sections: string;
   completedAt?: string;
+  /** An erased respondent's row stays, empty, only until its operation is applied. */
   erased?: boolean;
-  pendingOp?: string;
-  pendingDelta?: string;
+  recentOps?: string;
 };
 
 export class RespondentStore {
+  /**
+   * The last state row (with its ETag) this process read or wrote per respondent: a family's next
+   * section then needs no read. If another instance wrote since, the ETag check refuses the write and
+   * the retry reads afresh.
+   */
+  private readonly states = new LruCache<(StateEntity & { etag: string }) | 'absent'>(20_000);
+
   constructor(
     private readonly store: TableStore,
-    private readonly aggregates: AggregatesRepository,
+    private readonly aggregates: AggregateWriter,
+    private readonly journal: JournalRepository,
     private readonly bank: QuestionBank,
   ) {}
 
   private answers(): Promise<TableClient> {
     return this.store.table(TABLES.answers);
-  }
-  private journal(): Promise<TableClient> {
-    return this.store.table(TABLES.journal);
   }
 
   async read(reviewRef: string, role: RespondentRole): Promise<RespondentState | undefined> {
@@ -80,90 +91,77 @@ export class RespondentStore {
   async mutate(reviewRef: string, role: RespondentRole, change: (current: RespondentState | undefined) => Mutation | undefined): Promise<MutationResult> {
     const client = await this.answers();
     const pk = respondentKey(reviewRef, role);
+    const shard = shardOf(pk);
     for (let attempt = 1; ; attempt++) {
-      const entity = await getOrUndefined<StateEntity>(client, pk, STATE_ROW);
-      if (entity?.pendingOp) {
-        await this.finish(client, pk, entity);
-        continue;
-      }
+      const cached = attempt === 1 ? this.states.get(pk) : undefined;
+      const entity = cached === 'absent' ? undefined : (cached ?? (await getOrUndefined<StateEntity>(client, pk, STATE_ROW)));
       const current = entity && !entity.erased ? toState(entity) : undefined;
       const mutation = change(current);
       if (!mutation) return { changed: false, state: current };
       const delta = deltaBetween(this.bank, sectionOrder(this.bank).length, current, mutation.next);
       const opId = randomUUID();
-      const journal = await this.journal();
-      if (!isEmptyDelta(delta)) await journal.createEntity({ partitionKey: 'pending', rowKey: `${encodeURIComponent(pk)}~${opId}`, respondent: pk, opId, at: new Date().toISOString() });
+      if (!isEmptyDelta(delta)) await this.journal.add({ respondent: pk, opId, shard, delta: deltaToJson(delta), at: new Date().toISOString() });
       let etag: string;
       try {
-        etag = await this.writeOperation(client, pk, entity, mutation, opId, delta);
+        etag = await this.writeOperation(client, pk, entity, mutation, opId);
       } catch (error) {
+        this.states.delete(pk);
         // Nothing was written: drop the journal row, and retry from a fresh read if another writer won.
-        await journal.deleteEntity('pending', `${encodeURIComponent(pk)}~${opId}`).catch(() => undefined);
-        if (!isConflict(error) || attempt >= 30) throw error;
+        if (!isEmptyDelta(delta)) await this.journal.removeNow(pk, opId);
+        // 404: the state row went (erased elsewhere) since we cached it.
+        if (!(isConflict(error) || isStatus(error, 404)) || attempt >= 30) throw error;
         await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 * 2 ** attempt)));
         continue;
       }
-      // The answers are saved. If applying the delta fails now, the journal row lets the sweep (or the
-      // respondent's next write) finish it, so it is deliberately left in place.
+      // Committed. If applying the delta fails now, the journal row lets the sweep finish it.
       if (!isEmptyDelta(delta)) {
-        await this.finish(client, pk, { ...stateEntityOf(mutation.next, entity), pendingOp: opId, pendingDelta: deltaToJson(delta), etag });
-      } else if (!mutation.next) {
-        await client.deleteEntity(pk, STATE_ROW, { etag });
+        await this.aggregates.apply(opId, delta, shard);
+        this.journal.removeSoon(pk, opId);
+      }
+      if (!mutation.next) {
+        this.states.delete(pk);
+        await client.deleteEntity(pk, STATE_ROW, { etag }).catch(() => undefined);
       }
       return { changed: true, state: mutation.next };
     }
   }
 
-  private async writeOperation(client: TableClient, pk: string, entity: (StateEntity & { etag: string }) | undefined, m: Mutation, opId: string, delta: Delta): Promise<string> {
+  private async writeOperation(client: TableClient, pk: string, entity: (StateEntity & { etag: string }) | undefined, m: Mutation, opId: string): Promise<string> {
     const actions: TransactionAction[] = [];
-    for (const row of m.writes) actions.push(['upsert', answerEntity(pk, m.next ?? undefined, row), 'Replace']);
+    for (const row of m.writes) actions.push(['upsert', answerEntity(pk, m.next, row), 'Replace']);
     for (const rowKey of m.deletes) actions.push(['delete', { partitionKey: pk, rowKey }]);
-    const pending = isEmptyDelta(delta) ? {} : { pendingOp: opId, pendingDelta: deltaToJson(delta) };
-    const next = { partitionKey: pk, rowKey: STATE_ROW, ...stateEntityOf(m.next, entity), ...pending };
+    const recentOps = [opId, ...(entity?.recentOps ?? '').split(',').filter(Boolean)].slice(0, RECENT_OPS).join(',');
+    const next = { partitionKey: pk, rowKey: STATE_ROW, ...stateEntityOf(m.next, entity), recentOps };
     actions.push(entity ? ['update', next, 'Replace', { etag: entity.etag }] : ['create', next]);
     const response = await submitChecked(client, actions);
-    // The state row's new ETag, so the pending mark is cleared only if nobody changed it since.
-    const etag = response?.subResponses.find((r) => r.rowKey === STATE_ROW)?.etag;
-    return etag ?? (await client.getEntity(pk, STATE_ROW)).etag;
+    // Sub-responses come in the order of the actions (Azure names the row only for inserts).
+    const etag = response?.subResponses[actions.length - 1]?.etag ?? (await client.getEntity(pk, STATE_ROW)).etag;
+    const { partitionKey: _pk, rowKey: _rk, ...row } = next;
+    void _pk;
+    void _rk;
+    this.states.set(pk, { ...row, etag });
+    return etag;
   }
 
-  /** Applies a pending delta (idempotent) and clears the mark; removes the state row of an erased respondent. */
-  private async finish(client: TableClient, pk: string, entity: StateEntity & { etag: string }): Promise<void> {
-    const opId = entity.pendingOp!;
-    await this.aggregates.apply(opId, deltaFromJson(entity.pendingDelta!), shardOf(pk));
-    try {
-      if (entity.erased) {
-        await client.deleteEntity(pk, STATE_ROW, { etag: entity.etag });
-      } else {
-        const { pendingOp: _op, pendingDelta: _delta, etag, ...rest } = entity;
-        void _op;
-        void _delta;
-        await client.updateEntity({ ...rest, partitionKey: pk, rowKey: STATE_ROW }, 'Replace', { etag });
-      }
-    } catch (error) {
-      if (!isConflict(error) && !(error as { statusCode?: number }).statusCode?.toString().startsWith('404')) throw error;
-      // Someone else finished it first: that is fine, the receipt made the apply idempotent.
-    }
-    const journal = await this.journal();
-    await journal.deleteEntity('pending', `${encodeURIComponent(pk)}~${opId}`).catch(() => undefined);
-  }
-
-  /** Finishes operations a crash interrupted (journal rows older than `olderThanMs`). Returns how many. */
+  /**
+   * Finishes operations a crash interrupted: journal rows older than `olderThanMs`. An operation named in
+   * its respondent's state committed, so its delta is applied (a receipt makes that safe to repeat);
+   * one not named never committed and is dropped. Returns how many were applied.
+   */
   async sweep(olderThanMs = 60_000): Promise<number> {
-    const journal = await this.journal();
+    await this.journal.flush();
     const client = await this.answers();
-    const cutoff = new Date(Date.now() - olderThanMs).toISOString();
-    let finished = 0;
-    for await (const j of journal.listEntities<{ respondent: string; opId: string; at: string }>({ queryOptions: { filter: odata`PartitionKey eq 'pending' and at lt ${cutoff}` } })) {
+    let applied = 0;
+    for (const j of await this.journal.olderThan(new Date(Date.now() - olderThanMs).toISOString())) {
       const entity = await getOrUndefined<StateEntity>(client, j.respondent, STATE_ROW);
-      if (entity?.pendingOp === j.opId) {
-        await this.finish(client, j.respondent, entity);
-        finished++;
-      } else {
-        await journal.deleteEntity('pending', j.rowKey!).catch(() => undefined);
+      if ((entity?.recentOps ?? '').split(',').includes(j.opId)) {
+        await this.aggregates.apply(j.opId, deltaFromJson(j.delta), j.shard);
+        applied++;
+        if (entity?.erased) await client.deleteEntity(j.respondent, STATE_ROW, { etag: entity.etag }).catch(() => undefined);
       }
+      await this.journal.removeNow(j.respondent, j.opId);
     }
-    return finished;
+    return applied;
   }
 
   /** Deletes answer rows of a respondent that has no state row (which only a bug could leave). */
@@ -186,7 +184,7 @@ export class RespondentStore {
       }
       if (e.kind === 'state') {
         const s = e as unknown as StateEntity;
-        if (!s.erased || s.pendingOp) current.state = s.erased ? undefined : toState(s);
+        if (!s.erased) current.state = toState(s);
       } else if (e.kind === 'answer') current.answers.push(toAnswerRow(e as unknown as AnswerRow));
     }
     if (current?.state) yield { state: current.state, answers: current.answers };
@@ -196,8 +194,8 @@ export class RespondentStore {
 function stateEntityOf(next: RespondentState | undefined, entity: StateEntity | undefined): StateEntity {
   const s = next;
   if (!s) {
-    // Erasure: keep the row (marked) until its negative delta is applied.
-    return { kind: 'state', reviewRef: entity!.reviewRef, role: entity!.role, invitedTerm: entity!.invitedTerm, sections: '{}', erased: true };
+    // Erasure: an empty marked row (no answers, no dates) until its negative delta is applied.
+    return { kind: 'state', reviewRef: entity!.reviewRef, role: entity!.role, invitedTerm: '', sections: '{}', erased: true };
   }
   return { kind: 'state', reviewRef: s.reviewRef, role: s.role, invitedTerm: s.invitedTerm, sections: JSON.stringify(s.sections), ...(s.completedAt ? { completedAt: s.completedAt } : {}) };
 }

@@ -31,7 +31,7 @@ samples.push({ template: 'help', name: 'help', card: () => renderCard('help', { 
 {
   const terms = loadTermCalendar();
   const term = terms.termOf('2026-11-22');
-  const counters = new Map([['pc~voice', { resp: 12, seen: 12, q1_n: 12, q1_sum: 40, q1_c3: 4, q1_c4: 8 }], ['rate~pc', { sent: 20, started: 14, completed: 12 }], ['rate~cyp', { sent: 3, started: 2, completed: 1 }]]);
+  const counters = new Map<string, Record<string, number>>([['pc~voice', { resp: 12, seen: 12, q1_n: 12, q1_sum: 40, q1_c3: 4, q1_c4: 8 }], ['rate~pc', { sent: 20, started: 14, completed: 12 }], ['rate~cyp', { sent: 3, started: 2, completed: 1 }]]);
   const pick = () => bank.outcomes.flatMap((o) => (['cyp', 'pc'] as const).map((r) => outcomeScore(bank, counters, o.id, r)));
   const r = { term, previous: terms.previous(term), hasData: true, scores: pick(), previousScores: pick() };
   samples.push({ template: 'figureTable', name: 'outcome scores', card: () => renderCard('figureTable', presentScores(bank, r, ['cyp', 'pc'], { perQuestion: false }).card) });
