@@ -24,6 +24,7 @@ import { ConversationsRepository } from './storage/repositories/conversationsRep
 import { InvitationsRepository } from './storage/repositories/invitationsRepository.js';
 import { RespondentStore } from './storage/repositories/respondentStore.js';
 import { AggregateWriter } from './storage/repositories/aggregateWriter.js';
+import { AggregateView } from './storage/repositories/aggregateView.js';
 import { JournalRepository } from './storage/repositories/journalRepository.js';
 import { RolesRepository } from './storage/repositories/rolesRepository.js';
 import { TableStore } from './storage/tableStore.js';
@@ -35,17 +36,18 @@ export function buildServices(config: Config, connectionString: string, clock: C
   const store = new TableStore(connectionString);
   const aggregates = new AggregatesRepository(store);
   const journal = new JournalRepository(store);
-  const respondents = new RespondentStore(store, new AggregateWriter(aggregates), journal, bank);
+  const aggregateView = new AggregateView(aggregates);
+  const respondents = new RespondentStore(store, new AggregateWriter(aggregates, aggregateView), journal, bank);
   const roles = new RolesRepository(store);
   const invitations = new InvitationsRepository(store);
   const conversations = new ConversationsRepository(store);
   const invitationService = new InvitationService(invitations, respondents, terms, clock, { ttlDays: config.invitationTtlDays, publicBaseUrl: config.publicBaseUrl });
   const survey = new SurveyService(bank, terms, clock, invitations, conversations, respondents, invitationService);
   const access = new AccessControl(roles, config.devRoles);
-  const scores = new ScoresService(bank, terms, clock, aggregates);
+  const scores = new ScoresService(bank, terms, clock, aggregateView);
   const questionLog = new QuestionLogRepository(store);
   const erasure = new ErasureService(respondents, invitations);
-  return { bank, terms, clock, store, aggregates, journal, respondents, roles, invitations, conversations, invitationService, survey, access, scores, questionLog, erasure };
+  return { bank, terms, clock, store, aggregates, aggregateView, journal, respondents, roles, invitations, conversations, invitationService, survey, access, scores, questionLog, erasure };
 }
 export type Services = ReturnType<typeof buildServices>;
 

@@ -2,7 +2,7 @@ import type { Clock } from '../domain/clock.js';
 import { outcomeScore, responseRates, type Counters, type OutcomeScore, type ResponseRate } from '../domain/scores/outcomeFigures.js';
 import { OUTCOME_IDS, type OutcomeId, type QuestionBank, type RespondentRole } from '../domain/survey/questionBank.js';
 import type { Term, TermCalendar } from '../domain/terms/termCalendar.js';
-import type { AggregatesRepository } from '../storage/repositories/aggregatesRepository.js';
+import type { AggregateView } from '../storage/repositories/aggregateView.js';
 import { resolveTerm, type TermRef } from './termResolver.js';
 
 export type TermScores = { term: Term; previous: Term; hasData: boolean; scores: OutcomeScore[]; previousScores: OutcomeScore[] };
@@ -17,7 +17,7 @@ export class ScoresService {
     private readonly bank: QuestionBank,
     private readonly terms: TermCalendar,
     private readonly clock: Clock,
-    private readonly aggregates: AggregatesRepository,
+    private readonly aggregates: AggregateView,
   ) {}
 
   async scores(request: ScoresRequest): Promise<{ unknownTerm: true } | { unknownTerm: false; results: TermScores[] }> {
@@ -26,7 +26,7 @@ export class ScoresService {
     if (resolved.some((t) => !t)) return { unknownTerm: true };
     const terms = resolved as Term[];
     const needed = [...new Set(terms.flatMap((t) => [t.id, this.terms.previous(t).id]))];
-    const counters = new Map<string, Counters>(await Promise.all(needed.map(async (id) => [id, await this.aggregates.readTerm(id)] as const)));
+    const counters: Map<string, Counters> = await this.aggregates.read(needed);
     const outcomes = request.outcome ? [request.outcome] : [...OUTCOME_IDS];
     const results = terms.map((term) => {
       const previous = this.terms.previous(term);
@@ -42,6 +42,6 @@ export class ScoresService {
   async responseRates(ref: TermRef = { kind: 'current' }): Promise<{ term: Term; rates: ResponseRate[] } | undefined> {
     const term = resolveTerm(ref, this.terms, this.clock);
     if (!term) return undefined;
-    return { term, rates: responseRates(await this.aggregates.readTerm(term.id)) };
+    return { term, rates: responseRates((await this.aggregates.read([term.id])).get(term.id)!) };
   }
 }

@@ -12,7 +12,7 @@ export function devConnectionString(port: number): string {
   return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`;
 }
 
-export type EmbeddedAzurite = { connectionString: string; port: number; stop(): Promise<void> };
+export type EmbeddedAzurite = { connectionString: string; port: number; pid?: number; stop(): Promise<void> };
 
 /**
  * Starts Azurite's table server as a child process on loopback, with telemetry off, and resolves once
@@ -22,7 +22,8 @@ export async function startEmbeddedAzurite(options: { location?: string; port?: 
   const require = createRequire(import.meta.url);
   const main = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist', 'src', 'table', 'main.js');
   const port = options.port ?? (await getPort({ host: '127.0.0.1' }));
-  const args = [main, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry', '--skipApiVersionCheck', '--loose'];
+  // --silent: no per-request access log (it costs Azurite CPU and we never read it).
+  const args = [main, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--silent'];
   if (options.location) {
     mkdirSync(options.location, { recursive: true });
     args.push('--location', options.location);
@@ -35,6 +36,7 @@ export async function startEmbeddedAzurite(options: { location?: string; port?: 
   process.once('exit', stopOnExit);
   return {
     port,
+    pid: child.pid,
     connectionString: devConnectionString(port),
     stop: () => stopChild(child, stopOnExit),
   };

@@ -4,6 +4,7 @@ import { getOrUndefined, isConflict, TABLES, type TableStore } from '../tableSto
 import { LruCache } from '../lruCache.js';
 
 /**
+ * RowKeys repeat the PartitionKey so they are unique across the table (Azurite looks up by RowKey first).
  * Per conversation: the invitation it is bound to (a family's survey) and the recent failed code
  * attempts (to stop guessing). PartitionKey = escaped conversation id.
  */
@@ -20,19 +21,19 @@ export class ConversationsRepository {
   async boundCode(conversationId: string, opts: { fresh?: boolean } = {}): Promise<string | undefined> {
     const cached = opts.fresh ? undefined : this.bindings.get(conversationId);
     if (cached) return cached;
-    const e = await getOrUndefined<{ code: string }>(await this.table(), encodeKey(conversationId), 'binding');
+    const e = await getOrUndefined<{ code: string }>(await this.table(), encodeKey(conversationId), `${encodeKey(conversationId)}~binding`);
     if (e) this.bindings.set(conversationId, e.code);
     return e?.code;
   }
 
   async bind(conversationId: string, code: string): Promise<void> {
-    await (await this.table()).upsertEntity({ partitionKey: encodeKey(conversationId), rowKey: 'binding', code, boundAt: new Date().toISOString() }, 'Replace');
+    await (await this.table()).upsertEntity({ partitionKey: encodeKey(conversationId), rowKey: `${encodeKey(conversationId)}~binding`, code, boundAt: new Date().toISOString() }, 'Replace');
     this.bindings.set(conversationId, code);
   }
 
   /** Failed attempts in the window, oldest first. */
   async recentFailures(conversationId: string, windowMs: number, now: Date): Promise<string[]> {
-    const e = await getOrUndefined<{ times: string }>(await this.table(), encodeKey(conversationId), 'failures');
+    const e = await getOrUndefined<{ times: string }>(await this.table(), encodeKey(conversationId), `${encodeKey(conversationId)}~failures`);
     return inWindow(e?.times, windowMs, now);
   }
 
@@ -41,9 +42,9 @@ export class ConversationsRepository {
     const client = await this.table();
     const pk = encodeKey(conversationId);
     for (let attempt = 1; ; attempt++) {
-      const e = await getOrUndefined<{ times: string }>(client, pk, 'failures');
+      const e = await getOrUndefined<{ times: string }>(client, pk, `${pk}~failures`);
       const times = [...inWindow(e?.times, windowMs, now), now.toISOString()];
-      const entity = { partitionKey: pk, rowKey: 'failures', times: JSON.stringify(times) };
+      const entity = { partitionKey: pk, rowKey: `${pk}~failures`, times: JSON.stringify(times) };
       try {
         if (e) await client.updateEntity(entity, 'Replace', { etag: e.etag });
         else await client.createEntity(entity);

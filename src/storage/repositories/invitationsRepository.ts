@@ -13,7 +13,10 @@ export type Invitation = {
   createdBy: string;
 };
 
-/** Invitations by code (PartitionKey = code): a family's code is looked up with one point read. */
+/**
+ * Invitations by code (PartitionKey and RowKey = code): a family's code is one point read. The RowKey
+ * repeats the code so it is unique across the table (Azurite looks entities up by RowKey first).
+ */
 export class InvitationsRepository {
   /** Invitations never change once made; only erasure removes them, so a short TTL bounds staleness. */
   private readonly cache = new LruCache<Invitation>(5_000, 30_000);
@@ -27,7 +30,7 @@ export class InvitationsRepository {
   /** Inserts; false when the code is already taken (the caller draws another). */
   async tryCreate(invitation: Invitation): Promise<boolean> {
     try {
-      await (await this.table()).createEntity({ partitionKey: invitation.code, rowKey: '', ...invitation });
+      await (await this.table()).createEntity({ partitionKey: invitation.code, rowKey: invitation.code, ...invitation });
       return true;
     } catch (error) {
       if (isStatus(error, 409)) return false;
@@ -38,7 +41,7 @@ export class InvitationsRepository {
   async get(code: string): Promise<Invitation | undefined> {
     const cached = this.cache.get(code);
     if (cached) return cached;
-    const e = await getOrUndefined<Invitation>(await this.table(), code, '');
+    const e = await getOrUndefined<Invitation>(await this.table(), code, code);
     if (!e) return undefined;
     const invitation: Invitation = { code: e.code, reviewRef: e.reviewRef, role: e.role, term: e.term, createdAt: e.createdAt, expiresAt: e.expiresAt, createdBy: e.createdBy };
     this.cache.set(code, invitation);
@@ -54,7 +57,7 @@ export class InvitationsRepository {
 
   async delete(code: string): Promise<void> {
     this.cache.delete(code);
-    await (await this.table()).deleteEntity(code, '').catch((error: unknown) => {
+    await (await this.table()).deleteEntity(code, code).catch((error: unknown) => {
       if (!isStatus(error, 404)) throw error;
     });
   }

@@ -21,7 +21,13 @@ import { getOrUndefined, isConflict, isStatus, submitChecked, TABLES, type Table
  * aggregates with a receipt (idempotent, group-committed under load); (4) the journal row removed. A sweep
  * finishes any operation whose journal row is old: committed (named in the state) means apply it.
  */
-export const STATE_ROW = '!state';
+/**
+ * RowKeys repeat the partition so they are unique across the table: Azurite finds an entity by RowKey
+ * first, so a RowKey shared by every respondent ("voice.pc.1") made each write scan all of them
+ * (seeding slowed from 5,000 to 600 rows/s by 120k rows). On Azure it costs a few bytes a row.
+ */
+export const stateRow = (pk: string) => `${pk}~!state`;
+export const answerRow = (pk: string, questionId: string) => `${pk}~${questionId}`;
 const RECENT_OPS = 20;
 
 export type AnswerRow = {
@@ -69,7 +75,7 @@ export class RespondentStore {
   }
 
   async read(reviewRef: string, role: RespondentRole): Promise<RespondentState | undefined> {
-    const entity = await getOrUndefined<StateEntity>(await this.answers(), respondentKey(reviewRef, role), STATE_ROW);
+    const entity = await getOrUndefined<StateEntity>(await this.answers(), respondentKey(reviewRef, role), stateRow(respondentKey(reviewRef, role)));
     return entity && !entity.erased ? toState(entity) : undefined;
   }
 
@@ -94,7 +100,7 @@ export class RespondentStore {
     const shard = shardOf(pk);
     for (let attempt = 1; ; attempt++) {
       const cached = attempt === 1 ? this.states.get(pk) : undefined;
-      const entity = cached === 'absent' ? undefined : (cached ?? (await getOrUndefined<StateEntity>(client, pk, STATE_ROW)));
+      const entity = cached === 'absent' ? undefined : (cached ?? (await getOrUndefined<StateEntity>(client, pk, stateRow(pk))));
       const current = entity && !entity.erased ? toState(entity) : undefined;
       const mutation = change(current);
       if (!mutation) return { changed: false, state: current };
@@ -120,7 +126,7 @@ export class RespondentStore {
       }
       if (!mutation.next) {
         this.states.delete(pk);
-        await client.deleteEntity(pk, STATE_ROW, { etag }).catch(() => undefined);
+        await client.deleteEntity(pk, stateRow(pk), { etag }).catch(() => undefined);
       }
       return { changed: true, state: mutation.next };
     }
@@ -129,13 +135,13 @@ export class RespondentStore {
   private async writeOperation(client: TableClient, pk: string, entity: (StateEntity & { etag: string }) | undefined, m: Mutation, opId: string): Promise<string> {
     const actions: TransactionAction[] = [];
     for (const row of m.writes) actions.push(['upsert', answerEntity(pk, m.next, row), 'Replace']);
-    for (const rowKey of m.deletes) actions.push(['delete', { partitionKey: pk, rowKey }]);
+    for (const questionId of m.deletes) actions.push(['delete', { partitionKey: pk, rowKey: answerRow(pk, questionId) }]);
     const recentOps = [opId, ...(entity?.recentOps ?? '').split(',').filter(Boolean)].slice(0, RECENT_OPS).join(',');
-    const next = { partitionKey: pk, rowKey: STATE_ROW, ...stateEntityOf(m.next, entity), recentOps };
+    const next = { partitionKey: pk, rowKey: stateRow(pk), ...stateEntityOf(m.next, entity), recentOps };
     actions.push(entity ? ['update', next, 'Replace', { etag: entity.etag }] : ['create', next]);
     const response = await submitChecked(client, actions);
     // Sub-responses come in the order of the actions (Azure names the row only for inserts).
-    const etag = response?.subResponses[actions.length - 1]?.etag ?? (await client.getEntity(pk, STATE_ROW)).etag;
+    const etag = response?.subResponses[actions.length - 1]?.etag ?? (await client.getEntity(pk, stateRow(pk))).etag;
     const { partitionKey: _pk, rowKey: _rk, ...row } = next;
     void _pk;
     void _rk;
@@ -153,11 +159,11 @@ export class RespondentStore {
     const client = await this.answers();
     let applied = 0;
     for (const j of await this.journal.olderThan(new Date(Date.now() - olderThanMs).toISOString())) {
-      const entity = await getOrUndefined<StateEntity>(client, j.respondent, STATE_ROW);
+      const entity = await getOrUndefined<StateEntity>(client, j.respondent, stateRow(j.respondent));
       if ((entity?.recentOps ?? '').split(',').includes(j.opId)) {
         await this.aggregates.apply(j.opId, deltaFromJson(j.delta), j.shard);
         applied++;
-        if (entity?.erased) await client.deleteEntity(j.respondent, STATE_ROW, { etag: entity.etag }).catch(() => undefined);
+        if (entity?.erased) await client.deleteEntity(j.respondent, stateRow(j.respondent), { etag: entity.etag }).catch(() => undefined);
       }
       await this.journal.removeNow(j.respondent, j.opId);
     }
@@ -169,7 +175,7 @@ export class RespondentStore {
     const client = await this.answers();
     const pk = respondentKey(reviewRef, role);
     const rows = await this.answerRows(reviewRef, role);
-    for (let i = 0; i < rows.length; i += 100) await submitChecked(client, rows.slice(i, i + 100).map((r) => ['delete', { partitionKey: pk, rowKey: r.questionId }] as TransactionAction));
+    for (let i = 0; i < rows.length; i += 100) await submitChecked(client, rows.slice(i, i + 100).map((r) => ['delete', { partitionKey: pk, rowKey: answerRow(pk, r.questionId) }] as TransactionAction));
     return rows.length;
   }
 
@@ -207,7 +213,7 @@ function toState(e: StateEntity): RespondentState {
 function answerEntity(pk: string, state: RespondentState | undefined, row: AnswerRow) {
   return {
     partitionKey: pk,
-    rowKey: row.questionId,
+    rowKey: answerRow(pk, row.questionId),
     kind: 'answer',
     reviewRef: state?.reviewRef,
     role: state?.role,

@@ -1,0 +1,169 @@
+import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { TableClient } from '@azure/data-tables';
+import { rebuildAggregates } from '../src/app/aggregatesRebuild.js';
+import { buildHttpApp, buildServices } from '../src/composition.js';
+import { loadConfig } from '../src/config/config.js';
+import { createLogger } from '../src/config/logger.js';
+import { fromRoot } from '../src/domain/projectPaths.js';
+import { sectionOrder, sectionQuestionIds } from '../src/domain/survey/sections.js';
+import type { RespondentRole } from '../src/domain/survey/questionBank.js';
+import { listen } from '../src/http/server.js';
+import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
+import { seedAnswers } from './seedAnswers.js';
+import { median, percentile, rssMiB, timeEach } from './stats.js';
+
+/**
+ * npm run bench: measures, side by side in one run against one in-memory Azurite, the product's hot
+ * paths against baselines taken in the same run (ratios, not absolute times, are the targets).
+ */
+const TODAY = '2026-11-22';
+const SAMPLES = 200;
+const FAMILIES = 20;
+const rows: { measure: string; value: string; target: string; met: string }[] = [];
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+const azurite = await startEmbeddedAzurite();
+const config = loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, BOT_TODAY: TODAY, DEV_ROLES: 'practitioner', DEMO_DATA: 'false', LOG_LEVEL: 'silent' });
+const s = buildServices(config, azurite.connectionString);
+const server = buildHttpApp(config, s, createLogger('silent'));
+await listen(server, 0, '127.0.0.1');
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+
+async function ask(text: string): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', id: randomUUID(), text, deliveryMode: 'expectReplies', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1', from: { id: 'bench-user' }, recipient: { id: 'bot' }, conversation: { id: 'bench-conv' } }) });
+  const body = (await res.json()) as { activities?: unknown[] };
+  if (res.status !== 200 || !body.activities?.length) throw new Error(`no reply to "${text}" (HTTP ${res.status})`);
+}
+
+async function latency(text: string): Promise<number[]> {
+  await timeEach(20, () => ask(text)); // warm up
+  return timeEach(SAMPLES, () => ask(text));
+}
+
+// 1. Baseline and the score question at 10k answers.
+log('seeding 10k answers…');
+let seeded = await seedAnswers(s, { fromRespondent: 0, answers: 10_000, terms: ['2026-27-autumn', '2026-27-autumn', '2025-26-summer'], seed: 1 });
+const baseline = await latency('help');
+const scoreQuestion = 'outcome scores this term';
+const at10k = await latency(scoreQuestion);
+log(`baseline median ${median(baseline).toFixed(2)} ms; score question at 10k ${median(at10k).toFixed(2)} ms`);
+
+// 2. Ingestion: 20 families at once, each answering whole surveys, against raw single-entity upserts.
+// Invitations are made and codes entered first (not timed): the measure is section submissions.
+const SURVEYS_PER_FAMILY = 8;
+type Survey = { code: string; conversation: string; role: RespondentRole };
+const surveys: Survey[][] = [];
+for (let f = 0; f < FAMILIES; f++) {
+  surveys.push([]);
+  for (let k = 0; k < SURVEYS_PER_FAMILY; k++) {
+    const role: RespondentRole = (f + k) % 2 ? 'cyp' : 'pc';
+    const inv = await s.invitationService.invite(`IN-${f}${String(k).padStart(4, '0')}`, role, 'bench');
+    if (inv.kind !== 'created') throw new Error('invitation failed');
+    const conversation = `bench-family-${f}-${k}`;
+    await s.survey.redeem(conversation, inv.code);
+    surveys[f]!.push({ code: inv.code, conversation, role });
+  }
+}
+async function family(f: number): Promise<number> {
+  let answers = 0;
+  for (const [k, survey] of surveys[f]!.entries()) {
+    for (const section of sectionOrder(s.bank)) {
+      const value: Record<string, unknown> = { verb: 'survey.saveSection', code: survey.code, section, bankVersion: s.bank.version };
+      for (const [i, q] of sectionQuestionIds(s.bank, section, survey.role).entries()) value[q] = section === 'text' ? (i % 2 ? 'a few words' : '') : String(1 + ((f + i + k) % 5));
+      const result = await s.survey.saveSection(survey.conversation, value);
+      if (result.kind !== 'saved') throw new Error(`section not saved: ${result.kind}`);
+      answers += result.answers.answers.length;
+    }
+  }
+  return answers;
+}
+log('ingestion: 20 concurrent families…');
+let t = performance.now();
+const perFamily = await Promise.all(Array.from({ length: FAMILIES }, (_, f) => family(f)));
+const ingestSeconds = (performance.now() - t) / 1000;
+const answersStored = perFamily.reduce((a, b) => a + b, 0);
+const sections = FAMILIES * SURVEYS_PER_FAMILY * sectionOrder(s.bank).length;
+const answersPerSecond = answersStored / ingestSeconds;
+
+const raw = TableClient.fromConnectionString(azurite.connectionString, 'benchraw', { allowInsecureConnection: true });
+await raw.createTable();
+const RAW = 6000;
+let next = 0;
+t = performance.now();
+await Promise.all(Array.from({ length: FAMILIES }, async () => {
+  while (next < RAW) {
+    const i = next++;
+    await raw.upsertEntity({ partitionKey: `p${i % 200}`, rowKey: String(i), score: i % 5 }, 'Replace');
+  }
+}));
+const rawPerSecond = RAW / ((performance.now() - t) / 1000);
+log(`ingestion ${answersPerSecond.toFixed(0)} answers/s (${(sections / ingestSeconds).toFixed(0)} sections/s); raw ${rawPerSecond.toFixed(0)} upserts/s`);
+
+await s.journal.flush();
+const rebuild = await rebuildAggregates(s.bank, s.respondents, s.aggregates);
+log(`rebuild after the concurrent run: ${rebuild.differences.length} differences over ${rebuild.answers} answers`);
+
+// 3. The score question at 1M answers.
+log('seeding to 1M answers (transactions straight into Azurite)…');
+t = performance.now();
+const more = await seedAnswers(s, { fromRespondent: 100_000, answers: 1_000_000 - seeded.answers - answersStored, terms: ['2026-27-autumn', '2025-26-summer', '2025-26-spring'], seed: 2, onProgress: (n) => log(`  ${n} answers`) });
+const seedSeconds = (performance.now() - t) / 1000;
+seeded = { respondents: seeded.respondents + more.respondents, answers: seeded.answers + more.answers };
+const totalAnswers = seeded.answers + answersStored;
+log(`seeded ${more.answers} more answers in ${seedSeconds.toFixed(0)} s; ${totalAnswers} in all`);
+s.aggregateView.invalidate(['2026-27-autumn', '2025-26-summer', '2025-26-spring']); // seeding bypassed the writer
+const baseline2 = await latency('help');
+const at1m = await latency(scoreQuestion);
+// The same question with the in-memory counters dropped before every ask: each one reads the table.
+const cold1m = await timeEach(SAMPLES, async () => {
+  s.aggregateView.invalidate(['2026-27-autumn', '2025-26-summer']);
+  await ask(scoreQuestion);
+});
+const botRss = rssMiB();
+const azuriteRss = azurite.pid ? rssMiB(azurite.pid) : NaN;
+
+const b = median(baseline2);
+rows.push({ measure: 'baseline: "help" turn over HTTP, median (p95)', value: `${b.toFixed(2)} ms (${percentile(baseline2, 95).toFixed(2)})`, target: '—', met: '' });
+rows.push({ measure: 'score question at 10k answers, median', value: `${median(at10k).toFixed(2)} ms (${(median(at10k) / median(baseline)).toFixed(2)}× its baseline)`, target: '', met: '' });
+rows.push({ measure: `score question at ${(totalAnswers / 1e6).toFixed(2)}M answers, median ÷ baseline`, value: `${median(at1m).toFixed(2)} ms = ${(median(at1m) / b).toFixed(2)}×`, target: '≤ 1.5×', met: median(at1m) / b <= 1.5 ? 'yes' : 'NO' });
+rows.push({ measure: 'score question at 1M answers reading the table every time (no in-memory counters), median ÷ baseline', value: `${median(cold1m).toFixed(2)} ms = ${(median(cold1m) / b).toFixed(2)}×`, target: '(for information)', met: '' });
+rows.push({ measure: 'score latency at 1M ÷ at 10k (medians)', value: (median(at1m) / median(at10k)).toFixed(2), target: '≤ 1.2', met: median(at1m) / median(at10k) <= 1.2 ? 'yes' : 'NO' });
+rows.push({ measure: `ingestion: ${FAMILIES} concurrent families, answers stored/s (sections/s)`, value: `${answersPerSecond.toFixed(0)} (${(sections / ingestSeconds).toFixed(0)})`, target: '', met: '' });
+rows.push({ measure: `raw single-entity upserts/s, ${FAMILIES} concurrent writers`, value: rawPerSecond.toFixed(0), target: '', met: '' });
+rows.push({ measure: 'ingestion ÷ raw upserts (answers/s ÷ upserts/s)', value: `${((answersPerSecond / rawPerSecond) * 100).toFixed(0)}%`, target: '≥ 50%', met: answersPerSecond / rawPerSecond >= 0.5 ? 'yes' : 'NO' });
+rows.push({ measure: 'rebuild after the concurrent run: differences', value: String(rebuild.differences.length), target: '0', met: rebuild.differences.length === 0 ? 'yes' : 'NO' });
+rows.push({ measure: `bot process memory (RSS) at ${(totalAnswers / 1e6).toFixed(2)}M answers`, value: `${botRss.toFixed(0)} MiB (Azurite: ${azuriteRss.toFixed(0)} MiB)`, target: '', met: '' });
+rows.push({ measure: 'seeding 1M answers with transactions', value: `${seedSeconds.toFixed(0)} s`, target: '', met: '' });
+
+const table = ['| measure | value | target | met |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.target} | ${r.met} |`)].join('\n');
+console.log(table);
+const doc = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}, ${(await import('node:os')).cpus().length} cores), against one
+in-memory Azurite started by the benchmark, with the bot in the same process answering over HTTP
+(\`deliveryMode: "expectReplies"\`). Targets are ratios against baselines measured in the same run, so
+they hold on a slower or busier machine; absolute times are for orientation only.
+
+${table}
+
+How it is measured:
+- **Baseline**: ${SAMPLES} "help" turns (after 20 warm-up turns) through the whole bot: HTTP, botbuilder, routing, card rendering.
+- **Score question**: "${scoreQuestion}", the same way, after seeding 10k answers and again after seeding to 1M
+  answers; the baseline is re-measured at 1M. A question is answered from the aggregate counter rows of this term and the
+  previous one (~100 rows, one query), which the bot keeps in memory for at most 5 s and drops at once when this instance
+  writes; so repeated questions mostly read nothing. The "reading the table every time" row drops that copy before
+  every question, to show the cost of the query itself.
+- **Ingestion**: ${FAMILIES} families at once, each completing ${SURVEYS_PER_FAMILY} whole surveys (7 sections each; invitations made and codes entered beforehand, not timed) through the same code the bot uses for
+  a card submission (validation, invitation and conversation checks, the answers transaction, the aggregate delta),
+  counted in answers stored per second, against ${FAMILIES} concurrent writers upserting single entities into the same Azurite.
+- **Rebuild**: \`rebuildAggregates\` recomputes every counter from the answer rows and compares.
+- **Seeding** writes answers and state rows with one transaction per respondent (8 at a time) and adds the matching counters.
+`;
+writeFileSync(fromRoot('BENCHMARKS.md'), doc);
+log('wrote BENCHMARKS.md');
+server.close();
+await azurite.stop();
+process.exit(0);
+
