@@ -19,6 +19,8 @@ import { InviteHandler } from './handlers/inviteHandler.js';
 import { Router } from './handlers/router.js';
 import { SurveyHandlers } from './handlers/surveyHandlers.js';
 import { createHttpServer } from './http/server.js';
+import { registerFamilyPage } from './http/familyPage.js';
+import { DirectLineServiceTokens, LocalDirectLineTokens, type DirectLineTokens } from './http/directLineTokens.js';
 import { AggregatesRepository } from './storage/repositories/aggregatesRepository.js';
 import { ConversationsRepository } from './storage/repositories/conversationsRepository.js';
 import { InvitationsRepository } from './storage/repositories/invitationsRepository.js';
@@ -51,7 +53,15 @@ export function buildServices(config: Config, connectionString: string, clock: C
 }
 export type Services = ReturnType<typeof buildServices>;
 
-export function buildHttpApp(config: Config, services: Services, logger: Logger): Server {
+export type DirectLineSetup = { tokens: DirectLineTokens; origin: () => string };
+
+/** Production exchanges the Direct Line secret; locally the page is pointed at the embedded Direct Line. */
+export function directLineSetup(config: Config, localDomain: () => string): DirectLineSetup {
+  if (config.directLineSecret) return { tokens: new DirectLineServiceTokens(config.directLineSecret, config.directLineEndpoint), origin: () => config.directLineEndpoint };
+  return { tokens: new LocalDirectLineTokens(localDomain), origin: () => new URL(localDomain()).origin };
+}
+
+export function buildHttpApp(config: Config, services: Services, logger: Logger, directLine: DirectLineSetup = directLineSetup(config, () => 'http://localhost:1/directline')): Server {
   const router = new Router({
     survey: new SurveyHandlers(services.survey, services.bank),
     invite: new InviteHandler(services.invitationService),
@@ -62,6 +72,7 @@ export function buildHttpApp(config: Config, services: Services, logger: Logger)
   const bot = new OutcomesBot(router, services.access, effectiveTenants(config));
   const server = createHttpServer();
   registerMessagesRoute(server, createAdapter(config, logger), bot);
+  registerFamilyPage(server, { survey: services.survey, tokens: directLine.tokens, directLineOrigin: directLine.origin });
   return server;
 }
 

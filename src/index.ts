@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, redactedSummary } from './config/config.js';
 import { createLogger } from './config/logger.js';
-import { buildHttpApp, buildServices } from './composition.js';
+import { buildHttpApp, buildServices, directLineSetup } from './composition.js';
+import { startLocalDirectLine } from './http/localDirectLine.js';
 import { listen } from './http/server.js';
 import type { EmbeddedAzurite } from './storage/embeddedAzurite.js';
 import { startOrAttachAzurite } from './storage/sharedAzurite.js';
@@ -34,9 +35,11 @@ async function main(): Promise<void> {
   const services = buildServices(config, connectionString);
   await services.store.ping();
   if (config.loadDemoData) await loadDemoDataIfEmpty(services, logger);
-  const server = buildHttpApp(config, services, logger);
+  const localDirectLine = config.directLineSecret ? undefined : await startLocalDirectLine(`http://127.0.0.1:${config.port}/api/messages`);
+  const server = buildHttpApp(config, services, logger, directLineSetup(config, () => localDirectLine?.domain ?? ''));
   await listen(server, config.port);
   logger.info(`bot listening on http://localhost:${config.port}/api/messages`);
+  if (localDirectLine) logger.info(`local Direct Line for the family page on ${localDirectLine.domain}; family links look like ${config.publicBaseUrl}/survey/<code>`);
 
   const sweep = setInterval(() => {
     services.respondents.sweep().catch((error: unknown) => logger.warn({ err: error }, 'sweep failed'));
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     clearInterval(sweep);
     server.close();
+    await localDirectLine?.close();
     await services.journal.flush().catch(() => undefined);
     await azurite?.stop();
     process.exit(0);

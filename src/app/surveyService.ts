@@ -65,6 +65,26 @@ export class SurveyService {
     return { kind: 'started', resumed: Object.keys(state.sections).length > 0, invitation, state, next };
   }
 
+  /**
+   * What a personal link leads to, for the family page. Does not count as a failed attempt (the page
+   * is rate-limited per address instead) and changes nothing.
+   */
+  async checkLink(text: string): Promise<'ok' | 'malformed' | 'unknown' | 'expired' | 'completed'> {
+    const code = readCodeFromText(text);
+    if (!code) return 'malformed';
+    const invitation = await this.invitations.get(code);
+    if (!invitation) return 'unknown';
+    if (this.isExpired(invitation)) return 'expired';
+    const state = await this.respondents.read(invitation.reviewRef, invitation.role);
+    return state?.completedAt ? 'completed' : 'ok';
+  }
+
+  /** Binds a new Direct Line conversation to the invitation of a personal link (production token exchange). */
+  async bindLink(conversationId: string, text: string): Promise<void> {
+    const code = readCodeFromText(text);
+    if (code) await this.conversations.bind(conversationId, code);
+  }
+
   /** Where a bound conversation is up to, or undefined when it is not bound to a live invitation. */
   async position(conversationId: string): Promise<SurveyPosition | undefined> {
     const code = await this.conversations.boundCode(conversationId);

@@ -22,6 +22,14 @@ export class OutcomesBot extends ActivityHandler {
       }
       await next();
     });
+    // The family page announces which survey its link is for with an event, so the code is never shown.
+    this.onEvent(async (context, next) => {
+      const code = (context.activity.value as { code?: unknown } | undefined)?.code;
+      if (context.activity.name === 'survey/start' && typeof code === 'string' && (await this.tenantAllowed(context))) {
+        await this.router.startFromLink(toTurn(context, { roles: () => this.access.rolesOf(userIdOf(context)) }), code);
+      }
+      await next();
+    });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       if (context.activity.membersAdded?.some((m) => m.id !== botId) && (await this.tenantAllowed(context))) {

@@ -32,6 +32,7 @@ const envSchema = z
     ),
     PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://outcomes.example.org' }).optional()),
     DIRECT_LINE_SECRET: optionalText,
+    DIRECT_LINE_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be the Direct Line base URL, e.g. https://europe.directline.botframework.com' }).optional()),
     BOT_TODAY: optionalText.refine((v) => v === undefined || isRealIsoDate(v), { message: 'must be a real date written YYYY-MM-DD' }),
     DEV_ROLES: optionalText.transform((v) => (v ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : [])).pipe(
       z.array(z.enum(STAFF_ROLES, { message: `roles must be among ${STAFF_ROLES.join(', ')}` })),
@@ -64,6 +65,7 @@ export type Config = {
   allowedTenants: string[];
   publicBaseUrl: string;
   directLineSecret?: string;
+  directLineEndpoint: string;
   botToday?: string;
   devRoles: StaffRole[];
   loadDemoData: boolean;
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedTenants: e.ALLOWED_TENANTS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     directLineSecret: e.DIRECT_LINE_SECRET,
+    directLineEndpoint: (e.DIRECT_LINE_ENDPOINT ?? 'https://directline.botframework.com').replace(/\/+$/, ''),
     botToday: e.BOT_TODAY,
     // DEV_ROLES is a local-demo convenience: with real credentials it would open every door, so it is dropped.
     devRoles: authenticated ? [] : e.DEV_ROLES,

@@ -48,7 +48,14 @@ export class Router {
   }
 
   async welcome(turn: Turn): Promise<void> {
+    if (await this.h.survey.resume(turn)) return;
     await handleHelp(turn);
+  }
+
+  /** A family opened their personal link: start (or resume) that invitation's survey. */
+  async startFromLink(turn: Turn, code: string): Promise<void> {
+    if (await this.h.survey.redeemCode({ ...turn, text: code.slice(0, 40) })) return;
+    await turn.send({ text: 'This link is not complete. Please check you copied the whole link from your invitation, or type the code from it here.' });
   }
 
   /** Families and unknown users: their survey, or help; staff questions get a polite "not permitted". */

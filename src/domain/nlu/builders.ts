@@ -1,0 +1,117 @@
+import { has, tagged, type Analysis } from './analysis.js';
+import { whichDigest, whichOutcome, whichRespondent, whichSeason, whichService, whichTerm, whichTermsToCompare, whichTwoTerms } from './clarify.js';
+import type { OutcomeReading } from './outcomeSlot.js';
+import type { TermReading } from './termSlot.js';
+import { BOTH_ROLES, type DigestAction, type RespondentRole, type ServiceVocab, type TermRef, type Understanding } from './types.js';
+import type { WaitsReading } from './waitsSlot.js';
+
+/** Everything read from one message, shared by the builders below. */
+export type Slots = {
+  analysis: Analysis;
+  outcome: OutcomeReading;
+  roles: RespondentRole[];
+  terms: TermReading;
+  reviewRef: string | undefined;
+  services: readonly ServiceVocab[];
+};
+
+type TermAsk = 'compareWhich' | 'tooMany' | 'season' | 'which';
+type TermsOrAsk = { terms: TermRef[] } | { ask: TermAsk };
+
+/**
+ * The terms a figure is for. "vs last term", "since spring" and "trend" mean a comparison with the
+ * current term; "compare" with no term at all is the one case we cannot settle, unless what is
+ * compared is something else (two roles, several outcomes).
+ */
+function chooseTerms(t: TermReading, comparesSomethingElse: boolean): TermsOrAsk {
+  const current: TermRef = { kind: 'current' };
+  if (t.yearWithoutSeason && !t.terms.some((x) => x.kind === 'named')) return { ask: 'season' };
+  if (t.terms.length > 2) return { ask: 'tooMany' };
+  if (t.vague && t.terms.length === 0) return { ask: 'which' };
+  if (t.terms.length === 2) return { terms: t.terms };
+  const only = t.terms[0];
+  if (!t.compare || comparesSomethingElse) return { terms: only ? [only] : [current] };
+  if (!only) return t.compare === 'implicit' ? { terms: [current, { kind: 'previous' }] } : { ask: 'compareWhich' };
+  if (only.kind === 'current') return t.compare === 'implicit' ? { terms: [current, { kind: 'previous' }] } : { ask: 'compareWhich' };
+  return { terms: [current, only] };
+}
+
+export function buildScores(s: Slots): Understanding {
+  const rank = tagged(s.analysis, 'rank')[0]?.tag.rank;
+  const several = s.outcome.kind === 'several';
+  const outcome = s.outcome.kind === 'one' ? s.outcome.outcome : undefined;
+  // A topic of some questions ("being listened to"), a ranking within one outcome, or an explicit
+  // "per question" asks for the questions rather than the outcome's summary.
+  const perQuestion = has(s.analysis, 'perQuestion') || (s.outcome.kind === 'one' && (s.outcome.byTopic || rank !== undefined));
+  const base: Extract<Understanding, { intent: 'scores' }> = {
+    intent: 'scores',
+    ...(outcome ? { outcome } : {}),
+    roles: s.roles.length ? s.roles : [...BOTH_ROLES],
+    terms: [{ kind: 'current' }],
+    ...(rank ? { rank } : {}),
+    perQuestion,
+  };
+  const compareExplicit = s.terms.compare === 'explicit';
+  const chosen = chooseTerms(s.terms, compareExplicit && (s.roles.length === 2 || several));
+  if ('ask' in chosen) return askAboutTerms(chosen.ask, base, s);
+  const withTerms = { ...base, terms: chosen.terms };
+  if (s.outcome.kind === 'several' && !compareExplicit) return whichOutcome(withTerms, s.outcome.outcomes, s.services);
+  return withTerms;
+}
+
+export function buildResponseRate(s: Slots): Understanding {
+  const chosen = chooseTerms(s.terms, false);
+  const base: Extract<Understanding, { intent: 'responseRate' }> = { intent: 'responseRate', terms: [{ kind: 'current' }] };
+  if (!('ask' in chosen)) return { ...base, terms: chosen.terms };
+  if (chosen.ask === 'season' && s.terms.yearWithoutSeason) return whichSeason(base, s.terms.yearWithoutSeason, s.services);
+  if (chosen.ask === 'tooMany') return whichTwoTerms(base, s.terms.terms, s.services);
+  if (chosen.ask === 'which') return whichTerm(base, s.services);
+  return { ...base, terms: [{ kind: 'current' }, { kind: 'previous' }] };
+}
+
+function askAboutTerms(ask: TermAsk, base: Extract<Understanding, { intent: 'scores' }>, s: Slots): Understanding {
+  if (ask === 'season' && s.terms.yearWithoutSeason) return whichSeason(base, s.terms.yearWithoutSeason, s.services);
+  if (ask === 'tooMany') return whichTwoTerms(base, s.terms.terms, s.services);
+  if (ask === 'which') return whichTerm(base, s.services);
+  return whichTermsToCompare(base, s.services);
+}
+
+export function buildWaits(w: WaitsReading, services: readonly ServiceVocab[]): Understanding {
+  switch (w.kind) {
+    case 'service':
+      return { intent: 'waits', service: w.id, allServices: false };
+    case 'unknown':
+      return { intent: 'waits', unknownService: w.name, allServices: false };
+    case 'generic':
+      return whichService(w.ids, services);
+    case 'all':
+      return { intent: 'waits', allServices: true };
+  }
+}
+
+export function buildInvite(s: Slots): Understanding {
+  if (s.roles.length > 1) return whichRespondent(s.reviewRef, s.services);
+  const role = s.roles[0];
+  return { intent: 'invite', ...(s.reviewRef ? { reviewRef: s.reviewRef } : {}), ...(role ? { role } : {}) };
+}
+
+export function buildErase(s: Slots): Understanding {
+  return { intent: 'eraseReview', ...(s.reviewRef ? { reviewRef: s.reviewRef } : {}) };
+}
+
+/**
+ * Stopping beats starting, starting beats sending: "don't send me the digest" unsubscribes, "send me
+ * the digest every term" subscribes, "send the digest now" sends it to every subscriber, and "send
+ * me the digest" or a bare "digest" shows it to the person asking.
+ */
+export function buildDigest(a: Analysis, services: readonly ServiceVocab[]): Understanding {
+  const signals = new Set(tagged(a, 'digest').map((d) => d.tag.signal));
+  const sendAt = tagged(a, 'digest').filter((d) => d.tag.signal === 'send').map((d) => d.match.end);
+  const toMe = sendAt.some((end) => a.tokens.slice(end, end + 3).includes('me'));
+  let action: DigestAction = 'preview';
+  if (signals.has('unsubscribe')) action = 'unsubscribe';
+  else if (signals.has('subscribe') || signals.has('recurring')) action = 'subscribe';
+  else if (signals.has('send') && !toMe) action = 'sendNow';
+  else if (signals.has('wanted') && !signals.has('preview') && !signals.has('send')) return whichDigest(services);
+  return { intent: 'digest', action };
+}

@@ -1,0 +1,65 @@
+import type { DigestAction, Outcome, Rank, RespondentRole, Season } from './types.js';
+
+/** Intents scored by the classifier; 'outOfScope' competes so that "tell me a joke" loses to nothing. */
+export type IntentName = 'help' | 'invite' | 'scores' | 'responseRate' | 'waits' | 'digest' | 'unansweredQuestions' | 'eraseReview' | 'outOfScope';
+
+/** How directly a phrase names an outcome: its name, one of its questions, or a faint hint. */
+export type OutcomeLevel = 'name' | 'aspect' | 'weak';
+
+/** What a recognised phrase tells us. One phrase may say several things ("vs last term"). */
+export type Tag =
+  | { kind: 'intent'; intent: IntentName; weight: number }
+  | { kind: 'outcome'; outcome: Outcome; level: OutcomeLevel }
+  | { kind: 'role'; role: RespondentRole }
+  | { kind: 'term'; term: 'current' | 'previous' }
+  | { kind: 'season'; season: Season }
+  /** explicit: "compare", "vs" (needs terms); implicit: "trend", "changed" (means against last term). */
+  | { kind: 'compare'; explicit: boolean }
+  | { kind: 'rank'; rank: Rank }
+  | { kind: 'perQuestion' }
+  | { kind: 'digest'; signal: DigestAction | 'recurring' | 'send' | 'wanted' }
+  | { kind: 'allServices' }
+  /** A word after or before which a thing waited for is named ("wait for X", "X waiting list"). */
+  | { kind: 'waitAnchor' }
+  | { kind: 'service'; id: string }
+  /** A word several services share ("assessment"): a hint, never enough to choose one. */
+  | { kind: 'serviceGeneric'; ids: string[] }
+  /** A word of the SEND world: an unrecognised message using it is unclear, not out of scope. */
+  | { kind: 'domain' }
+  /** A period that is not a term ("last year"): figures are termly, so which term is asked. */
+  | { kind: 'vagueTime' }
+  /** Absorbs phrases that would otherwise be misread ("last year" is not "last term"). */
+  | { kind: 'ignore' };
+
+export type Entry = {
+  words: string[];
+  /** Per word: abbreviations and short words match only exactly. */
+  exactOnly: boolean[];
+  tags: Tag[];
+  /** A one-word entry that may be typed cut short ("neuro" for "neurodevelopmental"). */
+  prefixOk?: boolean;
+};
+
+/**
+ * Builds a vocabulary entry from a phrase as a person would write it. A word written with two or more
+ * capitals ("SLT", "PfA", "SaLT") is an abbreviation and must be typed exactly; so must words of up to
+ * three letters. This keeps the vocabulary readable and the rule in one place.
+ */
+export function entry(phrase: string, ...tags: Tag[]): Entry {
+  const raw = phrase
+    .split(/[\s\-/]+/)
+    .map((w) => w.replace(/[^A-Za-z0-9]/g, ''))
+    .filter(Boolean);
+  return {
+    words: raw.map((w) => w.toLowerCase()),
+    exactOnly: raw.map((w) => w.length <= 3 || (w.match(/[A-Z]/g)?.length ?? 0) >= 2),
+    tags,
+  };
+}
+
+/** Several phrases that say the same thing. */
+export function entries(phrases: string, ...tags: Tag[]): Entry[] {
+  return phrases.split('|').map((p) => entry(p.trim(), ...tags));
+}
+
+export const intent = (name: IntentName, weight: number): Tag => ({ kind: 'intent', intent: name, weight });

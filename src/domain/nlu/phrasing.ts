@@ -1,0 +1,61 @@
+import { OUTCOME_LABEL } from './outcomeVocabulary.js';
+import type { RespondentRole, ServiceVocab, TermRef, Understanding } from './types.js';
+
+/**
+ * Writes an understanding back as a command a person could type. Clarifying questions offer these as
+ * their options, so picking one (or typing it) is understood without asking again.
+ */
+export function toCommand(u: Understanding, services: readonly ServiceVocab[]): string {
+  switch (u.intent) {
+    case 'help':
+      return 'help';
+    case 'invite':
+      return ['invite', u.reviewRef ? `review ${u.reviewRef}` : '', u.role ? roleWord(u.role) : ''].filter(Boolean).join(' ');
+    case 'scores':
+      return scoresCommand(u);
+    case 'responseRate':
+      return `response rate ${termsPhrase(u.terms)}`;
+    case 'waits': {
+      if (u.service) return `waiting times for ${services.find((s) => s.id === u.service)?.name ?? u.service}`;
+      if (u.unknownService) return `waiting times for ${u.unknownService}`;
+      return 'waiting times for all services';
+    }
+    case 'digest':
+      return { subscribe: 'subscribe to the digest', unsubscribe: 'unsubscribe from the digest', preview: 'preview the digest', sendNow: 'send the digest now' }[u.action];
+    case 'unansweredQuestions':
+      return 'unanswered questions';
+    case 'eraseReview':
+      return u.reviewRef ? `erase review ${u.reviewRef}` : 'erase review';
+    case 'clarify':
+      return toCommand(u.partial, services);
+    case 'unknown':
+      return 'help';
+  }
+}
+
+function scoresCommand(u: Extract<Understanding, { intent: 'scores' }>): string {
+  const who = u.roles.length === 1 ? ` for ${u.roles[0] === 'pc' ? 'parent carers' : 'children and young people'}` : '';
+  const what = u.outcome ? `${OUTCOME_LABEL[u.outcome]} ` : 'outcome ';
+  const detail = u.perQuestion ? ' per question' : '';
+  if (u.terms.length === 2) return `compare ${what}scores${who} ${termsPhrase(u.terms)}${detail}`;
+  if (u.rank) return `${u.rank} scoring ${u.outcome ? `question for ${OUTCOME_LABEL[u.outcome]}` : 'outcome'}${who} ${termsPhrase(u.terms)}`;
+  return `${what}scores${who} ${termsPhrase(u.terms)}${detail}`;
+}
+
+function roleWord(role: RespondentRole): string {
+  return role === 'pc' ? 'parent' : 'child';
+}
+
+export function termPhrase(t: TermRef): string {
+  if (t.kind === 'current') return 'this term';
+  if (t.kind === 'previous') return 'last term';
+  return t.academicYear ? `${t.season} ${t.academicYear}` : t.season;
+}
+
+function termsPhrase(terms: readonly TermRef[]): string {
+  const [first, second] = terms;
+  if (!first) return 'this term';
+  if (!second) return termPhrase(first);
+  if (first.kind === 'current' && second.kind === 'previous') return 'this term vs last term';
+  return `between ${termPhrase(first)} and ${termPhrase(second)}`;
+}

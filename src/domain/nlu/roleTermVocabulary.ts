@@ -1,0 +1,42 @@
+import { entries, type Entry } from './lexicon.js';
+
+/**
+ * Who answered (children and young people, or parent carers) and which term. "families" means the
+ * parent carers here: the survey's adult respondent answers for the family.
+ */
+export const ROLE_ENTRIES: Entry[] = [
+  ...entries(
+    'child | children | young person | young people | children and young people | CYP | YP | kid | kids | pupil | pupils | student | students | ' +
+      'learner | learners | son | daughter | teenager | teenagers | teen | teens | boy | boys | girl | girls | youngster | youngsters',
+    { kind: 'role', role: 'cyp' },
+  ),
+  ...entries(
+    'parent | parents | parent carer | parent carers | carer | carers | family | families | PC | PCs | mum | mums | dad | dads | mums and dads | ' +
+      'mother | mothers | father | fathers | guardian | guardians | caregiver | caregivers',
+    { kind: 'role', role: 'pc' },
+  ),
+];
+
+export const TERM_ENTRIES: Entry[] = [
+  ...entries('this term | current term | current | currently | now | right now | at the moment | so far | this half term | to date', { kind: 'term', term: 'current' }),
+  ...entries('last term | previous term | prior term | past term | the term before | term before | last | previous', { kind: 'term', term: 'previous' }),
+  // "vs last term", "since last term": a comparison with the term before.
+  ...entries('vs last term | versus last term | against last term | compared to last term | compared with last term | since last term | from last term | than last term', {
+    kind: 'term',
+    term: 'previous',
+  }, { kind: 'compare', explicit: false }),
+  ...entries('autumn | autumn term', { kind: 'season', season: 'autumn' }),
+  ...entries('spring | spring term', { kind: 'season', season: 'spring' }),
+  ...entries('summer | summer term', { kind: 'season', season: 'summer' }),
+  // "last year" is not "last term": figures are termly, so the caller asks which term.
+  ...entries(
+    'last year | this year | past year | previous year | last academic year | this academic year | last week | this week | last month | this month | last few months | recently',
+    { kind: 'vagueTime' },
+  ),
+  ...entries('last time | at last | last one', { kind: 'ignore' }),
+  ...entries('compare | comparing | comparison | vs | versus | side by side | compared', { kind: 'compare', explicit: true }),
+  ...entries('trend | trends | change | changes | changed | changing | since | improved | improving | improvement | got better | got worse | getting better | getting worse | over time | difference', {
+    kind: 'compare',
+    explicit: false,
+  }),
+];

@@ -1,0 +1,109 @@
+import { analyse, type Analysis } from './analysis.js';
+import { buildDigest, buildErase, buildInvite, buildResponseRate, buildScores, buildWaits, type Slots } from './builders.js';
+import { whichQuestion, whichRespondent } from './clarify.js';
+import { cued, rankIntents, THRESHOLD, type RankedIntent } from './intentClassifier.js';
+import type { IntentName } from './lexicon.js';
+import { normalise } from './normalise.js';
+import { readOutcome } from './outcomeSlot.js';
+import { readReviewRef } from './reviewRefSlot.js';
+import { readRoles } from './roleSlot.js';
+import { readTerms } from './termSlot.js';
+import type { ServiceVocab, Understanding } from './types.js';
+import { lexiconFor } from './vocabulary.js';
+import { readWaits } from './waitsSlot.js';
+import { COMMON_WORDS, STOPWORDS } from './wordLists.js';
+
+export type { DigestAction, Outcome, Rank, RespondentRole, Season, ServiceVocab, TermRef, Understanding } from './types.js';
+
+/**
+ * What a practitioner, manager or admin means by a chat message. Pure and deterministic: the same
+ * text and catalogue always give the same answer, and nothing is remembered between calls (beyond a
+ * cache of the compiled vocabulary). It never throws; text it cannot place is 'unknown'.
+ *
+ * Services come only from `services` (the catalogue), so a new service needs no code change.
+ */
+export function understand(text: string, services: ServiceVocab[]): Understanding {
+  const { tokens, blank } = normalise(typeof text === 'string' ? text : '');
+  // "?", "" or a bare @mention: the person is addressing the bot without a question yet.
+  if (blank) return { intent: 'help' };
+  // Invitation codes are handled before this is called; one that slips through is not a question.
+  if (looksLikeInvitationCode(tokens)) return { intent: 'unknown', reason: 'unclear' };
+
+  const analysis = analyse(tokens, lexiconFor(services));
+  const slots: Slots = {
+    analysis,
+    outcome: readOutcome(analysis),
+    roles: readRoles(analysis),
+    terms: readTerms(analysis),
+    reviewRef: readReviewRef(analysis),
+    services,
+  };
+  const ranked = rankIntents(analysis, {
+    outcomeStrength: slots.outcome.kind === 'none' ? 0 : slots.outcome.strength,
+    hasRoles: slots.roles.length > 0,
+    hasTerms: slots.terms.terms.length > 0,
+    hasReviewRef: slots.reviewRef !== undefined,
+  });
+  const [top, second] = ranked;
+  if (!top || top.score < THRESHOLD || top.intent === 'outOfScope' || top.intent === 'help') return fallback(analysis, ranked);
+  if (second && isTwoQuestions(top, second)) return whichQuestion([build(top.intent, slots), build(second.intent, slots)], services);
+  // A bare reference ("AR-1042") could be for an invitation or an erasure: ask rather than invite.
+  if (top.intent === 'invite' && !cued(analysis, 'invite') && slots.roles.length === 0) return whichRespondent(slots.reviewRef, services);
+  return build(top.intent, slots);
+}
+
+function build(intent: IntentName, s: Slots): Understanding {
+  switch (intent) {
+    case 'scores':
+      return buildScores(s);
+    case 'responseRate':
+      return buildResponseRate(s);
+    case 'waits':
+      return buildWaits(readWaits(s.analysis), s.services);
+    case 'invite':
+      return buildInvite(s);
+    case 'eraseReview':
+      return buildErase(s);
+    case 'digest':
+      return buildDigest(s.analysis, s.services);
+    case 'unansweredQuestions':
+      return { intent: 'unansweredQuestions' };
+    case 'help':
+      return { intent: 'help' };
+    case 'outOfScope':
+      return { intent: 'unknown', reason: 'out-of-scope' };
+  }
+}
+
+// Questions answered with figures; two of them asked at once, with near-equal evidence, are split.
+const QUESTIONS: ReadonlySet<IntentName> = new Set(['scores', 'waits', 'responseRate']);
+
+function isTwoQuestions(top: RankedIntent, second: RankedIntent): boolean {
+  return QUESTIONS.has(top.intent) && QUESTIONS.has(second.intent) && second.score >= 3 && second.score >= top.score - 1;
+}
+
+/**
+ * No intent has enough evidence. A greeting or "help" gets help; a known off-topic subject ("weather")
+ * or a plain English question with none of our words is out of scope; anything else (SEND words with
+ * no clear question, gibberish, a stray code) is unclear, so it is logged for an admin to teach.
+ */
+function fallback(a: Analysis, ranked: RankedIntent[]): Understanding {
+  const scoreOf = (i: IntentName): number => ranked.find((r) => r.intent === i)?.score ?? 0;
+  if (scoreOf('outOfScope') > 0) {
+    const strongerThanOffTopic = ranked.some((r) => r.intent !== 'outOfScope' && r.intent !== 'help' && r.score >= THRESHOLD);
+    if (!strongerThanOffTopic) return { intent: 'unknown', reason: 'out-of-scope' };
+  }
+  if (scoreOf('help') > 0) return { intent: 'help' };
+  const recognised = a.matches.some((m) => m.tags.some((t) => t.kind !== 'ignore'));
+  if (recognised) return { intent: 'unknown', reason: 'unclear' };
+  const words = a.tokens.filter((t) => /^[a-z]{2,}$/.test(t));
+  const english = words.filter((t) => COMMON_WORDS.has(t) || STOPWORDS.has(t)).length;
+  return words.length >= 2 && english * 2 >= words.length ? { intent: 'unknown', reason: 'out-of-scope' } : { intent: 'unknown', reason: 'unclear' };
+}
+
+/** Same rule as the invitation code reader: 8–12 symbols from the look-alike-free alphabet, letters and digits. */
+function looksLikeInvitationCode(tokens: readonly string[]): boolean {
+  if (tokens.length > 4) return false;
+  const compact = tokens.join('').toUpperCase();
+  return /^[A-HJKMNP-Z2-9]{8,12}$/.test(compact) && /\d/.test(compact) && /[A-Z]/.test(compact);
+}

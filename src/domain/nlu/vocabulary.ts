@@ -1,0 +1,44 @@
+import { INTENT_ENTRIES } from './intentVocabulary.js';
+import { entries, type Entry } from './lexicon.js';
+import { compileLexicon, type CompiledLexicon } from './matcher.js';
+import { OUTCOME_ENTRIES } from './outcomeVocabulary.js';
+import { ROLE_ENTRIES, TERM_ENTRIES } from './roleTermVocabulary.js';
+import { serviceEntries, servicesSignature } from './serviceVocabulary.js';
+import type { ServiceVocab } from './types.js';
+
+// Phrases that would otherwise be misread: "a question" is not a request for per-question figures.
+// "happy with the support" is about support, not the Health outcome's "happy".
+const ABSORBED: Entry[] = entries(
+  'a question | quick question | one question | question for you | have a question | got a question | happy with | happy about | unhappy with | unhappy about',
+  { kind: 'ignore' },
+);
+
+const STATIC_ENTRIES: readonly Entry[] = [...OUTCOME_ENTRIES, ...ROLE_ENTRIES, ...TERM_ENTRIES, ...INTENT_ENTRIES, ...ABSORBED];
+
+/**
+ * Single words the fixed vocabulary gives a meaning; a service alias cannot take them over. Words
+ * that only mark the SEND world ("EHCP") are free for a service to claim.
+ */
+const RESERVED_WORDS: ReadonlySet<string> = new Set(
+  STATIC_ENTRIES.filter((e) => e.words.length === 1 && e.tags.some((t) => t.kind !== 'domain')).map((e) => e.words[0] ?? ''),
+);
+
+/** Single words that only mark the SEND world. */
+const DOMAIN_WORDS: ReadonlySet<string> = new Set(
+  STATIC_ENTRIES.filter((e) => e.words.length === 1 && e.tags.every((t) => t.kind === 'domain')).map((e) => e.words[0] ?? ''),
+);
+
+// The catalogue rarely changes; compiling it once per distinct catalogue keeps each call fast.
+const CACHE_LIMIT = 8;
+const compiled = new Map<string, CompiledLexicon>();
+
+/** The whole vocabulary, fixed and per-catalogue, compiled for matching. */
+export function lexiconFor(services: readonly ServiceVocab[]): CompiledLexicon {
+  const key = servicesSignature(services);
+  const hit = compiled.get(key);
+  if (hit) return hit;
+  const lex = compileLexicon([...STATIC_ENTRIES, ...serviceEntries(services, RESERVED_WORDS, DOMAIN_WORDS)]);
+  if (compiled.size >= CACHE_LIMIT) compiled.clear();
+  compiled.set(key, lex);
+  return lex;
+}

@@ -1,0 +1,110 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { SurveyService } from '../app/surveyService.js';
+import { LruCache } from '../storage/lruCache.js';
+import { fromRoot } from '../domain/projectPaths.js';
+import type { DirectLineTokens } from './directLineTokens.js';
+
+const publicDir = fromRoot('src', 'http', 'public');
+// The package's exports hide its files, so the browser bundle is found from the installed folder.
+const webChatBundle = fromRoot('node_modules', 'botframework-webchat', 'dist', 'webchat.js');
+const pageTemplate = readFileSync(path.join(publicDir, 'survey.html'), 'utf8');
+
+const NOTICES = {
+  malformed: ['This link is not complete', 'Please check you copied the whole link from your invitation, or type the code from it to the bot.'],
+  unknown: ['We could not find this survey', 'Please check the link in your invitation. If it still does not work, ask your practitioner for a new one.'],
+  expired: ['This invitation has expired', 'Please ask your practitioner for a new link. Anything you already answered has been kept.'],
+  completed: ['This survey is complete — thank you', 'There is nothing more to do. Your answers have been saved.'],
+  busy: ['Please wait a moment', 'There have been a lot of requests from your connection. Please try again in a few minutes.'],
+} as const;
+
+const tokenRequest = z.object({ code: z.string().min(1).max(40) });
+
+/**
+ * The family web page: GET /survey/<code> opens Web Chat straight into that invitation's survey;
+ * POST /api/directline/token gives the page a conversation token (the secret stays on the server).
+ * Requests are limited per address, and an unknown or expired code gets a friendly page, not an error.
+ */
+export function registerFamilyPage(server: Server, deps: { survey: SurveyService; tokens: DirectLineTokens; directLineOrigin: () => string }): void {
+  const limiter = new RateLimiter(30, 10 * 60_000);
+
+  server.get('/survey/:code', async (req: Request, res: Response) => {
+    if (!limiter.allow(clientAddress(req))) return sendNotice(res, 429, 'busy');
+    const code = String(req.params.code ?? '');
+    const check = await deps.survey.checkLink(code);
+    if (check !== 'ok') return sendNotice(res, check === 'completed' ? 200 : 404, check);
+    const config = JSON.stringify({ code: code.toUpperCase() }).replace(/</g, '\\u003c');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders(deps.directLineOrigin()) });
+    res.end(pageTemplate.replace('{{CONFIG}}', config));
+  });
+
+  server.post('/api/directline/token', async (req: Request, res: Response) => {
+    if (!limiter.allow(clientAddress(req))) return reply(res, 429, { message: 'Too many requests; please try again in a few minutes.' });
+    const parsed = tokenRequest.safeParse(req.body);
+    if (!parsed.success) return reply(res, 400, { message: 'Send the survey code as {"code": "..."}.' });
+    if ((await deps.survey.checkLink(parsed.data.code)) !== 'ok') return reply(res, 404, { message: 'This survey link is not valid any more.' });
+    try {
+      const token = await deps.tokens.issue();
+      // The new conversation is bound to the invitation before the browser sends anything.
+      if (token.conversationId) await deps.survey.bindLink(token.conversationId, parsed.data.code);
+      res.header('cache-control', 'no-store');
+      return reply(res, 200, token);
+    } catch {
+      return reply(res, 503, { message: 'The survey could not be opened just now. Please try again shortly.' });
+    }
+  });
+
+  server.get('/static/webchat.js', async (_req: Request, res: Response) => sendFile(res, webChatBundle, 'text/javascript; charset=utf-8'));
+  server.get('/static/survey.js', async (_req: Request, res: Response) => sendFile(res, path.join(publicDir, 'survey.js'), 'text/javascript; charset=utf-8'));
+  server.get('/static/survey.css', async (_req: Request, res: Response) => sendFile(res, path.join(publicDir, 'survey.css'), 'text/css; charset=utf-8'));
+}
+
+/** Sends JSON and returns nothing (restify warns when an async handler returns a value). */
+function reply(res: Response, status: number, body: unknown): void {
+  res.send(status, body);
+}
+
+function sendNotice(res: Response, status: number, kind: keyof typeof NOTICES): void {
+  const [title, text] = NOTICES[kind];
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders('') });
+  res.end(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="/static/survey.css"></head><body><main><div class="notice"><h2>${title}</h2><p>${text}</p></div></main></body></html>`);
+}
+
+function sendFile(res: Response, file: string, type: string): void {
+  res.writeHead(200, { 'content-type': type, 'cache-control': 'public, max-age=3600' });
+  createReadStream(file).pipe(res);
+}
+
+function securityHeaders(directLineOrigin: string): Record<string, string> {
+  const connect = ["'self'", directLineOrigin, 'https://*.botframework.com', 'wss://*.botframework.com'].filter(Boolean).join(' ');
+  return {
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src ${connect}; frame-ancestors 'none'`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
+}
+
+function clientAddress(req: Request): string {
+  return req.socket?.remoteAddress ?? 'unknown';
+}
+
+/** A fixed-window limit per address (per instance; the invitation's own attempt limit still applies). */
+class RateLimiter {
+  private readonly windows = new LruCache<{ start: number; count: number }>(50_000);
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+  allow(key: string): boolean {
+    const now = Date.now();
+    const w = this.windows.get(key);
+    if (!w || now - w.start > this.windowMs) {
+      this.windows.set(key, { start: now, count: 1 });
+      return true;
+    }
+    w.count++;
+    return w.count <= this.max;
+  }
+}
