@@ -60,7 +60,9 @@ export function presentScores(bank: QuestionBank, r: TermScores, roles: Responde
 }
 
 /** Two terms side by side for one or all outcomes. */
-export function presentComparison(bank: QuestionBank, results: TermScores[], roles: RespondentRole[], outcome?: OutcomeId): Presented {
+export function presentComparison(bank: QuestionBank, unordered: TermScores[], roles: RespondentRole[], outcome?: OutcomeId): Presented {
+  // Earlier term first, so an arrow always reads forwards in time.
+  const results = [...unordered].sort((a, b) => a.term.start.localeCompare(b.term.start));
   const outcomes = outcome ? [outcome] : bank.outcomes.map((o) => o.id);
   const headers = results.flatMap((r) => roles.map((role) => `${r.term.label} · ${ROLE_SHORT[role]}`));
   const rows = outcomes.map((o) => ({ label: bank.outcome(o).shortName, detail: '', cells: results.flatMap((r) => roles.map((role) => cell(find(r.scores, o, role), undefined))) }));
