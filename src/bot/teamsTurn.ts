@@ -8,7 +8,8 @@ export function toTurn(
   opts: { value?: Record<string, unknown>; roles: () => Promise<StaffRole[]>; onReplaceCard?: (reply: Reply) => void },
 ): Turn {
   const activity = context.activity;
-  const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').trim();
+  // Some channels (the local Direct Line) leave out the recipient; there is then no mention to remove.
+  const text = ((activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined) ?? activity.text ?? '').trim();
   const conversationType = activity.conversation?.conversationType === 'channel' ? 'channel' : activity.conversation?.conversationType === 'groupChat' ? 'groupChat' : 'personal';
   let rolesPromise: Promise<StaffRole[]> | undefined;
   return {
@@ -43,6 +44,6 @@ export function toTurn(
 
 export function toActivity(reply: Reply): Partial<Activity> {
   if (!reply.card) return { type: ActivityTypes.Message, text: reply.text };
-  // The text rides along as the summary for clients and notifications that do not render cards.
-  return { type: ActivityTypes.Message, text: reply.text, summary: reply.text, attachments: [CardFactory.adaptiveCard(reply.card)] };
+  const card = { ...reply.card, fallbackText: reply.fullText ?? reply.text };
+  return { type: ActivityTypes.Message, text: reply.text, summary: reply.text, attachments: [CardFactory.adaptiveCard(card)] };
 }

@@ -30,6 +30,6 @@ export async function handleHelp(turn: Turn): Promise<void> {
     { title: 'Waiting times', text: 'which services are missing their targets?' },
   ];
   const card = renderCard('help', { title: 'What I can do', intro: 'Ask me the way you would ask a colleague. For example:', commands, buttons });
-  const text = `What I can do:\n${commands.map((c) => `- "${c.example}": ${c.meaning}`).join('\n')}`;
-  await turn.send({ text, card });
+  const fullText = `What I can do:\n${commands.map((c) => `- "${c.example}": ${c.meaning}`).join('\n')}`;
+  await turn.send({ text: 'What I can do — ask me the way you would ask a colleague.', card, fullText });
 }

@@ -36,6 +36,7 @@ export class InviteHandler {
     }
     const respondent = ROLE_NAMES[result.role];
     const card = renderCard('invitationCreated', { reviewRef: result.reviewRef, respondent, respondentLower: respondent.toLowerCase(), displayCode: result.displayCode, link: result.link, expiresOn: result.expiresOn });
-    await turn.send({ text: `Invitation for review ${result.reviewRef} (${respondent.toLowerCase()}): code ${result.displayCode}, link ${result.link} (expires ${result.expiresOn}).`, card });
+    const text = `Invitation for review ${result.reviewRef} (${respondent.toLowerCase()}): code ${result.displayCode}, link ${result.link} (expires ${result.expiresOn}).`;
+    await turn.send({ text: `Here is the invitation for review ${result.reviewRef} (${respondent.toLowerCase()}): code ${result.displayCode}.`, card, fullText: text });
   }
 }

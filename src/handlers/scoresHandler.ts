@@ -29,7 +29,7 @@ export class ScoresHandler {
       result.results.length > 1
         ? presentComparison(this.bank, result.results, roles, slots.outcome)
         : presentScores(this.bank, result.results[0]!, roles, { outcome: slots.outcome, perQuestion: slots.perQuestion, rank: slots.rank });
-    await turn.send({ text: presented.text, card: renderCard('figureTable', presented.card) });
+    await turn.send({ text: presented.summary, card: renderCard('figureTable', presented.card), fullText: presented.text });
   }
 
   async handleResponseRate(turn: Turn, terms: TermRef[]): Promise<void> {
@@ -40,7 +40,7 @@ export class ScoresHandler {
       return;
     }
     const presented = presentResponseRates(result.term, result.rates);
-    await turn.send({ text: presented.text, card: renderCard('figureTable', presented.card) });
+    await turn.send({ text: presented.summary, card: renderCard('figureTable', presented.card), fullText: presented.text });
   }
 
   private async permitted(turn: Turn): Promise<boolean> {

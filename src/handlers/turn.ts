@@ -6,7 +6,12 @@ import type { AdaptiveCardJson } from '../cards/renderCard.js';
  * One incoming turn as the handlers see it: no botbuilder types, so the handlers survive the move from
  * the archived Bot Framework SDK to its successor. The channel layer (src/bot) builds this.
  */
-export type Reply = { text: string; card?: AdaptiveCardJson };
+/**
+ * What the bot says. With a card, `text` is a one-line summary shown beside it (and in notifications),
+ * and `fullText` — everything the card says, as plain text — is the card's fallback for clients that
+ * cannot render cards and for screen readers.
+ */
+export type Reply = { text: string; card?: AdaptiveCardJson; fullText?: string };
 
 export interface Turn {
   /** What the person typed, with any @mention of the bot removed. */

@@ -6,7 +6,8 @@ import type { OutcomeId, QuestionBank, RespondentRole } from '../domain/survey/q
 import type { Term } from '../domain/terms/termCalendar.js';
 import { arrow, figureText, oneDecimal, percent, ROLE_LABEL, ROLE_SHORT, SUPPRESSED_TEXT } from './format.js';
 
-export type Presented = { card: FigureTableCard; text: string };
+/** `summary` is one line beside the card; `text` is everything the card says, as plain text. */
+export type Presented = { card: FigureTableCard; text: string; summary: string };
 
 const MEANING = 'Mean score from 1 (strongly disagree) to 5 (strongly agree); % positive = share of answers that are 4 or 5; n = respondents who gave a score.';
 
@@ -28,7 +29,7 @@ export function presentScores(bank: QuestionBank, r: TermScores, roles: Responde
   const notes = [MEANING, 'Groups of fewer than 5 people are never shown.'];
   if (!r.hasData) {
     const text = `No answers yet for ${r.term.label}${opts.outcome ? ` on ${bank.outcome(opts.outcome).shortName}` : ''}.`;
-    return { text, card: { title: 'Outcome scores', subtitle, headline: text, headers: [], rows: [], notes: [], buttons: [{ title: 'Last term', text: `${opts.outcome ?? 'outcome'} scores last term` }] } };
+    return { text, summary: text, card: { title: 'Outcome scores', subtitle, headline: text, headers: [], rows: [], notes: [], buttons: [{ title: 'Last term', text: `${opts.outcome ?? 'outcome'} scores last term` }] } };
   }
   let headline = '';
   let rows: FigureTableCard['rows'];
@@ -56,7 +57,7 @@ export function presentScores(bank: QuestionBank, r: TermScores, roles: Responde
   }
   const title = opts.outcome ? `${bank.outcome(opts.outcome).shortName}: outcome scores` : 'Outcome scores';
   const card: FigureTableCard = { title, subtitle, headline, headers, rows, notes, buttons: opts.outcome && !opts.perQuestion ? [{ title: 'Per question', text: `${opts.outcome} scores per question ${r.term.label}` }] : [] };
-  return { card, text: toText(card) };
+  return { card, text: toText(card), summary: summaryOf(card) };
 }
 
 /** Two terms side by side for one or all outcomes. */
@@ -74,7 +75,7 @@ export function presentComparison(bank: QuestionBank, unordered: TermScores[], r
     return outcomes.length === 1 && d !== undefined ? `${ROLE_LABEL[role]}: ${arrow(d)} from ${a.term.label} to ${b.term.label}` : '';
   }).filter(Boolean).join('. ') : '';
   const card: FigureTableCard = { title: `${outcome ? bank.outcome(outcome).shortName : 'Outcome'} scores compared`, subtitle: results.map((r) => r.term.label).join(' and '), headline, headers, rows, notes: [MEANING, 'Groups of fewer than 5 people are never shown.'], buttons: [] };
-  return { card, text: toText(card) };
+  return { card, text: toText(card), summary: summaryOf(card) };
 }
 
 export function presentResponseRates(term: Term, rates: ResponseRate[]): Presented {
@@ -83,7 +84,11 @@ export function presentResponseRates(term: Term, rates: ResponseRate[]): Present
   const all = rates.find((r) => r.role === 'all')!;
   const headline = all.sent.shown && all.sent.value === 0 ? `No invitations have been sent in ${term.label} yet.` : `Response rate in ${term.label}: ${figureText(all.rate, percent)} of invited respondents have completed the survey.`;
   const card: FigureTableCard = { title: 'Survey response rate', subtitle: `${term.label} · invitations made this term`, headline, headers: ['Invited', 'Started', 'Completed', 'Rate'], rows, notes: ['Rate = completed ÷ invited. Counts of fewer than 5 are not shown, nor a second count that would reveal one by subtraction.'], buttons: [] };
-  return { card, text: toText(card) };
+  return { card, text: toText(card), summary: summaryOf(card) };
+}
+
+function summaryOf(card: FigureTableCard): string {
+  return card.headline || `${card.title}: ${card.subtitle}.`;
 }
 
 export function toText(card: FigureTableCard): string {

@@ -1,9 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'restify';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
-import { buildHttpApp, buildServices, type Services } from '../../src/composition.js';
+import { buildHttpApp, buildServices, directLineSetup, type Services } from '../../src/composition.js';
+import { startLocalDirectLine, type LocalDirectLine } from '../../src/http/localDirectLine.js';
+import getPort from 'get-port';
 import { listen } from '../../src/http/server.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
 import { TestClock } from './testClock.js';
@@ -23,19 +24,26 @@ export class BotHarness {
     readonly baseUrl: string,
   ) {}
 
-  static async start(opts: { env?: Record<string, string>; today?: string } = {}): Promise<BotHarness> {
+  static async start(opts: { env?: Record<string, string>; today?: string; localDirectLine?: boolean } = {}): Promise<BotHarness> {
     const azurite = await startEmbeddedAzurite();
-    const config = loadConfig({ PORT: '3978', STORAGE_CONNECTION_STRING: azurite.connectionString, DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...opts.env });
+    const port = await getPort({ host: '127.0.0.1' });
+    const config = loadConfig({ PORT: String(port), STORAGE_CONNECTION_STRING: azurite.connectionString, DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...opts.env });
     const clock = new TestClock(opts.today ?? '2026-11-22');
     const services = buildServices(config, azurite.connectionString, clock);
-    const server = buildHttpApp(config, services, createLogger('silent'));
-    await listen(server, 0, '127.0.0.1');
-    const port = (server.address() as AddressInfo).port;
-    return new BotHarness(azurite, services, server, clock, `http://127.0.0.1:${port}`);
+    const directLine = opts.localDirectLine ? await startLocalDirectLine(`http://127.0.0.1:${port}/api/messages`) : undefined;
+    const server = buildHttpApp(config, services, createLogger(opts.env?.LOG_LEVEL ?? 'silent'), directLine ? directLineSetup(config, () => directLine.domain) : undefined);
+    await listen(server, port, '127.0.0.1');
+    const harness = new BotHarness(azurite, services, server, clock, `http://127.0.0.1:${port}`);
+    harness.directLine = directLine;
+    return harness;
   }
+
+  directLine?: LocalDirectLine;
 
   async stop(): Promise<void> {
     this.server.close();
+    await this.directLine?.close();
+    await this.services.journal.flush().catch(() => undefined);
     await this.azurite.stop();
   }
 

@@ -1,0 +1,102 @@
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { BotHarness } from '../support/botHarness.js';
+import { launchBrowser, localOnlyPage, screenshot } from './support/browser.js';
+import { startPlayground, type Playground } from './support/playground.js';
+
+/**
+ * A practitioner and a child in the Microsoft 365 Agents Playground (a real Teams-like client), driven
+ * in headless Chromium. Everything runs on loopback and is stopped at the end.
+ */
+describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
+  this.timeout(240_000);
+  let bot: BotHarness;
+  let playground: Playground;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    bot = await BotHarness.start({ env: { DEV_ROLES: 'practitioner' } });
+    await bot.services.invitationService.ensureRespondent('DM-1000', 'pc', '2026-27-autumn');
+    playground = await startPlayground(`${bot.baseUrl}/api/messages`);
+    browser = await launchBrowser();
+    page = await localOnlyPage(browser);
+    await page.goto(playground.url, { timeout: 60_000 });
+    await page.locator('[data-lexical-editor="true"]').waitFor({ timeout: 60_000 });
+  });
+  after(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await bot?.stop();
+  });
+
+  async function say(text: string): Promise<void> {
+    const before = await page.locator('.fai-OutputCard').count();
+    const box = page.locator('[data-lexical-editor="true"]');
+    await box.click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('.fai-OutputCard').length > n, before, { timeout: 30_000 });
+  }
+
+  async function lastOutputs(n = 2): Promise<string> {
+    return (await page.locator('.fai-OutputCard').allInnerTexts()).slice(-n).join('\n');
+  }
+
+  it('answers a practitioner: help, an invitation and an outcome-score question', async () => {
+    await say('help');
+    await page.getByText('What I can do', { exact: false }).first().waitFor();
+    expect(await lastOutputs()).to.include('invite review AR-1042 parent');
+    await screenshot(page, 'playground-help');
+
+    await say('invite review AR-2002 child');
+    await page.waitForFunction(() => /code [A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}/.test(document.body.innerText), undefined, { timeout: 30_000 });
+    expect(await lastOutputs()).to.match(/Invitation for review AR-2002/);
+    await screenshot(page, 'playground-invite');
+
+    await say('how are we doing on kept safe this term?');
+    await page.waitForFunction(() => document.body.innerText.includes('Safe: outcome scores') || document.body.innerText.includes('No answers yet'), undefined, { timeout: 30_000 });
+    await screenshot(page, 'playground-scores');
+  });
+
+  it("completes a child's survey with faces, each card replaced in place by Action.Execute", async () => {
+    const invite = await bot.services.invitationService.invite('AR-3003', 'cyp', 'e2e');
+    if (invite.kind !== 'created') throw new Error('no invitation');
+    await say(invite.displayCode);
+    const chosen: Record<string, string> = {};
+    for (let k = 1; k <= 7; k++) {
+      const card = page.locator('.ac-adaptiveCard').filter({ hasText: `Section ${k} of 7` }).last();
+      await card.waitFor({ timeout: 30_000 });
+      if (k < 7) {
+        const groups = card.getByRole('radiogroup');
+        const count = await groups.count();
+        for (let i = 0; i < count; i++) {
+          // Alternate between faces and "Prefer not to say", by their visible labels.
+          const label = i === 1 ? 'Prefer not to say' : ['😄 Strongly agree', '🙂 Agree', '😐 Not sure', '🙁 Disagree'][(k + i) % 4]!;
+          await groups.nth(i).getByRole('radio', { name: label }).check();
+          chosen[`${k}.${i}`] = label;
+        }
+      } else {
+        await card.getByRole('textbox').first().fill('drama club');
+      }
+      if (k === 1) await screenshot(page, 'playground-child-section-1');
+      await card.getByRole('button', { name: k < 7 ? 'Save and continue' : 'Save and finish' }).click();
+      // The pressed card is replaced in place by the "saved" summary.
+      await page.locator('.ac-adaptiveCard').filter({ hasText: `✅ Saved` }).filter({ hasText: `section ${k} of 7` }).first().waitFor({ timeout: 30_000 });
+    }
+    await page.getByText("Thank you — that's everything").first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'playground-child-complete');
+    const rows = await bot.services.respondents.answerRows('AR-3003', 'cyp');
+    expect(rows).to.have.length(19 + 6);
+    const text = rows.find((r) => r.questionId === 'text.cyp.1');
+    expect(text?.text).to.equal('drama club');
+    const scores: Record<string, number> = { '😄 Strongly agree': 5, '🙂 Agree': 4, '😐 Not sure': 3, '🙁 Disagree': 2 };
+    const sections = ['voice', 'progress', 'health', 'support', 'safe', 'future'];
+    for (const [key, label] of Object.entries(chosen)) {
+      const [k, i] = key.split('.').map(Number) as [number, number];
+      const row = rows.find((r) => r.questionId === `${sections[k - 1]}.cyp.${i + 1}`)!;
+      if (label === 'Prefer not to say') expect(row.skipped, key).to.equal(true);
+      else expect(row.score, key).to.equal(scores[label]);
+    }
+  });
+});
