@@ -41,8 +41,11 @@ async function main(): Promise<void> {
   logger.info(`bot listening on http://localhost:${config.port}/api/messages`);
   if (localDirectLine) logger.info(`local Direct Line for the family page on ${localDirectLine.domain}; family links look like ${config.publicBaseUrl}/survey/<code>`);
 
+  // Finish operations a crash interrupted; once an hour, drop aggregate receipts older than a day.
+  let sweeps = 0;
   const sweep = setInterval(() => {
     services.respondents.sweep().catch((error: unknown) => logger.warn({ err: error }, 'sweep failed'));
+    if (++sweeps % 60 === 0) services.aggregates.pruneReceipts(24 * 3600_000).catch((error: unknown) => logger.warn({ err: error }, 'pruning receipts failed'));
   }, 60_000);
   sweep.unref();
 
