@@ -1,7 +1,7 @@
 import type { TransactionAction } from '@azure/data-tables';
 import type { Services } from '../src/composition.js';
 import { compactValue, respondentKey, type RespondentState } from '../src/domain/respondents/respondentState.js';
-import { deltaBetween, type Delta } from '../src/domain/scores/aggregateDelta.js';
+import { deltaBetween, mergeDelta, type Delta } from '../src/domain/scores/aggregateDelta.js';
 import { sectionOrder, sectionQuestionIds } from '../src/domain/survey/sections.js';
 import type { RespondentRole } from '../src/domain/survey/questionBank.js';
 import { seededRandom } from '../src/demo/demoResponses.js';
@@ -40,7 +40,7 @@ export async function seedAnswers(s: Services, opts: { fromRespondent: number; a
       state.sections[section] = { term, savedAt: '2026-10-01T00:00:00.000Z', values };
     }
     state.completedAt = '2026-10-01T00:00:00.000Z';
-    merge(total, deltaBetween(s.bank, sectionOrder(s.bank).length, undefined, state));
+    mergeDelta(total, deltaBetween(s.bank, sectionOrder(s.bank).length, undefined, state));
     jobs.push({ state, rows });
     written += rows.length;
     i++;
@@ -57,17 +57,6 @@ export async function seedAnswers(s: Services, opts: { fromRespondent: number; a
   return { respondents: jobs.length, answers: written };
 }
 
-function merge(total: Delta, delta: Delta): void {
-  for (const [term, rows] of delta) {
-    const t = total.get(term) ?? new Map<string, Record<string, number>>();
-    total.set(term, t);
-    for (const [row, fields] of rows) {
-      const r = t.get(row) ?? {};
-      t.set(row, r);
-      for (const [f, v] of Object.entries(fields)) r[f] = (r[f] ?? 0) + v;
-    }
-  }
-}
 
 /** Adds the seeded counters through the normal (receipted) aggregate path, as one operation per term. */
 async function addToAggregates(s: Services, total: Delta): Promise<void> {

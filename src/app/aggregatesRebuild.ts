@@ -1,5 +1,5 @@
 import { compactValue, type RespondentState, type SavedSection } from '../domain/respondents/respondentState.js';
-import { deltaBetween, type Delta } from '../domain/scores/aggregateDelta.js';
+import { deltaBetween, mergeDelta, type Delta } from '../domain/scores/aggregateDelta.js';
 import type { QuestionBank } from '../domain/survey/questionBank.js';
 import { sectionOrder } from '../domain/survey/sections.js';
 import type { AggregatesRepository, CounterRow } from '../storage/repositories/aggregatesRepository.js';
@@ -26,7 +26,7 @@ export async function rebuildAggregates(bank: QuestionBank, respondents: Respond
       section.values[row.questionId] = compactValue(row);
     }
     const rebuilt: RespondentState = { ...state, sections };
-    mergeInto(expected, deltaBetween(bank, sectionOrder(bank).length, undefined, rebuilt));
+    mergeDelta(expected, deltaBetween(bank, sectionOrder(bank).length, undefined, rebuilt));
     if (count % 1000 === 0) opts.onProgress?.(count);
   }
   const stored = await aggregates.readAll();
@@ -35,17 +35,6 @@ export async function rebuildAggregates(bank: QuestionBank, respondents: Respond
   return { respondents: count, answers, differences, fixed: Boolean(opts.fix && differences.length > 0) };
 }
 
-function mergeInto(total: Delta, delta: Delta): void {
-  for (const [term, rows] of delta) {
-    const t = total.get(term) ?? new Map<string, Record<string, number>>();
-    total.set(term, t);
-    for (const [row, fields] of rows) {
-      const r = t.get(row) ?? {};
-      t.set(row, r);
-      for (const [f, v] of Object.entries(fields)) r[f] = (r[f] ?? 0) + v;
-    }
-  }
-}
 
 function compare(stored: Map<string, Map<string, CounterRow>>, expected: Delta): CounterDifference[] {
   const out: CounterDifference[] = [];

@@ -2,7 +2,7 @@ import type { Clock } from '../domain/clock.js';
 import { readCodeFromText } from '../domain/invitations/invitationCode.js';
 import type { SavedSection, RespondentState } from '../domain/respondents/respondentState.js';
 import { compactValue, sameSection, savedSectionIds } from '../domain/respondents/respondentState.js';
-import type { QuestionBank, RespondentRole } from '../domain/survey/questionBank.js';
+import type { QuestionBank } from '../domain/survey/questionBank.js';
 import { checkSectionSubmission, type SectionAnswers } from '../domain/survey/sectionSubmission.js';
 import { firstUnansweredSection, sectionOrder, type SectionId } from '../domain/survey/sections.js';
 import type { TermCalendar } from '../domain/terms/termCalendar.js';
@@ -134,10 +134,6 @@ export class SurveyService {
 
   private isExpired(invitation: Invitation): boolean {
     return this.clock.today() > invitation.expiresAt;
-  }
-
-  roleOf(invitation: Invitation): RespondentRole {
-    return invitation.role;
   }
 }
 

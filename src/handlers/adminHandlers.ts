@@ -5,9 +5,6 @@ import { checkReviewRef } from '../domain/invitations/reviewRef.js';
 import type { QuestionLogRepository } from '../storage/repositories/questionLogRepository.js';
 import type { Turn } from './turn.js';
 
-/** Card verb that confirms an erasure (a second, deliberate step). */
-export const CONFIRM_ERASE_VERB = 'admin.confirmErase';
-
 /** Intents for administrators: what the bot could not answer, and erasing one review's data. */
 export class AdminHandlers {
   constructor(

@@ -77,19 +77,6 @@ export async function submitChecked(client: TableClient, actions: TransactionAct
   return client.submitTransaction(actions);
 }
 
-/** Retries an optimistic-concurrency operation when another writer got there first (412/409). */
-export async function withConflictRetry<T>(operation: (attempt: number) => Promise<T>, maxAttempts = 30): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation(attempt);
-    } catch (error) {
-      if (attempt >= maxAttempts || !isConflict(error)) throw error;
-      // Full jitter keeps concurrent writers from colliding again in lock-step.
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
-    }
-  }
-}
-
 export function isConflict(error: unknown): boolean {
   if (isStatus(error, 409, 412)) return true;
   // A failed transaction reports the status of the operation that failed.

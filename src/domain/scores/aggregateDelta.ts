@@ -83,6 +83,19 @@ export function deltaBetween(bank: QuestionBank, totalSections: number, before: 
   return delta;
 }
 
+/** Adds `delta` into `total` (both term -> row -> field -> increment). */
+export function mergeDelta(total: Delta, delta: Delta): void {
+  for (const [term, rows] of delta) {
+    const t = total.get(term) ?? new Map<string, Record<string, number>>();
+    total.set(term, t);
+    for (const [row, fields] of rows) {
+      const r = t.get(row) ?? {};
+      t.set(row, r);
+      for (const [f, v] of Object.entries(fields)) r[f] = (r[f] ?? 0) + v;
+    }
+  }
+}
+
 export function isEmptyDelta(delta: Delta): boolean {
   return delta.size === 0;
 }

@@ -40,10 +40,6 @@ samples.push({ template: 'help', name: 'help', card: () => renderCard('help', { 
   samples.push({ template: 'figureTable', name: 'response rates', card: () => renderCard('figureTable', presentResponseRates(term, responseRates(counters)).card) });
 }
 
-export function registerCardSample(template: string, name: string, card: () => unknown): void {
-  samples.push({ template, name, card });
-}
-
 describe('card templates', () => {
   for (const sample of samples) {
     it(`renders ${sample.template} (${sample.name}) as a valid Adaptive Card ≤ 1.5 and ≤ 28 KB`, () => {
