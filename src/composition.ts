@@ -1,57 +1,20 @@
 import type { Server } from 'restify';
-import { AccessControl } from './app/access.js';
-import { InvitationService } from './app/invitationService.js';
-import { SurveyService } from './app/surveyService.js';
-import { ScoresService } from './app/scoresService.js';
-import { ErasureService } from './app/erasureService.js';
-import { AdminHandlers } from './handlers/adminHandlers.js';
-import { ScoresHandler } from './handlers/scoresHandler.js';
-import { QuestionLogRepository } from './storage/repositories/questionLogRepository.js';
 import { createAdapter } from './bot/adapter.js';
 import { registerMessagesRoute } from './bot/messagesRoute.js';
 import { OutcomesBot } from './bot/outcomesBot.js';
 import type { Config } from './config/config.js';
 import type { Logger } from './config/logger.js';
-import { systemClock, type Clock } from './domain/clock.js';
-import { loadQuestionBank } from './domain/survey/questionBank.js';
-import { loadTermCalendar } from './domain/terms/termCalendar.js';
+import { AdminHandlers } from './handlers/adminHandlers.js';
 import { InviteHandler } from './handlers/inviteHandler.js';
 import { Router } from './handlers/router.js';
+import { ScoresHandler } from './handlers/scoresHandler.js';
 import { SurveyHandlers } from './handlers/surveyHandlers.js';
-import { createHttpServer } from './http/server.js';
-import { registerFamilyPage } from './http/familyPage.js';
 import { DirectLineServiceTokens, LocalDirectLineTokens, type DirectLineTokens } from './http/directLineTokens.js';
-import { AggregatesRepository } from './storage/repositories/aggregatesRepository.js';
-import { ConversationsRepository } from './storage/repositories/conversationsRepository.js';
-import { InvitationsRepository } from './storage/repositories/invitationsRepository.js';
-import { RespondentStore } from './storage/repositories/respondentStore.js';
-import { AggregateWriter } from './storage/repositories/aggregateWriter.js';
-import { AggregateView } from './storage/repositories/aggregateView.js';
-import { JournalRepository } from './storage/repositories/journalRepository.js';
-import { RolesRepository } from './storage/repositories/rolesRepository.js';
-import { TableStore } from './storage/tableStore.js';
+import { registerFamilyPage } from './http/familyPage.js';
+import { createHttpServer } from './http/server.js';
+import type { Services } from './services.js';
 
-/** Everything the product is made of, wired once. No logic lives here. */
-export function buildServices(config: Config, connectionString: string, clock: Clock = systemClock(config.botToday)) {
-  const bank = loadQuestionBank();
-  const terms = loadTermCalendar();
-  const store = new TableStore(connectionString);
-  const aggregates = new AggregatesRepository(store);
-  const journal = new JournalRepository(store);
-  const aggregateView = new AggregateView(aggregates);
-  const respondents = new RespondentStore(store, new AggregateWriter(aggregates, aggregateView), journal, bank);
-  const roles = new RolesRepository(store);
-  const invitations = new InvitationsRepository(store);
-  const conversations = new ConversationsRepository(store);
-  const invitationService = new InvitationService(invitations, respondents, terms, clock, { ttlDays: config.invitationTtlDays, publicBaseUrl: config.publicBaseUrl });
-  const survey = new SurveyService(bank, terms, clock, invitations, conversations, respondents, invitationService);
-  const access = new AccessControl(roles, config.devRoles);
-  const scores = new ScoresService(bank, terms, clock, aggregateView);
-  const questionLog = new QuestionLogRepository(store);
-  const erasure = new ErasureService(respondents, invitations);
-  return { bank, terms, clock, store, aggregates, aggregateView, journal, respondents, roles, invitations, conversations, invitationService, survey, access, scores, questionLog, erasure };
-}
-export type Services = ReturnType<typeof buildServices>;
+export { buildServices, type Services } from './services.js';
 
 export type DirectLineSetup = { tokens: DirectLineTokens; origin: () => string };
 

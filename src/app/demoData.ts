@@ -1,5 +1,5 @@
 import type { Logger } from '../config/logger.js';
-import type { Services } from '../composition.js';
+import type { Services } from '../services.js';
 import { fromRoot } from '../domain/projectPaths.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
 import { ResponsesImport } from '../imports/responsesImport.js';

@@ -1,6 +1,6 @@
 import { loadConfig, ConfigError, type Config } from '../config/config.js';
 import { createLogger, type Logger } from '../config/logger.js';
-import { buildServices, type Services } from '../composition.js';
+import { buildServices, type Services } from '../services.js';
 import { startOrAttachAzurite } from '../storage/sharedAzurite.js';
 
 /**

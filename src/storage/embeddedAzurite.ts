@@ -78,11 +78,12 @@ function stopChild(child: ChildProcess, stopOnExit: () => void): Promise<void> {
   process.off('exit', stopOnExit);
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {
       clearTimeout(force);
       resolve();
     });
-    child.kill('SIGTERM');
+    // Azurite saves its on-disk store and closes cleanly on SIGINT only (SIGTERM would lose recent writes).
+    child.kill('SIGINT');
   });
 }
