@@ -24,6 +24,11 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     await page.goto(playground.url, { timeout: 60_000 });
     await page.locator('[data-lexical-editor="true"]').waitFor({ timeout: 60_000 });
   });
+  afterEach(async function () {
+    // Keep what the browser showed when a test failed, for the artifacts.
+    if (this.currentTest?.state === 'failed' && page && !page.isClosed()) await screenshot(page, `failed-playground-${Date.now()}`);
+  });
+
   after(async () => {
     await browser?.close();
     await playground?.stop();
