@@ -83,7 +83,9 @@ describe('family web page with Web Chat (headless Chromium)', function () {
     await page.locator('.ac-adaptiveCard').filter({ hasText: 'Section 4 of 7' }).last().waitFor({ timeout: 60_000 });
     await screenshot(page, 'webchat-parent-resumed');
     for (let k = 4; k <= 7; k++) await answerSection(k);
-    await page.getByText(/Thank you — that.s everything/).first().waitFor({ timeout: 60_000 });
+    const done = page.getByText(/Thank you — that.s everything/).first();
+    await done.waitFor({ timeout: 60_000 });
+    await done.scrollIntoViewIfNeeded();
     await screenshot(page, 'webchat-parent-complete');
 
     const rows = await bot.services.respondents.answerRows('AR-4004', 'pc');

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { BotHarness } from '../support/botHarness.js';
+import { ResponsesImport } from '../../src/imports/responsesImport.js';
+import { fromRoot } from '../../src/domain/projectPaths.js';
 import { launchBrowser, localOnlyPage, screenshot } from './support/browser.js';
 import { startPlayground, type Playground } from './support/playground.js';
 
@@ -17,7 +19,8 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
 
   before(async () => {
     bot = await BotHarness.start({ env: { DEV_ROLES: 'practitioner' } });
-    await bot.services.invitationService.ensureRespondent('DM-1000', 'pc', '2026-27-autumn');
+    // The synthetic demo answers, so the score question has figures to show.
+    await new ResponsesImport(bot.services.bank, bot.services.terms, bot.services.clock, bot.services.respondents).run(fromRoot('seeds', 'demo', 'responses.csv'), { skipInvalid: true });
     playground = await startPlayground(`${bot.baseUrl}/api/messages`);
     browser = await launchBrowser();
     page = await localOnlyPage(browser);
@@ -60,7 +63,10 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     await screenshot(page, 'playground-invite');
 
     await say('how are we doing on kept safe this term?');
-    await page.waitForFunction(() => document.body.innerText.includes('Safe: outcome scores') || document.body.innerText.includes('No answers yet'), undefined, { timeout: 30_000 });
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Safe: outcome scores' }).last();
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.innerText()).to.match(/CYP[\s\S]*\d\.\d · \d+% positive · n \d+/);
+    await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'playground-scores');
   });
 
