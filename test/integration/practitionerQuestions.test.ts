@@ -1,0 +1,83 @@
+import { expect } from 'chai';
+import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
+
+/** Practitioner and administrator questions through the HTTP endpoint, with real Azurite behind. */
+describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
+  this.timeout(120_000);
+  let bot: BotHarness;
+  let practitioner: ChatUser;
+  let admin: ChatUser;
+  let family: ChatUser;
+
+  before(async () => {
+    bot = await BotHarness.start();
+    practitioner = bot.user({ aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001' });
+    admin = bot.user({ aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000002' });
+    family = bot.user();
+    await bot.services.roles.set('aaaaaaaa-0000-0000-0000-000000000001', ['practitioner'], 'test');
+    await bot.services.roles.set('aaaaaaaa-0000-0000-0000-000000000002', ['admin'], 'test');
+    // Six parent carers answered Voice this term; three children answered Safe (too few to show).
+    for (let i = 0; i < 6; i++) {
+      await bot.services.respondents.mutate(`PQ-${100 + i}`, 'pc', () => ({
+        next: { reviewRef: `PQ-${100 + i}`, role: 'pc', invitedTerm: '2026-27-autumn', sections: { voice: { term: '2026-27-autumn', savedAt: 'x', values: { 'voice.pc.1': 1 + (i % 5), 'voice.pc.2': 4, 'voice.pc.3': 0 } } } },
+        writes: [1, 2, 3].map((n) => ({ questionId: `voice.pc.${n}`, section: 'voice', term: '2026-27-autumn', submittedOn: '2026-11-01', skipped: n === 3, ...(n === 3 ? {} : { score: n === 1 ? 1 + (i % 5) : 4 }) })),
+        deletes: [],
+      }));
+    }
+    for (let i = 0; i < 3; i++) {
+      await bot.services.respondents.mutate(`PQ-${200 + i}`, 'cyp', () => ({
+        next: { reviewRef: `PQ-${200 + i}`, role: 'cyp', invitedTerm: '2026-27-autumn', sections: { safe: { term: '2026-27-autumn', savedAt: 'x', values: { 'safe.cyp.1': 5, 'safe.cyp.2': 5, 'safe.cyp.3': 5, 'safe.cyp.4': 5 } } } },
+        writes: [1, 2, 3, 4].map((n) => ({ questionId: `safe.cyp.${n}`, section: 'safe', term: '2026-27-autumn', submittedOn: '2026-11-01', skipped: false, score: 5 })),
+        deletes: [],
+      }));
+    }
+  });
+  after(async () => bot?.stop());
+
+  const all = async (user: ChatUser, text: string) => {
+    const { activities } = await user.say(text);
+    return texts(activities).join('\n') + JSON.stringify(cards(activities));
+  };
+
+  it('shows a figure from 5 or more respondents, with n, term and meaning', async () => {
+    const out = await all(practitioner, 'what do parents say about being listened to?');
+    expect(out).to.match(/Voice/);
+    expect(out).to.match(/2026-27 Autumn/);
+    expect(out).to.match(/\d\.\d · \d+% positive · n 6/);
+    expect(out).to.match(/strongly disagree/);
+  });
+
+  it('keeps apart "fewer than 5 responses", "no answers yet" and "not permitted"', async () => {
+    expect(await all(practitioner, 'kept safe scores for children this term')).to.include('fewer than 5 responses');
+    expect(await all(practitioner, 'future scores spring 2025-26')).to.include('No answers yet for 2025-26 Spring');
+    const denied = await all(family, 'outcome scores this term');
+    expect(denied).to.match(/only practitioners and managers/i);
+    expect(denied).not.to.match(/\d\.\d ·/);
+  });
+
+  it('asks back when a question is ambiguous, and says what it can do when it cannot help', async () => {
+    expect(await all(practitioner, 'compare health')).to.match(/\?/);
+    expect(await all(practitioner, "what's the weather like")).to.match(/outcome scores, response rates and waiting times/);
+  });
+
+  it('logs what it could not answer (no names) for administrators only', async () => {
+    await all(practitioner, 'tell me a joke about otters');
+    expect(await all(practitioner, 'unanswered questions')).to.match(/only administrators/i);
+    const log = await all(admin, 'unanswered questions');
+    expect(log).to.include('"tell me a joke about otters"');
+    expect(log).to.include('(practitioner)');
+    expect(log).not.to.include('aaaaaaaa-0000');
+  });
+
+  it('erases a review from chat only after an administrator confirms, and corrects the scores', async () => {
+    expect(await all(practitioner, 'erase review PQ-100')).to.match(/only administrators/i);
+    const ask = await all(admin, 'erase review PQ-100');
+    expect(ask).to.match(/confirm erase PQ-100/);
+    expect((await bot.services.respondents.answerRows('PQ-100', 'pc')).length, 'nothing erased before confirming').to.equal(3);
+    const done = await all(admin, 'confirm erase PQ-100');
+    expect(done).to.match(/Erased review PQ-100: 3 answers from 1 respondents/);
+    expect(await bot.services.respondents.answerRows('PQ-100', 'pc')).to.have.length(0);
+    // Five respondents are left: still shown, now with n 5.
+    expect(await all(practitioner, 'voice scores for parents this term')).to.match(/n 5/);
+  });
+});
