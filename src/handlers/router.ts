@@ -89,13 +89,14 @@ export class Router {
         return;
       case 'unknown':
         await this.h.admin.recordUnanswered(turn, u.reason);
-        await turn.send({ text: "Sorry, I can't help with that. I can answer questions about outcome scores, response rates and waiting times, and invite families to the annual-review survey. Type \"help\" for examples." });
+        await turn.send({ text: "Sorry, I can't help with that. I can answer questions about outcome scores and response rates, and invite families to the annual-review survey. Type \"help\" for examples." });
         return;
       default: {
         const handler = this.h.more?.[u.intent];
         if (handler) return handler(turn, u);
         await this.h.admin.recordUnanswered(turn, `no handler for ${u.intent}`);
-        await turn.send({ text: "Sorry, I can't answer that yet. Type \"help\" to see what I can do." });
+        const what = u.intent === 'waits' ? 'waiting-time questions' : u.intent === 'digest' ? 'the termly digest' : 'that';
+        await turn.send({ text: `Sorry, I can't help with ${what} yet. I can answer questions about outcome scores and response rates, and invite families to the survey. Type "help" for examples.` });
       }
     }
   }
