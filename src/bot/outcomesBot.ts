@@ -47,7 +47,8 @@ export class OutcomesBot extends ActivityHandler {
     const value = { ...data, verb: invokeValue?.action?.verb ?? data.verb };
     await this.router.route(toTurn(context, { value, roles: () => this.access.rolesOf(userIdOf(context)), onReplaceCard: (r) => (replacement = r) }));
     if (replacement?.card) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: replacement.card };
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: (replacement?.text ?? 'Done.') as never };
+    // Nothing to put in place of the card (e.g. a refused save): point to the reply sent in the chat.
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: (replacement?.text ?? 'Please see my reply in the chat.') as never };
   }
 
   private async tenantAllowed(context: TurnContext): Promise<boolean> {
