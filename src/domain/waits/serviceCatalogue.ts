@@ -2,35 +2,80 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fromRoot } from '../projectPaths.js';
 
-const target = z.object({ weeks: z.number().positive().max(260), share: z.number().gt(0).max(1) });
+/** "At least `share` of referrals within `weeks` weeks of referral." */
+const targetSchema = z.object({
+  weeks: z.number().int('must be a whole number of weeks').positive().max(260),
+  share: z.number().gt(0, 'must be more than 0').max(1, 'must be at most 1 (a share, not a percentage)'),
+});
+
 const serviceSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9]{1,19}$/, 'service ids are short lower-case words'),
+  // Ids become table keys and CSV values, so they stay short lower-case words.
+  id: z.string().regex(/^[a-z][a-z0-9]{1,19}$/, 'must be a short lower-case word (letters and digits)'),
   name: z.string().min(1),
   shortName: z.string().min(1),
-  aliases: z.array(z.string().min(2)).min(1),
+  aliases: z.array(z.string().trim().min(2, 'must be at least 2 characters')).min(1),
   seenMeans: z.string().min(1),
-  seen: target,
-  triage: target.optional(),
-  aimWeeks: z.number().positive().optional(),
+  headline: z.enum(['waiting-list', 'seen-this-term']),
+  targets: z.object({
+    seen: targetSchema,
+    triage: targetSchema.optional(),
+    aimWeeks: z.number().int().positive().optional(),
+  }),
   source: z.string().min(1),
 });
-const catalogueSchema = z.object({ version: z.number().int(), description: z.string(), services: z.array(serviceSchema).min(1) });
+
+const catalogueSchema = z.object({
+  version: z.literal(1),
+  description: z.string(),
+  services: z.array(serviceSchema).min(1, 'must list at least one service'),
+});
 
 export type Service = z.infer<typeof serviceSchema>;
+export type ServiceTarget = z.infer<typeof targetSchema>;
 
-/** The services and their waiting-time targets, from seeds/services.json (a data change adds one). */
-export function parseServiceCatalogue(raw: unknown): Service[] {
+const DEFAULT_FILE = fromRoot('seeds', 'services.json');
+
+/**
+ * Checks a parsed services.json and returns its services. Throws an Error naming the file, the
+ * field (e.g. `services[2].targets.seen.share`) and what is wrong, so a data edit is easy to fix.
+ */
+export function parseServiceCatalogue(raw: unknown, source = 'services catalogue'): Service[] {
   const parsed = catalogueSchema.safeParse(raw);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new Error(`services catalogue is invalid at ${first?.path.join('.') || '(root)'}: ${first?.message}`);
+    const problems = parsed.error.issues.slice(0, 5).map((i) => `${fieldPath(i.path) || '(top level)'}: ${i.message}`);
+    throw new Error(`${source} is invalid: ${problems.join('; ')}`);
   }
-  const ids = parsed.data.services.map((s) => s.id);
-  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) throw new Error(`services catalogue: service "${duplicate}" appears twice`);
-  return parsed.data.services;
+  const services = parsed.data.services;
+  const seenIds = new Set<string>();
+  // One phrase must mean one service, or "the wait for X" could not be answered without guessing.
+  const phraseOwner = new Map<string, string>();
+  services.forEach((s, index) => {
+    if (seenIds.has(s.id)) throw new Error(`${source} is invalid: services[${index}].id: "${s.id}" appears twice`);
+    seenIds.add(s.id);
+    for (const phrase of [s.name, s.shortName, ...s.aliases]) {
+      const key = phrase.trim().toLowerCase();
+      const owner = phraseOwner.get(key);
+      if (owner !== undefined && owner !== s.id) {
+        throw new Error(`${source} is invalid: services[${index}].aliases: "${phrase}" is already used by service "${owner}"`);
+      }
+      phraseOwner.set(key, s.id);
+    }
+  });
+  return services;
 }
 
-export function loadServiceCatalogue(file = fromRoot('seeds', 'services.json')): Service[] {
-  return parseServiceCatalogue(JSON.parse(readFileSync(file, 'utf8')));
+/** Loads the services catalogue (default: the project's seeds/services.json, wherever the process runs from). */
+export function loadServiceCatalogue(file: string = DEFAULT_FILE): Service[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : 'could not be read';
+    throw new Error(`services catalogue ${file} ${reason}`, { cause: error });
+  }
+  return parseServiceCatalogue(raw, `services catalogue ${file}`);
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
 }

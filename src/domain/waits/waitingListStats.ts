@@ -1,100 +1,82 @@
 import { daysBetween } from '../dates.js';
 import type { Referral } from './referral.js';
 import type { Service } from './serviceCatalogue.js';
+import { assembleStats, type SeenCounts, type TermWindow, type TriageCounts, type WaitHistogram, type WaitingListStats } from './statistics.js';
 
 /**
- * Waiting-list figures for one service on one date, as SPEC.md defines them (NHS community-services
- * style). A referral is waiting on D if referred_on ≤ D and it was neither seen nor closed on or before D.
- * Waits are whole days ÷ 7. Shares are null, not 0, when nobody is in their denominator.
+ * SPEC.md's waiting-list figures for one service on date D, straight from the referrals. Only what
+ * was known on D counts: an event dated after D has not happened yet, so the same extract answers
+ * "as of" any earlier date too. Conventions (bands, percentiles, RAG) are in statistics.ts.
  */
-export const BANDS = [
-  { label: '0–1', from: 0, to: 1 },
-  { label: '1–2', from: 1, to: 2 },
-  { label: '2–4', from: 2, to: 4 },
-  { label: '4–12', from: 4, to: 12 },
-  { label: '12–18', from: 12, to: 18 },
-  { label: '18–52', from: 18, to: 52 },
-  { label: 'over 52', from: 52, to: Infinity },
-] as const; // each band includes its lower edge: exactly 18 weeks is in 18–52
-
-export type Rag = 'green' | 'amber' | 'red';
-export type Share = { numerator: number; denominator: number; share: number | null; target: number; rag: Rag | null };
-
-export type WaitingListStats = {
-  service: string;
-  onDate: string;
-  waiting: number;
-  medianWeeks: number | null;
-  p92Weeks: number | null;
-  longestWeeks: number | null;
-  bands: { label: string; count: number }[];
-  waitingUnderTarget: Share;
-  seenWithinTargetThisTerm: Share;
-  triagedWithinTarget: Share | null;
-  rag: Rag | null;
-};
-
-const weeks = (days: number) => days / 7;
-const oneDecimal = (v: number) => Math.round(v * 10) / 10;
-
-/** Nearest-rank percentile: the smallest value with at least p% of values at or below it. */
-export function nearestRank(sortedAscending: number[], p: number): number | null {
-  if (sortedAscending.length === 0) return null;
-  return sortedAscending[Math.max(1, Math.ceil((p / 100) * sortedAscending.length)) - 1]!;
+export function waitingListStats(referrals: readonly Referral[], service: Service, onDate: string, term: TermWindow): WaitingListStats {
+  const mine = referrals.filter((r) => r.service === service.id && r.referredOn <= onDate);
+  return assembleStats(service, onDate, term, {
+    referralsToDate: mine.length,
+    waits: waitHistogram(mine, onDate),
+    seen: seenCountsOf(mine, service, onDate, term),
+    triage: triageCountsOf(mine, service, onDate, term),
+  });
 }
 
-/** Green at or above target, amber within 5 percentage points below, red below that. */
-export function ragOf(share: number | null, target: number): Rag | null {
-  if (share === null) return null;
-  if (share >= target - 1e-9) return 'green';
-  return share >= target - 0.05 - 1e-9 ? 'amber' : 'red';
-}
+/** True if the event has a date and it is on or before D. */
+export const happenedBy = (date: string | undefined, d: string): boolean => date !== undefined && date <= d;
 
-function share(numerator: number, denominator: number, target: number): Share {
-  const value = denominator === 0 ? null : numerator / denominator;
-  return { numerator, denominator, share: value, target, rag: ragOf(value, target) };
-}
-
-const happenedBy = (date: string | undefined, d: string) => date !== undefined && date <= d;
-
+/** Waiting on D: referred on or before D, and neither seen nor closed on or before D. */
 export function isWaiting(r: Referral, d: string): boolean {
   return r.referredOn <= d && !happenedBy(r.firstSeenOn, d) && !happenedBy(r.closedOn, d);
 }
 
-export function waitingListStats(referrals: Referral[], service: Service, onDate: string, term: { start: string; end: string }): WaitingListStats {
-  const mine = referrals.filter((r) => r.service === service.id);
-  const waits = mine.filter((r) => isWaiting(r, onDate)).map((r) => daysBetween(r.referredOn, onDate)).sort((a, b) => a - b);
-  const targetDays = service.seen.weeks * 7;
+/** Seen within the "seen" target: first seen no more than target weeks × 7 days after referral. */
+export function seenInTime(r: Referral, service: Service): boolean {
+  return r.firstSeenOn !== undefined && daysBetween(r.referredOn, r.firstSeenOn) <= service.targets.seen.weeks * 7;
+}
 
-  // Seen in the current term (up to the date asked about): within target if seen ≤ target weeks after referral.
-  const termEnd = term.end < onDate ? term.end : onDate;
-  const seenThisTerm = mine.filter((r) => r.firstSeenOn !== undefined && r.firstSeenOn >= term.start && r.firstSeenOn <= termEnd);
-  const seenInTime = seenThisTerm.filter((r) => daysBetween(r.referredOn, r.firstSeenOn!) <= targetDays).length;
+/** Triaged within the triage target (false when the service has none or the referral is untriaged). */
+export function triagedInTime(r: Referral, service: Service): boolean {
+  const target = service.targets.triage;
+  return target !== undefined && r.triagedOn !== undefined && daysBetween(r.referredOn, r.triagedOn) <= target.weeks * 7;
+}
 
-  // Triage: referrals made this term whose triage window has ended by the date, or that were triaged already.
-  let triaged: Share | null = null;
-  if (service.triage) {
-    const windowDays = service.triage.weeks * 7;
-    const due = mine.filter((r) => r.referredOn >= term.start && r.referredOn <= termEnd && (happenedBy(r.triagedOn, onDate) || daysBetween(r.referredOn, onDate) >= windowDays));
-    const inTime = due.filter((r) => happenedBy(r.triagedOn, onDate) && daysBetween(r.referredOn, r.triagedOn!) <= windowDays).length;
-    triaged = share(inTime, due.length, service.triage.share);
+/** The last day of the term window as seen from D: nothing after D is known yet. */
+export function windowEnd(term: TermWindow, onDate: string): string {
+  return term.end < onDate ? term.end : onDate;
+}
+
+function waitHistogram(referrals: readonly Referral[], onDate: string): WaitHistogram {
+  const counts = new Map<number, number>();
+  for (const r of referrals) {
+    if (!isWaiting(r, onDate)) continue;
+    const days = daysBetween(r.referredOn, onDate);
+    counts.set(days, (counts.get(days) ?? 0) + 1);
   }
+  return [...counts].sort((a, b) => a[0] - b[0]);
+}
 
-  const seen = share(seenInTime, seenThisTerm.length, service.seen.share);
-  const under = share(waits.filter((d) => d < targetDays).length, waits.length, service.seen.share);
-  const rags = [seen.rag, triaged?.rag ?? null].filter((r): r is Rag => r !== null);
-  const order: Rag[] = ['red', 'amber', 'green'];
-  return {
-    service: service.id,
-    onDate,
-    waiting: waits.length,
-    medianWeeks: waits.length ? oneDecimal(weeks(nearestRank(waits, 50)!)) : null,
-    p92Weeks: waits.length ? oneDecimal(weeks(nearestRank(waits, 92)!)) : null,
-    longestWeeks: waits.length ? oneDecimal(weeks(waits[waits.length - 1]!)) : null,
-    bands: BANDS.map((b) => ({ label: b.label, count: waits.filter((d) => weeks(d) >= b.from && weeks(d) < b.to).length })),
-    waitingUnderTarget: under,
-    seenWithinTargetThisTerm: seen,
-    triagedWithinTarget: triaged,
-    rag: rags.length ? order.find((o) => rags.includes(o))! : null,
-  };
+/** Those first seen in the term up to D (term.start ≤ first_seen_on ≤ min(D, term.end)), and how many in time. */
+export function seenCountsOf(referrals: readonly Referral[], service: Service, onDate: string, term: TermWindow): SeenCounts {
+  const last = windowEnd(term, onDate);
+  const seen = referrals.filter((r) => r.firstSeenOn !== undefined && r.firstSeenOn >= term.start && r.firstSeenOn <= last);
+  return { seen: seen.length, seenInTime: seen.filter((r) => seenInTime(r, service)).length };
+}
+
+/**
+ * Triage denominator: referrals made in the term up to D (term.start ≤ referred_on ≤ min(D, term.end))
+ * that are "due" on D — already triaged by D, or whose last in-time day (referred_on + target weeks × 7)
+ * is before D. One still inside its window and untriaged is left out: it may yet be triaged in time,
+ * and counting it would make every new referral look like a miss. Numerator: the due ones triaged in time.
+ */
+export function triageCountsOf(referrals: readonly Referral[], service: Service, onDate: string, term: TermWindow): TriageCounts {
+  const target = service.targets.triage;
+  if (target === undefined) return { due: 0, inTime: 0 };
+  const last = windowEnd(term, onDate);
+  let due = 0;
+  let inTime = 0;
+  for (const r of referrals) {
+    if (r.referredOn < term.start || r.referredOn > last) continue;
+    const triaged = happenedBy(r.triagedOn, onDate);
+    if (!triaged && daysBetween(r.referredOn, onDate) <= target.weeks * 7) continue;
+    due++;
+    if (triaged && triagedInTime(r, service)) inTime++;
+  }
+  return { due, inTime };
 }
