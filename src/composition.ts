@@ -13,6 +13,7 @@ import { DirectLineServiceTokens, LocalDirectLineTokens, type DirectLineTokens }
 import { registerFamilyPage } from './http/familyPage.js';
 import { createHttpServer } from './http/server.js';
 import type { Services } from './services.js';
+import { WaitsHandler } from './handlers/waitsHandler.js';
 
 export { buildServices, type Services } from './services.js';
 
@@ -30,7 +31,8 @@ export function buildHttpApp(config: Config, services: Services, logger: Logger,
     invite: new InviteHandler(services.invitationService),
     scores: new ScoresHandler(services.scores, services.bank),
     admin: new AdminHandlers(services.questionLog, services.erasure, services.clock),
-    services: () => [],
+    services: () => services.waits.catalogue,
+    waits: new WaitsHandler(services.waits),
   });
   const bot = new OutcomesBot(router, services.access, effectiveTenants(config));
   const server = createHttpServer();

@@ -17,6 +17,10 @@ import { QuestionLogRepository } from './storage/repositories/questionLogReposit
 import { RespondentStore } from './storage/repositories/respondentStore.js';
 import { RolesRepository } from './storage/repositories/rolesRepository.js';
 import { TableStore } from './storage/tableStore.js';
+import { ReferralsRepository } from './storage/repositories/referralsRepository.js';
+import { WaitSummariesRepository } from './storage/repositories/waitSummariesRepository.js';
+import { WaitsService } from './app/waitsService.js';
+import { loadServiceCatalogue } from './domain/waits/serviceCatalogue.js';
 
 /** Everything the product is made of, wired once. No logic lives here. */
 export function buildServices(config: Config, connectionString: string, clock: Clock = systemClock(config.botToday)) {
@@ -36,6 +40,9 @@ export function buildServices(config: Config, connectionString: string, clock: C
   const scores = new ScoresService(bank, terms, clock, aggregateView);
   const questionLog = new QuestionLogRepository(store);
   const erasure = new ErasureService(respondents, invitations);
-  return { bank, terms, clock, store, aggregates, aggregateView, journal, respondents, roles, invitations, conversations, invitationService, survey, access, scores, questionLog, erasure };
+  const referrals = new ReferralsRepository(store);
+  const waitSummaries = new WaitSummariesRepository(store);
+  const waits = new WaitsService(loadServiceCatalogue(), terms, clock, referrals, waitSummaries);
+  return { bank, terms, clock, store, aggregates, aggregateView, journal, respondents, roles, invitations, conversations, invitationService, survey, access, scores, questionLog, erasure, referrals, waitSummaries, waits };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,18 +1,20 @@
+import { existsSync } from 'node:fs';
 import type { Logger } from '../config/logger.js';
 import type { Services } from '../services.js';
 import { fromRoot } from '../domain/projectPaths.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
+import { ReferralsImport } from '../imports/referralsImport.js';
 import { ResponsesImport } from '../imports/responsesImport.js';
-import { TABLES } from '../storage/tableStore.js';
+import { TABLES, type TableName } from '../storage/tableStore.js';
 
 /**
  * On first start with an empty store, loads the synthetic demo data from seeds/demo, so a newcomer can
- * ask for scores straight away. Never runs against a store that holds anything.
+ * ask for scores and waiting times straight away. Survey answers and waiting-list extracts are each
+ * loaded only into an empty table, so demo data never mixes with real data.
  */
 export async function loadDemoDataIfEmpty(services: Services, logger: Logger): Promise<void> {
-  const answers = await services.store.table(TABLES.answers);
-  const first = await answers.listEntities().byPage({ maxPageSize: 1 }).next();
-  if (!first.done && first.value.length > 0) return;
+  if (await isEmpty(services, TABLES.referrals)) await loadDemoReferrals(services, logger);
+  if (!(await isEmpty(services, TABLES.answers))) return;
   logger.info('empty store: loading synthetic demo data from seeds/demo');
   const report = await new ResponsesImport(services.bank, services.terms, services.clock, services.respondents).run(fromRoot('seeds', 'demo', 'responses.csv'), { skipInvalid: true });
   // Some invitations this term that nobody has started yet, so response rates are not all 100%.
@@ -22,4 +24,21 @@ export async function loadDemoDataIfEmpty(services: Services, logger: Logger): P
     await services.invitationService.ensureRespondent(`DEMO-${5000 + i}`, role, term);
   }
   logger.info({ rows: report.rows, respondents: report.respondents, skipped: report.invalid.length }, 'demo survey answers loaded');
+}
+
+async function isEmpty(services: Services, table: TableName): Promise<boolean> {
+  const first = await (await services.store.table(table)).listEntities().byPage({ maxPageSize: 1 }).next();
+  return first.done || first.value.length === 0;
+}
+
+/** One synthetic extract per service in the catalogue (seeds/demo/referrals-<id>.csv), where there is one. */
+async function loadDemoReferrals(services: Services, logger: Logger): Promise<void> {
+  const load = new ReferralsImport(services.clock, services.waits, services.referrals, services.waitSummaries);
+  for (const service of services.waits.catalogue) {
+    const file = fromRoot('seeds', 'demo', `referrals-${service.id}.csv`);
+    if (!existsSync(file)) continue;
+    // Rows dated after BOT_TODAY (a demo set in the past) are skipped rather than stopping the load.
+    const report = await load.run(file, { skipInvalid: true, keepRejects: false });
+    logger.info({ service: service.id, rows: report.rows, skipped: report.invalid.length }, 'demo waiting-list extract loaded');
+  }
 }

@@ -40,6 +40,7 @@ export type CardDataByTemplate = {
   invitationCreated: InvitationCreatedCard;
   help: HelpCard;
   figureTable: FigureTableCard;
+  waitTimes: WaitTimesCard;
 };
 export type CardTemplateName = keyof CardDataByTemplate;
 
@@ -50,6 +51,20 @@ export type FigureTableCard = {
   headline: string;
   headers: string[];
   rows: { label: string; detail: string; cells: string[] }[];
+  notes: string[];
+  buttons: { title: string; text: string }[];
+};
+
+/** One service's waiting list: rating, headline, facts, the bands as text bars, notes. */
+export type WaitTimesCard = {
+  title: string;
+  asOf: string;
+  /** Container style: 'good' | 'warning' | 'attention' | 'default'. */
+  ragStyle: string;
+  rating: string;
+  headline: string;
+  facts: { title: string; value: string }[];
+  bands: { label: string; count: string; bar: string }[];
   notes: string[];
   buttons: { title: string; text: string }[];
 };

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ReferralsImport } from '../imports/referralsImport.js';
 import { ResponsesImport } from '../imports/responsesImport.js';
 import { CsvHeaderError, type RowError } from '../imports/csvRows.js';
 import { fail, runCli, withServices } from './cliStorage.js';
@@ -10,9 +11,14 @@ const USAGE = `Import a CSV into the store.
   npm run import -- responses <file.csv> [--skip-invalid]
       historical survey answers: review_ref, respondent, submitted_on, question_id, score, text
 
+  npm run import -- referrals <file.csv> [--skip-invalid]
+      a service's waiting-list extract: referral_id, service, referred_on, triaged_on, first_seen_on, closed_on
+      (dates YYYY-MM-DD; triaged_on, first_seen_on and closed_on may be empty; service is one of
+      salt, asd, adhd, nd, ehcna or another id in seeds/services.json)
+
 Every row is checked first. If any row is invalid nothing is imported, unless --skip-invalid is given:
 then the valid rows are imported and the rejected ones written beside the file (<file>.rejects.csv).
-Importing the same file again changes nothing.`;
+Importing the same file again changes nothing; a corrected extract replaces referrals with the same id.`;
 
 runCli(async () => {
   const args = process.argv.slice(2);
@@ -22,12 +28,12 @@ runCli(async () => {
     console.log(USAGE);
     return;
   }
-  if (kind !== 'responses') fail(`Unknown import "${kind}".\n\n${USAGE}`, 2);
+  if (kind !== 'responses' && kind !== 'referrals') fail(`Unknown import "${kind}".\n\n${USAGE}`, 2);
   if (!file || extra.length) fail(`Give exactly one CSV file.\n\n${USAGE}`, 2);
   if (!existsSync(file)) fail(`No such file: ${file}`, 2);
   const absolute = path.resolve(file);
   try {
-    await importResponses(absolute, skipInvalid);
+    await (kind === 'responses' ? importResponses(absolute, skipInvalid) : importReferrals(absolute, skipInvalid));
   } catch (error) {
     if (error instanceof CsvHeaderError || (error as { code?: string }).code?.startsWith('CSV_')) fail(`${file}: ${(error as Error).message}`, 1);
     throw error;
@@ -50,6 +56,27 @@ async function importResponses(file: string, skipInvalid: boolean): Promise<void
     }
     console.log(`\nImported ${path.basename(file)}: ${report.rows} rows read, ${report.rows - report.invalid.length} valid, ${report.invalid.length} rejected${report.rejectsFile ? ` (written to ${report.rejectsFile})` : ''}.`);
     console.log(`${report.respondents} respondents; ${report.respondentsChanged} changed, ${report.respondents - report.respondentsChanged} already up to date; ${report.answersWritten} answers written. Aggregates updated.`);
+  });
+}
+
+async function importReferrals(file: string, skipInvalid: boolean): Promise<void> {
+  await withServices(async (s) => {
+    const bar = progressBar('writing referrals');
+    const report = await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(file, {
+      skipInvalid,
+      onProgress: (p) => (p.phase === 'writing' ? bar.update(p.done, p.total) : undefined),
+    });
+    bar.stop();
+    printErrors(report.invalid);
+    if (!report.imported) {
+      console.error(`\nNothing imported: ${report.invalid.length} of ${report.rows} rows are invalid (listed above and in ${report.rejectsFile}). Fix them, or run again with --skip-invalid to import the ${report.rows - report.invalid.length} valid rows.`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`\nImported ${path.basename(file)} as of ${s.clock.today()}: ${report.rows} rows read, ${report.rows - report.invalid.length} valid, ${report.invalid.length} rejected${report.rejectsFile ? ` (written to ${report.rejectsFile})` : ''}${report.repeatedRows ? `, ${report.repeatedRows} exact repeats kept once` : ''}.`);
+    for (const svc of report.services) {
+      console.log(`  ${svc.id}: ${svc.added} new, ${svc.changed} updated, ${svc.unchanged} already up to date; ${svc.referralsStored} referrals now stored. Waiting-time figures updated.`);
+    }
   });
 }
 

@@ -20,13 +20,16 @@ export async function handleHelp(turn: Turn): Promise<void> {
     { example: 'outcome scores this term', meaning: 'the six outcomes for children and young people and for parent carers' },
     { example: 'how are we doing on kept safe?', meaning: 'one outcome; add "per question", "last term" or "spring 2025-26"' },
     { example: 'response rate this term', meaning: 'invitations sent, started and completed' },
+    { example: 'current wait for speech and language therapy?', meaning: 'a waiting list against its target: SALT, autism (ASD), ADHD, the ND pathway or EHC needs assessments' },
+    { example: 'which services are missing their targets?', meaning: 'every service, worst first' },
   ];
-  // Waiting times and the termly digest are listed here once they are built (issues 4 and 5).
+  // The termly digest is listed here once it is built (issue 5).
   if (roles.includes('admin')) commands.push({ example: 'unanswered questions', meaning: 'questions I could not answer, to teach me' }, { example: 'erase review AR-1042', meaning: "delete everything held for one review (asks you to confirm)" });
   const buttons = [
     { title: 'Outcome scores', text: 'outcome scores this term' },
     { title: 'Lowest outcome', text: 'which outcome is lowest this term?' },
     { title: 'Response rate', text: 'response rate this term' },
+    { title: 'Waiting times', text: 'which services are missing their targets?' },
   ];
   const card = renderCard('help', { title: 'What I can do', intro: 'Ask me the way you would ask a colleague. For example:', commands, buttons });
   const fullText = `What I can do:\n${commands.map((c) => `- "${c.example}": ${c.meaning}`).join('\n')}`;

@@ -6,16 +6,18 @@ import type { InviteHandler } from './inviteHandler.js';
 import type { ScoresHandler } from './scoresHandler.js';
 import { SAVE_SECTION_VERB, type SurveyHandlers } from './surveyHandlers.js';
 import type { Turn } from './turn.js';
+import type { WaitsHandler } from './waitsHandler.js';
 
-/** Answers intents that later features add (waiting times, digests) without the router knowing them. */
+/** Answers intents that later features add without the router knowing them. */
 export type IntentHandler = (turn: Turn, understanding: Understanding) => Promise<void>;
 
 export type RouterHandlers = {
   survey: SurveyHandlers;
   invite: InviteHandler;
   scores: ScoresHandler;
+  waits: WaitsHandler;
   admin: AdminHandlers;
-  services: () => ServiceVocab[];
+  services: () => readonly ServiceVocab[];
   more?: Partial<Record<Understanding['intent'], IntentHandler>>;
 };
 
@@ -80,6 +82,8 @@ export class Router {
         return this.h.scores.handleScores(turn, u);
       case 'responseRate':
         return this.h.scores.handleResponseRate(turn, u.terms);
+      case 'waits':
+        return this.h.waits.handle(turn, u);
       case 'unansweredQuestions':
         return this.h.admin.unanswered(turn);
       case 'eraseReview':
@@ -89,14 +93,14 @@ export class Router {
         return;
       case 'unknown':
         await this.h.admin.recordUnanswered(turn, u.reason);
-        await turn.send({ text: "Sorry, I can't help with that. I can answer questions about outcome scores and response rates, and invite families to the annual-review survey. Type \"help\" for examples." });
+        await turn.send({ text: "Sorry, I can't help with that. I can answer questions about outcome scores, response rates and waiting times, and invite families to the annual-review survey. Type \"help\" for examples." });
         return;
       default: {
         const handler = this.h.more?.[u.intent];
         if (handler) return handler(turn, u);
         await this.h.admin.recordUnanswered(turn, `no handler for ${u.intent}`);
-        const what = u.intent === 'waits' ? 'waiting-time questions' : u.intent === 'digest' ? 'the termly digest' : 'that';
-        await turn.send({ text: `Sorry, I can't help with ${what} yet. I can answer questions about outcome scores and response rates, and invite families to the survey. Type "help" for examples.` });
+        const what = u.intent === 'digest' ? 'the termly digest' : 'that';
+        await turn.send({ text: `Sorry, I can't help with ${what} yet. I can answer questions about outcome scores, response rates and waiting times, and invite families to the survey. Type "help" for examples.` });
       }
     }
   }

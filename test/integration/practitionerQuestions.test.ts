@@ -57,7 +57,7 @@ describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
 
   it('asks back when a question is ambiguous, and says what it can do when it cannot help', async () => {
     expect(await all(practitioner, 'compare health')).to.match(/\?/);
-    expect(await all(practitioner, "what's the weather like")).to.match(/outcome scores and response rates/);
+    expect(await all(practitioner, "what's the weather like")).to.match(/outcome scores, response rates and waiting times/);
   });
 
   it('logs what it could not answer (no names) for administrators only', async () => {

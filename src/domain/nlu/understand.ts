@@ -22,7 +22,7 @@ export type { DigestAction, Outcome, Rank, RespondentRole, Season, ServiceVocab,
  *
  * Services come only from `services` (the catalogue), so a new service needs no code change.
  */
-export function understand(text: string, services: ServiceVocab[]): Understanding {
+export function understand(text: string, services: readonly ServiceVocab[]): Understanding {
   const { tokens, blank } = normalise(typeof text === 'string' ? text : '');
   // "?", "" or a bare @mention: the person is addressing the bot without a question yet.
   if (blank) return { intent: 'help' };

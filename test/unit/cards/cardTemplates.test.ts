@@ -9,6 +9,10 @@ import { cardProblems } from '../../support/cardCheck.js';
 import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
 import { outcomeScore, responseRates } from '../../../src/domain/scores/outcomeFigures.js';
 import { presentComparison, presentResponseRates, presentScores } from '../../../src/presenters/scoresPresenter.js';
+import { presentOverview, presentServiceWaits } from '../../../src/presenters/waitsPresenter.js';
+import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
+import { waitingListStats } from '../../../src/domain/waits/waitingListStats.js';
+import { demoReferrals } from '../../../src/domain/waits/demoExtracts.js';
 
 const bank = loadQuestionBank();
 
@@ -38,6 +42,17 @@ samples.push({ template: 'help', name: 'help', card: () => renderCard('help', { 
   samples.push({ template: 'figureTable', name: 'one outcome per question', card: () => renderCard('figureTable', presentScores(bank, r, ['cyp', 'pc'], { outcome: 'voice', perQuestion: true }).card) });
   samples.push({ template: 'figureTable', name: 'two terms compared', card: () => renderCard('figureTable', presentComparison(bank, [r, r], ['cyp', 'pc']).card) });
   samples.push({ template: 'figureTable', name: 'response rates', card: () => renderCard('figureTable', presentResponseRates(term, responseRates(counters)).card) });
+}
+
+{
+  // Waiting times: every service with the demo extracts, one with no data, one with too few to show.
+  const catalogue = loadServiceCatalogue();
+  const window = { start: '2026-09-01', end: '2026-12-31' };
+  const answers = catalogue.map((service) => ({ service, hasData: true as const, stats: waitingListStats(demoReferrals(service.id, service.shortName, '2026-11-22'), service, '2026-11-22', window), extractAsOf: '2026-11-15', termLabel: '2026-27 Autumn' }));
+  for (const a of answers) samples.push({ template: 'waitTimes', name: `waits for ${a.service.id}`, card: () => renderCard('waitTimes', presentServiceWaits(a).card) });
+  const few = { ...answers[0]!, stats: waitingListStats(demoReferrals('salt', 'SALT', '2026-11-22').slice(-3), answers[0]!.service, '2026-11-22', window) };
+  samples.push({ template: 'waitTimes', name: 'waits of fewer than 5 children', card: () => renderCard('waitTimes', presentServiceWaits(few).card) });
+  samples.push({ template: 'figureTable', name: 'every service worst first', card: () => renderCard('figureTable', presentOverview([...answers, { service: catalogue[0]!, hasData: false }], '2026-11-22').card) });
 }
 
 describe('card templates', () => {

@@ -1,0 +1,76 @@
+import type { Clock } from '../domain/clock.js';
+import type { TermCalendar } from '../domain/terms/termCalendar.js';
+import type { Service } from '../domain/waits/serviceCatalogue.js';
+import { buildServiceSummary, statsFromSummary } from '../domain/waits/serviceSummary.js';
+import type { Rag, WaitingListStats } from '../domain/waits/statistics.js';
+import { waitingListStats } from '../domain/waits/waitingListStats.js';
+import type { ReferralsRepository } from '../storage/repositories/referralsRepository.js';
+import type { WaitSummariesRepository } from '../storage/repositories/waitSummariesRepository.js';
+
+/** A service's figures on a date, or why there are none. `extractAsOf` is the date the data was loaded. */
+export type ServiceWaits =
+  | { service: Service; hasData: true; stats: WaitingListStats; extractAsOf: string; termLabel: string }
+  | { service: Service; hasData: false };
+
+/**
+ * Waiting-time figures for questions and digests. A question reads one stored summary per service; the
+ * summary is valid for any date on or after its extract, so figures stay right as "today" moves on.
+ * Only a date before the extract (BOT_TODAY set back in time) falls back to reading the referrals.
+ */
+export class WaitsService {
+  constructor(
+    readonly catalogue: readonly Service[],
+    private readonly terms: TermCalendar,
+    private readonly clock: Clock,
+    private readonly referrals: ReferralsRepository,
+    private readonly summaries: WaitSummariesRepository,
+  ) {}
+
+  today(): string {
+    return this.clock.today();
+  }
+
+  find(serviceId: string): Service | undefined {
+    return this.catalogue.find((s) => s.id === serviceId);
+  }
+
+  async forService(service: Service, onDate = this.clock.today()): Promise<ServiceWaits> {
+    const summary = await this.summaries.get(service.id);
+    if (!summary || summary.referralsToDate === 0) return { service, hasData: false };
+    const term = this.terms.termOf(onDate);
+    const window = { start: term.start, end: term.end };
+    const stats = onDate >= summary.asOf ? statsFromSummary(summary, service, onDate, window) : waitingListStats(await this.referrals.listService(service.id), service, onDate, window);
+    return { service, hasData: true, stats, extractAsOf: summary.asOf, termLabel: term.label };
+  }
+
+  /** Every service, worst first: red, amber, green, not rated, then services with no data. */
+  async overview(onDate = this.clock.today()): Promise<ServiceWaits[]> {
+    const all = await Promise.all(this.catalogue.map((s) => this.forService(s, onDate)));
+    return all.sort((a, b) => severity(b) - severity(a));
+  }
+
+  /**
+   * Rebuilds a service's summary from its stored referrals, as of today. Called after an import; safe
+   * to run on several machines at once (see WaitSummariesRepository).
+   */
+  async rebuildSummary(service: Service): Promise<{ referrals: number; saved: boolean }> {
+    const generation = await this.summaries.generation(service.id);
+    const referrals = await this.referrals.listService(service.id);
+    const asOf = this.clock.today();
+    const term = this.terms.termOf(asOf);
+    // The term of the extract and the one before it: a digest for a term just ended still needs it.
+    const windows = [term, this.terms.previous(term)].map((t) => ({ start: t.start, end: t.end }));
+    const result = await this.summaries.save(buildServiceSummary(referrals, service, asOf, windows), generation);
+    return { referrals: referrals.length, saved: result === 'saved' };
+  }
+}
+
+const RAG_SEVERITY: Record<Rag, number> = { red: 4, amber: 3, green: 2 };
+
+/** Higher is worse; ties are broken by the share waiting under target, lowest first. */
+function severity(w: ServiceWaits): number {
+  if (!w.hasData) return 0;
+  const base = w.stats.rag ? RAG_SEVERITY[w.stats.rag] : 1;
+  const under = w.stats.waitingUnderTarget.share ?? w.stats.seenWithinTargetThisTerm.share ?? 1;
+  return base + (1 - under) * 0.5;
+}

@@ -1,0 +1,146 @@
+import type { ServiceWaits } from '../app/waitsService.js';
+import type { FigureTableCard, WaitTimesCard } from '../cards/cardModels.js';
+import type { Disclosed } from '../domain/scores/disclosure.js';
+import type { Service } from '../domain/waits/serviceCatalogue.js';
+import type { Rag } from '../domain/waits/statistics.js';
+import { discloseWaits, WAITS_SUPPRESSED_TEXT, type DisclosedShare, type DisclosedWaits } from '../domain/waits/disclosedWaits.js';
+import { longDate, oneDecimal, percent } from './format.js';
+
+type WithData = Extract<ServiceWaits, { hasData: true }>;
+
+export const RAG_WORDS: Record<Rag, { icon: string; words: string; style: string }> = {
+  green: { icon: '🟢', words: 'Green: on target', style: 'good' },
+  amber: { icon: '🟠', words: 'Amber: just below target', style: 'warning' },
+  red: { icon: '🔴', words: 'Red: below target', style: 'attention' },
+};
+const NOT_RATED = { icon: '⚪', words: 'Not rated: nobody in the measures yet', style: 'default' };
+
+const DEFINITION =
+  'Waiting: referred and neither seen nor closed by the date. Waits count from referral, in weeks to 1 decimal; median and 92nd percentile as in NHS waiting-time statistics.';
+const RAG_RULE = 'Green: at or above target; amber: up to 5 percentage points below; red: further below. The rating is the worst of the targets.';
+const SUPPRESSION = 'Figures from fewer than 5 children are not shown.';
+const OVERVIEW_BUTTON = { title: 'All services', text: 'which services are missing their targets' };
+
+const show = (d: Disclosed, format: (v: number) => string) => (d.shown ? format(d.value) : WAITS_SUPPRESSED_TEXT);
+const weeks = (d: Disclosed) => show(d, (v) => `${oneDecimal(v)} weeks`);
+
+/** "84% (346 of 412) · target 92%", or why there is no share. */
+function shareText(s: DisclosedShare | DisclosedWaits['waitingUnderAim'], none: string): string {
+  if (!s || s.denominator === 0) return none;
+  if (!s.share.shown) return WAITS_SUPPRESSED_TEXT;
+  const base = `${percent(s.share.value)} (${s.numerator.shown ? s.numerator.value : '?'} of ${s.denominator})`;
+  return 'targetShare' in s ? `${base} · target ${percent(s.targetShare)}${s.rag ? ` ${RAG_WORDS[s.rag].icon}` : ''}` : base;
+}
+
+export function targetText(service: Service): string {
+  const { seen, triage, aimWeeks } = service.targets;
+  const parts = [`${percent(seen.share)} ${service.seenMeans} within ${seen.weeks} weeks of referral`];
+  if (triage) parts.push(`${percent(triage.share)} triaged within ${triage.weeks} weeks`);
+  if (aimWeeks) parts.push(`longer-term aim: nobody waits more than ${aimWeeks} weeks`);
+  return parts.join('; ');
+}
+
+function headlineOf(service: Service, d: DisclosedWaits, termLabel: string): string {
+  const { seen } = service.targets;
+  if (service.headline === 'seen-this-term') {
+    const s = d.seenWithinTargetThisTerm;
+    const lead = s.denominator === 0 ? `None ${service.seenMeans} yet in ${termLabel}` : `${shareText(s, '')} ${service.seenMeans} within ${seen.weeks} weeks in ${termLabel}`;
+    return `${lead}. ${show(d.waiting, String)} in progress; longest ${weeks(d.longestWeeks)}.`;
+  }
+  if (d.waiting.shown && d.waiting.value === 0) return 'Nobody is waiting.';
+  return `${show(d.waiting, String)} waiting; median ${weeks(d.medianWeeks)}, longest ${weeks(d.longestWeeks)}. Waiting under ${seen.weeks} weeks: ${shareText(d.waitingUnderTarget, 'nobody waiting')}.`;
+}
+
+export function ratingOf(rag: Rag | null) {
+  return rag ? RAG_WORDS[rag] : NOT_RATED;
+}
+
+/** One service: the card, the same as plain text, and a one-line summary. */
+export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: string; summary: string } {
+  const { service, stats } = w;
+  const d = discloseWaits(stats);
+  const { seen, triage, aimWeeks } = service.targets;
+  const rating = ratingOf(d.rag);
+  const headline = headlineOf(service, d, w.termLabel);
+  const facts = [
+    { title: service.headline === 'seen-this-term' ? 'In progress' : 'Waiting', value: show(d.waiting, String) },
+    { title: 'Median wait', value: weeks(d.medianWeeks) },
+    { title: '92nd percentile', value: weeks(d.p92Weeks) },
+    { title: 'Longest wait', value: weeks(d.longestWeeks) },
+    { title: `Waiting under ${seen.weeks} weeks`, value: shareText(d.waitingUnderTarget, 'nobody waiting') },
+  ];
+  if (aimWeeks && d.waitingUnderAim) facts.push({ title: `Under ${aimWeeks} weeks (aim)`, value: shareText(d.waitingUnderAim, 'nobody waiting') });
+  facts.push({ title: `${capitalise(service.seenMeans)} within ${seen.weeks} weeks, ${w.termLabel}`, value: shareText(d.seenWithinTargetThisTerm, 'none yet this term') });
+  if (triage && d.triagedWithinTarget) facts.push({ title: `Triaged within ${triage.weeks} weeks, ${w.termLabel}`, value: shareText(d.triagedWithinTarget, 'none due yet this term') });
+  if (!d.waiting.shown || d.waiting.value === 0) facts.splice(1, 3);
+
+  const biggest = Math.max(1, ...d.bands.map((b) => (b.count.shown ? b.count.value : 0)));
+  const bands = d.waiting.shown && d.waiting.value > 0 ? d.bands.map((b) => ({ label: b.label.includes('over') ? '52 weeks and over' : `${b.label} weeks`, count: b.count.shown ? String(b.count.value) : '<5', bar: b.count.shown ? '█'.repeat(Math.round((b.count.value / biggest) * 20)) || '▏' : '' })) : [];
+
+  const asOfLine = stats.onDate === w.extractAsOf ? `As of ${longDate(stats.onDate)}` : `As of ${longDate(stats.onDate)}, from the extract loaded on ${longDate(w.extractAsOf)}`;
+  const notes = [`Target: ${targetText(service)}. (${service.source})`, DEFINITION, RAG_RULE, SUPPRESSION];
+  if (stats.onDate !== w.extractAsOf) notes.push(`Waits are worked out to ${longDate(stats.onDate)}; referrals and appointments after ${longDate(w.extractAsOf)} are not in the figures until a new extract is loaded.`);
+  const title = `${service.name} (${service.shortName}): waiting times`;
+  const text = [
+    `${title}. ${asOfLine}.`,
+    `${rating.icon} ${rating.words}. ${headline}`,
+    ...facts.map((f) => `- ${f.title}: ${f.value}`),
+    ...(bands.length ? [`Waiting list by weeks waited: ${bands.map((b) => `${b.label} ${b.count}`).join(', ')}.`] : []),
+    ...notes,
+  ].join('\n');
+  return {
+    card: { title, asOf: asOfLine, ragStyle: rating.style, rating: `${rating.icon} ${rating.words}`, headline, facts, bands, notes, buttons: [OVERVIEW_BUTTON] },
+    text,
+    summary: `${service.shortName}: ${rating.words.split(':')[0]}. ${headline}`,
+  };
+}
+
+export function presentNoData(service: Service): string {
+  return `No referrals are loaded for ${service.name} (${service.shortName}), so I have no waiting-time figures for it yet. An administrator can load the service's extract with "npm run import -- referrals <file.csv>".`;
+}
+
+export function presentUnknownService(name: string, catalogue: readonly Service[]): string {
+  return `I have no figures for "${name}". I have waiting times for: ${catalogue.map((s) => `${s.name} (${s.shortName})`).join(', ')}.`;
+}
+
+/** Every service, worst first, as one table. */
+export function presentOverview(list: readonly ServiceWaits[], onDate: string): { card: FigureTableCard; text: string; summary: string } {
+  const rows: FigureTableCard['rows'] = [];
+  const lines: string[] = [];
+  let behind = 0;
+  for (const w of list) {
+    if (!w.hasData) {
+      rows.push({ label: w.service.name, detail: targetText(w.service), cells: ['No data', 'no referrals loaded', ''] });
+      lines.push(`- ${w.service.name}: no referrals loaded`);
+      continue;
+    }
+    const d = discloseWaits(w.stats);
+    const r = ratingOf(d.rag);
+    if (d.rag === 'red' || d.rag === 'amber') behind++;
+    const key = overviewKey(w.service, d);
+    const size = `${show(d.waiting, String)} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'} · median ${weeks(d.medianWeeks)} · longest ${weeks(d.longestWeeks)}`;
+    rows.push({ label: `${w.service.name} (${w.service.shortName})`, detail: targetText(w.service), cells: [`${r.icon} ${r.words.split(':')[0]}`, size, key] });
+    lines.push(`- ${r.icon} ${w.service.shortName} (${r.words.split(':')[0]}): ${size}; ${key}`);
+  }
+  const headline = behind === 0 ? 'Every service with data is meeting its targets.' : `${behind} of ${list.length} services are missing a target (red or amber). Worst first.`;
+  const notes = [DEFINITION, RAG_RULE, SUPPRESSION];
+  const title = 'Waiting times against targets';
+  const subtitle = `As of ${longDate(onDate)}`;
+  return {
+    card: { title, subtitle, headline, headers: ['Rating', 'Waiting list', 'Against target'], rows, notes, buttons: list.filter((w) => w.hasData).slice(0, 3).map((w) => ({ title: w.service.shortName, text: `current wait for ${w.service.shortName}` })) },
+    text: [`${title}, as of ${longDate(onDate)}. ${headline}`, ...lines, ...notes].join('\n'),
+    summary: `${title}: ${headline}`,
+  };
+}
+
+/** "90% waiting under 18 weeks (target 92%)": the share the service is judged on first. */
+function overviewKey(service: Service, d: DisclosedWaits): string {
+  const seenTerm = service.headline === 'seen-this-term';
+  const s = seenTerm ? d.seenWithinTargetThisTerm : d.waitingUnderTarget;
+  const what = seenTerm ? `${service.seenMeans} within ${service.targets.seen.weeks} weeks this term` : `waiting under ${service.targets.seen.weeks} weeks`;
+  if (s.denominator === 0) return seenTerm ? `none ${service.seenMeans} yet this term` : 'nobody waiting';
+  if (!s.share.shown) return `${what}: ${WAITS_SUPPRESSED_TEXT}`;
+  return `${percent(s.share.value)} ${what} (target ${percent(s.targetShare)})`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

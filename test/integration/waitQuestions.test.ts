@@ -1,0 +1,104 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { ReferralsImport } from '../../src/imports/referralsImport.js';
+import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
+
+/** Waiting-time questions through the HTTP endpoint, with extracts imported into real Azurite. */
+describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
+  this.timeout(120_000);
+  let bot: BotHarness;
+  let practitioner: ChatUser;
+  let family: ChatUser;
+
+  before(async () => {
+    bot = await BotHarness.start({ today: '2026-11-22' });
+    practitioner = bot.user({ aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000001' });
+    family = bot.user();
+    await bot.services.roles.set('bbbbbbbb-0000-0000-0000-000000000001', ['practitioner'], 'test');
+    // SALT: 10 waiting, referred 1..10 weeks ago and one 20 weeks ago; 8 seen this term, 6 within 18 weeks.
+    const lines = ['referral_id,service,referred_on,triaged_on,first_seen_on,closed_on'];
+    for (let i = 1; i <= 9; i++) lines.push(`W-${i},salt,${day(-7 * i)},${day(-7 * i + 3)},,`);
+    lines.push(`W-10,salt,${day(-140)},${day(-120)},,`);
+    for (let i = 1; i <= 8; i++) lines.push(`S-${i},salt,${day(i <= 6 ? -100 : -200)},${day(i <= 6 ? -95 : -190)},${day(-30)},`);
+    // ND: 3 waiting: too few to show any wait.
+    for (let i = 1; i <= 3; i++) lines.push(`N-${i},nd,${day(-10 * i)},,,`);
+    const dir = mkdtempSync(path.join(tmpdir(), 'wait-questions-'));
+    writeFileSync(path.join(dir, 'extract.csv'), lines.join('\n') + '\n');
+    const s = bot.services;
+    const report = await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(path.join(dir, 'extract.csv'));
+    expect(report.imported, JSON.stringify(report.invalid)).to.equal(true);
+  });
+  after(async () => bot?.stop());
+
+  function day(offset: number): string {
+    const d = new Date(Date.UTC(2026, 10, 22 + offset));
+    return d.toISOString().slice(0, 10);
+  }
+
+  const ask = async (user: ChatUser, text: string) => {
+    const { activities } = await user.say(text);
+    return { text: texts(activities).join('\n'), cards: cards(activities), all: texts(activities).join('\n') + JSON.stringify(cards(activities)) };
+  };
+
+  it('answers "current wait for SALT" with the as-of date, the definition, the target and the rating', async () => {
+    const out = await ask(practitioner, 'current wait for SALT');
+    expect(out.cards).to.have.length(1);
+    const card = JSON.stringify(out.cards[0]);
+    expect(card).to.include('Speech and language therapy (SALT): waiting times');
+    expect(card).to.include('As of 22 November 2026');
+    expect(card).to.include('neither seen nor closed');
+    expect(card).to.include('92% first seen for assessment or first intervention within 18 weeks');
+    // 10 waiting; 9 under 18 weeks = 90%: 2 points under 92% → amber. Longest: 140 days = 20.0 weeks.
+    expect(card).to.include('90% (9 of 10) · target 92% 🟠');
+    expect(card).to.include('20.0 weeks');
+    // Seen this term: 8, of whom the 6 referred 70 days before being seen were in time = 75% → red overall.
+    expect(card).to.include('75% (6 of 8) · target 92%');
+    expect(out.text).to.match(/SALT: Red/);
+  });
+
+  it('moves the waits on with "today", without a new import', async () => {
+    // 63 days on, W-9 (referred 63 days before the extract) reaches exactly 18 weeks: no longer under target.
+    bot.clock.set('2027-01-24');
+    try {
+      const card = JSON.stringify((await ask(practitioner, 'SALT waiting list')).cards[0]);
+      expect(card).to.include('As of 24 January 2027, from the extract loaded on 22 November 2026');
+      expect(card).to.include('29.0 weeks'); // W-10: 140 + 63 days
+      expect(card).to.include('80% (8 of 10) · target 92% 🔴');
+      expect(card).to.include('none yet this term'); // a new term: nobody seen in it yet as far as the extract knows
+    } finally {
+      bot.clock.set('2026-11-22');
+    }
+  });
+
+  it('suppresses the waits of fewer than 5 children, and says when a service has no data loaded', async () => {
+    const nd = JSON.stringify((await ask(practitioner, 'how many are waiting on the ND pathway')).cards[0]);
+    expect(nd).to.include('fewer than 5 children');
+    expect(nd).not.to.match(/"value":"3"/);
+    const adhd = await ask(practitioner, 'how long is the wait for an ADHD assessment?');
+    expect(adhd.text).to.match(/No referrals are loaded for ADHD assessment/);
+    expect(adhd.cards).to.have.length(0);
+  });
+
+  it('names the services it has when asked about one it does not know', async () => {
+    const out = await ask(practitioner, 'how long is the wait for physio?');
+    expect(out.text).to.match(/I have no figures for "physio"\. I have waiting times for: Speech and language therapy \(SALT\), Autism \(ASD\) assessment/);
+  });
+
+  it('lists every service worst first for "which services are missing their targets?"', async () => {
+    const out = await ask(practitioner, 'which services are missing their targets?');
+    const card = out.cards[0] as { body: { type: string; columns?: { items: { text: string }[] }[] }[] };
+    const rowLabels = card.body.filter((b) => b.type === 'ColumnSet').map((b) => b.columns?.[0]?.items[0]?.text).filter((t) => t && t.trim());
+    expect(rowLabels[0]).to.equal('Speech and language therapy (SALT)');
+    expect(rowLabels.at(-1)).to.match(/EHC needs assessment|ADHD|Autism/);
+    expect(JSON.stringify(card)).to.include('no referrals loaded');
+    expect(out.text).to.match(/1 of 5 services are missing a target/);
+  });
+
+  it('tells families waiting-time figures are for staff only', async () => {
+    const out = await ask(family, 'current wait for SALT');
+    expect(out.all).to.match(/only practitioners and managers/i);
+    expect(out.all).not.to.match(/weeks/);
+  });
+});
