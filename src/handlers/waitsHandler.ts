@@ -2,12 +2,15 @@ import { can } from '../app/access.js';
 import type { WaitsService } from '../app/waitsService.js';
 import { renderCard } from '../cards/renderCard.js';
 import { presentNoData, presentOverview, presentServiceWaits, presentUnknownService } from '../presenters/waitsPresenter.js';
-import type { Turn } from './turn.js';
+import type { Reply, Turn } from './turn.js';
 
 export type WaitsSlots = { service?: string; unknownService?: string; allServices: boolean };
 
 /** Intent: waits. One service's waiting list, or every service worst first. Staff only. */
 export class WaitsHandler {
+  // Rendering is a pure function of the figures, which the service reuses while unchanged: render once.
+  private readonly rendered = new WeakMap<object, Reply>();
+
   constructor(private readonly waits: WaitsService) {}
 
   async handle(turn: Turn, slots: WaitsSlots): Promise<void> {
@@ -30,7 +33,12 @@ export class WaitsHandler {
       await turn.send({ text: presentNoData(service) });
       return;
     }
-    const presented = presentServiceWaits(result);
-    await turn.send({ text: presented.summary, card: renderCard('waitTimes', presented.card), fullText: presented.text });
+    let reply = this.rendered.get(result);
+    if (!reply) {
+      const presented = presentServiceWaits(result);
+      reply = { text: presented.summary, card: renderCard('waitTimes', presented.card), fullText: presented.text };
+      this.rendered.set(result, reply);
+    }
+    await turn.send(reply);
   }
 }

@@ -75,10 +75,10 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
   if (!d.waiting.shown || d.waiting.value === 0) facts.splice(1, 3);
 
   const biggest = Math.max(1, ...d.bands.map((b) => (b.count.shown ? b.count.value : 0)));
-  const bands = d.waiting.shown && d.waiting.value > 0 ? d.bands.map((b) => ({ label: b.label.includes('over') ? '52 weeks and over' : `${b.label} weeks`, count: b.count.shown ? String(b.count.value) : '<5', bar: b.count.shown ? '█'.repeat(Math.round((b.count.value / biggest) * 20)) || '▏' : '' })) : [];
+  const bands = d.waiting.shown && d.waiting.value > 0 ? d.bands.map((b) => ({ label: b.label.includes('over') ? '52 weeks and over' : `${b.label} weeks`, count: b.count.shown ? String(b.count.value) : '<5', bar: b.count.shown ? '█'.repeat(Math.round((b.count.value / biggest) * 16)) || '▏' : '' })) : [];
 
   const asOfLine = stats.onDate === w.extractAsOf ? `As of ${longDate(stats.onDate)}` : `As of ${longDate(stats.onDate)}, from the extract loaded on ${longDate(w.extractAsOf)}`;
-  const notes = [`Target: ${targetText(service)}. (${service.source})`, DEFINITION, RAG_RULE, SUPPRESSION];
+  const notes = [`Target: ${targetText(service)} (${service.source.split(':')[0]}).`, DEFINITION, RAG_RULE, SUPPRESSION];
   if (stats.onDate !== w.extractAsOf) notes.push(`Waits are worked out to ${longDate(stats.onDate)}; referrals and appointments after ${longDate(w.extractAsOf)} are not in the figures until a new extract is loaded.`);
   const title = `${service.name} (${service.shortName}): waiting times`;
   const text = [
