@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { BotHarness } from '../support/botHarness.js';
 import { ResponsesImport } from '../../src/imports/responsesImport.js';
+import { ReferralsImport } from '../../src/imports/referralsImport.js';
 import { fromRoot } from '../../src/domain/projectPaths.js';
 import { launchBrowser, localOnlyPage, screenshot } from './support/browser.js';
 import { startPlayground, type Playground } from './support/playground.js';
@@ -21,6 +22,8 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     bot = await BotHarness.start({ env: { DEV_ROLES: 'practitioner' } });
     // The synthetic demo answers, so the score question has figures to show.
     await new ResponsesImport(bot.services.bank, bot.services.terms, bot.services.clock, bot.services.respondents).run(fromRoot('seeds', 'demo', 'responses.csv'), { skipInvalid: true });
+    const s = bot.services;
+    await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(fromRoot('seeds', 'demo', 'referrals-salt.csv'), { skipInvalid: true, keepRejects: false });
     playground = await startPlayground(`${bot.baseUrl}/api/messages`);
     browser = await launchBrowser();
     page = await localOnlyPage(browser);
@@ -68,6 +71,23 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     expect(await card.innerText()).to.match(/CYP[\s\S]*\d\.\d · \d+% positive · n \d+/);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'playground-scores');
+  });
+
+  it('answers a waiting-time question with the as-of date, the target and the rating, and names what it has for an unknown service', async () => {
+    await say("what's the wait for speech and language therapy right now?");
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Speech and language therapy (SALT): waiting times' }).last();
+    await card.waitFor({ timeout: 30_000 });
+    const text = await card.innerText();
+    expect(text).to.match(/As of 22 November 2026/);
+    expect(text).to.match(/(Green|Amber|Red): /);
+    expect(text).to.match(/Median wait\s+\d+\.\d weeks/);
+    expect(text).to.match(/Target: 92% first seen/);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'playground-waits');
+
+    await say('how long is the wait for physio?');
+    await page.getByText('I have no figures for "physio"', { exact: false }).last().waitFor({ timeout: 30_000 });
+    expect(await lastOutputs(1)).to.match(/I have waiting times for: Speech and language therapy \(SALT\)/);
   });
 
   it("completes a child's survey with faces, each card replaced in place by Action.Execute", async () => {
