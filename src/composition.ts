@@ -14,6 +14,9 @@ import { registerFamilyPage } from './http/familyPage.js';
 import { createHttpServer } from './http/server.js';
 import type { Services } from './services.js';
 import { WaitsHandler } from './handlers/waitsHandler.js';
+import { DigestHandler } from './handlers/digestHandler.js';
+import { createProactiveSender } from './bot/proactiveSender.js';
+import { registerDigestRoutes } from './http/digestRoutes.js';
 
 export { buildServices, type Services } from './services.js';
 
@@ -33,10 +36,14 @@ export function buildHttpApp(config: Config, services: Services, logger: Logger,
     admin: new AdminHandlers(services.questionLog, services.erasure, services.clock),
     services: () => services.waits.catalogue,
     waits: new WaitsHandler(services.waits),
+    digest: new DigestHandler(services.digests),
   });
   const bot = new OutcomesBot(router, services.access, effectiveTenants(config));
   const server = createHttpServer();
-  registerMessagesRoute(server, createAdapter(config, logger), bot);
+  const adapter = createAdapter(config, logger);
+  services.digests.useSender(createProactiveSender(adapter, config.bot.appId ?? ''));
+  registerMessagesRoute(server, adapter, bot);
+  registerDigestRoutes(server, services.digests, { triggerSecret: config.digestTriggerSecret });
   registerFamilyPage(server, { survey: services.survey, tokens: directLine.tokens, directLineOrigin: directLine.origin });
   return server;
 }

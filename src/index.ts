@@ -6,6 +6,7 @@ import { listen } from './http/server.js';
 import type { EmbeddedAzurite } from './storage/embeddedAzurite.js';
 import { startOrAttachAzurite } from './storage/sharedAzurite.js';
 import { loadDemoDataIfEmpty } from './app/demoData.js';
+import { scheduleTermEndDigests } from './app/digests/digestSchedule.js';
 
 /** Composition root: read config, start storage, wire the bot, serve, and shut down cleanly. */
 async function main(): Promise<void> {
@@ -49,12 +50,23 @@ async function main(): Promise<void> {
   }, 60_000);
   sweep.unref();
 
+  // Term-end digests: checked hourly (and once shortly after start, so a restart on the day still sends).
+  const runDigests = async () => {
+    const result = await services.digests.runDue();
+    if ('report' in result) logger.info({ digestId: result.digestId, report: result.report.text }, 'term-end digest run');
+  };
+  const digestSchedule = scheduleTermEndDigests(runDigests, (error) => logger.error({ err: error }, 'term-end digest run failed'));
+  const firstDigestCheck = setTimeout(() => runDigests().catch((error: unknown) => logger.error({ err: error }, 'term-end digest run failed')), 30_000);
+  firstDigestCheck.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
     clearInterval(sweep);
+    clearTimeout(firstDigestCheck);
+    digestSchedule.stop();
     server.close();
     await localDirectLine?.close();
     await services.journal.flush().catch(() => undefined);

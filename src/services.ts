@@ -21,6 +21,13 @@ import { ReferralsRepository } from './storage/repositories/referralsRepository.
 import { WaitSummariesRepository } from './storage/repositories/waitSummariesRepository.js';
 import { WaitsService } from './app/waitsService.js';
 import { loadServiceCatalogue } from './domain/waits/serviceCatalogue.js';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { DigestService } from './app/digests/digestService.js';
+import { AddressBookRepository } from './storage/repositories/addressBookRepository.js';
+import { DigestLedgerRepository } from './storage/repositories/digestLedgerRepository.js';
+import { DigestSubscriptionsRepository } from './storage/repositories/digestSubscriptionsRepository.js';
+import { SecretsRepository } from './storage/repositories/secretsRepository.js';
 
 /** Everything the product is made of, wired once. No logic lives here. */
 export function buildServices(config: Config, connectionString: string, clock: Clock = systemClock(config.botToday)) {
@@ -43,6 +50,17 @@ export function buildServices(config: Config, connectionString: string, clock: C
   const referrals = new ReferralsRepository(store);
   const waitSummaries = new WaitSummariesRepository(store);
   const waits = new WaitsService(loadServiceCatalogue(), terms, clock, referrals, waitSummaries);
-  return { bank, terms, clock, store, aggregates, aggregateView, journal, respondents, roles, invitations, conversations, invitationService, survey, access, scores, questionLog, erasure, referrals, waitSummaries, waits };
+  const addresses = new AddressBookRepository(store);
+  const subscriptions = new DigestSubscriptionsRepository(store);
+  const ledger = new DigestLedgerRepository(store, config.digestLeaseSeconds * 1000);
+  const digests = new DigestService({
+    bank, terms, clock, scores, waits, addresses, subscriptions, ledger,
+    secrets: new SecretsRepository(store),
+    publicBaseUrl: config.publicBaseUrl,
+    allowLoopback: !config.bot.authenticated,
+    instance: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+    delivery: { perSecond: config.digestSendsPerSecond },
+  });
+  return { bank, terms, clock, store, aggregates, aggregateView, journal, respondents, roles, invitations, conversations, invitationService, survey, access, scores, questionLog, erasure, referrals, waitSummaries, waits, addresses, subscriptions, ledger, digests };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -30,8 +30,18 @@ export class OutcomesBot extends ActivityHandler {
       }
       await next();
     });
+    // Teams says when the app is installed or removed; the conversation's address is kept or marked gone.
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (await this.tenantAllowed(context, false)) await this.router.installed(this.turnOf(context));
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.router.uninstalled(this.turnOf(context));
+      await next();
+    });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id === botId) && (await this.tenantAllowed(context, false))) await this.router.installed(this.turnOf(context));
       if (context.activity.membersAdded?.some((m) => m.id !== botId) && (await this.tenantAllowed(context))) {
         await this.router.welcome(toTurn(context, { roles: () => this.access.rolesOf(userIdOf(context)) }));
       }
@@ -51,11 +61,15 @@ export class OutcomesBot extends ActivityHandler {
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: (replacement?.text ?? 'Please see my reply in the chat.') as never };
   }
 
-  private async tenantAllowed(context: TurnContext): Promise<boolean> {
+  private turnOf(context: TurnContext) {
+    return toTurn(context, { roles: () => this.access.rolesOf(userIdOf(context)) });
+  }
+
+  private async tenantAllowed(context: TurnContext, tell = true): Promise<boolean> {
     if (context.activity.channelId !== 'msteams' || this.allowedTenants.length === 0) return true;
     const tenant = context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
     if (tenant && this.allowedTenants.includes(tenant)) return true;
-    await context.sendActivity('Sorry, this app is not available for your organisation.');
+    if (tell) await context.sendActivity('Sorry, this app is not available for your organisation.');
     return false;
   }
 }

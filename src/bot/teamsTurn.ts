@@ -12,7 +12,16 @@ export function toTurn(
   const text = ((activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined) ?? activity.text ?? '').trim();
   const conversationType = activity.conversation?.conversationType === 'channel' ? 'channel' : activity.conversation?.conversationType === 'groupChat' ? 'groupChat' : 'personal';
   let rolesPromise: Promise<StaffRole[]> | undefined;
+  const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   return {
+    address: {
+      conversationId: activity.conversation.id,
+      serviceUrl: activity.serviceUrl,
+      channelId: activity.channelId,
+      conversationType,
+      ...(tenantId ? { tenantId } : {}),
+      ...(activity.recipient?.id ? { botId: activity.recipient.id } : {}),
+    },
     text,
     value: opts.value,
     userId: activity.from?.aadObjectId ?? activity.from?.id,

@@ -41,6 +41,7 @@ export type CardDataByTemplate = {
   help: HelpCard;
   figureTable: FigureTableCard;
   waitTimes: WaitTimesCard;
+  termDigest: TermDigestCard;
 };
 export type CardTemplateName = keyof CardDataByTemplate;
 
@@ -66,5 +67,26 @@ export type WaitTimesCard = {
   facts: { title: string; value: string }[];
   bands: { label: string; count: string; bar: string }[];
   notes: string[];
+  buttons: { title: string; text: string }[];
+};
+
+/** The termly digest: needs attention, a chart of outcome means (with a text fallback), tables, CSV link. */
+export type TermDigestCard = {
+  title: string;
+  subtitle: string;
+  attentionTitle: string;
+  /** Container style: 'attention' when something needs attention, else 'good'. */
+  attentionStyle: string;
+  attention: string[];
+  hasChart: boolean;
+  chartTitle: string;
+  chart: { legend: string; values: { x: string; y: number }[] }[];
+  chartFallback: string;
+  outcomes: { label: string; cyp: string; pc: string }[];
+  waits: { label: string; rating: string; detail: string }[];
+  rates: { title: string; value: string }[];
+  notes: string[];
+  /** Empty when there is no download link. */
+  csvUrl: string;
   buttons: { title: string; text: string }[];
 };

@@ -40,6 +40,8 @@ const envSchema = z
     DEMO_DATA: z.enum(['true', 'false', '']).optional().transform((v) => v !== 'false'),
     INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(60),
     DIGEST_TRIGGER_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+    DIGEST_SENDS_PER_SECOND: z.coerce.number().min(0.1, 'must be more than 0').max(100, 'must be at most 100 (Teams allows far fewer)').default(20),
+    DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     TEAMS_APP_ID: optionalText.refine((v) => v === undefined || guid.test(v), { message: 'must be a GUID (the Teams app id in the manifest)' }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -71,6 +73,9 @@ export type Config = {
   loadDemoData: boolean;
   invitationTtlDays: number;
   digestTriggerSecret?: string;
+  digestSendsPerSecond: number;
+  /** How long a digest send may take before another instance treats its sender as stopped. */
+  digestLeaseSeconds: number;
   teamsAppId?: string;
   logLevel: string;
 };
@@ -101,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoData: e.DEMO_DATA,
     invitationTtlDays: e.INVITATION_TTL_DAYS,
     digestTriggerSecret: e.DIGEST_TRIGGER_SECRET,
+    digestSendsPerSecond: e.DIGEST_SENDS_PER_SECOND,
+    digestLeaseSeconds: e.DIGEST_LEASE_SECONDS,
     teamsAppId: e.TEAMS_APP_ID,
     logLevel: e.LOG_LEVEL,
   };

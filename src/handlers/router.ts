@@ -7,22 +7,21 @@ import type { ScoresHandler } from './scoresHandler.js';
 import { SAVE_SECTION_VERB, type SurveyHandlers } from './surveyHandlers.js';
 import type { Turn } from './turn.js';
 import type { WaitsHandler } from './waitsHandler.js';
-
-/** Answers intents that later features add without the router knowing them. */
-export type IntentHandler = (turn: Turn, understanding: Understanding) => Promise<void>;
+import type { DigestHandler } from './digestHandler.js';
 
 export type RouterHandlers = {
   survey: SurveyHandlers;
   invite: InviteHandler;
   scores: ScoresHandler;
   waits: WaitsHandler;
+  digest: DigestHandler;
   admin: AdminHandlers;
   services: () => readonly ServiceVocab[];
-  more?: Partial<Record<Understanding['intent'], IntentHandler>>;
 };
 
 const STAFF_ONLY: ReadonlySet<Understanding['intent']> = new Set(['invite', 'scores', 'responseRate', 'waits', 'digest', 'unansweredQuestions', 'eraseReview']);
 const CONFIRM_ERASE = /^confirm\s+erase\s+(?:review\s+)?(\S+)$/i;
+const DELIVERY_REPORT = /^(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:digest\s+)?(?:delivery|send|sending)\s+(?:report|status)\b|^digest\s+(?:delivery\s+)?(?:report|status)\b/i;
 
 /**
  * Decides who answers a turn: a card verb goes to its handler; a code starts a family's survey; anything
@@ -43,10 +42,22 @@ export class Router {
     if (await this.h.survey.redeemCode(turn)) return;
     const confirm = CONFIRM_ERASE.exec(turn.text);
     if (confirm) return this.h.admin.confirmErase(turn, confirm[1]);
+    if (DELIVERY_REPORT.test(turn.text)) return this.h.digest.report(turn);
 
     const understanding = understand(turn.text, this.h.services());
     if (!can(await turn.roles(), 'seeFigures')) return this.answerFamily(turn, understanding);
+    // Staff conversations are remembered (once) so a manager's digest can reach them; families' are not.
+    await this.h.digest.remember(turn);
     await this.answer(turn, understanding);
+  }
+
+  /** The app was added to a personal chat, group chat or team. */
+  async installed(turn: Turn): Promise<void> {
+    await this.h.digest.remember(turn);
+  }
+
+  async uninstalled(turn: Turn): Promise<void> {
+    await this.h.digest.forget(turn);
   }
 
   async welcome(turn: Turn): Promise<void> {
@@ -84,6 +95,8 @@ export class Router {
         return this.h.scores.handleResponseRate(turn, u.terms);
       case 'waits':
         return this.h.waits.handle(turn, u);
+      case 'digest':
+        return this.h.digest.handle(turn, u.action);
       case 'unansweredQuestions':
         return this.h.admin.unanswered(turn);
       case 'eraseReview':
@@ -93,14 +106,12 @@ export class Router {
         return;
       case 'unknown':
         await this.h.admin.recordUnanswered(turn, u.reason);
-        await turn.send({ text: "Sorry, I can't help with that. I can answer questions about outcome scores, response rates and waiting times, and invite families to the annual-review survey. Type \"help\" for examples." });
+        await turn.send({ text: "Sorry, I can't help with that. I can answer questions about outcome scores, response rates and waiting times, invite families to the annual-review survey, and send managers the termly digest. Type \"help\" for examples." });
         return;
       default: {
-        const handler = this.h.more?.[u.intent];
-        if (handler) return handler(turn, u);
-        await this.h.admin.recordUnanswered(turn, `no handler for ${u.intent}`);
-        const what = u.intent === 'digest' ? 'the termly digest' : 'that';
-        await turn.send({ text: `Sorry, I can't help with ${what} yet. I can answer questions about outcome scores, response rates and waiting times, and invite families to the survey. Type "help" for examples.` });
+        // Every intent is handled above; a new one fails to compile here until it has a handler.
+        const unhandled: never = u;
+        throw new Error(`no handler for ${JSON.stringify(unhandled)}`);
       }
     }
   }

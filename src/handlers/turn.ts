@@ -13,6 +13,15 @@ import type { AdaptiveCardJson } from '../cards/renderCard.js';
  */
 export type Reply = { text: string; card?: AdaptiveCardJson; fullText?: string };
 
+export type ConversationAddress = {
+  conversationId: string;
+  serviceUrl: string;
+  channelId: string;
+  conversationType: 'personal' | 'groupChat' | 'channel';
+  tenantId?: string;
+  botId?: string;
+};
+
 export interface Turn {
   /** What the person typed, with any @mention of the bot removed. */
   text: string;
@@ -22,6 +31,8 @@ export interface Turn {
   conversationId: string;
   /** Channel conversation type: personal 1:1, group chat or a team channel. */
   conversationType: 'personal' | 'groupChat' | 'channel';
+  /** Where a later message to this conversation must go (the termly digest): only what a send needs. */
+  address: ConversationAddress;
   /** Action.Execute where the client sends it (Teams), Action.Submit elsewhere (Web Chat). */
   cardActionType: ActionType;
   roles(): Promise<StaffRole[]>;

@@ -134,7 +134,7 @@ export function presentOverview(list: readonly ServiceWaits[], onDate: string): 
 }
 
 /** "90% waiting under 18 weeks (target 92%)": the share the service is judged on first. */
-function overviewKey(service: Service, d: DisclosedWaits): string {
+export function overviewKey(service: Service, d: DisclosedWaits): string {
   const seenTerm = service.headline === 'seen-this-term';
   const s = seenTerm ? d.seenWithinTargetThisTerm : d.waitingUnderTarget;
   const what = seenTerm ? `${service.seenMeans} within ${service.targets.seen.weeks} weeks this term` : `waiting under ${service.targets.seen.weeks} weeks`;

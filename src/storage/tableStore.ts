@@ -16,6 +16,7 @@ export const TABLES = {
   conversationRefs: 'conversationrefs',
   subscriptions: 'subscriptions',
   sendLedger: 'sendledger',
+  secrets: 'secrets',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

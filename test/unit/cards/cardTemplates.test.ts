@@ -13,6 +13,8 @@ import { presentOverview, presentServiceWaits } from '../../../src/presenters/wa
 import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
 import { waitingListStats } from '../../../src/domain/waits/waitingListStats.js';
 import { demoReferrals } from '../../../src/domain/waits/demoExtracts.js';
+import { buildTermDigest } from '../../../src/domain/digests/termDigest.js';
+import { presentTermDigest } from '../../../src/presenters/termDigestPresenter.js';
 
 const bank = loadQuestionBank();
 
@@ -53,6 +55,20 @@ samples.push({ template: 'help', name: 'help', card: () => renderCard('help', { 
   const few = { ...answers[0]!, stats: waitingListStats(demoReferrals('salt', 'SALT', '2026-11-22').slice(-3), answers[0]!.service, '2026-11-22', window) };
   samples.push({ template: 'waitTimes', name: 'waits of fewer than 5 children', card: () => renderCard('waitTimes', presentServiceWaits(few).card) });
   samples.push({ template: 'figureTable', name: 'every service worst first', card: () => renderCard('figureTable', presentOverview([...answers, { service: catalogue[0]!, hasData: false }], '2026-11-22').card) });
+}
+
+{
+  // The termly digest: with figures, waits and a CSV link; and with nothing to show yet.
+  const terms = loadTermCalendar();
+  const term = terms.termOf('2026-11-22');
+  const catalogue = loadServiceCatalogue();
+  const counters = new Map<string, Record<string, number>>([['pc~voice', { resp: 12, seen: 12, q1_n: 12, q1_sum: 40, q1_c3: 4, q1_c4: 8 }], ['cyp~safe', { resp: 3, seen: 3, q1_n: 3, q1_sum: 12, q1_c4: 3 }], ['rate~pc', { sent: 20, started: 14, completed: 12 }], ['rate~cyp', { sent: 3, started: 2, completed: 1 }]]);
+  const pick = (c: Map<string, Record<string, number>>) => bank.outcomes.flatMap((o) => (['cyp', 'pc'] as const).map((r) => outcomeScore(bank, c, o.id, r)));
+  const waits = catalogue.map((service, i) => ({ service, stats: i === 2 ? null : waitingListStats(demoReferrals(service.id, service.shortName, '2026-11-22'), service, '2026-11-22', { start: term.start, end: term.end }) }));
+  const full = buildTermDigest({ term, previousTerm: terms.previous(term), bank, scores: pick(counters), previousScores: pick(new Map([['pc~voice', { resp: 10, seen: 10, q1_n: 10, q1_sum: 45, q1_c5: 5, q1_c4: 5 }]])), rates: responseRates(counters), waits, generatedOn: '2026-11-22' });
+  samples.push({ template: 'termDigest', name: 'a digest with figures, a fall and red services', card: () => renderCard('termDigest', presentTermDigest(full, { csvUrl: 'http://localhost:3978/api/digests/csv?token=abc.def', csvExpiresOn: '2026-12-22' }).card) });
+  const empty = buildTermDigest({ term, previousTerm: terms.previous(term), bank, scores: pick(new Map()), previousScores: pick(new Map()), rates: responseRates(new Map()), waits: catalogue.map((service) => ({ service, stats: null })), generatedOn: '2026-11-22' });
+  samples.push({ template: 'termDigest', name: 'a digest with nothing yet, no link', card: () => renderCard('termDigest', presentTermDigest(empty).card) });
 }
 
 describe('card templates', () => {

@@ -1,0 +1,63 @@
+import { change, type OutcomeScore, type ResponseRate } from '../scores/outcomeFigures.js';
+import type { Disclosed } from '../scores/disclosure.js';
+import type { OutcomeId, QuestionBank, RespondentRole } from '../survey/questionBank.js';
+import type { Term } from '../terms/termCalendar.js';
+import type { Service } from '../waits/serviceCatalogue.js';
+import type { WaitingListStats } from '../waits/statistics.js';
+import { discloseWaits, type DisclosedWaits } from '../waits/disclosedWaits.js';
+
+/**
+ * A term's digest as data: every figure already through disclosure control, so whatever shows it (card,
+ * text, CSV) cannot show a figure from fewer than 5 people. No Teams, no formatting.
+ */
+export const FALL_THRESHOLD = 0.2; // on the 1–5 scale: smaller moves are within term-to-term noise for groups this size
+
+export type RoleFigures = { respondents: number; mean: Disclosed; positive: Disclosed; change: number | undefined };
+export type OutcomeLine = { outcome: OutcomeId; name: string; roles: Record<RespondentRole, RoleFigures> };
+export type WaitLine = { service: Service; figures: DisclosedWaits | null };
+export type Attention = { kind: 'fell'; outcome: string; role: RespondentRole; from: number; to: number } | { kind: 'red'; service: Service } | { kind: 'amber'; service: Service };
+
+export type TermDigest = {
+  term: Term;
+  previousTerm: Term;
+  generatedOn: string;
+  hasAnswers: boolean;
+  outcomes: OutcomeLine[];
+  waits: WaitLine[];
+  rates: ResponseRate[];
+  attention: Attention[];
+};
+
+export type TermDigestInput = {
+  term: Term;
+  previousTerm: Term;
+  bank: QuestionBank;
+  scores: OutcomeScore[];
+  previousScores: OutcomeScore[];
+  rates: ResponseRate[];
+  waits: { service: Service; stats: WaitingListStats | null }[];
+  generatedOn: string;
+};
+
+export function buildTermDigest(input: TermDigestInput): TermDigest {
+  const find = (list: OutcomeScore[], o: OutcomeId, r: RespondentRole) => list.find((s) => s.outcome === o && s.role === r);
+  const attention: Attention[] = [];
+  const outcomes = input.bank.outcomes.map((o): OutcomeLine => {
+    const roles = {} as Record<RespondentRole, RoleFigures>;
+    for (const role of ['cyp', 'pc'] as const) {
+      const now = find(input.scores, o.id, role);
+      const before = find(input.previousScores, o.id, role);
+      const figures: RoleFigures = now ? { respondents: now.respondents, mean: now.mean, positive: now.positive, change: change(now.mean, before?.mean) } : { respondents: 0, mean: { shown: true, value: 0, basis: 0 }, positive: { shown: true, value: 0, basis: 0 }, change: undefined };
+      roles[role] = figures;
+      if (figures.change !== undefined && figures.change <= -FALL_THRESHOLD && now?.mean.shown && before?.mean.shown) {
+        attention.push({ kind: 'fell', outcome: o.shortName, role, from: before.mean.value, to: now.mean.value });
+      }
+    }
+    return { outcome: o.id, name: o.shortName, roles };
+  });
+  const waits = input.waits.map((w) => ({ service: w.service, figures: w.stats ? discloseWaits(w.stats) : null }));
+  for (const w of waits) if (w.figures?.rag === 'red') attention.push({ kind: 'red', service: w.service });
+  for (const w of waits) if (w.figures?.rag === 'amber') attention.push({ kind: 'amber', service: w.service });
+  const hasAnswers = input.scores.some((s) => s.respondents > 0);
+  return { term: input.term, previousTerm: input.previousTerm, generatedOn: input.generatedOn, hasAnswers, outcomes, waits, rates: input.rates, attention };
+}

@@ -1,0 +1,97 @@
+import type { TermDigestCard } from '../cards/cardModels.js';
+import { FALL_THRESHOLD, type Attention, type RoleFigures, type TermDigest } from '../domain/digests/termDigest.js';
+import type { RespondentRole } from '../domain/survey/questionBank.js';
+import { WAITS_SUPPRESSED_TEXT } from '../domain/waits/disclosedWaits.js';
+import { arrow, figureText, longDate, oneDecimal, percent, ROLE_LABEL, SUPPRESSED_TEXT } from './format.js';
+import { overviewKey, ratingOf } from './waitsPresenter.js';
+
+const ROLE_WORDS: Record<RespondentRole, string> = { cyp: 'children and young people', pc: 'parent carers' };
+
+function cell(f: RoleFigures): string {
+  if (f.respondents === 0) return 'no answers';
+  if (!f.mean.shown) return SUPPRESSED_TEXT;
+  const delta = arrow(f.change);
+  return `${oneDecimal(f.mean.value)}${delta ? ` ${delta}` : ''} · ${figureText(f.positive, percent)} positive · n ${f.respondents}`;
+}
+
+function attentionText(a: Attention, d: TermDigest): string {
+  if (a.kind === 'fell') return `▼ ${a.outcome} (${ROLE_WORDS[a.role]}) fell from ${oneDecimal(a.from)} to ${oneDecimal(a.to)} since ${d.previousTerm.label}.`;
+  const w = d.waits.find((x) => x.service.id === a.service.id)!;
+  const r = ratingOf(a.kind);
+  return `${r.icon} ${a.service.name} is ${a.kind}: ${overviewKey(a.service, w.figures!)}.`;
+}
+
+/** The digest as the card's data, the same as plain text, and a one-line summary for notifications. */
+export function presentTermDigest(d: TermDigest, opts: { csvUrl?: string; csvExpiresOn?: string } = {}): { card: TermDigestCard; text: string; summary: string } {
+  const attention = d.attention.map((a) => attentionText(a, d));
+  const attentionTitle = attention.length ? `Needs attention (${attention.length})` : 'Nothing needs attention';
+  if (!attention.length) attention.push(`No outcome fell by ${oneDecimal(FALL_THRESHOLD)} or more since ${d.previousTerm.label}, and no service is below its target.`);
+
+  const shownMean = (f: RoleFigures) => f.respondents > 0 && f.mean.shown;
+  const chart = (['cyp', 'pc'] as const).map((role) => ({
+    legend: role === 'cyp' ? 'Children and young people' : 'Parent carers',
+    values: d.outcomes.filter((o) => shownMean(o.roles[role])).map((o) => ({ x: o.name, y: Math.round((o.roles[role].mean as { value: number }).value * 10) / 10 })),
+  }));
+  const hasChart = chart.some((series) => series.values.length > 0);
+  const chartFallback = d.outcomes.map((o) => `${o.name}: CYP ${cell(o.roles.cyp).split(' · ')[0]}, parent carers ${cell(o.roles.pc).split(' · ')[0]}`).join('; ');
+
+  const outcomes = d.outcomes.map((o) => ({ label: o.name, cyp: cell(o.roles.cyp), pc: cell(o.roles.pc) }));
+  const waits = d.waits.map((w) => {
+    if (!w.figures) return { label: `${w.service.name} (${w.service.shortName})`, rating: 'No data', detail: 'no referrals loaded' };
+    const r = ratingOf(w.figures.rag);
+    const longest = w.figures.longestWeeks.shown ? `${oneDecimal(w.figures.longestWeeks.value)} weeks` : WAITS_SUPPRESSED_TEXT;
+    const count = w.figures.waiting.shown ? String(w.figures.waiting.value) : WAITS_SUPPRESSED_TEXT;
+    return { label: `${w.service.name} (${w.service.shortName})`, rating: `${r.icon} ${r.words.split(':')[0]}`, detail: `${overviewKey(w.service, w.figures)}; ${count} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'}, longest ${longest}` };
+  });
+  const rates = d.rates.map((r) => {
+    const title = r.role === 'all' ? 'All' : ROLE_LABEL[r.role];
+    if (r.sent.shown && r.sent.value === 0) return { title, value: 'no invitations this term' };
+    const of = r.sent.shown && r.completed.shown ? ` (${r.completed.value} of ${r.sent.value} invited completed)` : '';
+    return { title, value: `${figureText(r.rate, percent)}${of}` };
+  });
+  const notes = [
+    `Scores: mean from 1 (strongly disagree) to 5 (strongly agree) with the change since ${d.previousTerm.label} (▲ ▼), % positive = answers of 4 or 5, n = respondents.`,
+    `Waiting times as of ${longDate(d.generatedOn)}; ratings: green at or above target, amber up to 5 points below, red further below.`,
+    'Figures from fewer than 5 people are never shown, nor any figure that would reveal one by subtraction.',
+  ];
+  if (!d.hasAnswers) notes.unshift(`No survey answers have been recorded for ${d.term.label} yet.`);
+  if (opts.csvUrl) notes.push(`The download link works until ${opts.csvExpiresOn ? longDate(opts.csvExpiresOn) : 'it expires'}.`);
+
+  const title = `Termly digest: ${d.term.label}`;
+  const subtitle = `SEND and AP Outcomes Framework · compared with ${d.previousTerm.label} · prepared ${longDate(d.generatedOn)}`;
+  const card: TermDigestCard = {
+    title,
+    subtitle,
+    attentionTitle,
+    attentionStyle: d.attention.length ? 'attention' : 'good',
+    attention,
+    hasChart,
+    chartTitle: `Mean outcome scores, ${d.term.label}`,
+    chart,
+    chartFallback,
+    outcomes,
+    waits,
+    rates,
+    notes,
+    csvUrl: opts.csvUrl ?? '',
+    buttons: [
+      { title: 'Waiting times', text: 'which services are missing their targets?' },
+      { title: 'Outcome scores', text: 'outcome scores this term' },
+    ],
+  };
+  const text = [
+    `${title} (${subtitle})`,
+    `${attentionTitle}:`,
+    ...attention.map((a) => `- ${a}`),
+    'Outcomes (children and young people | parent carers):',
+    ...outcomes.map((o) => `- ${o.label}: ${o.cyp} | ${o.pc}`),
+    'Waiting times:',
+    ...waits.map((w) => `- ${w.label}: ${w.rating}; ${w.detail}`),
+    'Response rate:',
+    ...rates.map((r) => `- ${r.title}: ${r.value}`),
+    ...notes,
+    ...(opts.csvUrl ? [`Figures as CSV: ${opts.csvUrl}`] : []),
+  ].join('\n');
+  const summary = `${title}: ${d.attention.length ? `${d.attention.length} thing${d.attention.length === 1 ? '' : 's'} need${d.attention.length === 1 ? 's' : ''} attention` : 'nothing needs attention'}.`;
+  return { card, text, summary };
+}

@@ -1,0 +1,71 @@
+import type { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import type { ConversationAddress } from '../../handlers/turn.js';
+import { encodeKey } from '../azureLimits.js';
+import { getOrUndefined, TABLES, type TableStore } from '../tableStore.js';
+
+export type GoneReason = 'uninstalled' | 'blocked' | 'removed';
+export type StoredAddress = ConversationAddress & { status: 'active' | 'gone'; goneReason?: GoneReason; updatedAt: string };
+
+const stored = z.object({
+  conversationId: z.string().min(1),
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1),
+  conversationType: z.enum(['personal', 'groupChat', 'channel']),
+  tenantId: z.string().optional(),
+  botId: z.string().optional(),
+  status: z.enum(['active', 'gone']),
+  goneReason: z.enum(['uninstalled', 'blocked', 'removed']).optional(),
+  updatedAt: z.string(),
+});
+
+/**
+ * Where the bot can reach a conversation later (table `conversationrefs`): only what a send needs —
+ * conversation id, service URL, channel, tenant, bot id. No names, no message text. One partition;
+ * RowKey `ref~<conversation id>`. Marked gone (not deleted) on uninstall or a 403/404 from Teams, so
+ * the delivery report can say why, and a re-install makes it active again.
+ */
+export class AddressBookRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private table(): Promise<TableClient> {
+    return this.store.table(TABLES.conversationRefs);
+  }
+
+  async save(address: ConversationAddress, at: Date): Promise<void> {
+    const entity = { partitionKey: 'ref', rowKey: rowKey(address.conversationId), ...address, status: 'active', updatedAt: at.toISOString() };
+    // Replace, so a re-install clears an earlier "gone".
+    await (await this.table()).upsertEntity(entity, 'Replace');
+  }
+
+  async get(conversationId: string): Promise<StoredAddress | undefined> {
+    const entity = await getOrUndefined<Record<string, unknown>>(await this.table(), 'ref', rowKey(conversationId));
+    return entity ? parse(entity) : undefined;
+  }
+
+  async markGone(conversationId: string, reason: GoneReason, at: Date): Promise<void> {
+    const client = await this.table();
+    const existing = await getOrUndefined<Record<string, unknown>>(client, 'ref', rowKey(conversationId));
+    if (!existing) return;
+    await client.updateEntity({ partitionKey: 'ref', rowKey: rowKey(conversationId), status: 'gone', goneReason: reason, updatedAt: at.toISOString() }, 'Merge');
+  }
+
+  /** Several addresses at once (the subscribers of a digest), in one partition scan. */
+  async all(): Promise<Map<string, StoredAddress>> {
+    const out = new Map<string, StoredAddress>();
+    for await (const e of (await this.table()).listEntities<Record<string, unknown>>({ queryOptions: { filter: "PartitionKey eq 'ref'" } })) {
+      const a = parse(e);
+      out.set(a.conversationId, a);
+    }
+    return out;
+  }
+}
+
+const rowKey = (conversationId: string) => `ref~${encodeKey(conversationId)}`;
+
+function parse(entity: Record<string, unknown>): StoredAddress {
+  const plain = Object.fromEntries(Object.entries(entity).filter(([k, v]) => v !== null && v !== undefined && !['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(k)));
+  const parsed = stored.safeParse(plain);
+  if (!parsed.success) throw new Error(`a stored conversation address is damaged (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+  return parsed.data;
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { getOrUndefined, isConflict, TABLES, type TableStore } from '../tableStore.js';
+
+/**
+ * Keys the bot makes for itself (e.g. to sign download links), shared by every instance through storage:
+ * the first instance to need one creates it with a conditional insert; the others read that one.
+ */
+export class SecretsRepository {
+  private readonly cache = new Map<string, Promise<string>>();
+
+  constructor(private readonly store: TableStore) {}
+
+  get(name: string): Promise<string> {
+    let pending = this.cache.get(name);
+    if (!pending) {
+      pending = this.getOrCreate(name);
+      pending.catch(() => this.cache.delete(name));
+      this.cache.set(name, pending);
+    }
+    return pending;
+  }
+
+  private async getOrCreate(name: string): Promise<string> {
+    const client = await this.store.table(TABLES.secrets);
+    const rowKey = `secret~${name}`;
+    const existing = await getOrUndefined<{ value: string }>(client, 'secret', rowKey);
+    if (existing) return existing.value;
+    const value = randomBytes(32).toString('base64url');
+    try {
+      await client.createEntity({ partitionKey: 'secret', rowKey, value, createdAt: new Date().toISOString() });
+      return value;
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      return (await getOrUndefined<{ value: string }>(client, 'secret', rowKey))!.value;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import { expect } from 'chai';
+import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
+import { cardProblems } from '../support/cardCheck.js';
+import { RecordingChannel } from '../support/recordingChannel.js';
+
+const SECRET = 'digest-trigger-secret-for-tests';
+const MANAGER = 'cccccccc-0000-0000-0000-000000000001';
+const PRACTITIONER = 'cccccccc-0000-0000-0000-000000000002';
+const ADMIN = 'cccccccc-0000-0000-0000-000000000003';
+
+/** The termly digest through the HTTP endpoint, with a recording channel standing in for Teams. */
+describe('termly digest (HTTP endpoint, recording channel, real Azurite)', function () {
+  this.timeout(120_000);
+  let bot: BotHarness;
+  let channel: RecordingChannel;
+  const users: ChatUser[] = [];
+
+  before(async () => {
+    bot = await BotHarness.start({ today: '2026-11-22', env: { DIGEST_TRIGGER_SECRET: SECRET, DIGEST_SENDS_PER_SECOND: '50', DIGEST_LEASE_SECONDS: '2' } });
+    channel = await RecordingChannel.start();
+    await bot.services.roles.set(MANAGER, ['manager'], 'test');
+    await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
+    await bot.services.roles.set(ADMIN, ['admin'], 'test');
+  });
+  after(async () => {
+    await bot?.stop();
+    await channel?.close();
+  });
+
+  /** A Teams user whose conversation's service URL is the recording channel. */
+  function teamsUser(aadObjectId: string, conversationType: 'personal' | 'channel' = 'personal'): { user: ChatUser; say(text: string): Promise<string> } {
+    const user = bot.user({ aadObjectId });
+    users.push(user);
+    const say = async (text: string) => {
+      const { activities } = await user.say(text, { serviceUrl: channel.url, conversation: { id: user.conversationId, conversationType, tenantId: 'tenant-1' } });
+      return texts(activities).join('\n');
+    };
+    return { user, say };
+  }
+
+  const trigger = (auth?: string) => fetch(`${bot.baseUrl}/api/digests/run`, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: '{}' });
+
+  it('lets only managers subscribe, and says who can', async () => {
+    const practitioner = teamsUser(PRACTITIONER);
+    expect(await practitioner.say('subscribe to the termly digest')).to.match(/Only managers can subscribe/);
+    const manager = teamsUser(MANAGER);
+    expect(await manager.say('subscribe to the termly digest')).to.match(/You are subscribed to the termly digest\. The next one comes at the end of 2026-27 Autumn/);
+    expect(await manager.say('sign me up for the termly report')).to.match(/already subscribed/);
+    const team = teamsUser(MANAGER, 'channel');
+    expect(await team.say('subscribe to the digest')).to.match(/This channel is subscribed/);
+    expect((await bot.services.subscriptions.list()).map((s) => s.scope).sort()).to.deep.equal(['channel', 'personal']);
+    const stored = await bot.services.addresses.get(manager.user.conversationId);
+    expect(stored).to.deep.include({ serviceUrl: channel.url, channelId: 'msteams', conversationType: 'personal', tenantId: 'tenant-1', status: 'active' });
+    expect(Object.keys(stored!).sort()).to.deep.equal(['botId', 'channelId', 'conversationId', 'conversationType', 'serviceUrl', 'status', 'tenantId', 'updatedAt']);
+  });
+
+  it('previews the digest to the person asking: a valid card with a chart, tables and a CSV link that expires', async () => {
+    const manager = teamsUser(MANAGER);
+    const { activities } = await manager.user.say('preview the digest', { serviceUrl: channel.url });
+    const [card] = cards(activities);
+    expect(cardProblems(card)).to.deep.equal([]);
+    const json = JSON.stringify(card);
+    expect(json).to.include('Termly digest: 2026-27 Autumn');
+    expect(json).to.include('Waiting times against targets');
+    expect(json).to.include('no referrals loaded');
+    expect(channel.received, 'a preview is a reply, not a send to subscribers').to.have.length(0);
+    const link = (card as any).actions.find((a: any) => a.type === 'Action.OpenUrl').url as string;
+    expect(link).to.match(/^http:\/\/localhost:\d+\/api\/digests\/csv\?token=/);
+    const csv = await fetch(link.replace(/^http:\/\/localhost:\d+/, bot.baseUrl));
+    expect(csv.status).to.equal(200);
+    expect(csv.headers.get('content-type')).to.match(/text\/csv/);
+    expect(await csv.text()).to.match(/^\ufeff?term,section,subject,group,measure,value,n,note/);
+    const tampered = await fetch(link.replace(/^http:\/\/localhost:\d+/, bot.baseUrl).replace(/token=./, 'token=x'));
+    expect(tampered.status).to.equal(404);
+    bot.clock.advanceDays(31);
+    try {
+      expect((await fetch(link.replace(/^http:\/\/localhost:\d+/, bot.baseUrl))).status).to.equal(410);
+    } finally {
+      bot.clock.set('2026-11-22');
+    }
+  });
+
+  it('refuses a trigger without the secret, and sends nothing when no term has just ended', async () => {
+    expect((await trigger()).status).to.equal(401);
+    expect((await trigger('Bearer not-the-secret-at-all')).status).to.equal(403);
+    const ok = await trigger(`Bearer ${SECRET}`);
+    expect(ok.status).to.equal(200);
+    expect(await ok.json()).to.deep.include({ digestId: null });
+    expect(channel.received).to.have.length(0);
+  });
+
+  it('sends the term-end digest once to each subscriber; a second run sends nothing', async () => {
+    bot.clock.set('2027-01-02');
+    try {
+      const first = (await (await trigger(`Bearer ${SECRET}`)).json()) as Record<string, unknown>;
+      expect(first).to.include({ digestId: 'term-2026-27-autumn', sent: 2, blocked: 0, failed: 0, pending: 0 });
+      expect(first.text).to.equal('digest 2026-27 Autumn: sent 2, blocked 0, failed 0');
+      expect(channel.received).to.have.length(2);
+      const body = channel.received[0]!.body;
+      expect(body.type).to.equal('message');
+      expect(body.attachments[0].content.body[0].text).to.equal('Termly digest: 2026-27 Autumn');
+      const second = (await (await trigger(`Bearer ${SECRET}`)).json()) as Record<string, unknown>;
+      expect(second).to.include({ sent: 2 });
+      expect(channel.received, 'nothing sent twice').to.have.length(2);
+    } finally {
+      bot.clock.set('2026-11-22');
+    }
+  });
+
+  it('waits for Retry-After on a 429, backs off without one, retries a 500, and never retries a 403', async () => {
+    const throttled = teamsUser(MANAGER);
+    const throttledBare = teamsUser(MANAGER);
+    const flaky = teamsUser(MANAGER);
+    const blocked = teamsUser(MANAGER);
+    for (const u of [throttled, throttledBare, flaky, blocked]) await u.say('subscribe to the digest');
+    channel.script(throttled.user.conversationId, { status: 429, retryAfter: '1' });
+    channel.script(throttledBare.user.conversationId, { status: 429 });
+    channel.script(flaky.user.conversationId, { status: 500 }, { status: 502 });
+    channel.script(blocked.user.conversationId, { status: 403 }, { status: 403 });
+    const before = channel.received.length;
+    const manager = teamsUser(MANAGER);
+    const reply = await manager.say('send the digest now');
+    expect(reply, reply).to.match(/digest 2026-27 Autumn \(sent on request, 2026-11-22\): sent 5, blocked 1, failed 0/);
+    const deliveredNow = channel.received.slice(before);
+    for (const u of [throttled, throttledBare, flaky]) expect(deliveredNow.filter((r) => r.conversationId === u.user.conversationId), u.user.conversationId).to.have.length(1);
+    expect(deliveredNow.filter((r) => r.conversationId === blocked.user.conversationId)).to.have.length(0);
+    expect(channel.rejected.filter((r) => r.conversationId === blocked.user.conversationId), '403 not retried').to.have.length(1);
+    const rejectedAt = channel.rejected.find((r) => r.conversationId === throttled.user.conversationId)!.at;
+    const deliveredAt = deliveredNow.find((r) => r.conversationId === throttled.user.conversationId)!.at;
+    expect(deliveredAt - rejectedAt, 'Retry-After: 1 honoured').to.be.at.least(950);
+    expect(channel.rejected.filter((r) => r.conversationId === flaky.user.conversationId).map((r) => r.status)).to.deep.equal([500, 502]);
+    expect((await bot.services.addresses.get(blocked.user.conversationId))?.status, 'a 403 marks the subscriber gone').to.equal('gone');
+
+    // The next send does not try the blocked conversation again, and says so.
+    bot.clock.set('2026-11-23');
+    try {
+      const again = await manager.say('send the digest now');
+      expect(again).to.match(/sent 5, blocked 0, failed 0, not reachable \(uninstalled or blocked before\) 1/);
+    } finally {
+      bot.clock.set('2026-11-22');
+    }
+  });
+
+  it('stops sending after unsubscribe and after the app is uninstalled; a re-install makes it reachable again', async () => {
+    const leaver = teamsUser(MANAGER);
+    await leaver.say('subscribe to the digest');
+    expect(await leaver.say('unsubscribe')).to.match(/You will no longer get the termly digest/);
+    expect(await leaver.say('unsubscribe')).to.match(/were not subscribed/);
+    const uninstaller = teamsUser(MANAGER);
+    await uninstaller.say('subscribe to the digest');
+    const base = { channelId: 'msteams', serviceUrl: channel.url, from: { id: 'u', aadObjectId: MANAGER }, recipient: { id: 'bot' }, conversation: { id: uninstaller.user.conversationId, conversationType: 'personal', tenantId: 'tenant-1' } };
+    await bot.post({ ...base, type: 'installationUpdate', action: 'remove' });
+    expect((await bot.services.addresses.get(uninstaller.user.conversationId))?.status).to.equal('gone');
+    await bot.post({ ...base, type: 'installationUpdate', action: 'add' });
+    expect((await bot.services.addresses.get(uninstaller.user.conversationId))?.status).to.equal('active');
+  });
+
+  it('shows administrators the delivery report', async () => {
+    const admin = teamsUser(ADMIN);
+    const report = await admin.say('digest delivery report');
+    expect(report).to.match(/Digest deliveries, most recent first:/);
+    expect(report).to.match(/digest 2026-27 Autumn: sent 2, blocked 0, failed 0/);
+    const practitioner = teamsUser(PRACTITIONER);
+    expect(await practitioner.say('digest delivery report')).to.match(/only administrators and managers/);
+  });
+});
