@@ -23,7 +23,9 @@ export async function handleHelp(turn: Turn): Promise<void> {
     { example: 'current wait for speech and language therapy?', meaning: 'a waiting list against its target: SALT, autism (ASD), ADHD, the ND pathway or EHC needs assessments' },
     { example: 'which services are missing their targets?', meaning: 'every service, worst first' },
   ];
-  // The termly digest is listed here once it is built (issue 5).
+  commands.push({ example: 'preview the digest', meaning: "this term's digest for the partnership board, so far" });
+  if (roles.includes('manager')) commands.push({ example: 'subscribe to the termly digest', meaning: 'get it here at the end of every term (in a team channel: the channel gets it); "unsubscribe" stops it' }, { example: 'send the digest now', meaning: 'send this term so far to every subscriber' });
+  if (roles.includes('manager') || roles.includes('admin')) commands.push({ example: 'digest delivery report', meaning: 'how the last digests were delivered' });
   if (roles.includes('admin')) commands.push({ example: 'unanswered questions', meaning: 'questions I could not answer, to teach me' }, { example: 'erase review AR-1042', meaning: "delete everything held for one review (asks you to confirm)" });
   const buttons = [
     { title: 'Outcome scores', text: 'outcome scores this term' },
