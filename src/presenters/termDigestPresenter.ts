@@ -3,7 +3,7 @@ import { FALL_THRESHOLD, type Attention, type RoleFigures, type TermDigest } fro
 import type { RespondentRole } from '../domain/survey/questionBank.js';
 import { WAITS_SUPPRESSED_TEXT } from '../domain/waits/disclosedWaits.js';
 import { arrow, figureText, longDate, oneDecimal, percent, ROLE_LABEL, SUPPRESSED_TEXT } from './format.js';
-import { overviewKey, ratingOf } from './waitsPresenter.js';
+import { decidingMeasure, ratingOf } from './waitsPresenter.js';
 
 const ROLE_WORDS: Record<RespondentRole, string> = { cyp: 'children and young people', pc: 'parent carers' };
 
@@ -18,7 +18,7 @@ function attentionText(a: Attention, d: TermDigest): string {
   if (a.kind === 'fell') return `▼ ${a.outcome} (${ROLE_WORDS[a.role]}) fell from ${oneDecimal(a.from)} to ${oneDecimal(a.to)} since ${d.previousTerm.label}.`;
   const w = d.waits.find((x) => x.service.id === a.service.id)!;
   const r = ratingOf(a.kind);
-  return `${r.icon} ${a.service.name} is ${a.kind}: ${overviewKey(a.service, w.figures!)}.`;
+  return `${r.icon} ${a.service.name} is ${a.kind}: ${decidingMeasure(a.service, w.figures!)}.`;
 }
 
 /** The digest as the card's data, the same as plain text, and a one-line summary for notifications. */
@@ -41,7 +41,7 @@ export function presentTermDigest(d: TermDigest, opts: { csvUrl?: string; csvExp
     const r = ratingOf(w.figures.rag);
     const longest = w.figures.longestWeeks.shown ? `${oneDecimal(w.figures.longestWeeks.value)} weeks` : WAITS_SUPPRESSED_TEXT;
     const count = w.figures.waiting.shown ? String(w.figures.waiting.value) : WAITS_SUPPRESSED_TEXT;
-    return { label: `${w.service.name} (${w.service.shortName})`, rating: `${r.icon} ${r.words.split(':')[0]}`, detail: `${overviewKey(w.service, w.figures)}; ${count} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'}, longest ${longest}` };
+    return { label: `${w.service.name} (${w.service.shortName})`, rating: `${r.icon} ${r.words.split(':')[0]}`, detail: `${decidingMeasure(w.service, w.figures)}; ${count} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'}, longest ${longest}` };
   });
   const rates = d.rates.map((r) => {
     const title = r.role === 'all' ? 'All' : ROLE_LABEL[r.role];

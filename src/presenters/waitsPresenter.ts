@@ -117,7 +117,7 @@ export function presentOverview(list: readonly ServiceWaits[], onDate: string): 
     const d = discloseWaits(w.stats);
     const r = ratingOf(d.rag);
     if (d.rag === 'red' || d.rag === 'amber') behind++;
-    const key = overviewKey(w.service, d);
+    const key = decidingMeasure(w.service, d);
     const size = `${show(d.waiting, String)} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'} · median ${weeks(d.medianWeeks)} · longest ${weeks(d.longestWeeks)}`;
     rows.push({ label: `${w.service.name} (${w.service.shortName})`, detail: targetText(w.service), cells: [`${r.icon} ${r.words.split(':')[0]}`, size, key] });
     lines.push(`- ${r.icon} ${w.service.shortName} (${r.words.split(':')[0]}): ${size}; ${key}`);
@@ -141,6 +141,21 @@ export function overviewKey(service: Service, d: DisclosedWaits): string {
   if (s.denominator === 0) return seenTerm ? `none ${service.seenMeans} yet this term` : 'nobody waiting';
   if (!s.share.shown) return `${what}: ${WAITS_SUPPRESSED_TEXT}`;
   return `${percent(s.share.value)} ${what} (target ${percent(s.targetShare)})`;
+}
+
+/**
+ * The measure that decides the rating: the worst-rated of the service's targets (its headline measure when
+ * that is as bad as any), so "amber" is explained by the figure that made it amber.
+ */
+export function decidingMeasure(service: Service, d: DisclosedWaits): string {
+  const order: Record<string, number> = { red: 3, amber: 2, green: 1 };
+  const worst = (rag: Rag | null) => (rag ? order[rag]! : 0);
+  const candidates: { rank: number; text: string }[] = [{ rank: worst(service.headline === 'seen-this-term' ? d.seenWithinTargetThisTerm.rag : d.waitingUnderTarget.rag), text: overviewKey(service, d) }];
+  const seenTerm = d.seenWithinTargetThisTerm;
+  if (service.headline !== 'seen-this-term' && seenTerm.share.shown && seenTerm.denominator > 0) candidates.push({ rank: worst(seenTerm.rag), text: `${percent(seenTerm.share.value)} ${service.seenMeans} within ${seenTerm.withinWeeks} weeks this term (target ${percent(seenTerm.targetShare)})` });
+  const triage = d.triagedWithinTarget;
+  if (triage && triage.share.shown && triage.denominator > 0) candidates.push({ rank: worst(triage.rag), text: `${percent(triage.share.value)} triaged within ${triage.withinWeeks} weeks this term (target ${percent(triage.targetShare)})` });
+  return candidates.reduce((best, c) => (c.rank > best.rank ? c : best)).text;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -19,7 +19,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
   let page: Page;
 
   before(async () => {
-    bot = await BotHarness.start({ env: { DEV_ROLES: 'practitioner' } });
+    bot = await BotHarness.start({ env: { DEV_ROLES: 'practitioner,manager' } });
     // The synthetic demo answers, so the score question has figures to show.
     await new ResponsesImport(bot.services.bank, bot.services.terms, bot.services.clock, bot.services.respondents).run(fromRoot('seeds', 'demo', 'responses.csv'), { skipInvalid: true });
     const s = bot.services;
@@ -88,6 +88,26 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     await say('how long is the wait for physio?');
     await page.getByText('I have no figures for "physio"', { exact: false }).last().waitFor({ timeout: 30_000 });
     expect(await lastOutputs(1)).to.match(/I have waiting times for: Speech and language therapy \(SALT\)/);
+  });
+
+  it('shows the termly digest card (chart or its fallback, tables, CSV link) and subscribes a manager', async () => {
+    await say('preview the digest');
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Termly digest: 2026-27 Autumn' }).last();
+    await card.waitFor({ timeout: 30_000 });
+    const text = await card.innerText();
+    expect(text).to.match(/Outcomes: mean score by who answered/);
+    expect(text).to.match(/Waiting times against targets/);
+    expect(text).to.match(/Speech and language therapy \(SALT\)/);
+    expect(text).to.match(/Survey response rate/);
+    expect(text).to.match(/Download the figures \(CSV\)/);
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'playground-digest');
+    await card.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await screenshot(page, 'playground-digest-end');
+
+    await say('subscribe to the termly digest');
+    await page.getByText('subscribed to the termly digest', { exact: false }).last().waitFor({ timeout: 30_000 });
+    expect((await bot.services.subscriptions.list()).length).to.equal(1);
   });
 
   it("completes a child's survey with faces, each card replaced in place by Action.Execute", async () => {
