@@ -35,10 +35,12 @@ export class SendPacer {
     }
   }
 
-  /** Stops every sender for `ms` (a 429's Retry-After or a back-off), and empties the bucket. */
+  /** Stops every sender for `ms` (a 429's Retry-After or a back-off). */
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+    // The bucket refills only from the end of the pause: the run restarts at its pace, not with a burst.
     this.tokens = 0;
+    this.last = this.pausedUntil;
   }
 }
 

@@ -1,0 +1,65 @@
+import { expect } from 'chai';
+import { backoffMs, SendPacer } from '../../../src/app/digests/sendPacer.js';
+import { outcomeOfStatus, retryAfterMs } from '../../../src/domain/digests/sendOutcome.js';
+
+/** A clock that only moves when someone sleeps: pacing is checked exactly, without waiting. */
+function virtualClock() {
+  let now = 0;
+  return { now: () => now, sleep: async (ms: number) => void (now += ms) };
+}
+
+describe('pacing proactive sends', () => {
+  it('lets through at most the configured rate once the burst is spent', async () => {
+    const clock = virtualClock();
+    const pacer = new SendPacer(10, 4, clock);
+    const times: number[] = [];
+    for (let i = 0; i < 44; i++) {
+      await pacer.take();
+      times.push(clock.now());
+    }
+    // 4 at once, then one every 100 ms: 40 more take 4 s.
+    expect(times.slice(0, 4)).to.deep.equal([0, 0, 0, 0]);
+    expect(times.at(-1)).to.be.within(3_990, 4_010);
+  });
+
+  it('holds every sender during a pause (a 429) and restarts without a burst', async () => {
+    const clock = virtualClock();
+    const pacer = new SendPacer(10, 4, clock);
+    await pacer.take();
+    pacer.pause(2_000);
+    await pacer.take();
+    expect(clock.now()).to.be.at.least(2_000);
+    const afterPause = clock.now();
+    await pacer.take();
+    expect(clock.now() - afterPause, 'the bucket was emptied: no burst straight after a 429').to.be.at.least(90);
+  });
+
+  it('backs off exponentially with full jitter, capped', () => {
+    expect(backoffMs(1, 1_000, 30_000, () => 0.999)).to.equal(1_998);
+    expect(backoffMs(3, 1_000, 30_000, () => 0.5)).to.equal(4_000);
+    expect(backoffMs(10, 1_000, 30_000, () => 0.999)).to.equal(29_970);
+    expect(backoffMs(2, 1_000, 30_000, () => 0)).to.equal(0);
+  });
+});
+
+describe('reading a send outcome from an HTTP answer', () => {
+  const now = Date.parse('2026-11-22T12:00:00Z');
+  it('maps statuses to what the delivery run does', () => {
+    expect(outcomeOfStatus(201)).to.deep.equal({ kind: 'sent' });
+    expect(outcomeOfStatus(429, '3')).to.deep.equal({ kind: 'throttled', retryAfterMs: 3_000 });
+    expect(outcomeOfStatus(429, null)).to.deep.equal({ kind: 'throttled' });
+    expect(outcomeOfStatus(403)).to.deep.equal({ kind: 'gone', status: 403 });
+    expect(outcomeOfStatus(404)).to.deep.equal({ kind: 'gone', status: 404 });
+    expect(outcomeOfStatus(502)).to.deep.equal({ kind: 'transient', status: 502 });
+    expect(outcomeOfStatus(undefined)).to.deep.equal({ kind: 'transient', status: 0 });
+    expect(outcomeOfStatus(400)).to.deep.equal({ kind: 'failed', status: 400, reason: 'HTTP 400' });
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(retryAfterMs('1.5', now)).to.equal(1_500);
+    expect(retryAfterMs('Sun, 22 Nov 2026 12:00:10 GMT', now)).to.equal(10_000);
+    expect(retryAfterMs('Sun, 22 Nov 2026 11:00:00 GMT', now)).to.equal(0);
+    expect(retryAfterMs('soon', now)).to.equal(undefined);
+    expect(retryAfterMs(undefined, now)).to.equal(undefined);
+  });
+});
