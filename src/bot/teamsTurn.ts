@@ -15,7 +15,8 @@ export function toTurn(
   const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   return {
     address: {
-      conversationId: activity.conversation.id,
+      // In a channel, a reply thread's id ends ";messageid=…": the digest goes to the channel as a new post.
+      conversationId: conversationType === 'channel' ? activity.conversation.id.split(';messageid=')[0]! : activity.conversation.id,
       serviceUrl: activity.serviceUrl,
       channelId: activity.channelId,
       conversationType,

@@ -54,6 +54,14 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
     expect(Object.keys(stored!).sort()).to.deep.equal(['botId', 'channelId', 'conversationId', 'conversationType', 'serviceUrl', 'status', 'tenantId', 'updatedAt']);
   });
 
+  it('subscribes a team channel itself when asked in a reply thread, not the thread', async () => {
+    const user = bot.user({ aadObjectId: MANAGER });
+    const { activities } = await user.say('subscribe to the digest', { serviceUrl: channel.url, conversation: { id: '19:team-general@thread.tacv2;messageid=1732270000000', conversationType: 'channel', tenantId: 'tenant-1' } });
+    expect(texts(activities).join('\n')).to.match(/This channel is subscribed/);
+    expect((await bot.services.subscriptions.list()).map((s) => s.conversationId)).to.include('19:team-general@thread.tacv2');
+    expect(await bot.services.digests.unsubscribe('19:team-general@thread.tacv2')).to.equal(true);
+  });
+
   it('previews the digest to the person asking: a valid card with a chart, tables and a CSV link that expires', async () => {
     const manager = teamsUser(MANAGER);
     const { activities } = await manager.user.say('preview the digest', { serviceUrl: channel.url });

@@ -41,6 +41,7 @@ export type DigestServiceDeps = {
 };
 
 const LINK_DAYS = 30;
+const FINISHED: ReadonlySet<string> = new Set(['sent', 'gone', 'failed', 'uncertain']);
 
 /**
  * The termly digest: who gets it, what it says, and sending it once to each subscriber. Built from the
@@ -132,7 +133,9 @@ export class DigestService {
     const [subscriptions, addresses] = await Promise.all([this.d.subscriptions.list(), this.d.addresses.all()]);
     const reachable = subscriptions.map((s) => addresses.get(s.conversationId)).filter((a) => a && a.status === 'active' && isAllowedServiceUrl(a.serviceUrl, { allowLoopback: this.d.allowLoopback }));
     const unreachable = subscriptions.length - reachable.length;
-    const byId = new Map(reachable.map((a) => [a!.conversationId, a!]));
+    // Those already finished are skipped with one query, so the hourly check costs little once a digest is out.
+    const finished = new Set((await this.d.ledger.rows(digestId)).filter((r) => FINISHED.has(r.state)).map((r) => r.conversationId));
+    const byId = new Map(reachable.filter((a) => !finished.has(a!.conversationId)).map((a) => [a!.conversationId, a!]));
     let built: Promise<{ reply: Reply }> | undefined;
     await deliverDigest({
       digestId,
