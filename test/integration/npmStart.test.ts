@@ -20,6 +20,7 @@ describe('npm start', function () {
     try {
       await waitFor(() => output.includes('bot listening'), 90_000, () => output);
       expect(output).to.include('demo survey answers loaded');
+      expect(output).to.include('demo waiting-list extract loaded');
       const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
