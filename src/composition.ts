@@ -9,7 +9,8 @@ import { InviteHandler } from './handlers/inviteHandler.js';
 import { Router } from './handlers/router.js';
 import { ScoresHandler } from './handlers/scoresHandler.js';
 import { SurveyHandlers } from './handlers/surveyHandlers.js';
-import { DirectLineServiceTokens, LocalDirectLineTokens, type DirectLineTokens } from './http/directLineTokens.js';
+import { DirectLineServiceTokens, type DirectLineTokens } from './http/directLineTokens.js';
+import type { LocalDirectLine } from './http/localDirectLine.js';
 import { registerFamilyPage } from './http/familyPage.js';
 import { createHttpServer } from './http/server.js';
 import type { Services } from './services.js';
@@ -22,13 +23,17 @@ export { buildServices, type Services } from './services.js';
 
 export type DirectLineSetup = { tokens: DirectLineTokens; origin: () => string };
 
-/** Production exchanges the Direct Line secret; locally the page is pointed at the embedded Direct Line. */
-export function directLineSetup(config: Config, localDomain: () => string): DirectLineSetup {
-  if (config.directLineSecret) return { tokens: new DirectLineServiceTokens(config.directLineSecret, config.directLineEndpoint), origin: () => config.directLineEndpoint };
-  return { tokens: new LocalDirectLineTokens(localDomain), origin: () => new URL(localDomain()).origin };
+/**
+ * The family page exchanges a Direct Line secret for a token on the server, the same way in production
+ * (Azure's Direct Line) and locally (the embedded one, which makes its own secret).
+ */
+export function directLineSetup(config: Config, local?: Pick<LocalDirectLine, 'endpoint' | 'secret'>): DirectLineSetup {
+  const endpoint = config.directLineSecret ? config.directLineEndpoint : (local?.endpoint ?? 'http://localhost:1');
+  const secret = config.directLineSecret ?? local?.secret ?? '';
+  return { tokens: new DirectLineServiceTokens(secret, endpoint), origin: () => new URL(endpoint).origin };
 }
 
-export function buildHttpApp(config: Config, services: Services, logger: Logger, directLine: DirectLineSetup = directLineSetup(config, () => 'http://localhost:1/directline')): Server {
+export function buildHttpApp(config: Config, services: Services, logger: Logger, directLine: DirectLineSetup = directLineSetup(config)): Server {
   const router = new Router({
     survey: new SurveyHandlers(services.survey, services.bank),
     invite: new InviteHandler(services.invitationService),

@@ -36,11 +36,11 @@ async function main(): Promise<void> {
   const services = buildServices(config, connectionString);
   await services.store.ping();
   if (config.loadDemoData) await loadDemoDataIfEmpty(services, logger);
-  const localDirectLine = config.directLineSecret ? undefined : await startLocalDirectLine(`http://127.0.0.1:${config.port}/api/messages`);
-  const server = buildHttpApp(config, services, logger, directLineSetup(config, () => localDirectLine?.domain ?? ''));
+  const localDirectLine = config.directLineSecret ? undefined : await startLocalDirectLine(`http://127.0.0.1:${config.port}/api/messages`, { onError: (error) => logger.warn({ err: error }, 'local Direct Line could not reach the bot') });
+  const server = buildHttpApp(config, services, logger, directLineSetup(config, localDirectLine));
   await listen(server, config.port);
   logger.info(`bot listening on http://localhost:${config.port}/api/messages`);
-  if (localDirectLine) logger.info(`local Direct Line for the family page on ${localDirectLine.domain}; family links look like ${config.publicBaseUrl}/survey/<code>`);
+  if (localDirectLine) logger.info(`local Direct Line for the family page on ${localDirectLine.endpoint}; family links look like ${config.publicBaseUrl}/survey/<code>`);
 
   // Finish operations a crash interrupted; once an hour, drop aggregate receipts older than a day.
   let sweeps = 0;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
-export type DirectLineToken = { token: string; userId: string; conversationId?: string; domain?: string };
+export type DirectLineToken = { token: string; userId: string; conversationId: string; domain: string };
 
 export interface DirectLineTokens {
   issue(): Promise<DirectLineToken>;
@@ -29,15 +29,8 @@ export class DirectLineServiceTokens implements DirectLineTokens {
     });
     if (!res.ok) throw new Error(`Direct Line refused the token request (HTTP ${res.status})`);
     const body = generated.parse(await res.json());
-    return { token: body.token, conversationId: body.conversationId, userId };
+    // The page is told where Direct Line is, so a regional endpoint (or the local one) is used by the browser too.
+    return { token: body.token, conversationId: body.conversationId, userId, domain: `${this.endpoint}/v3/directline` };
   }
 }
 
-/** Local: the embedded Direct Line needs no secret; the page is told where it is. */
-export class LocalDirectLineTokens implements DirectLineTokens {
-  constructor(private readonly domain: () => string) {}
-
-  async issue(): Promise<DirectLineToken> {
-    return { token: `local_${randomBytes(8).toString('hex')}`, userId: `dl_${randomBytes(12).toString('hex')}`, domain: this.domain() };
-  }
-}

@@ -30,8 +30,8 @@ export class BotHarness {
     const config = loadConfig({ PORT: String(port), STORAGE_CONNECTION_STRING: azurite.connectionString, DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...opts.env });
     const clock = new TestClock(opts.today ?? '2026-11-22');
     const services = buildServices(config, azurite.connectionString, clock);
-    const directLine = opts.localDirectLine ? await startLocalDirectLine(`http://127.0.0.1:${port}/api/messages`) : undefined;
-    const server = buildHttpApp(config, services, createLogger(opts.env?.LOG_LEVEL ?? 'silent'), directLine ? directLineSetup(config, () => directLine.domain) : undefined);
+    const directLine = await startLocalDirectLine(`http://127.0.0.1:${port}/api/messages`);
+    const server = buildHttpApp(config, services, createLogger(opts.env?.LOG_LEVEL ?? 'silent'), directLineSetup(config, directLine));
     await listen(server, port, '127.0.0.1');
     const harness = new BotHarness(azurite, services, server, clock, `http://127.0.0.1:${port}`);
     harness.directLine = directLine;

@@ -15,7 +15,9 @@
       return res.json();
     })
     .then(function (token) {
-      var directLine = window.WebChat.createDirectLine(token.domain ? { token: token.token, domain: token.domain, webSocket: false } : { token: token.token });
+      // Polling, not a WebSocket: it works through every proxy, and the transcript only changes when a new
+      // activity arrives (each poll asks only for activities after the watermark).
+      var directLine = window.WebChat.createDirectLine({ token: token.token, domain: token.domain, webSocket: false });
       var started = false;
       var store = window.WebChat.createStore({}, function () {
         return function (next) {
