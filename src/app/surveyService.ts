@@ -1,7 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import { readCodeFromText } from '../domain/invitations/invitationCode.js';
 import type { SavedSection, RespondentState } from '../domain/respondents/respondentState.js';
-import { compactValue, sameSection, savedSectionIds } from '../domain/respondents/respondentState.js';
+import { chatFingerprint, compactValue, mayChangeSection, sameSection, savedSectionIds } from '../domain/respondents/respondentState.js';
 import type { QuestionBank } from '../domain/survey/questionBank.js';
 import { checkSectionSubmission, type SectionAnswers } from '../domain/survey/sectionSubmission.js';
 import { firstUnansweredSection, sectionOrder, type SectionId } from '../domain/survey/sections.js';
@@ -26,6 +26,12 @@ export type RedeemResult =
 
 export type SaveResult =
   | { kind: 'refused'; message: string }
+  /** Some questions have no answer: the card is shown again with the given answers kept. */
+  | ({ kind: 'incomplete'; section: SectionId; message: string; missing: string[]; given: Record<string, number> } & SurveyPosition)
+  /** The survey is complete, so nothing in it changes any more. */
+  | { kind: 'completed' }
+  /** The section was saved from another chat; only that chat may change it. */
+  | { kind: 'savedElsewhere'; next: SectionId | undefined }
   | { kind: 'noSurvey' }
   | { kind: 'expired' }
   | ({ kind: 'saved'; section: SectionId; duplicate: boolean; answers: SectionAnswers } & SurveyPosition);
@@ -100,7 +106,7 @@ export class SurveyService {
     let bound = await this.conversations.boundCode(conversationId);
     // Another instance may have bound this chat to a new code since we cached it: check before refusing.
     if (bound !== code) bound = await this.conversations.boundCode(conversationId, { fresh: true });
-    if (!bound) return { kind: 'noSurvey' };
+    if (!bound) return (await this.isCompletedCode(code)) ? { kind: 'completed' } : { kind: 'noSurvey' };
     if (!code || code !== bound || payload.bankVersion !== this.bank.version) {
       return { kind: 'refused', message: 'This card belongs to a different survey, so I have not saved it. Please answer the latest card I sent you.' };
     }
@@ -108,18 +114,33 @@ export class SurveyService {
     if (!invitation) return { kind: 'noSurvey' };
     if (this.isExpired(invitation)) return { kind: 'expired' };
     const checked = checkSectionSubmission(this.bank, invitation.role, String(payload.section ?? ''), payload);
+    if (!checked.ok && checked.missing) {
+      const state = await this.respondents.read(invitation.reviewRef, invitation.role);
+      if (!state) return { kind: 'noSurvey' };
+      if (state.completedAt) return { kind: 'completed' };
+      const section = String(payload.section) as SectionId;
+      return { kind: 'incomplete', section, message: checked.message, missing: checked.missing.questionIds, given: checked.missing.given, invitation, state, next: section };
+    }
     if (!checked.ok) return { kind: 'refused', message: checked.message };
 
     const now = this.clock.now();
     const today = this.clock.today();
     const term = this.terms.termOf(today).id;
     const section = checked.value.section;
-    const saved = toSavedSection(checked.value, term, now.toISOString());
+    const chat = chatFingerprint(conversationId);
+    const saved = toSavedSection(checked.value, term, now.toISOString(), chat);
     let duplicate = false;
+    let refusal: 'completed' | 'otherChat' | undefined;
     const result = await this.respondents.mutate(invitation.reviewRef, invitation.role, (current) => {
       if (!current) return undefined;
+      // A double click or a re-sent turn is acknowledged again, whoever sent it: nothing changes.
       if (sameSection(current.sections[section], saved)) {
         duplicate = true;
+        return undefined;
+      }
+      const may = mayChangeSection(current, section, chat);
+      if (may !== 'yes') {
+        refusal = may;
         return undefined;
       }
       const sections = { ...current.sections, [section]: saved };
@@ -129,7 +150,15 @@ export class SurveyService {
     });
     const state = result.state ?? (await this.respondents.read(invitation.reviewRef, invitation.role));
     if (!state) return { kind: 'noSurvey' };
+    if (refusal === 'completed') return { kind: 'completed' };
+    if (refusal === 'otherChat') return { kind: 'savedElsewhere', next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
     return { kind: 'saved', section, duplicate, answers: checked.value, invitation, state, next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
+  }
+
+  /** A card from a completed survey, pressed in a chat that never held it, is still told so kindly. */
+  private async isCompletedCode(code: string | undefined): Promise<boolean> {
+    const invitation = code && readCodeFromText(code) ? await this.invitations.get(readCodeFromText(code)!) : undefined;
+    return invitation ? Boolean((await this.respondents.read(invitation.reviewRef, invitation.role))?.completedAt) : false;
   }
 
   private isExpired(invitation: Invitation): boolean {
@@ -137,10 +166,10 @@ export class SurveyService {
   }
 }
 
-function toSavedSection(answers: SectionAnswers, term: string, savedAt: string): SavedSection {
+function toSavedSection(answers: SectionAnswers, term: string, savedAt: string, savedBy: string): SavedSection {
   const values: Record<string, number | string> = {};
   for (const a of answers.answers) values[a.questionId] = compactValue(a);
-  return { term, savedAt, values };
+  return { term, savedAt, values, savedBy };
 }
 
 function toAnswerRows(answers: SectionAnswers, term: string, submittedOn: string): AnswerRow[] {

@@ -29,6 +29,7 @@ export function toTurn(
     conversationId: activity.conversation.id,
     conversationType,
     cardActionType: activity.channelId === 'msteams' ? 'Action.Execute' : 'Action.Submit',
+    canReplaceCards: activity.channelId === 'msteams',
     roles: () => (rolesPromise ??= opts.roles()),
     send: async (reply) => {
       await context.sendActivity(toActivity(reply));
@@ -55,5 +56,7 @@ export function toTurn(
 export function toActivity(reply: Reply): Partial<Activity> {
   if (!reply.card) return { type: ActivityTypes.Message, text: reply.text };
   const card = { ...reply.card, fallbackText: reply.fullText ?? reply.text };
-  return { type: ActivityTypes.Message, text: reply.text, summary: reply.text, attachments: [CardFactory.adaptiveCard(card)] };
+  // No text beside a card: clients show it as a second bubble that repeats the card. The summary is what
+  // Teams shows in notifications, and the card's fallback text is read where cards cannot be shown.
+  return { type: ActivityTypes.Message, summary: reply.text, attachments: [CardFactory.adaptiveCard(card)] };
 }

@@ -13,7 +13,8 @@ export type SurveySectionCard = {
   bankVersion: string;
   actionType: ActionType;
   notice: string;
-  questions: { id: string; label: string; value: string; choices: { title: string; value: string }[] }[];
+  lead: string;
+  questions: { id: string; label: string; value: string; missing: string; choices: { title: string; value: string }[] }[];
 };
 
 export type SurveyFreeTextCard = {
@@ -24,11 +25,12 @@ export type SurveyFreeTextCard = {
   bankVersion: string;
   actionType: ActionType;
   notice: string;
+  lead: string;
   prompts: { id: string; prompt: string; maxLength: number; value: string }[];
 };
 
 export type SectionSavedCard = { title: string; sectionIndex: number; sectionTotal: number; summary: string };
-export type SurveyCompleteCard = { thanks: string; reviewRef: string };
+export type SurveyCompleteCard = { thanks: string; reviewRef: string; lead: string };
 export type InvitationCreatedCard = { reviewRef: string; respondent: string; respondentLower: string; displayCode: string; link: string; expiresOn: string };
 export type HelpCard = { title: string; intro: string; commands: { example: string; meaning: string }[]; buttons: { title: string; text: string }[] };
 

@@ -5,10 +5,25 @@ import { sectionNumber, TEXT_SECTION, type SectionId } from '../domain/survey/se
 import type { ActionType } from './cardModels.js';
 import { renderCard, type AdaptiveCardJson } from './renderCard.js';
 
+/** The words beside an unanswered question: the same as the card's own check shows (cards/surveySection.json). */
+export const MISSING_ANSWER = 'Please choose an answer, or "Prefer not to say".';
+
 /** Builds the data for the survey's cards from the question bank; the layout lives in cards/*.json. */
 export function sectionCard(
   bank: QuestionBank,
-  opts: { section: SectionId; role: RespondentRole; code: string; actionType: ActionType; saved?: SavedSection; notice?: string },
+  opts: {
+    section: SectionId;
+    role: RespondentRole;
+    code: string;
+    actionType: ActionType;
+    saved?: Pick<SavedSection, 'values'>;
+    /** Shown at the bottom in the attention colour: what to do before this card can be saved. */
+    notice?: string;
+    /** Question ids still to answer, each marked beside its question. */
+    missing?: string[];
+    /** The first line of the card: a greeting, or the confirmation of the section just saved. */
+    lead?: string;
+  },
 ): AdaptiveCardJson {
   const { index, total } = sectionNumber(bank, opts.section);
   if (opts.section === TEXT_SECTION) {
@@ -20,6 +35,7 @@ export function sectionCard(
       bankVersion: bank.version,
       actionType: opts.actionType,
       notice: opts.notice ?? '',
+      lead: opts.lead ?? '',
       prompts: bank.promptsFor(opts.role).map((p) => ({ id: p.id, prompt: p.prompt, maxLength: FREE_TEXT_MAX_CHARS, value: '' })),
     });
   }
@@ -37,9 +53,11 @@ export function sectionCard(
     bankVersion: bank.version,
     actionType: opts.actionType,
     notice: opts.notice ?? '',
+    lead: opts.lead ?? '',
     questions: bank.questionsFor(opts.section, opts.role).map((q, i) => {
       const prior = opts.saved?.values[q.id];
-      return { id: q.id, label: `${i + 1}. ${q.text}`, value: prior === undefined ? '' : prior === 0 ? SKIP_VALUE : String(prior), choices };
+      const missing = opts.missing?.includes(q.id) ? MISSING_ANSWER : '';
+      return { id: q.id, label: `${i + 1}. ${q.text}`, value: prior === undefined ? '' : prior === 0 ? SKIP_VALUE : String(prior), choices, missing };
     }),
   });
 }
@@ -56,7 +74,7 @@ export function sectionSavedCard(bank: QuestionBank, answers: SectionAnswers): A
   return renderCard('sectionSaved', { title, sectionIndex: index, sectionTotal: total, summary });
 }
 
-export function surveyCompleteCard(reviewRef: string, role: RespondentRole): AdaptiveCardJson {
+export function surveyCompleteCard(reviewRef: string, role: RespondentRole, lead = ''): AdaptiveCardJson {
   const thanks = role === 'cyp' ? 'Thank you for telling us what you think. It really helps.' : 'Thank you for taking the time to tell us about your family\'s experience. Your answers have been saved.';
-  return renderCard('surveyComplete', { thanks, reviewRef });
+  return renderCard('surveyComplete', { thanks, reviewRef, lead });
 }

@@ -1,7 +1,7 @@
 import type { SurveyPosition, SurveyService } from '../app/surveyService.js';
 import { sectionCard, sectionSavedCard, surveyCompleteCard } from '../cards/surveyCards.js';
 import type { QuestionBank } from '../domain/survey/questionBank.js';
-import { sectionNumber } from '../domain/survey/sections.js';
+import { sectionNumber, TEXT_SECTION } from '../domain/survey/sections.js';
 import type { Turn } from './turn.js';
 
 /** Card verb answered by `saveSection`. */
@@ -33,9 +33,9 @@ export class SurveyHandlers {
         await turn.send({ text: 'This survey has already been completed — thank you! There is nothing more to do. If something has changed, please talk to your practitioner.' });
         return true;
       case 'started': {
+        // The greeting is the first line of the card: one message, not a bubble and then a card.
         const welcome = result.resumed ? `Welcome back! Your earlier answers are saved. Let's carry on from section ${sectionNumber(this.bank, result.next!).index}.` : welcomeText(result);
-        await turn.send({ text: welcome });
-        await this.sendNext(turn, result);
+        await this.sendNext(turn, result, welcome);
         return true;
       }
     }
@@ -49,8 +49,7 @@ export class SurveyHandlers {
       await turn.send({ text: 'Your survey is complete — thank you. There is nothing more to do.' });
       return true;
     }
-    await turn.send({ text: "Here's where you got to. Your earlier answers are saved." });
-    await this.sendNext(turn, position);
+    await this.sendNext(turn, position, "Here's where you got to. Your earlier answers are saved.");
     return true;
   }
 
@@ -66,26 +65,53 @@ export class SurveyHandlers {
       case 'refused':
         await turn.send({ text: result.message });
         return;
+      case 'completed':
+        await turn.send({ text: COMPLETED_READ_ONLY });
+        return;
+      case 'savedElsewhere': {
+        const next = result.next ? ` Section ${sectionNumber(this.bank, result.next).index} is the next one still to answer.` : '';
+        await turn.send({ text: `This section was already saved from another device, so I have kept those answers and not changed them.${next}` });
+        return;
+      }
+      case 'incomplete': {
+        // For a client that did not check the card itself: the same card again, with what was given kept.
+        const saved = { term: '', savedAt: '', values: result.given };
+        const card = sectionCard(this.bank, { section: result.section, role: result.invitation.role, code: result.invitation.code, actionType: turn.cardActionType, saved, notice: result.message, missing: result.missing });
+        await turn.replacePressedCard({ text: result.message, card });
+        return;
+      }
       case 'saved': {
-        const saved = sectionSavedCard(this.bank, result.answers);
-        await turn.replacePressedCard({ text: `Saved section ${sectionNumber(this.bank, result.section).index}.`, card: saved });
+        const { index, total } = sectionNumber(this.bank, result.section);
+        const title = result.section === TEXT_SECTION ? 'In your own words' : this.bank.outcome(result.section).shortName;
         // A replayed or double-clicked submission is stored once and does not send the next card again.
-        if (result.duplicate) return;
-        await this.sendNext(turn, result);
+        if (result.duplicate) {
+          await turn.send({ text: `Already saved: ${title} (section ${index} of ${total}). Nothing has changed.` });
+          return;
+        }
+        if (turn.canReplaceCards) {
+          // Teams: the pressed card becomes the confirmation, and the next section follows.
+          await turn.replacePressedCard({ text: `Saved section ${index}.`, card: sectionSavedCard(this.bank, result.answers) });
+          await this.sendNext(turn, result);
+        } else {
+          // Web Chat: one message per step, the confirmation on top of the next section.
+          await this.sendNext(turn, result, `✅ Saved: ${title} (section ${index} of ${total}).`);
+        }
       }
     }
   }
 
-  private async sendNext(turn: Turn, position: SurveyPosition): Promise<void> {
+  private async sendNext(turn: Turn, position: SurveyPosition, lead = ''): Promise<void> {
     if (!position.next) {
-      await turn.send({ text: 'Thank you — your survey is complete.', card: surveyCompleteCard(position.invitation.reviewRef, position.invitation.role) });
+      await turn.send({ text: 'Thank you — your survey is complete.', card: surveyCompleteCard(position.invitation.reviewRef, position.invitation.role, lead) });
       return;
     }
     const { index, total } = sectionNumber(this.bank, position.next);
-    const card = sectionCard(this.bank, { section: position.next, role: position.invitation.role, code: position.invitation.code, actionType: turn.cardActionType, saved: position.state.sections[position.next] });
-    await turn.send({ text: `Section ${index} of ${total}`, card });
+    const card = sectionCard(this.bank, { section: position.next, role: position.invitation.role, code: position.invitation.code, actionType: turn.cardActionType, saved: position.state.sections[position.next], lead });
+    await turn.send({ text: lead ? `${lead} Section ${index} of ${total}.` : `Section ${index} of ${total}`, card });
   }
 }
+
+const COMPLETED_READ_ONLY = 'Your survey is already complete, so your answers can no longer be changed — thank you. Nothing has been changed. If something is different now, please tell your practitioner.';
 
 function welcomeText(position: SurveyPosition): string {
   const who = position.invitation.role === 'cyp' ? 'Hello! These questions are about you and the help you get.' : 'Hello, and thank you for taking part. These questions are about your child, your family and the support you get.';

@@ -35,6 +35,8 @@ export interface Turn {
   address: ConversationAddress;
   /** Action.Execute where the client sends it (Teams), Action.Submit elsewhere (Web Chat). */
   cardActionType: ActionType;
+  /** Whether a pressed card can be replaced in place (Teams); elsewhere a replacement is a new message. */
+  canReplaceCards: boolean;
   roles(): Promise<StaffRole[]>;
   send(reply: Reply): Promise<void>;
   /** Replaces the card whose button was pressed (in place where the channel allows it). */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { BotHarness } from '../support/botHarness.js';
+import { BotHarness, sectionLine } from '../support/botHarness.js';
 
 /** The family page and its token exchange, over HTTP against real Azurite. */
 describe('family web page', function () {
@@ -71,7 +71,7 @@ describe('family web page', function () {
     const family = bot.user({ channelId: 'directline' });
     const { activities } = await bot.post({ type: 'event', name: 'survey/start', value: { code }, id: 'e1', channelId: 'directline', serviceUrl: 'http://127.0.0.1:1/', from: { id: family.id }, recipient: { id: 'bot' }, conversation: { id: family.conversationId } });
     const card = activities.flatMap((a) => a.attachments ?? []).at(-1)?.content;
-    expect(card?.body?.[0]?.text).to.equal('Section 1 of 7');
+    expect(sectionLine(card)).to.equal('Section 1 of 7');
   });
 
   it('limits requests per address', async () => {

@@ -27,8 +27,9 @@ describe('npm start', function () {
         body: JSON.stringify({ type: 'message', id: 'a1', text: 'help', deliveryMode: 'expectReplies', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1', from: { id: 'u1' }, recipient: { id: 'bot' }, conversation: { id: 'c1' } }),
       });
       expect(res.status).to.equal(200);
-      const body = (await res.json()) as { activities: { text?: string }[] };
-      expect(body.activities.map((a) => a.text).join(' ')).to.match(/What I can do/);
+      const body = (await res.json()) as { activities: { text?: string; summary?: string }[] };
+      // A card's one-line text is its summary (no second bubble beside the card).
+      expect(body.activities.map((a) => a.text ?? a.summary).join(' ')).to.match(/What I can do/);
       // No secret in the start-up log.
       expect(output).not.to.match(/AccountKey=|Eby8vdM02x/);
     } finally {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { odata } from '@azure/data-tables';
-import { BotHarness, cards, texts, type Activity, type ChatUser } from '../support/botHarness.js';
+import { MISSING_ANSWER } from '../../src/cards/surveyCards.js';
+import { BotHarness, cardElements, cardInputIds, cards, sectionLine, texts, type Activity, type ChatUser } from '../support/botHarness.js';
 import { TABLES } from '../../src/storage/tableStore.js';
 import { sectionOrder } from '../../src/domain/survey/sections.js';
 
@@ -33,7 +34,7 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
   }
 
   function sectionInputs(card: Activity): string[] {
-    return card.body.filter((e: Activity) => e.type === 'Input.ChoiceSet' || e.type === 'Input.Text').map((e: Activity) => e.id);
+    return cardInputIds(card);
   }
 
   /** Chosen answers for a section card: scores cycle 1..5 with one skip, free text for the first prompts. */
@@ -53,7 +54,7 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     const given: Record<string, string> = {};
     for (const [k, section] of sectionOrder(bot.services.bank).entries()) {
       const card = cards(replies).at(-1)!;
-      expect(card.body[0].text).to.equal(`Section ${k + 1} of 7`);
+      expect(sectionLine(card)).to.equal(`Section ${k + 1} of 7`);
       expect(card.actions[0].type).to.equal('Action.Submit');
       const answers = answersFor(card, k);
       Object.assign(given, answers);
@@ -106,11 +107,11 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     }
     // Same conversation, any message: back to section 4.
     replies = (await family.say('hello')).activities;
-    expect(cards(replies).at(-1)!.body[0].text).to.equal('Section 4 of 7');
+    expect(sectionLine(cards(replies).at(-1))).to.equal('Section 4 of 7');
     // A new device with the code: also section 4.
     replies = (await bot.user({ channelId: 'directline' }).say(code)).activities;
     expect(texts(replies).join(' ')).to.match(/welcome back/i);
-    expect(cards(replies).at(-1)!.body[0].text).to.equal('Section 4 of 7');
+    expect(sectionLine(cards(replies).at(-1))).to.equal('Section 4 of 7');
   });
 
   it('stores a replayed or double-clicked submission once, and replaces a changed answer', async () => {
@@ -155,6 +156,73 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     expect(await bot.services.respondents.read('AR-5005', 'pc').then((s) => Object.keys(s!.sections))).to.deep.equal([]);
   });
 
+  it('names the questions still to answer and shows the card again with the given answers kept', async () => {
+    const code = await invite('AR-5105', 'parent');
+    for (const family of [bot.user({ channelId: 'directline' }), bot.user({ channelId: 'msteams' })]) {
+      const card = cards((await family.say(code)).activities).at(-1)!;
+      const replies = (await family.submit({ ...card.actions[0].data, 'voice.pc.2': '4' })).activities;
+      expect(texts(replies).join(' ')).to.match(/choose an answer for questions 1, 3/);
+      const again = cards(replies).at(-1)!;
+      const inputs = cardElements(again).filter((e) => e.type === 'Input.ChoiceSet');
+      expect(inputs.map((i) => i.value)).to.deep.equal(['', '4', '']);
+      const notes = cardElements(again).filter((e) => e.type === 'TextBlock' && e.text === MISSING_ANSWER);
+      expect(notes, 'a note beside each unanswered question').to.have.length(2);
+      expect(again.actions[0].data).to.deep.equal(card.actions[0].data);
+    }
+    expect(await answerRows('AR-5105', 'pc'), 'nothing stored').to.have.length(0);
+  });
+
+  it('lets only the chat that saved a section change it; another device carries on with the rest', async () => {
+    const code = await invite('AR-5205', 'parent');
+    const phone = bot.user({ channelId: 'directline' });
+    let replies = (await phone.say(code)).activities;
+    const first = cards(replies).at(-1)!;
+    replies = (await phone.submit({ ...first.actions[0].data, ...answersFor(first, 1) })).activities;
+    const before = await answerRows('AR-5205', 'pc');
+
+    const laptop = bot.user({ channelId: 'directline' });
+    replies = (await laptop.say(code)).activities;
+    expect(sectionLine(cards(replies).at(-1))).to.equal('Section 2 of 7');
+    const overwrite = (await laptop.submit({ ...first.actions[0].data, ...answersFor(first, 3) })).activities;
+    expect(texts(overwrite).join(' ')).to.match(/already saved from another device.*Section 2 is the next/);
+    expect(await answerRows('AR-5205', 'pc')).to.deep.equal(before);
+    // Through Teams' Action.Execute from a third chat, the same.
+    await bot.user({ channelId: 'msteams' }).execute('survey.saveSection', { ...first.actions[0].data, ...answersFor(first, 4) });
+    expect(await answerRows('AR-5205', 'pc')).to.deep.equal(before);
+
+    // The laptop carries on with section 2; the phone may still change its own section 1.
+    const second = cards(replies).at(-1)!;
+    expect(texts((await laptop.submit({ ...second.actions[0].data, ...answersFor(second, 2) })).activities).join(' ')).to.match(/Saved: Progress/);
+    await phone.submit({ ...first.actions[0].data, ...answersFor(first, 3) });
+    const changed = await answerRows('AR-5205', 'pc');
+    expect(changed.find((r) => r.questionId === 'voice.pc.1')?.score).to.equal(Number(answersFor(first, 3)['voice.pc.1']));
+  });
+
+  it('keeps a completed survey read-only: replaying any old card, from any chat, changes nothing', async () => {
+    const code = await invite('AR-5305', 'child');
+    const child = bot.user({ channelId: 'directline' });
+    let replies = (await child.say(code)).activities;
+    const shown: Activity[] = [];
+    for (let k = 0; k < 7; k++) {
+      const card = cards(replies).at(-1)!;
+      shown.push(card);
+      replies = (await child.submit({ ...card.actions[0].data, ...answersFor(card, k) })).activities;
+    }
+    const before = await answerRows('AR-5305', 'cyp');
+    expect(before).to.have.length(19 + 6);
+    for (const [i, card] of shown.entries()) {
+      const changedAnswers = { ...card.actions[0].data, ...answersFor(card, i + 3) };
+      for (const reply of [await child.submit(changedAnswers), await bot.user({ channelId: 'msteams' }).execute('survey.saveSection', changedAnswers), await child.submit({ ...card.actions[0].data })]) {
+        const all = texts(reply.activities).join(' ');
+        expect(all, `section ${i + 1}`).to.match(/already complete, so your answers can no longer be changed/);
+      }
+    }
+    // A double click on the last button is still just acknowledged.
+    const last = shown.at(-1)!;
+    expect(texts((await child.submit({ ...last.actions[0].data, ...answersFor(last, 6) })).activities).join(' ')).to.match(/Already saved/);
+    expect(await answerRows('AR-5305', 'cyp')).to.deep.equal(before);
+  });
+
   it('refuses expired, used and guessed codes, and stops guessing after 5 tries an hour', async () => {
     const expired = await invite('AR-6006', 'child');
     bot.clock.advanceDays(61);
@@ -174,7 +242,7 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     const fresh = await invite('AR-7007', 'parent');
     expect(texts((await guesser.say(fresh)).activities).join(' ')).to.match(/too many tries/);
     bot.clock.advanceMinutes(61);
-    expect(cards((await guesser.say(fresh)).activities).at(-1)?.body[0].text).to.equal('Section 1 of 7');
+    expect(sectionLine(cards((await guesser.say(fresh)).activities).at(-1))).to.equal('Section 1 of 7');
     bot.clock.set('2026-11-22');
   });
 

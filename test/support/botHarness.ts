@@ -97,9 +97,34 @@ export class ChatUser {
 }
 
 export function texts(activities: Activity[]): string[] {
-  return activities.filter((a) => a.type === 'message').map((a) => String(a.text ?? ''));
+  // A card message carries its one-line text as the summary (no duplicate bubble beside the card).
+  return activities.filter((a) => a.type === 'message').map((a) => String(a.text ?? a.summary ?? ''));
 }
 
 export function cards(activities: Activity[]): Activity[] {
   return activities.flatMap((a) => (a.attachments ?? []).filter((x: Activity) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x: Activity) => x.content));
+}
+
+/** Every element of a card, depth first (inputs sit inside containers that group them with their notes). */
+export function cardElements(card: Activity): Activity[] {
+  const out: Activity[] = [];
+  const walk = (items: Activity[] | undefined) => {
+    for (const e of items ?? []) {
+      out.push(e);
+      walk(e.items);
+      walk(e.columns);
+    }
+  };
+  walk(card.body);
+  return out;
+}
+
+/** The ids of a card's inputs, in order. */
+export function cardInputIds(card: Activity): string[] {
+  return cardElements(card).filter((e) => String(e.type).startsWith('Input.')).map((e) => String(e.id));
+}
+
+/** A survey card's "Section k of 7" line (a greeting or a confirmation may stand above it). */
+export function sectionLine(card: Activity | undefined): string | undefined {
+  return cardElements(card ?? {}).find((e) => e.type === 'TextBlock' && /^Section \d+ of \d+$/.test(String(e.text)))?.text;
 }

@@ -11,6 +11,8 @@ export type SavedSection = {
   savedAt: string;
   /** questionId -> score 1..5, or 0 for skipped, or a short hash of free text. */
   values: Record<string, number | string>;
+  /** A fingerprint of the chat that saved it: only that chat may change it (imports leave it unset). */
+  savedBy?: string;
 };
 
 export type RespondentState = {
@@ -38,6 +40,21 @@ export function textFingerprint(text: string): string {
 export function compactValue(answer: { score?: number; skipped: boolean; text?: string }): number | string {
   if (answer.text !== undefined) return textFingerprint(answer.text);
   return answer.skipped ? 0 : answer.score!;
+}
+
+/** A short one-way fingerprint of a conversation id: enough to recognise the chat, nothing to reach it by. */
+export function chatFingerprint(conversationId: string): string {
+  return createHash('sha256').update(`chat:${conversationId}`).digest('hex').slice(0, 16);
+}
+
+/**
+ * Who may change a saved section: nobody once the survey is complete, and while it is in progress only
+ * the chat that saved it (so a second device holding the code cannot overwrite it).
+ */
+export function mayChangeSection(state: RespondentState, section: string, chat: string): 'yes' | 'completed' | 'otherChat' {
+  if (state.completedAt) return 'completed';
+  const saved = state.sections[section];
+  return !saved || saved.savedBy === chat ? 'yes' : 'otherChat';
 }
 
 /** Same answers in the same term: a double click, a re-sent turn or a re-imported file; nothing to write. */

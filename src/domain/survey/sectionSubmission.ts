@@ -9,7 +9,9 @@ export const SKIP_VALUE = 'skip';
 export type AnswerValue = { questionId: string; score?: number; skipped: boolean; text?: string };
 export type SectionAnswers = { section: SectionId; answers: AnswerValue[] };
 
-export type SubmissionCheck = { ok: true; value: SectionAnswers } | { ok: false; message: string };
+export type SubmissionCheck =
+  | { ok: true; value: SectionAnswers }
+  | { ok: false; message: string; missing?: { questionIds: string[]; given: Record<string, number> } };
 
 /** Card fields that are not answers; anything else in a submission must be a question of the section. */
 export const CARD_META_FIELDS = new Set(['verb', 'code', 'section', 'bankVersion', 'submissionId', 'action']);
@@ -30,6 +32,7 @@ export function checkSectionSubmission(bank: QuestionBank, role: RespondentRole,
   }
   const answers: AnswerValue[] = [];
   const missing: number[] = [];
+  const given: Record<string, number> = {};
   for (const [i, questionId] of expected.entries()) {
     const value = raw[questionId];
     if (section === TEXT_SECTION) {
@@ -51,10 +54,16 @@ export function checkSectionSubmission(bank: QuestionBank, role: RespondentRole,
     const parsed = scoreValue.safeParse(value);
     if (!parsed.success) return { ok: false, message: `I could not read your answer to question ${i + 1}: please choose one of the options, or "Prefer not to say".` };
     answers.push(parsed.data === SKIP_VALUE ? { questionId, skipped: true } : { questionId, skipped: false, score: Number(parsed.data) });
+    given[questionId] = parsed.data === SKIP_VALUE ? 0 : Number(parsed.data);
   }
   if (missing.length > 0) {
+    // The same words a client that checks the card itself shows beside each unanswered question.
     const which = missing.length === 1 ? `question ${missing[0]}` : `questions ${missing.join(', ')}`;
-    return { ok: false, message: `Please choose an answer for ${which} — you can pick "Prefer not to say". Nothing has been saved yet.` };
+    return {
+      ok: false,
+      message: `Please choose an answer for ${which} — you can pick "Prefer not to say". Nothing has been saved yet.`,
+      missing: { questionIds: missing.map((n) => expected[n - 1]!), given },
+    };
   }
   return { ok: true, value: { section, answers } };
 }

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { expect } from 'chai';
 import { renderCard } from '../../../src/cards/renderCard.js';
+import { cardElements } from '../../support/botHarness.js';
 import { sectionCard, sectionSavedCard, surveyCompleteCard } from '../../../src/cards/surveyCards.js';
 import { fromRoot } from '../../../src/domain/projectPaths.js';
 import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
@@ -28,7 +29,7 @@ for (const role of ['cyp', 'pc'] as const) {
     }
   }
 }
-samples.push({ template: 'surveySection', name: 'a section re-shown with earlier answers', card: () => sectionCard(bank, { section: 'safe', role: 'cyp', code: 'ABCDEFGH23', actionType: 'Action.Execute', saved: { term: 't', savedAt: 'x', values: { 'safe.cyp.1': 4, 'safe.cyp.2': 0 } } }) });
+samples.push({ template: 'surveySection', name: 'a section re-shown with earlier answers', card: () => sectionCard(bank, { section: 'safe', role: 'cyp', code: 'ABCDEFGH23', actionType: 'Action.Execute', saved: { values: { 'safe.cyp.1': 4, 'safe.cyp.2': 0 } }, lead: 'Welcome back!', missing: ['safe.cyp.3'] }) });
 samples.push({ template: 'sectionSaved', name: 'a saved section', card: () => sectionSavedCard(bank, { section: 'voice', answers: [{ questionId: 'voice.cyp.1', skipped: false, score: 4 }, { questionId: 'voice.cyp.2', skipped: true }] }) });
 samples.push({ template: 'surveyComplete', name: 'completion', card: () => surveyCompleteCard('AR-1042', 'pc') });
 samples.push({ template: 'invitationCreated', name: 'an invitation', card: () => renderCard('invitationCreated', { reviewRef: 'AR-1042', respondent: 'Parent carer', respondentLower: 'parent carer', displayCode: 'ABCD-EFGH-23', link: 'http://localhost:3978/survey/ABCDEFGH23', expiresOn: '2027-01-21' }) });
@@ -80,7 +81,7 @@ describe('card templates', () => {
 
   it('shows children five faces, each with a text label, and "prefer not to say"', () => {
     const card = sectionCard(bank, { section: 'voice', role: 'cyp', code: 'ABCDEFGH23', actionType: 'Action.Submit' }) as any;
-    const choices = card.body.find((e: any) => e.type === 'Input.ChoiceSet').choices.map((c: any) => c.title);
+    const choices = cardElements(card).find((e: any) => e.type === 'Input.ChoiceSet')!.choices.map((c: any) => c.title);
     expect(choices).to.deep.equal(['😄 Strongly agree', '🙂 Agree', '😐 Not sure', '🙁 Disagree', '😞 Strongly disagree', 'Prefer not to say']);
   });
 
