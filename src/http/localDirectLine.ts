@@ -89,7 +89,7 @@ export async function startLocalDirectLine(botUrl: string, opts: { port?: number
         const body = await readJson(req);
         if (!body || typeof body.type !== 'string') return send(res, 400, { error: { code: 'BadArgument', message: 'An activity needs a type' } });
         // As in Azure, who is speaking comes from the token, not from what the client claims.
-        const activity = { ...body, id: randomUUID(), channelId: 'directline', serviceUrl, conversation: { id: c.id }, from: { id: c.userId }, recipient: { id: 'bot' }, timestamp: new Date().toISOString() };
+        const activity = { ...body, id: randomUUID(), channelId: 'directline', serviceUrl, conversation: { id: c.id }, from: { id: c.userId, role: 'user' }, recipient: { id: 'bot' }, timestamp: new Date().toISOString() };
         append(c, activity);
         const status = await toBot(activity);
         return status >= 200 && status < 300 ? send(res, 200, { id: activity.id }) : send(res, 502, { error: { code: 'BotError', message: 'The bot did not accept the activity' } });
@@ -177,7 +177,7 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
     'cache-control': 'no-store',
     'access-control-allow-origin': '*',
     'access-control-allow-methods': 'GET, POST, OPTIONS',
-    'access-control-allow-headers': 'authorization, content-type, x-ms-bot-agent',
+    'access-control-allow-headers': 'authorization, content-type, x-ms-bot-agent, x-requested-with',
   });
   res.end(body === undefined ? '' : JSON.stringify(body));
 }
