@@ -35,7 +35,7 @@ export function directLineSetup(config: Config, local?: Pick<LocalDirectLine, 'e
 
 export function buildHttpApp(config: Config, services: Services, logger: Logger, directLine: DirectLineSetup = directLineSetup(config)): Server {
   const router = new Router({
-    survey: new SurveyHandlers(services.survey, services.bank),
+    survey: new SurveyHandlers(services.survey, services.bank, config.publicBaseUrl),
     invite: new InviteHandler(services.invitationService),
     scores: new ScoresHandler(services.scores, services.bank),
     admin: new AdminHandlers(services.questionLog, services.erasure, services.clock),
@@ -49,7 +49,7 @@ export function buildHttpApp(config: Config, services: Services, logger: Logger,
   services.digests.useSender(createProactiveSender(adapter, config.bot.appId ?? ''));
   registerMessagesRoute(server, adapter, bot);
   registerDigestRoutes(server, services.digests, { triggerSecret: config.digestTriggerSecret });
-  registerFamilyPage(server, { survey: services.survey, tokens: directLine.tokens, directLineOrigin: directLine.origin });
+  registerFamilyPage(server, { survey: services.survey, tokens: directLine.tokens, directLineOrigin: directLine.origin, publicBaseUrl: config.publicBaseUrl });
   return server;
 }
 

@@ -3,8 +3,9 @@ import { readCodeFromText } from '../domain/invitations/invitationCode.js';
 import type { SavedSection, RespondentState } from '../domain/respondents/respondentState.js';
 import { chatFingerprint, compactValue, mayChangeSection, sameSection, savedSectionIds } from '../domain/respondents/respondentState.js';
 import type { QuestionBank } from '../domain/survey/questionBank.js';
-import { checkSectionSubmission, type SectionAnswers } from '../domain/survey/sectionSubmission.js';
-import { firstUnansweredSection, sectionOrder, type SectionId } from '../domain/survey/sections.js';
+import { z } from 'zod';
+import { checkSectionSubmission, SKIP_VALUE, type SectionAnswers } from '../domain/survey/sectionSubmission.js';
+import { firstUnansweredSection, isSectionId, sectionOrder, sectionQuestionIds, TEXT_SECTION, type SectionId } from '../domain/survey/sections.js';
 import type { TermCalendar } from '../domain/terms/termCalendar.js';
 import type { ConversationsRepository } from '../storage/repositories/conversationsRepository.js';
 import type { Invitation, InvitationsRepository } from '../storage/repositories/invitationsRepository.js';
@@ -35,6 +36,20 @@ export type SaveResult =
   | { kind: 'noSurvey' }
   | { kind: 'expired' }
   | ({ kind: 'saved'; section: SectionId; duplicate: boolean; answers: SectionAnswers } & SurveyPosition);
+
+export type AnswerResult = SaveResult | ({ kind: 'nextQuestion'; section: SectionId; answers: Record<string, string> } & SurveyPosition);
+
+const answerValue = z.enum(['1', '2', '3', '4', '5', SKIP_VALUE]);
+const facePress = z.object({
+  code: z.string().max(40),
+  section: z.string().max(40),
+  bankVersion: z.string().max(40),
+  question: z.string().max(60),
+  answer: answerValue,
+  // Earlier answers of the section, carried by the card; only the section's own question ids are read.
+  answers: z.record(z.string().max(60), answerValue).optional().default({}),
+});
+const scaleChoice = z.object({ code: z.string().max(40), scale: z.enum(['faces', 'numbers']) });
 
 /** The family's side of the survey: codes, resuming, and saving one section at a time. No Teams here. */
 export class SurveyService {
@@ -101,18 +116,70 @@ export class SurveyService {
     return { invitation, state, next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
   }
 
-  async saveSection(conversationId: string, payload: Record<string, unknown>): Promise<SaveResult> {
+  /** The invitation a pressed card may act on: bound to this chat, the same code and edition, not expired. */
+  private async cardInvitation(conversationId: string, payload: Record<string, unknown>, opts: { checkEdition: boolean }): Promise<{ invitation: Invitation } | { refusal: SaveResult }> {
     const code = typeof payload.code === 'string' ? payload.code : undefined;
     let bound = await this.conversations.boundCode(conversationId);
     // Another instance may have bound this chat to a new code since we cached it: check before refusing.
     if (bound !== code) bound = await this.conversations.boundCode(conversationId, { fresh: true });
-    if (!bound) return (await this.isCompletedCode(code)) ? { kind: 'completed' } : { kind: 'noSurvey' };
-    if (!code || code !== bound || payload.bankVersion !== this.bank.version) {
-      return { kind: 'refused', message: 'This card belongs to a different survey, so I have not saved it. Please answer the latest card I sent you.' };
+    if (!bound) return { refusal: (await this.isCompletedCode(code)) ? { kind: 'completed' } : { kind: 'noSurvey' } };
+    if (!code || code !== bound || (opts.checkEdition && payload.bankVersion !== this.bank.version)) {
+      return { refusal: { kind: 'refused', message: 'This card belongs to a different survey, so I have not saved it. Please answer the latest card I sent you.' } };
     }
     const invitation = await this.invitations.get(code);
-    if (!invitation) return { kind: 'noSurvey' };
-    if (this.isExpired(invitation)) return { kind: 'expired' };
+    if (!invitation) return { refusal: { kind: 'noSurvey' } };
+    if (this.isExpired(invitation)) return { refusal: { kind: 'expired' } };
+    return { invitation };
+  }
+
+  /**
+   * A child tapped a face (or "prefer not to say") for one question. Until the section's last question the
+   * answers travel on the card; the last tap saves the whole section like any other submission.
+   */
+  async answerQuestion(conversationId: string, payload: Record<string, unknown>): Promise<AnswerResult> {
+    const access = await this.cardInvitation(conversationId, payload, { checkEdition: true });
+    if ('refusal' in access) return access.refusal;
+    const { invitation } = access;
+    const state = await this.respondents.read(invitation.reviewRef, invitation.role);
+    if (!state) return { kind: 'noSurvey' };
+    if (state.completedAt) return { kind: 'completed' };
+    const parsed = facePress.safeParse(payload);
+    if (!parsed.success) return { kind: 'refused', message: 'I could not read that answer. Please tap one of the faces on the latest card.' };
+    const { section, question, answer, code, bankVersion } = parsed.data;
+    if (!isSectionId(this.bank, section) || section === TEXT_SECTION) return { kind: 'refused', message: 'This card is not part of your survey. Please use the latest card I sent you.' };
+    const ids = sectionQuestionIds(this.bank, section, invitation.role);
+    if (!ids.includes(question)) return { kind: 'refused', message: 'This card is not part of your survey. Please use the latest card I sent you.' };
+    const answers: Record<string, string> = {};
+    for (const id of ids) {
+      const given = id === question ? answer : parsed.data.answers[id];
+      if (given !== undefined) answers[id] = given;
+    }
+    if (mayChangeSection(state, section, chatFingerprint(conversationId)) === 'otherChat') return { kind: 'savedElsewhere', next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
+    if (ids.some((id) => answers[id] === undefined)) return { kind: 'nextQuestion', section, answers, invitation, state, next: section };
+    return this.saveSection(conversationId, { code, section, bankVersion, ...answers });
+  }
+
+  /** A child chose faces or numbers: remembered for this survey, and the current section shown that way. */
+  async chooseScale(conversationId: string, payload: Record<string, unknown>): Promise<AnswerResult> {
+    const parsed = scaleChoice.safeParse(payload);
+    if (!parsed.success) return { kind: 'refused', message: 'I could not read that choice. Please use the buttons on the latest card.' };
+    const access = await this.cardInvitation(conversationId, payload, { checkEdition: false });
+    if ('refusal' in access) return access.refusal;
+    const { invitation } = access;
+    const result = await this.respondents.mutate(invitation.reviewRef, invitation.role, (current) =>
+      current && !current.completedAt && current.scale !== parsed.data.scale ? { next: { ...current, scale: parsed.data.scale }, writes: [], deletes: [] } : undefined,
+    );
+    const state = result.state;
+    if (!state) return { kind: 'noSurvey' };
+    if (state.completedAt) return { kind: 'completed' };
+    const next = firstUnansweredSection(this.bank, savedSectionIds(state));
+    return { kind: 'nextQuestion', section: next ?? TEXT_SECTION, answers: {}, invitation, state, next };
+  }
+
+  async saveSection(conversationId: string, payload: Record<string, unknown>): Promise<SaveResult> {
+    const access = await this.cardInvitation(conversationId, payload, { checkEdition: true });
+    if ('refusal' in access) return access.refusal;
+    const { invitation } = access;
     const checked = checkSectionSubmission(this.bank, invitation.role, String(payload.section ?? ''), payload);
     if (!checked.ok && checked.missing) {
       const state = await this.respondents.read(invitation.reviewRef, invitation.role);

@@ -14,7 +14,25 @@ export type SurveySectionCard = {
   actionType: ActionType;
   notice: string;
   lead: string;
+  /** For a child answering with numbers: the button back to faces ('' for none). */
+  switchScale: string;
   questions: { id: string; label: string; value: string; missing: string; choices: { title: string; value: string }[] }[];
+};
+
+/** One question for a child, answered by tapping a face (each face is a button carrying the answers so far). */
+export type SurveyFacesCard = {
+  lead: string;
+  sectionIndex: number;
+  sectionTotal: number;
+  shortName: string;
+  plainWords: string;
+  questionIndex: number;
+  questionTotal: number;
+  questionText: string;
+  actionType: ActionType;
+  faces: { label: string; alt: string; image: string; data: Record<string, unknown> }[];
+  skipData: Record<string, unknown>;
+  numbersData: Record<string, unknown>;
 };
 
 export type SurveyFreeTextCard = {
@@ -37,6 +55,7 @@ export type HelpCard = { title: string; intro: string; commands: { example: stri
 export type CardDataByTemplate = {
   surveySection: SurveySectionCard;
   surveyFreeText: SurveyFreeTextCard;
+  surveyFaces: SurveyFacesCard;
   sectionSaved: SectionSavedCard;
   surveyComplete: SurveyCompleteCard;
   invitationCreated: InvitationCreatedCard;

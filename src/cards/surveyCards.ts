@@ -1,4 +1,4 @@
-import type { QuestionBank, RespondentRole } from '../domain/survey/questionBank.js';
+import type { OutcomeId, QuestionBank, RespondentRole } from '../domain/survey/questionBank.js';
 import type { SavedSection } from '../domain/respondents/respondentState.js';
 import { FREE_TEXT_MAX_CHARS, SKIP_VALUE, type SectionAnswers } from '../domain/survey/sectionSubmission.js';
 import { sectionNumber, TEXT_SECTION, type SectionId } from '../domain/survey/sections.js';
@@ -23,6 +23,12 @@ export function sectionCard(
     missing?: string[];
     /** The first line of the card: a greeting, or the confirmation of the section just saved. */
     lead?: string;
+    /** How a child answers: tapping faces (the default) or the 1–5 numbered scale. */
+    scale?: ScaleStyle;
+    /** Faces: the answers already tapped in this section, carried by the card until the section is saved. */
+    answers?: Record<string, string>;
+    /** Where the face pictures are served (the bot's public base URL). */
+    assetBaseUrl?: string;
   },
 ): AdaptiveCardJson {
   const { index, total } = sectionNumber(bank, opts.section);
@@ -40,7 +46,8 @@ export function sectionCard(
     });
   }
   const outcome = bank.outcome(opts.section);
-  const scale = opts.role === 'cyp' ? bank.data.scale.cyp.map((p) => ({ title: `${p.face} ${p.label}`, value: String(p.score) })) : bank.data.scale.pc.map((p) => ({ title: p.label, value: String(p.score) }));
+  if (opts.role === 'cyp' && (opts.scale ?? 'faces') === 'faces') return facesCard(bank, { ...opts, section: opts.section, index, total });
+  const scale = opts.role === 'cyp' ? bank.data.scale.cyp.map((p) => ({ title: `${p.score} – ${p.label}`, value: String(p.score) })) : bank.data.scale.pc.map((p) => ({ title: p.label, value: String(p.score) }));
   const choices = [...scale.reverse(), { title: bank.data.scale.skipLabel, value: SKIP_VALUE }];
   return renderCard('surveySection', {
     sectionIndex: index,
@@ -48,17 +55,52 @@ export function sectionCard(
     section: opts.section,
     shortName: outcome.shortName,
     plainWords: opts.role === 'cyp' ? outcome.plainWords : `${outcome.plainWords}. ${outcome.statement}`,
-    intro: opts.role === 'cyp' ? 'Pick the face that is most like how you feel.' : 'How much do you agree? 1 = strongly disagree, 5 = strongly agree.',
+    intro: opts.role === 'cyp' ? 'Pick the number that is most like how you feel: 1 = strongly disagree, 5 = strongly agree.' : 'How much do you agree? 1 = strongly disagree, 5 = strongly agree.',
     code: opts.code,
     bankVersion: bank.version,
     actionType: opts.actionType,
     notice: opts.notice ?? '',
     lead: opts.lead ?? '',
+    switchScale: opts.role === 'cyp' ? 'Use faces instead' : '',
     questions: bank.questionsFor(opts.section, opts.role).map((q, i) => {
       const prior = opts.saved?.values[q.id];
       const missing = opts.missing?.includes(q.id) ? MISSING_ANSWER : '';
       return { id: q.id, label: `${i + 1}. ${q.text}`, value: prior === undefined ? '' : prior === 0 ? SKIP_VALUE : String(prior), choices, missing };
     }),
+  });
+}
+
+export type ScaleStyle = 'faces' | 'numbers';
+
+/** Card verbs of the faces card: one face (or "prefer not to say") answers one question; the scale switch. */
+export const ANSWER_VERB = 'survey.answer';
+export const SCALE_VERB = 'survey.scale';
+
+/** A child's question with five face buttons; the last answer of a section carries the whole section. */
+function facesCard(
+  bank: QuestionBank,
+  opts: { section: OutcomeId; code: string; actionType: ActionType; answers?: Record<string, string>; lead?: string; assetBaseUrl?: string; index: number; total: number },
+): AdaptiveCardJson {
+  const outcome = bank.outcome(opts.section);
+  const questions = bank.questionsFor(opts.section, 'cyp');
+  const answers = opts.answers ?? {};
+  const position = Math.max(0, questions.findIndex((q) => answers[q.id] === undefined));
+  const question = questions[position]!;
+  const base = { code: opts.code, section: opts.section, bankVersion: bank.version, answers };
+  const answerData = (answer: string) => ({ verb: ANSWER_VERB, ...base, question: question.id, answer });
+  return renderCard('surveyFaces', {
+    lead: opts.lead ?? '',
+    sectionIndex: opts.index,
+    sectionTotal: opts.total,
+    shortName: outcome.shortName,
+    plainWords: outcome.plainWords,
+    questionIndex: position + 1,
+    questionTotal: questions.length,
+    questionText: question.text,
+    actionType: opts.actionType,
+    faces: [...bank.data.scale.cyp].reverse().map((p) => ({ label: p.label, alt: p.alt, image: `${opts.assetBaseUrl ?? ''}/static/faces/face-${p.score}.png`, data: answerData(String(p.score)) })),
+    skipData: answerData(SKIP_VALUE),
+    numbersData: { verb: SCALE_VERB, code: opts.code, scale: 'numbers' },
   });
 }
 

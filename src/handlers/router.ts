@@ -1,4 +1,5 @@
 import { can } from '../app/access.js';
+import { ANSWER_VERB, SCALE_VERB } from '../cards/surveyCards.js';
 import { understand, type ServiceVocab, type Understanding } from '../domain/nlu/understand.js';
 import type { AdminHandlers } from './adminHandlers.js';
 import { handleHelp } from './helpHandler.js';
@@ -33,6 +34,8 @@ export class Router {
   async route(turn: Turn): Promise<void> {
     const verb = typeof turn.value?.verb === 'string' ? turn.value.verb : undefined;
     if (verb === SAVE_SECTION_VERB) return this.h.survey.saveSection(turn);
+    if (verb === ANSWER_VERB) return this.h.survey.answerQuestion(turn);
+    if (verb === SCALE_VERB) return this.h.survey.chooseScale(turn);
     if (verb === 'ask' && typeof turn.value?.text === 'string') return this.route({ ...turn, text: turn.value.text.slice(0, 500), value: undefined });
     if (verb) {
       await turn.send({ text: "Sorry, I don't recognise that button any more. Type \"help\" to see what I can do." });

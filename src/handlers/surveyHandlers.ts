@@ -1,4 +1,4 @@
-import type { SurveyPosition, SurveyService } from '../app/surveyService.js';
+import type { SaveResult, SurveyPosition, SurveyService } from '../app/surveyService.js';
 import { sectionCard, sectionSavedCard, surveyCompleteCard } from '../cards/surveyCards.js';
 import type { QuestionBank } from '../domain/survey/questionBank.js';
 import { sectionNumber, TEXT_SECTION } from '../domain/survey/sections.js';
@@ -12,6 +12,8 @@ export class SurveyHandlers {
   constructor(
     private readonly survey: SurveyService,
     private readonly bank: QuestionBank,
+    /** The bot's public base URL, where the face pictures are served. */
+    private readonly assetBaseUrl: string,
   ) {}
 
   /** A message shaped like a code. Returns false when the text is not a code, so others may handle it. */
@@ -54,7 +56,31 @@ export class SurveyHandlers {
   }
 
   async saveSection(turn: Turn): Promise<void> {
-    const result = await this.survey.saveSection(turn.conversationId, turn.value ?? {});
+    await this.reportSave(turn, await this.survey.saveSection(turn.conversationId, turn.value ?? {}));
+  }
+
+  /** A child tapped a face: the next question replaces the card, or the section is saved. */
+  async answerQuestion(turn: Turn): Promise<void> {
+    const result = await this.survey.answerQuestion(turn.conversationId, turn.value ?? {});
+    if (result.kind !== 'nextQuestion') return this.reportSave(turn, result);
+    const card = this.cardFor(turn, result, { answers: result.answers });
+    const { index, total } = sectionNumber(this.bank, result.section);
+    await turn.replacePressedCard({ text: `Section ${index} of ${total}`, card });
+  }
+
+  /** A child chose faces or the numbered scale: the current section again, that way. */
+  async chooseScale(turn: Turn): Promise<void> {
+    const result = await this.survey.chooseScale(turn.conversationId, turn.value ?? {});
+    if (result.kind !== 'nextQuestion') return this.reportSave(turn, result);
+    if (!result.next) {
+      await turn.send({ text: COMPLETED_READ_ONLY });
+      return;
+    }
+    const lead = result.state.scale === 'numbers' ? 'OK — numbers from 1 to 5 from now on.' : 'OK — faces from now on.';
+    await turn.replacePressedCard({ text: lead, card: this.cardFor(turn, result, { lead }) });
+  }
+
+  private async reportSave(turn: Turn, result: SaveResult): Promise<void> {
     switch (result.kind) {
       case 'noSurvey':
         await turn.send({ text: "I can't find the survey this card belongs to. Please type the code from your invitation to carry on." });
@@ -106,8 +132,23 @@ export class SurveyHandlers {
       return;
     }
     const { index, total } = sectionNumber(this.bank, position.next);
-    const card = sectionCard(this.bank, { section: position.next, role: position.invitation.role, code: position.invitation.code, actionType: turn.cardActionType, saved: position.state.sections[position.next], lead });
+    const card = this.cardFor(turn, position, { lead });
     await turn.send({ text: lead ? `${lead} Section ${index} of ${total}.` : `Section ${index} of ${total}`, card });
+  }
+
+  /** The card for where a respondent is up to, in the scale they chose. */
+  private cardFor(turn: Turn, position: SurveyPosition, extra: { lead?: string; answers?: Record<string, string> }) {
+    const section = position.next!;
+    return sectionCard(this.bank, {
+      section,
+      role: position.invitation.role,
+      code: position.invitation.code,
+      actionType: turn.cardActionType,
+      saved: position.state.sections[section],
+      scale: position.state.scale,
+      assetBaseUrl: this.assetBaseUrl,
+      ...extra,
+    });
   }
 }
 

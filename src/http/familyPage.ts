@@ -27,7 +27,7 @@ const tokenRequest = z.object({ code: z.string().min(1).max(40) });
  * POST /api/directline/token gives the page a conversation token (the secret stays on the server).
  * Requests are limited per address, and an unknown or expired code gets a friendly page, not an error.
  */
-export function registerFamilyPage(server: Server, deps: { survey: SurveyService; tokens: DirectLineTokens; directLineOrigin: () => string }): void {
+export function registerFamilyPage(server: Server, deps: { survey: SurveyService; tokens: DirectLineTokens; directLineOrigin: () => string; publicBaseUrl: string }): void {
   const limiter = new RateLimiter(30, 10 * 60_000);
 
   server.get('/survey/:code', async (req: Request, res: Response) => {
@@ -36,7 +36,7 @@ export function registerFamilyPage(server: Server, deps: { survey: SurveyService
     const check = await deps.survey.checkLink(code);
     if (check !== 'ok') return sendNotice(res, check === 'completed' ? 200 : 404, check);
     const config = JSON.stringify({ code: code.toUpperCase() }).replace(/</g, '\\u003c');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders(deps.directLineOrigin()) });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders(deps.directLineOrigin(), new URL(deps.publicBaseUrl).origin) });
     res.end(pageTemplate.replace('{{CONFIG}}', config));
   });
 
@@ -58,6 +58,12 @@ export function registerFamilyPage(server: Server, deps: { survey: SurveyService
 
   server.get('/static/webchat.js', async (_req: Request, res: Response) => sendFile(res, webChatBundle, 'text/javascript; charset=utf-8'));
   server.get('/static/survey.js', async (_req: Request, res: Response) => sendFile(res, path.join(publicDir, 'survey.js'), 'text/javascript; charset=utf-8'));
+  // The answer faces are public pictures (no personal data), referenced by cards in Teams and Web Chat.
+  server.get('/static/faces/:file', async (req: Request, res: Response) => {
+    const file = /^face-[1-5]\.png$/.exec(String(req.params.file ?? ''))?.[0];
+    if (!file) return reply(res, 404, { message: 'Not found' });
+    return sendFile(res, path.join(publicDir, 'faces', file), 'image/png');
+  });
   server.get('/static/survey.css', async (_req: Request, res: Response) => sendFile(res, path.join(publicDir, 'survey.css'), 'text/css; charset=utf-8'));
 }
 
@@ -77,10 +83,11 @@ function sendFile(res: Response, file: string, type: string): void {
   createReadStream(file).pipe(res);
 }
 
-function securityHeaders(directLineOrigin: string): Record<string, string> {
+/** `assetOrigin`: the public base URL's origin, where the cards' face pictures come from. */
+function securityHeaders(directLineOrigin: string, assetOrigin = ''): Record<string, string> {
   const connect = ["'self'", directLineOrigin, 'https://*.botframework.com', 'wss://*.botframework.com'].filter(Boolean).join(' ');
   return {
-    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src ${connect}; frame-ancestors 'none'`,
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' ${assetOrigin} data: blob:; connect-src ${connect}; frame-ancestors 'none'`,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
   };

@@ -47,6 +47,32 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     return answers;
   }
 
+  const isFacesCard = (card: Activity | undefined) => cardElements(card ?? {}).some((e) => e.type === 'Column' && e.selectAction);
+
+  /**
+   * Answers one section card as a person would: a form at once, or (a child's faces) one tap per question,
+   * each tap replacing the card until the last one saves the section. Returns every press sent.
+   */
+  async function answerSection(user: ChatUser, card: Activity, seed: number, via: 'submit' | 'execute'): Promise<{ replies: Activity[]; presses: Activity[] }> {
+    const press = async (data: Activity) => (via === 'execute' ? await user.execute(String(data.verb), data) : await user.submit(data)).activities;
+    if (!isFacesCard(card)) {
+      const data = { ...card.actions[0].data, ...answersFor(card, seed) };
+      return { replies: await press(data), presses: [data] };
+    }
+    const presses: Activity[] = [];
+    let current = card;
+    for (let i = 0; ; i++) {
+      const faces = cardElements(current).filter((e) => e.type === 'Column' && e.selectAction);
+      const choice = (seed + i) % 6;
+      const data = choice === 5 ? current.actions[0].data : faces[choice]!.selectAction.data;
+      presses.push(data);
+      const replies = await press(data);
+      const replaced = via === 'execute' ? replies.find((a) => a.type === 'invokeResponse')?.value?.body?.value : cards(replies).at(-1);
+      if (!isFacesCard(replaced) || replaced.actions[0].data.section !== data.section) return { replies, presses };
+      current = replaced;
+    }
+  }
+
   it('takes a parent carer from invitation to completion in Web Chat (Action.Submit), storing every answer exactly', async () => {
     const code = await invite('AR-1042', 'parent');
     const family = bot.user({ channelId: 'directline' });
@@ -87,14 +113,39 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     for (let k = 0; k < 7; k++) {
       const card = cards(replies).at(-1)!;
       expect(card.actions[0].type).to.equal('Action.Execute');
-      const answers = answersFor(card, k + 10);
-      replies = (await child.execute(card.actions[0].verb, { ...card.actions[0].data, ...answers })).activities;
+      expect(isFacesCard(card), `section ${k + 1} faces`).to.equal(k < 6);
+      replies = (await answerSection(child, card, k + 10, 'execute')).replies;
       const invoke = replies.find((a) => a.type === 'invokeResponse');
       expect(invoke?.value?.body?.type).to.equal('application/vnd.microsoft.card.adaptive');
       expect(invoke?.value?.body?.value?.body?.[0]?.text).to.match(/^✅ Saved/);
     }
     expect(texts(replies).join(' ')).to.match(/complete/i);
     expect(await answerRows('AR-2001', 'cyp')).to.have.length(19 + 6);
+  });
+
+  it('lets a child tap faces one question at a time, stores each exactly, and remembers a switch to numbers', async () => {
+    const code = await invite('AR-2101', 'child');
+    const child = bot.user({ channelId: 'directline' });
+    let card = cards((await child.say(code)).activities).at(-1)!;
+    expect(isFacesCard(card)).to.equal(true);
+    const { replies, presses } = await answerSection(child, card, 3, 'submit');
+    expect(presses.map((p) => p.question)).to.deep.equal(['voice.cyp.1', 'voice.cyp.2', 'voice.cyp.3']);
+    const rows = await answerRows('AR-2101', 'cyp');
+    for (const p of presses) {
+      const row = rows.find((r) => r.questionId === p.question)!;
+      if (p.answer === 'skip') expect(row.skipped).to.equal(true);
+      else expect(row.score, p.question).to.equal(Number(p.answer));
+    }
+    // Older young people may prefer numbers: the choice holds for the survey, on any device.
+    card = cards(replies).at(-1)!;
+    const switched = cards((await child.submit(card.actions[1].data)).activities).at(-1)!;
+    expect(isFacesCard(switched)).to.equal(false);
+    expect(sectionLine(switched)).to.equal('Section 2 of 7');
+    const elsewhere = cards((await bot.user({ channelId: 'msteams' }).say(code)).activities).at(-1)!;
+    expect(isFacesCard(elsewhere)).to.equal(false);
+    expect(elsewhere.actions.map((a: Activity) => a.title)).to.include('Use faces instead');
+    const back = cards((await child.submit(switched.actions[1].data)).activities).at(-1)!;
+    expect(isFacesCard(back)).to.equal(true);
   });
 
   it('resumes at the first unanswered section after the family leaves, from the code or the same chat', async () => {
@@ -202,24 +253,25 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     const code = await invite('AR-5305', 'child');
     const child = bot.user({ channelId: 'directline' });
     let replies = (await child.say(code)).activities;
-    const shown: Activity[] = [];
+    const presses: Activity[] = [];
     for (let k = 0; k < 7; k++) {
       const card = cards(replies).at(-1)!;
-      shown.push(card);
-      replies = (await child.submit({ ...card.actions[0].data, ...answersFor(card, k) })).activities;
+      const answered = await answerSection(child, card, k, 'submit');
+      replies = answered.replies;
+      presses.push(...answered.presses);
     }
     const before = await answerRows('AR-5305', 'cyp');
     expect(before).to.have.length(19 + 6);
-    for (const [i, card] of shown.entries()) {
-      const changedAnswers = { ...card.actions[0].data, ...answersFor(card, i + 3) };
-      for (const reply of [await child.submit(changedAnswers), await bot.user({ channelId: 'msteams' }).execute('survey.saveSection', changedAnswers), await child.submit({ ...card.actions[0].data })]) {
+    for (const [i, data] of presses.entries()) {
+      const changed = data.verb === 'survey.answer' ? { ...data, answer: data.answer === '1' ? '2' : '1' } : { ...data, 'text.cyp.1': 'changed' };
+      const verb = String(data.verb);
+      for (const reply of [await child.submit(changed), await bot.user({ channelId: 'msteams' }).execute(verb, changed), await child.submit({ verb, code: data.code, section: data.section, bankVersion: data.bankVersion })]) {
         const all = texts(reply.activities).join(' ');
-        expect(all, `section ${i + 1}`).to.match(/already complete, so your answers can no longer be changed/);
+        expect(all, `press ${i + 1}`).to.match(/already complete, so your answers can no longer be changed/);
       }
     }
     // A double click on the last button is still just acknowledged.
-    const last = shown.at(-1)!;
-    expect(texts((await child.submit({ ...last.actions[0].data, ...answersFor(last, 6) })).activities).join(' ')).to.match(/Already saved/);
+    expect(texts((await child.submit(presses.at(-1)!)).activities).join(' ')).to.match(/Already saved/);
     expect(await answerRows('AR-5305', 'cyp')).to.deep.equal(before);
   });
 
@@ -250,10 +302,7 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     const code = await invite('AR-8008', 'child');
     const child = bot.user({ channelId: 'directline' });
     let replies = (await child.say(code)).activities;
-    for (let k = 0; k < 7; k++) {
-      const card = cards(replies).at(-1)!;
-      replies = (await child.submit({ ...card.actions[0].data, ...answersFor(card, k) })).activities;
-    }
+    for (let k = 0; k < 7; k++) replies = (await answerSection(child, cards(replies).at(-1)!, k, 'submit')).replies;
     expect(texts((await bot.user().say(code)).activities).join(' ')).to.match(/already been completed — thank you/);
   });
 

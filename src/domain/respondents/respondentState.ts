@@ -21,6 +21,8 @@ export type RespondentState = {
   invitedTerm: string;
   sections: Record<string, SavedSection>;
   completedAt?: string;
+  /** How a child chose to answer: faces (the default) or the 1–5 numbered scale; kept for the survey. */
+  scale?: 'faces' | 'numbers';
 };
 
 export function respondentKey(reviewRef: string, role: RespondentRole): string {

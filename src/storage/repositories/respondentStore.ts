@@ -50,6 +50,7 @@ type StateEntity = {
   invitedTerm: string;
   sections: string;
   completedAt?: string;
+  scale?: string;
   /** An erased respondent's row stays, empty, only until its operation is applied. */
   erased?: boolean;
   recentOps?: string;
@@ -203,11 +204,11 @@ function stateEntityOf(next: RespondentState | undefined, entity: StateEntity | 
     // Erasure: an empty marked row (no answers, no dates) until its negative delta is applied.
     return { kind: 'state', reviewRef: entity!.reviewRef, role: entity!.role, invitedTerm: '', sections: '{}', erased: true };
   }
-  return { kind: 'state', reviewRef: s.reviewRef, role: s.role, invitedTerm: s.invitedTerm, sections: JSON.stringify(s.sections), ...(s.completedAt ? { completedAt: s.completedAt } : {}) };
+  return { kind: 'state', reviewRef: s.reviewRef, role: s.role, invitedTerm: s.invitedTerm, sections: JSON.stringify(s.sections), ...(s.completedAt ? { completedAt: s.completedAt } : {}), ...(s.scale ? { scale: s.scale } : {}) };
 }
 
 function toState(e: StateEntity): RespondentState {
-  return { reviewRef: e.reviewRef, role: e.role, invitedTerm: e.invitedTerm, sections: JSON.parse(e.sections), ...(e.completedAt ? { completedAt: e.completedAt } : {}) };
+  return { reviewRef: e.reviewRef, role: e.role, invitedTerm: e.invitedTerm, sections: JSON.parse(e.sections), ...(e.completedAt ? { completedAt: e.completedAt } : {}), ...(e.scale === 'numbers' || e.scale === 'faces' ? { scale: e.scale } : {}) };
 }
 
 function answerEntity(pk: string, state: RespondentState | undefined, row: AnswerRow) {

@@ -24,8 +24,11 @@ const samples: { template: string; name: string; card: () => unknown }[] = [];
 for (const role of ['cyp', 'pc'] as const) {
   for (const actionType of ['Action.Execute', 'Action.Submit'] as const) {
     for (const section of sectionOrder(bank)) {
-      const template = section === 'text' ? 'surveyFreeText' : 'surveySection';
-      samples.push({ template, name: `${section} for ${role} with ${actionType}`, card: () => sectionCard(bank, { section, role, code: 'ABCDEFGH23', actionType, notice: 'Please answer every question.' }) });
+      const template = section === 'text' ? 'surveyFreeText' : role === 'cyp' ? 'surveyFaces' : 'surveySection';
+      samples.push({ template, name: `${section} for ${role} with ${actionType}`, card: () => sectionCard(bank, { section, role, code: 'ABCDEFGH23', actionType, notice: 'Please answer every question.', assetBaseUrl: 'https://bot.example' }) });
+      if (role === 'cyp' && section !== 'text') {
+        samples.push({ template: 'surveySection', name: `${section} for a child using numbers with ${actionType}`, card: () => sectionCard(bank, { section, role, code: 'ABCDEFGH23', actionType, scale: 'numbers' }) });
+      }
     }
   }
 }
@@ -79,10 +82,26 @@ describe('card templates', () => {
     });
   }
 
-  it('shows children five faces, each with a text label, and "prefer not to say"', () => {
-    const card = sectionCard(bank, { section: 'voice', role: 'cyp', code: 'ABCDEFGH23', actionType: 'Action.Submit' }) as any;
+  it('shows children five large colour faces, each a button with its label in words and the bank\'s alt text', () => {
+    const card = sectionCard(bank, { section: 'voice', role: 'cyp', code: 'ABCDEFGH23', actionType: 'Action.Submit', answers: { 'voice.cyp.1': '4' }, assetBaseUrl: 'https://bot.example' }) as any;
+    const faces = cardElements(card).filter((e: any) => e.type === 'Column' && e.selectAction);
+    expect(faces.map((f: any) => f.items[1].text)).to.deep.equal(['Strongly agree', 'Agree', 'Not sure', 'Disagree', 'Strongly disagree']);
+    for (const [i, face] of faces.entries()) {
+      const score = 5 - i;
+      expect(face.items[0]).to.deep.include({ type: 'Image', url: `https://bot.example/static/faces/face-${score}.png`, altText: bank.data.scale.cyp.find((p) => p.score === score)!.alt });
+      expect(Number.parseInt(face.items[0].width, 10)).to.be.at.least(48);
+      expect(face.selectAction.data).to.deep.include({ verb: 'survey.answer', question: 'voice.cyp.2', answer: String(score), answers: { 'voice.cyp.1': '4' } });
+    }
+    expect(cardElements(card).some((e: any) => e.text === bank.questionsFor('voice', 'cyp')[1]!.text)).to.equal(true);
+    expect(card.actions.map((a: any) => a.title)).to.deep.equal(['Prefer not to say', 'Use numbers 1–5 instead']);
+    expect(card.actions[0].data).to.deep.include({ answer: 'skip', question: 'voice.cyp.2' });
+  });
+
+  it('offers older young people the numbered scale, with a way back to faces', () => {
+    const card = sectionCard(bank, { section: 'voice', role: 'cyp', code: 'ABCDEFGH23', actionType: 'Action.Submit', scale: 'numbers' }) as any;
     const choices = cardElements(card).find((e: any) => e.type === 'Input.ChoiceSet')!.choices.map((c: any) => c.title);
-    expect(choices).to.deep.equal(['😄 Strongly agree', '🙂 Agree', '😐 Not sure', '🙁 Disagree', '😞 Strongly disagree', 'Prefer not to say']);
+    expect(choices).to.deep.equal(['5 – Strongly agree', '4 – Agree', '3 – Not sure', '2 – Disagree', '1 – Strongly disagree', 'Prefer not to say']);
+    expect(card.actions.map((a: any) => a.title)).to.deep.equal(['Save and continue', 'Use faces instead']);
   });
 
   it('uses Action.Execute for Teams and Action.Submit for Web Chat, with the same data', () => {
