@@ -2,6 +2,7 @@ import type { SaveResult, SurveyPosition, SurveyService } from '../app/surveySer
 import { sectionCard, sectionSavedCard, surveyCompleteCard } from '../cards/surveyCards.js';
 import type { QuestionBank } from '../domain/survey/questionBank.js';
 import { sectionNumber, TEXT_SECTION } from '../domain/survey/sections.js';
+import { SKIP_VALUE } from '../domain/survey/sectionSubmission.js';
 import type { Turn } from './turn.js';
 
 /** Card verb answered by `saveSection`. */
@@ -63,7 +64,9 @@ export class SurveyHandlers {
   async answerQuestion(turn: Turn): Promise<void> {
     const result = await this.survey.answerQuestion(turn.conversationId, turn.value ?? {});
     if (result.kind !== 'nextQuestion') return this.reportSave(turn, result);
-    const card = this.cardFor(turn, result, { answers: result.answers });
+    // Web Chat keeps the pressed card on screen: the new one says what was picked, so a child can see it counted.
+    const picked = turn.value?.answer === SKIP_VALUE ? this.bank.data.scale.skipLabel : this.bank.data.scale.cyp.find((p) => String(p.score) === turn.value?.answer)?.label;
+    const card = this.cardFor(turn, result, { answers: result.answers, lead: picked ? `You picked: ${picked}.` : '' });
     const { index, total } = sectionNumber(this.bank, result.section);
     await turn.replacePressedCard({ text: `Section ${index} of ${total}`, card });
   }

@@ -1,11 +1,12 @@
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { BotHarness } from '../support/botHarness.js';
 import { ResponsesImport } from '../../src/imports/responsesImport.js';
 import { ReferralsImport } from '../../src/imports/referralsImport.js';
 import { fromRoot } from '../../src/domain/projectPaths.js';
 import { launchBrowser, localOnlyPage, screenshot } from './support/browser.js';
 import { startPlayground, type Playground } from './support/playground.js';
+import { expectAccessible, pause } from './support/person.js';
 
 /**
  * A practitioner and a child in the Microsoft 365 Agents Playground (a real Teams-like client), driven
@@ -61,7 +62,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     await screenshot(page, 'playground-help');
 
     await say('invite review AR-2002 child');
-    await page.waitForFunction(() => /code [A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}/.test(document.body.innerText), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => /code\s+[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}/i.test(document.body.innerText), undefined, { timeout: 30_000 });
     expect(await lastOutputs()).to.match(/Invitation for review AR-2002/);
     await screenshot(page, 'playground-invite');
 
@@ -110,44 +111,74 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     expect((await bot.services.subscriptions.list()).length).to.equal(1);
   });
 
-  it("completes a child's survey with faces, each card replaced in place by Action.Execute", async () => {
+  /** axe-core on one card of the Playground (the Playground's own page is not ours to fix). */
+  async function expectCardAccessible(card: Locator, what: string): Promise<void> {
+    await page.evaluate(() => document.querySelectorAll('[data-axe-target]').forEach((e) => e.removeAttribute('data-axe-target')));
+    await card.evaluate((el) => el.setAttribute('data-axe-target', 'yes'));
+    await expectAccessible(page, what, '[data-axe-target="yes"]');
+  }
+
+  it("completes a child's survey by tapping faces, each card replaced in place by Action.Execute, every card accessible", async () => {
     const invite = await bot.services.invitationService.invite('AR-3003', 'cyp', 'e2e');
     if (invite.kind !== 'created') throw new Error('no invitation');
     await say(invite.displayCode);
-    const chosen: Record<string, string> = {};
-    for (let k = 1; k <= 7; k++) {
-      const card = page.locator('.ac-adaptiveCard').filter({ hasText: `Section ${k} of 7` }).last();
-      await card.waitFor({ timeout: 30_000 });
-      if (k < 7) {
-        const groups = card.getByRole('radiogroup');
-        const count = await groups.count();
-        for (let i = 0; i < count; i++) {
-          // Alternate between faces and "Prefer not to say", by their visible labels.
-          const label = i === 1 ? 'Prefer not to say' : ['😄 Strongly agree', '🙂 Agree', '😐 Not sure', '🙁 Disagree'][(k + i) % 4]!;
-          await groups.nth(i).getByRole('radio', { name: label }).check();
-          chosen[`${k}.${i}`] = label;
+    const faces = ['Strongly agree', 'Agree', 'Not sure', 'Disagree', 'Strongly disagree'];
+    const sections = ['voice', 'progress', 'health', 'support', 'safe', 'future'];
+    const chosen = new Map<string, string>();
+    for (let k = 1; k <= 6; k++) {
+      for (let q = 1; ; q++) {
+        const card = page.locator('.ac-adaptiveCard').filter({ hasText: `Section ${k} of 7` }).filter({ hasText: `Question ${q} of` }).last();
+        await card.waitFor({ timeout: 30_000 });
+        if (q === 1) await expectCardAccessible(card, `section ${k}`);
+        if (k === 1 && q === 1) {
+          await card.scrollIntoViewIfNeeded();
+          await screenshot(page, 'playground-child-faces');
         }
-      } else {
-        await card.getByRole('textbox').first().fill('drama club');
+        await pause(page, 600); // looks at the faces
+        const total = Number(/Question \d+ of (\d+)/.exec(await card.innerText())?.[1]);
+        // Alternate between the faces and "Prefer not to say".
+        const label = (k + q) % 6 === 5 ? 'Prefer not to say' : faces[(k + q) % 6]!;
+        await card.getByRole('button', { name: label, exact: true }).click();
+        chosen.set(`${sections[k - 1]}.cyp.${q}`, label);
+        if (q === total) break;
       }
-      if (k === 1) await screenshot(page, 'playground-child-section-1');
-      await card.getByRole('button', { name: k < 7 ? 'Save and continue' : 'Save and finish' }).click();
       // The pressed card is replaced in place by the "saved" summary.
       await page.locator('.ac-adaptiveCard').filter({ hasText: `✅ Saved` }).filter({ hasText: `section ${k} of 7` }).first().waitFor({ timeout: 30_000 });
     }
-    await page.getByText("Thank you — that's everything").first().waitFor({ timeout: 30_000 });
+    const words = page.locator('.ac-adaptiveCard').filter({ hasText: 'Section 7 of 7' }).last();
+    await words.waitFor({ timeout: 30_000 });
+    await expectCardAccessible(words, 'section 7');
+    await words.getByRole('textbox').first().pressSequentially('drama club', { delay: 120 });
+    await words.getByRole('button', { name: 'Save and finish' }).click();
+    const done = page.locator('.ac-adaptiveCard').filter({ hasText: /Thank you — that.s everything/ }).last();
+    await done.waitFor({ timeout: 30_000 });
+    await expectCardAccessible(done, 'the end card');
     await screenshot(page, 'playground-child-complete');
     const rows = await bot.services.respondents.answerRows('AR-3003', 'cyp');
     expect(rows).to.have.length(19 + 6);
-    const text = rows.find((r) => r.questionId === 'text.cyp.1');
-    expect(text?.text).to.equal('drama club');
-    const scores: Record<string, number> = { '😄 Strongly agree': 5, '🙂 Agree': 4, '😐 Not sure': 3, '🙁 Disagree': 2 };
-    const sections = ['voice', 'progress', 'health', 'support', 'safe', 'future'];
-    for (const [key, label] of Object.entries(chosen)) {
-      const [k, i] = key.split('.').map(Number) as [number, number];
-      const row = rows.find((r) => r.questionId === `${sections[k - 1]}.cyp.${i + 1}`)!;
-      if (label === 'Prefer not to say') expect(row.skipped, key).to.equal(true);
-      else expect(row.score, key).to.equal(scores[label]);
+    expect(rows.find((r) => r.questionId === 'text.cyp.1')?.text).to.equal('drama club');
+    for (const [questionId, label] of chosen) {
+      const row = rows.find((r) => r.questionId === questionId)!;
+      if (label === 'Prefer not to say') expect(row.skipped, questionId).to.equal(true);
+      else expect(row.score, questionId).to.equal(5 - faces.indexOf(label));
     }
+  });
+
+  it('shows a parent carer\'s section with the question as each group\'s name, and accessible', async () => {
+    const invite = await bot.services.invitationService.invite('AR-3004', 'pc', 'e2e');
+    if (invite.kind !== 'created') throw new Error('no invitation');
+    await say(invite.displayCode);
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Section 1 of 7' }).last();
+    await card.waitFor({ timeout: 30_000 });
+    await expectCardAccessible(card, 'parent carer section 1');
+    const questions = bot.services.bank.questionsFor('voice', 'pc');
+    for (const [i, q] of questions.entries()) {
+      const group = card.getByRole('radiogroup', { name: `${i + 1}. ${q.text}` });
+      expect(await group.getByRole('radio').count(), q.id).to.equal(6);
+    }
+    await card.getByRole('button', { name: 'Save and continue' }).click();
+    await card.getByText(/Please choose an answer, or .Prefer not to say./).first().waitFor({ timeout: 10_000 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'playground-parent-missing');
   });
 });

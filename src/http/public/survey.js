@@ -37,7 +37,8 @@
   }
 
   function firstInput(card) {
-    return card.querySelector('input, textarea, select, button');
+    // A child's faces are buttons made of pictures (role="button"), first in the card's order.
+    return card.querySelector('input, textarea, select, [role="button"], button');
   }
 
   new MutationObserver(function () {
