@@ -1,3 +1,4 @@
+import { sectionOrder } from './domain/survey/sections.js';
 import { AccessControl } from './app/access.js';
 import { ErasureService } from './app/erasureService.js';
 import { InvitationService } from './app/invitationService.js';
@@ -41,7 +42,7 @@ export function buildServices(config: Config, connectionString: string, clock: C
   const roles = new RolesRepository(store);
   const invitations = new InvitationsRepository(store);
   const conversations = new ConversationsRepository(store);
-  const invitationService = new InvitationService(invitations, respondents, terms, clock, { ttlDays: config.invitationTtlDays, publicBaseUrl: config.publicBaseUrl });
+  const invitationService = new InvitationService(invitations, respondents, terms, clock, { ttlDays: config.invitationTtlDays, publicBaseUrl: config.publicBaseUrl, sectionCount: sectionOrder(bank).length });
   const survey = new SurveyService(bank, terms, clock, invitations, conversations, respondents, invitationService);
   const access = new AccessControl(roles, config.devRoles);
   const scores = new ScoresService(bank, terms, clock, aggregateView);

@@ -4,7 +4,8 @@ import { formatCode, newInvitationCode } from '../domain/invitations/invitationC
 import { checkReviewRef } from '../domain/invitations/reviewRef.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
 import type { TermCalendar } from '../domain/terms/termCalendar.js';
-import type { InvitationsRepository } from '../storage/repositories/invitationsRepository.js';
+import type { Invitation, InvitationsRepository } from '../storage/repositories/invitationsRepository.js';
+import { invitationStatus, type InvitationStatus } from '../domain/invitations/invitationStatus.js';
 import type { RespondentStore } from '../storage/repositories/respondentStore.js';
 
 export type InviteResult =
@@ -12,13 +13,24 @@ export type InviteResult =
   | { kind: 'badReviewRef'; message: string }
   | { kind: 'alreadyCompleted'; reviewRef: string; role: RespondentRole };
 
+export type InvitationSummary = { code: string; reviewRef: string; role: RespondentRole; createdOn: string; status: InvitationStatus };
+
+export type RenewResult =
+  | InviteResult
+  /** Not found, or not this person's to renew: the same answer, so nothing is learnt about others' reviews. */
+  | { kind: 'notFound' }
+  | { kind: 'alreadyReplaced'; reviewRef: string; role: RespondentRole };
+
+/** How many of a practitioner's invitations "my invitations" lists, newest first. */
+export const MY_INVITATIONS_SHOWN = 25;
+
 export class InvitationService {
   constructor(
     private readonly invitations: InvitationsRepository,
     private readonly respondents: RespondentStore,
     private readonly terms: TermCalendar,
     private readonly clock: Clock,
-    private readonly options: { ttlDays: number; publicBaseUrl: string },
+    private readonly options: { ttlDays: number; publicBaseUrl: string; sectionCount: number },
   ) {}
 
   async invite(reviewRefInput: string, role: RespondentRole, createdBy: string): Promise<InviteResult> {
@@ -37,6 +49,34 @@ export class InvitationService {
     }
     await this.ensureRespondent(ref.reviewRef, role, term);
     return { kind: 'created', code, displayCode: formatCode(code), link: `${this.options.publicBaseUrl}/survey/${code}`, reviewRef: ref.reviewRef, role, expiresOn };
+  }
+
+  /** The invitations one practitioner made, newest first, each with where the family is up to. */
+  async listMine(createdBy: string): Promise<InvitationSummary[]> {
+    const mine = (await this.invitations.byCreator(createdBy)).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, MY_INVITATIONS_SHOWN);
+    return Promise.all(mine.map(async (invitation) => ({ code: invitation.code, reviewRef: invitation.reviewRef, role: invitation.role, createdOn: invitation.createdAt.slice(0, 10), status: await this.statusOf(invitation) })));
+  }
+
+  /**
+   * A fresh link for a lost or expired one: a new code for the same review and respondent (their saved
+   * sections are kept), and the old code stops working. Only the practitioner who made it, or an admin.
+   */
+  async renew(code: string, by: { userId: string; isAdmin: boolean }): Promise<RenewResult> {
+    const old = await this.invitations.getFresh(code);
+    if (!old || (old.createdBy !== by.userId && !by.isAdmin)) return { kind: 'notFound' };
+    const status = await this.statusOf(old);
+    if (status.kind === 'completed') return { kind: 'alreadyCompleted', reviewRef: old.reviewRef, role: old.role };
+    if (status.kind === 'replaced') return { kind: 'alreadyReplaced', reviewRef: old.reviewRef, role: old.role };
+    // The new code exists before the old one stops, so a family always has one that works.
+    const made = await this.invite(old.reviewRef, old.role, old.createdBy);
+    if (made.kind === 'created') await this.invitations.revoke(old.code, this.clock.now().toISOString());
+    return made;
+  }
+
+  private async statusOf(invitation: Invitation): Promise<InvitationStatus> {
+    const state = await this.respondents.read(invitation.reviewRef, invitation.role);
+    const progress = { sectionsSaved: Object.keys(state?.sections ?? {}).length, completed: Boolean(state?.completedAt), sectionCount: this.options.sectionCount };
+    return invitationStatus(invitation, progress, this.clock.today());
   }
 
   /** The respondent's record is made on the first invitation (which counts it as "sent" for response rates). */

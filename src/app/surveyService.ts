@@ -13,6 +13,7 @@ import type { AnswerRow, RespondentStore } from '../storage/repositories/respond
 import type { InvitationService } from './invitationService.js';
 
 export const MAX_FAILED_CODES = 5;
+const REPLACED = 'This link has been replaced by a newer one, so I have not saved that. Please use the latest link or code from your practitioner — anything you already answered is kept.';
 export const FAILED_CODE_WINDOW_MS = 60 * 60 * 1000;
 
 export type SurveyPosition = { invitation: Invitation; state: RespondentState; next: SectionId | undefined };
@@ -22,6 +23,8 @@ export type RedeemResult =
   | { kind: 'locked'; minutes: number }
   | { kind: 'unknown'; attemptsLeft: number }
   | { kind: 'expired' }
+  /** A fresh link replaced this code. */
+  | { kind: 'replaced' }
   | { kind: 'completed' }
   | ({ kind: 'started'; resumed: boolean } & SurveyPosition);
 
@@ -77,11 +80,13 @@ export class SurveyService {
       const count = await this.conversations.recordFailure(conversationId, FAILED_CODE_WINDOW_MS, now);
       return count >= MAX_FAILED_CODES ? { kind: 'locked', minutes: 60 } : { kind: 'unknown', attemptsLeft: MAX_FAILED_CODES - count };
     }
+    if (invitation.revokedAt) return { kind: 'replaced' };
     if (this.isExpired(invitation)) return { kind: 'expired' };
     await this.invitationService.ensureRespondent(invitation.reviewRef, invitation.role, invitation.term);
     const state = await this.respondents.read(invitation.reviewRef, invitation.role);
     if (!state || state.completedAt) return { kind: 'completed' };
     await this.conversations.bind(conversationId, code);
+    await this.invitations.markOpened(invitation, now.toISOString());
     const next = firstUnansweredSection(this.bank, savedSectionIds(state));
     return { kind: 'started', resumed: Object.keys(state.sections).length > 0, invitation, state, next };
   }
@@ -90,11 +95,12 @@ export class SurveyService {
    * What a personal link leads to, for the family page. Does not count as a failed attempt (the page
    * is rate-limited per address instead) and changes nothing.
    */
-  async checkLink(text: string): Promise<'ok' | 'malformed' | 'unknown' | 'expired' | 'completed'> {
+  async checkLink(text: string): Promise<'ok' | 'malformed' | 'unknown' | 'expired' | 'completed' | 'replaced'> {
     const code = readCodeFromText(text);
     if (!code) return 'malformed';
     const invitation = await this.invitations.get(code);
     if (!invitation) return 'unknown';
+    if (invitation.revokedAt) return 'replaced';
     if (this.isExpired(invitation)) return 'expired';
     const state = await this.respondents.read(invitation.reviewRef, invitation.role);
     return state?.completedAt ? 'completed' : 'ok';
@@ -103,14 +109,17 @@ export class SurveyService {
   /** Binds a new Direct Line conversation to the invitation of a personal link (production token exchange). */
   async bindLink(conversationId: string, text: string): Promise<void> {
     const code = readCodeFromText(text);
-    if (code) await this.conversations.bind(conversationId, code);
+    const invitation = code ? await this.invitations.get(code) : undefined;
+    if (!invitation || invitation.revokedAt) return;
+    await this.conversations.bind(conversationId, invitation.code);
+    await this.invitations.markOpened(invitation, this.clock.now().toISOString());
   }
 
   /** Where a bound conversation is up to, or undefined when it is not bound to a live invitation. */
   async position(conversationId: string): Promise<SurveyPosition | undefined> {
     const code = await this.conversations.boundCode(conversationId);
     const invitation = code ? await this.invitations.get(code) : undefined;
-    if (!invitation) return undefined;
+    if (!invitation || invitation.revokedAt) return undefined;
     const state = await this.respondents.read(invitation.reviewRef, invitation.role);
     if (!state) return undefined;
     return { invitation, state, next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
@@ -128,6 +137,7 @@ export class SurveyService {
     }
     const invitation = await this.invitations.get(code);
     if (!invitation) return { refusal: { kind: 'noSurvey' } };
+    if (invitation.revokedAt) return { refusal: { kind: 'refused', message: REPLACED } };
     if (this.isExpired(invitation)) return { refusal: { kind: 'expired' } };
     return { invitation };
   }

@@ -49,7 +49,12 @@ export type SurveyFreeTextCard = {
 
 export type SectionSavedCard = { title: string; sectionIndex: number; sectionTotal: number; summary: string };
 export type SurveyCompleteCard = { thanks: string; reviewRef: string; lead: string };
-export type InvitationCreatedCard = { reviewRef: string; respondent: string; respondentLower: string; displayCode: string; link: string; expiresOn: string };
+export type InvitationListCard = {
+  intro: string;
+  actionType: ActionType;
+  rows: { code: string; reviewRef: string; respondent: string; createdOn: string; status: string; renewable: boolean }[];
+};
+export type InvitationCreatedCard = { reviewRef: string; respondent: string; respondentLower: string; displayCode: string; link: string; expiresOn: string; lead: string };
 export type HelpCard = { title: string; intro: string; commands: { example: string; meaning: string }[]; buttons: { title: string; text: string }[] };
 
 export type CardDataByTemplate = {
@@ -59,6 +64,7 @@ export type CardDataByTemplate = {
   sectionSaved: SectionSavedCard;
   surveyComplete: SurveyCompleteCard;
   invitationCreated: InvitationCreatedCard;
+  invitationList: InvitationListCard;
   help: HelpCard;
   figureTable: FigureTableCard;
   waitTimes: WaitTimesCard;

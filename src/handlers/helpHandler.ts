@@ -17,6 +17,7 @@ export async function handleHelp(turn: Turn): Promise<void> {
   }
   const commands = [
     { example: 'invite review AR-1042 parent', meaning: 'a survey invitation (code and link) for the parent carer, or "child", of a review' },
+    { example: 'my invitations', meaning: 'the invitations you made, newest first, with who has not finished, and a new link for a lost or expired one' },
     { example: 'outcome scores this term', meaning: 'the six outcomes for children and young people and for parent carers' },
     { example: 'how are we doing on kept safe?', meaning: 'one outcome; add "per question", "last term" or "spring 2025-26"' },
     { example: 'response rate this term', meaning: 'invitations sent, started and completed' },

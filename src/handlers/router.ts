@@ -3,7 +3,7 @@ import { ANSWER_VERB, SCALE_VERB } from '../cards/surveyCards.js';
 import { understand, type ServiceVocab, type Understanding } from '../domain/nlu/understand.js';
 import type { AdminHandlers } from './adminHandlers.js';
 import { handleHelp } from './helpHandler.js';
-import type { InviteHandler } from './inviteHandler.js';
+import { RENEW_VERB, type InviteHandler } from './inviteHandler.js';
 import type { ScoresHandler } from './scoresHandler.js';
 import { SAVE_SECTION_VERB, type SurveyHandlers } from './surveyHandlers.js';
 import type { Turn } from './turn.js';
@@ -20,7 +20,7 @@ export type RouterHandlers = {
   services: () => readonly ServiceVocab[];
 };
 
-const STAFF_ONLY: ReadonlySet<Understanding['intent']> = new Set(['invite', 'scores', 'responseRate', 'waits', 'digest', 'unansweredQuestions', 'eraseReview']);
+const STAFF_ONLY: ReadonlySet<Understanding['intent']> = new Set(['invite', 'myInvitations', 'scores', 'responseRate', 'waits', 'digest', 'unansweredQuestions', 'eraseReview']);
 const CONFIRM_ERASE = /^confirm\s+erase\s+(?:review\s+)?(\S+)$/i;
 const DELIVERY_REPORT = /^(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:digest\s+)?(?:delivery|send|sending)\s+(?:report|status)\b|^digest\s+(?:delivery\s+)?(?:report|status)\b/i;
 
@@ -36,6 +36,7 @@ export class Router {
     if (verb === SAVE_SECTION_VERB) return this.h.survey.saveSection(turn);
     if (verb === ANSWER_VERB) return this.h.survey.answerQuestion(turn);
     if (verb === SCALE_VERB) return this.h.survey.chooseScale(turn);
+    if (verb === RENEW_VERB) return this.h.invite.renew(turn);
     if (verb === 'ask' && typeof turn.value?.text === 'string') return this.route({ ...turn, text: turn.value.text.slice(0, 500), value: undefined });
     if (verb) {
       await turn.send({ text: "Sorry, I don't recognise that button any more. Type \"help\" to see what I can do." });
@@ -78,7 +79,7 @@ export class Router {
   private async answerFamily(turn: Turn, u: Understanding): Promise<void> {
     const intent = u.intent === 'clarify' ? u.partial.intent : u.intent;
     if (STAFF_ONLY.has(intent)) {
-      const what = intent === 'invite' ? 'Only practitioners can invite families to the survey.' : 'Sorry, only practitioners and managers at the council can see figures like that.';
+      const what = intent === 'invite' || intent === 'myInvitations' ? 'Only practitioners can invite families to the survey.' : 'Sorry, only practitioners and managers at the council can see figures like that.';
       await turn.send({ text: `${what} If you have a survey invitation, type its code to start or carry on.` });
       return;
     }
@@ -92,6 +93,8 @@ export class Router {
         return handleHelp(turn);
       case 'invite':
         return this.h.invite.handle(turn, { reviewRef: u.reviewRef, role: u.role });
+      case 'myInvitations':
+        return this.h.invite.list(turn);
       case 'scores':
         return this.h.scores.handleScores(turn, u);
       case 'responseRate':

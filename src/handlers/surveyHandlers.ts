@@ -32,6 +32,9 @@ export class SurveyHandlers {
       case 'expired':
         await turn.send({ text: 'This invitation has expired. Please ask your practitioner for a new one — anything you already answered is kept.' });
         return true;
+      case 'replaced':
+        await turn.send({ text: 'This code has been replaced by a newer one. Please use the latest link or code your practitioner sent you — anything you already answered is kept.' });
+        return true;
       case 'completed':
         await turn.send({ text: 'This survey has already been completed — thank you! There is nothing more to do. If something has changed, please talk to your practitioner.' });
         return true;

@@ -15,6 +15,7 @@ const pageTemplate = readFileSync(path.join(publicDir, 'survey.html'), 'utf8');
 const NOTICES = {
   malformed: ['This link is not complete', 'Please check you copied the whole link from your invitation, or type the code from it to the bot.'],
   unknown: ['We could not find this survey', 'Please check the link in your invitation. If it still does not work, ask your practitioner for a new one.'],
+  replaced: ['This link has been replaced', 'Your practitioner has sent a newer link. Please use that one — anything you already answered has been kept.'],
   expired: ['This invitation has expired', 'Please ask your practitioner for a new link. Anything you already answered has been kept.'],
   completed: ['This survey is complete — thank you', 'There is nothing more to do. Your answers have been saved.'],
   busy: ['Please wait a moment', 'There have been a lot of requests from your connection. Please try again in a few minutes.'],

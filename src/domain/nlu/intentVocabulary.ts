@@ -48,6 +48,17 @@ const INVITE: Entry[] = [
   ...entries('link | code', intent('invite', 1)),
 ];
 
+// A practitioner's own invitations and who has not finished: named outright, so they outweigh "invitations".
+const MY_INVITATIONS: Entry[] = [
+  ...entries(
+    'my invitations | my invites | my invitation | my surveys | invitations I made | invitations I sent | invitations I have sent | invites I sent | invites I made | ' +
+      'invitations I have made | surveys I sent | who has not finished | who has not completed | who has not responded | who has not replied | who has not answered | ' +
+      'not finished yet | not finished | have not finished | have not completed | still to finish | yet to finish | outstanding invitations | outstanding surveys | invitation status | invitations status | status of my invitations | ' +
+      'who to chase | chase up | families to chase | lost the link | lost their link | lost link | new link | fresh link | resend the link | resend link | send the link again',
+    intent('myInvitations', 6),
+  ),
+];
+
 const DIGEST: Entry[] = [
   ...entries('digest | termly digest | termly report | termly summary | board report | newsletter | digest email', intent('digest', 4), { kind: 'domain' }),
   ...entries('unsubscribe | opt out | stop sending | remove me | take me off', { kind: 'digest', signal: 'unsubscribe' }, intent('digest', 2)),
@@ -105,4 +116,4 @@ function offTopic(phrases: string, weight: number): Entry[] {
   return entries(phrases, intent('outOfScope', weight)).map((e) => ({ ...e, exactOnly: e.words.map(() => true) }));
 }
 
-export const INTENT_ENTRIES: Entry[] = [...SCORES, ...RESPONSE_RATE, ...WAITS, ...INVITE, ...DIGEST, ...ADMIN, ...HELP, ...OUT_OF_SCOPE, ...SOCIAL, ...DOMAIN];
+export const INTENT_ENTRIES: Entry[] = [...SCORES, ...RESPONSE_RATE, ...WAITS, ...INVITE, ...MY_INVITATIONS, ...DIGEST, ...ADMIN, ...HELP, ...OUT_OF_SCOPE, ...SOCIAL, ...DOMAIN];

@@ -1,7 +1,7 @@
 import type { DigestAction, Outcome, Rank, RespondentRole, Season } from './types.js';
 
 /** Intents scored by the classifier; 'outOfScope' competes so that "tell me a joke" loses to nothing. */
-export type IntentName = 'help' | 'invite' | 'scores' | 'responseRate' | 'waits' | 'digest' | 'unansweredQuestions' | 'eraseReview' | 'outOfScope';
+export type IntentName = 'help' | 'invite' | 'myInvitations' | 'scores' | 'responseRate' | 'waits' | 'digest' | 'unansweredQuestions' | 'eraseReview' | 'outOfScope';
 
 /** How directly a phrase names an outcome: its name, one of its questions, or a faint hint. */
 export type OutcomeLevel = 'name' | 'aspect' | 'weak';

@@ -24,6 +24,8 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
       return { subscribe: 'subscribe to the digest', unsubscribe: 'unsubscribe from the digest', preview: 'preview the digest', sendNow: 'send the digest now' }[u.action];
     case 'unansweredQuestions':
       return 'unanswered questions';
+    case 'myInvitations':
+      return 'my invitations';
     case 'eraseReview':
       return u.reviewRef ? `erase review ${u.reviewRef}` : 'erase review';
     case 'clarify':

@@ -14,6 +14,7 @@ export type Understanding =
   | { intent: 'help' }
   | { intent: 'invite'; reviewRef?: string; role?: RespondentRole }
   | { intent: 'scores'; outcome?: Outcome; roles: RespondentRole[]; terms: TermRef[]; rank?: Rank; perQuestion: boolean }
+  | { intent: 'myInvitations' }
   | { intent: 'responseRate'; terms: TermRef[] }
   | { intent: 'waits'; service?: string; unknownService?: string; allServices: boolean }
   | { intent: 'digest'; action: DigestAction }

@@ -68,6 +68,8 @@ function build(intent: IntentName, s: Slots): Understanding {
       return buildDigest(s.analysis, s.services);
     case 'unansweredQuestions':
       return { intent: 'unansweredQuestions' };
+    case 'myInvitations':
+      return { intent: 'myInvitations' };
     case 'help':
       return { intent: 'help' };
     case 'outOfScope':

@@ -11,14 +11,32 @@ export type Invitation = {
   createdAt: string;
   expiresAt: string;
   createdBy: string;
+  /** When the family first opened it (typed the code or opened the link). */
+  openedAt?: string;
+  /** When a fresh link replaced it: the code no longer works. */
+  revokedAt?: string;
 };
+
+function toInvitation(e: Invitation): Invitation {
+  return {
+    code: e.code,
+    reviewRef: e.reviewRef,
+    role: e.role,
+    term: e.term,
+    createdAt: e.createdAt,
+    expiresAt: e.expiresAt,
+    createdBy: e.createdBy,
+    ...(e.openedAt ? { openedAt: e.openedAt } : {}),
+    ...(e.revokedAt ? { revokedAt: e.revokedAt } : {}),
+  };
+}
 
 /**
  * Invitations by code (PartitionKey and RowKey = code): a family's code is one point read. The RowKey
  * repeats the code so it is unique across the table (Azurite looks entities up by RowKey first).
  */
 export class InvitationsRepository {
-  /** Invitations never change once made; only erasure removes them, so a short TTL bounds staleness. */
+  /** Invitations change only when opened or replaced (both written here, which updates the cache); a short TTL bounds staleness across instances. */
   private readonly cache = new LruCache<Invitation>(5_000, 30_000);
 
   constructor(private readonly store: TableStore) {}
@@ -43,9 +61,35 @@ export class InvitationsRepository {
     if (cached) return cached;
     const e = await getOrUndefined<Invitation>(await this.table(), code, code);
     if (!e) return undefined;
-    const invitation: Invitation = { code: e.code, reviewRef: e.reviewRef, role: e.role, term: e.term, createdAt: e.createdAt, expiresAt: e.expiresAt, createdBy: e.createdBy };
+    const invitation = toInvitation(e);
     this.cache.set(code, invitation);
     return invitation;
+  }
+
+  /** Reads past the cache: for decisions another instance may have changed (replacing a link). */
+  async getFresh(code: string): Promise<Invitation | undefined> {
+    this.cache.delete(code);
+    return this.get(code);
+  }
+
+  /** Records the first time a family opened the invitation; later calls change nothing. */
+  async markOpened(invitation: Invitation, at: string): Promise<void> {
+    if (invitation.openedAt) return;
+    await (await this.table()).updateEntity({ partitionKey: invitation.code, rowKey: invitation.code, openedAt: at }, 'Merge');
+    this.cache.set(invitation.code, { ...invitation, openedAt: at });
+  }
+
+  /** Stops a code working (a fresh link replaced it). */
+  async revoke(code: string, at: string): Promise<void> {
+    await (await this.table()).updateEntity({ partitionKey: code, rowKey: code, revokedAt: at }, 'Merge');
+    this.cache.delete(code);
+  }
+
+  /** The invitations one member of staff made (a filtered scan: invitations number thousands a year, not millions). */
+  async byCreator(createdBy: string): Promise<Invitation[]> {
+    const out: Invitation[] = [];
+    for await (const e of (await this.table()).listEntities<Invitation>({ queryOptions: { filter: odata`createdBy eq ${createdBy}` } })) out.push(toInvitation(e));
+    return out;
   }
 
   /** All invitations of one review (erasure only; a filtered scan is acceptable for that rare job). */

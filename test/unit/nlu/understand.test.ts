@@ -22,6 +22,7 @@ const invite = (reviewRef?: string, role?: RespondentRole): Understanding => ({ 
 const digest = (action: 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow'): Understanding => ({ intent: 'digest', action });
 const rate = (...terms: TermRef[]): Understanding => ({ intent: 'responseRate', terms: terms.length ? terms : [NOW] });
 const HELP: Understanding = { intent: 'help' };
+const MINE: Understanding = { intent: 'myInvitations' };
 const OFF_TOPIC: Understanding = { intent: 'unknown', reason: 'out-of-scope' };
 const UNCLEAR: Understanding = { intent: 'unknown', reason: 'unclear' };
 
@@ -49,6 +50,15 @@ const cases: [string, Understanding | AskBack][] = [
   ['support scores summer 2025-26', scores('support', { terms: [named('summer', '2025-26')] })],
   // practitioner-questions.md: survey administration and anything else
   ['invite review AR-1042 parent', invite('AR-1042', 'pc')],
+  // a practitioner's own invitations
+  ['my invitations', MINE],
+  ['show my invites', MINE],
+  ['which of my invitations are not finished?', MINE],
+  ["who hasn't finished the survey?", MINE],
+  ['invitations I sent', MINE],
+  ['status of my invitations', MINE],
+  ['the family lost the link', MINE],
+  ['outstanding surveys', MINE],
   ['Response rate this term', rate()],
   ['How many surveys have come back this term?', rate()],
   ['help', HELP],
