@@ -18,11 +18,12 @@ const MENTION = /<at\b[^>]*>[\s\S]*?<\/at>/gi;
 // "bot", or a single @word, is dropped too: "Outcomes" in the bot's name is not a question about outcomes.
 const PLAIN_MENTION = /@[\w-]+(?:\s+[\w-]+){0,2}?\s+bot\b|@[\w-]+/gi;
 const TAG = /<[^>]{0,200}>/g;
-const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
+const ENTITIES = new Map<string, string>(Object.entries({ '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" }));
 const ENTITY = /&(?:nbsp|amp|lt|gt|quot|apos|#39);/g;
 
 // Contractions are expanded so that "couldn't answer" and "could not answer" are one phrase.
-const WHOLE_CONTRACTIONS: Record<string, string> = {
+// A Map, not an object: a typed word such as "constructor" must never find Object.prototype's members.
+const WHOLE_CONTRACTIONS = new Map<string, string>(Object.entries({
   "can't": 'can not', cannot: 'can not', "won't": 'will not', "shan't": 'shall not',
   "what's": 'what is', "how's": 'how is', "who's": 'who is', "where's": 'where is', "when's": 'when is',
   "that's": 'that is', "there's": 'there is', "it's": 'it is', "here's": 'here is', "let's": 'let us',
@@ -30,7 +31,7 @@ const WHOLE_CONTRACTIONS: Record<string, string> = {
   whats: 'what is', hows: 'how is', thats: 'that is', theres: 'there is', dont: 'do not', doesnt: 'does not', didnt: 'did not',
   cant: 'can not', couldnt: 'could not', wouldnt: 'would not', isnt: 'is not', arent: 'are not', wasnt: 'was not', havent: 'have not',
   hasnt: 'has not', im: 'i am', ive: 'i have', youre: 'you are',
-};
+}));
 const SUFFIX_CONTRACTIONS: [string, string][] = [
   ["n't", ' not'], ["'re", ' are'], ["'ve", ' have'], ["'ll", ' will'], ["'m", ' am'], ["'d", ' would'],
   // A possessive ("children's", "parents'") names the same thing as the plain word.
@@ -48,7 +49,7 @@ export function normalise(input: string): NormalisedText {
     .replace(MENTION, ' ')
     .replace(PLAIN_MENTION, ' ')
     .replace(TAG, ' ')
-    .replace(ENTITY, (e) => ENTITIES[e] ?? ' ')
+    .replace(ENTITY, (e) => ENTITIES.get(e) ?? ' ')
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
@@ -65,7 +66,7 @@ export function normalise(input: string): NormalisedText {
 }
 
 function expandContraction(word: string): string {
-  const whole = WHOLE_CONTRACTIONS[word];
+  const whole = WHOLE_CONTRACTIONS.get(word);
   if (whole) return whole;
   for (const [suffix, replacement] of SUFFIX_CONTRACTIONS) {
     if (word.length > suffix.length + 1 && word.endsWith(suffix)) return word.slice(0, -suffix.length) + replacement;
