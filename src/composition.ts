@@ -43,18 +43,12 @@ export function buildHttpApp(config: Config, services: Services, logger: Logger,
     waits: new WaitsHandler(services.waits),
     digest: new DigestHandler(services.digests),
   });
-  const bot = new OutcomesBot(router, services.access, effectiveTenants(config));
+  const bot = new OutcomesBot(router, services.access, config.allowedTenants);
   const server = createHttpServer();
   const adapter = createAdapter(config, logger);
   services.digests.useSender(createProactiveSender(adapter, config.bot.appId ?? ''));
-  registerMessagesRoute(server, adapter, bot);
+  registerMessagesRoute(server, adapter, bot, { authenticated: config.bot.authenticated, logger });
   registerDigestRoutes(server, services.digests, { triggerSecret: config.digestTriggerSecret });
   registerFamilyPage(server, { survey: services.survey, tokens: directLine.tokens, directLineOrigin: directLine.origin, publicBaseUrl: config.publicBaseUrl });
   return server;
-}
-
-/** With credentials and no ALLOWED_TENANTS, only the bot's own tenant may use it in Teams. */
-function effectiveTenants(config: Config): string[] {
-  if (config.allowedTenants.length > 0) return config.allowedTenants;
-  return config.bot.authenticated && config.bot.tenantId ? [config.bot.tenantId] : [];
 }

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   if (config.loadDemoData) await loadDemoDataIfEmpty(services, logger);
   const localDirectLine = config.directLineSecret ? undefined : await startLocalDirectLine(`http://127.0.0.1:${config.port}/api/messages`, { onError: (error) => logger.warn({ err: error }, 'local Direct Line could not reach the bot') });
   const server = buildHttpApp(config, services, logger, directLineSetup(config, localDirectLine));
-  await listen(server, config.port);
+  await listen(server, config.port, config.listenHost);
   logger.info(`bot listening on http://localhost:${config.port}/api/messages`);
   if (localDirectLine) logger.info(`local Direct Line for the family page on ${localDirectLine.endpoint}; family links look like ${config.publicBaseUrl}/survey/<code>`);
 

@@ -1,10 +1,51 @@
-import type { CloudAdapter } from 'botbuilder';
-import type { Server } from 'restify';
+import type { Activity } from 'botbuilder';
+import { z } from 'zod';
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../config/logger.js';
+import type { OutcomesAdapter } from './adapter.js';
 import type { OutcomesBot } from './outcomesBot.js';
 
-/** POST /api/messages: the Bot Framework endpoint (honours deliveryMode "expectReplies"). */
-export function registerMessagesRoute(server: Server, adapter: CloudAdapter, bot: OutcomesBot): void {
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
+/**
+ * POST /api/messages: the Bot Framework endpoint (honours deliveryMode "expectReplies").
+ *
+ * Unauthenticated (local) mode answers only activities whose replies go back to this machine: a caller
+ * cannot make the bot post to a service URL of their choosing. A request the SDK refuses (a forged or
+ * expired token, or a token it cannot check) gets 401 and one log line, never the SDK's internals.
+ */
+export function registerMessagesRoute(server: Server, adapter: OutcomesAdapter, bot: OutcomesBot, opts: { authenticated: boolean; logger: Logger }): void {
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    if (!opts.authenticated && !isLoopbackServiceUrl((req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
+      res.send(403, { message: 'Without credentials this bot only replies to clients on this machine.' });
+      return;
+    }
+    const activity = activityShape.safeParse(req.body);
+    if (!activity.success) {
+      res.send(400, { message: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
+      return;
+    }
+    const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    try {
+      // Not adapter.process: it answers a failed check with 500 and the error's message, and prints its stack.
+      const invoke = await adapter.handle(authorization, activity.data as unknown as Activity, (context) => bot.run(context));
+      res.send(invoke?.status ?? 200, invoke?.body);
+    } catch (error) {
+      // The turn's own failures are handled by onTurnError; what reaches here is the request's authentication.
+      opts.logger.warn({ reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown', channel: activity.data.channelId }, 'request refused: not authenticated');
+      if (!res.headersSent) res.send(401, { message: 'Unauthorized' });
+    }
   });
+}
+
+const activityShape = z.looseObject({ type: z.string().min(1).max(100), channelId: z.string().max(100).optional() });
+
+/** A reply address on this machine: 127.0.0.0/8, ::1 or localhost (or none, for expectReplies). */
+export function isLoopbackServiceUrl(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  try {
+    const host = new URL(value).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+  } catch {
+    return false;
+  }
 }

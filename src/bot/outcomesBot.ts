@@ -2,6 +2,7 @@ import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvo
 import type { AccessControl } from '../app/access.js';
 import type { Router } from '../handlers/router.js';
 import type { Reply } from '../handlers/turn.js';
+import { mayHoldStaffRoles, tenantAllowed } from './tenantPolicy.js';
 import { toTurn } from './teamsTurn.js';
 
 /**
@@ -16,23 +17,21 @@ export class OutcomesBot extends ActivityHandler {
   ) {
     super();
     this.onMessage(async (context, next) => {
-      if (await this.tenantAllowed(context)) {
-        const value = isRecord(context.activity.value) ? context.activity.value : undefined;
-        await this.router.route(toTurn(context, { value, roles: () => this.access.rolesOf(userIdOf(context)) }));
-      }
+      const value = isRecord(context.activity.value) ? context.activity.value : undefined;
+      await this.router.route(toTurn(context, { value, roles: () => this.rolesOf(context) }));
       await next();
     });
     // The family page announces which survey its link is for with an event, so the code is never shown.
     this.onEvent(async (context, next) => {
       const code = (context.activity.value as { code?: unknown } | undefined)?.code;
-      if (context.activity.name === 'survey/start' && typeof code === 'string' && (await this.tenantAllowed(context))) {
-        await this.router.startFromLink(toTurn(context, { roles: () => this.access.rolesOf(userIdOf(context)) }), code);
+      if (context.activity.name === 'survey/start' && typeof code === 'string') {
+        await this.router.startFromLink(toTurn(context, { roles: () => this.rolesOf(context) }), code);
       }
       await next();
     });
     // Teams says when the app is installed or removed; the conversation's address is kept or marked gone.
     this.onInstallationUpdateAdd(async (context, next) => {
-      if (await this.tenantAllowed(context, false)) await this.router.installed(this.turnOf(context));
+      await this.router.installed(this.turnOf(context));
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -41,36 +40,39 @@ export class OutcomesBot extends ActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if (context.activity.membersAdded?.some((m) => m.id === botId) && (await this.tenantAllowed(context, false))) await this.router.installed(this.turnOf(context));
-      if (context.activity.membersAdded?.some((m) => m.id !== botId) && (await this.tenantAllowed(context))) {
-        await this.router.welcome(toTurn(context, { roles: () => this.access.rolesOf(userIdOf(context)) }));
-      }
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.router.installed(this.turnOf(context));
+      if (context.activity.membersAdded?.some((m) => m.id !== botId)) await this.router.welcome(this.turnOf(context));
       await next();
     });
   }
 
+  /** Every activity, of every type and channel, passes the tenant check before anything else runs. */
+  override async run(context: TurnContext): Promise<void> {
+    if (tenantAllowed(context.activity, this.allowedTenants)) return super.run(context);
+    if (context.activity.type === 'message') await context.sendActivity('Sorry, this app is not available for your organisation.');
+    if (context.activity.type === 'invoke') {
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'Not available for this organisation.' } } } });
+    }
+  }
+
   /** Teams sends Action.Execute as an invoke; the reply card replaces the pressed card in place. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    if (!(await this.tenantAllowed(context))) return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'Not available for this organisation.' } as never };
     let replacement: Reply | undefined;
     const data = isRecord(invokeValue?.action?.data) ? invokeValue.action.data : {};
     const value = { ...data, verb: invokeValue?.action?.verb ?? data.verb };
-    await this.router.route(toTurn(context, { value, roles: () => this.access.rolesOf(userIdOf(context)), onReplaceCard: (r) => (replacement = r) }));
+    await this.router.route(toTurn(context, { value, roles: () => this.rolesOf(context), onReplaceCard: (r) => (replacement = r) }));
     if (replacement?.card) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: replacement.card };
     // Nothing to put in place of the card (e.g. a refused save): point to the reply sent in the chat.
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: (replacement?.text ?? 'Please see my reply in the chat.') as never };
   }
 
   private turnOf(context: TurnContext) {
-    return toTurn(context, { roles: () => this.access.rolesOf(userIdOf(context)) });
+    return toTurn(context, { roles: () => this.rolesOf(context) });
   }
 
-  private async tenantAllowed(context: TurnContext, tell = true): Promise<boolean> {
-    if (context.activity.channelId !== 'msteams' || this.allowedTenants.length === 0) return true;
-    const tenant = context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-    if (tenant && this.allowedTenants.includes(tenant)) return true;
-    if (tell) await context.sendActivity('Sorry, this app is not available for your organisation.');
-    return false;
+  /** Staff roles only for Teams users; anyone elsewhere is a family, whatever they claim. */
+  private async rolesOf(context: TurnContext) {
+    return mayHoldStaffRoles(context.activity) ? this.access.rolesOf(userIdOf(context)) : [];
   }
 }
 

@@ -44,6 +44,7 @@ const envSchema = z
     DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     TEAMS_APP_ID: optionalText.refine((v) => v === undefined || guid.test(v), { message: 'must be a GUID (the Teams app id in the manifest)' }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int('must be a whole number').min(0).max(5, 'must be at most 5').default(0),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppType) {
@@ -55,6 +56,16 @@ const envSchema = z
     if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required for a SingleTenant bot' });
     }
+    if (env.MicrosoftAppType && !env.MicrosoftAppId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
+    }
+    if (env.MicrosoftAppType === 'UserAssignedMSI' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a UserAssignedMSI bot' });
+    }
+    // A multi-tenant app would serve every organisation in the world: only with a list of the allowed ones.
+    if (env.MicrosoftAppType === 'MultiTenant' && env.ALLOWED_TENANTS.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANTS'], message: 'is required for a MultiTenant bot (the tenant ids allowed to use it); new bots should be SingleTenant or UserAssignedMSI' });
+    }
   });
 
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -64,7 +75,12 @@ export type Config = {
   port: number;
   storage: { kind: 'embedded'; dataDir: string } | { kind: 'connectionString'; connectionString: string };
   bot: { appType?: string; appId?: string; appPassword?: string; tenantId?: string; authenticated: boolean };
+  /** Tenants whose Teams users may use the bot; empty only when running locally, unauthenticated. */
   allowedTenants: string[];
+  /** Where the server listens: every interface only with credentials; unauthenticated, loopback only. */
+  listenHost: string;
+  /** How many reverse proxies in front of the bot to trust for the client's address (X-Forwarded-For). */
+  trustedProxyHops: number;
   publicBaseUrl: string;
   directLineSecret?: string;
   directLineEndpoint: string;
@@ -90,20 +106,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const authenticated = Boolean(e.MicrosoftAppId);
+  const embedded = !e.STORAGE_CONNECTION_STRING;
   return {
     port: e.PORT,
     storage: e.STORAGE_CONNECTION_STRING
       ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING }
       : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR ?? fromRoot('.data')) },
     bot: { appType: e.MicrosoftAppType, appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, authenticated },
-    allowedTenants: e.ALLOWED_TENANTS,
+    // With credentials and no list, only the bot's own tenant (validation above guarantees one exists).
+    allowedTenants: e.ALLOWED_TENANTS.length > 0 ? e.ALLOWED_TENANTS : authenticated && e.MicrosoftAppTenantId ? [e.MicrosoftAppTenantId] : [],
+    listenHost: authenticated ? '0.0.0.0' : '127.0.0.1',
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     directLineSecret: e.DIRECT_LINE_SECRET,
     directLineEndpoint: (e.DIRECT_LINE_ENDPOINT ?? 'https://directline.botframework.com').replace(/\/+$/, ''),
     botToday: e.BOT_TODAY,
     // DEV_ROLES is a local-demo convenience: with real credentials it would open every door, so it is dropped.
     devRoles: authenticated ? [] : e.DEV_ROLES,
-    loadDemoData: e.DEMO_DATA,
+    // Synthetic demo data is for a newcomer's local bot: never with credentials or a real storage account.
+    loadDemoData: e.DEMO_DATA && !authenticated && embedded,
     invitationTtlDays: e.INVITATION_TTL_DAYS,
     digestTriggerSecret: e.DIGEST_TRIGGER_SECRET,
     digestSendsPerSecond: e.DIGEST_SENDS_PER_SECOND,
@@ -119,12 +140,14 @@ export function redactedSummary(config: Config, env: NodeJS.ProcessEnv = process
     port: config.port,
     storage: config.storage.kind === 'embedded' ? { kind: 'embedded Azurite', dataDir: config.storage.dataDir } : { kind: 'connection string', account: accountOf(config.storage.connectionString) },
     bot: { appType: config.bot.appType ?? 'none (local, unauthenticated)', appId: config.bot.appId ?? 'none', appPassword: config.bot.appPassword ? '[set]' : '[not set]', tenantId: config.bot.tenantId ?? 'none' },
-    allowedTenants: config.allowedTenants.length ? config.allowedTenants : 'any (local only)',
+    allowedTenants: config.allowedTenants.length ? config.allowedTenants : 'any (local, unauthenticated, loopback only)',
+    listenHost: config.listenHost,
+    trustedProxyHops: config.trustedProxyHops,
     publicBaseUrl: config.publicBaseUrl,
     directLineSecret: config.directLineSecret ? '[set]' : '[not set: local Direct Line]',
     botToday: config.botToday ?? 'real date',
     devRoles: config.devRoles.length ? config.devRoles : env.DEV_ROLES && config.bot.authenticated ? 'ignored: the bot is authenticated' : 'none',
-    loadDemoData: config.loadDemoData,
+    loadDemoData: config.loadDemoData ? true : env.DEMO_DATA !== 'false' ? 'no: only when local, unauthenticated and on the embedded store' : false,
     invitationTtlDays: config.invitationTtlDays,
     digestTriggerSecret: config.digestTriggerSecret ? '[set]' : '[not set]',
   };

@@ -12,7 +12,7 @@ export function createHttpServer(): Server {
   return server;
 }
 
-export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<void> {
+export function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -24,7 +24,7 @@ describe('npm start', function () {
       const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', id: 'a1', text: 'help', deliveryMode: 'expectReplies', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1', from: { id: 'u1' }, recipient: { id: 'bot' }, conversation: { id: 'c1' } }),
+        body: JSON.stringify({ type: 'message', id: 'a1', text: 'help', deliveryMode: 'expectReplies', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1', from: { id: 'u1' }, recipient: { id: 'bot' }, conversation: { id: 'c1' } }),
       });
       expect(res.status).to.equal(200);
       const body = (await res.json()) as { activities: { text?: string; summary?: string }[] };
