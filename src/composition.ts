@@ -49,6 +49,6 @@ export function buildHttpApp(config: Config, services: Services, logger: Logger,
   services.digests.useSender(createProactiveSender(adapter, config.bot.appId ?? ''));
   registerMessagesRoute(server, adapter, bot, { authenticated: config.bot.authenticated, logger });
   registerDigestRoutes(server, services.digests, { triggerSecret: config.digestTriggerSecret });
-  registerFamilyPage(server, { survey: services.survey, tokens: directLine.tokens, directLineOrigin: directLine.origin, publicBaseUrl: config.publicBaseUrl });
+  registerFamilyPage(server, { survey: services.survey, tokens: directLine.tokens, directLineOrigin: directLine.origin, publicBaseUrl: config.publicBaseUrl, trustedProxyHops: config.trustedProxyHops });
   return server;
 }

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { SurveyService } from '../app/surveyService.js';
-import { LruCache } from '../storage/lruCache.js';
 import { fromRoot } from '../domain/projectPaths.js';
 import type { DirectLineTokens } from './directLineTokens.js';
+import { FamilyPageLimits } from './familyPageLimits.js';
 
 const publicDir = fromRoot('src', 'http', 'public');
 // The package's exports hide its files, so the browser bundle is found from the installed folder.
@@ -28,22 +28,25 @@ const tokenRequest = z.object({ code: z.string().min(1).max(40) });
  * POST /api/directline/token gives the page a conversation token (the secret stays on the server).
  * Requests are limited per address, and an unknown or expired code gets a friendly page, not an error.
  */
-export function registerFamilyPage(server: Server, deps: { survey: SurveyService; tokens: DirectLineTokens; directLineOrigin: () => string; publicBaseUrl: string }): void {
-  const limiter = new RateLimiter(30, 10 * 60_000);
+export function registerFamilyPage(server: Server, deps: { survey: SurveyService; tokens: DirectLineTokens; directLineOrigin: () => string; publicBaseUrl: string; trustedProxyHops: number }): void {
+  const limits = new FamilyPageLimits(deps.trustedProxyHops);
+  // Served over https (production): browsers are told to never use plain http for this site again.
+  const hsts = deps.publicBaseUrl.startsWith('https://');
+  const notice = (res: Response, status: number, kind: keyof typeof NOTICES) => sendNotice(res, status, kind, hsts);
 
   server.get('/survey/:code', async (req: Request, res: Response) => {
-    if (!limiter.allow(clientAddress(req))) return sendNotice(res, 429, 'busy');
-    const code = String(req.params.code ?? '');
+    const code = String(req.params.code ?? '').slice(0, 40);
+    if (!(await limits.allow(req, code))) return notice(res, 429, 'busy');
     const check = await deps.survey.checkLink(code);
-    if (check !== 'ok') return sendNotice(res, check === 'completed' ? 200 : 404, check);
+    if (check !== 'ok') return notice(res, check === 'completed' ? 200 : 404, check);
     const config = JSON.stringify({ code: code.toUpperCase() }).replace(/</g, '\\u003c');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders(deps.directLineOrigin(), new URL(deps.publicBaseUrl).origin) });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders({ directLineOrigin: deps.directLineOrigin(), assetOrigin: new URL(deps.publicBaseUrl).origin, hsts }) });
     res.end(pageTemplate.replace('{{CONFIG}}', config));
   });
 
   server.post('/api/directline/token', async (req: Request, res: Response) => {
-    if (!limiter.allow(clientAddress(req))) return reply(res, 429, { message: 'Too many requests; please try again in a few minutes.' });
     const parsed = tokenRequest.safeParse(req.body);
+    if (!(await limits.allow(req, parsed.success ? parsed.data.code : undefined))) return reply(res, 429, { message: 'Too many requests; please try again in a few minutes.' });
     if (!parsed.success) return reply(res, 400, { message: 'Send the survey code as {"code": "..."}.' });
     if ((await deps.survey.checkLink(parsed.data.code)) !== 'ok') return reply(res, 404, { message: 'This survey link is not valid any more.' });
     try {
@@ -73,9 +76,9 @@ function reply(res: Response, status: number, body: unknown): void {
   res.send(status, body);
 }
 
-function sendNotice(res: Response, status: number, kind: keyof typeof NOTICES): void {
+function sendNotice(res: Response, status: number, kind: keyof typeof NOTICES, hsts: boolean): void {
   const [title, text] = NOTICES[kind];
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders('') });
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders({ directLineOrigin: '', hsts }) });
   res.end(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="/static/survey.css"></head><body><main><div class="notice"><h2>${title}</h2><p>${text}</p></div></main></body></html>`);
 }
 
@@ -85,34 +88,12 @@ function sendFile(res: Response, file: string, type: string): void {
 }
 
 /** `assetOrigin`: the public base URL's origin, where the cards' face pictures come from. */
-function securityHeaders(directLineOrigin: string, assetOrigin = ''): Record<string, string> {
+function securityHeaders({ directLineOrigin, assetOrigin = '', hsts }: { directLineOrigin: string; assetOrigin?: string; hsts: boolean }): Record<string, string> {
   const connect = ["'self'", directLineOrigin, 'https://*.botframework.com', 'wss://*.botframework.com'].filter(Boolean).join(' ');
   return {
     'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' ${assetOrigin} data: blob:; connect-src ${connect}; frame-ancestors 'none'`,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
+    ...(hsts ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
   };
-}
-
-function clientAddress(req: Request): string {
-  return req.socket?.remoteAddress ?? 'unknown';
-}
-
-/** A fixed-window limit per address (per instance; the invitation's own attempt limit still applies). */
-class RateLimiter {
-  private readonly windows = new LruCache<{ start: number; count: number }>(50_000);
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
-  allow(key: string): boolean {
-    const now = Date.now();
-    const w = this.windows.get(key);
-    if (!w || now - w.start > this.windowMs) {
-      this.windows.set(key, { start: now, count: 1 });
-      return true;
-    }
-    w.count++;
-    return w.count <= this.max;
-  }
 }
