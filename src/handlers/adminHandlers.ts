@@ -1,3 +1,4 @@
+import { chatLiteral } from '../domain/text/safeText.js';
 import { can } from '../app/access.js';
 import type { ErasureService } from '../app/erasureService.js';
 import type { Clock } from '../domain/clock.js';
@@ -29,7 +30,8 @@ export class AdminHandlers {
       await turn.send({ text: 'There are no unanswered questions this month or last month.' });
       return;
     }
-    const lines = entries.map((e) => `- ${e.at.slice(0, 16).replace('T', ' ')} (${e.role}): "${e.text}"`);
+    // Staff typed these: shown as words, never as links, mentions or formatting.
+    const lines = entries.map((e) => `- ${e.at.slice(0, 16).replace('T', ' ')} (${e.role}): "${chatLiteral(e.text)}"`);
     await turn.send({ text: `Questions I could not answer (newest first):\n${lines.join('\n')}` });
   }
 

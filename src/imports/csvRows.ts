@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafe } from '../domain/text/safeText.js';
 
 export type CsvRow = { line: number; values: Record<string, string> };
 export type RowError = { line: number; errors: string[]; values: Record<string, string> };
@@ -40,7 +41,8 @@ export class CsvHeaderError extends Error {}
 /** Writes rejected rows beside the input, with their line numbers and reasons, for correction. */
 export async function writeRejects(file: string, columns: readonly string[], rejects: RowError[]): Promise<string> {
   const out = file.replace(/\.csv$/i, '') + '.rejects.csv';
-  const rows = rejects.map((r) => [String(r.line), r.errors.join('; '), ...columns.map((c) => r.values[c] ?? '')]);
+  // The rejected values are whatever the file held: a spreadsheet must show them, not run them.
+  const rows = rejects.map((r) => [String(r.line), r.errors.join('; '), ...columns.map((c) => r.values[c] ?? '')].map(spreadsheetSafe));
   await writeFile(out, stringify([['line', 'errors', ...columns], ...rows]));
   return out;
 }

@@ -83,6 +83,15 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
       expect(texts((await bot.user({ channelId: 'msteams' }).say('invite review AR-8201 parent')).activities).join(' ')).to.match(/Here is the invitation/);
     });
 
+    it('shows administrators the questions it could not answer as plain words, not links or mentions', async () => {
+      const staff = bot.user({ channelId: 'msteams' });
+      await staff.say('blorp [zzkq](https://qwv.invalid/x) <at>Everyone</at>');
+      const listed = texts((await staff.say('unanswered questions')).activities).join('\n');
+      expect(listed).to.include('blorp');
+      expect(listed).not.to.match(/\[zzkq\]\(https/);
+      expect(listed).not.to.include('<at>');
+    });
+
     it('refuses to reply to a service URL that is not on this machine', async () => {
       for (const serviceUrl of ['https://example.org/', 'http://10.0.0.1/', 'not a url', 42]) {
         const res = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', id: 'x', channelId: 'msteams', serviceUrl, from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'c' } }) });

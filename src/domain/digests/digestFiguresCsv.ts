@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafe } from '../text/safeText.js';
 import type { Disclosed } from '../scores/disclosure.js';
 import type { TermDigest } from './termDigest.js';
 
@@ -55,11 +56,5 @@ export function digestFiguresCsv(d: TermDigest): string {
     add('response rate', 'survey', group, 'completed', r.completed, undefined, String);
     add('response rate', 'survey', group, '% completed of invited', r.rate, r.sent.shown ? r.sent.value : undefined, share);
   }
-  return stringify([[...DIGEST_CSV_COLUMNS], ...rows.map((row) => row.map(safeCell))]);
-}
-
-/** A leading = + - @ tab or CR makes spreadsheets evaluate the cell; numbers (and negative changes) are left as numbers. */
-function safeCell(value: string): string {
-  if (/^-?\d+(\.\d+)?$/.test(value)) return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return stringify([[...DIGEST_CSV_COLUMNS], ...rows.map((row) => row.map(spreadsheetSafe))]);
 }

@@ -1,0 +1,23 @@
+/**
+ * Text from people, made safe for where it is shown. Two places can turn text into something else:
+ * spreadsheets (a cell starting = + - @ is a formula) and chat (markdown links, mentions, HTML).
+ */
+
+/** A CSV cell a spreadsheet shows as text: a leading = + - @ tab or CR is quoted; numbers stay numbers. */
+export function spreadsheetSafe(value: string): string {
+  if (/^-?\d+(\.\d+)?$/.test(value)) return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Text shown exactly as typed in a Teams or Web Chat message: markdown and HTML characters are escaped,
+ * so a typed "[click](https://…)" or "<at>Everyone</at>" stays words, not a link or a mention.
+ */
+export function chatLiteral(value: string): string {
+  return value
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1');
+}
