@@ -4,9 +4,13 @@ export interface Clock {
   now(): Date;
 }
 
+/**
+ * With BOT_TODAY, "now" is that day at the real time of day, so every date the product writes or checks
+ * (a link's expiry, a lease, a code's lock) agrees with "today" instead of mixing two calendars.
+ */
 export function systemClock(fixedToday?: string): Clock {
   return {
     today: () => fixedToday ?? new Date().toISOString().slice(0, 10),
-    now: () => new Date(),
+    now: () => (fixedToday ? new Date(`${fixedToday}T${new Date().toISOString().slice(11)}`) : new Date()),
   };
 }
