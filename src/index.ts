@@ -7,6 +7,7 @@ import type { EmbeddedAzurite } from './storage/embeddedAzurite.js';
 import { startOrAttachAzurite } from './storage/sharedAzurite.js';
 import { loadDemoDataIfEmpty } from './app/demoData.js';
 import { scheduleTermEndDigests } from './app/digests/digestSchedule.js';
+import { FAILED_CODE_WINDOW_MS } from './app/surveyService.js';
 
 /** Composition root: read config, start storage, wire the bot, serve, and shut down cleanly. */
 async function main(): Promise<void> {
@@ -42,11 +43,17 @@ async function main(): Promise<void> {
   logger.info(`bot listening on http://localhost:${config.port}/api/messages`);
   if (localDirectLine) logger.info(`local Direct Line for the family page on ${localDirectLine.endpoint}; family links look like ${config.publicBaseUrl}/survey/<code>`);
 
-  // Finish operations a crash interrupted; once an hour, drop aggregate receipts older than a day.
+  // Finish operations a crash interrupted; once an hour, drop aggregate receipts older than a day and
+  // conversation rows no invitation can use any more.
   let sweeps = 0;
   const sweep = setInterval(() => {
     services.respondents.sweep().catch((error: unknown) => logger.warn({ err: error }, 'sweep failed'));
-    if (++sweeps % 60 === 0) services.aggregates.pruneReceipts(24 * 3600_000).catch((error: unknown) => logger.warn({ err: error }, 'pruning receipts failed'));
+    if (++sweeps % 60 === 0) {
+      services.aggregates.pruneReceipts(24 * 3600_000).catch((error: unknown) => logger.warn({ err: error }, 'pruning receipts failed'));
+      services.conversations
+        .prune(services.clock.now(), { failureWindowMs: FAILED_CODE_WINDOW_MS, bindingMaxAgeMs: (config.invitationTtlDays + 1) * 86_400_000 })
+        .catch((error: unknown) => logger.warn({ err: error }, 'pruning conversations failed'));
+    }
   }, 60_000);
   sweep.unref();
 

@@ -85,7 +85,7 @@ export class SurveyService {
     await this.invitationService.ensureRespondent(invitation.reviewRef, invitation.role, invitation.term);
     const state = await this.respondents.read(invitation.reviewRef, invitation.role);
     if (!state || state.completedAt) return { kind: 'completed' };
-    await this.conversations.bind(conversationId, code);
+    await this.conversations.bind(conversationId, code, now);
     await this.invitations.markOpened(invitation, now.toISOString());
     const next = firstUnansweredSection(this.bank, savedSectionIds(state));
     return { kind: 'started', resumed: Object.keys(state.sections).length > 0, invitation, state, next };
@@ -111,7 +111,7 @@ export class SurveyService {
     const code = readCodeFromText(text);
     const invitation = code ? await this.invitations.get(code) : undefined;
     if (!invitation || invitation.revokedAt) return;
-    await this.conversations.bind(conversationId, invitation.code);
+    await this.conversations.bind(conversationId, invitation.code, this.clock.now());
     await this.invitations.markOpened(invitation, this.clock.now().toISOString());
   }
 

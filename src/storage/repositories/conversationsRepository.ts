@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { encodeKey } from '../azureLimits.js';
-import { getOrUndefined, isConflict, TABLES, type TableStore } from '../tableStore.js';
+import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../tableStore.js';
 import { LruCache } from '../lruCache.js';
 
 /**
@@ -26,9 +26,34 @@ export class ConversationsRepository {
     return e?.code;
   }
 
-  async bind(conversationId: string, code: string): Promise<void> {
-    await (await this.table()).upsertEntity({ partitionKey: encodeKey(conversationId), rowKey: `${encodeKey(conversationId)}~binding`, code, boundAt: new Date().toISOString() }, 'Replace');
+  async bind(conversationId: string, code: string, at: Date): Promise<void> {
+    await (await this.table()).upsertEntity({ partitionKey: encodeKey(conversationId), rowKey: `${encodeKey(conversationId)}~binding`, code, boundAt: at.toISOString() }, 'Replace');
     this.bindings.set(conversationId, code);
+  }
+
+  /**
+   * Drops what no longer serves anyone: failed-attempt rows with no attempt left in the window, and
+   * bindings older than an invitation can live (every chat id, including Web Chat's one-per-visit ids,
+   * would otherwise stay forever). A scan of the table, run hourly.
+   */
+  async prune(now: Date, opts: { failureWindowMs: number; bindingMaxAgeMs: number }): Promise<{ removed: number }> {
+    const client = await this.table();
+    let removed = 0;
+    for await (const e of client.listEntities<{ times?: string; boundAt?: string }>()) {
+      const stale = e.rowKey!.endsWith('~failures')
+        ? inWindow(e.times, opts.failureWindowMs, now).length === 0
+        : e.rowKey!.endsWith('~binding') && (!e.boundAt || Date.parse(e.boundAt) < now.getTime() - opts.bindingMaxAgeMs);
+      if (!stale) continue;
+      // With its ETag: a row written again since the scan (a new attempt, a new binding) is kept.
+      await client.deleteEntity(e.partitionKey!, e.rowKey!, { etag: e.etag }).then(
+        () => removed++,
+        (error: unknown) => {
+          if (!isConflict(error) && !isStatus(error, 404)) throw error;
+        },
+      );
+    }
+    this.bindings.clear();
+    return { removed };
   }
 
   /** Failed attempts in the window, oldest first. */
