@@ -20,7 +20,8 @@ export function registerMessagesRoute(server: Server, adapter: OutcomesAdapter, 
     }
     const activity = activityShape.safeParse(req.body);
     if (!activity.success) {
-      res.send(400, { message: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
+      const where = activity.error.issues[0]?.path.join('.') || 'body';
+      res.send(400, { message: `This is not a Bot Framework activity this bot can read (check "${where}").` });
       return;
     }
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
@@ -36,7 +37,27 @@ export function registerMessagesRoute(server: Server, adapter: OutcomesAdapter, 
   });
 }
 
-const activityShape = z.looseObject({ type: z.string().min(1).max(100), channelId: z.string().max(100).optional() });
+/**
+ * The parts of an activity the bot relies on, checked before anything runs: a client that sends a number
+ * for the conversation or text gets 400, not a failed turn. Unknown fields pass through untouched.
+ */
+const id = z.string().min(1).max(1_000);
+const activityShape = z.looseObject({
+  type: z.string().min(1).max(100),
+  channelId: z.string().min(1).max(100),
+  id: z.string().max(1_000).optional(),
+  serviceUrl: z.string().max(2_000).optional(),
+  text: z.string().max(100_000).optional(),
+  name: z.string().max(500).optional(),
+  action: z.string().max(100).optional(),
+  replyToId: z.string().max(1_000).optional(),
+  from: z.looseObject({ id, aadObjectId: z.string().max(200).optional() }),
+  recipient: z.looseObject({ id: z.string().max(1_000) }).optional(),
+  conversation: z.looseObject({ id, conversationType: z.string().max(100).optional(), tenantId: z.string().max(200).optional() }),
+  channelData: z.record(z.string(), z.unknown()).optional(),
+  membersAdded: z.array(z.looseObject({ id: z.string().max(1_000) })).max(1_000).optional(),
+  membersRemoved: z.array(z.looseObject({ id: z.string().max(1_000) })).max(1_000).optional(),
+});
 
 /** A reply address on this machine: 127.0.0.0/8, ::1 or localhost (or none, for expectReplies). */
 export function isLoopbackServiceUrl(value: unknown): boolean {

@@ -1,4 +1,5 @@
-import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import type { AccessControl } from '../app/access.js';
 import type { Router } from '../handlers/router.js';
 import type { Reply } from '../handlers/turn.js';
@@ -48,11 +49,16 @@ export class OutcomesBot extends ActivityHandler {
 
   /** Every activity, of every type and channel, passes the tenant check before anything else runs. */
   override async run(context: TurnContext): Promise<void> {
-    if (tenantAllowed(context.activity, this.allowedTenants)) return super.run(context);
-    if (context.activity.type === 'message') await context.sendActivity('Sorry, this app is not available for your organisation.');
-    if (context.activity.type === 'invoke') {
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'Not available for this organisation.' } } } });
+    if (tenantAllowed(context.activity, this.allowedTenants)) {
+      // botbuilder reads a card action's fields without checking them: a malformed one is refused here.
+      if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action' && !cardActionInvoke.safeParse(context.activity.value).success) {
+        await context.sendActivity(invokeError(400, 'BadRequest', 'This card action could not be read. Please use the latest card.'));
+        return;
+      }
+      return super.run(context);
     }
+    if (context.activity.type === 'message') await context.sendActivity('Sorry, this app is not available for your organisation.');
+    if (context.activity.type === 'invoke') await context.sendActivity(invokeError(403, 'Forbidden', 'Not available for this organisation.'));
   }
 
   /** Teams sends Action.Execute as an invoke; the reply card replaces the pressed card in place. */
@@ -74,6 +80,15 @@ export class OutcomesBot extends ActivityHandler {
   private async rolesOf(context: TurnContext) {
     return mayHoldStaffRoles(context.activity) ? this.access.rolesOf(userIdOf(context)) : [];
   }
+}
+
+/** An Adaptive Card Action.Execute invoke, as Teams sends it. */
+const cardActionInvoke = z.looseObject({
+  action: z.looseObject({ type: z.string().max(100), verb: z.string().max(200).optional(), data: z.record(z.string(), z.unknown()).optional() }),
+});
+
+function invokeError(status: number, code: string, message: string): Partial<Activity> {
+  return { type: 'invokeResponse', value: { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } } } };
 }
 
 function userIdOf(context: TurnContext): string | undefined {
