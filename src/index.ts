@@ -3,8 +3,7 @@ import { createLogger } from './config/logger.js';
 import { buildHttpApp, buildServices, directLineSetup } from './composition.js';
 import { startLocalDirectLine } from './http/localDirectLine.js';
 import { listen } from './http/server.js';
-import type { EmbeddedAzurite } from './storage/embeddedAzurite.js';
-import { startOrAttachAzurite } from './storage/sharedAzurite.js';
+import { startOrAttachAzurite, type EmbeddedStore } from './storage/sharedAzurite.js';
 import { loadDemoDataIfEmpty } from './app/demoData.js';
 import { scheduleTermEndDigests } from './app/digests/digestSchedule.js';
 import { FAILED_CODE_WINDOW_MS } from './app/surveyService.js';
@@ -24,17 +23,17 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   logger.info({ config: redactedSummary(config) }, 'starting');
 
-  let azurite: EmbeddedAzurite | undefined;
+  let azurite: EmbeddedStore | undefined;
   let connectionString: string;
   if (config.storage.kind === 'embedded') {
     azurite = await startOrAttachAzurite(config.storage.dataDir);
     connectionString = azurite.connectionString;
-    logger.info({ port: azurite.port, dataDir: config.storage.dataDir }, 'embedded Azurite table storage is ready');
+    logger.info({ port: azurite.port, dataDir: config.storage.dataDir, attached: azurite.attached, replayed: azurite.replayed }, 'embedded Azurite table storage is ready');
   } else {
     connectionString = config.storage.connectionString;
   }
 
-  const services = buildServices(config, connectionString);
+  const services = buildServices(config, connectionString, undefined, azurite?.redo);
   await services.store.ping();
   if (config.loadDemoData) await loadDemoDataIfEmpty(services, logger);
   const localDirectLine = config.directLineSecret ? undefined : await startLocalDirectLine(`http://127.0.0.1:${config.port}/api/messages`, { onError: (error) => logger.warn({ err: error }, 'local Direct Line could not reach the bot') });

@@ -29,12 +29,13 @@ import { AddressBookRepository } from './storage/repositories/addressBookReposit
 import { DigestLedgerRepository } from './storage/repositories/digestLedgerRepository.js';
 import { DigestSubscriptionsRepository } from './storage/repositories/digestSubscriptionsRepository.js';
 import { SecretsRepository } from './storage/repositories/secretsRepository.js';
+import type { RedoLog } from './storage/redoLog.js';
 
 /** Everything the product is made of, wired once. No logic lives here. */
-export function buildServices(config: Config, connectionString: string, clock: Clock = systemClock(config.botToday)) {
+export function buildServices(config: Config, connectionString: string, clock: Clock = systemClock(config.botToday), redo?: RedoLog) {
   const bank = loadQuestionBank();
   const terms = loadTermCalendar();
-  const store = new TableStore(connectionString);
+  const store = new TableStore(connectionString, redo);
   const aggregates = new AggregatesRepository(store);
   const journal = new JournalRepository(store);
   const aggregateView = new AggregateView(aggregates);

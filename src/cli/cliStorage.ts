@@ -18,7 +18,7 @@ export async function withServices<T>(work: (services: Services, config: Config,
   const logger = createLogger('warn', 'cli');
   const azurite = config.storage.kind === 'embedded' ? await startOrAttachAzurite(config.storage.dataDir) : undefined;
   try {
-    const services = buildServices(config, azurite?.connectionString ?? (config.storage as { connectionString: string }).connectionString);
+    const services = buildServices(config, azurite?.connectionString ?? (config.storage as { connectionString: string }).connectionString, undefined, azurite?.redo);
     await services.store.ping();
     return await work(services, config, logger);
   } finally {

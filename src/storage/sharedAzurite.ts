@@ -1,38 +1,87 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEV_ACCOUNT, devConnectionString, startEmbeddedAzurite, type EmbeddedAzurite } from './embeddedAzurite.js';
+import { RedoLog, redoFiles, replayRedoLogs } from './redoLog.js';
+import { TableStore } from './tableStore.js';
 
 /**
- * The embedded store on disk must have one Azurite process at a time (two would overwrite each other's
- * files). The process that starts it records its port in DATA_DIR; the bot, the CLI commands and a second
- * bot instance attach to that one while it is alive, and only the starter stops it.
+ * The embedded store on disk has one Azurite process at a time, ever (two would overwrite each other's
+ * files). The marker in DATA_DIR names that Azurite's own process and port: the bot, the command-line
+ * tools and a second bot instance attach to it while it answers; one left behind by a killed bot is
+ * adopted; one that no longer answers is stopped before another starts.
+ *
+ * Whoever starts Azurite first replays the redo logs a crash left (what families were told was saved),
+ * and everyone attached logs their writes there (see redoLog.ts).
  */
-export async function startOrAttachAzurite(dataDir: string): Promise<EmbeddedAzurite & { attached: boolean }> {
-  const marker = path.join(dataDir, 'azurite-endpoint.json');
-  const existing = readMarker(marker);
-  if (existing && isAlive(existing.pid) && (await answers(existing.port))) {
-    return { port: existing.port, connectionString: devConnectionString(existing.port), stop: async () => undefined, attached: true };
+export type EmbeddedStore = EmbeddedAzurite & { attached: boolean; redo: RedoLog; replayed: number };
+
+type Marker = { azuritePid: number; ownerPid: number; port: number };
+
+export async function startOrAttachAzurite(dataDir: string): Promise<EmbeddedStore> {
+  const markerFile = path.join(dataDir, 'azurite-endpoint.json');
+  const redoDir = path.join(dataDir, 'redo');
+  const existing = readMarker(markerFile);
+  if (existing && isAlive(existing.azuritePid)) {
+    if (await answers(existing.port)) {
+      // A bot killed on its own leaves its Azurite running: the next one adopts it (and stops it later).
+      const adopt = !isAlive(existing.ownerPid);
+      if (adopt) writeMarker(markerFile, { ...existing, ownerPid: process.pid });
+      const redo = new RedoLog(redoDir);
+      return {
+        port: existing.port,
+        pid: existing.azuritePid,
+        connectionString: devConnectionString(existing.port),
+        attached: !adopt,
+        redo,
+        replayed: 0,
+        stop: adopt ? () => stopAdopted(existing.azuritePid, markerFile, redo) : () => redo.close(),
+      };
+    }
+    // Alive but not answering: it must not keep the files open while another Azurite uses them.
+    process.kill(existing.azuritePid, 'SIGKILL');
   }
   const azurite = await startEmbeddedAzurite({ location: dataDir });
-  writeFileSync(marker, JSON.stringify({ pid: process.pid, port: azurite.port }));
+  writeMarker(markerFile, { azuritePid: azurite.pid!, ownerPid: process.pid, port: azurite.port });
+  // Replayed writes are logged again, as new writes: until this Azurite has saved them they are as
+  // exposed to a crash as any other.
+  const leftBehind = redoFiles(redoDir);
+  const redo = new RedoLog(redoDir);
+  const { replayed } = await replayRedoLogs(redoDir, leftBehind, (name) => new TableStore(azurite.connectionString, redo).table(name as never));
   return {
     ...azurite,
     attached: false,
+    redo,
+    replayed,
     stop: async () => {
-      if (readMarker(marker)?.pid === process.pid) rmSync(marker, { force: true });
+      if (readMarker(markerFile)?.ownerPid === process.pid) rmSync(markerFile, { force: true });
+      await redo.close();
+      // Azurite saves everything on a clean stop: only then is this process's log no longer needed.
       await azurite.stop();
+      await redo.discard();
     },
   };
 }
 
-function readMarker(file: string): { pid: number; port: number } | undefined {
+async function stopAdopted(pid: number, markerFile: string, redo: RedoLog): Promise<void> {
+  rmSync(markerFile, { force: true });
+  await redo.close();
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!isAlive(pid)) await redo.discard();
+}
+
+function readMarker(file: string): Marker | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown; port?: unknown };
-    return typeof value.pid === 'number' && typeof value.port === 'number' ? { pid: value.pid, port: value.port } : undefined;
+    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<Marker>;
+    return typeof value.azuritePid === 'number' && typeof value.ownerPid === 'number' && typeof value.port === 'number' ? (value as Marker) : undefined;
   } catch {
     return undefined;
   }
+}
+
+function writeMarker(file: string, marker: Marker): void {
+  writeFileSync(file, JSON.stringify(marker));
 }
 
 function isAlive(pid: number): boolean {

@@ -1,5 +1,6 @@
 import { TableClient, TableServiceClient, RestError, type TableEntity, type TableTransactionResponse, type TransactionAction } from '@azure/data-tables';
 import { assertEntityWithinLimits, AZURE_LIMITS } from './azureLimits.js';
+import { entriesOfAction, logTime, withoutEtag, type RedoLog } from './redoLog.js';
 
 /** Every table the product uses, named in one place. */
 export const TABLES = {
@@ -27,7 +28,11 @@ export type TableName = (typeof TABLES)[keyof typeof TABLES];
 export class TableStore {
   private readonly created = new Map<string, Promise<TableClient>>();
 
-  constructor(private readonly connectionString: string) {}
+  /** `redo`: the embedded store's redo log; every successful write is on disk there before it returns. */
+  constructor(
+    private readonly connectionString: string,
+    private readonly redo?: RedoLog,
+  ) {}
 
   private options() {
     // Plain http is only ever used for the local emulator on loopback.
@@ -38,7 +43,8 @@ export class TableStore {
     let pending = this.created.get(name);
     if (!pending) {
       const client = TableClient.fromConnectionString(this.connectionString, name, this.options());
-      pending = client.createTable().then(() => client);
+      const redo = this.redo;
+      pending = client.createTable().then(() => (redo ? withRedo(client, name, redo) : client));
       pending.catch(() => this.created.delete(name));
       this.created.set(name, pending);
     }
@@ -54,6 +60,41 @@ export class TableStore {
     const iter = this.serviceClient().listTables().byPage({ maxPageSize: 1 });
     await iter.next();
   }
+}
+
+/**
+ * The same client, with each successful write also appended to the redo log (and synced) before the
+ * caller sees it succeed. Reads pass straight through.
+ */
+function withRedo(client: TableClient, table: string, redo: RedoLog): TableClient {
+  const logged = Object.create(client) as TableClient;
+  logged.createEntity = async (entity, options) => {
+    const result = await client.createEntity(entity, options);
+    await redo.append([{ at: logTime(), table, op: 'upsert', mode: 'Replace', entity: withoutEtag(entity) }]);
+    return result;
+  };
+  logged.upsertEntity = async (entity, mode = 'Merge', options) => {
+    const result = await client.upsertEntity(entity, mode, options);
+    await redo.append([{ at: logTime(), table, op: 'upsert', mode, entity: withoutEtag(entity) }]);
+    return result;
+  };
+  logged.updateEntity = async (entity, mode = 'Merge', options) => {
+    const result = await client.updateEntity(entity, mode, options);
+    await redo.append([{ at: logTime(), table, op: 'upsert', mode, entity: withoutEtag(entity) }]);
+    return result;
+  };
+  logged.deleteEntity = async (partitionKey, rowKey, options) => {
+    const result = await client.deleteEntity(partitionKey, rowKey, options);
+    await redo.append([{ at: logTime(), table, op: 'delete', partitionKey, rowKey }]);
+    return result;
+  };
+  logged.submitTransaction = async (actions, options) => {
+    const result = await client.submitTransaction(actions, options);
+    const at = logTime();
+    await redo.append(actions.map((a) => entriesOfAction(table, a, at)));
+    return result;
+  };
+  return logged;
 }
 
 export function isStatus(error: unknown, ...statuses: number[]): boolean {

@@ -1,0 +1,154 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect } from 'chai';
+import getPort from 'get-port';
+import { fromRoot } from '../../src/domain/projectPaths.js';
+import { devConnectionString } from '../../src/storage/embeddedAzurite.js';
+import { TableStore } from '../../src/storage/tableStore.js';
+
+const FAMILIES = 10;
+const ROUNDS = 3;
+type Activity = Record<string, any>;
+
+/**
+ * Nothing a family was told was saved is lost, whatever is killed: the real bot process (with its
+ * embedded Azurite on disk), 10 families saving sections over HTTP, `kill -9` of the whole process
+ * group at a random moment, three times; then every acknowledged section is there, the aggregates match
+ * a rebuild, and only ever one Azurite runs on the data folder.
+ */
+describe('crash safety of the embedded store (real processes)', function () {
+  this.timeout(300_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'send-bot-crash-'));
+  let port: number;
+  let bot: ChildProcess | undefined;
+  let output = '';
+
+  before(async () => (port = await getPort({ host: '127.0.0.1' })));
+  after(async () => {
+    if (bot?.pid) process.kill(-bot.pid, 'SIGTERM');
+    await waitUntil(() => azuriteProcesses().length === 0, 20_000).catch(() => undefined);
+  });
+
+  async function start(): Promise<void> {
+    output = '';
+    bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: fromRoot(),
+      detached: true, // its own process group, with its Azurite in it
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEV_ROLES: 'practitioner,admin', DEMO_DATA: 'false', LOG_LEVEL: 'info', BOT_TODAY: '2026-11-22' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    bot.stdout!.on('data', (d) => (output += d));
+    bot.stderr!.on('data', (d) => (output += d));
+    await waitUntil(() => output.includes('bot listening'), 90_000, () => output);
+  }
+
+  function post(activity: Activity): Promise<{ status: number; activities: Activity[] }> {
+    return fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deliveryMode: 'expectReplies', serviceUrl: 'http://127.0.0.1:1/', id: `a-${Math.random()}`, recipient: { id: 'bot' }, ...activity }) })
+      .then(async (res) => ({ status: res.status, activities: ((await res.json()) as { activities?: Activity[] }).activities ?? [] }));
+  }
+
+  const cardsOf = (activities: Activity[]) => activities.flatMap((a) => (a.attachments ?? []).map((x: Activity) => x.content));
+  const inputsOf = (card: Activity): Activity[] => {
+    const out: Activity[] = [];
+    const walk = (items: Activity[] = []) => items.forEach((e) => (out.push(e), walk(e.items)));
+    walk(card.body);
+    return out.filter((e) => e.type === 'Input.ChoiceSet' || e.type === 'Input.Text');
+  };
+
+  /** One family after another on one worker: take an invitation, answer sections until stopped. */
+  async function family(worker: number, round: number, acknowledged: Map<string, Record<string, string>>, stop: { now: boolean }): Promise<void> {
+    for (let n = 0; !stop.now; n++) {
+      const ref = `CR-${round}${String(worker).padStart(2, '0')}${String(n).padStart(3, '0')}`;
+      const made = await post({ type: 'message', text: `invite review ${ref} parent`, channelId: 'msteams', from: { id: `staff-${worker}` }, conversation: { id: `staff-${worker}` } }).catch(() => undefined);
+      const code = /code ([A-Z0-9-]{12})/.exec(JSON.stringify(made?.activities ?? []))?.[1];
+      if (!code) return;
+      const conversation = { id: `family-${ref}` };
+      let card = cardsOf((await post({ type: 'message', text: code, channelId: 'directline', from: { id: `f-${ref}` }, conversation }).catch(() => ({ activities: [] }))).activities).at(-1);
+      while (card && !stop.now) {
+        const values: Record<string, string> = {};
+        for (const [i, input] of inputsOf(card).entries()) values[input.id] = input.type === 'Input.Text' ? `words ${ref} ${i}` : String(((i + n + worker) % 5) + 1);
+        const reply = await post({ type: 'message', value: { ...card.actions[0].data, ...values }, channelId: 'directline', from: { id: `f-${ref}` }, conversation }).catch(() => undefined);
+        if (!reply || reply.status !== 200) return;
+        // Acknowledged: the family saw "Saved" (at the top of the next card, or the end card).
+        if (!/✅ Saved/.test(JSON.stringify(reply.activities))) return;
+        for (const [id, v] of Object.entries(values)) acknowledged.set(`${ref}|${id}`, { ref, id, value: v });
+        card = cardsOf(reply.activities).at(-1);
+        if (!card?.actions) break;
+      }
+    }
+  }
+
+  async function storedAnswers(): Promise<Map<string, string>> {
+    const marker = JSON.parse(readFileSync(path.join(dataDir, 'azurite-endpoint.json'), 'utf8')) as { port: number };
+    const table = await new TableStore(devConnectionString(marker.port)).table('answers');
+    const out = new Map<string, string>();
+    for await (const e of table.listEntities<{ kind?: string; questionId: string; score?: number; text?: string }>()) {
+      if (e.kind === 'answer') out.set(`${String(e.partitionKey).split('~')[0]}|${e.questionId}`, e.text ?? String(e.score));
+    }
+    return out;
+  }
+
+  it(`keeps every acknowledged save through ${ROUNDS} kill -9s of the whole process group, with one Azurite`, async () => {
+    const acknowledged = new Map<string, Record<string, string>>();
+    await start();
+    for (let round = 1; round <= ROUNDS; round++) {
+      const stop = { now: false };
+      const workers = Array.from({ length: FAMILIES }, (_, w) => family(w, round, acknowledged, stop));
+      await new Promise((r) => setTimeout(r, 1_500 + Math.random() * 2_500));
+      process.kill(-bot!.pid!, 'SIGKILL');
+      stop.now = true;
+      await Promise.all(workers);
+      await waitUntil(() => azuriteProcesses().length === 0, 10_000);
+      await start();
+      expect(azuriteProcesses(), `round ${round}: one Azurite on the data folder`).to.have.length(1);
+      const stored = await storedAnswers();
+      const lost = [...acknowledged.entries()].filter(([key, a]) => stored.get(key) !== a.value);
+      expect(lost.length, `round ${round}: ${acknowledged.size} acknowledged answers, lost: ${lost.slice(0, 5).map(([k]) => k).join(', ')}`).to.equal(0);
+    }
+    expect(acknowledged.size, 'the families saved something').to.be.greaterThan(100);
+
+    const rebuild = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/rebuildAggregates.ts'], { cwd: fromRoot(), env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
+    expect(rebuild.stdout).to.match(/No difference/);
+    expect(azuriteProcesses(), 'the command attached to the same Azurite').to.have.length(1);
+  });
+
+  it('adopts the Azurite a bot killed on its own left running, rather than starting a second one', async () => {
+    const before = azuriteProcesses();
+    expect(before).to.have.length(1);
+    process.kill(bot!.pid!, 'SIGKILL'); // the bot only: its Azurite lives on
+    await waitUntil(() => bot!.exitCode !== null || bot!.signalCode !== null, 10_000);
+    expect(azuriteProcesses(), 'the orphan is still running').to.deep.equal(before);
+    await start();
+    expect(azuriteProcesses(), 'still the one Azurite').to.deep.equal(before);
+    expect(output).to.match(/"attached":false/);
+    // A clean stop of the adopting bot stops the adopted Azurite too.
+    process.kill(bot!.pid!, 'SIGTERM');
+    await waitUntil(() => azuriteProcesses().length === 0, 20_000);
+    bot = undefined;
+  });
+
+  /** Azurite processes whose command line names this data folder. */
+  function azuriteProcesses(): number[] {
+    const pids: number[] = [];
+    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (cmd.includes('azurite') && cmd.includes(dataDir)) pids.push(Number(pid));
+      } catch {
+        // gone
+      }
+    }
+    return pids;
+  }
+});
+
+async function waitUntil(ok: () => boolean, timeoutMs: number, detail: () => string = () => ''): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > until) throw new Error(`timed out\n${detail()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
