@@ -24,8 +24,9 @@ export class BotHarness {
     readonly baseUrl: string,
   ) {}
 
-  static async start(opts: { env?: Record<string, string>; today?: string; localDirectLine?: boolean } = {}): Promise<BotHarness> {
-    const azurite = await startEmbeddedAzurite();
+  /** `azurite`: share another harness's store, as a second instance of the bot would (it is not stopped here). */
+  static async start(opts: { env?: Record<string, string>; today?: string; azurite?: EmbeddedAzurite } = {}): Promise<BotHarness> {
+    const azurite = opts.azurite ?? (await startEmbeddedAzurite());
     const port = await getPort({ host: '127.0.0.1' });
     const config = loadConfig({ PORT: String(port), STORAGE_CONNECTION_STRING: azurite.connectionString, DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...opts.env });
     const clock = new TestClock(opts.today ?? '2026-11-22');
@@ -35,16 +36,18 @@ export class BotHarness {
     await listen(server, port, '127.0.0.1');
     const harness = new BotHarness(azurite, services, server, clock, `http://127.0.0.1:${port}`);
     harness.directLine = directLine;
+    harness.ownsAzurite = !opts.azurite;
     return harness;
   }
 
   directLine?: LocalDirectLine;
+  private ownsAzurite = true;
 
   async stop(): Promise<void> {
     this.server.close();
     await this.directLine?.close();
     await this.services.journal.flush().catch(() => undefined);
-    await this.azurite.stop();
+    if (this.ownsAzurite) await this.azurite.stop();
   }
 
   /** Posts one activity; returns the bot's replies (and an invoke response, if any, as type 'invokeResponse'). */

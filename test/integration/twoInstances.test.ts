@@ -1,0 +1,105 @@
+import { expect } from 'chai';
+import { rebuildAggregates } from '../../src/app/aggregatesRebuild.js';
+import { BotHarness, cards, texts, type Activity, type ChatUser } from '../support/botHarness.js';
+import { RecordingChannel } from '../support/recordingChannel.js';
+
+const FAMILIES = 20;
+const SUBSCRIBERS = 12;
+const MANAGER = '51111111-1111-1111-1111-111111111111';
+
+/**
+ * Two instances of the bot on one store, as in production behind a load balancer: each has its own
+ * services and caches and nothing else in common. Families' turns land on either instance at random,
+ * the crash-recovery sweep runs on both, and a digest send is started on both at once.
+ */
+describe('two instances on one store (HTTP endpoints, real Azurite)', function () {
+  this.timeout(180_000);
+  let a: BotHarness;
+  let b: BotHarness;
+  let channel: RecordingChannel;
+
+  before(async () => {
+    const env = { DEV_ROLES: 'practitioner,manager', DIGEST_SENDS_PER_SECOND: '50' };
+    a = await BotHarness.start({ env });
+    b = await BotHarness.start({ env, azurite: a.azurite });
+    channel = await RecordingChannel.start();
+  });
+  after(async () => {
+    await b?.stop();
+    await a?.stop();
+    await channel?.close();
+  });
+
+  /** The same chat, each turn sent to one of the two instances at random. */
+  function either(user: (h: BotHarness) => ChatUser): { say(text: string, extra?: Activity): Promise<Activity[]>; submit(value: Activity): Promise<Activity[]> } {
+    const pick = () => (Math.random() < 0.5 ? a : b);
+    return {
+      say: async (text, extra) => (await user(pick()).say(text, extra)).activities,
+      submit: async (value) => (await user(pick()).submit(value)).activities,
+    };
+  }
+
+  it('keeps aggregates equal to a rebuild with families on both, sweeps on both, and sends each digest once though started on both', async () => {
+    // Managers subscribe through either instance.
+    const subscribers = Array.from({ length: SUBSCRIBERS }, (_, i) => either((h) => h.user({ id: `manager-${i}`, aadObjectId: MANAGER, conversationId: `manager-conv-${i}` })));
+    for (const s of subscribers) expect(texts(await s.say('subscribe to the digest', { serviceUrl: channel.url })).join(' ')).to.match(/subscribed/);
+
+    // Families answer whole surveys, each turn on either instance, while both sweep.
+    const codes: string[] = [];
+    for (let f = 0; f < FAMILIES; f++) {
+      const made = await a.services.invitationService.invite(`TI-${String(f).padStart(4, '0')}`, f % 2 ? 'cyp' : 'pc', 'test');
+      if (made.kind !== 'created') throw new Error('no invitation');
+      codes.push(made.code);
+    }
+    let sweeping = true;
+    const sweeps = (async () => {
+      while (sweeping) {
+        await Promise.all([a.services.respondents.sweep(), b.services.respondents.sweep()]);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await Promise.all(
+      codes.map(async (code, f) => {
+        const family = either((h) => h.user({ id: `family-${f}`, channelId: 'msteams', conversationId: `family-conv-${f}` }));
+        let card = cards(await family.say(code)).at(-1);
+        for (let step = 0; card?.actions && step < 40; step++) {
+          const faces = (card.body as Activity[]).flatMap((e) => (e.type === 'ColumnSet' ? e.columns : [])).filter((c: Activity) => c.selectAction);
+          const value = faces.length
+            ? faces[(f + step) % faces.length].selectAction.data
+            : { ...card.actions[0].data, ...Object.fromEntries(inputs(card).map((i, k) => [i.id, i.type === 'Input.Text' ? `words ${f}` : String(((f + k) % 5) + 1)])) };
+          card = cards(await family.submit(value)).at(-1);
+        }
+      }),
+    );
+    sweeping = false;
+    await sweeps;
+
+    // Both instances start "send the digest now" at the same moment.
+    const [replyA, replyB] = await Promise.all([
+      a.user({ aadObjectId: MANAGER, conversationId: 'manager-conv-0' }).say('send the digest now', { serviceUrl: channel.url }),
+      b.user({ aadObjectId: MANAGER, conversationId: 'manager-conv-1' }).say('send the digest now', { serviceUrl: channel.url }),
+    ]);
+    const said = [...texts(replyA.activities), ...texts(replyB.activities)].join('\n');
+    expect(said).to.match(/digest/i);
+
+    await a.services.journal.flush();
+    await b.services.journal.flush();
+    const completed = await Promise.all(codes.map(async (_c, f) => (await a.services.respondents.read(`TI-${String(f).padStart(4, '0')}`, f % 2 ? 'cyp' : 'pc'))?.completedAt));
+    expect(completed.filter(Boolean), 'every family finished').to.have.length(FAMILIES);
+    const rebuild = await rebuildAggregates(a.services.bank, a.services.respondents, a.services.aggregates);
+    expect(rebuild.differences, 'aggregates equal a rebuild').to.deep.equal([]);
+
+    const digests = channel.received.filter((r) => JSON.stringify(r.body).includes('Termly digest'));
+    const perConversation = new Map<string, number>();
+    for (const d of digests) perConversation.set(d.conversationId, (perConversation.get(d.conversationId) ?? 0) + 1);
+    expect(perConversation.size, 'every subscriber reached').to.equal(SUBSCRIBERS);
+    expect([...perConversation.values()].every((n) => n === 1), `each exactly once: ${JSON.stringify([...perConversation])}`).to.equal(true);
+  });
+});
+
+function inputs(card: Activity): Activity[] {
+  const out: Activity[] = [];
+  const walk = (items: Activity[] = []) => items.forEach((e) => (out.push(e), walk(e.items)));
+  walk(card.body);
+  return out.filter((e) => e.type === 'Input.ChoiceSet' || e.type === 'Input.Text');
+}
