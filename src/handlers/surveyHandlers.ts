@@ -162,5 +162,5 @@ const COMPLETED_READ_ONLY = 'Your survey is already complete, so your answers ca
 
 function welcomeText(position: SurveyPosition): string {
   const who = position.invitation.role === 'cyp' ? 'Hello! These questions are about you and the help you get.' : 'Hello, and thank you for taking part. These questions are about your child, your family and the support you get.';
-  return `${who} There are 7 short sections. Each one is saved as soon as you press the button, so you can stop and come back any time using the same link or code. You can always choose "Prefer not to say".`;
+  return `${who} There are 7 short sections. Each section is saved as soon as you finish it, so you can stop and come back any time using the same link or code. You can always choose "Prefer not to say".`;
 }

@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,10 +8,10 @@ import getPort from 'get-port';
 import { fromRoot } from '../../src/domain/projectPaths.js';
 import { devConnectionString } from '../../src/storage/embeddedAzurite.js';
 import { TableStore } from '../../src/storage/tableStore.js';
+import { BotProcess, waitUntil, type Activity } from '../support/botProcess.js';
 
 const FAMILIES = 10;
 const ROUNDS = 3;
-type Activity = Record<string, any>;
 
 /**
  * Nothing a family was told was saved is lost, whatever is killed: the real bot process (with its
@@ -23,32 +23,19 @@ describe('crash safety of the embedded store (real processes)', function () {
   this.timeout(300_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'send-bot-crash-'));
   let port: number;
-  let bot: ChildProcess | undefined;
-  let output = '';
+  let bot: BotProcess | undefined;
 
   before(async () => (port = await getPort({ host: '127.0.0.1' })));
   after(async () => {
-    if (bot?.pid) process.kill(-bot.pid, 'SIGTERM');
+    bot?.killGroup('SIGTERM');
     await waitUntil(() => azuriteProcesses().length === 0, 20_000).catch(() => undefined);
   });
 
   async function start(): Promise<void> {
-    output = '';
-    bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      cwd: fromRoot(),
-      detached: true, // its own process group, with its Azurite in it
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEV_ROLES: 'practitioner,admin', DEMO_DATA: 'false', LOG_LEVEL: 'info', BOT_TODAY: '2026-11-22' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    bot.stdout!.on('data', (d) => (output += d));
-    bot.stderr!.on('data', (d) => (output += d));
-    await waitUntil(() => output.includes('bot listening'), 90_000, () => output);
+    bot = await BotProcess.start(port, { DATA_DIR: dataDir, DEV_ROLES: 'practitioner,admin', DEMO_DATA: 'false', BOT_TODAY: '2026-11-22' });
   }
 
-  function post(activity: Activity): Promise<{ status: number; activities: Activity[] }> {
-    return fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deliveryMode: 'expectReplies', serviceUrl: 'http://127.0.0.1:1/', id: `a-${Math.random()}`, recipient: { id: 'bot' }, ...activity }) })
-      .then(async (res) => ({ status: res.status, activities: ((await res.json()) as { activities?: Activity[] }).activities ?? [] }));
-  }
+  const post = (activity: Activity) => bot!.post(activity);
 
   const cardsOf = (activities: Activity[]) => activities.flatMap((a) => (a.attachments ?? []).map((x: Activity) => x.content));
   const inputsOf = (card: Activity): Activity[] => {
@@ -98,7 +85,7 @@ describe('crash safety of the embedded store (real processes)', function () {
       const stop = { now: false };
       const workers = Array.from({ length: FAMILIES }, (_, w) => family(w, round, acknowledged, stop));
       await new Promise((r) => setTimeout(r, 1_500 + Math.random() * 2_500));
-      process.kill(-bot!.pid!, 'SIGKILL');
+      bot!.killGroup('SIGKILL');
       stop.now = true;
       await Promise.all(workers);
       await waitUntil(() => azuriteProcesses().length === 0, 10_000);
@@ -118,14 +105,14 @@ describe('crash safety of the embedded store (real processes)', function () {
   it('adopts the Azurite a bot killed on its own left running, rather than starting a second one', async () => {
     const before = azuriteProcesses();
     expect(before).to.have.length(1);
-    process.kill(bot!.pid!, 'SIGKILL'); // the bot only: its Azurite lives on
-    await waitUntil(() => bot!.exitCode !== null || bot!.signalCode !== null, 10_000);
+    bot!.child.kill('SIGKILL'); // the bot only: its Azurite lives on
+    await waitUntil(() => bot!.exited, 10_000);
     expect(azuriteProcesses(), 'the orphan is still running').to.deep.equal(before);
     await start();
     expect(azuriteProcesses(), 'still the one Azurite').to.deep.equal(before);
-    expect(output).to.match(/"attached":false/);
+    expect(bot!.output).to.match(/"attached":false/);
     // A clean stop of the adopting bot stops the adopted Azurite too.
-    process.kill(bot!.pid!, 'SIGTERM');
+    bot!.child.kill('SIGTERM');
     await waitUntil(() => azuriteProcesses().length === 0, 20_000);
     bot = undefined;
   });
@@ -145,10 +132,3 @@ describe('crash safety of the embedded store (real processes)', function () {
   }
 });
 
-async function waitUntil(ok: () => boolean, timeoutMs: number, detail: () => string = () => ''): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > until) throw new Error(`timed out\n${detail()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,6 +1,14 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { expect } from 'chai';
+import getPort from 'get-port';
+import { fromRoot } from '../../src/domain/projectPaths.js';
+import { BotProcess } from '../support/botProcess.js';
 import { rebuildAggregates } from '../../src/app/aggregatesRebuild.js';
-import { BotHarness, cards, texts, type Activity, type ChatUser } from '../support/botHarness.js';
+import { BotHarness, cardElements, cards, texts, type Activity, type ChatUser } from '../support/botHarness.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
 
 const FAMILIES = 20;
@@ -63,10 +71,11 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
         const family = either((h) => h.user({ id: `family-${f}`, channelId: 'msteams', conversationId: `family-conv-${f}` }));
         let card = cards(await family.say(code)).at(-1);
         for (let step = 0; card?.actions && step < 40; step++) {
-          const faces = (card.body as Activity[]).flatMap((e) => (e.type === 'ColumnSet' ? e.columns : [])).filter((c: Activity) => c.selectAction);
+          const faces = cardElements(card).filter((c) => c.type === 'Column' && c.selectAction);
+          const inputs = cardElements(card).filter((e) => String(e.type).startsWith('Input.'));
           const value = faces.length
-            ? faces[(f + step) % faces.length].selectAction.data
-            : { ...card.actions[0].data, ...Object.fromEntries(inputs(card).map((i, k) => [i.id, i.type === 'Input.Text' ? `words ${f}` : String(((f + k) % 5) + 1)])) };
+            ? faces[(f + step) % faces.length]!.selectAction.data
+            : { ...card.actions[0].data, ...Object.fromEntries(inputs.map((i, k) => [i.id, i.type === 'Input.Text' ? `words ${f}` : String(((f + k) % 5) + 1)])) };
           card = cards(await family.submit(value)).at(-1);
         }
       }),
@@ -97,9 +106,60 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
   });
 });
 
-function inputs(card: Activity): Activity[] {
-  const out: Activity[] = [];
-  const walk = (items: Activity[] = []) => items.forEach((e) => (out.push(e), walk(e.items)));
-  walk(card.body);
-  return out.filter((e) => e.type === 'Input.ChoiceSet' || e.type === 'Input.Text');
-}
+
+/**
+ * The same with two real bot processes on one data folder: the second attaches to the first's Azurite
+ * (one Azurite, as one storage account in production). Families' turns and "send the digest now" go to
+ * either process.
+ */
+describe('two bot processes on one store (real processes)', function () {
+  this.timeout(240_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'send-bot-two-'));
+  let first: BotProcess;
+  let second: BotProcess;
+  let channel: RecordingChannel;
+
+  before(async () => {
+    const env = { DATA_DIR: dataDir, DEV_ROLES: 'practitioner,manager', DEMO_DATA: 'false', BOT_TODAY: '2026-11-22', DIGEST_SENDS_PER_SECOND: '50' };
+    first = await BotProcess.start(await getPort({ host: '127.0.0.1' }), env);
+    second = await BotProcess.start(await getPort({ host: '127.0.0.1' }), env);
+    channel = await RecordingChannel.start();
+  });
+  after(async () => {
+    second?.killGroup('SIGTERM');
+    first?.killGroup('SIGTERM');
+    await channel?.close();
+  });
+
+  it('keeps aggregates equal to a rebuild and sends each digest once, with turns and sends on both', async () => {
+    expect(second.output, 'the second attached to the first one\'s Azurite').to.match(/"attached":true/);
+    const either = () => (Math.random() < 0.5 ? first : second);
+    const managers = Array.from({ length: 8 }, (_, i) => ({ channelId: 'msteams', serviceUrl: channel.url, from: { id: `m-${i}`, aadObjectId: MANAGER }, conversation: { id: `proc-manager-${i}`, conversationType: 'personal' } }));
+    for (const m of managers) expect(JSON.stringify((await either().post({ type: 'message', text: 'subscribe to the digest', ...m })).activities)).to.match(/subscribed/);
+
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, f) => {
+        const ref = `TP-${String(f).padStart(4, '0')}`;
+        const made = await either().post({ type: 'message', text: `invite review ${ref} parent`, channelId: 'msteams', from: { id: `staff-${f}` }, conversation: { id: `staff-${f}` } });
+        const code = /code ([A-Z0-9-]{12})/.exec(JSON.stringify(made.activities))![1]!;
+        const family = { channelId: 'directline', from: { id: `family-${f}` }, conversation: { id: `proc-family-${f}` } };
+        let card = cards((await either().post({ type: 'message', text: code, ...family })).activities).at(-1);
+        while (card?.actions) {
+          const inputs = cardElements(card).filter((e) => String(e.type).startsWith('Input.'));
+          const value = { ...card.actions[0].data, ...Object.fromEntries(inputs.map((i, k) => [i.id, i.type === 'Input.Text' ? 'words' : String(((f + k) % 5) + 1)])) };
+          card = cards((await either().post({ type: 'message', value, ...family })).activities).at(-1);
+        }
+      }),
+    );
+
+    await Promise.all([first, second].map((bot, i) => bot.post({ type: 'message', text: 'send the digest now', ...managers[i]! })));
+    const digests = channel.received.filter((r) => JSON.stringify(r.body).includes('Termly digest'));
+    const counts = new Map<string, number>();
+    for (const d of digests) counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+    expect(counts.size, 'every subscriber reached').to.equal(managers.length);
+    expect([...counts.values()].every((n) => n === 1), JSON.stringify([...counts])).to.equal(true);
+
+    const rebuild = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/rebuildAggregates.ts'], { cwd: fromRoot(), env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
+    expect(rebuild.stdout).to.match(/Read 10 respondents[\s\S]*No difference/);
+  });
+});

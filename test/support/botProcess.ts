@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fromRoot } from '../../src/domain/projectPaths.js';
+
+export type Activity = Record<string, any>;
+
+/**
+ * The real bot as a separate process (`src/index.ts`, as `npm start` runs it), in its own process group
+ * with the Azurite it starts or attaches to, for tests that kill processes or run two of them.
+ */
+export class BotProcess {
+  output = '';
+  private constructor(
+    readonly child: ChildProcess,
+    readonly port: number,
+  ) {}
+
+  static async start(port: number, env: Record<string, string>): Promise<BotProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: fromRoot(),
+      detached: true,
+      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const bot = new BotProcess(child, port);
+    child.stdout!.on('data', (d) => (bot.output += d));
+    child.stderr!.on('data', (d) => (bot.output += d));
+    await waitUntil(() => bot.output.includes('bot listening'), 90_000, () => bot.output);
+    return bot;
+  }
+
+  /** One activity over HTTP with expectReplies; the replies. */
+  async post(activity: Activity): Promise<{ status: number; activities: Activity[] }> {
+    const res = await fetch(`http://127.0.0.1:${this.port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ deliveryMode: 'expectReplies', serviceUrl: 'http://127.0.0.1:1/', id: `a-${Math.random()}`, recipient: { id: 'bot' }, ...activity }),
+    });
+    const body = (await res.json()) as { activities?: Activity[] };
+    return { status: res.status, activities: body.activities ?? [] };
+  }
+
+  /** Signals the whole process group (the bot and an Azurite it started). */
+  killGroup(signal: NodeJS.Signals): void {
+    if (this.child.pid) process.kill(-this.child.pid, signal);
+  }
+
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+}
+
+export async function waitUntil(ok: () => boolean, timeoutMs: number, detail: () => string = () => ''): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > until) throw new Error(`timed out\n${detail()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
