@@ -25,12 +25,15 @@ export type DirectLineSetup = { tokens: DirectLineTokens; origin: () => string }
 
 /**
  * The family page exchanges a Direct Line secret for a token on the server, the same way in production
- * (Azure's Direct Line) and locally (the embedded one, which makes its own secret).
+ * (Azure's Direct Line) and locally (the embedded one, which makes its own secret). The local one is read
+ * when a token is asked for, so it can start after the bot has taken its own port.
  */
-export function directLineSetup(config: Config, local?: Pick<LocalDirectLine, 'endpoint' | 'secret'>): DirectLineSetup {
-  const endpoint = config.directLineSecret ? config.directLineEndpoint : (local?.endpoint ?? 'http://localhost:1');
-  const secret = config.directLineSecret ?? local?.secret ?? '';
-  return { tokens: new DirectLineServiceTokens(secret, endpoint), origin: () => new URL(endpoint).origin };
+export function directLineSetup(config: Config, local: () => Pick<LocalDirectLine, 'endpoint' | 'secret'> | undefined = () => undefined): DirectLineSetup {
+  const current = () => (config.directLineSecret ? { endpoint: config.directLineEndpoint, secret: config.directLineSecret } : (local() ?? { endpoint: 'http://localhost:1', secret: '' }));
+  return {
+    tokens: { issue: () => new DirectLineServiceTokens(current().secret, current().endpoint).issue() },
+    origin: () => new URL(current().endpoint).origin,
+  };
 }
 
 export function buildHttpApp(config: Config, services: Services, logger: Logger, directLine: DirectLineSetup = directLineSetup(config)): Server {

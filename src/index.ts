@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig, redactedSummary } from './config/config.js';
 import { createLogger } from './config/logger.js';
 import { buildHttpApp, buildServices, directLineSetup } from './composition.js';
-import { startLocalDirectLine } from './http/localDirectLine.js';
+import { startLocalDirectLine, type LocalDirectLine } from './http/localDirectLine.js';
 import { listen } from './http/server.js';
 import { startOrAttachAzurite, type EmbeddedStore } from './storage/sharedAzurite.js';
 import { loadDemoDataIfEmpty } from './app/demoData.js';
@@ -36,9 +36,14 @@ async function main(): Promise<void> {
   const services = buildServices(config, connectionString, undefined, azurite?.redo);
   await services.store.ping();
   if (config.loadDemoData) await loadDemoDataIfEmpty(services, logger);
-  const localDirectLine = config.directLineSecret ? undefined : await startLocalDirectLine(`http://127.0.0.1:${config.port}/api/messages`, { onError: (error) => logger.warn({ err: error }, 'local Direct Line could not reach the bot') });
-  const server = buildHttpApp(config, services, logger, directLineSetup(config, localDirectLine));
+  // The bot takes its own port first: the local Direct Line listens on any free port, which could
+  // otherwise be the one the bot was told to use.
+  let localDirectLine: LocalDirectLine | undefined;
+  const server = buildHttpApp(config, services, logger, directLineSetup(config, () => localDirectLine));
   await listen(server, config.port, config.listenHost);
+  if (!config.directLineSecret) {
+    localDirectLine = await startLocalDirectLine(`http://127.0.0.1:${config.port}/api/messages`, { onError: (error) => logger.warn({ err: error }, 'local Direct Line could not reach the bot') });
+  }
   logger.info(`bot listening on http://localhost:${config.port}/api/messages`);
   if (localDirectLine) logger.info(`local Direct Line for the family page on ${localDirectLine.endpoint}; family links look like ${config.publicBaseUrl}/survey/<code>`);
 

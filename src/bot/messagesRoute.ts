@@ -4,6 +4,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../config/logger.js';
 import type { OutcomesAdapter } from './adapter.js';
 import type { OutcomesBot } from './outcomesBot.js';
+import { DEFERRED } from './teamsTurn.js';
 
 /**
  * POST /api/messages: the Bot Framework endpoint (honours deliveryMode "expectReplies").
@@ -25,10 +26,16 @@ export function registerMessagesRoute(server: Server, adapter: OutcomesAdapter, 
       return;
     }
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    const deferred: (() => Promise<void>)[] = [];
     try {
       // Not adapter.process: it answers a failed check with 500 and the error's message, and prints its stack.
-      const invoke = await adapter.handle(authorization, activity.data as unknown as Activity, (context) => bot.run(context));
+      const invoke = await adapter.handle(authorization, activity.data as unknown as Activity, (context) => {
+        context.turnState.set(DEFERRED, deferred);
+        return bot.run(context);
+      });
       res.send(invoke?.status ?? 200, invoke?.body);
+      // Long work starts only once the person has their answer.
+      for (const work of deferred) work().catch((error: unknown) => opts.logger.error({ err: error }, 'deferred work failed'));
     } catch (error) {
       // The turn's own failures are handled by onTurnError; what reaches here is the request's authentication.
       opts.logger.warn({ reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown', channel: activity.data.channelId }, 'request refused: not authenticated');

@@ -2,6 +2,9 @@ import { ActivityTypes, CardFactory, TurnContext, type Activity } from 'botbuild
 import type { StaffRole } from '../config/config.js';
 import type { Reply, Turn } from '../handlers/turn.js';
 
+/** Where the messages route collects work to run once the turn's response has been sent. */
+export const DEFERRED = Symbol('deferred work');
+
 /** Builds the channel-neutral Turn the handlers use from a botbuilder TurnContext. */
 export function toTurn(
   context: TurnContext,
@@ -30,7 +33,13 @@ export function toTurn(
     conversationType,
     cardActionType: activity.channelId === 'msteams' ? 'Action.Execute' : 'Action.Submit',
     canReplaceCards: activity.channelId === 'msteams',
+    activityId: activity.id,
     roles: () => (rolesPromise ??= opts.roles()),
+    defer: (work) => {
+      const deferred = context.turnState.get(DEFERRED) as (() => Promise<void>)[] | undefined;
+      if (deferred) deferred.push(work);
+      else setImmediate(() => void work().catch(() => undefined));
+    },
     send: async (reply) => {
       await context.sendActivity(toActivity(reply));
     },

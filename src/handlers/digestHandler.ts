@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { can } from '../app/access.js';
 import type { DigestService } from '../app/digests/digestService.js';
 import type { DigestAction } from '../domain/nlu/understand.js';
@@ -49,12 +50,31 @@ export class DigestHandler {
         const removed = await this.digests.unsubscribe(turn.address.conversationId);
         return turn.send({ text: removed ? `${where} will no longer get the termly digest. Say "subscribe to the digest" to get it again.` : `${where} ${where === 'You' ? 'were' : 'was'} not subscribed to the termly digest, so nothing has changed.` });
       }
-      case 'sendNow': {
-        await turn.send({ text: 'Sending the digest to every subscriber now…' });
-        const report = await this.digests.sendNow();
-        return turn.send({ text: report.text });
-      }
+      case 'sendNow':
+        return this.sendNow(turn);
     }
+  }
+
+  /**
+   * Sending to every subscriber takes minutes at Teams' pace: the turn answers at once, the send runs
+   * after it, and the report comes back to this conversation. A re-sent activity starts no second job.
+   */
+  private async sendNow(turn: Turn): Promise<void> {
+    const request = `send-now~${turn.address.conversationId}~${turn.activityId ?? randomUUID()}`;
+    if (!(await this.digests.claimRequest(request))) {
+      return turn.send({ text: 'I am already sending the digest you asked for. I will tell you here when it is done.' });
+    }
+    await turn.send({ text: 'Sending the digest to every subscriber now. I will tell you here when it is done.' });
+    const address = turn.address;
+    turn.defer(async () => {
+      let text: string;
+      try {
+        text = (await this.digests.sendNow()).text;
+      } catch {
+        text = 'Sorry, sending the digest stopped part-way. Nobody gets it twice: say "send the digest now" again to finish, or "digest delivery report" to see who has it.';
+      }
+      await this.digests.tell(address, text);
+    });
   }
 
   /** Administrators (and managers): how the last digests went. */

@@ -37,8 +37,15 @@ export interface Turn {
   cardActionType: ActionType;
   /** Whether a pressed card can be replaced in place (Teams); elsewhere a replacement is a new message. */
   canReplaceCards: boolean;
+  /** The channel's id of this activity: Teams re-sends a slow turn with the same id. */
+  activityId?: string;
   roles(): Promise<StaffRole[]>;
   send(reply: Reply): Promise<void>;
+  /**
+   * Long work to run after this turn has been answered (the turn itself must answer in seconds: Teams
+   * re-sends a turn that takes over 15 s). Its result is reported by a later, proactive message.
+   */
+  defer(work: () => Promise<void>): void;
   /** Replaces the card whose button was pressed (in place where the channel allows it). */
   replacePressedCard(reply: Reply): Promise<void>;
 }

@@ -128,7 +128,10 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
     const before = channel.received.length;
     const manager = teamsUser(MANAGER);
     const reply = await manager.say('send the digest now');
-    expect(reply, reply).to.match(/digest 2026-27 Autumn \(sent on request, 2026-11-22\): sent 5, blocked 1, failed 0/);
+    expect(reply).to.match(/I will tell you here when it is done/);
+    // The send runs after the turn; its report comes back to the same conversation.
+    const report = String((await channel.waitForText(manager.user.conversationId, /sent on request/)).body.text);
+    expect(report, report).to.match(/digest 2026-27 Autumn \(sent on request, 2026-11-22\): sent 5, blocked 1, failed 0/);
     const deliveredNow = channel.received.slice(before);
     for (const u of [throttled, throttledBare, flaky]) expect(deliveredNow.filter((r) => r.conversationId === u.user.conversationId), u.user.conversationId).to.have.length(1);
     expect(deliveredNow.filter((r) => r.conversationId === blocked.user.conversationId)).to.have.length(0);
@@ -142,8 +145,38 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
     // The next send does not try the blocked conversation again, and says so.
     bot.clock.set('2026-11-23');
     try {
-      const again = await manager.say('send the digest now');
+      const seen = channel.received.length;
+      await manager.say('send the digest now');
+      await channel.waitForText(manager.user.conversationId, /sent on request, 2026-11-23/);
+      const again = channel.received.slice(seen).map((r) => String(r.body.text ?? '')).join('\n');
       expect(again).to.match(/sent 5, blocked 0, failed 0, not reachable \(uninstalled or blocked before\) 1/);
+    } finally {
+      bot.clock.set('2026-11-22');
+    }
+  });
+
+  it('answers "send the digest now" at once and reports when done; the same activity re-sent starts no second job', async () => {
+    bot.clock.set('2026-11-24');
+    try {
+      const manager = teamsUser(MANAGER);
+      const resent = { id: 'activity-resent-by-teams', serviceUrl: channel.url, conversation: { id: manager.user.conversationId, conversationType: 'personal', tenantId: 'tenant-1' } };
+      const seen = channel.received.length;
+      const first = await manager.user.say('send the digest now', resent);
+      const answeredAt = Date.now();
+      expect(texts(first.activities).join(' ')).to.match(/I will tell you here when it is done/);
+      const again = await manager.user.say('send the digest now', resent);
+      expect(texts(again.activities).join(' ')).to.match(/already sending the digest you asked for/);
+      await channel.waitForText(manager.user.conversationId, /sent on request, 2026-11-24/);
+      await new Promise((r) => setTimeout(r, 300));
+      const after = channel.received.slice(seen);
+      const digests = after.filter((r) => JSON.stringify(r.body).includes('Termly digest'));
+      expect(digests.length, 'the digest went out').to.be.greaterThan(0);
+      // The job starts only after the turn's response is written (a few ms of clock skew allowed).
+      expect(Math.min(...digests.map((d) => d.at)), 'the reply came first').to.be.at.least(answeredAt - 20);
+      const perConversation = new Map<string, number>();
+      for (const d of digests) perConversation.set(d.conversationId, (perConversation.get(d.conversationId) ?? 0) + 1);
+      expect([...perConversation.values()].every((n) => n === 1), 'one job: each subscriber once').to.equal(true);
+      expect(after.filter((r) => /sent on request, 2026-11-24/.test(String(r.body.text ?? ''))), 'one report').to.have.length(1);
     } finally {
       bot.clock.set('2026-11-22');
     }

@@ -90,6 +90,9 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
     ]);
     const said = [...texts(replyA.activities), ...texts(replyB.activities)].join('\n');
     expect(said).to.match(/digest/i);
+    // The sends run after the turns; each instance reports back to its manager when done.
+    await channel.waitForText('manager-conv-0', /sent on request/);
+    await channel.waitForText('manager-conv-1', /sent on request/);
 
     await a.services.journal.flush();
     await b.services.journal.flush();
@@ -153,6 +156,8 @@ describe('two bot processes on one store (real processes)', function () {
     );
 
     await Promise.all([first, second].map((bot, i) => bot.post({ type: 'message', text: 'send the digest now', ...managers[i]! })));
+    await channel.waitForText('proc-manager-0', /sent on request/);
+    await channel.waitForText('proc-manager-1', /sent on request/);
     const digests = channel.received.filter((r) => JSON.stringify(r.body).includes('Termly digest'));
     const counts = new Map<string, number>();
     for (const d of digests) counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);

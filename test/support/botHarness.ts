@@ -31,9 +31,10 @@ export class BotHarness {
     const config = loadConfig({ PORT: String(port), STORAGE_CONNECTION_STRING: azurite.connectionString, DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...opts.env });
     const clock = new TestClock(opts.today ?? '2026-11-22');
     const services = buildServices(config, azurite.connectionString, clock);
-    const directLine = await startLocalDirectLine(`http://127.0.0.1:${port}/api/messages`);
-    const server = buildHttpApp(config, services, createLogger(opts.env?.LOG_LEVEL ?? 'silent'), directLineSetup(config, directLine));
+    let directLine: LocalDirectLine | undefined;
+    const server = buildHttpApp(config, services, createLogger(opts.env?.LOG_LEVEL ?? 'silent'), directLineSetup(config, () => directLine));
     await listen(server, port, '127.0.0.1');
+    directLine = await startLocalDirectLine(`http://127.0.0.1:${port}/api/messages`);
     const harness = new BotHarness(azurite, services, server, clock, `http://127.0.0.1:${port}`);
     harness.directLine = directLine;
     harness.ownsAzurite = !opts.azurite;

@@ -36,6 +36,17 @@ export class RecordingChannel {
     return channel;
   }
 
+  /** Waits for a message to one conversation whose text matches (a job reporting back after its turn). */
+  async waitForText(conversationId: string, pattern: RegExp, timeoutMs = 60_000): Promise<Received> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.received.find((r) => r.conversationId === conversationId && pattern.test(String(r.body.text ?? '')));
+      if (found) return found;
+      if (Date.now() > until) throw new Error(`no message matching ${pattern} reached ${conversationId}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   script(conversationId: string, ...responses: Scripted[]): void {
     this.scripts.set(conversationId, responses);
   }

@@ -121,6 +121,17 @@ export class DigestService {
     return this.deliver(`now-${term.id}-${this.d.clock.today()}`, term, `digest ${term.label} (sent on request, ${this.d.clock.today()})`);
   }
 
+  /** True the first time a request is seen, across instances (a re-sent activity starts nothing new). */
+  claimRequest(requestKey: string): Promise<boolean> {
+    return this.d.ledger.claimRequest(requestKey, this.d.clock.now());
+  }
+
+  /** A message to one conversation, outside any turn (a job reporting back). */
+  async tell(address: ConversationAddress, text: string): Promise<SendOutcome> {
+    if (!this.sender) throw new Error('no sender configured');
+    return this.sender(address, { text });
+  }
+
   async deliveryReportText(): Promise<string> {
     const runs = await this.d.ledger.recentRuns(5);
     if (!runs.length) return 'No digest has been sent yet.';

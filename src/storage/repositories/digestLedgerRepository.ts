@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { encodeKey } from '../azureLimits.js';
-import { getOrUndefined, isConflict, TABLES, type TableStore } from '../tableStore.js';
+import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../tableStore.js';
 
 /**
  * The send ledger (table `sendledger`): one row per digest and conversation, PartitionKey the digest id,
@@ -118,6 +118,20 @@ export class DigestLedgerRepository {
   }
 
   /** A summary row per digest run (partition `runs`), for the administrators' delivery report. */
+  /**
+   * Claims one request (a chat message asking for a send) once across instances: Teams re-sends a slow
+   * turn with the same activity id, which must not start a second job. False when already claimed.
+   */
+  async claimRequest(requestKey: string, at: Date): Promise<boolean> {
+    try {
+      await (await this.table()).createEntity({ partitionKey: 'requests', rowKey: `request~${encodeKey(requestKey)}`, at: at.toISOString() });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 409)) return false;
+      throw error;
+    }
+  }
+
   async recordRun(run: { digestId: string; label: string; counts: DeliveryCounts; unreachable: number; at: Date }): Promise<void> {
     await (await this.table()).upsertEntity({ partitionKey: 'runs', rowKey: `run~${run.digestId}`, digestId: run.digestId, label: run.label, counts: JSON.stringify(run.counts), unreachable: run.unreachable, at: run.at.toISOString() }, 'Replace');
   }
