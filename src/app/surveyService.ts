@@ -234,7 +234,8 @@ export class SurveyService {
 
   /** A card from a completed survey, pressed in a chat that never held it, is still told so kindly. */
   private async isCompletedCode(code: string | undefined): Promise<boolean> {
-    const invitation = code && readCodeFromText(code) ? await this.invitations.get(readCodeFromText(code)!) : undefined;
+    const parsed = code ? readCodeFromText(code) : undefined;
+    const invitation = parsed ? await this.invitations.get(parsed) : undefined;
     return invitation ? Boolean((await this.respondents.read(invitation.reviewRef, invitation.role))?.completedAt) : false;
   }
 
