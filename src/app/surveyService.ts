@@ -166,7 +166,8 @@ export class SurveyService {
     }
     if (mayChangeSection(state, section, chatFingerprint(conversationId)) === 'otherChat') return { kind: 'savedElsewhere', next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
     if (ids.some((id) => answers[id] === undefined)) return { kind: 'nextQuestion', section, answers, invitation, state, next: section };
-    return this.saveSection(conversationId, { code, section, bankVersion, ...answers });
+    // The last tap: the section is saved like a whole-section card, without checking the card's access again.
+    return this.saveFor(invitation, conversationId, { code, section, bankVersion, ...answers });
   }
 
   /** A child chose faces or numbers: remembered for this survey, and the current section shown that way. */
@@ -189,7 +190,10 @@ export class SurveyService {
   async saveSection(conversationId: string, payload: Record<string, unknown>): Promise<SaveResult> {
     const access = await this.cardInvitation(conversationId, payload, { checkEdition: true });
     if ('refusal' in access) return access.refusal;
-    const { invitation } = access;
+    return this.saveFor(access.invitation, conversationId, payload);
+  }
+
+  private async saveFor(invitation: Invitation, conversationId: string, payload: Record<string, unknown>): Promise<SaveResult> {
     const checked = checkSectionSubmission(this.bank, invitation.role, String(payload.section ?? ''), payload);
     if (!checked.ok && checked.missing) {
       const state = await this.respondents.read(invitation.reviewRef, invitation.role);

@@ -26,7 +26,7 @@ export class OutcomesBot extends ActivityHandler {
     this.onEvent(async (context, next) => {
       const code = (context.activity.value as { code?: unknown } | undefined)?.code;
       if (context.activity.name === 'survey/start' && typeof code === 'string') {
-        await this.router.startFromLink(toTurn(context, { roles: () => this.rolesOf(context) }), code);
+        await this.router.startFromLink(this.turnOf(context), code);
       }
       await next();
     });

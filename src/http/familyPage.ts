@@ -32,6 +32,7 @@ export function registerFamilyPage(server: Server, deps: { survey: SurveyService
   const limits = new FamilyPageLimits(deps.trustedProxyHops);
   // Served over https (production): browsers are told to never use plain http for this site again.
   const hsts = deps.publicBaseUrl.startsWith('https://');
+  const assetOrigin = new URL(deps.publicBaseUrl).origin;
   const notice = (res: Response, status: number, kind: keyof typeof NOTICES) => sendNotice(res, status, kind, hsts);
 
   server.get('/survey/:code', async (req: Request, res: Response) => {
@@ -40,7 +41,7 @@ export function registerFamilyPage(server: Server, deps: { survey: SurveyService
     const check = await deps.survey.checkLink(code);
     if (check !== 'ok') return notice(res, check === 'completed' ? 200 : 404, check);
     const config = JSON.stringify({ code: code.toUpperCase() }).replace(/</g, '\\u003c');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders({ directLineOrigin: deps.directLineOrigin(), assetOrigin: new URL(deps.publicBaseUrl).origin, hsts }) });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders({ directLineOrigin: deps.directLineOrigin(), assetOrigin, hsts }) });
     res.end(pageTemplate.replace('{{CONFIG}}', config));
   });
 

@@ -28,17 +28,19 @@ export async function startLocalDirectLine(botUrl: string, opts: { port?: number
   const onError = opts.onError ?? (() => undefined);
   let serviceUrl = '';
 
+  // Every family's page polls about once a second: a token finds its conversation in one look-up.
+  const tokens = new Map<string, Conversation>();
   const byToken = (req: IncomingMessage): Conversation | undefined => {
     const token = bearer(req);
-    if (!token) return undefined;
-    for (const c of conversations.values()) if (c.token === token) return c;
-    return undefined;
+    const c = token ? tokens.get(token) : undefined;
+    return c && conversations.has(c.id) ? c : undefined;
   };
 
   const newConversation = (userId: string): Conversation => {
-    sweep(conversations);
+    sweep(conversations, tokens);
     const c: Conversation = { id: randomUUID(), token: `local_${randomBytes(18).toString('base64url')}`, userId, history: [], touched: Date.now(), started: false };
     conversations.set(c.id, c);
+    tokens.set(c.token, c);
     return c;
   };
 
@@ -135,10 +137,14 @@ function append(c: Conversation, activity: Record<string, unknown>): void {
   if (c.history.length < MAX_HISTORY) c.history.push(activity);
 }
 
-function sweep(conversations: Map<string, Conversation>): void {
+function sweep(conversations: Map<string, Conversation>, tokens: Map<string, Conversation>): void {
+  const drop = (c: Conversation) => {
+    conversations.delete(c.id);
+    tokens.delete(c.token);
+  };
   const now = Date.now();
-  for (const [id, c] of conversations) if (now - c.touched > IDLE_MS) conversations.delete(id);
-  while (conversations.size >= MAX_CONVERSATIONS) conversations.delete(conversations.keys().next().value!);
+  for (const c of conversations.values()) if (now - c.touched > IDLE_MS) drop(c);
+  while (conversations.size >= MAX_CONVERSATIONS) drop(conversations.values().next().value!);
 }
 
 function bearer(req: IncomingMessage): string | undefined {

@@ -12,7 +12,7 @@ const syncAsync = promisify(fdatasync);
  * 5 seconds, so a crash of the whole process group lost what a family had been told was "Saved". Every
  * successful write is therefore also appended here, and flushed to disk (group-committed) before the
  * caller goes on to acknowledge anything. On the next start, the process that starts Azurite again
- * replays the last minute of writes in order. Not used with a real storage account, which is durable.
+ * replays the last 30 seconds of writes (REPLAY_WINDOW_MS) in order. Not used with a real storage account, which is durable.
  *
  * Writes are logged as their effect (an upsert of the entity as written, or a delete), so replaying an
  * entry is idempotent; entries are replayed in time order across every process that wrote (the bot and
@@ -35,12 +35,17 @@ export class RedoLog {
   private sequence = 0;
   private queue: { line: string; done: (error?: unknown) => void }[] = [];
   private flushing: Promise<void> | undefined;
+  private rotationDue = false;
   private readonly rotation: NodeJS.Timeout;
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
     this.openNext();
-    this.rotation = setInterval(() => this.rotate(), ROTATE_MS);
+    this.rotation = setInterval(() => {
+      // Under steady load a flush is nearly always running: the flush loop rotates between two batches.
+      if (this.flushing) this.rotationDue = true;
+      else this.rotate();
+    }, ROTATE_MS);
     this.rotation.unref();
   }
 
@@ -55,6 +60,7 @@ export class RedoLog {
 
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
+      if (this.rotationDue) this.rotate();
       const batch = this.queue;
       this.queue = [];
       try {
@@ -74,9 +80,9 @@ export class RedoLog {
     this.fd = openSync(this.file, 'a');
   }
 
-  /** A new file every 20 s; files untouched for a minute are removed (whoever wrote them). */
+  /** A new file every 20 s; files untouched for a minute are removed (whoever wrote them). Never mid-write. */
   private rotate(): void {
-    if (this.flushing || this.queue.length > 0) return;
+    this.rotationDue = false;
     const previous = this.fd;
     this.openNext();
     if (previous !== undefined) closeSync(previous);

@@ -46,7 +46,8 @@ export async function startOrAttachAzurite(dataDir: string): Promise<EmbeddedSto
   // exposed to a crash as any other.
   const leftBehind = redoFiles(redoDir);
   const redo = new RedoLog(redoDir);
-  const { replayed } = await replayRedoLogs(redoDir, leftBehind, (name) => new TableStore(azurite.connectionString, redo).table(name as never));
+  const replayStore = new TableStore(azurite.connectionString, redo);
+  const { replayed } = await replayRedoLogs(redoDir, leftBehind, (name) => replayStore.table(name as never));
   return {
     ...azurite,
     attached: false,
