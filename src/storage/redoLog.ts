@@ -36,16 +36,21 @@ export class RedoLog {
   private queue: { line: string; done: (error?: unknown) => void }[] = [];
   private flushing: Promise<void> | undefined;
   private rotationDue = false;
+  private readonly keepMs: number;
   private readonly rotation: NodeJS.Timeout;
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    timing: { rotateMs: number; keepMs: number } = { rotateMs: ROTATE_MS, keepMs: KEEP_MS },
+  ) {
+    this.keepMs = timing.keepMs;
     mkdirSync(dir, { recursive: true });
     this.openNext();
     this.rotation = setInterval(() => {
       // Under steady load a flush is nearly always running: the flush loop rotates between two batches.
       if (this.flushing) this.rotationDue = true;
       else this.rotate();
-    }, ROTATE_MS);
+    }, timing.rotateMs);
     this.rotation.unref();
   }
 
@@ -86,7 +91,7 @@ export class RedoLog {
     const previous = this.fd;
     this.openNext();
     if (previous !== undefined) closeSync(previous);
-    removeSavedFiles(this.dir, Date.now() - KEEP_MS, this.file);
+    removeSavedFiles(this.dir, Date.now() - this.keepMs, this.file);
   }
 
   /** After a clean stop of Azurite (which saves everything): this process's log is no longer needed. */
