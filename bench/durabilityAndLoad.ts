@@ -42,23 +42,42 @@ export async function measureDurableSaves(config: Config, connectionString: stri
   const without: number[] = [];
   const withLog: number[] = [];
   for (let i = 0; i < saves; i++) {
-    without.push(await save(plain, a[i]!, i));
-    withLog.push(await save(durable, b[i]!, i));
+    without.push(await save(plain, a[i], i));
+    withLog.push(await save(durable, b[i], i));
   }
   await plain.journal.flush();
   await durable.journal.flush();
   await redo.close();
   rmSync(dir, { recursive: true, force: true });
-  return { without, withLog, medianRatio: median(withLog) / median(without), p95Ratio: percentile(withLog, 95) / percentile(without, 95) };
+  return {
+    without,
+    withLog,
+    medianRatio: median(withLog) / median(without),
+    p95Ratio: percentile(withLog, 95) / percentile(without, 95),
+  };
 }
 
 /**
  * A mixed load through HTTP: 20 practitioners asking a score question while 20 families save sections
  * (Action.Submit from Web Chat), against the same practitioners asking with no families.
  */
-export async function measureMixedLoad(s: Services, url: string, opts: { practitioners: number; families: number; questionsEach: number }) {
+export async function measureMixedLoad(
+  s: Services,
+  url: string,
+  opts: { practitioners: number; families: number; questionsEach: number },
+) {
   const post = async (activity: Record<string, unknown>) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deliveryMode: 'expectReplies', serviceUrl: 'http://127.0.0.1:1', id: randomUUID(), recipient: { id: 'bot' }, ...activity }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        deliveryMode: 'expectReplies',
+        serviceUrl: 'http://127.0.0.1:1',
+        id: randomUUID(),
+        recipient: { id: 'bot' },
+        ...activity,
+      }),
+    });
     const body = (await res.json()) as { activities?: { attachments?: { content: Record<string, any> }[] }[] };
     if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
     return body.activities ?? [];
@@ -66,7 +85,13 @@ export async function measureMixedLoad(s: Services, url: string, opts: { practit
   const practitioner = async (p: number, times: number[]) => {
     for (let i = 0; i < opts.questionsEach; i++) {
       const t = performance.now();
-      await post({ type: 'message', text: 'outcome scores this term', channelId: 'msteams', from: { id: `bench-practitioner-${p}` }, conversation: { id: `bench-practitioner-${p}` } });
+      await post({
+        type: 'message',
+        text: 'outcome scores this term',
+        channelId: 'msteams',
+        from: { id: `bench-practitioner-${p}` },
+        conversation: { id: `bench-practitioner-${p}` },
+      });
       times.push(performance.now() - t);
     }
   };
@@ -91,7 +116,8 @@ export async function measureMixedLoad(s: Services, url: string, opts: { practit
         const card = replies.flatMap((a) => a.attachments ?? []).at(-1)?.content;
         if (!card) return;
         const value: Record<string, unknown> = { ...card.actions[0].data };
-        for (const [i, q] of sectionQuestionIds(s.bank, section, 'pc').entries()) value[q] = section === 'text' ? 'a few words' : String(1 + ((f + i + n) % 5));
+        for (const [i, q] of sectionQuestionIds(s.bank, section, 'pc').entries())
+          value[q] = section === 'text' ? 'a few words' : String(1 + ((f + i + n) % 5));
         replies = await post({ type: 'message', value, channelId: 'directline', from, conversation });
         sectionsSaved++;
       }
@@ -103,5 +129,10 @@ export async function measureMixedLoad(s: Services, url: string, opts: { practit
   const seconds = (performance.now() - started) / 1000;
   stop = true;
   await Promise.all(families);
-  return { idle, loaded, sectionsPerSecond: sectionsSaved / seconds, p95Ratio: percentile(loaded, 95) / percentile(idle, 95) };
+  return {
+    idle,
+    loaded,
+    sectionsPerSecond: sectionsSaved / seconds,
+    p95Ratio: percentile(loaded, 95) / percentile(idle, 95),
+  };
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { addDays } from '../src/domain/dates.js';
-import { seededRandom, referralsToCsv } from '../src/domain/waits/demoExtracts.js';
+import { referralsToCsv } from '../src/domain/waits/demoExtracts.js';
+import { seededRandom } from '../src/domain/random/seededRandom.js';
 import type { Referral } from '../src/domain/waits/referral.js';
 
 /**
@@ -11,7 +12,7 @@ export function writeLargeExtract(file: string, count: number, serviceIds: reado
   const random = seededRandom(42);
   const referrals: Referral[] = [];
   for (let i = 0; i < count; i++) {
-    const service = serviceIds[i % serviceIds.length]!;
+    const service = serviceIds[i % serviceIds.length];
     const age = Math.floor(random() * 3 * 365);
     const referredOn = addDays(today, -age);
     const r: Referral = { referralId: `B-${String(i).padStart(7, '0')}`, service, referredOn };

@@ -4,18 +4,13 @@ import { registerMessagesRoute } from './bot/messagesRoute.js';
 import { OutcomesBot } from './bot/outcomesBot.js';
 import type { Config } from './config/config.js';
 import type { Logger } from './config/logger.js';
-import { AdminHandlers } from './handlers/adminHandlers.js';
-import { InviteHandler } from './handlers/inviteHandler.js';
-import { Router } from './handlers/router.js';
-import { ScoresHandler } from './handlers/scoresHandler.js';
-import { SurveyHandlers } from './handlers/surveyHandlers.js';
+import { AddressCapture } from './bot/addressCapture.js';
+import { buildRoutes } from './handlers/routes.js';
 import { DirectLineServiceTokens, type DirectLineTokens } from './http/directLineTokens.js';
 import type { LocalDirectLine } from './http/localDirectLine.js';
 import { registerFamilyPage } from './http/familyPage.js';
 import { createHttpServer } from './http/server.js';
 import type { Services } from './services.js';
-import { WaitsHandler } from './handlers/waitsHandler.js';
-import { DigestHandler } from './handlers/digestHandler.js';
 import { createProactiveSender } from './bot/proactiveSender.js';
 import { registerDigestRoutes } from './http/digestRoutes.js';
 
@@ -28,30 +23,51 @@ export type DirectLineSetup = { tokens: DirectLineTokens; origin: () => string }
  * (Azure's Direct Line) and locally (the embedded one, which makes its own secret). The local one is read
  * when a token is asked for, so it can start after the bot has taken its own port.
  */
-export function directLineSetup(config: Config, local: () => Pick<LocalDirectLine, 'endpoint' | 'secret'> | undefined = () => undefined): DirectLineSetup {
-  const current = () => (config.directLineSecret ? { endpoint: config.directLineEndpoint, secret: config.directLineSecret } : (local() ?? { endpoint: 'http://localhost:1', secret: '' }));
+export function directLineSetup(
+  config: Config,
+  local: () => Pick<LocalDirectLine, 'endpoint' | 'secret'> | undefined = () => undefined,
+): DirectLineSetup {
+  const current = () =>
+    config.directLineSecret
+      ? { endpoint: config.directLineEndpoint, secret: config.directLineSecret }
+      : (local() ?? { endpoint: 'http://localhost:1', secret: '' });
   return {
     tokens: { issue: () => new DirectLineServiceTokens(current().secret, current().endpoint).issue() },
     origin: () => new URL(current().endpoint).origin,
   };
 }
 
-export function buildHttpApp(config: Config, services: Services, logger: Logger, directLine: DirectLineSetup = directLineSetup(config)): Server {
-  const router = new Router({
-    survey: new SurveyHandlers(services.survey, services.bank, config.publicBaseUrl),
-    invite: new InviteHandler(services.invitationService),
-    scores: new ScoresHandler(services.scores, services.bank),
-    admin: new AdminHandlers(services.questionLog, services.erasure, services.clock),
-    services: () => services.waits.catalogue,
-    waits: new WaitsHandler(services.waits),
-    digest: new DigestHandler(services.digests),
+export function buildHttpApp(
+  config: Config,
+  services: Services,
+  logger: Logger,
+  directLine: DirectLineSetup = directLineSetup(config),
+): Server {
+  const { router, events } = buildRoutes({
+    bank: services.bank,
+    clock: services.clock,
+    survey: services.survey,
+    invitations: services.invitationService,
+    scores: services.scores,
+    waits: services.waits,
+    digests: services.digests,
+    erasure: services.erasure,
+    questionLog: services.questionLog,
+    assetBaseUrl: config.publicBaseUrl,
   });
-  const bot = new OutcomesBot(router, services.access, config.allowedTenants);
+  const bot = new OutcomesBot(router, events, services.access, config.allowedTenants);
   const server = createHttpServer();
   const adapter = createAdapter(config, logger);
+  adapter.use(new AddressCapture(services.digests, services.access, config.allowedTenants));
   services.digests.useSender(createProactiveSender(adapter, config.bot.appId ?? ''));
   registerMessagesRoute(server, adapter, bot, { authenticated: config.bot.authenticated, logger });
   registerDigestRoutes(server, services.digests, { triggerSecret: config.digestTriggerSecret });
-  registerFamilyPage(server, { survey: services.survey, tokens: directLine.tokens, directLineOrigin: directLine.origin, publicBaseUrl: config.publicBaseUrl, trustedProxyHops: config.trustedProxyHops });
+  registerFamilyPage(server, {
+    survey: services.survey,
+    tokens: directLine.tokens,
+    directLineOrigin: directLine.origin,
+    publicBaseUrl: config.publicBaseUrl,
+    trustedProxyHops: config.trustedProxyHops,
+  });
   return server;
 }

@@ -4,7 +4,7 @@ import { buildHttpApp, buildServices, directLineSetup } from './composition.js';
 import { startLocalDirectLine, type LocalDirectLine } from './http/localDirectLine.js';
 import { listen } from './http/server.js';
 import { startOrAttachAzurite, type EmbeddedStore } from './storage/sharedAzurite.js';
-import { loadDemoDataIfEmpty } from './app/demoData.js';
+import { loadDemoDataIfEmpty } from './demo/demoData.js';
 import { scheduleTermEndDigests } from './app/digests/digestSchedule.js';
 import { FAILED_CODE_WINDOW_MS } from './app/surveyService.js';
 
@@ -28,7 +28,10 @@ async function main(): Promise<void> {
   if (config.storage.kind === 'embedded') {
     azurite = await startOrAttachAzurite(config.storage.dataDir);
     connectionString = azurite.connectionString;
-    logger.info({ port: azurite.port, dataDir: config.storage.dataDir, attached: azurite.attached, replayed: azurite.replayed }, 'embedded Azurite table storage is ready');
+    logger.info(
+      { port: azurite.port, dataDir: config.storage.dataDir, attached: azurite.attached, replayed: azurite.replayed },
+      'embedded Azurite table storage is ready',
+    );
   } else {
     connectionString = config.storage.connectionString;
   }
@@ -39,13 +42,23 @@ async function main(): Promise<void> {
   // The bot takes its own port first: the local Direct Line listens on any free port, which could
   // otherwise be the one the bot was told to use.
   let localDirectLine: LocalDirectLine | undefined;
-  const server = buildHttpApp(config, services, logger, directLineSetup(config, () => localDirectLine));
+  const server = buildHttpApp(
+    config,
+    services,
+    logger,
+    directLineSetup(config, () => localDirectLine),
+  );
   await listen(server, config.port, config.listenHost);
   if (!config.directLineSecret) {
-    localDirectLine = await startLocalDirectLine(`http://127.0.0.1:${config.port}/api/messages`, { onError: (error) => logger.warn({ err: error }, 'local Direct Line could not reach the bot') });
+    localDirectLine = await startLocalDirectLine(`http://127.0.0.1:${config.port}/api/messages`, {
+      onError: (error) => logger.warn({ err: error }, 'local Direct Line could not reach the bot'),
+    });
   }
   logger.info(`bot listening on http://localhost:${config.port}/api/messages`);
-  if (localDirectLine) logger.info(`local Direct Line for the family page on ${localDirectLine.endpoint}; family links look like ${config.publicBaseUrl}/survey/<code>`);
+  if (localDirectLine)
+    logger.info(
+      `local Direct Line for the family page on ${localDirectLine.endpoint}; family links look like ${config.publicBaseUrl}/survey/<code>`,
+    );
 
   // Finish operations a crash interrupted; once an hour, drop aggregate receipts older than a day and
   // conversation rows no invitation can use any more.
@@ -53,9 +66,14 @@ async function main(): Promise<void> {
   const sweep = setInterval(() => {
     services.respondents.sweep().catch((error: unknown) => logger.warn({ err: error }, 'sweep failed'));
     if (++sweeps % 60 === 0) {
-      services.aggregates.pruneReceipts(24 * 3600_000).catch((error: unknown) => logger.warn({ err: error }, 'pruning receipts failed'));
+      services.aggregates
+        .pruneReceipts(24 * 3600_000)
+        .catch((error: unknown) => logger.warn({ err: error }, 'pruning receipts failed'));
       services.conversations
-        .prune(services.clock.now(), { failureWindowMs: FAILED_CODE_WINDOW_MS, bindingMaxAgeMs: (config.invitationTtlDays + 1) * 86_400_000 })
+        .prune(services.clock.now(), {
+          failureWindowMs: FAILED_CODE_WINDOW_MS,
+          bindingMaxAgeMs: (config.invitationTtlDays + 1) * 86_400_000,
+        })
         .catch((error: unknown) => logger.warn({ err: error }, 'pruning conversations failed'));
     }
   }, 60_000);
@@ -64,10 +82,16 @@ async function main(): Promise<void> {
   // Term-end digests: checked hourly (and once shortly after start, so a restart on the day still sends).
   const runDigests = async () => {
     const result = await services.digests.runDue();
-    if ('report' in result) logger.info({ digestId: result.digestId, report: result.report.text }, 'term-end digest run');
+    if ('report' in result)
+      logger.info({ digestId: result.digestId, report: result.report.text }, 'term-end digest run');
   };
-  const digestSchedule = scheduleTermEndDigests(runDigests, (error) => logger.error({ err: error }, 'term-end digest run failed'));
-  const firstDigestCheck = setTimeout(() => runDigests().catch((error: unknown) => logger.error({ err: error }, 'term-end digest run failed')), 30_000);
+  const digestSchedule = scheduleTermEndDigests(runDigests, (error) =>
+    logger.error({ err: error }, 'term-end digest run failed'),
+  );
+  const firstDigestCheck = setTimeout(
+    () => runDigests().catch((error: unknown) => logger.error({ err: error }, 'term-end digest run failed')),
+    30_000,
+  );
   firstDigestCheck.unref();
 
   let stopping = false;

@@ -30,9 +30,15 @@ import { DigestLedgerRepository } from './storage/repositories/digestLedgerRepos
 import { DigestSubscriptionsRepository } from './storage/repositories/digestSubscriptionsRepository.js';
 import { SecretsRepository } from './storage/repositories/secretsRepository.js';
 import type { RedoLog } from './storage/redoLog.js';
+import { termDigestReply } from './presenters/termDigestPresenter.js';
 
 /** Everything the product is made of, wired once. No logic lives here. */
-export function buildServices(config: Config, connectionString: string, clock: Clock = systemClock(config.botToday), redo?: RedoLog) {
+export function buildServices(
+  config: Config,
+  connectionString: string,
+  clock: Clock = systemClock(config.botToday),
+  redo?: RedoLog,
+) {
   const bank = loadQuestionBank();
   const terms = loadTermCalendar();
   const store = new TableStore(connectionString, redo);
@@ -43,7 +49,11 @@ export function buildServices(config: Config, connectionString: string, clock: C
   const roles = new RolesRepository(store);
   const invitations = new InvitationsRepository(store);
   const conversations = new ConversationsRepository(store);
-  const invitationService = new InvitationService(invitations, respondents, terms, clock, { ttlDays: config.invitationTtlDays, publicBaseUrl: config.publicBaseUrl, sectionCount: sectionOrder(bank).length });
+  const invitationService = new InvitationService(invitations, respondents, terms, clock, {
+    ttlDays: config.invitationTtlDays,
+    publicBaseUrl: config.publicBaseUrl,
+    sectionCount: sectionOrder(bank).length,
+  });
   const survey = new SurveyService(bank, terms, clock, invitations, conversations, respondents, invitationService);
   const access = new AccessControl(roles, config.devRoles);
   const scores = new ScoresService(bank, terms, clock, aggregateView);
@@ -56,13 +66,46 @@ export function buildServices(config: Config, connectionString: string, clock: C
   const subscriptions = new DigestSubscriptionsRepository(store);
   const ledger = new DigestLedgerRepository(store, config.digestLeaseSeconds * 1000);
   const digests = new DigestService({
-    bank, terms, clock, scores, waits, addresses, subscriptions, ledger,
+    bank,
+    terms,
+    clock,
+    scores,
+    waits,
+    addresses,
+    subscriptions,
+    ledger,
     secrets: new SecretsRepository(store),
+    render: termDigestReply,
     publicBaseUrl: config.publicBaseUrl,
     allowLoopback: !config.bot.authenticated,
     instance: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     delivery: { perSecond: config.digestSendsPerSecond },
   });
-  return { bank, terms, clock, store, aggregates, aggregateView, journal, respondents, roles, invitations, conversations, invitationService, survey, access, scores, questionLog, erasure, referrals, waitSummaries, waits, addresses, subscriptions, ledger, digests };
+  return {
+    bank,
+    terms,
+    clock,
+    store,
+    aggregates,
+    aggregateView,
+    journal,
+    respondents,
+    roles,
+    invitations,
+    conversations,
+    invitationService,
+    survey,
+    access,
+    scores,
+    questionLog,
+    erasure,
+    referrals,
+    waitSummaries,
+    waits,
+    addresses,
+    subscriptions,
+    ledger,
+    digests,
+  };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -2,8 +2,8 @@ import { compactValue, type RespondentState, type SavedSection } from '../domain
 import { deltaBetween, mergeDelta, type Delta } from '../domain/scores/aggregateDelta.js';
 import type { QuestionBank } from '../domain/survey/questionBank.js';
 import { sectionOrder } from '../domain/survey/sections.js';
-import type { AggregatesRepository, CounterRow } from '../storage/repositories/aggregatesRepository.js';
-import type { RespondentStore } from '../storage/repositories/respondentStore.js';
+import type { AggregateMaintenance, CounterRow } from '../ports/figureStores.js';
+import type { RespondentRecords } from '../ports/surveyStores.js';
 
 export type CounterDifference = { term: string; row: string; field: string; stored: number; recomputed: number };
 export type RebuildReport = { respondents: number; answers: number; differences: CounterDifference[]; fixed: boolean };
@@ -12,7 +12,12 @@ export type RebuildReport = { respondents: number; answers: number; differences:
  * Recomputes every aggregate from the answer rows themselves (not from the compact copies used on the
  * hot path) and compares with the incremental store. Any difference is a bug or an interrupted write.
  */
-export async function rebuildAggregates(bank: QuestionBank, respondents: RespondentStore, aggregates: AggregatesRepository, opts: { fix?: boolean; onProgress?: (n: number) => void } = {}): Promise<RebuildReport> {
+export async function rebuildAggregates(
+  bank: QuestionBank,
+  respondents: RespondentRecords,
+  aggregates: AggregateMaintenance,
+  opts: { fix?: boolean; onProgress?: (n: number) => void } = {},
+): Promise<RebuildReport> {
   await respondents.sweep(0); // finish anything a crash left half-done before comparing
   const expected: Delta = new Map();
   let count = 0;
@@ -34,7 +39,6 @@ export async function rebuildAggregates(bank: QuestionBank, respondents: Respond
   if (opts.fix && differences.length > 0) await aggregates.replaceAll(expected);
   return { respondents: count, answers, differences, fixed: Boolean(opts.fix && differences.length > 0) };
 }
-
 
 function compare(stored: Map<string, Map<string, CounterRow>>, expected: Delta): CounterDifference[] {
   const out: CounterDifference[] = [];

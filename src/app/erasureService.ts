@@ -1,6 +1,5 @@
 import { RESPONDENT_ROLES } from '../domain/survey/questionBank.js';
-import type { InvitationsRepository } from '../storage/repositories/invitationsRepository.js';
-import type { RespondentStore } from '../storage/repositories/respondentStore.js';
+import type { InvitationStore, RespondentRecords } from '../ports/surveyStores.js';
 
 export type ErasureReport = { reviewRef: string; respondents: number; answers: number; invitations: number };
 
@@ -10,15 +9,17 @@ export type ErasureReport = { reviewRef: string; respondents: number; answers: n
  */
 export class ErasureService {
   constructor(
-    private readonly respondents: RespondentStore,
-    private readonly invitations: InvitationsRepository,
+    private readonly respondents: RespondentRecords,
+    private readonly invitations: InvitationStore,
   ) {}
 
   async erase(reviewRef: string): Promise<ErasureReport> {
     const report: ErasureReport = { reviewRef, respondents: 0, answers: 0, invitations: 0 };
     for (const role of RESPONDENT_ROLES) {
       const rows = await this.respondents.answerRows(reviewRef, role);
-      const result = await this.respondents.mutate(reviewRef, role, (current) => (current ? { next: undefined, writes: [], deletes: rows.map((r) => r.questionId) } : undefined));
+      const result = await this.respondents.mutate(reviewRef, role, (current) =>
+        current ? { next: undefined, writes: [], deletes: rows.map((r) => r.questionId) } : undefined,
+      );
       if (result.changed) {
         report.respondents++;
         report.answers += rows.length;

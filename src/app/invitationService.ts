@@ -4,16 +4,29 @@ import { formatCode, newInvitationCode } from '../domain/invitations/invitationC
 import { checkReviewRef } from '../domain/invitations/reviewRef.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
 import type { TermCalendar } from '../domain/terms/termCalendar.js';
-import type { Invitation, InvitationsRepository } from '../storage/repositories/invitationsRepository.js';
+import type { Invitation, InvitationStore, RespondentRecords } from '../ports/surveyStores.js';
 import { invitationStatus, type InvitationStatus } from '../domain/invitations/invitationStatus.js';
-import type { RespondentStore } from '../storage/repositories/respondentStore.js';
 
 export type InviteResult =
-  | { kind: 'created'; code: string; displayCode: string; link: string; reviewRef: string; role: RespondentRole; expiresOn: string }
+  | {
+      kind: 'created';
+      code: string;
+      displayCode: string;
+      link: string;
+      reviewRef: string;
+      role: RespondentRole;
+      expiresOn: string;
+    }
   | { kind: 'badReviewRef'; message: string }
   | { kind: 'alreadyCompleted'; reviewRef: string; role: RespondentRole };
 
-export type InvitationSummary = { code: string; reviewRef: string; role: RespondentRole; createdOn: string; status: InvitationStatus };
+export type InvitationSummary = {
+  code: string;
+  reviewRef: string;
+  role: RespondentRole;
+  createdOn: string;
+  status: InvitationStatus;
+};
 
 export type RenewResult =
   | InviteResult
@@ -26,8 +39,8 @@ export const MY_INVITATIONS_SHOWN = 25;
 
 export class InvitationService {
   constructor(
-    private readonly invitations: InvitationsRepository,
-    private readonly respondents: RespondentStore,
+    private readonly invitations: InvitationStore,
+    private readonly respondents: RespondentRecords,
     private readonly terms: TermCalendar,
     private readonly clock: Clock,
     private readonly options: { ttlDays: number; publicBaseUrl: string; sectionCount: number },
@@ -44,17 +57,45 @@ export class InvitationService {
     const expiresOn = addDays(today, this.options.ttlDays);
     let code = newInvitationCode();
     // ~8 × 10^14 codes make a collision vanishingly rare; the insert is conditional all the same.
-    while (!(await this.invitations.tryCreate({ code, reviewRef: ref.reviewRef, role, term, createdAt: this.clock.now().toISOString(), expiresAt: expiresOn, createdBy }))) {
+    while (
+      !(await this.invitations.tryCreate({
+        code,
+        reviewRef: ref.reviewRef,
+        role,
+        term,
+        createdAt: this.clock.now().toISOString(),
+        expiresAt: expiresOn,
+        createdBy,
+      }))
+    ) {
       code = newInvitationCode();
     }
     await this.ensureRespondent(ref.reviewRef, role, term);
-    return { kind: 'created', code, displayCode: formatCode(code), link: `${this.options.publicBaseUrl}/survey/${code}`, reviewRef: ref.reviewRef, role, expiresOn };
+    return {
+      kind: 'created',
+      code,
+      displayCode: formatCode(code),
+      link: `${this.options.publicBaseUrl}/survey/${code}`,
+      reviewRef: ref.reviewRef,
+      role,
+      expiresOn,
+    };
   }
 
   /** The invitations one practitioner made, newest first, each with where the family is up to. */
   async listMine(createdBy: string): Promise<InvitationSummary[]> {
-    const mine = (await this.invitations.byCreator(createdBy)).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, MY_INVITATIONS_SHOWN);
-    return Promise.all(mine.map(async (invitation) => ({ code: invitation.code, reviewRef: invitation.reviewRef, role: invitation.role, createdOn: invitation.createdAt.slice(0, 10), status: await this.statusOf(invitation) })));
+    const mine = (await this.invitations.byCreator(createdBy))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, MY_INVITATIONS_SHOWN);
+    return Promise.all(
+      mine.map(async (invitation) => ({
+        code: invitation.code,
+        reviewRef: invitation.reviewRef,
+        role: invitation.role,
+        createdOn: invitation.createdAt.slice(0, 10),
+        status: await this.statusOf(invitation),
+      })),
+    );
   }
 
   /**
@@ -75,7 +116,11 @@ export class InvitationService {
 
   private async statusOf(invitation: Invitation): Promise<InvitationStatus> {
     const state = await this.respondents.read(invitation.reviewRef, invitation.role);
-    const progress = { sectionsSaved: Object.keys(state?.sections ?? {}).length, completed: Boolean(state?.completedAt), sectionCount: this.options.sectionCount };
+    const progress = {
+      sectionsSaved: Object.keys(state?.sections ?? {}).length,
+      completed: Boolean(state?.completedAt),
+      sectionCount: this.options.sectionCount,
+    };
     return invitationStatus(invitation, progress, this.clock.today());
   }
 

@@ -1,11 +1,11 @@
 import type { Clock } from '../domain/clock.js';
-import { outcomeScore, responseRates, type Counters, type OutcomeScore, type ResponseRate } from '../domain/scores/outcomeFigures.js';
+import type { TermScores } from '../domain/scores/termScores.js';
+import { outcomeScore, responseRates, type Counters, type ResponseRate } from '../domain/scores/outcomeFigures.js';
 import { OUTCOME_IDS, type OutcomeId, type QuestionBank, type RespondentRole } from '../domain/survey/questionBank.js';
 import type { Term, TermCalendar } from '../domain/terms/termCalendar.js';
-import type { AggregateView } from '../storage/repositories/aggregateView.js';
-import { resolveTerm, type TermRef } from './termResolver.js';
+import { resolveTerm, type TermRef } from '../domain/terms/termRef.js';
+import type { AggregateCounters } from '../ports/figureStores.js';
 
-export type TermScores = { term: Term; previous: Term; hasData: boolean; scores: OutcomeScore[]; previousScores: OutcomeScore[] };
 export type ScoresRequest = { outcome?: OutcomeId; roles: RespondentRole[]; terms: TermRef[] };
 
 /**
@@ -17,7 +17,7 @@ export class ScoresService {
     private readonly bank: QuestionBank,
     private readonly terms: TermCalendar,
     private readonly clock: Clock,
-    private readonly aggregates: AggregateView,
+    private readonly aggregates: AggregateCounters,
   ) {}
 
   async scores(request: ScoresRequest): Promise<{ unknownTerm: true } | { unknownTerm: false; results: TermScores[] }> {

@@ -1,19 +1,37 @@
 import type { Clock } from '../domain/clock.js';
 import { readCodeFromText } from '../domain/invitations/invitationCode.js';
 import type { SavedSection, RespondentState } from '../domain/respondents/respondentState.js';
-import { chatFingerprint, compactValue, mayChangeSection, sameSection, savedSectionIds } from '../domain/respondents/respondentState.js';
+import {
+  chatFingerprint,
+  compactValue,
+  mayChangeSection,
+  sameSection,
+  savedSectionIds,
+} from '../domain/respondents/respondentState.js';
 import type { QuestionBank } from '../domain/survey/questionBank.js';
 import { z } from 'zod';
 import { checkSectionSubmission, SKIP_VALUE, type SectionAnswers } from '../domain/survey/sectionSubmission.js';
-import { firstUnansweredSection, isSectionId, sectionOrder, sectionQuestionIds, TEXT_SECTION, type SectionId } from '../domain/survey/sections.js';
+import {
+  firstUnansweredSection,
+  isSectionId,
+  sectionOrder,
+  sectionQuestionIds,
+  TEXT_SECTION,
+  type SectionId,
+} from '../domain/survey/sections.js';
 import type { TermCalendar } from '../domain/terms/termCalendar.js';
-import type { ConversationsRepository } from '../storage/repositories/conversationsRepository.js';
-import type { Invitation, InvitationsRepository } from '../storage/repositories/invitationsRepository.js';
-import type { AnswerRow, RespondentStore } from '../storage/repositories/respondentStore.js';
+import type {
+  AnswerRow,
+  ConversationBindings,
+  Invitation,
+  InvitationStore,
+  RespondentRecords,
+} from '../ports/surveyStores.js';
 import type { InvitationService } from './invitationService.js';
 
 export const MAX_FAILED_CODES = 5;
-const REPLACED = 'This link has been replaced by a newer one, so I have not saved that. Please use the latest link or code from your practitioner — anything you already answered is kept.';
+const REPLACED =
+  'This link has been replaced by a newer one, so I have not saved that. Please use the latest link or code from your practitioner — anything you already answered is kept.';
 export const FAILED_CODE_WINDOW_MS = 60 * 60 * 1000;
 
 export type SurveyPosition = { invitation: Invitation; state: RespondentState; next: SectionId | undefined };
@@ -31,7 +49,13 @@ export type RedeemResult =
 export type SaveResult =
   | { kind: 'refused'; message: string }
   /** Some questions have no answer: the card is shown again with the given answers kept. */
-  | ({ kind: 'incomplete'; section: SectionId; message: string; missing: string[]; given: Record<string, number> } & SurveyPosition)
+  | ({
+      kind: 'incomplete';
+      section: SectionId;
+      message: string;
+      missing: string[];
+      given: Record<string, number>;
+    } & SurveyPosition)
   /** The survey is complete, so nothing in it changes any more. */
   | { kind: 'completed' }
   /** The section was saved from another chat; only that chat may change it. */
@@ -40,7 +64,8 @@ export type SaveResult =
   | { kind: 'expired' }
   | ({ kind: 'saved'; section: SectionId; duplicate: boolean; answers: SectionAnswers } & SurveyPosition);
 
-export type AnswerResult = SaveResult | ({ kind: 'nextQuestion'; section: SectionId; answers: Record<string, string> } & SurveyPosition);
+export type AnswerResult =
+  SaveResult | ({ kind: 'nextQuestion'; section: SectionId; answers: Record<string, string> } & SurveyPosition);
 
 const answerValue = z.enum(['1', '2', '3', '4', '5', SKIP_VALUE]);
 const facePress = z.object({
@@ -60,9 +85,9 @@ export class SurveyService {
     private readonly bank: QuestionBank,
     private readonly terms: TermCalendar,
     private readonly clock: Clock,
-    private readonly invitations: InvitationsRepository,
-    private readonly conversations: ConversationsRepository,
-    private readonly respondents: RespondentStore,
+    private readonly invitations: InvitationStore,
+    private readonly conversations: ConversationBindings,
+    private readonly respondents: RespondentRecords,
     private readonly invitationService: InvitationService,
   ) {}
 
@@ -72,13 +97,15 @@ export class SurveyService {
     const now = this.clock.now();
     const failures = await this.conversations.recentFailures(conversationId, FAILED_CODE_WINDOW_MS, now);
     if (failures.length >= MAX_FAILED_CODES) {
-      const unlockAt = Date.parse(failures[failures.length - MAX_FAILED_CODES]!) + FAILED_CODE_WINDOW_MS;
+      const unlockAt = Date.parse(failures[failures.length - MAX_FAILED_CODES]) + FAILED_CODE_WINDOW_MS;
       return { kind: 'locked', minutes: Math.max(1, Math.ceil((unlockAt - now.getTime()) / 60_000)) };
     }
     const invitation = await this.invitations.get(code);
     if (!invitation) {
       const count = await this.conversations.recordFailure(conversationId, FAILED_CODE_WINDOW_MS, now);
-      return count >= MAX_FAILED_CODES ? { kind: 'locked', minutes: 60 } : { kind: 'unknown', attemptsLeft: MAX_FAILED_CODES - count };
+      return count >= MAX_FAILED_CODES
+        ? { kind: 'locked', minutes: 60 }
+        : { kind: 'unknown', attemptsLeft: MAX_FAILED_CODES - count };
     }
     if (invitation.revokedAt) return { kind: 'replaced' };
     if (this.isExpired(invitation)) return { kind: 'expired' };
@@ -126,14 +153,24 @@ export class SurveyService {
   }
 
   /** The invitation a pressed card may act on: bound to this chat, the same code and edition, not expired. */
-  private async cardInvitation(conversationId: string, payload: Record<string, unknown>, opts: { checkEdition: boolean }): Promise<{ invitation: Invitation } | { refusal: SaveResult }> {
+  private async cardInvitation(
+    conversationId: string,
+    payload: Record<string, unknown>,
+    opts: { checkEdition: boolean },
+  ): Promise<{ invitation: Invitation } | { refusal: SaveResult }> {
     const code = typeof payload.code === 'string' ? payload.code : undefined;
     let bound = await this.conversations.boundCode(conversationId);
     // Another instance may have bound this chat to a new code since we cached it: check before refusing.
     if (bound !== code) bound = await this.conversations.boundCode(conversationId, { fresh: true });
     if (!bound) return { refusal: (await this.isCompletedCode(code)) ? { kind: 'completed' } : { kind: 'noSurvey' } };
     if (!code || code !== bound || (opts.checkEdition && payload.bankVersion !== this.bank.version)) {
-      return { refusal: { kind: 'refused', message: 'This card belongs to a different survey, so I have not saved it. Please answer the latest card I sent you.' } };
+      return {
+        refusal: {
+          kind: 'refused',
+          message:
+            'This card belongs to a different survey, so I have not saved it. Please answer the latest card I sent you.',
+        },
+      };
     }
     const invitation = await this.invitations.get(code);
     if (!invitation) return { refusal: { kind: 'noSurvey' } };
@@ -154,18 +191,32 @@ export class SurveyService {
     if (!state) return { kind: 'noSurvey' };
     if (state.completedAt) return { kind: 'completed' };
     const parsed = facePress.safeParse(payload);
-    if (!parsed.success) return { kind: 'refused', message: 'I could not read that answer. Please tap one of the faces on the latest card.' };
+    if (!parsed.success)
+      return {
+        kind: 'refused',
+        message: 'I could not read that answer. Please tap one of the faces on the latest card.',
+      };
     const { section, question, answer, code, bankVersion } = parsed.data;
-    if (!isSectionId(this.bank, section) || section === TEXT_SECTION) return { kind: 'refused', message: 'This card is not part of your survey. Please use the latest card I sent you.' };
+    if (!isSectionId(this.bank, section) || section === TEXT_SECTION)
+      return {
+        kind: 'refused',
+        message: 'This card is not part of your survey. Please use the latest card I sent you.',
+      };
     const ids = sectionQuestionIds(this.bank, section, invitation.role);
-    if (!ids.includes(question)) return { kind: 'refused', message: 'This card is not part of your survey. Please use the latest card I sent you.' };
+    if (!ids.includes(question))
+      return {
+        kind: 'refused',
+        message: 'This card is not part of your survey. Please use the latest card I sent you.',
+      };
     const answers: Record<string, string> = {};
     for (const id of ids) {
       const given = id === question ? answer : parsed.data.answers[id];
       if (given !== undefined) answers[id] = given;
     }
-    if (mayChangeSection(state, section, chatFingerprint(conversationId)) === 'otherChat') return { kind: 'savedElsewhere', next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
-    if (ids.some((id) => answers[id] === undefined)) return { kind: 'nextQuestion', section, answers, invitation, state, next: section };
+    if (mayChangeSection(state, section, chatFingerprint(conversationId)) === 'otherChat')
+      return { kind: 'savedElsewhere', next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
+    if (ids.some((id) => answers[id] === undefined))
+      return { kind: 'nextQuestion', section, answers, invitation, state, next: section };
     // The last tap: the section is saved like a whole-section card, without checking the card's access again.
     return this.saveFor(invitation, conversationId, { code, section, bankVersion, ...answers });
   }
@@ -173,12 +224,15 @@ export class SurveyService {
   /** A child chose faces or numbers: remembered for this survey, and the current section shown that way. */
   async chooseScale(conversationId: string, payload: Record<string, unknown>): Promise<AnswerResult> {
     const parsed = scaleChoice.safeParse(payload);
-    if (!parsed.success) return { kind: 'refused', message: 'I could not read that choice. Please use the buttons on the latest card.' };
+    if (!parsed.success)
+      return { kind: 'refused', message: 'I could not read that choice. Please use the buttons on the latest card.' };
     const access = await this.cardInvitation(conversationId, payload, { checkEdition: false });
     if ('refusal' in access) return access.refusal;
     const { invitation } = access;
     const result = await this.respondents.mutate(invitation.reviewRef, invitation.role, (current) =>
-      current && !current.completedAt && current.scale !== parsed.data.scale ? { next: { ...current, scale: parsed.data.scale }, writes: [], deletes: [] } : undefined,
+      current && !current.completedAt && current.scale !== parsed.data.scale
+        ? { next: { ...current, scale: parsed.data.scale }, writes: [], deletes: [] }
+        : undefined,
     );
     const state = result.state;
     if (!state) return { kind: 'noSurvey' };
@@ -193,14 +247,27 @@ export class SurveyService {
     return this.saveFor(access.invitation, conversationId, payload);
   }
 
-  private async saveFor(invitation: Invitation, conversationId: string, payload: Record<string, unknown>): Promise<SaveResult> {
+  private async saveFor(
+    invitation: Invitation,
+    conversationId: string,
+    payload: Record<string, unknown>,
+  ): Promise<SaveResult> {
     const checked = checkSectionSubmission(this.bank, invitation.role, String(payload.section ?? ''), payload);
     if (!checked.ok && checked.missing) {
       const state = await this.respondents.read(invitation.reviewRef, invitation.role);
       if (!state) return { kind: 'noSurvey' };
       if (state.completedAt) return { kind: 'completed' };
       const section = String(payload.section) as SectionId;
-      return { kind: 'incomplete', section, message: checked.message, missing: checked.missing.questionIds, given: checked.missing.given, invitation, state, next: section };
+      return {
+        kind: 'incomplete',
+        section,
+        message: checked.message,
+        missing: checked.missing.questionIds,
+        given: checked.missing.given,
+        invitation,
+        state,
+        next: section,
+      };
     }
     if (!checked.ok) return { kind: 'refused', message: checked.message };
 
@@ -226,21 +293,36 @@ export class SurveyService {
       }
       const sections = { ...current.sections, [section]: saved };
       const complete = sectionOrder(this.bank).every((s) => sections[s]);
-      const next: RespondentState = { ...current, sections, ...(complete && !current.completedAt ? { completedAt: now.toISOString() } : {}) };
+      const next: RespondentState = {
+        ...current,
+        sections,
+        ...(complete && !current.completedAt ? { completedAt: now.toISOString() } : {}),
+      };
       return { next, writes: toAnswerRows(checked.value, term, today), deletes: [] };
     });
     const state = result.state ?? (await this.respondents.read(invitation.reviewRef, invitation.role));
     if (!state) return { kind: 'noSurvey' };
     if (refusal === 'completed') return { kind: 'completed' };
-    if (refusal === 'otherChat') return { kind: 'savedElsewhere', next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
-    return { kind: 'saved', section, duplicate, answers: checked.value, invitation, state, next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
+    if (refusal === 'otherChat')
+      return { kind: 'savedElsewhere', next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
+    return {
+      kind: 'saved',
+      section,
+      duplicate,
+      answers: checked.value,
+      invitation,
+      state,
+      next: firstUnansweredSection(this.bank, savedSectionIds(state)),
+    };
   }
 
   /** A card from a completed survey, pressed in a chat that never held it, is still told so kindly. */
   private async isCompletedCode(code: string | undefined): Promise<boolean> {
     const parsed = code ? readCodeFromText(code) : undefined;
     const invitation = parsed ? await this.invitations.get(parsed) : undefined;
-    return invitation ? Boolean((await this.respondents.read(invitation.reviewRef, invitation.role))?.completedAt) : false;
+    return invitation
+      ? Boolean((await this.respondents.read(invitation.reviewRef, invitation.role))?.completedAt)
+      : false;
   }
 
   private isExpired(invitation: Invitation): boolean {

@@ -2,15 +2,10 @@ import type { Clock } from '../domain/clock.js';
 import type { TermCalendar } from '../domain/terms/termCalendar.js';
 import type { Service } from '../domain/waits/serviceCatalogue.js';
 import { buildServiceSummary, statsFromSummary } from '../domain/waits/serviceSummary.js';
-import type { Rag, WaitingListStats } from '../domain/waits/statistics.js';
+import type { Rag } from '../domain/waits/statistics.js';
+import type { ServiceWaits } from '../domain/waits/serviceWaits.js';
 import { waitingListStats } from '../domain/waits/waitingListStats.js';
-import type { ReferralsRepository } from '../storage/repositories/referralsRepository.js';
-import type { WaitSummariesRepository } from '../storage/repositories/waitSummariesRepository.js';
-
-/** A service's figures on a date, or why there are none. `extractAsOf` is the date the data was loaded. */
-export type ServiceWaits =
-  | { service: Service; hasData: true; stats: WaitingListStats; extractAsOf: string; termLabel: string }
-  | { service: Service; hasData: false };
+import type { ReferralStore, WaitSummaryStore } from '../ports/figureStores.js';
 
 /**
  * Waiting-time figures for questions and digests. A question reads one stored summary per service; the
@@ -26,8 +21,8 @@ export class WaitsService {
     readonly catalogue: readonly Service[],
     private readonly terms: TermCalendar,
     private readonly clock: Clock,
-    private readonly referrals: ReferralsRepository,
-    private readonly summaries: WaitSummariesRepository,
+    private readonly referrals: ReferralStore,
+    private readonly summaries: WaitSummaryStore,
   ) {}
 
   today(): string {
@@ -45,7 +40,10 @@ export class WaitsService {
     if (hit && hit.summary === summary && hit.onDate === onDate) return hit.result;
     const term = this.terms.termOf(onDate);
     const window = { start: term.start, end: term.end };
-    const stats = onDate >= summary.asOf ? statsFromSummary(summary, service, onDate, window) : waitingListStats(await this.referrals.listService(service.id), service, onDate, window);
+    const stats =
+      onDate >= summary.asOf
+        ? statsFromSummary(summary, service, onDate, window)
+        : waitingListStats(await this.referrals.listService(service.id), service, onDate, window);
     const result: ServiceWaits = { service, hasData: true, stats, extractAsOf: summary.asOf, termLabel: term.label };
     this.memo.set(service.id, { summary, onDate, result });
     return result;

@@ -27,9 +27,14 @@ export function createAdapter(config: Config, logger: Logger): OutcomesAdapter {
   const adapter = new OutcomesAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     // Log the detail for us; never show a stack trace or error message to the person.
-    logger.error({ err: error, activityType: context.activity.type, channel: context.activity.channelId }, 'turn failed');
+    logger.error(
+      { err: error, activityType: context.activity.type, channel: context.activity.channelId },
+      'turn failed',
+    );
     try {
-      await context.sendActivity('Sorry, something went wrong on my side. Nothing you saved has been lost — please try again in a moment.');
+      await context.sendActivity(
+        'Sorry, something went wrong on my side. Nothing you saved has been lost — please try again in a moment.',
+      );
     } catch (sendError) {
       logger.error({ err: sendError }, 'could not tell the user about a failed turn');
     }

@@ -13,7 +13,12 @@ import { DEFERRED } from './teamsTurn.js';
  * cannot make the bot post to a service URL of their choosing. A request the SDK refuses (a forged or
  * expired token, or a token it cannot check) gets 401 and one log line, never the SDK's internals.
  */
-export function registerMessagesRoute(server: Server, adapter: OutcomesAdapter, bot: OutcomesBot, opts: { authenticated: boolean; logger: Logger }): void {
+export function registerMessagesRoute(
+  server: Server,
+  adapter: OutcomesAdapter,
+  bot: OutcomesBot,
+  opts: { authenticated: boolean; logger: Logger },
+): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (!opts.authenticated && !isLoopbackServiceUrl((req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
       res.send(403, { message: 'Without credentials this bot only replies to clients on this machine.' });
@@ -35,10 +40,14 @@ export function registerMessagesRoute(server: Server, adapter: OutcomesAdapter, 
       });
       res.send(invoke?.status ?? 200, invoke?.body);
       // Long work starts only once the person has their answer.
-      for (const work of deferred) work().catch((error: unknown) => opts.logger.error({ err: error }, 'deferred work failed'));
+      for (const work of deferred)
+        work().catch((error: unknown) => opts.logger.error({ err: error }, 'deferred work failed'));
     } catch (error) {
       // The turn's own failures are handled by onTurnError; what reaches here is the request's authentication.
-      opts.logger.warn({ reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown', channel: activity.data.channelId }, 'request refused: not authenticated');
+      opts.logger.warn(
+        { reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown', channel: activity.data.channelId },
+        'request refused: not authenticated',
+      );
       if (!res.headersSent) res.send(401, { message: 'Unauthorized' });
     }
   });
@@ -60,10 +69,20 @@ const activityShape = z.looseObject({
   replyToId: z.string().max(1_000).optional(),
   from: z.looseObject({ id, aadObjectId: z.string().max(200).optional() }),
   recipient: z.looseObject({ id: z.string().max(1_000) }).optional(),
-  conversation: z.looseObject({ id, conversationType: z.string().max(100).optional(), tenantId: z.string().max(200).optional() }),
+  conversation: z.looseObject({
+    id,
+    conversationType: z.string().max(100).optional(),
+    tenantId: z.string().max(200).optional(),
+  }),
   channelData: z.record(z.string(), z.unknown()).optional(),
-  membersAdded: z.array(z.looseObject({ id: z.string().max(1_000) })).max(1_000).optional(),
-  membersRemoved: z.array(z.looseObject({ id: z.string().max(1_000) })).max(1_000).optional(),
+  membersAdded: z
+    .array(z.looseObject({ id: z.string().max(1_000) }))
+    .max(1_000)
+    .optional(),
+  membersRemoved: z
+    .array(z.looseObject({ id: z.string().max(1_000) }))
+    .max(1_000)
+    .optional(),
 });
 
 /** A reply address on this machine: 127.0.0.0/8, ::1 or localhost (or none, for expectReplies). */

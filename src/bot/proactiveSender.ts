@@ -1,12 +1,7 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { outcomeOfStatus, type SendOutcome } from '../domain/digests/sendOutcome.js';
-import type { Reply } from '../handlers/turn.js';
+import type { ProactiveSender } from '../ports/digestStores.js';
 import { toActivity } from './teamsTurn.js';
-
-/** What a proactive send needs to reach a conversation (stored when the app is installed or spoken to). */
-export type ProactiveTarget = { conversationId: string; serviceUrl: string; channelId: string; tenantId?: string; botId?: string };
-
-export type ProactiveSender = (target: ProactiveTarget, reply: Reply) => Promise<SendOutcome>;
 
 /**
  * Sends a reply into a conversation the bot is not in a turn with (the termly digest), as a new message
@@ -19,7 +14,13 @@ export function createProactiveSender(adapter: CloudAdapter, appId: string): Pro
     const reference: Partial<ConversationReference> = {
       serviceUrl: target.serviceUrl,
       channelId: target.channelId,
-      conversation: { id: target.conversationId, tenantId: target.tenantId, isGroup: false, conversationType: '', name: '' },
+      conversation: {
+        id: target.conversationId,
+        tenantId: target.tenantId,
+        isGroup: false,
+        conversationType: '',
+        name: '',
+      },
       ...(target.botId ? { bot: { id: target.botId, name: '' } } : {}),
     };
     let outcome: SendOutcome = { kind: 'failed', reason: 'not attempted' };
@@ -30,7 +31,10 @@ export function createProactiveSender(adapter: CloudAdapter, appId: string): Pro
         try {
           const client = context.turnState.get(context.adapter.ConnectorClientKey) as ConnectorWithPipeline;
           client.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
-          const activity = { ...toActivity(reply), ...(target.tenantId ? { channelData: { tenant: { id: target.tenantId } } } : {}) };
+          const activity = {
+            ...toActivity(reply),
+            ...(target.tenantId ? { channelData: { tenant: { id: target.tenantId } } } : {}),
+          };
           const response = await client.conversations.sendToConversation(target.conversationId, activity as never);
           outcome = { kind: 'sent', ...(response?.id ? { activityId: response.id } : {}) };
         } catch (error) {
@@ -45,8 +49,13 @@ export function createProactiveSender(adapter: CloudAdapter, appId: string): Pro
 }
 
 function outcomeOfError(error: unknown): SendOutcome {
-  const e = error as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } }; message?: string };
-  if (e.statusCode === undefined && !isNetworkError(error)) return { kind: 'failed', reason: e.message ?? String(error) };
+  const e = error as {
+    statusCode?: number;
+    response?: { headers?: { get?(name: string): string | undefined } };
+    message?: string;
+  };
+  if (e.statusCode === undefined && !isNetworkError(error))
+    return { kind: 'failed', reason: e.message ?? String(error) };
   return outcomeOfStatus(e.statusCode, e.response?.headers?.get?.('retry-after'));
 }
 
@@ -57,5 +66,11 @@ type ConnectorWithPipeline = {
 
 function isNetworkError(error: unknown): boolean {
   const code = (error as { code?: string }).code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'REQUEST_SEND_ERROR' || code === 'EPIPE';
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT' ||
+    code === 'REQUEST_SEND_ERROR' ||
+    code === 'EPIPE'
+  );
 }

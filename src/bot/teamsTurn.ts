@@ -1,6 +1,7 @@
 import { ActivityTypes, CardFactory, TurnContext, type Activity } from 'botbuilder';
-import type { StaffRole } from '../config/config.js';
-import type { Reply, Turn } from '../handlers/turn.js';
+import type { StaffRole } from '../domain/access/roles.js';
+import type { ConversationAddress, Reply } from '../ports/messages.js';
+import type { Turn } from '../ports/turn.js';
 
 /** Where the messages route collects work to run once the turn's response has been sent. */
 export const DEFERRED = Symbol('deferred work');
@@ -8,24 +9,20 @@ export const DEFERRED = Symbol('deferred work');
 /** Builds the channel-neutral Turn the handlers use from a botbuilder TurnContext. */
 export function toTurn(
   context: TurnContext,
-  opts: { value?: Record<string, unknown>; roles: () => Promise<StaffRole[]>; onReplaceCard?: (reply: Reply) => void },
+  opts: { value?: Record<string, unknown>; roles: () => Promise<StaffRole[]> },
 ): Turn {
   const activity = context.activity;
   // Some channels (the local Direct Line) leave out the recipient; there is then no mention to remove.
-  const text = ((activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined) ?? activity.text ?? '').trim();
-  const conversationType = activity.conversation?.conversationType === 'channel' ? 'channel' : activity.conversation?.conversationType === 'groupChat' ? 'groupChat' : 'personal';
+  const text = (
+    (activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined) ??
+    activity.text ??
+    ''
+  ).trim();
+  const address = addressOf(activity);
+  const conversationType = address.conversationType;
   let rolesPromise: Promise<StaffRole[]> | undefined;
-  const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   return {
-    address: {
-      // In a channel, a reply thread's id ends ";messageid=…": the digest goes to the channel as a new post.
-      conversationId: conversationType === 'channel' ? activity.conversation.id.split(';messageid=')[0]! : activity.conversation.id,
-      serviceUrl: activity.serviceUrl,
-      channelId: activity.channelId,
-      conversationType,
-      ...(tenantId ? { tenantId } : {}),
-      ...(activity.recipient?.id ? { botId: activity.recipient.id } : {}),
-    },
+    address,
     text,
     value: opts.value,
     userId: activity.from?.aadObjectId ?? activity.from?.id,
@@ -43,22 +40,28 @@ export function toTurn(
     send: async (reply) => {
       await context.sendActivity(toActivity(reply));
     },
-    replacePressedCard: async (reply) => {
-      if (opts.onReplaceCard) {
-        opts.onReplaceCard(reply);
-        return;
-      }
-      // Action.Submit: Teams can update the pressed card in place; Direct Line (Web Chat) cannot, so send it.
-      if (activity.channelId === 'msteams' && activity.replyToId) {
-        try {
-          await context.updateActivity({ ...toActivity(reply), id: activity.replyToId });
-          return;
-        } catch {
-          // Fall through: a new message is better than losing the confirmation.
-        }
-      }
-      await context.sendActivity(toActivity(reply));
-    },
+  };
+}
+
+/** Where a later message to this activity's conversation must go: only what a send needs. */
+export function addressOf(activity: Activity): ConversationAddress {
+  const conversationType =
+    activity.conversation?.conversationType === 'channel'
+      ? 'channel'
+      : activity.conversation?.conversationType === 'groupChat'
+        ? 'groupChat'
+        : 'personal';
+  const tenantId =
+    activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  return {
+    // In a channel, a reply thread's id ends ";messageid=…": the digest goes to the channel as a new post.
+    conversationId:
+      conversationType === 'channel' ? activity.conversation.id.split(';messageid=')[0] : activity.conversation.id,
+    serviceUrl: activity.serviceUrl,
+    channelId: activity.channelId,
+    conversationType,
+    ...(tenantId ? { tenantId } : {}),
+    ...(activity.recipient?.id ? { botId: activity.recipient.id } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Typed data for each template in cards/. The file name is the template name. */
 
-export type ActionType = 'Action.Execute' | 'Action.Submit';
+import type { ActionType } from '../ports/messages.js';
 
 export type SurveySectionCard = {
   sectionIndex: number;
@@ -16,7 +16,13 @@ export type SurveySectionCard = {
   lead: string;
   /** For a child answering with numbers: the button back to faces ('' for none). */
   switchScale: string;
-  questions: { id: string; label: string; value: string; missing: string; choices: { title: string; value: string }[] }[];
+  questions: {
+    id: string;
+    label: string;
+    value: string;
+    missing: string;
+    choices: { title: string; value: string }[];
+  }[];
 };
 
 /** One question for a child, answered by tapping a face (each face is a button carrying the answers so far). */
@@ -52,10 +58,30 @@ export type SurveyCompleteCard = { thanks: string; reviewRef: string; lead: stri
 export type InvitationListCard = {
   intro: string;
   actionType: ActionType;
-  rows: { code: string; reviewRef: string; respondent: string; createdOn: string; status: string; renewable: boolean }[];
+  rows: {
+    code: string;
+    reviewRef: string;
+    respondent: string;
+    createdOn: string;
+    status: string;
+    renewable: boolean;
+  }[];
 };
-export type InvitationCreatedCard = { reviewRef: string; respondent: string; respondentLower: string; displayCode: string; link: string; expiresOn: string; lead: string };
-export type HelpCard = { title: string; intro: string; commands: { example: string; meaning: string }[]; buttons: { title: string; text: string }[] };
+export type InvitationCreatedCard = {
+  reviewRef: string;
+  respondent: string;
+  respondentLower: string;
+  displayCode: string;
+  link: string;
+  expiresOn: string;
+  lead: string;
+};
+export type HelpCard = {
+  title: string;
+  intro: string;
+  commands: { example: string; meaning: string }[];
+  buttons: { title: string; text: string }[];
+};
 
 export type CardDataByTemplate = {
   surveySection: SurveySectionCard;

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as ACData from 'adaptivecards-templating';
 import { fromRoot } from '../domain/projectPaths.js';
+import type { AdaptiveCardJson } from '../ports/messages.js';
 import type { CardDataByTemplate, CardTemplateName } from './cardModels.js';
-
-export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
 const templates = new Map<CardTemplateName, ACData.Template>();
 

@@ -2,8 +2,8 @@ import type { OutcomeId, QuestionBank, RespondentRole } from '../domain/survey/q
 import type { SavedSection } from '../domain/respondents/respondentState.js';
 import { FREE_TEXT_MAX_CHARS, SKIP_VALUE, type SectionAnswers } from '../domain/survey/sectionSubmission.js';
 import { sectionNumber, TEXT_SECTION, type SectionId } from '../domain/survey/sections.js';
-import type { ActionType } from './cardModels.js';
-import { renderCard, type AdaptiveCardJson } from './renderCard.js';
+import type { ActionType, AdaptiveCardJson } from '../ports/messages.js';
+import { renderCard } from './renderCard.js';
 
 /** The words beside an unanswered question: the same as the card's own check shows (cards/surveySection.json). */
 export const MISSING_ANSWER = 'Please choose an answer, or "Prefer not to say".';
@@ -36,18 +36,27 @@ export function sectionCard(
     return renderCard('surveyFreeText', {
       sectionIndex: index,
       sectionTotal: total,
-      intro: opts.role === 'cyp' ? 'Last part! Finish these sentences if you would like to. You can leave any of them blank.' : 'Last part. Finish any of these sentences if you would like to — you can leave them blank.',
+      intro:
+        opts.role === 'cyp'
+          ? 'Last part! Finish these sentences if you would like to. You can leave any of them blank.'
+          : 'Last part. Finish any of these sentences if you would like to — you can leave them blank.',
       code: opts.code,
       bankVersion: bank.version,
       actionType: opts.actionType,
       notice: opts.notice ?? '',
       lead: opts.lead ?? '',
-      prompts: bank.promptsFor(opts.role).map((p) => ({ id: p.id, prompt: p.prompt, maxLength: FREE_TEXT_MAX_CHARS, value: '' })),
+      prompts: bank
+        .promptsFor(opts.role)
+        .map((p) => ({ id: p.id, prompt: p.prompt, maxLength: FREE_TEXT_MAX_CHARS, value: '' })),
     });
   }
   const outcome = bank.outcome(opts.section);
-  if (opts.role === 'cyp' && (opts.scale ?? 'faces') === 'faces') return facesCard(bank, { ...opts, section: opts.section, index, total });
-  const scale = opts.role === 'cyp' ? bank.data.scale.cyp.map((p) => ({ title: `${p.score} – ${p.label}`, value: String(p.score) })) : bank.data.scale.pc.map((p) => ({ title: p.label, value: String(p.score) }));
+  if (opts.role === 'cyp' && (opts.scale ?? 'faces') === 'faces')
+    return facesCard(bank, { ...opts, section: opts.section, index, total });
+  const scale =
+    opts.role === 'cyp'
+      ? bank.data.scale.cyp.map((p) => ({ title: `${p.score} – ${p.label}`, value: String(p.score) }))
+      : bank.data.scale.pc.map((p) => ({ title: p.label, value: String(p.score) }));
   const choices = [...scale.reverse(), { title: bank.data.scale.skipLabel, value: SKIP_VALUE }];
   return renderCard('surveySection', {
     sectionIndex: index,
@@ -55,7 +64,10 @@ export function sectionCard(
     section: opts.section,
     shortName: outcome.shortName,
     plainWords: opts.role === 'cyp' ? outcome.plainWords : `${outcome.plainWords}. ${outcome.statement}`,
-    intro: opts.role === 'cyp' ? 'Pick the number that is most like how you feel: 1 = strongly disagree, 5 = strongly agree.' : 'How much do you agree? 1 = strongly disagree, 5 = strongly agree.',
+    intro:
+      opts.role === 'cyp'
+        ? 'Pick the number that is most like how you feel: 1 = strongly disagree, 5 = strongly agree.'
+        : 'How much do you agree? 1 = strongly disagree, 5 = strongly agree.',
     code: opts.code,
     bankVersion: bank.version,
     actionType: opts.actionType,
@@ -65,13 +77,21 @@ export function sectionCard(
     questions: bank.questionsFor(opts.section, opts.role).map((q, i) => {
       const prior = opts.saved?.values[q.id];
       const missing = opts.missing?.includes(q.id) ? MISSING_ANSWER : '';
-      return { id: q.id, label: `${i + 1}. ${q.text}`, value: prior === undefined ? '' : prior === 0 ? SKIP_VALUE : String(prior), choices, missing };
+      return {
+        id: q.id,
+        label: `${i + 1}. ${q.text}`,
+        value: prior === undefined ? '' : prior === 0 ? SKIP_VALUE : String(prior),
+        choices,
+        missing,
+      };
     }),
   });
 }
 
 export type ScaleStyle = 'faces' | 'numbers';
 
+/** A section card's "Save and continue" (the verb is also written in cards/surveySection.json and surveyFreeText.json). */
+export const SAVE_SECTION_VERB = 'survey.saveSection';
 /** Card verbs of the faces card: one face (or "prefer not to say") answers one question; the scale switch. */
 export const ANSWER_VERB = 'survey.answer';
 export const SCALE_VERB = 'survey.scale';
@@ -79,13 +99,25 @@ export const SCALE_VERB = 'survey.scale';
 /** A child's question with five face buttons; the last answer of a section carries the whole section. */
 function facesCard(
   bank: QuestionBank,
-  opts: { section: OutcomeId; code: string; actionType: ActionType; answers?: Record<string, string>; lead?: string; assetBaseUrl?: string; index: number; total: number },
+  opts: {
+    section: OutcomeId;
+    code: string;
+    actionType: ActionType;
+    answers?: Record<string, string>;
+    lead?: string;
+    assetBaseUrl?: string;
+    index: number;
+    total: number;
+  },
 ): AdaptiveCardJson {
   const outcome = bank.outcome(opts.section);
   const questions = bank.questionsFor(opts.section, 'cyp');
   const answers = opts.answers ?? {};
-  const position = Math.max(0, questions.findIndex((q) => answers[q.id] === undefined));
-  const question = questions[position]!;
+  const position = Math.max(
+    0,
+    questions.findIndex((q) => answers[q.id] === undefined),
+  );
+  const question = questions[position];
   const base = { code: opts.code, section: opts.section, bankVersion: bank.version, answers };
   const answerData = (answer: string) => ({ verb: ANSWER_VERB, ...base, question: question.id, answer });
   return renderCard('surveyFaces', {
@@ -98,7 +130,12 @@ function facesCard(
     questionTotal: questions.length,
     questionText: question.text,
     actionType: opts.actionType,
-    faces: [...bank.data.scale.cyp].reverse().map((p) => ({ label: p.label, alt: p.alt, image: `${opts.assetBaseUrl ?? ''}/static/faces/face-${p.score}.png`, data: answerData(String(p.score)) })),
+    faces: [...bank.data.scale.cyp].reverse().map((p) => ({
+      label: p.label,
+      alt: p.alt,
+      image: `${opts.assetBaseUrl ?? ''}/static/faces/face-${p.score}.png`,
+      data: answerData(String(p.score)),
+    })),
     skipData: answerData(SKIP_VALUE),
     numbersData: { verb: SCALE_VERB, code: opts.code, scale: 'numbers' },
   });
@@ -117,6 +154,9 @@ export function sectionSavedCard(bank: QuestionBank, answers: SectionAnswers): A
 }
 
 export function surveyCompleteCard(reviewRef: string, role: RespondentRole, lead = ''): AdaptiveCardJson {
-  const thanks = role === 'cyp' ? 'Thank you for telling us what you think. It really helps.' : 'Thank you for taking the time to tell us about your family\'s experience. Your answers have been saved.';
+  const thanks =
+    role === 'cyp'
+      ? 'Thank you for telling us what you think. It really helps.'
+      : "Thank you for taking the time to tell us about your family's experience. Your answers have been saved.";
   return renderCard('surveyComplete', { thanks, reviewRef, lead });
 }

@@ -7,7 +7,9 @@ import { startOrAttachAzurite } from '../storage/sharedAzurite.js';
  * Opens the same store the bot uses, for a command-line tool: the configured account, or the embedded
  * Azurite under DATA_DIR (attaching to the running bot's, or starting one for the duration of the command).
  */
-export async function withServices<T>(work: (services: Services, config: Config, logger: Logger) => Promise<T>): Promise<T> {
+export async function withServices<T>(
+  work: (services: Services, config: Config, logger: Logger) => Promise<T>,
+): Promise<T> {
   let config: Config;
   try {
     config = loadConfig();
@@ -18,7 +20,12 @@ export async function withServices<T>(work: (services: Services, config: Config,
   const logger = createLogger('warn', 'cli');
   const azurite = config.storage.kind === 'embedded' ? await startOrAttachAzurite(config.storage.dataDir) : undefined;
   try {
-    const services = buildServices(config, azurite?.connectionString ?? (config.storage as { connectionString: string }).connectionString, undefined, azurite?.redo);
+    const services = buildServices(
+      config,
+      azurite?.connectionString ?? (config.storage as { connectionString: string }).connectionString,
+      undefined,
+      azurite?.redo,
+    );
     await services.store.ping();
     return await work(services, config, logger);
   } finally {

@@ -10,7 +10,13 @@ import { fromRoot } from '../domain/projectPaths.js';
  */
 const SIZE = 128;
 const SAMPLES = 4;
-const COLOURS: Record<number, [number, number, number]> = { 1: [209, 52, 56], 2: [247, 99, 12], 3: [255, 185, 0], 4: [168, 214, 72], 5: [92, 184, 72] };
+const COLOURS: Record<number, [number, number, number]> = {
+  1: [209, 52, 56],
+  2: [247, 99, 12],
+  3: [255, 185, 0],
+  4: [168, 214, 72],
+  5: [92, 184, 72],
+};
 const INK: [number, number, number] = [27, 27, 27];
 
 function colourAt(score: number, u: number, v: number): [number, number, number, number] {
@@ -29,7 +35,7 @@ function colourAt(score: number, u: number, v: number): [number, number, number,
     const y = 0.66 + curve * (1 - x * x) - curve / 2;
     if (Math.abs(v - y) < 0.035) return [...INK, 255];
   }
-  return [...COLOURS[score]!, 255];
+  return [...COLOURS[score], 255];
 }
 
 function draw(score: number, file: string): void {
@@ -40,13 +46,13 @@ function draw(score: number, file: string): void {
       for (let sy = 0; sy < SAMPLES; sy++) {
         for (let sx = 0; sx < SAMPLES; sx++) {
           const c = colourAt(score, (x + (sx + 0.5) / SAMPLES) / SIZE, (y + (sy + 0.5) / SAMPLES) / SIZE);
-          for (let k = 0; k < 3; k++) sum[k]! += c[k]! * c[3];
-          sum[3]! += c[3];
+          for (let k = 0; k < 3; k++) sum[k] += c[k] * c[3];
+          sum[3] += c[3];
         }
       }
       const i = (y * SIZE + x) * 4;
-      const alpha = sum[3]!;
-      for (let k = 0; k < 3; k++) png.data[i + k] = alpha ? Math.round(sum[k]! / alpha) : 0;
+      const alpha = sum[3];
+      for (let k = 0; k < 3; k++) png.data[i + k] = alpha ? Math.round(sum[k] / alpha) : 0;
       png.data[i + 3] = Math.round(alpha / (SAMPLES * SAMPLES));
     }
   }

@@ -17,6 +17,8 @@ runCli(async () => {
   if (!ref.ok) fail(ref.message, 2);
   await withServices(async (s) => {
     const report = await new ErasureService(s.respondents, s.invitations).erase(ref.reviewRef);
-    console.log(`Erased review ${report.reviewRef}: ${report.answers} answers, ${report.respondents} respondent records, ${report.invitations} invitations. Aggregates corrected.`);
+    console.log(
+      `Erased review ${report.reviewRef}: ${report.answers} answers, ${report.respondents} respondent records, ${report.invitations} invitations. Aggregates corrected.`,
+    );
   });
 });

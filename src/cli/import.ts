@@ -35,7 +35,8 @@ runCli(async () => {
   try {
     await (kind === 'responses' ? importResponses(absolute, skipInvalid) : importReferrals(absolute, skipInvalid));
   } catch (error) {
-    if (error instanceof CsvHeaderError || (error as { code?: string }).code?.startsWith('CSV_')) fail(`${file}: ${(error as Error).message}`, 1);
+    if (error instanceof CsvHeaderError || (error as { code?: string }).code?.startsWith('CSV_'))
+      fail(`${file}: ${(error as Error).message}`, 1);
     throw error;
   }
 });
@@ -50,12 +51,18 @@ async function importResponses(file: string, skipInvalid: boolean): Promise<void
     bar.stop();
     printErrors(report.invalid);
     if (!report.imported) {
-      console.error(`\nNothing imported: ${report.invalid.length} of ${report.rows} rows are invalid (listed above and in ${report.rejectsFile}). Fix them, or run again with --skip-invalid to import the ${report.rows - report.invalid.length} valid rows.`);
+      console.error(
+        `\nNothing imported: ${report.invalid.length} of ${report.rows} rows are invalid (listed above and in ${report.rejectsFile}). Fix them, or run again with --skip-invalid to import the ${report.rows - report.invalid.length} valid rows.`,
+      );
       process.exitCode = 1;
       return;
     }
-    console.log(`\nImported ${path.basename(file)}: ${report.rows} rows read, ${report.rows - report.invalid.length} valid, ${report.invalid.length} rejected${report.rejectsFile ? ` (written to ${report.rejectsFile})` : ''}.`);
-    console.log(`${report.respondents} respondents; ${report.respondentsChanged} changed, ${report.respondents - report.respondentsChanged} already up to date; ${report.answersWritten} answers written. Aggregates updated.`);
+    console.log(
+      `\nImported ${path.basename(file)}: ${report.rows} rows read, ${report.rows - report.invalid.length} valid, ${report.invalid.length} rejected${report.rejectsFile ? ` (written to ${report.rejectsFile})` : ''}.`,
+    );
+    console.log(
+      `${report.respondents} respondents; ${report.respondentsChanged} changed, ${report.respondents - report.respondentsChanged} already up to date; ${report.answersWritten} answers written. Aggregates updated.`,
+    );
   });
 }
 
@@ -69,13 +76,19 @@ async function importReferrals(file: string, skipInvalid: boolean): Promise<void
     bar.stop();
     printErrors(report.invalid);
     if (!report.imported) {
-      console.error(`\nNothing imported: ${report.invalid.length} of ${report.rows} rows are invalid (listed above and in ${report.rejectsFile}). Fix them, or run again with --skip-invalid to import the ${report.rows - report.invalid.length} valid rows.`);
+      console.error(
+        `\nNothing imported: ${report.invalid.length} of ${report.rows} rows are invalid (listed above and in ${report.rejectsFile}). Fix them, or run again with --skip-invalid to import the ${report.rows - report.invalid.length} valid rows.`,
+      );
       process.exitCode = 1;
       return;
     }
-    console.log(`\nImported ${path.basename(file)} as of ${s.clock.today()}: ${report.rows} rows read, ${report.rows - report.invalid.length} valid, ${report.invalid.length} rejected${report.rejectsFile ? ` (written to ${report.rejectsFile})` : ''}${report.repeatedRows ? `, ${report.repeatedRows} exact repeats kept once` : ''}.`);
+    console.log(
+      `\nImported ${path.basename(file)} as of ${s.clock.today()}: ${report.rows} rows read, ${report.rows - report.invalid.length} valid, ${report.invalid.length} rejected${report.rejectsFile ? ` (written to ${report.rejectsFile})` : ''}${report.repeatedRows ? `, ${report.repeatedRows} exact repeats kept once` : ''}.`,
+    );
     for (const svc of report.services) {
-      console.log(`  ${svc.id}: ${svc.added} new, ${svc.changed} updated, ${svc.unchanged} already up to date; ${svc.referralsStored} referrals now stored. Waiting-time figures updated.`);
+      console.log(
+        `  ${svc.id}: ${svc.added} new, ${svc.changed} updated, ${svc.unchanged} already up to date; ${svc.referralsStored} referrals now stored. Waiting-time figures updated.`,
+      );
     }
   });
 }

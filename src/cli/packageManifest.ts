@@ -10,7 +10,10 @@ runCli(async () => {
   const config = loadConfig();
   const botId = config.bot.appId ?? LOCAL_BOT_ID;
   const teamsAppId = config.teamsAppId ?? config.bot.appId ?? LOCAL_TEAMS_APP_ID;
-  if (!config.bot.appId) console.warn('MicrosoftAppId is not set: the package uses a placeholder bot id and will only work for local testing.');
+  if (!config.bot.appId)
+    console.warn(
+      'MicrosoftAppId is not set: the package uses a placeholder bot id and will only work for local testing.',
+    );
   const manifest = buildManifest({ teamsAppId, botId, publicBaseUrl: config.publicBaseUrl });
   mkdirSync(fromRoot('manifest', 'build'), { recursive: true });
   const out = fromRoot('manifest', 'build', 'send-outcomes-bot.zip');
@@ -19,6 +22,8 @@ runCli(async () => {
   zip.addBuffer(readFileSync(fromRoot('manifest', 'color.png')), 'color.png');
   zip.addBuffer(readFileSync(fromRoot('manifest', 'outline.png')), 'outline.png');
   zip.end();
-  await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(out)).on('close', resolve).on('error', reject));
+  await new Promise<void>((resolve, reject) =>
+    zip.outputStream.pipe(createWriteStream(out)).on('close', resolve).on('error', reject),
+  );
   console.log(`Wrote ${out} (app id ${teamsAppId}, bot id ${botId}).`);
 });

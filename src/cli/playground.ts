@@ -24,17 +24,39 @@ if (!Number.isInteger(playgroundPort) || playgroundPort < 1 || playgroundPort > 
 const config = loadConfig();
 const logDir = fromRoot('.data');
 mkdirSync(logDir, { recursive: true });
-const cli = path.join(path.dirname(createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
-const child = spawn(process.execPath, [cli, '-e', `http://127.0.0.1:${config.port}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--disable-telemetry'], {
-  env: childEnvironment({ TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(logDir, 'playground.log') }),
-  stdio: ['inherit', 'pipe', 'inherit'],
-});
+const cli = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/package.json')),
+  'cli.js',
+);
+const child = spawn(
+  process.execPath,
+  [
+    cli,
+    '-e',
+    `http://127.0.0.1:${config.port}/api/messages`,
+    '-c',
+    'msteams',
+    '-p',
+    String(playgroundPort),
+    '--disable-telemetry',
+  ],
+  {
+    env: childEnvironment({
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_LOGFILE: path.join(logDir, 'playground.log'),
+    }),
+    stdio: ['inherit', 'pipe', 'inherit'],
+  },
+);
 child.stdout.on('data', (chunk: Buffer) => {
   const text = chunk.toString();
   process.stdout.write(text);
   // It silently moves to another port when this one is taken, so the address comes from its own output.
   const port = /Listening on (\d+)/.exec(text)?.[1];
-  if (port) console.log(`\nOpen http://localhost:${port} in a browser to chat with the bot (bot: http://127.0.0.1:${config.port}/api/messages).`);
+  if (port)
+    console.log(
+      `\nOpen http://localhost:${port} in a browser to chat with the bot (bot: http://127.0.0.1:${config.port}/api/messages).`,
+    );
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -14,15 +14,23 @@ runCli(async () => {
     return;
   }
   await withServices(async (s) => {
-    const report = await rebuildAggregates(s.bank, s.respondents, s.aggregates, { fix: args.includes('--fix'), onProgress: (n) => process.stderr.write(`\r${n} respondents read`) });
+    const report = await rebuildAggregates(s.bank, s.respondents, s.aggregates, {
+      fix: args.includes('--fix'),
+      onProgress: (n) => process.stderr.write(`\r${n} respondents read`),
+    });
     console.log(`Read ${report.respondents} respondents and ${report.answers} answers.`);
     if (report.differences.length === 0) {
       console.log('No difference: the incremental aggregates match a computation from scratch.');
       return;
     }
     console.log(`${report.differences.length} differences between stored and recomputed aggregates:`);
-    for (const d of report.differences.slice(0, 50)) console.log(`  ${d.term} ${d.row} ${d.field}: stored ${d.stored}, recomputed ${d.recomputed}`);
-    console.log(report.fixed ? 'Fixed: the aggregates were replaced by the recomputed values.' : 'Run with --fix to replace them.');
+    for (const d of report.differences.slice(0, 50))
+      console.log(`  ${d.term} ${d.row} ${d.field}: stored ${d.stored}, recomputed ${d.recomputed}`);
+    console.log(
+      report.fixed
+        ? 'Fixed: the aggregates were replaced by the recomputed values.'
+        : 'Run with --fix to replace them.',
+    );
     process.exitCode = 1;
   });
 });

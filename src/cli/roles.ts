@@ -1,4 +1,4 @@
-import { STAFF_ROLES, type StaffRole } from '../config/config.js';
+import { STAFF_ROLES, type StaffRole } from '../domain/access/roles.js';
 import { fail, runCli, withServices } from './cliStorage.js';
 
 const USAGE = `Manage staff roles (held in Table Storage by Teams / Entra user id).
@@ -18,7 +18,8 @@ runCli(async () => {
   const roles = rest.map((r) => r.toLowerCase());
   const unknown = roles.filter((r) => !(STAFF_ROLES as readonly string[]).includes(r));
   if (unknown.length) fail(`Unknown role(s): ${unknown.join(', ')}. Roles are: ${STAFF_ROLES.join(', ')}.`, 2);
-  if ((command === 'add' || command === 'remove') && (!userId || userId.length > 200 || /[\u0000-\u001f]/.test(userId))) fail(`Give a user id.\n\n${USAGE}`, 2);
+  if ((command === 'add' || command === 'remove') && (!userId || userId.length > 200 || /[\u0000-\u001f]/.test(userId)))
+    fail(`Give a user id.\n\n${USAGE}`, 2);
   if (command === 'add' && roles.length === 0) fail('Give at least one role to add.', 2);
   await withServices(async ({ roles: repo }) => {
     switch (command) {
@@ -29,14 +30,14 @@ runCli(async () => {
         return;
       }
       case 'add': {
-        const next = [...new Set([...(await repo.rolesOf(userId!)), ...(roles as StaffRole[])])];
-        await repo.set(userId!, next, 'cli');
+        const next = [...new Set([...(await repo.rolesOf(userId)), ...(roles as StaffRole[])])];
+        await repo.set(userId, next, 'cli');
         console.log(`${userId}: ${next.join(', ')}`);
         return;
       }
       case 'remove': {
-        const next = roles.length ? (await repo.rolesOf(userId!)).filter((r) => !roles.includes(r)) : [];
-        await repo.set(userId!, next, 'cli');
+        const next = roles.length ? (await repo.rolesOf(userId)).filter((r) => !roles.includes(r)) : [];
+        await repo.set(userId, next, 'cli');
         console.log(`${userId}: ${next.length ? next.join(', ') : 'no roles'}`);
         return;
       }

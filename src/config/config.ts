@@ -2,13 +2,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isRealIsoDate } from '../domain/dates.js';
 import { fromRoot } from '../domain/projectPaths.js';
+import { STAFF_ROLES, type StaffRole } from '../domain/access/roles.js';
 
 /**
  * All configuration, read from the environment in this one module and validated with zod.
  * Nothing else reads process.env. A bad value stops start-up with a message naming the variable.
  */
 
-const STAFF_ROLES = ['practitioner', 'manager', 'admin'] as const;
 const optionalText = z
   .string()
   .trim()
@@ -19,36 +19,88 @@ const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3978),
-    STORAGE_CONNECTION_STRING: optionalText.refine((v) => v === undefined || /(TableEndpoint|AccountName)=/i.test(v) || v === 'UseDevelopmentStorage=true', {
-      message: 'must be an Azure Storage or Cosmos DB Table connection string (with AccountName= or TableEndpoint=)',
-    }),
+    STORAGE_CONNECTION_STRING: optionalText.refine(
+      (v) => v === undefined || /(TableEndpoint|AccountName)=/i.test(v) || v === 'UseDevelopmentStorage=true',
+      {
+        message: 'must be an Azure Storage or Cosmos DB Table connection string (with AccountName= or TableEndpoint=)',
+      },
+    ),
     DATA_DIR: optionalText,
-    MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant']).optional().or(z.literal('').transform(() => undefined)),
-    MicrosoftAppId: optionalText.refine((v) => v === undefined || guid.test(v), { message: 'must be a GUID (the bot\'s Entra app id)' }),
+    MicrosoftAppType: z
+      .enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant'])
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    MicrosoftAppId: optionalText.refine((v) => v === undefined || guid.test(v), {
+      message: "must be a GUID (the bot's Entra app id)",
+    }),
     MicrosoftAppPassword: optionalText,
-    MicrosoftAppTenantId: optionalText.refine((v) => v === undefined || guid.test(v), { message: 'must be a GUID (your Entra tenant id)' }),
-    ALLOWED_TENANTS: optionalText.transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])).pipe(
-      z.array(z.string().regex(guid, 'each tenant id must be a GUID')),
+    MicrosoftAppTenantId: optionalText.refine((v) => v === undefined || guid.test(v), {
+      message: 'must be a GUID (your Entra tenant id)',
+    }),
+    ALLOWED_TENANTS: optionalText
+      .transform((v) =>
+        v
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [],
+      )
+      .pipe(z.array(z.string().regex(guid, 'each tenant id must be a GUID'))),
+    PUBLIC_BASE_URL: optionalText.pipe(
+      z
+        .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://outcomes.example.org' })
+        .optional(),
     ),
-    PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://outcomes.example.org' }).optional()),
     DIRECT_LINE_SECRET: optionalText,
-    DIRECT_LINE_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be the Direct Line base URL, e.g. https://europe.directline.botframework.com' }).optional()),
-    BOT_TODAY: optionalText.refine((v) => v === undefined || isRealIsoDate(v), { message: 'must be a real date written YYYY-MM-DD' }),
-    DEV_ROLES: optionalText.transform((v) => (v ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : [])).pipe(
-      z.array(z.enum(STAFF_ROLES, { message: `roles must be among ${STAFF_ROLES.join(', ')}` })),
+    DIRECT_LINE_ENDPOINT: optionalText.pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          message: 'must be the Direct Line base URL, e.g. https://europe.directline.botframework.com',
+        })
+        .optional(),
     ),
-    DEMO_DATA: z.enum(['true', 'false', '']).optional().transform((v) => v !== 'false'),
+    BOT_TODAY: optionalText.refine((v) => v === undefined || isRealIsoDate(v), {
+      message: 'must be a real date written YYYY-MM-DD',
+    }),
+    DEV_ROLES: optionalText
+      .transform((v) =>
+        v
+          ? v
+              .split(',')
+              .map((s) => s.trim().toLowerCase())
+              .filter(Boolean)
+          : [],
+      )
+      .pipe(z.array(z.enum(STAFF_ROLES, { message: `roles must be among ${STAFF_ROLES.join(', ')}` }))),
+    DEMO_DATA: z
+      .enum(['true', 'false', ''])
+      .optional()
+      .transform((v) => v !== 'false'),
     INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(60),
-    DIGEST_TRIGGER_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
-    DIGEST_SENDS_PER_SECOND: z.coerce.number().min(0.1, 'must be more than 0').max(100, 'must be at most 100 (Teams allows far fewer)').default(20),
+    DIGEST_TRIGGER_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, {
+      message: 'must be at least 16 characters',
+    }),
+    DIGEST_SENDS_PER_SECOND: z.coerce
+      .number()
+      .min(0.1, 'must be more than 0')
+      .max(100, 'must be at most 100 (Teams allows far fewer)')
+      .default(20),
     DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
-    TEAMS_APP_ID: optionalText.refine((v) => v === undefined || guid.test(v), { message: 'must be a GUID (the Teams app id in the manifest)' }),
+    TEAMS_APP_ID: optionalText.refine((v) => v === undefined || guid.test(v), {
+      message: 'must be a GUID (the Teams app id in the manifest)',
+    }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUSTED_PROXY_HOPS: z.coerce.number().int('must be a whole number').min(0).max(5, 'must be at most 5').default(0),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppType) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppType'], message: 'is required when MicrosoftAppId is set (SingleTenant or UserAssignedMSI)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppType'],
+        message: 'is required when MicrosoftAppId is set (SingleTenant or UserAssignedMSI)',
+      });
     }
     if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant bot' });
@@ -57,19 +109,29 @@ const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required for a SingleTenant bot' });
     }
     if (env.MicrosoftAppType && !env.MicrosoftAppId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}`,
+      });
     }
     if (env.MicrosoftAppType === 'UserAssignedMSI' && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a UserAssignedMSI bot' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: 'is required for a UserAssignedMSI bot',
+      });
     }
     // A multi-tenant app would serve every organisation in the world: only with a list of the allowed ones.
     if (env.MicrosoftAppType === 'MultiTenant' && env.ALLOWED_TENANTS.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANTS'], message: 'is required for a MultiTenant bot (the tenant ids allowed to use it); new bots should be SingleTenant or UserAssignedMSI' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ALLOWED_TENANTS'],
+        message:
+          'is required for a MultiTenant bot (the tenant ids allowed to use it); new bots should be SingleTenant or UserAssignedMSI',
+      });
     }
   });
-
-export type StaffRole = (typeof STAFF_ROLES)[number];
-export { STAFF_ROLES };
 
 export type Config = {
   port: number;
@@ -112,9 +174,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: e.STORAGE_CONNECTION_STRING
       ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING }
       : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR ?? fromRoot('.data')) },
-    bot: { appType: e.MicrosoftAppType, appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, authenticated },
+    bot: {
+      appType: e.MicrosoftAppType,
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      tenantId: e.MicrosoftAppTenantId,
+      authenticated,
+    },
     // With credentials and no list, only the bot's own tenant (validation above guarantees one exists).
-    allowedTenants: e.ALLOWED_TENANTS.length > 0 ? e.ALLOWED_TENANTS : authenticated && e.MicrosoftAppTenantId ? [e.MicrosoftAppTenantId] : [],
+    allowedTenants:
+      e.ALLOWED_TENANTS.length > 0
+        ? e.ALLOWED_TENANTS
+        : authenticated && e.MicrosoftAppTenantId
+          ? [e.MicrosoftAppTenantId]
+          : [],
     listenHost: authenticated ? '0.0.0.0' : '127.0.0.1',
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
@@ -138,16 +211,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function redactedSummary(config: Config, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
   return {
     port: config.port,
-    storage: config.storage.kind === 'embedded' ? { kind: 'embedded Azurite', dataDir: config.storage.dataDir } : { kind: 'connection string', account: accountOf(config.storage.connectionString) },
-    bot: { appType: config.bot.appType ?? 'none (local, unauthenticated)', appId: config.bot.appId ?? 'none', appPassword: config.bot.appPassword ? '[set]' : '[not set]', tenantId: config.bot.tenantId ?? 'none' },
-    allowedTenants: config.allowedTenants.length ? config.allowedTenants : 'any (local, unauthenticated, loopback only)',
+    storage:
+      config.storage.kind === 'embedded'
+        ? { kind: 'embedded Azurite', dataDir: config.storage.dataDir }
+        : { kind: 'connection string', account: accountOf(config.storage.connectionString) },
+    bot: {
+      appType: config.bot.appType ?? 'none (local, unauthenticated)',
+      appId: config.bot.appId ?? 'none',
+      appPassword: config.bot.appPassword ? '[set]' : '[not set]',
+      tenantId: config.bot.tenantId ?? 'none',
+    },
+    allowedTenants: config.allowedTenants.length
+      ? config.allowedTenants
+      : 'any (local, unauthenticated, loopback only)',
     listenHost: config.listenHost,
     trustedProxyHops: config.trustedProxyHops,
     publicBaseUrl: config.publicBaseUrl,
     directLineSecret: config.directLineSecret ? '[set]' : '[not set: local Direct Line]',
     botToday: config.botToday ?? 'real date',
-    devRoles: config.devRoles.length ? config.devRoles : env.DEV_ROLES && config.bot.authenticated ? 'ignored: the bot is authenticated' : 'none',
-    loadDemoData: config.loadDemoData ? true : env.DEMO_DATA !== 'false' ? 'no: only when local, unauthenticated and on the embedded store' : false,
+    devRoles: config.devRoles.length
+      ? config.devRoles
+      : env.DEV_ROLES && config.bot.authenticated
+        ? 'ignored: the bot is authenticated'
+        : 'none',
+    loadDemoData: config.loadDemoData
+      ? true
+      : env.DEMO_DATA !== 'false'
+        ? 'no: only when local, unauthenticated and on the embedded store'
+        : false,
     invitationTtlDays: config.invitationTtlDays,
     digestTriggerSecret: config.digestTriggerSecret ? '[set]' : '[not set]',
   };

@@ -7,6 +7,9 @@ export function createLogger(level: string, name = 'send-outcomes-bot'): Logger 
   return pino({
     name,
     level,
-    redact: { paths: ['*.password', '*.appPassword', '*.secret', '*.connectionString', '*.token', 'req.headers.authorization'], censor: '[redacted]' },
+    redact: {
+      paths: ['*.password', '*.appPassword', '*.secret', '*.connectionString', '*.token', 'req.headers.authorization'],
+      censor: '[redacted]',
+    },
   });
 }

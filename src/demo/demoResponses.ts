@@ -1,22 +1,32 @@
 import type { QuestionBank, RespondentRole } from '../domain/survey/questionBank.js';
 import { addDays } from '../domain/dates.js';
-
-/** A small seeded PRNG (mulberry32), so demo data is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../domain/random/seededRandom.js';
 
 /** Per outcome, the demo's typical score for CYP and PC: safe is strong, support and voice weaker. */
-const TYPICAL: Record<string, [number, number]> = { voice: [3.4, 2.9], progress: [3.8, 3.4], health: [3.6, 3.2], support: [3.3, 2.6], safe: [4.1, 3.7], future: [3.2, 2.8] };
-const CYP_TEXT = ['drama club and seeing my friends', 'loud noises at lunchtime', 'my dog and my family', 'reading out loud now', 'changing schools next year', 'to work with animals'];
-const PC_TEXT = ['routines are clear and staff know her well', 'there are unplanned changes to the day', 'getting to appointments during school hours', 'the new key worker is brilliant', 'being listened to', 'a smooth move to college'];
+const TYPICAL: Record<string, [number, number]> = {
+  voice: [3.4, 2.9],
+  progress: [3.8, 3.4],
+  health: [3.6, 3.2],
+  support: [3.3, 2.6],
+  safe: [4.1, 3.7],
+  future: [3.2, 2.8],
+};
+const CYP_TEXT = [
+  'drama club and seeing my friends',
+  'loud noises at lunchtime',
+  'my dog and my family',
+  'reading out loud now',
+  'changing schools next year',
+  'to work with animals',
+];
+const PC_TEXT = [
+  'routines are clear and staff know her well',
+  'there are unplanned changes to the day',
+  'getting to appointments during school hours',
+  'the new key worker is brilliant',
+  'being listened to',
+  'a smooth move to college',
+];
 
 export type DemoTerm = { id: string; start: string; end: string; respondentsPerRole: number; trend: number };
 
@@ -38,7 +48,7 @@ export function demoResponseRows(bank: QuestionBank, terms: DemoTerm[], seed = 2
         const stopAfter = rnd() < 0.12 ? 1 + Math.floor(rnd() * 5) : 99; // some leave part-way
         bank.outcomes.forEach((outcome, index) => {
           if (index >= stopAfter) return;
-          const typical = TYPICAL[outcome.id]![role === 'cyp' ? 0 : 1] + term.trend;
+          const typical = TYPICAL[outcome.id][role === 'cyp' ? 0 : 1] + term.trend;
           for (const q of bank.questionsFor(outcome.id, role)) {
             const skip = rnd() < 0.05;
             const score = Math.min(5, Math.max(1, Math.round(typical + (rnd() + rnd() + rnd() - 1.5) * 1.6)));
@@ -47,7 +57,7 @@ export function demoResponseRows(bank: QuestionBank, terms: DemoTerm[], seed = 2
         });
         if (stopAfter === 99) {
           bank.promptsFor(role).forEach((p, k) => {
-            if (rnd() < 0.5) rows.push([`DEMO-${ref}`, role, date, p.id, '', (role === 'cyp' ? CYP_TEXT : PC_TEXT)[k]!]);
+            if (rnd() < 0.5) rows.push([`DEMO-${ref}`, role, date, p.id, '', (role === 'cyp' ? CYP_TEXT : PC_TEXT)[k]]);
           });
         }
       }

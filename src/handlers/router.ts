@@ -1,124 +1,89 @@
-import { can } from '../app/access.js';
-import { ANSWER_VERB, SCALE_VERB } from '../cards/surveyCards.js';
-import { understand, type ServiceVocab, type Understanding } from '../domain/nlu/understand.js';
-import type { AdminHandlers } from './adminHandlers.js';
-import { handleHelp } from './helpHandler.js';
-import { RENEW_VERB, type InviteHandler } from './inviteHandler.js';
-import type { ScoresHandler } from './scoresHandler.js';
-import { SAVE_SECTION_VERB, type SurveyHandlers } from './surveyHandlers.js';
-import type { Turn } from './turn.js';
-import type { WaitsHandler } from './waitsHandler.js';
-import type { DigestHandler } from './digestHandler.js';
+import { can, type StaffRole } from '../domain/access/roles.js';
+import { readMessage } from '../domain/nlu/readMessage.js';
+import type { ServiceVocab, Understanding } from '../domain/nlu/understand.js';
+import type { CardOutcome, Turn } from '../ports/turn.js';
+import type { CardRoute, IntentName, IntentRoute, Requirement } from './route.js';
 
-export type RouterHandlers = {
-  survey: SurveyHandlers;
-  invite: InviteHandler;
-  scores: ScoresHandler;
-  waits: WaitsHandler;
-  digest: DigestHandler;
-  admin: AdminHandlers;
+/** What families are told beside a refusal: they are here for their survey. */
+const FAMILY_HINT = 'If you have a survey invitation, type its code to start or carry on.';
+const UNKNOWN_BUTTON = 'Sorry, I don\'t recognise that button any more. Type "help" to see what I can do.';
+
+export type RouteTable = {
+  intents: readonly IntentRoute[];
+  cards: readonly CardRoute[];
+  /** The waiting-list services the understanding knows by name. */
   services: () => readonly ServiceVocab[];
 };
 
-const STAFF_ONLY: ReadonlySet<Understanding['intent']> = new Set(['invite', 'myInvitations', 'scores', 'responseRate', 'waits', 'digest', 'unansweredQuestions', 'eraseReview']);
-const CONFIRM_ERASE = /^confirm\s+erase\s+(?:review\s+)?(\S+)$/i;
-const DELIVERY_REPORT = /^(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:digest\s+)?(?:delivery|send|sending)\s+(?:report|status)\b|^digest\s+(?:delivery\s+)?(?:report|status)\b/i;
-
 /**
- * Decides who answers a turn: a card verb goes to its handler; a code starts a family's survey; anything
- * else is understood as a question and goes to the one handler of its intent.
+ * Finds the one route for a turn — a card verb, or the intent of what was typed — checks that the person
+ * may use it and that its input has the declared shape, and runs its handler. Nothing else.
  */
 export class Router {
-  constructor(private readonly h: RouterHandlers) {}
+  private readonly intents = new Map<IntentName, IntentRoute>();
+  private readonly cards = new Map<string, CardRoute>();
 
-  async route(turn: Turn): Promise<void> {
-    const verb = typeof turn.value?.verb === 'string' ? turn.value.verb : undefined;
-    if (verb === SAVE_SECTION_VERB) return this.h.survey.saveSection(turn);
-    if (verb === ANSWER_VERB) return this.h.survey.answerQuestion(turn);
-    if (verb === SCALE_VERB) return this.h.survey.chooseScale(turn);
-    if (verb === RENEW_VERB) return this.h.invite.renew(turn);
-    if (verb === 'ask' && typeof turn.value?.text === 'string') return this.route({ ...turn, text: turn.value.text.slice(0, 500), value: undefined });
-    if (verb) {
-      await turn.send({ text: "Sorry, I don't recognise that button any more. Type \"help\" to see what I can do." });
-      return;
-    }
+  constructor(private readonly table: RouteTable) {
+    for (const route of table.intents) this.intents.set(route.intent, route);
+    for (const route of table.cards) this.cards.set(route.verb, route);
+  }
+
+  /** A typed message. */
+  async routeText(turn: Turn): Promise<void> {
     if (!turn.text) return;
-    if (await this.h.survey.redeemCode(turn)) return;
-    const confirm = CONFIRM_ERASE.exec(turn.text);
-    if (confirm) return this.h.admin.confirmErase(turn, confirm[1]);
-    if (DELIVERY_REPORT.test(turn.text)) return this.h.digest.report(turn);
-
-    const understanding = understand(turn.text, this.h.services());
-    if (!can(await turn.roles(), 'seeFigures')) return this.answerFamily(turn, understanding);
-    // Staff conversations are remembered (once) so a manager's digest can reach them; families' are not.
-    await this.h.digest.remember(turn);
-    await this.answer(turn, understanding);
+    await this.answer(turn, readMessage(turn.text, this.table.services()));
   }
 
-  /** The app was added to a personal chat, group chat or team. */
-  async installed(turn: Turn): Promise<void> {
-    await this.h.digest.remember(turn);
-  }
-
-  async uninstalled(turn: Turn): Promise<void> {
-    await this.h.digest.forget(turn);
-  }
-
-  async welcome(turn: Turn): Promise<void> {
-    if (await this.h.survey.resume(turn)) return;
-    await handleHelp(turn);
-  }
-
-  /** A family opened their personal link: start (or resume) that invitation's survey. */
-  async startFromLink(turn: Turn, code: string): Promise<void> {
-    if (await this.h.survey.redeemCode({ ...turn, text: code.slice(0, 40) })) return;
-    await turn.send({ text: 'This link is not complete. Please check you copied the whole link from your invitation, or type the code from it here.' });
-  }
-
-  /** Families and unknown users: their survey, or help; staff questions get a polite "not permitted". */
-  private async answerFamily(turn: Turn, u: Understanding): Promise<void> {
-    const intent = u.intent === 'clarify' ? u.partial.intent : u.intent;
-    if (STAFF_ONLY.has(intent)) {
-      const what = intent === 'invite' || intent === 'myInvitations' ? 'Only practitioners can invite families to the survey.' : 'Sorry, only practitioners and managers at the council can see figures like that.';
-      await turn.send({ text: `${what} If you have a survey invitation, type its code to start or carry on.` });
+  /** A pressed card button. The outcome says which card, if any, takes the pressed one's place. */
+  async routeCard(turn: Turn): Promise<CardOutcome> {
+    const verb = typeof turn.value?.verb === 'string' ? turn.value.verb : '';
+    const route = this.cards.get(verb);
+    if (!route) {
+      await turn.send({ text: UNKNOWN_BUTTON });
       return;
     }
-    if (await this.h.survey.resume(turn)) return;
-    return handleHelp(turn);
+    const input = route.input.safeParse(turn.value ?? {});
+    if (!input.success) {
+      await turn.send({ text: route.unreadable });
+      return;
+    }
+    if (!(await this.permitted(turn, route.requires, route.refusal, input.data))) return;
+    return route.handle(turn, input.data);
   }
 
-  private async answer(turn: Turn, u: Understanding): Promise<void> {
-    switch (u.intent) {
-      case 'help':
-        return handleHelp(turn);
-      case 'invite':
-        return this.h.invite.handle(turn, { reviewRef: u.reviewRef, role: u.role });
-      case 'myInvitations':
-        return this.h.invite.list(turn);
-      case 'scores':
-        return this.h.scores.handleScores(turn, u);
-      case 'responseRate':
-        return this.h.scores.handleResponseRate(turn, u.terms);
-      case 'waits':
-        return this.h.waits.handle(turn, u);
-      case 'digest':
-        return this.h.digest.handle(turn, u.action);
-      case 'unansweredQuestions':
-        return this.h.admin.unanswered(turn);
-      case 'eraseReview':
-        return this.h.admin.askToErase(turn, u.reviewRef);
-      case 'clarify':
-        await turn.send({ text: u.options.length ? `${u.question}\n${u.options.map((o: string) => `- ${o}`).join('\n')}` : u.question });
-        return;
-      case 'unknown':
-        await this.h.admin.recordUnanswered(turn, u.reason);
-        await turn.send({ text: "Sorry, I can't help with that. I can answer questions about outcome scores, response rates and waiting times, invite families to the annual-review survey, and send managers the termly digest. Type \"help\" for examples." });
-        return;
-      default: {
-        // Every intent is handled above; a new one fails to compile here until it has a handler.
-        const unhandled: never = u;
-        throw new Error(`no handler for ${JSON.stringify(unhandled)}`);
-      }
-    }
+  /** Runs the route of an understanding (also used by buttons that ask a question for the person). */
+  async answer(turn: Turn, understanding: Understanding): Promise<void> {
+    const route = this.intents.get(understanding.intent);
+    if (!route) throw new Error(`no route for the intent "${understanding.intent}"`);
+    const input = route.input.safeParse(understanding);
+    // The understanding is ours: a shape the route does not accept is a bug, not the person's mistake.
+    if (!input.success)
+      throw new Error(
+        `the understanding of "${understanding.intent}" does not match its route: ${input.error.issues[0]?.message}`,
+      );
+    // A clarifying question needs what the question it clarifies needs: nobody is asked to pick what they may not see.
+    const [gate, gateInput] = this.gateOf(understanding);
+    if (!(await this.permitted(turn, gate.requires, gate.refusal, gateInput))) return;
+    await route.handle(turn, input.data);
+  }
+
+  private gateOf(u: Understanding): [Pick<IntentRoute, 'requires' | 'refusal'>, Understanding] {
+    if (u.intent === 'clarify') return this.gateOf(u.partial);
+    return [this.intents.get(u.intent) ?? { requires: 'anyone', refusal: '' }, u];
+  }
+
+  private async permitted<I>(
+    turn: Turn,
+    requires: Requirement<I>,
+    refusal: string | ((input: I) => string),
+    input: I,
+  ): Promise<boolean> {
+    const needed = typeof requires === 'function' ? requires(input) : requires;
+    if (needed === 'anyone') return true;
+    const roles: StaffRole[] = await turn.roles();
+    if (can(roles, needed)) return true;
+    const said = typeof refusal === 'function' ? refusal(input) : refusal;
+    await turn.send({ text: roles.length === 0 ? `${said} ${FAMILY_HINT}` : said });
+    return false;
   }
 }

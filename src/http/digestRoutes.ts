@@ -7,7 +7,9 @@ export type DigestEndpoints = {
   /** Runs the scheduled send (the term just ended, if its digest is due); returns the delivery report. */
   runDue(): Promise<{ digestId: string; report: Record<string, unknown> } | { digestId: undefined; reason: string }>;
   /** The CSV behind a signed download link, or why the link does not work. */
-  csvForToken(token: string): Promise<{ ok: true; fileName: string; csv: string } | { ok: false; reason: 'expired' | 'invalid' }>;
+  csvForToken(
+    token: string,
+  ): Promise<{ ok: true; fileName: string; csv: string } | { ok: false; reason: 'expired' | 'invalid' }>;
 };
 
 const runRequest = z.object({}).passthrough();
@@ -41,7 +43,10 @@ export function registerDigestRoutes(server: Server, digests: DigestEndpoints, o
       return;
     }
     const result = await digests.runDue();
-    res.send(200, 'report' in result ? { digestId: result.digestId, ...result.report } : { digestId: null, message: result.reason });
+    res.send(
+      200,
+      'report' in result ? { digestId: result.digestId, ...result.report } : { digestId: null, message: result.reason },
+    );
   });
 
   server.get('/api/digests/csv', async (req: Request, res: Response): Promise<void> => {
@@ -52,7 +57,13 @@ export function registerDigestRoutes(server: Server, digests: DigestEndpoints, o
     }
     const result = await digests.csvForToken(parsed.data.token);
     if (!result.ok) {
-      sendText(res, result.reason === 'expired' ? 410 : 404, result.reason === 'expired' ? 'This download link has expired. Ask the bot to "preview the digest" for a fresh one.' : 'This download link does not work. Please use the link in the digest.');
+      sendText(
+        res,
+        result.reason === 'expired' ? 410 : 404,
+        result.reason === 'expired'
+          ? 'This download link has expired. Ask the bot to "preview the digest" for a fresh one.'
+          : 'This download link does not work. Please use the link in the digest.',
+      );
       return;
     }
     res.writeHead(200, {

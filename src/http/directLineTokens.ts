@@ -7,7 +7,11 @@ export interface DirectLineTokens {
   issue(): Promise<DirectLineToken>;
 }
 
-const generated = z.object({ token: z.string().min(1), conversationId: z.string().min(1), expires_in: z.number().optional() });
+const generated = z.object({
+  token: z.string().min(1),
+  conversationId: z.string().min(1),
+  expires_in: z.number().optional(),
+});
 
 /**
  * Production: exchanges the Direct Line secret for a token for one new conversation, on the server, so
@@ -33,4 +37,3 @@ export class DirectLineServiceTokens implements DirectLineTokens {
     return { token: body.token, conversationId: body.conversationId, userId, domain: `${this.endpoint}/v3/directline` };
   }
 }
-

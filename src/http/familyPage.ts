@@ -13,12 +13,27 @@ const webChatBundle = fromRoot('node_modules', 'botframework-webchat', 'dist', '
 const pageTemplate = readFileSync(path.join(publicDir, 'survey.html'), 'utf8');
 
 const NOTICES = {
-  malformed: ['This link is not complete', 'Please check you copied the whole link from your invitation, or type the code from it to the bot.'],
-  unknown: ['We could not find this survey', 'Please check the link in your invitation. If it still does not work, ask your practitioner for a new one.'],
-  replaced: ['This link has been replaced', 'Your practitioner has sent a newer link. Please use that one — anything you already answered has been kept.'],
-  expired: ['This invitation has expired', 'Please ask your practitioner for a new link. Anything you already answered has been kept.'],
+  malformed: [
+    'This link is not complete',
+    'Please check you copied the whole link from your invitation, or type the code from it to the bot.',
+  ],
+  unknown: [
+    'We could not find this survey',
+    'Please check the link in your invitation. If it still does not work, ask your practitioner for a new one.',
+  ],
+  replaced: [
+    'This link has been replaced',
+    'Your practitioner has sent a newer link. Please use that one — anything you already answered has been kept.',
+  ],
+  expired: [
+    'This invitation has expired',
+    'Please ask your practitioner for a new link. Anything you already answered has been kept.',
+  ],
   completed: ['This survey is complete — thank you', 'There is nothing more to do. Your answers have been saved.'],
-  busy: ['Please wait a moment', 'There have been a lot of requests from your connection. Please try again in a few minutes.'],
+  busy: [
+    'Please wait a moment',
+    'There have been a lot of requests from your connection. Please try again in a few minutes.',
+  ],
 } as const;
 
 const tokenRequest = z.object({ code: z.string().min(1).max(40) });
@@ -28,7 +43,16 @@ const tokenRequest = z.object({ code: z.string().min(1).max(40) });
  * POST /api/directline/token gives the page a conversation token (the secret stays on the server).
  * Requests are limited per address, and an unknown or expired code gets a friendly page, not an error.
  */
-export function registerFamilyPage(server: Server, deps: { survey: SurveyService; tokens: DirectLineTokens; directLineOrigin: () => string; publicBaseUrl: string; trustedProxyHops: number }): void {
+export function registerFamilyPage(
+  server: Server,
+  deps: {
+    survey: SurveyService;
+    tokens: DirectLineTokens;
+    directLineOrigin: () => string;
+    publicBaseUrl: string;
+    trustedProxyHops: number;
+  },
+): void {
   const limits = new FamilyPageLimits(deps.trustedProxyHops);
   // Served over https (production): browsers are told to never use plain http for this site again.
   const hsts = deps.publicBaseUrl.startsWith('https://');
@@ -41,15 +65,21 @@ export function registerFamilyPage(server: Server, deps: { survey: SurveyService
     const check = await deps.survey.checkLink(code);
     if (check !== 'ok') return notice(res, check === 'completed' ? 200 : 404, check);
     const config = JSON.stringify({ code: code.toUpperCase() }).replace(/</g, '\\u003c');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders({ directLineOrigin: deps.directLineOrigin(), assetOrigin, hsts }) });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      ...securityHeaders({ directLineOrigin: deps.directLineOrigin(), assetOrigin, hsts }),
+    });
     res.end(pageTemplate.replace('{{CONFIG}}', config));
   });
 
   server.post('/api/directline/token', async (req: Request, res: Response) => {
     const parsed = tokenRequest.safeParse(req.body);
-    if (!(await limits.allow(req, parsed.success ? parsed.data.code : undefined))) return reply(res, 429, { message: 'Too many requests; please try again in a few minutes.' });
+    if (!(await limits.allow(req, parsed.success ? parsed.data.code : undefined)))
+      return reply(res, 429, { message: 'Too many requests; please try again in a few minutes.' });
     if (!parsed.success) return reply(res, 400, { message: 'Send the survey code as {"code": "..."}.' });
-    if ((await deps.survey.checkLink(parsed.data.code)) !== 'ok') return reply(res, 404, { message: 'This survey link is not valid any more.' });
+    if ((await deps.survey.checkLink(parsed.data.code)) !== 'ok')
+      return reply(res, 404, { message: 'This survey link is not valid any more.' });
     try {
       const token = await deps.tokens.issue();
       // The new conversation is bound to the invitation before the browser sends anything.
@@ -61,15 +91,21 @@ export function registerFamilyPage(server: Server, deps: { survey: SurveyService
     }
   });
 
-  server.get('/static/webchat.js', async (_req: Request, res: Response) => sendFile(res, webChatBundle, 'text/javascript; charset=utf-8'));
-  server.get('/static/survey.js', async (_req: Request, res: Response) => sendFile(res, path.join(publicDir, 'survey.js'), 'text/javascript; charset=utf-8'));
+  server.get('/static/webchat.js', async (_req: Request, res: Response) =>
+    sendFile(res, webChatBundle, 'text/javascript; charset=utf-8'),
+  );
+  server.get('/static/survey.js', async (_req: Request, res: Response) =>
+    sendFile(res, path.join(publicDir, 'survey.js'), 'text/javascript; charset=utf-8'),
+  );
   // The answer faces are public pictures (no personal data), referenced by cards in Teams and Web Chat.
   server.get('/static/faces/:file', async (req: Request, res: Response) => {
     const file = /^face-[1-5]\.png$/.exec(String(req.params.file ?? ''))?.[0];
     if (!file) return reply(res, 404, { message: 'Not found' });
     return sendFile(res, path.join(publicDir, 'faces', file), 'image/png');
   });
-  server.get('/static/survey.css', async (_req: Request, res: Response) => sendFile(res, path.join(publicDir, 'survey.css'), 'text/css; charset=utf-8'));
+  server.get('/static/survey.css', async (_req: Request, res: Response) =>
+    sendFile(res, path.join(publicDir, 'survey.css'), 'text/css; charset=utf-8'),
+  );
 }
 
 /** Sends JSON and returns nothing (restify warns when an async handler returns a value). */
@@ -79,8 +115,14 @@ function reply(res: Response, status: number, body: unknown): void {
 
 function sendNotice(res: Response, status: number, kind: keyof typeof NOTICES, hsts: boolean): void {
   const [title, text] = NOTICES[kind];
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders({ directLineOrigin: '', hsts }) });
-  res.end(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="/static/survey.css"></head><body><main><div class="notice"><h2>${title}</h2><p>${text}</p></div></main></body></html>`);
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    ...securityHeaders({ directLineOrigin: '', hsts }),
+  });
+  res.end(
+    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="/static/survey.css"></head><body><main><div class="notice"><h2>${title}</h2><p>${text}</p></div></main></body></html>`,
+  );
 }
 
 function sendFile(res: Response, file: string, type: string): void {
@@ -89,8 +131,18 @@ function sendFile(res: Response, file: string, type: string): void {
 }
 
 /** `assetOrigin`: the public base URL's origin, where the cards' face pictures come from. */
-function securityHeaders({ directLineOrigin, assetOrigin = '', hsts }: { directLineOrigin: string; assetOrigin?: string; hsts: boolean }): Record<string, string> {
-  const connect = ["'self'", directLineOrigin, 'https://*.botframework.com', 'wss://*.botframework.com'].filter(Boolean).join(' ');
+function securityHeaders({
+  directLineOrigin,
+  assetOrigin = '',
+  hsts,
+}: {
+  directLineOrigin: string;
+  assetOrigin?: string;
+  hsts: boolean;
+}): Record<string, string> {
+  const connect = ["'self'", directLineOrigin, 'https://*.botframework.com', 'wss://*.botframework.com']
+    .filter(Boolean)
+    .join(' ');
   return {
     'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' ${assetOrigin} data: blob:; connect-src ${connect}; frame-ancestors 'none'`,
     'x-content-type-options': 'nosniff',

@@ -33,7 +33,10 @@ export class FamilyPageLimits {
  * X-Forwarded-For, so with N trusted proxies the client is the N-th entry from the end; anything before
  * that was written by the client and is ignored. With no trusted proxies the header is ignored entirely.
  */
-export function clientAddress(req: Pick<Request, 'headers'> & { socket?: { remoteAddress?: string } }, trustedProxyHops: number): string {
+export function clientAddress(
+  req: Pick<Request, 'headers'> & { socket?: { remoteAddress?: string } },
+  trustedProxyHops: number,
+): string {
   const socket = req.socket?.remoteAddress ?? 'unknown';
   if (trustedProxyHops === 0) return socket;
   const header = req.headers['x-forwarded-for'];
@@ -42,12 +45,12 @@ export function clientAddress(req: Pick<Request, 'headers'> & { socket?: { remot
     .map((s) => s.trim())
     .filter(Boolean);
   if (entries.length < trustedProxyHops) return socket;
-  return stripPort(entries[entries.length - trustedProxyHops]!);
+  return stripPort(entries[entries.length - trustedProxyHops]);
 }
 
 function stripPort(address: string): string {
   // App Service writes "1.2.3.4:56789"; IPv6 may come as "[::1]:5678".
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
-  if (bracketed) return bracketed[1]!;
+  if (bracketed) return bracketed[1];
   return /^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(address) ? address.slice(0, address.lastIndexOf(':')) : address;
 }

@@ -15,14 +15,24 @@ import type { AddressInfo } from 'node:net';
  */
 export type LocalDirectLine = { endpoint: string; secret: string; close(): Promise<void> };
 
-type Conversation = { id: string; token: string; userId: string; history: Record<string, unknown>[]; touched: number; started: boolean };
+type Conversation = {
+  id: string;
+  token: string;
+  userId: string;
+  history: Record<string, unknown>[];
+  touched: number;
+  started: boolean;
+};
 
 const MAX_CONVERSATIONS = 5_000;
 const MAX_HISTORY = 2_000;
 const MAX_BODY_BYTES = 256 * 1024;
 const IDLE_MS = 60 * 60_000;
 
-export async function startLocalDirectLine(botUrl: string, opts: { port?: number; onError?: (error: unknown) => void } = {}): Promise<LocalDirectLine> {
+export async function startLocalDirectLine(
+  botUrl: string,
+  opts: { port?: number; onError?: (error: unknown) => void } = {},
+): Promise<LocalDirectLine> {
   const secret = randomBytes(24).toString('base64url');
   const conversations = new Map<string, Conversation>();
   const onError = opts.onError ?? (() => undefined);
@@ -38,7 +48,14 @@ export async function startLocalDirectLine(botUrl: string, opts: { port?: number
 
   const newConversation = (userId: string): Conversation => {
     sweep(conversations, tokens);
-    const c: Conversation = { id: randomUUID(), token: `local_${randomBytes(18).toString('base64url')}`, userId, history: [], touched: Date.now(), started: false };
+    const c: Conversation = {
+      id: randomUUID(),
+      token: `local_${randomBytes(18).toString('base64url')}`,
+      userId,
+      history: [],
+      touched: Date.now(),
+      started: false,
+    };
     conversations.set(c.id, c);
     tokens.set(c.token, c);
     return c;
@@ -46,7 +63,12 @@ export async function startLocalDirectLine(botUrl: string, opts: { port?: number
 
   const toBot = async (activity: Record<string, unknown>): Promise<number> => {
     try {
-      const res = await fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity), signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(botUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+        signal: AbortSignal.timeout(30_000),
+      });
       await res.arrayBuffer();
       return res.status;
     } catch (error) {
@@ -63,9 +85,13 @@ export async function startLocalDirectLine(botUrl: string, opts: { port?: number
 
     // Server side: the bot's server exchanges the secret for a conversation and its token.
     if (method === 'POST' && url.pathname === '/v3/directline/tokens/generate') {
-      if (!sameSecret(bearer(req), secret)) return send(res, 403, { error: { code: 'BadArgument', message: 'Invalid secret' } });
+      if (!sameSecret(bearer(req), secret))
+        return send(res, 403, { error: { code: 'BadArgument', message: 'Invalid secret' } });
       const body = await readJson(req);
-      const userId = typeof body?.user === 'object' && body.user && typeof (body.user as { id?: unknown }).id === 'string' ? String((body.user as { id: string }).id) : `dl_${randomBytes(8).toString('hex')}`;
+      const userId =
+        typeof body?.user === 'object' && body.user && typeof (body.user as { id?: unknown }).id === 'string'
+          ? String((body.user as { id: string }).id)
+          : `dl_${randomBytes(8).toString('hex')}`;
       const c = newConversation(userId);
       return send(res, 200, { conversationId: c.id, token: c.token, expires_in: 1800 });
     }
@@ -73,12 +99,24 @@ export async function startLocalDirectLine(botUrl: string, opts: { port?: number
     // Client side (Web Chat): /v3/directline/conversations[/:id/activities]
     if (parts[0] === 'v3' && parts[1] === 'directline' && parts[2] === 'conversations') {
       const c = byToken(req);
-      if (!c || (parts[3] && parts[3] !== c.id)) return send(res, 403, { error: { code: 'TokenInvalid', message: 'Invalid token' } });
+      if (!c || (parts[3] && parts[3] !== c.id))
+        return send(res, 403, { error: { code: 'TokenInvalid', message: 'Invalid token' } });
       c.touched = Date.now();
       if (method === 'POST' && parts.length === 3) {
         if (!c.started) {
           c.started = true;
-          await toBot({ type: 'conversationUpdate', id: randomUUID(), channelId: 'directline', serviceUrl, conversation: { id: c.id }, from: { id: c.userId }, recipient: { id: 'bot' }, membersAdded: [], membersRemoved: [], timestamp: new Date().toISOString() });
+          await toBot({
+            type: 'conversationUpdate',
+            id: randomUUID(),
+            channelId: 'directline',
+            serviceUrl,
+            conversation: { id: c.id },
+            from: { id: c.userId },
+            recipient: { id: 'bot' },
+            membersAdded: [],
+            membersRemoved: [],
+            timestamp: new Date().toISOString(),
+          });
         }
         return send(res, 201, { conversationId: c.id, token: c.token, expires_in: 1800 });
       }
@@ -89,23 +127,47 @@ export async function startLocalDirectLine(botUrl: string, opts: { port?: number
       }
       if (parts[4] === 'activities' && parts.length === 5 && method === 'POST') {
         const body = await readJson(req);
-        if (!body || typeof body.type !== 'string') return send(res, 400, { error: { code: 'BadArgument', message: 'An activity needs a type' } });
+        if (!body || typeof body.type !== 'string')
+          return send(res, 400, { error: { code: 'BadArgument', message: 'An activity needs a type' } });
         // As in Azure, who is speaking comes from the token, not from what the client claims.
-        const activity = { ...body, id: randomUUID(), channelId: 'directline', serviceUrl, conversation: { id: c.id }, from: { id: c.userId, role: 'user' }, recipient: { id: 'bot' }, timestamp: new Date().toISOString() };
+        const activity = {
+          ...body,
+          id: randomUUID(),
+          channelId: 'directline',
+          serviceUrl,
+          conversation: { id: c.id },
+          from: { id: c.userId, role: 'user' },
+          recipient: { id: 'bot' },
+          timestamp: new Date().toISOString(),
+        };
         append(c, activity);
         const status = await toBot(activity);
-        return status >= 200 && status < 300 ? send(res, 200, { id: activity.id }) : send(res, 502, { error: { code: 'BotError', message: 'The bot did not accept the activity' } });
+        return status >= 200 && status < 300
+          ? send(res, 200, { id: activity.id })
+          : send(res, 502, { error: { code: 'BotError', message: 'The bot did not accept the activity' } });
       }
       return send(res, 404);
     }
 
     // Bot side (the Connector API the bot replies to): /v3/conversations/:id/activities[/:replyToId]
-    if (parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities' && method === 'POST' && parts.length <= 5) {
+    if (
+      parts[0] === 'v3' &&
+      parts[1] === 'conversations' &&
+      parts[3] === 'activities' &&
+      method === 'POST' &&
+      parts.length <= 5
+    ) {
       const c = conversations.get(parts[2] ?? '');
       if (!c) return send(res, 404, { error: { code: 'ConversationNotFound', message: 'Conversation not found' } });
       const body = await readJson(req);
       if (!body) return send(res, 400);
-      const activity = { ...body, id: randomUUID(), conversation: { id: c.id }, from: { id: 'bot', role: 'bot' }, timestamp: new Date().toISOString() };
+      const activity = {
+        ...body,
+        id: randomUUID(),
+        conversation: { id: c.id },
+        from: { id: 'bot', role: 'bot' },
+        timestamp: new Date().toISOString(),
+      };
       append(c, activity);
       return send(res, 200, { id: activity.id });
     }
@@ -170,7 +232,9 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
   if (size === 0) return {};
   try {
     const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -11,7 +11,11 @@ export type ConnectionLimits = {
   perAddress: number;
 };
 
-export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { requestTimeoutMs: 20_000, headersTimeoutMs: 10_000, perAddress: 100 };
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  requestTimeoutMs: 20_000,
+  headersTimeoutMs: 10_000,
+  perAddress: 100,
+};
 
 /** The HTTP server: restify with a JSON body parser (botbuilder needs the parsed body). */
 export function createHttpServer(limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS): Server {

@@ -42,18 +42,24 @@ export class CsvHeaderError extends Error {}
 export async function writeRejects(file: string, columns: readonly string[], rejects: RowError[]): Promise<string> {
   const out = file.replace(/\.csv$/i, '') + '.rejects.csv';
   // The rejected values are whatever the file held: a spreadsheet must show them, not run them.
-  const rows = rejects.map((r) => [String(r.line), r.errors.join('; '), ...columns.map((c) => r.values[c] ?? '')].map(spreadsheetSafe));
+  const rows = rejects.map((r) =>
+    [String(r.line), r.errors.join('; '), ...columns.map((c) => r.values[c] ?? '')].map(spreadsheetSafe),
+  );
   await writeFile(out, stringify([['line', 'errors', ...columns], ...rows]));
   return out;
 }
 
 /** Runs `work` over items with at most `limit` at a time. */
-export async function forEachLimited<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
       const index = next++;
-      await work(items[index]!, index);
+      await work(items[index], index);
     }
   });
   await Promise.all(workers);

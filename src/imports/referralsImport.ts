@@ -1,8 +1,7 @@
 import type { Clock } from '../domain/clock.js';
-import { REFERRAL_COLUMNS, validateReferralRow, type Referral } from '../domain/waits/referral.js';
+import { REFERRAL_COLUMNS, referralKey, validateReferralRow, type Referral } from '../domain/waits/referral.js';
 import type { WaitsService } from '../app/waitsService.js';
-import { rowKeyOf, type ReferralsRepository } from '../storage/repositories/referralsRepository.js';
-import type { WaitSummariesRepository } from '../storage/repositories/waitSummariesRepository.js';
+import type { ReferralStore, WaitSummaryStore } from '../ports/figureStores.js';
 import { readCsv, writeRejects, type RowError } from './csvRows.js';
 
 export type ReferralsImportProgress = { phase: 'validating' | 'writing'; done: number; total?: number };
@@ -29,11 +28,14 @@ export class ReferralsImport {
   constructor(
     private readonly clock: Clock,
     private readonly waits: WaitsService,
-    private readonly referrals: ReferralsRepository,
-    private readonly summaries: WaitSummariesRepository,
+    private readonly referrals: ReferralStore,
+    private readonly summaries: WaitSummaryStore,
   ) {}
 
-  async run(file: string, opts: { skipInvalid?: boolean; keepRejects?: boolean; onProgress?: (p: ReferralsImportProgress) => void } = {}): Promise<ReferralsImportReport> {
+  async run(
+    file: string,
+    opts: { skipInvalid?: boolean; keepRejects?: boolean; onProgress?: (p: ReferralsImportProgress) => void } = {},
+  ): Promise<ReferralsImportReport> {
     const ctx = { today: this.clock.today(), serviceIds: new Set(this.waits.catalogue.map((s) => s.id)) };
     const invalid: RowError[] = [];
     const byId = new Map<string, Valid>();
@@ -44,11 +46,18 @@ export class ReferralsImport {
       const checked = validateReferralRow(values, ctx);
       if (!checked.ok) invalid.push({ line, errors: checked.errors, values });
       else {
-        const key = rowKeyOf(checked.referral);
+        const key = referralKey(checked.referral);
         const earlier = byId.get(key);
         if (!earlier) byId.set(key, { line, referral: checked.referral });
         else if (sameReferral(earlier.referral, checked.referral)) repeatedRows++;
-        else invalid.push({ line, errors: [`referral ${checked.referral.referralId} (${checked.referral.service}) is already on line ${earlier.line} with different dates`], values });
+        else
+          invalid.push({
+            line,
+            errors: [
+              `referral ${checked.referral.referralId} (${checked.referral.service}) is already on line ${earlier.line} with different dates`,
+            ],
+            values,
+          });
       }
       if (rows % 5000 === 0) opts.onProgress?.({ phase: 'validating', done: rows });
     }
@@ -70,11 +79,20 @@ export class ReferralsImport {
     let written = 0;
     opts.onProgress?.({ phase: 'writing', done: 0, total });
     for (const p of plans) {
-      await this.referrals.replaceAll(p.id, p.toWrite, (n) => opts.onProgress?.({ phase: 'writing', done: (written += n), total }));
+      await this.referrals.replaceAll(p.id, p.toWrite, (n) =>
+        opts.onProgress?.({ phase: 'writing', done: (written += n), total }),
+      );
       // After the writes, so a summary built from this generation on has read them (see the repository).
       await this.summaries.bumpGeneration(p.id);
       const rebuilt = await this.waits.rebuildSummary(this.waits.find(p.id)!);
-      report.services.push({ id: p.id, rows: p.rows, added: p.added, changed: p.toWrite.length - p.added, unchanged: p.rows - p.toWrite.length, referralsStored: rebuilt.referrals });
+      report.services.push({
+        id: p.id,
+        rows: p.rows,
+        added: p.added,
+        changed: p.toWrite.length - p.added,
+        unchanged: p.rows - p.toWrite.length,
+        referralsStored: rebuilt.referrals,
+      });
     }
     report.imported = true;
     return report;
@@ -92,5 +110,10 @@ export class ReferralsImport {
 }
 
 function sameReferral(a: Referral, b: Referral): boolean {
-  return a.referredOn === b.referredOn && a.triagedOn === b.triagedOn && a.firstSeenOn === b.firstSeenOn && a.closedOn === b.closedOn;
+  return (
+    a.referredOn === b.referredOn &&
+    a.triagedOn === b.triagedOn &&
+    a.firstSeenOn === b.firstSeenOn &&
+    a.closedOn === b.closedOn
+  );
 }

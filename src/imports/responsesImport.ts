@@ -1,10 +1,15 @@
 import type { Clock } from '../domain/clock.js';
-import { compactValue, sameSection, type RespondentState, type SavedSection } from '../domain/respondents/respondentState.js';
+import {
+  compactValue,
+  sameSection,
+  type RespondentState,
+  type SavedSection,
+} from '../domain/respondents/respondentState.js';
 import type { QuestionBank } from '../domain/survey/questionBank.js';
 import { checkResponseRow, RESPONSE_COLUMNS, type ResponseRow } from '../domain/survey/responseRow.js';
 import { sectionOrder } from '../domain/survey/sections.js';
 import type { TermCalendar } from '../domain/terms/termCalendar.js';
-import type { AnswerRow, RespondentStore } from '../storage/repositories/respondentStore.js';
+import type { AnswerRow, RespondentRecords } from '../ports/surveyStores.js';
 import { forEachLimited, readCsv, writeRejects, type RowError } from './csvRows.js';
 
 export type ImportProgress = { phase: 'validating' | 'importing'; done: number; total?: number };
@@ -28,10 +33,13 @@ export class ResponsesImport {
     private readonly bank: QuestionBank,
     private readonly terms: TermCalendar,
     private readonly clock: Clock,
-    private readonly respondents: RespondentStore,
+    private readonly respondents: RespondentRecords,
   ) {}
 
-  async run(file: string, opts: { skipInvalid?: boolean; onProgress?: (p: ImportProgress) => void } = {}): Promise<ResponsesImportReport> {
+  async run(
+    file: string,
+    opts: { skipInvalid?: boolean; onProgress?: (p: ImportProgress) => void } = {},
+  ): Promise<ResponsesImportReport> {
     const today = this.clock.today();
     const invalid: RowError[] = [];
     const valid: { line: number; row: ResponseRow; values: Record<string, string> }[] = [];
@@ -45,7 +53,14 @@ export class ResponsesImport {
     }
     const groups = this.group(valid, invalid);
     invalid.sort((a, b) => a.line - b.line);
-    const report: ResponsesImportReport = { rows, invalid, imported: false, respondents: groups.size, respondentsChanged: 0, answersWritten: 0 };
+    const report: ResponsesImportReport = {
+      rows,
+      invalid,
+      imported: false,
+      respondents: groups.size,
+      respondentsChanged: 0,
+      answersWritten: 0,
+    };
     if (invalid.length > 0) {
       report.rejectsFile = await writeRejects(file, RESPONSE_COLUMNS, invalid);
       if (!opts.skipInvalid) return report;
@@ -64,7 +79,10 @@ export class ResponsesImport {
 
   /** Groups rows by respondent and section, and rejects contradictions a single row cannot show. */
   private group(valid: { line: number; row: ResponseRow; values: Record<string, string> }[], invalid: RowError[]) {
-    const byRespondent = new Map<string, Map<string, { line: number; row: ResponseRow; values: Record<string, string> }[]>>();
+    const byRespondent = new Map<
+      string,
+      Map<string, { line: number; row: ResponseRow; values: Record<string, string> }[]>
+    >();
     for (const item of valid) {
       const key = `${item.row.reviewRef}~${item.row.role}`;
       const sections = byRespondent.get(key) ?? new Map();
@@ -73,13 +91,32 @@ export class ResponsesImport {
       sections.set(item.row.section, rows);
       const same = rows.find((r: { row: ResponseRow }) => r.row.questionId === item.row.questionId);
       if (same) {
-        if (same.row.score !== item.row.score || same.row.text !== item.row.text || same.row.submittedOn !== item.row.submittedOn) {
-          invalid.push({ line: item.line, errors: [`question ${item.row.questionId} for ${item.row.reviewRef} (${item.row.role}) already has a different answer on line ${same.line}`], values: item.values });
+        if (
+          same.row.score !== item.row.score ||
+          same.row.text !== item.row.text ||
+          same.row.submittedOn !== item.row.submittedOn
+        ) {
+          invalid.push({
+            line: item.line,
+            errors: [
+              `question ${item.row.questionId} for ${item.row.reviewRef} (${item.row.role}) already has a different answer on line ${same.line}`,
+            ],
+            values: item.values,
+          });
         }
         continue;
       }
-      if (rows.length > 0 && this.terms.termOf(rows[0]!.row.submittedOn).id !== this.terms.termOf(item.row.submittedOn).id) {
-        invalid.push({ line: item.line, errors: [`answers to one section of one survey must be in one term; line ${rows[0]!.line} is in ${this.terms.termOf(rows[0]!.row.submittedOn).label}`], values: item.values });
+      if (
+        rows.length > 0 &&
+        this.terms.termOf(rows[0]!.row.submittedOn).id !== this.terms.termOf(item.row.submittedOn).id
+      ) {
+        invalid.push({
+          line: item.line,
+          errors: [
+            `answers to one section of one survey must be in one term; line ${rows[0]!.line} is in ${this.terms.termOf(rows[0]!.row.submittedOn).label}`,
+          ],
+          values: item.values,
+        });
         continue;
       }
       rows.push(item);
@@ -88,27 +125,47 @@ export class ResponsesImport {
   }
 
   private async importRespondent(sections: Map<string, { row: ResponseRow }[]>): Promise<number> {
-    const first = [...sections.values()][0]![0]!.row;
+    const first = [...sections.values()][0][0].row;
     let written = 0;
     await this.respondents.mutate(first.reviewRef, first.role, (current) => {
-      const next: RespondentState = current ? { ...current, sections: { ...current.sections } } : { reviewRef: first.reviewRef, role: first.role, invitedTerm: '', sections: {} };
+      const next: RespondentState = current
+        ? { ...current, sections: { ...current.sections } }
+        : { reviewRef: first.reviewRef, role: first.role, invitedTerm: '', sections: {} };
       const writes: AnswerRow[] = [];
       const deletes: string[] = [];
       let earliest = '9999-12-31';
       for (const [section, items] of sections) {
-        const date = items.map((i) => i.row.submittedOn).sort().at(-1)!;
+        const date = items
+          .map((i) => i.row.submittedOn)
+          .sort()
+          .at(-1)!;
         earliest = items.reduce((m, i) => (i.row.submittedOn < m ? i.row.submittedOn : m), earliest);
         const term = this.terms.termOf(date).id;
-        const saved: SavedSection = { term, savedAt: `${date}T00:00:00.000Z`, values: Object.fromEntries(items.map((i) => [i.row.questionId, compactValue(i.row)])) };
+        const saved: SavedSection = {
+          term,
+          savedAt: `${date}T00:00:00.000Z`,
+          values: Object.fromEntries(items.map((i) => [i.row.questionId, compactValue(i.row)])),
+        };
         if (sameSection(current?.sections[section], saved)) continue;
         // Answers the old copy of this section had and the file does not are removed, not left behind.
-        for (const old of Object.keys(current?.sections[section]?.values ?? {})) if (!(old in saved.values)) deletes.push(old);
+        for (const old of Object.keys(current?.sections[section]?.values ?? {}))
+          if (!(old in saved.values)) deletes.push(old);
         next.sections[section] = saved;
-        for (const { row } of items) writes.push({ questionId: row.questionId, section, term: this.terms.termOf(row.submittedOn).id, submittedOn: row.submittedOn, skipped: row.skipped, ...(row.score !== undefined ? { score: row.score } : {}), ...(row.text !== undefined ? { text: row.text } : {}) });
+        for (const { row } of items)
+          writes.push({
+            questionId: row.questionId,
+            section,
+            term: this.terms.termOf(row.submittedOn).id,
+            submittedOn: row.submittedOn,
+            skipped: row.skipped,
+            ...(row.score !== undefined ? { score: row.score } : {}),
+            ...(row.text !== undefined ? { text: row.text } : {}),
+          });
       }
       if (writes.length === 0) return undefined;
       if (!next.invitedTerm) next.invitedTerm = this.terms.termOf(earliest).id;
-      if (!next.completedAt && sectionOrder(this.bank).every((s) => next.sections[s])) next.completedAt = `${earliest}T00:00:00.000Z`;
+      if (!next.completedAt && sectionOrder(this.bank).every((s) => next.sections[s]))
+        next.completedAt = `${earliest}T00:00:00.000Z`;
       written = writes.length;
       return { next, writes, deletes };
     });

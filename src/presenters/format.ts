@@ -20,7 +20,20 @@ export function figureText(d: Disclosed, format: (v: number) => string): string 
 
 export { SUPPRESSED_TEXT };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** 2026-11-22 → "22 November 2026": unambiguous for every reader, unlike 11/22 or 22/11. */
 export function longDate(iso: string): string {

@@ -1,4 +1,4 @@
-import type { TermScores } from '../app/scoresService.js';
+import type { TermScores } from '../domain/scores/termScores.js';
 import type { FigureTableCard } from '../cards/cardModels.js';
 import type { ResponseRate } from '../domain/scores/outcomeFigures.js';
 import { change, type OutcomeScore } from '../domain/scores/outcomeFigures.js';
@@ -9,7 +9,8 @@ import { arrow, figureText, oneDecimal, percent, ROLE_LABEL, ROLE_SHORT, SUPPRES
 /** `summary` is one line beside the card; `text` is everything the card says, as plain text. */
 export type Presented = { card: FigureTableCard; text: string; summary: string };
 
-const MEANING = 'Mean score from 1 (strongly disagree) to 5 (strongly agree); % positive = share of answers that are 4 or 5; n = respondents who gave a score.';
+const MEANING =
+  'Mean score from 1 (strongly disagree) to 5 (strongly agree); % positive = share of answers that are 4 or 5; n = respondents who gave a score.';
 
 function cell(score: OutcomeScore | undefined, previous: OutcomeScore | undefined): string {
   if (!score || score.respondents === 0) return 'no answers yet';
@@ -23,13 +24,30 @@ function find(list: OutcomeScore[], outcome: OutcomeId, role: RespondentRole) {
 }
 
 /** One term: outcomes as rows, roles as columns; or one outcome's questions when asked per question. */
-export function presentScores(bank: QuestionBank, r: TermScores, roles: RespondentRole[], opts: { outcome?: OutcomeId; perQuestion: boolean; rank?: 'lowest' | 'highest' }): Presented {
+export function presentScores(
+  bank: QuestionBank,
+  r: TermScores,
+  roles: RespondentRole[],
+  opts: { outcome?: OutcomeId; perQuestion: boolean; rank?: 'lowest' | 'highest' },
+): Presented {
   const outcomes = opts.outcome ? [opts.outcome] : bank.outcomes.map((o) => o.id);
   const subtitle = `${r.term.label} · ${roles.map((x) => ROLE_LABEL[x]).join(' and ')} · change against ${r.previous.label}`;
   const notes = [MEANING, 'Groups of fewer than 5 people are never shown.'];
   if (!r.hasData) {
     const text = `No answers yet for ${r.term.label}${opts.outcome ? ` on ${bank.outcome(opts.outcome).shortName}` : ''}.`;
-    return { text, summary: text, card: { title: 'Outcome scores', subtitle, headline: text, headers: [], rows: [], notes: [], buttons: [{ title: 'Last term', text: `${opts.outcome ?? 'outcome'} scores last term` }] } };
+    return {
+      text,
+      summary: text,
+      card: {
+        title: 'Outcome scores',
+        subtitle,
+        headline: text,
+        headers: [],
+        rows: [],
+        notes: [],
+        buttons: [{ title: 'Last term', text: `${opts.outcome ?? 'outcome'} scores last term` }],
+      },
+    };
   }
   let headline = '';
   let rows: FigureTableCard['rows'];
@@ -38,10 +56,25 @@ export function presentScores(bank: QuestionBank, r: TermScores, roles: Responde
     const lines: string[] = [];
     rows = [];
     for (const role of roles) {
-      const ranked = r.scores.filter((s) => s.role === role && s.mean.shown).sort((a, b) => ((a.mean as { value: number }).value - (b.mean as { value: number }).value) * (opts.rank === 'lowest' ? 1 : -1));
+      const ranked = r.scores
+        .filter((s) => s.role === role && s.mean.shown)
+        .sort(
+          (a, b) =>
+            ((a.mean as { value: number }).value - (b.mean as { value: number }).value) *
+            (opts.rank === 'lowest' ? 1 : -1),
+        );
       const top = ranked[0];
-      lines.push(top ? `${opts.rank === 'lowest' ? 'Lowest' : 'Highest'} for ${ROLE_LABEL[role].toLowerCase()}: ${bank.outcome(top.outcome).shortName} (${figureText(top.mean, oneDecimal)})` : `No outcome has 5 or more responses for ${ROLE_LABEL[role].toLowerCase()} yet.`);
-      for (const [i, s] of ranked.entries()) rows.push({ label: `${i + 1}. ${bank.outcome(s.outcome).shortName}`, detail: ROLE_LABEL[role], cells: [cell(s, find(r.previousScores, s.outcome, role))] });
+      lines.push(
+        top
+          ? `${opts.rank === 'lowest' ? 'Lowest' : 'Highest'} for ${ROLE_LABEL[role].toLowerCase()}: ${bank.outcome(top.outcome).shortName} (${figureText(top.mean, oneDecimal)})`
+          : `No outcome has 5 or more responses for ${ROLE_LABEL[role].toLowerCase()} yet.`,
+      );
+      for (const [i, s] of ranked.entries())
+        rows.push({
+          label: `${i + 1}. ${bank.outcome(s.outcome).shortName}`,
+          detail: ROLE_LABEL[role],
+          cells: [cell(s, find(r.previousScores, s.outcome, role))],
+        });
     }
     headline = lines.join('. ') + '.';
     headers = ['Score'];
@@ -49,41 +82,116 @@ export function presentScores(bank: QuestionBank, r: TermScores, roles: Responde
     rows = roles.flatMap((role) => {
       const s = find(r.scores, opts.outcome!, role)!;
       const p = find(r.previousScores, opts.outcome!, role);
-      return [{ label: `${ROLE_LABEL[role]}: overall`, detail: '', cells: [cell(s, p)] }, ...s.questions.map((q, i) => ({ label: q.text, detail: ROLE_SHORT[role], cells: [q.respondents === 0 ? 'no answers yet' : q.mean.shown ? `${figureText(q.mean, oneDecimal)} · ${figureText(q.positive, percent)} positive · n ${q.respondents}${arrow(change(q.mean, p?.questions[i]?.mean)) ? ` · ${arrow(change(q.mean, p?.questions[i]?.mean))}` : ''}` : SUPPRESSED_TEXT] }))];
+      return [
+        { label: `${ROLE_LABEL[role]}: overall`, detail: '', cells: [cell(s, p)] },
+        ...s.questions.map((q, i) => ({
+          label: q.text,
+          detail: ROLE_SHORT[role],
+          cells: [
+            q.respondents === 0
+              ? 'no answers yet'
+              : q.mean.shown
+                ? `${figureText(q.mean, oneDecimal)} · ${figureText(q.positive, percent)} positive · n ${q.respondents}${arrow(change(q.mean, p?.questions[i]?.mean)) ? ` · ${arrow(change(q.mean, p?.questions[i]?.mean))}` : ''}`
+                : SUPPRESSED_TEXT,
+          ],
+        })),
+      ];
     });
     headers = ['Score'];
   } else {
-    rows = outcomes.map((o) => ({ label: bank.outcome(o).shortName, detail: bank.outcome(o).plainWords, cells: roles.map((role) => cell(find(r.scores, o, role), find(r.previousScores, o, role))) }));
+    rows = outcomes.map((o) => ({
+      label: bank.outcome(o).shortName,
+      detail: bank.outcome(o).plainWords,
+      cells: roles.map((role) => cell(find(r.scores, o, role), find(r.previousScores, o, role))),
+    }));
   }
   const title = opts.outcome ? `${bank.outcome(opts.outcome).shortName}: outcome scores` : 'Outcome scores';
-  const card: FigureTableCard = { title, subtitle, headline, headers, rows, notes, buttons: opts.outcome && !opts.perQuestion ? [{ title: 'Per question', text: `${opts.outcome} scores per question ${r.term.label}` }] : [] };
+  const card: FigureTableCard = {
+    title,
+    subtitle,
+    headline,
+    headers,
+    rows,
+    notes,
+    buttons:
+      opts.outcome && !opts.perQuestion
+        ? [{ title: 'Per question', text: `${opts.outcome} scores per question ${r.term.label}` }]
+        : [],
+  };
   return { card, text: toText(card), summary: summaryOf(card) };
 }
 
 /** Two terms side by side for one or all outcomes. */
-export function presentComparison(bank: QuestionBank, unordered: TermScores[], roles: RespondentRole[], outcome?: OutcomeId): Presented {
+export function presentComparison(
+  bank: QuestionBank,
+  unordered: TermScores[],
+  roles: RespondentRole[],
+  outcome?: OutcomeId,
+): Presented {
   // Earlier term first, so an arrow always reads forwards in time.
   const results = [...unordered].sort((a, b) => a.term.start.localeCompare(b.term.start));
   const outcomes = outcome ? [outcome] : bank.outcomes.map((o) => o.id);
   const headers = results.flatMap((r) => roles.map((role) => `${r.term.label} · ${ROLE_SHORT[role]}`));
-  const rows = outcomes.map((o) => ({ label: bank.outcome(o).shortName, detail: '', cells: results.flatMap((r) => roles.map((role) => cell(find(r.scores, o, role), undefined))) }));
+  const rows = outcomes.map((o) => ({
+    label: bank.outcome(o).shortName,
+    detail: '',
+    cells: results.flatMap((r) => roles.map((role) => cell(find(r.scores, o, role), undefined))),
+  }));
   const [a, b] = results;
-  const headline = a && b && roles.length ? roles.map((role) => {
-    const x = find(a.scores, outcomes[0]!, role)?.mean;
-    const y = find(b.scores, outcomes[0]!, role)?.mean;
-    const d = x && y ? change(y, x) : undefined;
-    return outcomes.length === 1 && d !== undefined ? `${ROLE_LABEL[role]}: ${arrow(d)} from ${a.term.label} to ${b.term.label}` : '';
-  }).filter(Boolean).join('. ') : '';
-  const card: FigureTableCard = { title: `${outcome ? bank.outcome(outcome).shortName : 'Outcome'} scores compared`, subtitle: results.map((r) => r.term.label).join(' and '), headline, headers, rows, notes: [MEANING, 'Groups of fewer than 5 people are never shown.'], buttons: [] };
+  const headline =
+    a && b && roles.length
+      ? roles
+          .map((role) => {
+            const x = find(a.scores, outcomes[0], role)?.mean;
+            const y = find(b.scores, outcomes[0], role)?.mean;
+            const d = x && y ? change(y, x) : undefined;
+            return outcomes.length === 1 && d !== undefined
+              ? `${ROLE_LABEL[role]}: ${arrow(d)} from ${a.term.label} to ${b.term.label}`
+              : '';
+          })
+          .filter(Boolean)
+          .join('. ')
+      : '';
+  const card: FigureTableCard = {
+    title: `${outcome ? bank.outcome(outcome).shortName : 'Outcome'} scores compared`,
+    subtitle: results.map((r) => r.term.label).join(' and '),
+    headline,
+    headers,
+    rows,
+    notes: [MEANING, 'Groups of fewer than 5 people are never shown.'],
+    buttons: [],
+  };
   return { card, text: toText(card), summary: summaryOf(card) };
 }
 
 export function presentResponseRates(term: Term, rates: ResponseRate[]): Presented {
   const label = (r: ResponseRate['role']) => (r === 'all' ? 'All' : ROLE_LABEL[r]);
-  const rows = rates.map((r) => ({ label: label(r.role), detail: '', cells: [figureText(r.sent, String), figureText(r.started, String), figureText(r.completed, String), figureText(r.rate, percent)] }));
+  const rows = rates.map((r) => ({
+    label: label(r.role),
+    detail: '',
+    cells: [
+      figureText(r.sent, String),
+      figureText(r.started, String),
+      figureText(r.completed, String),
+      figureText(r.rate, percent),
+    ],
+  }));
   const all = rates.find((r) => r.role === 'all')!;
-  const headline = all.sent.shown && all.sent.value === 0 ? `No invitations have been sent in ${term.label} yet.` : `Response rate in ${term.label}: ${figureText(all.rate, percent)} of invited respondents have completed the survey.`;
-  const card: FigureTableCard = { title: 'Survey response rate', subtitle: `${term.label} · invitations made this term`, headline, headers: ['Invited', 'Started', 'Completed', 'Rate'], rows, notes: ['Rate = completed ÷ invited. Counts of fewer than 5 are not shown, nor a second count that would reveal one by subtraction.'], buttons: [] };
+  const headline =
+    all.sent.shown && all.sent.value === 0
+      ? `No invitations have been sent in ${term.label} yet.`
+      : `Response rate in ${term.label}: ${figureText(all.rate, percent)} of invited respondents have completed the survey.`;
+  const card: FigureTableCard = {
+    title: 'Survey response rate',
+    subtitle: `${term.label} · invitations made this term`,
+    headline,
+    headers: ['Invited', 'Started', 'Completed', 'Rate'],
+    rows,
+    notes: [
+      'Rate = completed ÷ invited. Counts of fewer than 5 are not shown, nor a second count that would reveal one by subtraction.',
+    ],
+    buttons: [],
+  };
   return { card, text: toText(card), summary: summaryOf(card) };
 }
 
@@ -94,7 +202,10 @@ function summaryOf(card: FigureTableCard): string {
 export function toText(card: FigureTableCard): string {
   const lines = [`${card.title} (${card.subtitle})`];
   if (card.headline) lines.push(card.headline);
-  for (const row of card.rows) lines.push(`- ${row.label}: ${row.cells.map((c, i) => (card.headers.length > 1 ? `${card.headers[i]} ${c}` : c)).join('; ')}`);
+  for (const row of card.rows)
+    lines.push(
+      `- ${row.label}: ${row.cells.map((c, i) => (card.headers.length > 1 ? `${card.headers[i]} ${c}` : c)).join('; ')}`,
+    );
   lines.push(...card.notes);
   return lines.join('\n');
 }

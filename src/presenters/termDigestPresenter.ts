@@ -1,3 +1,5 @@
+import type { Reply } from '../ports/messages.js';
+import { cardReply } from './cardReply.js';
 import type { TermDigestCard } from '../cards/cardModels.js';
 import { FALL_THRESHOLD, type Attention, type RoleFigures, type TermDigest } from '../domain/digests/termDigest.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
@@ -15,33 +17,53 @@ function cell(f: RoleFigures): string {
 }
 
 function attentionText(a: Attention, d: TermDigest): string {
-  if (a.kind === 'fell') return `▼ ${a.outcome} (${ROLE_WORDS[a.role]}) fell from ${oneDecimal(a.from)} to ${oneDecimal(a.to)} since ${d.previousTerm.label}.`;
+  if (a.kind === 'fell')
+    return `▼ ${a.outcome} (${ROLE_WORDS[a.role]}) fell from ${oneDecimal(a.from)} to ${oneDecimal(a.to)} since ${d.previousTerm.label}.`;
   const w = d.waits.find((x) => x.service.id === a.service.id)!;
   const r = ratingOf(a.kind);
   return `${r.icon} ${a.service.name} is ${a.kind}: ${decidingMeasure(a.service, w.figures!)}.`;
 }
 
 /** The digest as the card's data, the same as plain text, and a one-line summary for notifications. */
-export function presentTermDigest(d: TermDigest, opts: { csvUrl?: string; csvExpiresOn?: string } = {}): { card: TermDigestCard; text: string; summary: string } {
+export function presentTermDigest(
+  d: TermDigest,
+  opts: { csvUrl?: string; csvExpiresOn?: string } = {},
+): { card: TermDigestCard; text: string; summary: string } {
   const attention = d.attention.map((a) => attentionText(a, d));
   const attentionTitle = attention.length ? `Needs attention (${attention.length})` : 'Nothing needs attention';
-  if (!attention.length) attention.push(`No outcome fell by ${oneDecimal(FALL_THRESHOLD)} or more since ${d.previousTerm.label}, and no service is below its target.`);
+  if (!attention.length)
+    attention.push(
+      `No outcome fell by ${oneDecimal(FALL_THRESHOLD)} or more since ${d.previousTerm.label}, and no service is below its target.`,
+    );
 
   const shownMean = (f: RoleFigures) => f.respondents > 0 && f.mean.shown;
   const chart = (['cyp', 'pc'] as const).map((role) => ({
     legend: role === 'cyp' ? 'Children and young people' : 'Parent carers',
-    values: d.outcomes.filter((o) => shownMean(o.roles[role])).map((o) => ({ x: o.name, y: Math.round((o.roles[role].mean as { value: number }).value * 10) / 10 })),
+    values: d.outcomes
+      .filter((o) => shownMean(o.roles[role]))
+      .map((o) => ({ x: o.name, y: Math.round((o.roles[role].mean as { value: number }).value * 10) / 10 })),
   }));
   const hasChart = chart.some((series) => series.values.length > 0);
-  const chartFallback = d.outcomes.map((o) => `${o.name}: CYP ${cell(o.roles.cyp).split(' · ')[0]}, parent carers ${cell(o.roles.pc).split(' · ')[0]}`).join('; ');
+  const chartFallback = d.outcomes
+    .map(
+      (o) => `${o.name}: CYP ${cell(o.roles.cyp).split(' · ')[0]}, parent carers ${cell(o.roles.pc).split(' · ')[0]}`,
+    )
+    .join('; ');
 
   const outcomes = d.outcomes.map((o) => ({ label: o.name, cyp: cell(o.roles.cyp), pc: cell(o.roles.pc) }));
   const waits = d.waits.map((w) => {
-    if (!w.figures) return { label: `${w.service.name} (${w.service.shortName})`, rating: 'No data', detail: 'no referrals loaded' };
+    if (!w.figures)
+      return { label: `${w.service.name} (${w.service.shortName})`, rating: 'No data', detail: 'no referrals loaded' };
     const r = ratingOf(w.figures.rag);
-    const longest = w.figures.longestWeeks.shown ? `${oneDecimal(w.figures.longestWeeks.value)} weeks` : WAITS_SUPPRESSED_TEXT;
+    const longest = w.figures.longestWeeks.shown
+      ? `${oneDecimal(w.figures.longestWeeks.value)} weeks`
+      : WAITS_SUPPRESSED_TEXT;
     const count = w.figures.waiting.shown ? String(w.figures.waiting.value) : WAITS_SUPPRESSED_TEXT;
-    return { label: `${w.service.name} (${w.service.shortName})`, rating: `${r.icon} ${r.words.split(':')[0]}`, detail: `${decidingMeasure(w.service, w.figures)}; ${count} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'}, longest ${longest}` };
+    return {
+      label: `${w.service.name} (${w.service.shortName})`,
+      rating: `${r.icon} ${r.words.split(':')[0]}`,
+      detail: `${decidingMeasure(w.service, w.figures)}; ${count} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'}, longest ${longest}`,
+    };
   });
   const rates = d.rates.map((r) => {
     const title = r.role === 'all' ? 'All' : ROLE_LABEL[r.role];
@@ -55,7 +77,8 @@ export function presentTermDigest(d: TermDigest, opts: { csvUrl?: string; csvExp
     'Figures from fewer than 5 people are never shown, nor any figure that would reveal one by subtraction.',
   ];
   if (!d.hasAnswers) notes.unshift(`No survey answers have been recorded for ${d.term.label} yet.`);
-  if (opts.csvUrl) notes.push(`The download link works until ${opts.csvExpiresOn ? longDate(opts.csvExpiresOn) : 'it expires'}.`);
+  if (opts.csvUrl)
+    notes.push(`The download link works until ${opts.csvExpiresOn ? longDate(opts.csvExpiresOn) : 'it expires'}.`);
 
   const title = `Termly digest: ${d.term.label}`;
   const subtitle = `SEND and AP Outcomes Framework · compared with ${d.previousTerm.label} · prepared ${longDate(d.generatedOn)}`;
@@ -94,4 +117,9 @@ export function presentTermDigest(d: TermDigest, opts: { csvUrl?: string; csvExp
   ].join('\n');
   const summary = `${title}: ${d.attention.length ? `${d.attention.length} thing${d.attention.length === 1 ? '' : 's'} need${d.attention.length === 1 ? 's' : ''} attention` : 'nothing needs attention'}.`;
   return { card, text, summary };
+}
+
+/** The digest as a reply (card, summary and full text), with its download link. */
+export function termDigestReply(d: TermDigest, link: { csvUrl: string; csvExpiresOn: string }): Reply {
+  return cardReply('termDigest', presentTermDigest(d, link));
 }

@@ -1,9 +1,14 @@
-import type { ServiceWaits } from '../app/waitsService.js';
+import type { ServiceWaits } from '../domain/waits/serviceWaits.js';
 import type { FigureTableCard, WaitTimesCard } from '../cards/cardModels.js';
 import type { Disclosed } from '../domain/scores/disclosure.js';
 import type { Service } from '../domain/waits/serviceCatalogue.js';
 import type { Rag } from '../domain/waits/statistics.js';
-import { discloseWaits, WAITS_SUPPRESSED_TEXT, type DisclosedShare, type DisclosedWaits } from '../domain/waits/disclosedWaits.js';
+import {
+  discloseWaits,
+  WAITS_SUPPRESSED_TEXT,
+  type DisclosedShare,
+  type DisclosedWaits,
+} from '../domain/waits/disclosedWaits.js';
 import { longDate, oneDecimal, percent } from './format.js';
 
 type WithData = Extract<ServiceWaits, { hasData: true }>;
@@ -17,7 +22,8 @@ const NOT_RATED = { icon: '⚪', words: 'Not rated: nobody in the measures yet',
 
 const DEFINITION =
   'Waiting: referred and neither seen nor closed by the date. Waits count from referral, in weeks to 1 decimal; median and 92nd percentile as in NHS waiting-time statistics.';
-const RAG_RULE = 'Green: at or above target; amber: up to 5 percentage points below; red: further below. The rating is the worst of the targets.';
+const RAG_RULE =
+  'Green: at or above target; amber: up to 5 percentage points below; red: further below. The rating is the worst of the targets.';
 const SUPPRESSION = 'Figures from fewer than 5 children are not shown.';
 const OVERVIEW_BUTTON = { title: 'All services', text: 'which services are missing their targets' };
 
@@ -29,7 +35,9 @@ function shareText(s: DisclosedShare | DisclosedWaits['waitingUnderAim'], none: 
   if (!s || s.denominator === 0) return none;
   if (!s.share.shown) return WAITS_SUPPRESSED_TEXT;
   const base = `${percent(s.share.value)} (${s.numerator.shown ? s.numerator.value : '?'} of ${s.denominator})`;
-  return 'targetShare' in s ? `${base} · target ${percent(s.targetShare)}${s.rag ? ` ${RAG_WORDS[s.rag].icon}` : ''}` : base;
+  return 'targetShare' in s
+    ? `${base} · target ${percent(s.targetShare)}${s.rag ? ` ${RAG_WORDS[s.rag].icon}` : ''}`
+    : base;
 }
 
 export function targetText(service: Service): string {
@@ -44,7 +52,10 @@ function headlineOf(service: Service, d: DisclosedWaits, termLabel: string): str
   const { seen } = service.targets;
   if (service.headline === 'seen-this-term') {
     const s = d.seenWithinTargetThisTerm;
-    const lead = s.denominator === 0 ? `None ${service.seenMeans} yet in ${termLabel}` : `${shareText(s, '')} ${service.seenMeans} within ${seen.weeks} weeks in ${termLabel}`;
+    const lead =
+      s.denominator === 0
+        ? `None ${service.seenMeans} yet in ${termLabel}`
+        : `${shareText(s, '')} ${service.seenMeans} within ${seen.weeks} weeks in ${termLabel}`;
     return `${lead}. ${show(d.waiting, String)} in progress; longest ${weeks(d.longestWeeks)}.`;
   }
   if (d.waiting.shown && d.waiting.value === 0) return 'Nobody is waiting.';
@@ -69,17 +80,43 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
     { title: 'Longest wait', value: weeks(d.longestWeeks) },
     { title: `Waiting under ${seen.weeks} weeks`, value: shareText(d.waitingUnderTarget, 'nobody waiting') },
   ];
-  if (aimWeeks && d.waitingUnderAim) facts.push({ title: `Under ${aimWeeks} weeks (aim)`, value: shareText(d.waitingUnderAim, 'nobody waiting') });
-  facts.push({ title: `${capitalise(service.seenMeans)} within ${seen.weeks} weeks, ${w.termLabel}`, value: shareText(d.seenWithinTargetThisTerm, 'none yet this term') });
-  if (triage && d.triagedWithinTarget) facts.push({ title: `Triaged within ${triage.weeks} weeks, ${w.termLabel}`, value: shareText(d.triagedWithinTarget, 'none due yet this term') });
+  if (aimWeeks && d.waitingUnderAim)
+    facts.push({ title: `Under ${aimWeeks} weeks (aim)`, value: shareText(d.waitingUnderAim, 'nobody waiting') });
+  facts.push({
+    title: `${capitalise(service.seenMeans)} within ${seen.weeks} weeks, ${w.termLabel}`,
+    value: shareText(d.seenWithinTargetThisTerm, 'none yet this term'),
+  });
+  if (triage && d.triagedWithinTarget)
+    facts.push({
+      title: `Triaged within ${triage.weeks} weeks, ${w.termLabel}`,
+      value: shareText(d.triagedWithinTarget, 'none due yet this term'),
+    });
   if (!d.waiting.shown || d.waiting.value === 0) facts.splice(1, 3);
 
   const biggest = Math.max(1, ...d.bands.map((b) => (b.count.shown ? b.count.value : 0)));
-  const bands = d.waiting.shown && d.waiting.value > 0 ? d.bands.map((b) => ({ label: b.label.includes('over') ? '52 weeks and over' : `${b.label} weeks`, count: b.count.shown ? String(b.count.value) : '<5', bar: b.count.shown ? '█'.repeat(Math.round((b.count.value / biggest) * 16)) || '▏' : '' })) : [];
+  const bands =
+    d.waiting.shown && d.waiting.value > 0
+      ? d.bands.map((b) => ({
+          label: b.label.includes('over') ? '52 weeks and over' : `${b.label} weeks`,
+          count: b.count.shown ? String(b.count.value) : '<5',
+          bar: b.count.shown ? '█'.repeat(Math.round((b.count.value / biggest) * 16)) || '▏' : '',
+        }))
+      : [];
 
-  const asOfLine = stats.onDate === w.extractAsOf ? `As of ${longDate(stats.onDate)}` : `As of ${longDate(stats.onDate)}, from the extract loaded on ${longDate(w.extractAsOf)}`;
-  const notes = [`Target: ${targetText(service)} (${service.source.split(':')[0]}).`, DEFINITION, RAG_RULE, SUPPRESSION];
-  if (stats.onDate !== w.extractAsOf) notes.push(`Waits are worked out to ${longDate(stats.onDate)}; referrals and appointments after ${longDate(w.extractAsOf)} are not in the figures until a new extract is loaded.`);
+  const asOfLine =
+    stats.onDate === w.extractAsOf
+      ? `As of ${longDate(stats.onDate)}`
+      : `As of ${longDate(stats.onDate)}, from the extract loaded on ${longDate(w.extractAsOf)}`;
+  const notes = [
+    `Target: ${targetText(service)} (${service.source.split(':')[0]}).`,
+    DEFINITION,
+    RAG_RULE,
+    SUPPRESSION,
+  ];
+  if (stats.onDate !== w.extractAsOf)
+    notes.push(
+      `Waits are worked out to ${longDate(stats.onDate)}; referrals and appointments after ${longDate(w.extractAsOf)} are not in the figures until a new extract is loaded.`,
+    );
   const title = `${service.name} (${service.shortName}): waiting times`;
   const text = [
     `${title}. ${asOfLine}.`,
@@ -89,7 +126,17 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
     ...notes,
   ].join('\n');
   return {
-    card: { title, asOf: asOfLine, ragStyle: rating.style, rating: `${rating.icon} ${rating.words}`, headline, facts, bands, notes, buttons: [OVERVIEW_BUTTON] },
+    card: {
+      title,
+      asOf: asOfLine,
+      ragStyle: rating.style,
+      rating: `${rating.icon} ${rating.words}`,
+      headline,
+      facts,
+      bands,
+      notes,
+      buttons: [OVERVIEW_BUTTON],
+    },
     text,
     summary: `${service.shortName}: ${rating.words.split(':')[0]}. ${headline}`,
   };
@@ -104,13 +151,20 @@ export function presentUnknownService(name: string, catalogue: readonly Service[
 }
 
 /** Every service, worst first, as one table. */
-export function presentOverview(list: readonly ServiceWaits[], onDate: string): { card: FigureTableCard; text: string; summary: string } {
+export function presentOverview(
+  list: readonly ServiceWaits[],
+  onDate: string,
+): { card: FigureTableCard; text: string; summary: string } {
   const rows: FigureTableCard['rows'] = [];
   const lines: string[] = [];
   let behind = 0;
   for (const w of list) {
     if (!w.hasData) {
-      rows.push({ label: w.service.name, detail: targetText(w.service), cells: ['No data', 'no referrals loaded', ''] });
+      rows.push({
+        label: w.service.name,
+        detail: targetText(w.service),
+        cells: ['No data', 'no referrals loaded', ''],
+      });
       lines.push(`- ${w.service.name}: no referrals loaded`);
       continue;
     }
@@ -119,15 +173,33 @@ export function presentOverview(list: readonly ServiceWaits[], onDate: string): 
     if (d.rag === 'red' || d.rag === 'amber') behind++;
     const key = decidingMeasure(w.service, d);
     const size = `${show(d.waiting, String)} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'} · median ${weeks(d.medianWeeks)} · longest ${weeks(d.longestWeeks)}`;
-    rows.push({ label: `${w.service.name} (${w.service.shortName})`, detail: targetText(w.service), cells: [`${r.icon} ${r.words.split(':')[0]}`, size, key] });
+    rows.push({
+      label: `${w.service.name} (${w.service.shortName})`,
+      detail: targetText(w.service),
+      cells: [`${r.icon} ${r.words.split(':')[0]}`, size, key],
+    });
     lines.push(`- ${r.icon} ${w.service.shortName} (${r.words.split(':')[0]}): ${size}; ${key}`);
   }
-  const headline = behind === 0 ? 'Every service with data is meeting its targets.' : `${behind} of ${list.length} services are missing a target (red or amber). Worst first.`;
+  const headline =
+    behind === 0
+      ? 'Every service with data is meeting its targets.'
+      : `${behind} of ${list.length} services are missing a target (red or amber). Worst first.`;
   const notes = [DEFINITION, RAG_RULE, SUPPRESSION];
   const title = 'Waiting times against targets';
   const subtitle = `As of ${longDate(onDate)}`;
   return {
-    card: { title, subtitle, headline, headers: ['Rating', 'Waiting list', 'Against target'], rows, notes, buttons: list.filter((w) => w.hasData).slice(0, 3).map((w) => ({ title: w.service.shortName, text: `current wait for ${w.service.shortName}` })) },
+    card: {
+      title,
+      subtitle,
+      headline,
+      headers: ['Rating', 'Waiting list', 'Against target'],
+      rows,
+      notes,
+      buttons: list
+        .filter((w) => w.hasData)
+        .slice(0, 3)
+        .map((w) => ({ title: w.service.shortName, text: `current wait for ${w.service.shortName}` })),
+    },
     text: [`${title}, as of ${longDate(onDate)}. ${headline}`, ...lines, ...notes].join('\n'),
     summary: `${title}: ${headline}`,
   };
@@ -137,7 +209,9 @@ export function presentOverview(list: readonly ServiceWaits[], onDate: string): 
 export function overviewKey(service: Service, d: DisclosedWaits): string {
   const seenTerm = service.headline === 'seen-this-term';
   const s = seenTerm ? d.seenWithinTargetThisTerm : d.waitingUnderTarget;
-  const what = seenTerm ? `${service.seenMeans} within ${service.targets.seen.weeks} weeks this term` : `waiting under ${service.targets.seen.weeks} weeks`;
+  const what = seenTerm
+    ? `${service.seenMeans} within ${service.targets.seen.weeks} weeks this term`
+    : `waiting under ${service.targets.seen.weeks} weeks`;
   if (s.denominator === 0) return seenTerm ? `none ${service.seenMeans} yet this term` : 'nobody waiting';
   if (!s.share.shown) return `${what}: ${WAITS_SUPPRESSED_TEXT}`;
   return `${percent(s.share.value)} ${what} (target ${percent(s.targetShare)})`;
@@ -149,12 +223,25 @@ export function overviewKey(service: Service, d: DisclosedWaits): string {
  */
 export function decidingMeasure(service: Service, d: DisclosedWaits): string {
   const order: Record<string, number> = { red: 3, amber: 2, green: 1 };
-  const worst = (rag: Rag | null) => (rag ? order[rag]! : 0);
-  const candidates: { rank: number; text: string }[] = [{ rank: worst(service.headline === 'seen-this-term' ? d.seenWithinTargetThisTerm.rag : d.waitingUnderTarget.rag), text: overviewKey(service, d) }];
+  const worst = (rag: Rag | null) => (rag ? order[rag] : 0);
+  const candidates: { rank: number; text: string }[] = [
+    {
+      rank: worst(service.headline === 'seen-this-term' ? d.seenWithinTargetThisTerm.rag : d.waitingUnderTarget.rag),
+      text: overviewKey(service, d),
+    },
+  ];
   const seenTerm = d.seenWithinTargetThisTerm;
-  if (service.headline !== 'seen-this-term' && seenTerm.share.shown && seenTerm.denominator > 0) candidates.push({ rank: worst(seenTerm.rag), text: `${percent(seenTerm.share.value)} ${service.seenMeans} within ${seenTerm.withinWeeks} weeks this term (target ${percent(seenTerm.targetShare)})` });
+  if (service.headline !== 'seen-this-term' && seenTerm.share.shown && seenTerm.denominator > 0)
+    candidates.push({
+      rank: worst(seenTerm.rag),
+      text: `${percent(seenTerm.share.value)} ${service.seenMeans} within ${seenTerm.withinWeeks} weeks this term (target ${percent(seenTerm.targetShare)})`,
+    });
   const triage = d.triagedWithinTarget;
-  if (triage && triage.share.shown && triage.denominator > 0) candidates.push({ rank: worst(triage.rag), text: `${percent(triage.share.value)} triaged within ${triage.withinWeeks} weeks this term (target ${percent(triage.targetShare)})` });
+  if (triage && triage.share.shown && triage.denominator > 0)
+    candidates.push({
+      rank: worst(triage.rag),
+      text: `${percent(triage.share.value)} triaged within ${triage.withinWeeks} weeks this term (target ${percent(triage.targetShare)})`,
+    });
   return candidates.reduce((best, c) => (c.rank > best.rank ? c : best)).text;
 }
 

@@ -19,8 +19,14 @@ const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export class EntityLimitError extends Error {}
 
 export function assertValidKey(kind: 'PartitionKey' | 'RowKey', key: string): void {
-  if (key.length > AZURE_LIMITS.keyMaxChars) throw new EntityLimitError(`${kind} is longer than Azure allows (${key.length} > ${AZURE_LIMITS.keyMaxChars} characters)`);
-  if (FORBIDDEN_KEY_CHARS.test(key)) throw new EntityLimitError(`${kind} contains a character Azure Table Storage forbids (/ \\ # ? or a control character)`);
+  if (key.length > AZURE_LIMITS.keyMaxChars)
+    throw new EntityLimitError(
+      `${kind} is longer than Azure allows (${key.length} > ${AZURE_LIMITS.keyMaxChars} characters)`,
+    );
+  if (FORBIDDEN_KEY_CHARS.test(key))
+    throw new EntityLimitError(
+      `${kind} contains a character Azure Table Storage forbids (/ \\ # ? or a control character)`,
+    );
 }
 
 /** Size of an entity as Azure counts it: 4 + keys (UTF-16) + per property 8 + name (UTF-16) + value. */
@@ -43,24 +49,41 @@ function valueBytes(value: unknown): number {
   if (typeof value === 'number' || typeof value === 'bigint') return 8;
   if (value instanceof Date) return 8;
   if (value instanceof Uint8Array) return value.length + 4;
-  if (value && typeof value === 'object' && 'value' in value) return valueBytes((value as { value: unknown }).value);
+  if (value && typeof value === 'object' && 'value' in value) return valueBytes(value.value);
   return 0;
 }
 
-export function assertEntityWithinLimits(entity: { partitionKey: string; rowKey: string } & Record<string, unknown>): void {
+export function assertEntityWithinLimits(
+  entity: { partitionKey: string; rowKey: string } & Record<string, unknown>,
+): void {
   assertValidKey('PartitionKey', entity.partitionKey);
   assertValidKey('RowKey', entity.rowKey);
   const props = Object.entries(entity).filter(([k]) => !['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(k));
-  if (props.length > AZURE_LIMITS.maxCustomProperties) throw new EntityLimitError(`entity has ${props.length} properties; Azure allows ${AZURE_LIMITS.maxCustomProperties}`);
+  if (props.length > AZURE_LIMITS.maxCustomProperties)
+    throw new EntityLimitError(
+      `entity has ${props.length} properties; Azure allows ${AZURE_LIMITS.maxCustomProperties}`,
+    );
   for (const [name, value] of props) {
-    if (!PROPERTY_NAME.test(name) || name.length > AZURE_LIMITS.propertyNameMaxChars) throw new EntityLimitError(`property name "${name}" is not allowed by Azure`);
-    if (typeof value === 'string' && value.length > AZURE_LIMITS.stringMaxChars) throw new EntityLimitError(`property "${name}" is longer than Azure allows (${value.length} > ${AZURE_LIMITS.stringMaxChars} characters)`);
+    if (!PROPERTY_NAME.test(name) || name.length > AZURE_LIMITS.propertyNameMaxChars)
+      throw new EntityLimitError(`property name "${name}" is not allowed by Azure`);
+    if (typeof value === 'string' && value.length > AZURE_LIMITS.stringMaxChars)
+      throw new EntityLimitError(
+        `property "${name}" is longer than Azure allows (${value.length} > ${AZURE_LIMITS.stringMaxChars} characters)`,
+      );
   }
-  const size = entitySizeBytes({ PartitionKey: entity.partitionKey, RowKey: entity.rowKey, ...Object.fromEntries(props) });
-  if (size > AZURE_LIMITS.entityMaxBytes) throw new EntityLimitError(`entity is ${size} bytes; Azure allows ${AZURE_LIMITS.entityMaxBytes}`);
+  const size = entitySizeBytes({
+    PartitionKey: entity.partitionKey,
+    RowKey: entity.rowKey,
+    ...Object.fromEntries(props),
+  });
+  if (size > AZURE_LIMITS.entityMaxBytes)
+    throw new EntityLimitError(`entity is ${size} bytes; Azure allows ${AZURE_LIMITS.entityMaxBytes}`);
 }
 
 /** Makes any id (a Teams user or conversation id) safe as a key, reversibly: %-escapes what Azure forbids. */
 export function encodeKey(value: string): string {
-  return value.replace(/[%/\\#?\u0000-\u001f\u007f-\u009f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return value.replace(
+    /[%/\\#?\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }

@@ -6,7 +6,8 @@ import getPort from 'get-port';
 
 /** The documented, public development-account key of Azurite (not a secret). */
 export const DEV_ACCOUNT = 'devstoreaccount1';
-export const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export const DEV_ACCOUNT_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 export function devConnectionString(port: number): string {
   return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`;
@@ -18,12 +19,24 @@ export type EmbeddedAzurite = { connectionString: string; port: number; pid?: nu
  * Starts Azurite's table server as a child process on loopback, with telemetry off, and resolves once
  * it reports it is ready. `location` keeps data on disk (npm start); without it the store is in memory (tests).
  */
-export async function startEmbeddedAzurite(options: { location?: string; port?: number; readyTimeoutMs?: number } = {}): Promise<EmbeddedAzurite> {
+export async function startEmbeddedAzurite(
+  options: { location?: string; port?: number; readyTimeoutMs?: number } = {},
+): Promise<EmbeddedAzurite> {
   const require = createRequire(import.meta.url);
   const main = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist', 'src', 'table', 'main.js');
   const port = options.port ?? (await getPort({ host: '127.0.0.1' }));
   // --silent: no per-request access log (it costs Azurite CPU and we never read it).
-  const args = [main, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--silent'];
+  const args = [
+    main,
+    '--tableHost',
+    '127.0.0.1',
+    '--tablePort',
+    String(port),
+    '--disableTelemetry',
+    '--skipApiVersionCheck',
+    '--loose',
+    '--silent',
+  ];
   if (options.location) {
     mkdirSync(options.location, { recursive: true });
     args.push('--location', options.location);
@@ -45,7 +58,10 @@ export async function startEmbeddedAzurite(options: { location?: string; port?: 
 function waitUntilReady(child: ChildProcess, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${timeoutMs} ms. Output:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`Azurite did not start within ${timeoutMs} ms. Output:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('successfully started')) {
@@ -56,7 +72,8 @@ function waitUntilReady(child: ChildProcess, timeoutMs: number): Promise<void> {
         resolve();
       }
     };
-    const onExit = (code: number | null) => fail(new Error(`Azurite exited (code ${code}) before it was ready. Output:\n${output}`));
+    const onExit = (code: number | null) =>
+      fail(new Error(`Azurite exited (code ${code}) before it was ready. Output:\n${output}`));
     const fail = (error: Error) => {
       cleanup();
       child.kill('SIGKILL');

@@ -97,7 +97,8 @@ export class RedoLog {
   /** After a clean stop of Azurite (which saves everything): this process's log is no longer needed. */
   async discard(): Promise<void> {
     await this.close();
-    for (const name of readdirSync(this.dir)) if (name.startsWith(`redo-${process.pid}-`)) rmSync(path.join(this.dir, name), { force: true });
+    for (const name of readdirSync(this.dir))
+      if (name.startsWith(`redo-${process.pid}-`)) rmSync(path.join(this.dir, name), { force: true });
   }
 
   async close(): Promise<void> {
@@ -142,7 +143,11 @@ export function redoFiles(dir: string): string[] {
  * Replays the logs a crash left behind, before anything else uses the store: every entry of the last
  * REPLAY_WINDOW_MS before the newest one, in time order. Then the files are removed.
  */
-export async function replayRedoLogs(dir: string, names: string[], table: (name: string) => Promise<TableClient>): Promise<{ replayed: number; files: number }> {
+export async function replayRedoLogs(
+  dir: string,
+  names: string[],
+  table: (name: string) => Promise<TableClient>,
+): Promise<{ replayed: number; files: number }> {
   const entries: RedoEntry[] = [];
   for (const name of names) {
     for (const line of readFileSync(path.join(dir, name), 'utf8').split('\n')) {
@@ -160,9 +165,10 @@ export async function replayRedoLogs(dir: string, names: string[], table: (name:
   for (const e of recent) {
     const client = await table(e.table);
     if (e.op === 'upsert') await client.upsertEntity(e.entity as TableEntity, e.mode);
-    else await client.deleteEntity(e.partitionKey, e.rowKey).catch((error: { statusCode?: number }) => {
-      if (error.statusCode !== 404) throw error;
-    });
+    else
+      await client.deleteEntity(e.partitionKey, e.rowKey).catch((error: { statusCode?: number }) => {
+        if (error.statusCode !== 404) throw error;
+      });
   }
   for (const name of names) rmSync(path.join(dir, name), { force: true });
   return { replayed: recent.length, files: names.length };
@@ -177,6 +183,10 @@ export function entriesOfAction(table: string, action: TransactionAction, at: nu
 }
 
 export function withoutEtag(entity: Record<string, unknown>): Record<string, unknown> {
-  const { etag: _etag, timestamp: _timestamp, ...rest } = entity as Record<string, unknown> & { etag?: unknown; timestamp?: unknown };
+  const {
+    etag: _etag,
+    timestamp: _timestamp,
+    ...rest
+  } = entity as Record<string, unknown> & { etag?: unknown; timestamp?: unknown };
   return rest;
 }

@@ -75,7 +75,9 @@ function readMarker(file: string): Marker | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<Marker>;
-    return typeof value.azuritePid === 'number' && typeof value.ownerPid === 'number' && typeof value.port === 'number' ? (value as Marker) : undefined;
+    return typeof value.azuritePid === 'number' && typeof value.ownerPid === 'number' && typeof value.port === 'number'
+      ? (value as Marker)
+      : undefined;
   } catch {
     return undefined;
   }

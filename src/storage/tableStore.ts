@@ -1,4 +1,11 @@
-import { TableClient, TableServiceClient, RestError, type TableEntity, type TableTransactionResponse, type TransactionAction } from '@azure/data-tables';
+import {
+  TableClient,
+  TableServiceClient,
+  RestError,
+  type TableEntity,
+  type TableTransactionResponse,
+  type TransactionAction,
+} from '@azure/data-tables';
 import { assertEntityWithinLimits, AZURE_LIMITS } from './azureLimits.js';
 import { entriesOfAction, logTime, withoutEtag, type RedoLog } from './redoLog.js';
 
@@ -36,7 +43,9 @@ export class TableStore {
 
   private options() {
     // Plain http is only ever used for the local emulator on loopback.
-    return { allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\//i.test(this.connectionString) };
+    return {
+      allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\//i.test(this.connectionString),
+    };
   }
 
   table(name: TableName): Promise<TableClient> {
@@ -102,7 +111,11 @@ export function isStatus(error: unknown, ...statuses: number[]): boolean {
 }
 
 /** Reads one entity, or undefined when it does not exist. */
-export async function getOrUndefined<T extends object>(client: TableClient, partitionKey: string, rowKey: string): Promise<(TableEntity<T> & { etag: string }) | undefined> {
+export async function getOrUndefined<T extends object>(
+  client: TableClient,
+  partitionKey: string,
+  rowKey: string,
+): Promise<(TableEntity<T> & { etag: string }) | undefined> {
   try {
     return (await client.getEntity<T>(partitionKey, rowKey)) as TableEntity<T> & { etag: string };
   } catch (error) {
@@ -112,10 +125,14 @@ export async function getOrUndefined<T extends object>(client: TableClient, part
 }
 
 /** Submits a transaction after checking every entity against Azure's limits (Azurite would not). */
-export async function submitChecked(client: TableClient, actions: TransactionAction[]): Promise<TableTransactionResponse | undefined> {
+export async function submitChecked(
+  client: TableClient,
+  actions: TransactionAction[],
+): Promise<TableTransactionResponse | undefined> {
   if (actions.length === 0) return undefined;
-  if (actions.length > AZURE_LIMITS.batchMaxOperations) throw new Error(`a transaction may hold at most ${AZURE_LIMITS.batchMaxOperations} operations`);
-  for (const action of actions) assertEntityWithinLimits(action[1] as TableEntity & Record<string, unknown>);
+  if (actions.length > AZURE_LIMITS.batchMaxOperations)
+    throw new Error(`a transaction may hold at most ${AZURE_LIMITS.batchMaxOperations} operations`);
+  for (const action of actions) assertEntityWithinLimits(action[1]);
   return client.submitTransaction(actions);
 }
 

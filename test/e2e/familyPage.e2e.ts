@@ -1,12 +1,26 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { BotHarness } from '../support/botHarness.js';
-import type { AnswerRow } from '../../src/storage/repositories/respondentStore.js';
+import type { AnswerRow } from '../../src/ports/surveyStores.js';
 import { launchBrowser, screenshot } from './support/browser.js';
-import { expectAccessible, pause, topIsVisible, transcriptScroll, typeSlowly, watchCardRebuilds } from './support/person.js';
+import {
+  expectAccessible,
+  pause,
+  topIsVisible,
+  transcriptScroll,
+  typeSlowly,
+  watchCardRebuilds,
+} from './support/person.js';
 
 const SECTIONS = ['voice', 'progress', 'health', 'support', 'safe', 'future'];
-const PC_LABELS = ['5 – Strongly agree', '4 – Agree', '3 – Neither agree nor disagree', '2 – Disagree', '1 – Strongly disagree', 'Prefer not to say'];
+const PC_LABELS = [
+  '5 – Strongly agree',
+  '4 – Agree',
+  '3 – Neither agree nor disagree',
+  '2 – Disagree',
+  '1 – Strongly disagree',
+  'Prefer not to say',
+];
 const FACES = ['Strongly agree', 'Agree', 'Not sure', 'Disagree', 'Strongly disagree'];
 const MISSING = /Please choose an answer, or .Prefer not to say.\./;
 // 80 characters, with the kinds of character a family types.
@@ -17,7 +31,7 @@ const OWN_WORDS = "She's happiest at drama club & on Fridays when there are no s
  * pace — reading, thinking and typing slowly — with nothing pressed twice. Accessibility is checked with
  * axe-core on every step.
  */
-describe('family web page with Web Chat (headless Chromium, at a person\'s pace)', function () {
+describe("family web page with Web Chat (headless Chromium, at a person's pace)", function () {
   this.timeout(300_000);
   let bot: BotHarness;
   let browser: Browser;
@@ -30,7 +44,8 @@ describe('family web page with Web Chat (headless Chromium, at a person\'s pace)
     browser = await launchBrowser();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page && !page.isClosed()) await screenshot(page, `failed-webchat-${Date.now()}`);
+    if (this.currentTest?.state === 'failed' && page && !page.isClosed())
+      await screenshot(page, `failed-webchat-${Date.now()}`);
     await context?.close();
     context = undefined;
   });
@@ -100,14 +115,17 @@ describe('family web page with Web Chat (headless Chromium, at a person\'s pace)
     await pause(page, 2_000);
     expect(await first.getByText(MISSING).count(), 'a message beside each unanswered question').to.equal(2);
     expect(posted, 'nothing was sent').to.equal(sentBefore);
-    expect(await groups.nth(0).evaluate((g) => g.contains(document.activeElement)), 'focus on the first unanswered question').to.equal(true);
+    expect(
+      await groups.nth(0).evaluate((g) => g.contains(document.activeElement)),
+      'focus on the first unanswered question',
+    ).to.equal(true);
     await expectAccessible(page, 'section 1 with missing answers');
     await screenshot(page, 'webchat-parent-phone-missing');
 
-    const chosen = new Map<string, string>([['voice.pc.2', PC_LABELS[1]!]]);
+    const chosen = new Map<string, string>([['voice.pc.2', PC_LABELS[1]]]);
     for (const i of [0, 2]) {
-      await groups.nth(i).getByRole('radio', { name: PC_LABELS[i]! }).check();
-      chosen.set(`voice.pc.${i + 1}`, PC_LABELS[i]!);
+      await groups.nth(i).getByRole('radio', { name: PC_LABELS[i] }).check();
+      chosen.set(`voice.pc.${i + 1}`, PC_LABELS[i]);
       await pause(page, 1_000);
     }
     await first.getByRole('button', { name: 'Save and continue' }).click();
@@ -122,7 +140,7 @@ describe('family web page with Web Chat (headless Chromium, at a person\'s pace)
       const n = await qs.count();
       for (let i = 0; i < n; i++) {
         await pause(page, 800); // reads the question
-        const label = PC_LABELS[(k + 2 * i) % PC_LABELS.length]!;
+        const label = PC_LABELS[(k + 2 * i) % PC_LABELS.length];
         await qs.nth(i).getByRole('radio', { name: label }).check();
         chosen.set(`${SECTIONS[k - 1]}.pc.${i + 1}`, label);
       }
@@ -173,7 +191,7 @@ describe('family web page with Web Chat (headless Chromium, at a person\'s pace)
       for (let q = 1; ; q++) {
         const current = card(`Section ${k} of 7`).filter({ hasText: `Question ${q} of` });
         await current.waitFor({ timeout: 30_000 });
-        const face = current.getByRole('button', { name: FACES[(k + q) % FACES.length]!, exact: true });
+        const face = current.getByRole('button', { name: FACES[(k + q) % FACES.length], exact: true });
         const picture = face.locator('img');
         const size = await picture.boundingBox();
         expect(size?.width, 'a face a child can see and tap').to.be.at.least(48);
@@ -182,7 +200,7 @@ describe('family web page with Web Chat (headless Chromium, at a person\'s pace)
         const total = Number(/Question \d+ of (\d+)/.exec(await current.innerText())?.[1]);
         await face.click();
         taps++;
-        chosen.set(`${SECTIONS[k - 1]}.cyp.${q}`, FACES[(k + q) % FACES.length]!);
+        chosen.set(`${SECTIONS[k - 1]}.cyp.${q}`, FACES[(k + q) % FACES.length]);
         if (taps === 1) {
           await card('You picked: ').waitFor({ timeout: 30_000 });
           await pause(page, 10_000);
@@ -206,7 +224,8 @@ describe('family web page with Web Chat (headless Chromium, at a person\'s pace)
 
     const stored = await rows('AR-4105', 'cyp');
     expect(stored).to.have.length(19 + 6);
-    for (const [questionId, label] of chosen) expect(stored.find((r) => r.questionId === questionId)?.score, questionId).to.equal(5 - FACES.indexOf(label));
+    for (const [questionId, label] of chosen)
+      expect(stored.find((r) => r.questionId === questionId)?.score, questionId).to.equal(5 - FACES.indexOf(label));
     expect(stored.find((r) => r.questionId === 'text.cyp.1')?.text).to.equal(OWN_WORDS);
   });
 
@@ -215,7 +234,12 @@ describe('family web page with Web Chat (headless Chromium, at a person\'s pace)
     await open(link, { width: 1280, height: 900 });
     await card('Section 1 of 7').waitFor({ timeout: 60_000 });
     // From the top of the page, Tab reaches the survey's first question.
-    for (let i = 0; i < 6 && !(await page.evaluate(() => document.activeElement?.matches('.ac-adaptiveCard input'))); i++) await page.keyboard.press('Tab');
+    for (
+      let i = 0;
+      i < 6 && !(await page.evaluate(() => document.activeElement?.matches('.ac-adaptiveCard input')));
+      i++
+    )
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).to.equal('radio');
     for (let k = 1; k <= 6; k++) {
       await card(`Section ${k} of 7`).waitFor({ timeout: 30_000 });
@@ -232,7 +256,11 @@ describe('family web page with Web Chat (headless Chromium, at a person\'s pace)
       expect(await page.evaluate(() => document.activeElement?.textContent)).to.match(/Save and continue/);
       await page.keyboard.press('Enter');
       // The next card takes focus on its first question (after the save, not before).
-      await page.waitForFunction((next) => document.activeElement?.closest('.ac-adaptiveCard')?.textContent?.includes(next), `Section ${k + 1} of 7`, { timeout: 30_000 });
+      await page.waitForFunction(
+        (next) => document.activeElement?.closest('.ac-adaptiveCard')?.textContent?.includes(next),
+        `Section ${k + 1} of 7`,
+        { timeout: 30_000 },
+      );
     }
     await page.keyboard.type('reading together');
     for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
@@ -241,7 +269,10 @@ describe('family web page with Web Chat (headless Chromium, at a person\'s pace)
     await card(/Thank you — that.s everything/).waitFor({ timeout: 30_000 });
     const stored = await rows('AR-4106', 'pc');
     expect(stored).to.have.length(21 + 6);
-    expect(stored.filter((r) => r.score === 4), 'ArrowDown from the first option is "4 – Agree"').to.have.length(21);
+    expect(
+      stored.filter((r) => r.score === 4),
+      'ArrowDown from the first option is "4 – Agree"',
+    ).to.have.length(21);
     expect(stored.find((r) => r.questionId === 'text.pc.1')?.text).to.equal('reading together');
   });
 

@@ -22,9 +22,15 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
   before(async () => {
     bot = await BotHarness.start({ env: { DEV_ROLES: 'practitioner,manager' } });
     // The synthetic demo answers, so the score question has figures to show.
-    await new ResponsesImport(bot.services.bank, bot.services.terms, bot.services.clock, bot.services.respondents).run(fromRoot('seeds', 'demo', 'responses.csv'), { skipInvalid: true });
+    await new ResponsesImport(bot.services.bank, bot.services.terms, bot.services.clock, bot.services.respondents).run(
+      fromRoot('seeds', 'demo', 'responses.csv'),
+      { skipInvalid: true },
+    );
     const s = bot.services;
-    await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(fromRoot('seeds', 'demo', 'referrals-salt.csv'), { skipInvalid: true, keepRejects: false });
+    await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(
+      fromRoot('seeds', 'demo', 'referrals-salt.csv'),
+      { skipInvalid: true, keepRejects: false },
+    );
     playground = await startPlayground(`${bot.baseUrl}/api/messages`);
     browser = await launchBrowser();
     page = await localOnlyPage(browser);
@@ -33,7 +39,8 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
   });
   afterEach(async function () {
     // Keep what the browser showed when a test failed, for the artifacts.
-    if (this.currentTest?.state === 'failed' && page && !page.isClosed()) await screenshot(page, `failed-playground-${Date.now()}`);
+    if (this.currentTest?.state === 'failed' && page && !page.isClosed())
+      await screenshot(page, `failed-playground-${Date.now()}`);
   });
 
   after(async () => {
@@ -48,7 +55,9 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     await box.click();
     await page.keyboard.type(text);
     await page.keyboard.press('Enter');
-    await page.waitForFunction((n) => document.querySelectorAll('.fai-OutputCard').length > n, before, { timeout: 30_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('.fai-OutputCard').length > n, before, {
+      timeout: 30_000,
+    });
   }
 
   async function lastOutputs(n = 2): Promise<string> {
@@ -62,7 +71,11 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     await screenshot(page, 'playground-help');
 
     await say('invite review AR-2002 child');
-    await page.waitForFunction(() => /code\s+[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}/i.test(document.body.innerText), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => /code\s+[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}/i.test(document.body.innerText),
+      undefined,
+      { timeout: 30_000 },
+    );
     expect(await lastOutputs()).to.match(/Invitation for review AR-2002/);
     await screenshot(page, 'playground-invite');
 
@@ -76,7 +89,10 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
 
   it('answers a waiting-time question with the as-of date, the target and the rating, and names what it has for an unknown service', async () => {
     await say("what's the wait for speech and language therapy right now?");
-    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Speech and language therapy (SALT): waiting times' }).last();
+    const card = page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: 'Speech and language therapy (SALT): waiting times' })
+      .last();
     await card.waitFor({ timeout: 30_000 });
     const text = await card.innerText();
     expect(text).to.match(/As of 22 November 2026/);
@@ -113,7 +129,9 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
 
   /** axe-core on one card of the Playground (the Playground's own page is not ours to fix). */
   async function expectCardAccessible(card: Locator, what: string): Promise<void> {
-    await page.evaluate(() => document.querySelectorAll('[data-axe-target]').forEach((e) => e.removeAttribute('data-axe-target')));
+    await page.evaluate(() =>
+      document.querySelectorAll('[data-axe-target]').forEach((e) => e.removeAttribute('data-axe-target')),
+    );
     await card.evaluate((el) => el.setAttribute('data-axe-target', 'yes'));
     await expectAccessible(page, what, '[data-axe-target="yes"]');
   }
@@ -127,7 +145,11 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     const chosen = new Map<string, string>();
     for (let k = 1; k <= 6; k++) {
       for (let q = 1; ; q++) {
-        const card = page.locator('.ac-adaptiveCard').filter({ hasText: `Section ${k} of 7` }).filter({ hasText: `Question ${q} of` }).last();
+        const card = page
+          .locator('.ac-adaptiveCard')
+          .filter({ hasText: `Section ${k} of 7` })
+          .filter({ hasText: `Question ${q} of` })
+          .last();
         await card.waitFor({ timeout: 30_000 });
         if (q === 1) await expectCardAccessible(card, `section ${k}`);
         if (k === 1 && q === 1) {
@@ -137,20 +159,28 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
         await pause(page, 600); // looks at the faces
         const total = Number(/Question \d+ of (\d+)/.exec(await card.innerText())?.[1]);
         // Alternate between the faces and "Prefer not to say".
-        const label = (k + q) % 6 === 5 ? 'Prefer not to say' : faces[(k + q) % 6]!;
+        const label = (k + q) % 6 === 5 ? 'Prefer not to say' : faces[(k + q) % 6];
         await card.getByRole('button', { name: label, exact: true }).click();
         chosen.set(`${sections[k - 1]}.cyp.${q}`, label);
         if (q === total) break;
       }
       // The pressed card is replaced in place by the "saved" summary.
-      await page.locator('.ac-adaptiveCard').filter({ hasText: `✅ Saved` }).filter({ hasText: `section ${k} of 7` }).first().waitFor({ timeout: 30_000 });
+      await page
+        .locator('.ac-adaptiveCard')
+        .filter({ hasText: `✅ Saved` })
+        .filter({ hasText: `section ${k} of 7` })
+        .first()
+        .waitFor({ timeout: 30_000 });
     }
     const words = page.locator('.ac-adaptiveCard').filter({ hasText: 'Section 7 of 7' }).last();
     await words.waitFor({ timeout: 30_000 });
     await expectCardAccessible(words, 'section 7');
     await words.getByRole('textbox').first().pressSequentially('drama club', { delay: 120 });
     await words.getByRole('button', { name: 'Save and finish' }).click();
-    const done = page.locator('.ac-adaptiveCard').filter({ hasText: /Thank you — that.s everything/ }).last();
+    const done = page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: /Thank you — that.s everything/ })
+      .last();
     await done.waitFor({ timeout: 30_000 });
     await expectCardAccessible(done, 'the end card');
     await screenshot(page, 'playground-child-complete');
@@ -164,7 +194,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     }
   });
 
-  it('shows a parent carer\'s section with the question as each group\'s name, and accessible', async () => {
+  it("shows a parent carer's section with the question as each group's name, and accessible", async () => {
     const invite = await bot.services.invitationService.invite('AR-3004', 'pc', 'e2e');
     if (invite.kind !== 'created') throw new Error('no invitation');
     await say(invite.displayCode);
@@ -177,7 +207,10 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
       expect(await group.getByRole('radio').count(), q.id).to.equal(6);
     }
     await card.getByRole('button', { name: 'Save and continue' }).click();
-    await card.getByText(/Please choose an answer, or .Prefer not to say./).first().waitFor({ timeout: 10_000 });
+    await card
+      .getByText(/Please choose an answer, or .Prefer not to say./)
+      .first()
+      .waitFor({ timeout: 10_000 });
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'playground-parent-missing');
   });

@@ -27,11 +27,26 @@ describe('incremental aggregates (property, real Azurite)', function () {
   const section = fc.integer({ min: 0, max: 6 });
   const scores = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 4, maxLength: 4 });
   const op: fc.Arbitrary<Op> = fc.oneof(
-    { weight: 6, arbitrary: fc.record({ kind: fc.constant('save' as const), who, section, scores, text: fc.constantFrom('', 'a', 'b') }) },
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        kind: fc.constant('save' as const),
+        who,
+        section,
+        scores,
+        text: fc.constantFrom('', 'a', 'b'),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), who }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('erase' as const), who }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'nextDay' as const }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('concurrent' as const), ops: fc.array(fc.record({ who, section, scores }), { minLength: 2, maxLength: 6 }) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('concurrent' as const),
+        ops: fc.array(fc.record({ who, section, scores }), { minLength: 2, maxLength: 6 }),
+      }),
+    },
   );
 
   let run = 0;
@@ -41,7 +56,12 @@ describe('incremental aggregates (property, real Azurite)', function () {
         run++;
         bot.clock.set('2026-12-30'); // two days before the spring term starts
         const s = bot.services;
-        const respondents = Array.from({ length: 6 }, (_, i) => ({ ref: `PR-${run}${i}0`, role: (i % 2 ? 'cyp' : 'pc') as RespondentRole, conversation: `prop-${run}-${i}`, last: undefined as Record<string, unknown> | undefined }));
+        const respondents = Array.from({ length: 6 }, (_, i) => ({
+          ref: `PR-${run}${i}0`,
+          role: (i % 2 ? 'cyp' : 'pc') as RespondentRole,
+          conversation: `prop-${run}-${i}`,
+          last: undefined as Record<string, unknown> | undefined,
+        }));
         const ensureInvited = async (i: number) => {
           const r = respondents[i]!;
           if (await s.survey.position(r.conversation)) return;
@@ -53,8 +73,23 @@ describe('incremental aggregates (property, real Azurite)', function () {
           const position = await s.survey.position(r.conversation);
           if (!position) return undefined;
           const sectionId = sectionOrder(s.bank)[sec]!;
-          const value: Record<string, unknown> = { verb: 'survey.saveSection', code: position.invitation.code, section: sectionId, bankVersion: s.bank.version };
-          sectionQuestionIds(s.bank, sectionId, r.role).forEach((q, k) => (value[q] = sectionId === 'text' ? (k === 0 ? text : '') : sc[k % sc.length] === 0 ? 'skip' : String(sc[k % sc.length])));
+          const value: Record<string, unknown> = {
+            verb: 'survey.saveSection',
+            code: position.invitation.code,
+            section: sectionId,
+            bankVersion: s.bank.version,
+          };
+          sectionQuestionIds(s.bank, sectionId, r.role).forEach(
+            (q, k) =>
+              (value[q] =
+                sectionId === 'text'
+                  ? k === 0
+                    ? text
+                    : ''
+                  : sc[k % sc.length] === 0
+                    ? 'skip'
+                    : String(sc[k % sc.length])),
+          );
           return value;
         };
         for (const o of ops) {
@@ -67,7 +102,11 @@ describe('incremental aggregates (property, real Azurite)', function () {
             }
           } else if (o.kind === 'duplicate') {
             const r = respondents[o.who]!;
-            if (r.last) await Promise.all([s.survey.saveSection(r.conversation, r.last), s.survey.saveSection(r.conversation, r.last)]);
+            if (r.last)
+              await Promise.all([
+                s.survey.saveSection(r.conversation, r.last),
+                s.survey.saveSection(r.conversation, r.last),
+              ]);
           } else if (o.kind === 'erase') {
             await s.erasure.erase(respondents[o.who]!.ref);
             respondents[o.who]!.last = undefined;
@@ -76,7 +115,12 @@ describe('incremental aggregates (property, real Azurite)', function () {
           } else {
             for (const c of o.ops) await ensureInvited(c.who);
             const values = await Promise.all(o.ops.map((c) => payload(c.who, c.section, c.scores)));
-            await Promise.all(o.ops.map((c, k) => (values[k] ? s.survey.saveSection(respondents[c.who]!.conversation, values[k]!) : undefined)));
+            await Promise.all(
+              o.ops.map(async (c, k) => {
+                const value = values[k];
+                if (value) await s.survey.saveSection(respondents[c.who]!.conversation, value);
+              }),
+            );
           }
         }
         const report = await rebuildAggregates(s.bank, s.respondents, s.aggregates);
@@ -107,11 +151,22 @@ describe('incremental aggregates (property, real Azurite)', function () {
       }
       return original(...args);
     };
-    const value: Record<string, unknown> = { verb: 'survey.saveSection', code: inv.code, section: 'voice', bankVersion: s.bank.version, 'voice.pc.1': '4', 'voice.pc.2': '5', 'voice.pc.3': 'skip' };
+    const value: Record<string, unknown> = {
+      verb: 'survey.saveSection',
+      code: inv.code,
+      section: 'voice',
+      bankVersion: s.bank.version,
+      'voice.pc.1': '4',
+      'voice.pc.2': '5',
+      'voice.pc.3': 'skip',
+    };
     await s.survey.saveSection('crash-conv', value).catch(() => undefined);
     s.aggregates.apply = original;
     s.aggregates.applyMany = originalMany;
-    expect((await s.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.q1_n ?? 0, 'not applied before the sweep').to.equal(before);
+    expect(
+      (await s.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.q1_n ?? 0,
+      'not applied before the sweep',
+    ).to.equal(before);
     const report = await rebuildAggregates(s.bank, s.respondents, s.aggregates);
     expect(crashed).to.equal(true);
     expect(report.differences).to.deep.equal([]);

@@ -32,12 +32,18 @@ describe('crash safety of the embedded store (real processes)', function () {
   });
 
   async function start(): Promise<void> {
-    bot = await BotProcess.start(port, { DATA_DIR: dataDir, DEV_ROLES: 'practitioner,admin', DEMO_DATA: 'false', BOT_TODAY: '2026-11-22' });
+    bot = await BotProcess.start(port, {
+      DATA_DIR: dataDir,
+      DEV_ROLES: 'practitioner,admin',
+      DEMO_DATA: 'false',
+      BOT_TODAY: '2026-11-22',
+    });
   }
 
   const post = (activity: Activity) => bot!.post(activity);
 
-  const cardsOf = (activities: Activity[]) => activities.flatMap((a) => (a.attachments ?? []).map((x: Activity) => x.content));
+  const cardsOf = (activities: Activity[]) =>
+    activities.flatMap((a) => (a.attachments ?? []).map((x: Activity) => x.content));
   const inputsOf = (card: Activity): Activity[] => {
     const out: Activity[] = [];
     const walk = (items: Activity[] = []) => items.forEach((e) => (out.push(e), walk(e.items)));
@@ -46,18 +52,46 @@ describe('crash safety of the embedded store (real processes)', function () {
   };
 
   /** One family after another on one worker: take an invitation, answer sections until stopped. */
-  async function family(worker: number, round: number, acknowledged: Map<string, Record<string, string>>, stop: { now: boolean }): Promise<void> {
+  async function family(
+    worker: number,
+    round: number,
+    acknowledged: Map<string, Record<string, string>>,
+    stop: { now: boolean },
+  ): Promise<void> {
     for (let n = 0; !stop.now; n++) {
       const ref = `CR-${round}${String(worker).padStart(2, '0')}${String(n).padStart(3, '0')}`;
-      const made = await post({ type: 'message', text: `invite review ${ref} parent`, channelId: 'msteams', from: { id: `staff-${worker}` }, conversation: { id: `staff-${worker}` } }).catch(() => undefined);
+      const made = await post({
+        type: 'message',
+        text: `invite review ${ref} parent`,
+        channelId: 'msteams',
+        from: { id: `staff-${worker}` },
+        conversation: { id: `staff-${worker}` },
+      }).catch(() => undefined);
       const code = /code ([A-Z0-9-]{12})/.exec(JSON.stringify(made?.activities ?? []))?.[1];
       if (!code) return;
       const conversation = { id: `family-${ref}` };
-      let card = cardsOf((await post({ type: 'message', text: code, channelId: 'directline', from: { id: `f-${ref}` }, conversation }).catch(() => ({ activities: [] }))).activities).at(-1);
+      let card = cardsOf(
+        (
+          await post({
+            type: 'message',
+            text: code,
+            channelId: 'directline',
+            from: { id: `f-${ref}` },
+            conversation,
+          }).catch(() => ({ activities: [] }))
+        ).activities,
+      ).at(-1);
       while (card && !stop.now) {
         const values: Record<string, string> = {};
-        for (const [i, input] of inputsOf(card).entries()) values[input.id] = input.type === 'Input.Text' ? `words ${ref} ${i}` : String(((i + n + worker) % 5) + 1);
-        const reply = await post({ type: 'message', value: { ...card.actions[0].data, ...values }, channelId: 'directline', from: { id: `f-${ref}` }, conversation }).catch(() => undefined);
+        for (const [i, input] of inputsOf(card).entries())
+          values[input.id] = input.type === 'Input.Text' ? `words ${ref} ${i}` : String(((i + n + worker) % 5) + 1);
+        const reply = await post({
+          type: 'message',
+          value: { ...card.actions[0].data, ...values },
+          channelId: 'directline',
+          from: { id: `f-${ref}` },
+          conversation,
+        }).catch(() => undefined);
         if (!reply || reply.status !== 200) return;
         // Acknowledged: the family saw "Saved" (at the top of the next card, or the end card).
         if (!/✅ Saved/.test(JSON.stringify(reply.activities))) return;
@@ -73,7 +107,8 @@ describe('crash safety of the embedded store (real processes)', function () {
     const table = await new TableStore(devConnectionString(marker.port)).table('answers');
     const out = new Map<string, string>();
     for await (const e of table.listEntities<{ kind?: string; questionId: string; score?: number; text?: string }>()) {
-      if (e.kind === 'answer') out.set(`${String(e.partitionKey).split('~')[0]}|${e.questionId}`, e.text ?? String(e.score));
+      if (e.kind === 'answer')
+        out.set(`${String(e.partitionKey).split('~')[0]}|${e.questionId}`, e.text ?? String(e.score));
     }
     return out;
   }
@@ -93,11 +128,20 @@ describe('crash safety of the embedded store (real processes)', function () {
       expect(azuriteProcesses(), `round ${round}: one Azurite on the data folder`).to.have.length(1);
       const stored = await storedAnswers();
       const lost = [...acknowledged.entries()].filter(([key, a]) => stored.get(key) !== a.value);
-      expect(lost.length, `round ${round}: ${acknowledged.size} acknowledged answers, lost: ${lost.slice(0, 5).map(([k]) => k).join(', ')}`).to.equal(0);
+      expect(
+        lost.length,
+        `round ${round}: ${acknowledged.size} acknowledged answers, lost: ${lost
+          .slice(0, 5)
+          .map(([k]) => k)
+          .join(', ')}`,
+      ).to.equal(0);
     }
     expect(acknowledged.size, 'the families saved something').to.be.greaterThan(100);
 
-    const rebuild = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/rebuildAggregates.ts'], { cwd: fromRoot(), env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
+    const rebuild = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/rebuildAggregates.ts'], {
+      cwd: fromRoot(),
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    });
     expect(rebuild.stdout).to.match(/No difference/);
     expect(azuriteProcesses(), 'the command attached to the same Azurite').to.have.length(1);
   });
@@ -131,4 +175,3 @@ describe('crash safety of the embedded store (real processes)', function () {
     return pids;
   }
 });
-

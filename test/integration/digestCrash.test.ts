@@ -23,9 +23,19 @@ describe('digest send interrupted by a killed process (real processes, real Azur
   before(async () => {
     azurite = await startEmbeddedAzurite();
     channel = await RecordingChannel.start({ delayMs: 80 });
-    const services = buildServices(loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, LOG_LEVEL: 'silent' }), azurite.connectionString);
+    const services = buildServices(
+      loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, LOG_LEVEL: 'silent' }),
+      azurite.connectionString,
+    );
     for (let i = 0; i < SUBSCRIBERS; i++) {
-      const address = { conversationId: `a:manager-${i}`, serviceUrl: channel.url, channelId: 'msteams', conversationType: 'personal' as const, tenantId: 't1', botId: 'bot' };
+      const address = {
+        conversationId: `a:manager-${i}`,
+        serviceUrl: channel.url,
+        channelId: 'msteams',
+        conversationType: 'personal' as const,
+        tenantId: 't1',
+        botId: 'bot',
+      };
       expect(await services.digests.subscribe(address, `manager-${i}`)).to.equal('subscribed');
     }
   });
@@ -37,12 +47,26 @@ describe('digest send interrupted by a killed process (real processes, real Azur
 
   async function startBot(): Promise<{ port: number; child: ChildProcess }> {
     const port = await getPort({ host: '127.0.0.1' });
-    const env = { ...process.env, PORT: String(port), STORAGE_CONNECTION_STRING: azurite.connectionString, BOT_TODAY: '2027-01-02', DEMO_DATA: 'false', DIGEST_TRIGGER_SECRET: SECRET, DIGEST_LEASE_SECONDS: '2', DIGEST_SENDS_PER_SECOND: '20', LOG_LEVEL: 'info' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: fromRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      BOT_TODAY: '2027-01-02',
+      DEMO_DATA: 'false',
+      DIGEST_TRIGGER_SECRET: SECRET,
+      DIGEST_LEASE_SECONDS: '2',
+      DIGEST_SENDS_PER_SECOND: '20',
+      LOG_LEVEL: 'info',
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: fromRoot(),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let output = '';
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
     const until = Date.now() + 60_000;
     while (!output.includes('bot listening')) {
       if (Date.now() > until || child.exitCode !== null) throw new Error(`bot did not start:\n${output}`);
@@ -51,7 +75,12 @@ describe('digest send interrupted by a killed process (real processes, real Azur
     return { port, child };
   }
 
-  const run = (port: number) => fetch(`http://127.0.0.1:${port}/api/digests/run`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' }, body: '{}' });
+  const run = (port: number) =>
+    fetch(`http://127.0.0.1:${port}/api/digests/run`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
 
   it('resumes after the kill without sending anyone the digest twice', async () => {
     const first = await startBot();
@@ -70,14 +99,18 @@ describe('digest send interrupted by a killed process (real processes, real Azur
     const second = await startBot();
     const report = (await (await run(second.port)).json()) as Record<string, number>;
     const perConversation = new Map<string, number>();
-    for (const r of channel.received) perConversation.set(r.conversationId, (perConversation.get(r.conversationId) ?? 0) + 1);
-    expect([...perConversation.values()].every((n) => n === 1), 'nobody got it twice').to.equal(true);
-    expect(report.sent! + report.uncertain!, JSON.stringify(report)).to.equal(SUBSCRIBERS);
+    for (const r of channel.received)
+      perConversation.set(r.conversationId, (perConversation.get(r.conversationId) ?? 0) + 1);
+    expect(
+      [...perConversation.values()].every((n) => n === 1),
+      'nobody got it twice',
+    ).to.equal(true);
+    expect(report.sent + report.uncertain, JSON.stringify(report)).to.equal(SUBSCRIBERS);
     expect(report.uncertain, 'only sends in flight at the kill are uncertain').to.be.at.most(4);
     expect(report.pending).to.equal(0);
     expect(channel.received.length, 'the rest were sent after the restart').to.be.greaterThan(beforeRestart);
     // Those recorded as sent all arrived.
-    expect(perConversation.size).to.be.at.least(report.sent!);
+    expect(perConversation.size).to.be.at.least(report.sent);
 
     const again = (await (await run(second.port)).json()) as Record<string, number>;
     expect(again.sent).to.equal(report.sent);

@@ -50,14 +50,26 @@ describe('family web page', function () {
   });
 
   it('gives the page a Direct Line token for a valid code and refuses others', async () => {
-    const ok = await fetch(`${bot.baseUrl}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    const ok = await fetch(`${bot.baseUrl}/api/directline/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
     expect(ok.status).to.equal(200);
     const token = (await ok.json()) as { token: string; userId: string };
     expect(token.token).to.be.a('string');
     expect(token.userId).to.match(/^dl_/);
-    const bad = await fetch(`${bot.baseUrl}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'ZZZZZZZZ22' }) });
+    const bad = await fetch(`${bot.baseUrl}/api/directline/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'ZZZZZZZZ22' }),
+    });
     expect(bad.status).to.equal(404);
-    const malformed = await fetch(`${bot.baseUrl}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"nope":1}' });
+    const malformed = await fetch(`${bot.baseUrl}/api/directline/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"nope":1}',
+    });
     expect(malformed.status).to.equal(400);
   });
 
@@ -67,16 +79,27 @@ describe('family web page', function () {
     expect(Number((await res.arrayBuffer()).byteLength)).to.be.greaterThan(1_000_000);
   });
 
-  it('starts the survey from the page\'s start event, without the code appearing as a message', async () => {
+  it("starts the survey from the page's start event, without the code appearing as a message", async () => {
     const family = bot.user({ channelId: 'directline' });
-    const { activities } = await bot.post({ type: 'event', name: 'survey/start', value: { code }, id: 'e1', channelId: 'directline', serviceUrl: 'http://127.0.0.1:1/', from: { id: family.id }, recipient: { id: 'bot' }, conversation: { id: family.conversationId } });
+    const { activities } = await bot.post({
+      type: 'event',
+      name: 'survey/start',
+      value: { code },
+      id: 'e1',
+      channelId: 'directline',
+      serviceUrl: 'http://127.0.0.1:1/',
+      from: { id: family.id },
+      recipient: { id: 'bot' },
+      conversation: { id: family.conversationId },
+    });
     const card = activities.flatMap((a) => a.attachments ?? []).at(-1)?.content;
     expect(sectionLine(card)).to.equal('Section 1 of 7');
   });
 
   it('limits requests per address', async () => {
     let last = 200;
-    for (let i = 0; i < 40 && last !== 429; i++) last = (await fetch(`${bot.baseUrl}/survey/ZZZZZZZZ2${i % 10}`)).status;
+    for (let i = 0; i < 40 && last !== 429; i++)
+      last = (await fetch(`${bot.baseUrl}/survey/ZZZZZZZZ2${i % 10}`)).status;
     expect(last).to.equal(429);
   });
 });

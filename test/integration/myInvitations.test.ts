@@ -20,15 +20,19 @@ describe('my invitations (HTTP endpoint, real Azurite)', () => {
 
   async function invite(user: ChatUser, ref: string, who: 'parent' | 'child'): Promise<string> {
     const text = texts((await user.say(`invite review ${ref} ${who}`)).activities).join('\n');
-    return /code ([A-Z0-9-]{12})/.exec(text)![1]!.replace(/-/g, '');
+    return /code ([A-Z0-9-]{12})/.exec(text)![1].replace(/-/g, '');
   }
 
   /** The rows of the "my invitations" card: "<ref> · <who>" → "Made <date> · <status>". */
-  async function listed(user: ChatUser, phrase = 'my invitations'): Promise<{ rows: Map<string, string>; card: Activity | undefined; text: string }> {
+  async function listed(
+    user: ChatUser,
+    phrase = 'my invitations',
+  ): Promise<{ rows: Map<string, string>; card: Activity | undefined; text: string }> {
     const { activities } = await user.say(phrase);
     const card = cards(activities).at(-1);
     const rows = new Map<string, string>();
-    for (const c of cardElements(card ?? {}).filter((e) => e.type === 'Container')) rows.set(String(c.items[0].text), String(c.items[1].text));
+    for (const c of cardElements(card ?? {}).filter((e) => e.type === 'Container'))
+      rows.set(String(c.items[0].text), String(c.items[1].text));
     return { rows, card, text: texts(activities).join(' ') };
   }
 
@@ -50,7 +54,11 @@ describe('my invitations (HTTP endpoint, real Azurite)', () => {
     bot.clock.advanceMinutes(1);
     await invite(practitioner, 'AR-7103', 'parent');
     let { rows } = await listed(practitioner);
-    expect([...rows.keys()]).to.deep.equal(['AR-7103 · Parent carer', 'AR-7102 · Parent carer', 'AR-7101 · Parent carer']);
+    expect([...rows.keys()]).to.deep.equal([
+      'AR-7103 · Parent carer',
+      'AR-7102 · Parent carer',
+      'AR-7101 · Parent carer',
+    ]);
     expect([...rows.values()].every((v) => /^Made 2026-11-22 · not opened$/.test(v))).to.equal(true);
 
     const family = bot.user({ channelId: 'directline' });
@@ -99,17 +107,21 @@ describe('my invitations (HTTP endpoint, real Azurite)', () => {
     bot.clock.advanceMinutes(5);
     const made = texts((await practitioner.execute(renew.verb, renew.data)).activities).join(' ');
     expect(made).to.match(/A new link: the old one no longer works/);
-    const fresh = /code ([A-Z0-9-]{12})/.exec(made)![1]!.replace(/-/g, '');
+    const fresh = /code ([A-Z0-9-]{12})/.exec(made)![1].replace(/-/g, '');
     expect(fresh).not.to.equal(old);
     expect(await bot.services.survey.checkLink(old)).to.equal('replaced');
-    expect(texts((await bot.user({ channelId: 'directline' }).say(old)).activities).join(' ')).to.match(/replaced by a newer one/);
+    expect(texts((await bot.user({ channelId: 'directline' }).say(old)).activities).join(' ')).to.match(
+      /replaced by a newer one/,
+    );
     // The old chat's cards stop too.
     expect(texts((await family.say('hello')).activities).join(' ')).not.to.match(/Section 2 of 7/);
 
     // The new code carries on from section 2; pressing the old button again makes nothing new.
     const next = cards((await bot.user({ channelId: 'directline' }).say(fresh)).activities).at(-1)!;
     expect(JSON.stringify(next)).to.include('Section 2 of 7');
-    expect(texts((await practitioner.execute(renew.verb, renew.data)).activities).join(' ')).to.match(/already been replaced/);
+    expect(texts((await practitioner.execute(renew.verb, renew.data)).activities).join(' ')).to.match(
+      /already been replaced/,
+    );
     const { card: after } = await listed(practitioner);
     const statuses = cardElements(after!)
       .filter((e) => e.type === 'Container' && String(e.items[0].text).startsWith('AR-7201'))

@@ -13,18 +13,37 @@ describe('npm start', function () {
   it('starts with embedded Azurite and demo data, answers "help" with expectReplies, and stops Azurite on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'send-bot-start-'));
     const port = await getPort({ host: '127.0.0.1' });
-    const child = spawn('npm', ['start', '--silent'], { cwd: fromRoot(), env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEV_ROLES: 'practitioner', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: fromRoot(),
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEV_ROLES: 'practitioner', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     try {
-      await waitFor(() => output.includes('bot listening'), 90_000, () => output);
+      await waitFor(
+        () => output.includes('bot listening'),
+        90_000,
+        () => output,
+      );
       expect(output).to.include('demo survey answers loaded');
       expect(output).to.include('demo waiting-list extract loaded');
       const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', id: 'a1', text: 'help', deliveryMode: 'expectReplies', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1', from: { id: 'u1' }, recipient: { id: 'bot' }, conversation: { id: 'c1' } }),
+        body: JSON.stringify({
+          type: 'message',
+          id: 'a1',
+          text: 'help',
+          deliveryMode: 'expectReplies',
+          channelId: 'msteams',
+          serviceUrl: 'http://127.0.0.1:1',
+          from: { id: 'u1' },
+          recipient: { id: 'bot' },
+          conversation: { id: 'c1' },
+        }),
       });
       expect(res.status).to.equal(200);
       const body = (await res.json()) as { activities: { text?: string; summary?: string }[] };

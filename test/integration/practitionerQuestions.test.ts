@@ -19,15 +19,51 @@ describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
     // Six parent carers answered Voice this term; three children answered Safe (too few to show).
     for (let i = 0; i < 6; i++) {
       await bot.services.respondents.mutate(`PQ-${100 + i}`, 'pc', () => ({
-        next: { reviewRef: `PQ-${100 + i}`, role: 'pc', invitedTerm: '2026-27-autumn', sections: { voice: { term: '2026-27-autumn', savedAt: 'x', values: { 'voice.pc.1': 1 + (i % 5), 'voice.pc.2': 4, 'voice.pc.3': 0 } } } },
-        writes: [1, 2, 3].map((n) => ({ questionId: `voice.pc.${n}`, section: 'voice', term: '2026-27-autumn', submittedOn: '2026-11-01', skipped: n === 3, ...(n === 3 ? {} : { score: n === 1 ? 1 + (i % 5) : 4 }) })),
+        next: {
+          reviewRef: `PQ-${100 + i}`,
+          role: 'pc',
+          invitedTerm: '2026-27-autumn',
+          sections: {
+            voice: {
+              term: '2026-27-autumn',
+              savedAt: 'x',
+              values: { 'voice.pc.1': 1 + (i % 5), 'voice.pc.2': 4, 'voice.pc.3': 0 },
+            },
+          },
+        },
+        writes: [1, 2, 3].map((n) => ({
+          questionId: `voice.pc.${n}`,
+          section: 'voice',
+          term: '2026-27-autumn',
+          submittedOn: '2026-11-01',
+          skipped: n === 3,
+          ...(n === 3 ? {} : { score: n === 1 ? 1 + (i % 5) : 4 }),
+        })),
         deletes: [],
       }));
     }
     for (let i = 0; i < 3; i++) {
       await bot.services.respondents.mutate(`PQ-${200 + i}`, 'cyp', () => ({
-        next: { reviewRef: `PQ-${200 + i}`, role: 'cyp', invitedTerm: '2026-27-autumn', sections: { safe: { term: '2026-27-autumn', savedAt: 'x', values: { 'safe.cyp.1': 5, 'safe.cyp.2': 5, 'safe.cyp.3': 5, 'safe.cyp.4': 5 } } } },
-        writes: [1, 2, 3, 4].map((n) => ({ questionId: `safe.cyp.${n}`, section: 'safe', term: '2026-27-autumn', submittedOn: '2026-11-01', skipped: false, score: 5 })),
+        next: {
+          reviewRef: `PQ-${200 + i}`,
+          role: 'cyp',
+          invitedTerm: '2026-27-autumn',
+          sections: {
+            safe: {
+              term: '2026-27-autumn',
+              savedAt: 'x',
+              values: { 'safe.cyp.1': 5, 'safe.cyp.2': 5, 'safe.cyp.3': 5, 'safe.cyp.4': 5 },
+            },
+          },
+        },
+        writes: [1, 2, 3, 4].map((n) => ({
+          questionId: `safe.cyp.${n}`,
+          section: 'safe',
+          term: '2026-27-autumn',
+          submittedOn: '2026-11-01',
+          skipped: false,
+          score: 5,
+        })),
         deletes: [],
       }));
     }
@@ -57,7 +93,9 @@ describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
 
   it('asks back when a question is ambiguous, and says what it can do when it cannot help', async () => {
     expect(await all(practitioner, 'compare health')).to.match(/\?/);
-    expect(await all(practitioner, "what's the weather like")).to.match(/outcome scores, response rates and waiting times/);
+    expect(await all(practitioner, "what's the weather like")).to.match(
+      /outcome scores, response rates and waiting times/,
+    );
   });
 
   it('logs what it could not answer (no names) for administrators only', async () => {
@@ -73,7 +111,10 @@ describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
     expect(await all(practitioner, 'erase review PQ-100')).to.match(/only administrators/i);
     const ask = await all(admin, 'erase review PQ-100');
     expect(ask).to.match(/confirm erase PQ-100/);
-    expect((await bot.services.respondents.answerRows('PQ-100', 'pc')).length, 'nothing erased before confirming').to.equal(3);
+    expect(
+      (await bot.services.respondents.answerRows('PQ-100', 'pc')).length,
+      'nothing erased before confirming',
+    ).to.equal(3);
     const done = await all(admin, 'confirm erase PQ-100');
     expect(done).to.match(/Erased review PQ-100: 3 answers from 1 respondents/);
     expect(await bot.services.respondents.answerRows('PQ-100', 'pc')).to.have.length(0);

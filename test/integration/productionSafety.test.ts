@@ -21,11 +21,17 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
 
     async function invitationsFor(ref: string): Promise<number> {
       let n = 0;
-      for await (const _ of (await bot.services.store.table(TABLES.invitations)).listEntities({ queryOptions: { filter: odata`reviewRef eq ${ref}` } })) n++;
+      for await (const _ of (await bot.services.store.table(TABLES.invitations)).listEntities({
+        queryOptions: { filter: odata`reviewRef eq ${ref}` },
+      }))
+        n++;
       return n;
     }
 
-    const teams = (tenant?: string): Activity => ({ channelData: tenant ? { tenant: { id: tenant } } : {}, conversation: { id: `c-${Math.random()}`, conversationType: 'personal', ...(tenant ? { tenantId: tenant } : {}) } });
+    const teams = (tenant?: string): Activity => ({
+      channelData: tenant ? { tenant: { id: tenant } } : {},
+      conversation: { id: `c-${Math.random()}`, conversationType: 'personal', ...(tenant ? { tenantId: tenant } : {}) },
+    });
 
     it('serves a practitioner of the allowed tenant in Teams', async () => {
       const user = bot.user({ aadObjectId: PRACTITIONER });
@@ -39,21 +45,45 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
         const { activities } = await user.say('invite review AR-8102 parent', teams(FOREIGN));
         expect(texts(activities).join(' '), channelId).to.match(/not available for your organisation/);
         const invoke = await user.execute('invite.renew', { code: 'ABCDEFGH23' }, teams(FOREIGN));
-        expect(invoke.activities.find((a) => a.type === 'invokeResponse')?.value?.status, `${channelId} invoke`).to.equal(403);
+        expect(
+          invoke.activities.find((a) => a.type === 'invokeResponse')?.value?.status,
+          `${channelId} invoke`,
+        ).to.equal(403);
       }
-      const noTenant = await bot.user({ aadObjectId: PRACTITIONER, channelId: 'msteams' }).say('invite review AR-8102 parent', teams());
+      const noTenant = await bot
+        .user({ aadObjectId: PRACTITIONER, channelId: 'msteams' })
+        .say('invite review AR-8102 parent', teams());
       expect(texts(noTenant.activities).join(' ')).to.match(/not available for your organisation/);
       expect(await invitationsFor('AR-8102')).to.equal(0);
     });
 
     it('ignores an uninstall from a foreign tenant', async () => {
-      const install = { ...teams(ALLOWED), conversation: { id: 'team-conv-1', conversationType: 'personal', tenantId: ALLOWED } };
-      await bot.user({ aadObjectId: PRACTITIONER, conversationId: 'team-conv-1' }).say('how are we doing on kept safe?', install);
+      const install = {
+        ...teams(ALLOWED),
+        conversation: { id: 'team-conv-1', conversationType: 'personal', tenantId: ALLOWED },
+      };
+      await bot
+        .user({ aadObjectId: PRACTITIONER, conversationId: 'team-conv-1' })
+        .say('how are we doing on kept safe?', install);
       expect((await bot.services.addresses.get('team-conv-1'))?.status).to.equal('active');
-      const forged = { type: 'installationUpdate', action: 'remove', id: 'u1', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'x' }, recipient: { id: 'bot' }, conversation: { id: 'team-conv-1', tenantId: FOREIGN }, channelData: { tenant: { id: FOREIGN } } };
+      const forged = {
+        type: 'installationUpdate',
+        action: 'remove',
+        id: 'u1',
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:1/',
+        from: { id: 'x' },
+        recipient: { id: 'bot' },
+        conversation: { id: 'team-conv-1', tenantId: FOREIGN },
+        channelData: { tenant: { id: FOREIGN } },
+      };
       await bot.post(forged);
       expect((await bot.services.addresses.get('team-conv-1'))?.status, 'still reachable').to.equal('active');
-      await bot.post({ ...forged, conversation: { id: 'team-conv-1', tenantId: ALLOWED }, channelData: { tenant: { id: ALLOWED } } });
+      await bot.post({
+        ...forged,
+        conversation: { id: 'team-conv-1', tenantId: ALLOWED },
+        channelData: { tenant: { id: ALLOWED } },
+      });
       expect((await bot.services.addresses.get('team-conv-1'))?.status, 'the real uninstall counts').to.equal('gone');
     });
   });
@@ -77,10 +107,14 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
 
     it('gives a Web Chat or Direct Line user no staff role, whatever DEV_ROLES or `from` say', async () => {
       for (const channelId of ['webchat', 'directline']) {
-        const { activities } = await bot.user({ channelId, aadObjectId: PRACTITIONER }).say('invite review AR-8201 parent');
+        const { activities } = await bot
+          .user({ channelId, aadObjectId: PRACTITIONER })
+          .say('invite review AR-8201 parent');
         expect(texts(activities).join(' '), channelId).to.match(/Only practitioners can invite/);
       }
-      expect(texts((await bot.user({ channelId: 'msteams' }).say('invite review AR-8201 parent')).activities).join(' ')).to.match(/Here is the invitation/);
+      expect(
+        texts((await bot.user({ channelId: 'msteams' }).say('invite review AR-8201 parent')).activities).join(' '),
+      ).to.match(/Here is the invitation/);
     });
 
     it('shows administrators the questions it could not answer as plain words, not links or mentions', async () => {
@@ -94,12 +128,38 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
 
     it('refuses to reply to a service URL that is not on this machine', async () => {
       for (const serviceUrl of ['https://example.org/', 'http://10.0.0.1/', 'not a url', 42]) {
-        const res = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', id: 'x', channelId: 'msteams', serviceUrl, from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'c' } }) });
+        const res = await fetch(`${bot.baseUrl}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            type: 'message',
+            text: 'help',
+            id: 'x',
+            channelId: 'msteams',
+            serviceUrl,
+            from: { id: 'u' },
+            recipient: { id: 'b' },
+            conversation: { id: 'c' },
+          }),
+        });
         expect(res.status, String(serviceUrl)).to.equal(403);
       }
       // A loopback address other than the bot's own is allowed (tests and the Playground use them).
       const port = (elsewhere.address() as AddressInfo).port;
-      const ok = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', id: 'y', channelId: 'msteams', serviceUrl: `http://127.0.0.2:${port}/`, from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'c' } }) });
+      const ok = await fetch(`${bot.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          text: 'help',
+          id: 'y',
+          channelId: 'msteams',
+          serviceUrl: `http://127.0.0.2:${port}/`,
+          from: { id: 'u' },
+          recipient: { id: 'b' },
+          conversation: { id: 'c' },
+        }),
+      });
       expect(ok.status).to.be.oneOf([200, 201, 202]);
       expect(calls).to.be.greaterThan(0);
     });
@@ -108,18 +168,40 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
   describe('with credentials', () => {
     let bot: BotHarness;
     before(async () => {
-      bot = await BotHarness.start({ env: { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: ALLOWED } });
+      bot = await BotHarness.start({
+        env: {
+          MicrosoftAppType: 'SingleTenant',
+          MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+          MicrosoftAppPassword: 'not-a-real-secret',
+          MicrosoftAppTenantId: ALLOWED,
+        },
+      });
     });
     after(async () => bot?.stop());
 
     it('answers a forged or missing token with 401 and nothing of its internals', async () => {
       const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'x' })).toString('base64url');
-      const payload = Buffer.from(JSON.stringify({ iss: 'https://api.botframework.com', aud: '11111111-2222-3333-4444-555555555555', exp: 4_102_444_800 })).toString('base64url');
+      const payload = Buffer.from(
+        JSON.stringify({
+          iss: 'https://api.botframework.com',
+          aud: '11111111-2222-3333-4444-555555555555',
+          exp: 4_102_444_800,
+        }),
+      ).toString('base64url');
       for (const authorization of [`Bearer ${header}.${payload}.c2lnbmF0dXJl`, 'Bearer nonsense', undefined]) {
         const res = await fetch(`${bot.baseUrl}/api/messages`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-          body: JSON.stringify({ type: 'message', text: 'help', id: 'x', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/uk/', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'c' } }),
+          body: JSON.stringify({
+            type: 'message',
+            text: 'help',
+            id: 'x',
+            channelId: 'msteams',
+            serviceUrl: 'https://smba.trafficmanager.net/uk/',
+            from: { id: 'u' },
+            recipient: { id: 'b' },
+            conversation: { id: 'c' },
+          }),
         });
         const body = await res.text();
         expect(res.status, String(authorization)).to.equal(401);

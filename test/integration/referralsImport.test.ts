@@ -33,13 +33,26 @@ describe('waiting-list extract import (real Azurite)', function () {
   const term = { start: '2026-09-01', end: '2026-12-31' };
 
   it('imports a good extract, answers from the summary exactly as from the referrals, and changes nothing on a second import', async () => {
-    const lines = ['S-1,salt,2026-05-01,2026-05-08,,', 'S-2,salt,2026-09-01,2026-09-20,2026-10-01,', 'S-3,SALT,2026-11-01,,,', ' S-4 ,salt,2026-06-01,2026-06-03,,2026-07-01', 'S-5,salt,2026-11-22,,2026-11-22,'];
+    const lines = [
+      'S-1,salt,2026-05-01,2026-05-08,,',
+      'S-2,salt,2026-09-01,2026-09-20,2026-10-01,',
+      'S-3,SALT,2026-11-01,,,',
+      ' S-4 ,salt,2026-06-01,2026-06-03,,2026-07-01',
+      'S-5,salt,2026-11-22,,2026-11-22,',
+    ];
     const first = await importer().run(file('good.csv', lines));
     expect(first).to.deep.include({ rows: 5, imported: true, invalid: [] });
-    expect(first.services).to.deep.equal([{ id: 'salt', rows: 5, added: 5, changed: 0, unchanged: 0, referralsStored: 5 }]);
+    expect(first.services).to.deep.equal([
+      { id: 'salt', rows: 5, added: 5, changed: 0, unchanged: 0, referralsStored: 5 },
+    ]);
     const stored = await s().referrals.listService('salt');
     expect(stored.map((r) => r.referralId).sort()).to.deep.equal(['S-1', 'S-2', 'S-3', 'S-4', 'S-5']);
-    expect(stored.find((r) => r.referralId === 'S-1')).to.deep.equal({ referralId: 'S-1', service: 'salt', referredOn: '2026-05-01', triagedOn: '2026-05-08' });
+    expect(stored.find((r) => r.referralId === 'S-1')).to.deep.equal({
+      referralId: 'S-1',
+      service: 'salt',
+      referredOn: '2026-05-01',
+      triagedOn: '2026-05-08',
+    });
 
     const answer = await s().waits.forService(service('salt'));
     expect(answer.hasData).to.equal(true);
@@ -48,12 +61,16 @@ describe('waiting-list extract import (real Azurite)', function () {
     expect(answer.stats).to.include({ waiting: 2, longestWeeks: 29.3 }); // S-1 (205 days) and S-3; S-4 closed, S-2 and S-5 seen
 
     const again = await importer().run(file('good.csv', lines));
-    expect(again.services).to.deep.equal([{ id: 'salt', rows: 5, added: 0, changed: 0, unchanged: 5, referralsStored: 5 }]);
+    expect(again.services).to.deep.equal([
+      { id: 'salt', rows: 5, added: 0, changed: 0, unchanged: 5, referralsStored: 5 },
+    ]);
   });
 
   it('a re-issued extract replaces the same referral ids and never duplicates them', async () => {
     await importer().run(file('v1.csv', ['R-1,nd,2026-01-05,,,', 'R-2,nd,2026-02-05,,,', 'R-3,nd,2026-03-05,,,']));
-    const v2 = await importer().run(file('v2.csv', ['R-1,nd,2026-01-05,2026-01-10,2026-06-01,', 'R-2,nd,2026-02-05,,,', 'R-4,nd,2026-10-05,,,']));
+    const v2 = await importer().run(
+      file('v2.csv', ['R-1,nd,2026-01-05,2026-01-10,2026-06-01,', 'R-2,nd,2026-02-05,,,', 'R-4,nd,2026-10-05,,,']),
+    );
     expect(v2.services).to.deep.equal([{ id: 'nd', rows: 3, added: 1, changed: 1, unchanged: 1, referralsStored: 4 }]);
     const stored = await s().referrals.listService('nd');
     expect(stored).to.have.length(4);
@@ -81,7 +98,19 @@ describe('waiting-list extract import (real Azurite)', function () {
     expect(report.imported).to.equal(false);
     expect(report.invalid.map((r) => r.line)).to.deep.equal([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     const messages = report.invalid.map((r) => r.errors.join('; '));
-    const expected = [/not a known service \(known: adhd, asd, ehcna, nd, salt\)/, /not a real date/, /not a real date \(use YYYY-MM-DD\)/, /after today \(2026-11-22\)/, /first_seen_on 2026-02-01 is before referred_on/, /closed_on 2026-02-01 is before referred_on/, /may only use letters/, /referral_id is empty/, /referred_on is empty/, /triaged_on 2026-02-28 is before referred_on/, /first_seen_on 2026-11-23 is after today/];
+    const expected = [
+      /not a known service \(known: adhd, asd, ehcna, nd, salt\)/,
+      /not a real date/,
+      /not a real date \(use YYYY-MM-DD\)/,
+      /after today \(2026-11-22\)/,
+      /first_seen_on 2026-02-01 is before referred_on/,
+      /closed_on 2026-02-01 is before referred_on/,
+      /may only use letters/,
+      /referral_id is empty/,
+      /referred_on is empty/,
+      /triaged_on 2026-02-28 is before referred_on/,
+      /first_seen_on 2026-11-23 is after today/,
+    ];
     expected.forEach((pattern, i) => expect(messages[i]).to.match(pattern));
     expect(await s().referrals.listService('asd'), 'nothing stored, not even the good row').to.deep.equal([]);
     expect((await s().waits.forService(service('asd'))).hasData).to.equal(false);
@@ -99,9 +128,18 @@ describe('waiting-list extract import (real Azurite)', function () {
   });
 
   it('keeps an exact repeat once and rejects a referral id given twice with different dates', async () => {
-    const report = await importer().run(file('dupes.csv', ['D-1,ehcna,2026-01-05,,,', 'D-1,ehcna,2026-01-05,,,', 'D-2,ehcna,2026-02-05,,,', 'D-2,ehcna,2026-02-06,,,']));
+    const report = await importer().run(
+      file('dupes.csv', [
+        'D-1,ehcna,2026-01-05,,,',
+        'D-1,ehcna,2026-01-05,,,',
+        'D-2,ehcna,2026-02-05,,,',
+        'D-2,ehcna,2026-02-06,,,',
+      ]),
+    );
     expect(report.repeatedRows).to.equal(1);
-    expect(report.invalid.map((r) => [r.line, r.errors[0]])).to.deep.equal([[5, 'referral D-2 (ehcna) is already on line 4 with different dates']]);
+    expect(report.invalid.map((r) => [r.line, r.errors[0]])).to.deep.equal([
+      [5, 'referral D-2 (ehcna) is already on line 4 with different dates'],
+    ]);
     expect(report.imported).to.equal(false);
   });
 
@@ -109,7 +147,9 @@ describe('waiting-list extract import (real Azurite)', function () {
     const f = path.join(dir, 'header.csv');
     writeFileSync(f, 'id,service,referred\nA,salt,2026-01-01\n');
     let message = '';
-    await importer().run(f).catch((e: Error) => (message = e.message));
+    await importer()
+      .run(f)
+      .catch((e: Error) => (message = e.message));
     expect(message).to.match(/missing referral_id, referred_on, triaged_on, first_seen_on, closed_on/);
   });
 
@@ -120,20 +160,38 @@ describe('waiting-list extract import (real Azurite)', function () {
       writeFileSync(f, referralsToCsv(rs));
       return f;
     };
-    await Promise.all([importer().run(half(all.slice(0, 300), 'a.csv')), importer().run(half(all.slice(300), 'b.csv'))]);
+    await Promise.all([
+      importer().run(half(all.slice(0, 300), 'a.csv')),
+      importer().run(half(all.slice(300), 'b.csv')),
+    ]);
     const answer = await s().waits.forService(service('asd'));
     if (!answer.hasData) throw new Error('no data');
-    expect(answer.stats).to.deep.equal(waitingListStats([...all, { referralId: 'M-x', service: 'adhd', referredOn: '2026-01-01' }], service('asd'), '2026-11-22', term));
+    expect(answer.stats).to.deep.equal(
+      waitingListStats(
+        [...all, { referralId: 'M-x', service: 'adhd', referredOn: '2026-01-01' }],
+        service('asd'),
+        '2026-11-22',
+        term,
+      ),
+    );
   });
 
   it('the command exits non-zero with row-numbered errors, and imports with --skip-invalid', () => {
     const f = file('cli.csv', ['C-1,salt,2026-10-01,,,', 'C-2,salt,2026-10-40,,,']);
     const env = { ...process.env, STORAGE_CONNECTION_STRING: bot.azurite.connectionString, BOT_TODAY: '2026-11-22' };
-    const bad = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'referrals', f], { cwd: fromRoot(), env, encoding: 'utf8' });
+    const bad = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'referrals', f], {
+      cwd: fromRoot(),
+      env,
+      encoding: 'utf8',
+    });
     expect(bad.status).to.equal(1);
     expect(bad.stderr).to.match(/line 3: referred_on '2026-10-40' is not a real date/);
     expect(bad.stderr).to.match(/Nothing imported/);
-    const ok = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'referrals', f, '--skip-invalid'], { cwd: fromRoot(), env, encoding: 'utf8' });
+    const ok = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'referrals', f, '--skip-invalid'], {
+      cwd: fromRoot(),
+      env,
+      encoding: 'utf8',
+    });
     expect(ok.status, ok.stderr).to.equal(0);
     expect(ok.stdout).to.match(/1 rejected/);
     expect(ok.stdout).to.match(/salt: 1 new, 0 updated/);

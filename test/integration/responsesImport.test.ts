@@ -20,7 +20,8 @@ describe('historical responses import (real Azurite)', function () {
   });
   after(async () => bot?.stop());
 
-  const importer = () => new ResponsesImport(bot.services.bank, bot.services.terms, bot.services.clock, bot.services.respondents);
+  const importer = () =>
+    new ResponsesImport(bot.services.bank, bot.services.terms, bot.services.clock, bot.services.respondents);
   const file = (name: string, lines: string[]) => {
     const f = path.join(dir, name);
     writeFileSync(f, [HEADER, ...lines].join('\n') + '\n');
@@ -28,17 +29,30 @@ describe('historical responses import (real Azurite)', function () {
   };
 
   it('imports a good file, updates the aggregates, and changes nothing when imported again', async () => {
-    const f = file('good.csv', ['IM-1001,pc,2026-10-01,voice.pc.1,4,', 'IM-1001,pc,2026-10-01,voice.pc.2,,', 'IM-1001,pc,2026-10-01,voice.pc.3,5,', 'IM-1001,pc,2026-10-01,text.pc.1,,"She does best with ""routines"", and quiet"', 'IM-1002,cyp,2026-01-15,safe.cyp.1,3,']);
+    const f = file('good.csv', [
+      'IM-1001,pc,2026-10-01,voice.pc.1,4,',
+      'IM-1001,pc,2026-10-01,voice.pc.2,,',
+      'IM-1001,pc,2026-10-01,voice.pc.3,5,',
+      'IM-1001,pc,2026-10-01,text.pc.1,,"She does best with ""routines"", and quiet"',
+      'IM-1002,cyp,2026-01-15,safe.cyp.1,3,',
+    ]);
     const first = await importer().run(f);
     expect(first).to.include({ rows: 5, imported: true, respondents: 2, respondentsChanged: 2, answersWritten: 5 });
     const rows = await bot.services.respondents.answerRows('IM-1001', 'pc');
     expect(rows.find((r) => r.questionId === 'text.pc.1')?.text).to.equal('She does best with "routines", and quiet');
     expect(rows.find((r) => r.questionId === 'voice.pc.2')).to.include({ skipped: true });
-    expect((await bot.services.aggregates.readTerm('2026-27-autumn')).get('pc~voice')).to.include({ q1_n: 1, q1_sum: 4, q2_skip: 1, q3_c5: 1 });
+    expect((await bot.services.aggregates.readTerm('2026-27-autumn')).get('pc~voice')).to.include({
+      q1_n: 1,
+      q1_sum: 4,
+      q2_skip: 1,
+      q3_c5: 1,
+    });
     expect((await bot.services.aggregates.readTerm('2025-26-spring')).get('cyp~safe')).to.include({ q1_n: 1 });
     const again = await importer().run(f);
     expect(again).to.include({ imported: true, respondentsChanged: 0, answersWritten: 0 });
-    expect((await rebuildAggregates(bot.services.bank, bot.services.respondents, bot.services.aggregates)).differences).to.deep.equal([]);
+    expect(
+      (await rebuildAggregates(bot.services.bank, bot.services.respondents, bot.services.aggregates)).differences,
+    ).to.deep.equal([]);
   });
 
   it('imports nothing when any row is invalid, and names every bad row by line', async () => {
@@ -57,7 +71,17 @@ describe('historical responses import (real Azurite)', function () {
     expect(report.imported).to.equal(false);
     expect(report.invalid.map((r) => r.line)).to.deep.equal([3, 4, 5, 6, 7, 8, 9, 10]);
     const messages = report.invalid.map((r) => r.errors.join('; ')).join('\n');
-    for (const m of [/not a review reference/, /must be cyp or pc/, /not a real date/, /after today/, /not a question of survey/, /not asked of respondent pc/, /whole number from 1 to 5/, /free text, so score must be empty/]) expect(messages).to.match(m);
+    for (const m of [
+      /not a review reference/,
+      /must be cyp or pc/,
+      /not a real date/,
+      /after today/,
+      /not a question of survey/,
+      /not asked of respondent pc/,
+      /whole number from 1 to 5/,
+      /free text, so score must be empty/,
+    ])
+      expect(messages).to.match(m);
     expect(await bot.services.respondents.read('IM-2001', 'pc'), 'nothing imported').to.equal(undefined);
     expect(existsSync(report.rejectsFile!)).to.equal(true);
   });
@@ -73,47 +97,75 @@ describe('historical responses import (real Azurite)', function () {
   });
 
   it('rejects conflicting duplicate rows and a section split across terms, but accepts an exact duplicate', async () => {
-    const f = file('dupes.csv', ['IM-4001,pc,2026-10-01,voice.pc.1,4,', 'IM-4001,pc,2026-10-01,voice.pc.1,4,', 'IM-4001,pc,2026-10-01,voice.pc.2,2,', 'IM-4001,pc,2026-10-01,voice.pc.2,3,', 'IM-4001,pc,2026-10-01,safe.pc.1,2,', 'IM-4001,pc,2026-03-01,safe.pc.2,2,']);
+    const f = file('dupes.csv', [
+      'IM-4001,pc,2026-10-01,voice.pc.1,4,',
+      'IM-4001,pc,2026-10-01,voice.pc.1,4,',
+      'IM-4001,pc,2026-10-01,voice.pc.2,2,',
+      'IM-4001,pc,2026-10-01,voice.pc.2,3,',
+      'IM-4001,pc,2026-10-01,safe.pc.1,2,',
+      'IM-4001,pc,2026-03-01,safe.pc.2,2,',
+    ]);
     const report = await importer().run(f);
     expect(report.invalid.map((r) => r.line)).to.deep.equal([5, 7]);
-    expect(report.invalid[0]!.errors[0]).to.match(/already has a different answer on line 4/);
-    expect(report.invalid[1]!.errors[0]).to.match(/one term/);
+    expect(report.invalid[0].errors[0]).to.match(/already has a different answer on line 4/);
+    expect(report.invalid[1].errors[0]).to.match(/one term/);
   });
 
   it('refuses a file with the wrong header, naming the columns', async () => {
     const f = path.join(dir, 'header.csv');
     writeFileSync(f, 'ref,respondent,date\nA,B,C\n');
     let message = '';
-    await importer().run(f).catch((e: Error) => (message = e.message));
+    await importer()
+      .run(f)
+      .catch((e: Error) => (message = e.message));
     expect(message).to.match(/missing review_ref, submitted_on, question_id, score, text; unexpected ref, date/);
   });
 
   it('imports a large file (20,000 rows) and matches a rebuild', async () => {
     const lines: string[] = [];
     for (let i = 0; i < 1000; i++) {
-      for (const q of bot.services.bank.questionsFor('health', 'pc')) lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${1 + (i % 5)},`);
-      for (const q of bot.services.bank.questionsFor('future', 'pc')) lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${(i % 7) > 4 ? '' : 1 + ((i * 3) % 5)},`);
-      for (const q of bot.services.bank.questionsFor('voice', 'pc')) lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${1 + ((i + 2) % 5)},`);
-      for (const q of bot.services.bank.questionsFor('support', 'pc')) lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${1 + ((i + 1) % 5)},`);
-      for (const q of bot.services.bank.questionsFor('progress', 'pc')) lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${1 + ((i + 4) % 5)},`);
-      lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},text.pc.1,,fine`, `LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},text.pc.2,,ok`, `LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},text.pc.3,,x`);
+      for (const q of bot.services.bank.questionsFor('health', 'pc'))
+        lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${1 + (i % 5)},`);
+      for (const q of bot.services.bank.questionsFor('future', 'pc'))
+        lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${i % 7 > 4 ? '' : 1 + ((i * 3) % 5)},`);
+      for (const q of bot.services.bank.questionsFor('voice', 'pc'))
+        lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${1 + ((i + 2) % 5)},`);
+      for (const q of bot.services.bank.questionsFor('support', 'pc'))
+        lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${1 + ((i + 1) % 5)},`);
+      for (const q of bot.services.bank.questionsFor('progress', 'pc'))
+        lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${1 + ((i + 4) % 5)},`);
+      lines.push(
+        `LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},text.pc.1,,fine`,
+        `LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},text.pc.2,,ok`,
+        `LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},text.pc.3,,x`,
+      );
     }
     const f = file('large.csv', lines.slice(0, 20000));
     let progressCalls = 0;
     const report = await importer().run(f, { onProgress: () => progressCalls++ });
     expect(report).to.include({ rows: 20000, imported: true });
     expect(progressCalls).to.be.greaterThan(100);
-    expect((await rebuildAggregates(bot.services.bank, bot.services.respondents, bot.services.aggregates)).differences).to.deep.equal([]);
+    expect(
+      (await rebuildAggregates(bot.services.bank, bot.services.respondents, bot.services.aggregates)).differences,
+    ).to.deep.equal([]);
   });
 
   it('the command exits non-zero with row-numbered errors, and imports with --skip-invalid', () => {
     const f = file('cli.csv', ['IM-5001,pc,2026-10-01,voice.pc.1,4,', 'IM-5002,pc,2026-10-01,voice.pc.1,9,']);
     const env = { ...process.env, STORAGE_CONNECTION_STRING: bot.azurite.connectionString, BOT_TODAY: '2026-11-22' };
-    const bad = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'responses', f], { cwd: fromRoot(), env, encoding: 'utf8' });
+    const bad = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'responses', f], {
+      cwd: fromRoot(),
+      env,
+      encoding: 'utf8',
+    });
     expect(bad.status).to.equal(1);
     expect(bad.stderr).to.match(/line 3: score "9" must be a whole number from 1 to 5/);
     expect(bad.stderr).to.match(/Nothing imported/);
-    const ok = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'responses', f, '--skip-invalid'], { cwd: fromRoot(), env, encoding: 'utf8' });
+    const ok = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'responses', f, '--skip-invalid'], {
+      cwd: fromRoot(),
+      env,
+      encoding: 'utf8',
+    });
     expect(ok.status, ok.stderr).to.equal(0);
     expect(ok.stdout).to.match(/1 rejected/);
   });

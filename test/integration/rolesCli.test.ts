@@ -10,7 +10,12 @@ describe('npm run roles (embedded storage on disk)', function () {
   this.timeout(120_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'roles-cli-'));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
-  const run = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/roles.ts', ...args], { cwd: fromRoot(), env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  const run = (...args: string[]) =>
+    spawnSync('npx', ['tsx', 'src/cli/roles.ts', ...args], {
+      cwd: fromRoot(),
+      env: { ...process.env, DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
 
   it('adds, lists and removes roles, keeping them between runs', () => {
     expect(run('add', '11111111-2222-3333-4444-555555555555', 'practitioner', 'manager').status).to.equal(0);

@@ -1,7 +1,16 @@
 import { expect } from 'chai';
 import { odata } from '@azure/data-tables';
 import { MISSING_ANSWER } from '../../src/cards/surveyCards.js';
-import { BotHarness, cardElements, cardInputIds, cards, sectionLine, texts, type Activity, type ChatUser } from '../support/botHarness.js';
+import {
+  BotHarness,
+  cardElements,
+  cardInputIds,
+  cards,
+  sectionLine,
+  texts,
+  type Activity,
+  type ChatUser,
+} from '../support/botHarness.js';
 import { TABLES } from '../../src/storage/tableStore.js';
 import { sectionOrder } from '../../src/domain/survey/sections.js';
 
@@ -29,7 +38,10 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
   async function answerRows(ref: string, role: string): Promise<Activity[]> {
     const client = await bot.services.store.table(TABLES.answers);
     const rows: Activity[] = [];
-    for await (const e of client.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${`${ref}~${role}`} and kind eq 'answer'` } })) rows.push(e);
+    for await (const e of client.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${`${ref}~${role}`} and kind eq 'answer'` },
+    }))
+      rows.push(e);
     return rows;
   }
 
@@ -47,14 +59,21 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     return answers;
   }
 
-  const isFacesCard = (card: Activity | undefined) => cardElements(card ?? {}).some((e) => e.type === 'Column' && e.selectAction);
+  const isFacesCard = (card: Activity | undefined) =>
+    cardElements(card ?? {}).some((e) => e.type === 'Column' && e.selectAction);
 
   /**
    * Answers one section card as a person would: a form at once, or (a child's faces) one tap per question,
    * each tap replacing the card until the last one saves the section. Returns every press sent.
    */
-  async function answerSection(user: ChatUser, card: Activity, seed: number, via: 'submit' | 'execute'): Promise<{ replies: Activity[]; presses: Activity[] }> {
-    const press = async (data: Activity) => (via === 'execute' ? await user.execute(String(data.verb), data) : await user.submit(data)).activities;
+  async function answerSection(
+    user: ChatUser,
+    card: Activity,
+    seed: number,
+    via: 'submit' | 'execute',
+  ): Promise<{ replies: Activity[]; presses: Activity[] }> {
+    const press = async (data: Activity) =>
+      (via === 'execute' ? await user.execute(String(data.verb), data) : await user.submit(data)).activities;
     if (!isFacesCard(card)) {
       const data = { ...card.actions[0].data, ...answersFor(card, seed) };
       return { replies: await press(data), presses: [data] };
@@ -64,10 +83,13 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     for (let i = 0; ; i++) {
       const faces = cardElements(current).filter((e) => e.type === 'Column' && e.selectAction);
       const choice = (seed + i) % 6;
-      const data = choice === 5 ? current.actions[0].data : faces[choice]!.selectAction.data;
+      const data = choice === 5 ? current.actions[0].data : faces[choice].selectAction.data;
       presses.push(data);
       const replies = await press(data);
-      const replaced = via === 'execute' ? replies.find((a) => a.type === 'invokeResponse')?.value?.body?.value : cards(replies).at(-1);
+      const replaced =
+        via === 'execute'
+          ? replies.find((a) => a.type === 'invokeResponse')?.value?.body?.value
+          : cards(replies).at(-1);
       if (!isFacesCard(replaced) || replaced.actions[0].data.section !== data.section) return { replies, presses };
       current = replaced;
     }
@@ -91,7 +113,7 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     const rows = await answerRows('AR-1042', 'pc');
     expect(rows).to.have.length(Object.keys(given).length);
     for (const row of rows) {
-      const value = given[row.questionId]!;
+      const value = given[row.questionId];
       if (row.questionId.startsWith('text.')) {
         if (value) expect(row.text).to.equal(value);
         else expect(row.skipped).to.equal(true);
@@ -173,7 +195,11 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     const data = { ...card.actions[0].data, ...answers };
     const seenBefore = (await bot.services.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.seen ?? 0;
     const same = { id: 'activity-replayed' };
-    await Promise.all([family.execute('survey.saveSection', data, same), family.execute('survey.saveSection', data, same), family.execute('survey.saveSection', data)]);
+    await Promise.all([
+      family.execute('survey.saveSection', data, same),
+      family.execute('survey.saveSection', data, same),
+      family.execute('survey.saveSection', data),
+    ]);
     const rows = await answerRows('AR-4004', 'pc');
     expect(rows).to.have.length(3);
     const aggregates = await bot.services.aggregates.readTerm('2026-27-autumn');
@@ -193,7 +219,11 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     const bad: [string, Activity, RegExp][] = [
       ['unknown question id', { ...good, 'voice.pc.7': '3' }, /not part of your survey/],
       ['score outside 1–5', { ...good, 'voice.pc.1': '9' }, /could not read your answer/],
-      ['text over 2,000 characters', { ...card.actions[0].data, section: 'text', 'text.pc.1': 'x'.repeat(2001) }, /under 2,000 characters/],
+      [
+        'text over 2,000 characters',
+        { ...card.actions[0].data, section: 'text', 'text.pc.1': 'x'.repeat(2001) },
+        /under 2,000 characters/,
+      ],
       ['a section of another survey', { ...good, code: 'ZZZZZZZZ22' }, /different survey/],
       ['another edition of the survey', { ...good, bankVersion: '1999.1' }, /different survey/],
       ['a missing answer', { ...card.actions[0].data, 'voice.pc.1': '3' }, /choose an answer for questions 2, 3/],
@@ -204,7 +234,9 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
       expect(JSON.stringify(replies), what).not.to.match(/stack|Error:|at .*\.ts/);
     }
     expect(await answerRows('AR-5005', 'pc'), 'nothing stored').to.have.length(0);
-    expect(await bot.services.respondents.read('AR-5005', 'pc').then((s) => Object.keys(s!.sections))).to.deep.equal([]);
+    expect(await bot.services.respondents.read('AR-5005', 'pc').then((s) => Object.keys(s!.sections))).to.deep.equal(
+      [],
+    );
   });
 
   it('names the questions still to answer and shows the card again with the given answers kept', async () => {
@@ -238,15 +270,21 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     expect(texts(overwrite).join(' ')).to.match(/already saved from another device.*Section 2 is the next/);
     expect(await answerRows('AR-5205', 'pc')).to.deep.equal(before);
     // Through Teams' Action.Execute from a third chat, the same.
-    await bot.user({ channelId: 'msteams' }).execute('survey.saveSection', { ...first.actions[0].data, ...answersFor(first, 4) });
+    await bot
+      .user({ channelId: 'msteams' })
+      .execute('survey.saveSection', { ...first.actions[0].data, ...answersFor(first, 4) });
     expect(await answerRows('AR-5205', 'pc')).to.deep.equal(before);
 
     // The laptop carries on with section 2; the phone may still change its own section 1.
     const second = cards(replies).at(-1)!;
-    expect(texts((await laptop.submit({ ...second.actions[0].data, ...answersFor(second, 2) })).activities).join(' ')).to.match(/Saved: Progress/);
+    expect(
+      texts((await laptop.submit({ ...second.actions[0].data, ...answersFor(second, 2) })).activities).join(' '),
+    ).to.match(/Saved: Progress/);
     await phone.submit({ ...first.actions[0].data, ...answersFor(first, 3) });
     const changed = await answerRows('AR-5205', 'pc');
-    expect(changed.find((r) => r.questionId === 'voice.pc.1')?.score).to.equal(Number(answersFor(first, 3)['voice.pc.1']));
+    expect(changed.find((r) => r.questionId === 'voice.pc.1')?.score).to.equal(
+      Number(answersFor(first, 3)['voice.pc.1']),
+    );
   });
 
   it('keeps a completed survey read-only: replaying any old card, from any chat, changes nothing', async () => {
@@ -263,9 +301,16 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     const before = await answerRows('AR-5305', 'cyp');
     expect(before).to.have.length(19 + 6);
     for (const [i, data] of presses.entries()) {
-      const changed = data.verb === 'survey.answer' ? { ...data, answer: data.answer === '1' ? '2' : '1' } : { ...data, 'text.cyp.1': 'changed' };
+      const changed =
+        data.verb === 'survey.answer'
+          ? { ...data, answer: data.answer === '1' ? '2' : '1' }
+          : { ...data, 'text.cyp.1': 'changed' };
       const verb = String(data.verb);
-      for (const reply of [await child.submit(changed), await bot.user({ channelId: 'msteams' }).execute(verb, changed), await child.submit({ verb, code: data.code, section: data.section, bankVersion: data.bankVersion })]) {
+      for (const reply of [
+        await child.submit(changed),
+        await bot.user({ channelId: 'msteams' }).execute(verb, changed),
+        await child.submit({ verb, code: data.code, section: data.section, bankVersion: data.bankVersion }),
+      ]) {
         const all = texts(reply.activities).join(' ');
         expect(all, `press ${i + 1}`).to.match(/already complete, so your answers can no longer be changed/);
       }
@@ -288,7 +333,8 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     expect(texts(activities).join(' ')).to.match(/already completed/);
 
     const guesser = bot.user({ channelId: 'directline' });
-    for (let i = 0; i < 4; i++) expect(texts((await guesser.say('ABCD-EFGH-23')).activities).join(' ')).to.match(/don't recognise that code/);
+    for (let i = 0; i < 4; i++)
+      expect(texts((await guesser.say('ABCD-EFGH-23')).activities).join(' ')).to.match(/don't recognise that code/);
     expect(texts((await guesser.say('ABCD-EFGH-24')).activities).join(' ')).to.match(/too many tries/);
     // Even the right code is refused while locked, and the lock lifts after an hour.
     const fresh = await invite('AR-7007', 'parent');

@@ -16,7 +16,10 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
   const users: ChatUser[] = [];
 
   before(async () => {
-    bot = await BotHarness.start({ today: '2026-11-22', env: { DIGEST_TRIGGER_SECRET: SECRET, DIGEST_SENDS_PER_SECOND: '50', DIGEST_LEASE_SECONDS: '2' } });
+    bot = await BotHarness.start({
+      today: '2026-11-22',
+      env: { DIGEST_TRIGGER_SECRET: SECRET, DIGEST_SENDS_PER_SECOND: '50', DIGEST_LEASE_SECONDS: '2' },
+    });
     channel = await RecordingChannel.start();
     await bot.services.roles.set(MANAGER, ['manager'], 'test');
     await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
@@ -28,37 +31,74 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
   });
 
   /** A Teams user whose conversation's service URL is the recording channel. */
-  function teamsUser(aadObjectId: string, conversationType: 'personal' | 'channel' = 'personal'): { user: ChatUser; say(text: string): Promise<string> } {
+  function teamsUser(
+    aadObjectId: string,
+    conversationType: 'personal' | 'channel' = 'personal',
+  ): { user: ChatUser; say(text: string): Promise<string> } {
     const user = bot.user({ aadObjectId });
     users.push(user);
     const say = async (text: string) => {
-      const { activities } = await user.say(text, { serviceUrl: channel.url, conversation: { id: user.conversationId, conversationType, tenantId: 'tenant-1' } });
+      const { activities } = await user.say(text, {
+        serviceUrl: channel.url,
+        conversation: { id: user.conversationId, conversationType, tenantId: 'tenant-1' },
+      });
       return texts(activities).join('\n');
     };
     return { user, say };
   }
 
-  const trigger = (auth?: string) => fetch(`${bot.baseUrl}/api/digests/run`, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: '{}' });
+  const trigger = (auth?: string) =>
+    fetch(`${bot.baseUrl}/api/digests/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+      body: '{}',
+    });
 
   it('lets only managers subscribe, and says who can', async () => {
     const practitioner = teamsUser(PRACTITIONER);
     expect(await practitioner.say('subscribe to the termly digest')).to.match(/Only managers can subscribe/);
     const manager = teamsUser(MANAGER);
-    expect(await manager.say('subscribe to the termly digest')).to.match(/You are subscribed to the termly digest\. The next one comes at the end of 2026-27 Autumn/);
+    expect(await manager.say('subscribe to the termly digest')).to.match(
+      /You are subscribed to the termly digest\. The next one comes at the end of 2026-27 Autumn/,
+    );
     expect(await manager.say('sign me up for the termly report')).to.match(/already subscribed/);
     const team = teamsUser(MANAGER, 'channel');
     expect(await team.say('subscribe to the digest')).to.match(/This channel is subscribed/);
     expect((await bot.services.subscriptions.list()).map((s) => s.scope).sort()).to.deep.equal(['channel', 'personal']);
     const stored = await bot.services.addresses.get(manager.user.conversationId);
-    expect(stored).to.deep.include({ serviceUrl: channel.url, channelId: 'msteams', conversationType: 'personal', tenantId: 'tenant-1', status: 'active' });
-    expect(Object.keys(stored!).sort()).to.deep.equal(['botId', 'channelId', 'conversationId', 'conversationType', 'serviceUrl', 'status', 'tenantId', 'updatedAt']);
+    expect(stored).to.deep.include({
+      serviceUrl: channel.url,
+      channelId: 'msteams',
+      conversationType: 'personal',
+      tenantId: 'tenant-1',
+      status: 'active',
+    });
+    expect(Object.keys(stored!).sort()).to.deep.equal([
+      'botId',
+      'channelId',
+      'conversationId',
+      'conversationType',
+      'serviceUrl',
+      'status',
+      'tenantId',
+      'updatedAt',
+    ]);
   });
 
   it('subscribes a team channel itself when asked in a reply thread, not the thread', async () => {
     const user = bot.user({ aadObjectId: MANAGER });
-    const { activities } = await user.say('subscribe to the digest', { serviceUrl: channel.url, conversation: { id: '19:team-general@thread.tacv2;messageid=1732270000000', conversationType: 'channel', tenantId: 'tenant-1' } });
+    const { activities } = await user.say('subscribe to the digest', {
+      serviceUrl: channel.url,
+      conversation: {
+        id: '19:team-general@thread.tacv2;messageid=1732270000000',
+        conversationType: 'channel',
+        tenantId: 'tenant-1',
+      },
+    });
     expect(texts(activities).join('\n')).to.match(/This channel is subscribed/);
-    expect((await bot.services.subscriptions.list()).map((s) => s.conversationId)).to.include('19:team-general@thread.tacv2');
+    expect((await bot.services.subscriptions.list()).map((s) => s.conversationId)).to.include(
+      '19:team-general@thread.tacv2',
+    );
     expect(await bot.services.digests.unsubscribe('19:team-general@thread.tacv2')).to.equal(true);
   });
 
@@ -104,7 +144,7 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
       expect(first).to.include({ digestId: 'term-2026-27-autumn', sent: 2, blocked: 0, failed: 0, pending: 0 });
       expect(first.text).to.equal('digest 2026-27 Autumn: sent 2, blocked 0, failed 0');
       expect(channel.received).to.have.length(2);
-      const body = channel.received[0]!.body;
+      const body = channel.received[0].body;
       expect(body.type).to.equal('message');
       expect(body.attachments[0].content.body[0].text).to.equal('Termly digest: 2026-27 Autumn');
       const second = (await (await trigger(`Bearer ${SECRET}`)).json()) as Record<string, unknown>;
@@ -131,16 +171,30 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
     expect(reply).to.match(/I will tell you here when it is done/);
     // The send runs after the turn; its report comes back to the same conversation.
     const report = String((await channel.waitForText(manager.user.conversationId, /sent on request/)).body.text);
-    expect(report, report).to.match(/digest 2026-27 Autumn \(sent on request, 2026-11-22\): sent 5, blocked 1, failed 0/);
+    expect(report, report).to.match(
+      /digest 2026-27 Autumn \(sent on request, 2026-11-22\): sent 5, blocked 1, failed 0/,
+    );
     const deliveredNow = channel.received.slice(before);
-    for (const u of [throttled, throttledBare, flaky]) expect(deliveredNow.filter((r) => r.conversationId === u.user.conversationId), u.user.conversationId).to.have.length(1);
+    for (const u of [throttled, throttledBare, flaky])
+      expect(
+        deliveredNow.filter((r) => r.conversationId === u.user.conversationId),
+        u.user.conversationId,
+      ).to.have.length(1);
     expect(deliveredNow.filter((r) => r.conversationId === blocked.user.conversationId)).to.have.length(0);
-    expect(channel.rejected.filter((r) => r.conversationId === blocked.user.conversationId), '403 not retried').to.have.length(1);
+    expect(
+      channel.rejected.filter((r) => r.conversationId === blocked.user.conversationId),
+      '403 not retried',
+    ).to.have.length(1);
     const rejectedAt = channel.rejected.find((r) => r.conversationId === throttled.user.conversationId)!.at;
     const deliveredAt = deliveredNow.find((r) => r.conversationId === throttled.user.conversationId)!.at;
     expect(deliveredAt - rejectedAt, 'Retry-After: 1 honoured').to.be.at.least(950);
-    expect(channel.rejected.filter((r) => r.conversationId === flaky.user.conversationId).map((r) => r.status)).to.deep.equal([500, 502]);
-    expect((await bot.services.addresses.get(blocked.user.conversationId))?.status, 'a 403 marks the subscriber gone').to.equal('gone');
+    expect(
+      channel.rejected.filter((r) => r.conversationId === flaky.user.conversationId).map((r) => r.status),
+    ).to.deep.equal([500, 502]);
+    expect(
+      (await bot.services.addresses.get(blocked.user.conversationId))?.status,
+      'a 403 marks the subscriber gone',
+    ).to.equal('gone');
 
     // The next send does not try the blocked conversation again, and says so.
     bot.clock.set('2026-11-23');
@@ -148,7 +202,10 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
       const seen = channel.received.length;
       await manager.say('send the digest now');
       await channel.waitForText(manager.user.conversationId, /sent on request, 2026-11-23/);
-      const again = channel.received.slice(seen).map((r) => String(r.body.text ?? '')).join('\n');
+      const again = channel.received
+        .slice(seen)
+        .map((r) => String(r.body.text ?? ''))
+        .join('\n');
       expect(again).to.match(/sent 5, blocked 0, failed 0, not reachable \(uninstalled or blocked before\) 1/);
     } finally {
       bot.clock.set('2026-11-22');
@@ -159,7 +216,11 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
     bot.clock.set('2026-11-24');
     try {
       const manager = teamsUser(MANAGER);
-      const resent = { id: 'activity-resent-by-teams', serviceUrl: channel.url, conversation: { id: manager.user.conversationId, conversationType: 'personal', tenantId: 'tenant-1' } };
+      const resent = {
+        id: 'activity-resent-by-teams',
+        serviceUrl: channel.url,
+        conversation: { id: manager.user.conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+      };
       const seen = channel.received.length;
       const first = await manager.user.say('send the digest now', resent);
       const answeredAt = Date.now();
@@ -175,8 +236,14 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
       expect(Math.min(...digests.map((d) => d.at)), 'the reply came first').to.be.at.least(answeredAt - 20);
       const perConversation = new Map<string, number>();
       for (const d of digests) perConversation.set(d.conversationId, (perConversation.get(d.conversationId) ?? 0) + 1);
-      expect([...perConversation.values()].every((n) => n === 1), 'one job: each subscriber once').to.equal(true);
-      expect(after.filter((r) => /sent on request, 2026-11-24/.test(String(r.body.text ?? ''))), 'one report').to.have.length(1);
+      expect(
+        [...perConversation.values()].every((n) => n === 1),
+        'one job: each subscriber once',
+      ).to.equal(true);
+      expect(
+        after.filter((r) => /sent on request, 2026-11-24/.test(String(r.body.text ?? ''))),
+        'one report',
+      ).to.have.length(1);
     } finally {
       bot.clock.set('2026-11-22');
     }
@@ -189,7 +256,13 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
     expect(await leaver.say('unsubscribe')).to.match(/were not subscribed/);
     const uninstaller = teamsUser(MANAGER);
     await uninstaller.say('subscribe to the digest');
-    const base = { channelId: 'msteams', serviceUrl: channel.url, from: { id: 'u', aadObjectId: MANAGER }, recipient: { id: 'bot' }, conversation: { id: uninstaller.user.conversationId, conversationType: 'personal', tenantId: 'tenant-1' } };
+    const base = {
+      channelId: 'msteams',
+      serviceUrl: channel.url,
+      from: { id: 'u', aadObjectId: MANAGER },
+      recipient: { id: 'bot' },
+      conversation: { id: uninstaller.user.conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+    };
     await bot.post({ ...base, type: 'installationUpdate', action: 'remove' });
     expect((await bot.services.addresses.get(uninstaller.user.conversationId))?.status).to.equal('gone');
     await bot.post({ ...base, type: 'installationUpdate', action: 'add' });

@@ -39,7 +39,10 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
   });
 
   /** The same chat, each turn sent to one of the two instances at random. */
-  function either(user: (h: BotHarness) => ChatUser): { say(text: string, extra?: Activity): Promise<Activity[]>; submit(value: Activity): Promise<Activity[]> } {
+  function either(user: (h: BotHarness) => ChatUser): {
+    say(text: string, extra?: Activity): Promise<Activity[]>;
+    submit(value: Activity): Promise<Activity[]>;
+  } {
     const pick = () => (Math.random() < 0.5 ? a : b);
     return {
       say: async (text, extra) => (await user(pick()).say(text, extra)).activities,
@@ -49,13 +52,22 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
 
   it('keeps aggregates equal to a rebuild with families on both, sweeps on both, and sends each digest once though started on both', async () => {
     // Managers subscribe through either instance.
-    const subscribers = Array.from({ length: SUBSCRIBERS }, (_, i) => either((h) => h.user({ id: `manager-${i}`, aadObjectId: MANAGER, conversationId: `manager-conv-${i}` })));
-    for (const s of subscribers) expect(texts(await s.say('subscribe to the digest', { serviceUrl: channel.url })).join(' ')).to.match(/subscribed/);
+    const subscribers = Array.from({ length: SUBSCRIBERS }, (_, i) =>
+      either((h) => h.user({ id: `manager-${i}`, aadObjectId: MANAGER, conversationId: `manager-conv-${i}` })),
+    );
+    for (const s of subscribers)
+      expect(texts(await s.say('subscribe to the digest', { serviceUrl: channel.url })).join(' ')).to.match(
+        /subscribed/,
+      );
 
     // Families answer whole surveys, each turn on either instance, while both sweep.
     const codes: string[] = [];
     for (let f = 0; f < FAMILIES; f++) {
-      const made = await a.services.invitationService.invite(`TI-${String(f).padStart(4, '0')}`, f % 2 ? 'cyp' : 'pc', 'test');
+      const made = await a.services.invitationService.invite(
+        `TI-${String(f).padStart(4, '0')}`,
+        f % 2 ? 'cyp' : 'pc',
+        'test',
+      );
       if (made.kind !== 'created') throw new Error('no invitation');
       codes.push(made.code);
     }
@@ -68,14 +80,21 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
     })();
     await Promise.all(
       codes.map(async (code, f) => {
-        const family = either((h) => h.user({ id: `family-${f}`, channelId: 'msteams', conversationId: `family-conv-${f}` }));
+        const family = either((h) =>
+          h.user({ id: `family-${f}`, channelId: 'msteams', conversationId: `family-conv-${f}` }),
+        );
         let card = cards(await family.say(code)).at(-1);
         for (let step = 0; card?.actions && step < 40; step++) {
           const faces = cardElements(card).filter((c) => c.type === 'Column' && c.selectAction);
           const inputs = cardElements(card).filter((e) => String(e.type).startsWith('Input.'));
           const value = faces.length
-            ? faces[(f + step) % faces.length]!.selectAction.data
-            : { ...card.actions[0].data, ...Object.fromEntries(inputs.map((i, k) => [i.id, i.type === 'Input.Text' ? `words ${f}` : String(((f + k) % 5) + 1)])) };
+            ? faces[(f + step) % faces.length].selectAction.data
+            : {
+                ...card.actions[0].data,
+                ...Object.fromEntries(
+                  inputs.map((i, k) => [i.id, i.type === 'Input.Text' ? `words ${f}` : String(((f + k) % 5) + 1)]),
+                ),
+              };
           card = cards(await family.submit(value)).at(-1);
         }
       }),
@@ -85,8 +104,12 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
 
     // Both instances start "send the digest now" at the same moment.
     const [replyA, replyB] = await Promise.all([
-      a.user({ aadObjectId: MANAGER, conversationId: 'manager-conv-0' }).say('send the digest now', { serviceUrl: channel.url }),
-      b.user({ aadObjectId: MANAGER, conversationId: 'manager-conv-1' }).say('send the digest now', { serviceUrl: channel.url }),
+      a
+        .user({ aadObjectId: MANAGER, conversationId: 'manager-conv-0' })
+        .say('send the digest now', { serviceUrl: channel.url }),
+      b
+        .user({ aadObjectId: MANAGER, conversationId: 'manager-conv-1' })
+        .say('send the digest now', { serviceUrl: channel.url }),
     ]);
     const said = [...texts(replyA.activities), ...texts(replyB.activities)].join('\n');
     expect(said).to.match(/digest/i);
@@ -96,7 +119,12 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
 
     await a.services.journal.flush();
     await b.services.journal.flush();
-    const completed = await Promise.all(codes.map(async (_c, f) => (await a.services.respondents.read(`TI-${String(f).padStart(4, '0')}`, f % 2 ? 'cyp' : 'pc'))?.completedAt));
+    const completed = await Promise.all(
+      codes.map(
+        async (_c, f) =>
+          (await a.services.respondents.read(`TI-${String(f).padStart(4, '0')}`, f % 2 ? 'cyp' : 'pc'))?.completedAt,
+      ),
+    );
     expect(completed.filter(Boolean), 'every family finished').to.have.length(FAMILIES);
     const rebuild = await rebuildAggregates(a.services.bank, a.services.respondents, a.services.aggregates);
     expect(rebuild.differences, 'aggregates equal a rebuild').to.deep.equal([]);
@@ -105,10 +133,12 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
     const perConversation = new Map<string, number>();
     for (const d of digests) perConversation.set(d.conversationId, (perConversation.get(d.conversationId) ?? 0) + 1);
     expect(perConversation.size, 'every subscriber reached').to.equal(SUBSCRIBERS);
-    expect([...perConversation.values()].every((n) => n === 1), `each exactly once: ${JSON.stringify([...perConversation])}`).to.equal(true);
+    expect(
+      [...perConversation.values()].every((n) => n === 1),
+      `each exactly once: ${JSON.stringify([...perConversation])}`,
+    ).to.equal(true);
   });
 });
-
 
 /**
  * The same with two real bot processes on one data folder: the second attaches to the first's Azurite
@@ -123,7 +153,13 @@ describe('two bot processes on one store (real processes)', function () {
   let channel: RecordingChannel;
 
   before(async () => {
-    const env = { DATA_DIR: dataDir, DEV_ROLES: 'practitioner,manager', DEMO_DATA: 'false', BOT_TODAY: '2026-11-22', DIGEST_SENDS_PER_SECOND: '50' };
+    const env = {
+      DATA_DIR: dataDir,
+      DEV_ROLES: 'practitioner,manager',
+      DEMO_DATA: 'false',
+      BOT_TODAY: '2026-11-22',
+      DIGEST_SENDS_PER_SECOND: '50',
+    };
     first = await BotProcess.start(await getPort({ host: '127.0.0.1' }), env);
     second = await BotProcess.start(await getPort({ host: '127.0.0.1' }), env);
     channel = await RecordingChannel.start();
@@ -135,36 +171,67 @@ describe('two bot processes on one store (real processes)', function () {
   });
 
   it('keeps aggregates equal to a rebuild and sends each digest once, with turns and sends on both', async () => {
-    expect(second.output, 'the second attached to the first one\'s Azurite').to.match(/"attached":true/);
+    expect(second.output, "the second attached to the first one's Azurite").to.match(/"attached":true/);
     const either = () => (Math.random() < 0.5 ? first : second);
-    const managers = Array.from({ length: 8 }, (_, i) => ({ channelId: 'msteams', serviceUrl: channel.url, from: { id: `m-${i}`, aadObjectId: MANAGER }, conversation: { id: `proc-manager-${i}`, conversationType: 'personal' } }));
-    for (const m of managers) expect(JSON.stringify((await either().post({ type: 'message', text: 'subscribe to the digest', ...m })).activities)).to.match(/subscribed/);
+    const managers = Array.from({ length: 8 }, (_, i) => ({
+      channelId: 'msteams',
+      serviceUrl: channel.url,
+      from: { id: `m-${i}`, aadObjectId: MANAGER },
+      conversation: { id: `proc-manager-${i}`, conversationType: 'personal' },
+    }));
+    for (const m of managers)
+      expect(
+        JSON.stringify((await either().post({ type: 'message', text: 'subscribe to the digest', ...m })).activities),
+      ).to.match(/subscribed/);
 
     await Promise.all(
       Array.from({ length: 10 }, async (_, f) => {
         const ref = `TP-${String(f).padStart(4, '0')}`;
-        const made = await either().post({ type: 'message', text: `invite review ${ref} parent`, channelId: 'msteams', from: { id: `staff-${f}` }, conversation: { id: `staff-${f}` } });
-        const code = /code ([A-Z0-9-]{12})/.exec(JSON.stringify(made.activities))![1]!;
-        const family = { channelId: 'directline', from: { id: `family-${f}` }, conversation: { id: `proc-family-${f}` } };
+        const made = await either().post({
+          type: 'message',
+          text: `invite review ${ref} parent`,
+          channelId: 'msteams',
+          from: { id: `staff-${f}` },
+          conversation: { id: `staff-${f}` },
+        });
+        const code = /code ([A-Z0-9-]{12})/.exec(JSON.stringify(made.activities))![1];
+        const family = {
+          channelId: 'directline',
+          from: { id: `family-${f}` },
+          conversation: { id: `proc-family-${f}` },
+        };
         let card = cards((await either().post({ type: 'message', text: code, ...family })).activities).at(-1);
         while (card?.actions) {
           const inputs = cardElements(card).filter((e) => String(e.type).startsWith('Input.'));
-          const value = { ...card.actions[0].data, ...Object.fromEntries(inputs.map((i, k) => [i.id, i.type === 'Input.Text' ? 'words' : String(((f + k) % 5) + 1)])) };
+          const value = {
+            ...card.actions[0].data,
+            ...Object.fromEntries(
+              inputs.map((i, k) => [i.id, i.type === 'Input.Text' ? 'words' : String(((f + k) % 5) + 1)]),
+            ),
+          };
           card = cards((await either().post({ type: 'message', value, ...family })).activities).at(-1);
         }
       }),
     );
 
-    await Promise.all([first, second].map((bot, i) => bot.post({ type: 'message', text: 'send the digest now', ...managers[i]! })));
+    await Promise.all(
+      [first, second].map((bot, i) => bot.post({ type: 'message', text: 'send the digest now', ...managers[i] })),
+    );
     await channel.waitForText('proc-manager-0', /sent on request/);
     await channel.waitForText('proc-manager-1', /sent on request/);
     const digests = channel.received.filter((r) => JSON.stringify(r.body).includes('Termly digest'));
     const counts = new Map<string, number>();
     for (const d of digests) counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
     expect(counts.size, 'every subscriber reached').to.equal(managers.length);
-    expect([...counts.values()].every((n) => n === 1), JSON.stringify([...counts])).to.equal(true);
+    expect(
+      [...counts.values()].every((n) => n === 1),
+      JSON.stringify([...counts]),
+    ).to.equal(true);
 
-    const rebuild = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/rebuildAggregates.ts'], { cwd: fromRoot(), env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
+    const rebuild = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/rebuildAggregates.ts'], {
+      cwd: fromRoot(),
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    });
     expect(rebuild.stdout).to.match(/Read 10 respondents[\s\S]*No difference/);
   });
 });

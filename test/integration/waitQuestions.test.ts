@@ -21,13 +21,16 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
     const lines = ['referral_id,service,referred_on,triaged_on,first_seen_on,closed_on'];
     for (let i = 1; i <= 9; i++) lines.push(`W-${i},salt,${day(-7 * i)},${day(-7 * i + 3)},,`);
     lines.push(`W-10,salt,${day(-140)},${day(-120)},,`);
-    for (let i = 1; i <= 8; i++) lines.push(`S-${i},salt,${day(i <= 6 ? -100 : -200)},${day(i <= 6 ? -95 : -190)},${day(-30)},`);
+    for (let i = 1; i <= 8; i++)
+      lines.push(`S-${i},salt,${day(i <= 6 ? -100 : -200)},${day(i <= 6 ? -95 : -190)},${day(-30)},`);
     // ND: 3 waiting: too few to show any wait.
     for (let i = 1; i <= 3; i++) lines.push(`N-${i},nd,${day(-10 * i)},,,`);
     const dir = mkdtempSync(path.join(tmpdir(), 'wait-questions-'));
     writeFileSync(path.join(dir, 'extract.csv'), lines.join('\n') + '\n');
     const s = bot.services;
-    const report = await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(path.join(dir, 'extract.csv'));
+    const report = await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(
+      path.join(dir, 'extract.csv'),
+    );
     expect(report.imported, JSON.stringify(report.invalid)).to.equal(true);
   });
   after(async () => bot?.stop());
@@ -39,7 +42,11 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
 
   const ask = async (user: ChatUser, text: string) => {
     const { activities } = await user.say(text);
-    return { text: texts(activities).join('\n'), cards: cards(activities), all: texts(activities).join('\n') + JSON.stringify(cards(activities)) };
+    return {
+      text: texts(activities).join('\n'),
+      cards: cards(activities),
+      all: texts(activities).join('\n') + JSON.stringify(cards(activities)),
+    };
   };
 
   it('answers "current wait for SALT" with the as-of date, the definition, the target and the rating', async () => {
@@ -83,13 +90,18 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
 
   it('names the services it has when asked about one it does not know', async () => {
     const out = await ask(practitioner, 'how long is the wait for physio?');
-    expect(out.text).to.match(/I have no figures for "physio"\. I have waiting times for: Speech and language therapy \(SALT\), Autism \(ASD\) assessment/);
+    expect(out.text).to.match(
+      /I have no figures for "physio"\. I have waiting times for: Speech and language therapy \(SALT\), Autism \(ASD\) assessment/,
+    );
   });
 
   it('lists every service worst first for "which services are missing their targets?"', async () => {
     const out = await ask(practitioner, 'which services are missing their targets?');
     const card = out.cards[0] as { body: { type: string; columns?: { items: { text: string }[] }[] }[] };
-    const rowLabels = card.body.filter((b) => b.type === 'ColumnSet').map((b) => b.columns?.[0]?.items[0]?.text).filter((t) => t && t.trim());
+    const rowLabels = card.body
+      .filter((b) => b.type === 'ColumnSet')
+      .map((b) => b.columns?.[0]?.items[0]?.text)
+      .filter((t) => t && t.trim());
     expect(rowLabels[0]).to.equal('Speech and language therapy (SALT)');
     expect(rowLabels.at(-1)).to.match(/EHC needs assessment|ADHD|Autism/);
     expect(JSON.stringify(card)).to.include('no referrals loaded');

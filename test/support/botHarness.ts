@@ -25,14 +25,27 @@ export class BotHarness {
   ) {}
 
   /** `azurite`: share another harness's store, as a second instance of the bot would (it is not stopped here). */
-  static async start(opts: { env?: Record<string, string>; today?: string; azurite?: EmbeddedAzurite } = {}): Promise<BotHarness> {
+  static async start(
+    opts: { env?: Record<string, string>; today?: string; azurite?: EmbeddedAzurite } = {},
+  ): Promise<BotHarness> {
     const azurite = opts.azurite ?? (await startEmbeddedAzurite());
     const port = await getPort({ host: '127.0.0.1' });
-    const config = loadConfig({ PORT: String(port), STORAGE_CONNECTION_STRING: azurite.connectionString, DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...opts.env });
+    const config = loadConfig({
+      PORT: String(port),
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'silent',
+      ...opts.env,
+    });
     const clock = new TestClock(opts.today ?? '2026-11-22');
     const services = buildServices(config, azurite.connectionString, clock);
     let directLine: LocalDirectLine | undefined;
-    const server = buildHttpApp(config, services, createLogger(opts.env?.LOG_LEVEL ?? 'silent'), directLineSetup(config, () => directLine));
+    const server = buildHttpApp(
+      config,
+      services,
+      createLogger(opts.env?.LOG_LEVEL ?? 'silent'),
+      directLineSetup(config, () => directLine),
+    );
     await listen(server, port, '127.0.0.1');
     directLine = await startLocalDirectLine(`http://127.0.0.1:${port}/api/messages`);
     const harness = new BotHarness(azurite, services, server, clock, `http://127.0.0.1:${port}`);
@@ -53,14 +66,24 @@ export class BotHarness {
 
   /** Posts one activity; returns the bot's replies (and an invoke response, if any, as type 'invokeResponse'). */
   async post(activity: Activity): Promise<{ status: number; activities: Activity[] }> {
-    const res = await fetch(`${this.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deliveryMode: 'expectReplies', ...activity }) });
+    const res = await fetch(`${this.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ deliveryMode: 'expectReplies', ...activity }),
+    });
     const text = await res.text();
     const body = text ? JSON.parse(text) : {};
     return { status: res.status, activities: body.activities ?? [] };
   }
 
   user(opts: { id?: string; aadObjectId?: string; channelId?: string; conversationId?: string } = {}): ChatUser {
-    return new ChatUser(this, opts.channelId ?? 'msteams', opts.conversationId ?? `conv-${randomUUID()}`, opts.id ?? `user-${randomUUID()}`, opts.aadObjectId);
+    return new ChatUser(
+      this,
+      opts.channelId ?? 'msteams',
+      opts.conversationId ?? `conv-${randomUUID()}`,
+      opts.id ?? `user-${randomUUID()}`,
+      opts.aadObjectId,
+    );
   }
 }
 
@@ -96,7 +119,13 @@ export class ChatUser {
 
   /** Action.Execute, as Teams sends it: an adaptiveCard/action invoke. */
   execute(verb: string, data: Activity, extra: Activity = {}) {
-    return this.harness.post({ ...this.base(), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, ...extra });
+    return this.harness.post({
+      ...this.base(),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      ...extra,
+    });
   }
 }
 
@@ -106,7 +135,11 @@ export function texts(activities: Activity[]): string[] {
 }
 
 export function cards(activities: Activity[]): Activity[] {
-  return activities.flatMap((a) => (a.attachments ?? []).filter((x: Activity) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x: Activity) => x.content));
+  return activities.flatMap((a) =>
+    (a.attachments ?? [])
+      .filter((x: Activity) => x.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((x: Activity) => x.content),
+  );
 }
 
 /** Every element of a card, depth first (inputs sit inside containers that group them with their notes). */
@@ -125,10 +158,13 @@ export function cardElements(card: Activity): Activity[] {
 
 /** The ids of a card's inputs, in order. */
 export function cardInputIds(card: Activity): string[] {
-  return cardElements(card).filter((e) => String(e.type).startsWith('Input.')).map((e) => String(e.id));
+  return cardElements(card)
+    .filter((e) => String(e.type).startsWith('Input.'))
+    .map((e) => String(e.id));
 }
 
 /** A survey card's "Section k of 7" line (a greeting or a confirmation may stand above it). */
 export function sectionLine(card: Activity | undefined): string | undefined {
-  return cardElements(card ?? {}).find((e) => e.type === 'TextBlock' && /^Section \d+ of \d+$/.test(String(e.text)))?.text;
+  return cardElements(card ?? {}).find((e) => e.type === 'TextBlock' && /^Section \d+ of \d+$/.test(String(e.text)))
+    ?.text;
 }

@@ -22,9 +22,13 @@ export class BotProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const bot = new BotProcess(child, port);
-    child.stdout!.on('data', (d) => (bot.output += d));
-    child.stderr!.on('data', (d) => (bot.output += d));
-    await waitUntil(() => bot.output.includes('bot listening'), 90_000, () => bot.output);
+    child.stdout.on('data', (d) => (bot.output += d));
+    child.stderr.on('data', (d) => (bot.output += d));
+    await waitUntil(
+      () => bot.output.includes('bot listening'),
+      90_000,
+      () => bot.output,
+    );
     return bot;
   }
 
@@ -33,7 +37,13 @@ export class BotProcess {
     const res = await fetch(`http://127.0.0.1:${this.port}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ deliveryMode: 'expectReplies', serviceUrl: 'http://127.0.0.1:1/', id: `a-${Math.random()}`, recipient: { id: 'bot' }, ...activity }),
+      body: JSON.stringify({
+        deliveryMode: 'expectReplies',
+        serviceUrl: 'http://127.0.0.1:1/',
+        id: `a-${Math.random()}`,
+        recipient: { id: 'bot' },
+        ...activity,
+      }),
     });
     const body = (await res.json()) as { activities?: Activity[] };
     return { status: res.status, activities: body.activities ?? [] };

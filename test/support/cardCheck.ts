@@ -13,12 +13,16 @@ export function cardProblems(card: unknown): string[] {
   if (!/^1\.[0-5]$/.test(version)) problems.push(`version ${version} is not 1.0–1.5 (Teams renders up to 1.5)`);
   const parsed = new AC.AdaptiveCard();
   const context = new AC.SerializationContext();
-  parsed.parse(card as object, context);
+  parsed.parse(card, context);
   for (let i = 0; i < context.eventCount; i++) {
     const event = context.getEventAt(i);
     // Teams' chart elements (Chart.*) are not in the Adaptive Cards library; with a fallback they are
     // allowed: clients without charts render the fallback, which the library parses and checks here.
-    if (event.event === AC.ValidationEvent.UnknownElementType && chartsWithFallback(card).some((type) => event.message.includes(`"${type}"`))) continue;
+    if (
+      event.event === AC.ValidationEvent.UnknownElementType &&
+      chartsWithFallback(card).some((type) => event.message.includes(`"${type}"`))
+    )
+      continue;
     problems.push(`parse: ${event.message}`);
   }
   for (const e of parsed.validateProperties().validationEvents) problems.push(`validate: ${e.message}`);
@@ -30,7 +34,8 @@ function chartsWithFallback(node: unknown, found: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((n) => chartsWithFallback(n, found));
   else if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
-    if (typeof o.type === 'string' && o.type.startsWith('Chart.') && o.fallback && typeof o.fallback === 'object') found.push(o.type);
+    if (typeof o.type === 'string' && o.type.startsWith('Chart.') && o.fallback && typeof o.fallback === 'object')
+      found.push(o.type);
     Object.values(o).forEach((v) => chartsWithFallback(v, found));
   }
   return found;

@@ -40,7 +40,9 @@ export class RecordingChannel {
   async waitForText(conversationId: string, pattern: RegExp, timeoutMs = 60_000): Promise<Received> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.received.find((r) => r.conversationId === conversationId && pattern.test(String(r.body.text ?? '')));
+      const found = this.received.find(
+        (r) => r.conversationId === conversationId && pattern.test(String(r.body.text ?? '')),
+      );
       if (found) return found;
       if (Date.now() > until) throw new Error(`no message matching ${pattern} reached ${conversationId}`);
       await new Promise((r) => setTimeout(r, 50));
@@ -64,8 +66,9 @@ export class RecordingChannel {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const match = /^\/v3\/conversations\/([^/]+)\/activities\/?$/.exec(req.url ?? '');
     const body = await readBody(req);
-    if (req.method !== 'POST' || !match) return send(res, 404, { error: { code: 'NotFound', message: `no route ${req.method} ${req.url}` } });
-    const conversationId = decodeURIComponent(match[1]!);
+    if (req.method !== 'POST' || !match)
+      return send(res, 404, { error: { code: 'NotFound', message: `no route ${req.method} ${req.url}` } });
+    const conversationId = decodeURIComponent(match[1]);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
@@ -77,7 +80,12 @@ export class RecordingChannel {
       const next = this.scripts.get(conversationId)?.shift();
       if (next && next.status >= 300) {
         this.rejected.push({ conversationId, status: next.status, at: Date.now() });
-        return send(res, next.status, { error: { code: 'Scripted', message: `scripted ${next.status}` } }, next.retryAfter ? { 'retry-after': next.retryAfter } : {});
+        return send(
+          res,
+          next.status,
+          { error: { code: 'Scripted', message: `scripted ${next.status}` } },
+          next.retryAfter ? { 'retry-after': next.retryAfter } : {},
+        );
       }
       this.received.push({ conversationId, body: JSON.parse(body || '{}'), at: Date.now() });
       return send(res, 201, { id: `activity-${this.received.length}` });

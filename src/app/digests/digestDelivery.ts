@@ -1,5 +1,5 @@
 import type { SendOutcome } from '../../domain/digests/sendOutcome.js';
-import type { Claim, DigestLedgerRepository } from '../../storage/repositories/digestLedgerRepository.js';
+import type { Claim, DigestLedger } from '../../ports/digestStores.js';
 import { backoffMs, SendPacer } from './sendPacer.js';
 
 export type DeliveryOptions = {
@@ -12,22 +12,41 @@ export type DeliveryOptions = {
   /** Longest Retry-After honoured; a longer one is cut to this (and logged by the caller via the report). */
   maxRetryAfterMs: number;
 };
-export const DEFAULT_DELIVERY: DeliveryOptions = { concurrency: 4, perSecond: 20, maxTransientRetries: 3, maxThrottles: 6, maxRetryAfterMs: 60_000 };
+export const DEFAULT_DELIVERY: DeliveryOptions = {
+  concurrency: 4,
+  perSecond: 20,
+  maxTransientRetries: 3,
+  maxThrottles: 6,
+  maxRetryAfterMs: 60_000,
+};
 
 export type DeliveryRun = {
   digestId: string;
   conversationIds: readonly string[];
   send: (conversationId: string) => Promise<SendOutcome>;
-  ledger: DigestLedgerRepository;
+  ledger: DigestLedger;
   instance: string;
   onGone?: (conversationId: string, status: 403 | 404) => Promise<void>;
   options?: Partial<DeliveryOptions>;
   clock?: { now(): number; sleep(ms: number): Promise<void>; random(): number };
 };
 
-export type DeliveryTally = { attempted: number; sent: number; gone: number; failed: number; skipped: number; throttled: number; retried: number; errors: string[] };
+export type DeliveryTally = {
+  attempted: number;
+  sent: number;
+  gone: number;
+  failed: number;
+  skipped: number;
+  throttled: number;
+  retried: number;
+  errors: string[];
+};
 
-const realClock = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), random: Math.random };
+const realClock = {
+  now: () => Date.now(),
+  sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+  random: Math.random,
+};
 
 /**
  * Sends one digest to many conversations: each is claimed in the ledger first (so no instance sends it
@@ -38,7 +57,16 @@ export async function deliverDigest(run: DeliveryRun): Promise<DeliveryTally> {
   const o = { ...DEFAULT_DELIVERY, ...run.options };
   const clock = run.clock ?? realClock;
   const pacer = new SendPacer(o.perSecond, Math.max(1, o.concurrency), clock);
-  const tally: DeliveryTally = { attempted: 0, sent: 0, gone: 0, failed: 0, skipped: 0, throttled: 0, retried: 0, errors: [] };
+  const tally: DeliveryTally = {
+    attempted: 0,
+    sent: 0,
+    gone: 0,
+    failed: 0,
+    skipped: 0,
+    throttled: 0,
+    retried: 0,
+    errors: [],
+  };
   const queue = [...run.conversationIds];
   const at = () => new Date(clock.now());
 
@@ -54,29 +82,50 @@ export async function deliverDigest(run: DeliveryRun): Promise<DeliveryTally> {
     for (;;) {
       await pacer.take();
       claim = await run.ledger.move(run.digestId, claim, 'sending', at(), { attempt: true });
-      const outcome = await run.send(conversationId).catch((error: unknown): SendOutcome => ({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) }));
+      const outcome = await run.send(conversationId).catch((error: unknown): SendOutcome => ({
+        kind: 'failed',
+        reason: error instanceof Error ? error.message : String(error),
+      }));
       switch (outcome.kind) {
         case 'sent':
-          await run.ledger.move(run.digestId, claim, 'sent', at(), outcome.activityId ? { detail: `activity ${outcome.activityId}` } : {});
+          await run.ledger.move(
+            run.digestId,
+            claim,
+            'sent',
+            at(),
+            outcome.activityId ? { detail: `activity ${outcome.activityId}` } : {},
+          );
           tally.sent++;
           return;
         case 'gone':
-          await run.ledger.move(run.digestId, claim, 'gone', at(), { status: outcome.status, detail: outcome.status === 403 ? 'blocked or uninstalled' : 'conversation not found' });
+          await run.ledger.move(run.digestId, claim, 'gone', at(), {
+            status: outcome.status,
+            detail: outcome.status === 403 ? 'blocked or uninstalled' : 'conversation not found',
+          });
           await run.onGone?.(conversationId, outcome.status);
           tally.gone++;
           return;
         case 'failed':
-          await run.ledger.move(run.digestId, claim, 'failed', at(), { ...(outcome.status ? { status: outcome.status } : {}), detail: outcome.reason });
+          await run.ledger.move(run.digestId, claim, 'failed', at(), {
+            ...(outcome.status ? { status: outcome.status } : {}),
+            detail: outcome.reason,
+          });
           tally.failed++;
           return;
         case 'throttled': {
           tally.throttled++;
           if (++throttles > o.maxThrottles) {
-            await run.ledger.move(run.digestId, claim, 'failed', at(), { status: 429, detail: `still throttled after ${o.maxThrottles} waits` });
+            await run.ledger.move(run.digestId, claim, 'failed', at(), {
+              status: 429,
+              detail: `still throttled after ${o.maxThrottles} waits`,
+            });
             tally.failed++;
             return;
           }
-          const wait = outcome.retryAfterMs !== undefined ? Math.min(outcome.retryAfterMs, o.maxRetryAfterMs) : backoffMs(throttles, 1_000, 30_000, clock.random);
+          const wait =
+            outcome.retryAfterMs !== undefined
+              ? Math.min(outcome.retryAfterMs, o.maxRetryAfterMs)
+              : backoffMs(throttles, 1_000, 30_000, clock.random);
           pacer.pause(wait);
           claim = await run.ledger.move(run.digestId, claim, 'claimed', at(), { status: 429 });
           tally.retried++;
@@ -84,7 +133,10 @@ export async function deliverDigest(run: DeliveryRun): Promise<DeliveryTally> {
         }
         case 'transient': {
           if (++transient > o.maxTransientRetries) {
-            await run.ledger.move(run.digestId, claim, 'failed', at(), { status: outcome.status, detail: `HTTP ${outcome.status || 'network error'} after ${o.maxTransientRetries} retries` });
+            await run.ledger.move(run.digestId, claim, 'failed', at(), {
+              status: outcome.status,
+              detail: `HTTP ${outcome.status || 'network error'} after ${o.maxTransientRetries} retries`,
+            });
             tally.failed++;
             return;
           }

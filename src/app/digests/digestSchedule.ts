@@ -17,7 +17,10 @@ export function termDueOn(terms: TermCalendar, today: string): Term | undefined 
  * Running it again is harmless: the send ledger lets each subscriber have each term's digest once, so
  * every instance may run this schedule, and a run cut short by a restart is finished by the next one.
  */
-export function scheduleTermEndDigests(run: () => Promise<unknown>, onError: (error: unknown) => void): { stop(): void } {
+export function scheduleTermEndDigests(
+  run: () => Promise<unknown>,
+  onError: (error: unknown) => void,
+): { stop(): void } {
   const job = new Cron('7 * * * *', { protect: true, timezone: 'UTC' }, async () => {
     try {
       await run();

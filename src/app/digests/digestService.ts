@@ -1,26 +1,27 @@
 import type { Clock } from '../../domain/clock.js';
 import { addDays } from '../../domain/dates.js';
-import { buildTermDigest } from '../../domain/digests/termDigest.js';
+import { buildTermDigest, type TermDigest } from '../../domain/digests/termDigest.js';
 import { digestFiguresCsv } from '../../domain/digests/digestFiguresCsv.js';
 import { signDownload, verifyDownload } from '../../domain/digests/downloadToken.js';
 import type { SendOutcome } from '../../domain/digests/sendOutcome.js';
 import { isAllowedServiceUrl } from '../../domain/digests/serviceUrls.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
 import type { Term, TermCalendar } from '../../domain/terms/termCalendar.js';
-import type { ConversationAddress, Reply } from '../../handlers/turn.js';
-import { renderCard } from '../../cards/renderCard.js';
-import { presentTermDigest } from '../../presenters/termDigestPresenter.js';
-import type { AddressBookRepository } from '../../storage/repositories/addressBookRepository.js';
-import type { DeliveryCounts, DigestLedgerRepository } from '../../storage/repositories/digestLedgerRepository.js';
-import type { DigestSubscriptionsRepository } from '../../storage/repositories/digestSubscriptionsRepository.js';
-import type { SecretsRepository } from '../../storage/repositories/secretsRepository.js';
+import type { ConversationAddress, Reply } from '../../ports/messages.js';
+import type {
+  AddressBook,
+  DeliveryCounts,
+  DigestLedger,
+  DigestSubscriptions,
+  ProactiveSender,
+  Secrets,
+} from '../../ports/digestStores.js';
 import type { ScoresService } from '../scoresService.js';
 import type { WaitsService } from '../waitsService.js';
 import { readDigestInputs } from './digestInputs.js';
 import { deliverDigest, type DeliveryOptions } from './digestDelivery.js';
 import { termDueOn } from './digestSchedule.js';
 
-export type DigestSender = (address: ConversationAddress, reply: Reply) => Promise<SendOutcome>;
 export type DeliveryReport = DeliveryCounts & { digestId: string; label: string; unreachable: number; text: string };
 
 export type DigestServiceDeps = {
@@ -29,10 +30,12 @@ export type DigestServiceDeps = {
   clock: Clock;
   scores: ScoresService;
   waits: WaitsService;
-  addresses: AddressBookRepository;
-  subscriptions: DigestSubscriptionsRepository;
-  ledger: DigestLedgerRepository;
-  secrets: SecretsRepository;
+  addresses: AddressBook;
+  subscriptions: DigestSubscriptions;
+  ledger: DigestLedger;
+  secrets: Secrets;
+  /** How a digest is shown (the presenter): the service decides what it says, not how it looks. */
+  render: (digest: TermDigest, link: { csvUrl: string; csvExpiresOn: string }) => Reply;
   publicBaseUrl: string;
   /** Loopback service URLs are accepted only when running locally (Agents Playground, tests). */
   allowLoopback: boolean;
@@ -49,12 +52,12 @@ const FINISHED: ReadonlySet<string> = new Set(['sent', 'gone', 'failed', 'uncert
  * (the channel layer), with the send ledger deciding who still needs it.
  */
 export class DigestService {
-  private sender: DigestSender | undefined;
+  private sender: ProactiveSender | undefined;
 
   constructor(private readonly d: DigestServiceDeps) {}
 
   /** The channel layer plugs in how to reach a conversation (it needs the adapter, built after this). */
-  useSender(sender: DigestSender): void {
+  useSender(sender: ProactiveSender): void {
     this.sender = sender;
   }
 
@@ -75,7 +78,12 @@ export class DigestService {
 
   async subscribe(address: ConversationAddress, by: string): Promise<'subscribed' | 'already' | 'not-allowed'> {
     if (!(await this.rememberAddress(address))) return 'not-allowed';
-    return this.d.subscriptions.subscribe({ conversationId: address.conversationId, scope: address.conversationType, subscribedBy: by, subscribedAt: this.d.clock.now().toISOString() });
+    return this.d.subscriptions.subscribe({
+      conversationId: address.conversationId,
+      scope: address.conversationType,
+      subscribedBy: by,
+      subscribedAt: this.d.clock.now().toISOString(),
+    });
   }
 
   unsubscribe(conversationId: string): Promise<boolean> {
@@ -86,10 +94,12 @@ export class DigestService {
   async build(term: Term): Promise<{ reply: Reply }> {
     const digest = buildTermDigest(await readDigestInputs(this.d, term));
     const expiresOn = addDays(this.d.clock.today(), LINK_DAYS);
-    const token = signDownload({ term: term.id, exp: Math.floor(Date.parse(`${expiresOn}T23:59:59Z`) / 1000) }, await this.d.secrets.get('digest-links'));
+    const token = signDownload(
+      { term: term.id, exp: Math.floor(Date.parse(`${expiresOn}T23:59:59Z`) / 1000) },
+      await this.d.secrets.get('digest-links'),
+    );
     const csvUrl = `${this.d.publicBaseUrl}/api/digests/csv?token=${token}`;
-    const presented = presentTermDigest(digest, { csvUrl, csvExpiresOn: expiresOn });
-    return { reply: { text: presented.summary, card: renderCard('termDigest', presented.card), fullText: presented.text } };
+    return { reply: this.d.render(digest, { csvUrl, csvExpiresOn: expiresOn }) };
   }
 
   /** This term so far, for the person asking. */
@@ -98,7 +108,9 @@ export class DigestService {
   }
 
   /** The CSV behind a signed link. */
-  async csvForToken(token: string): Promise<{ ok: true; fileName: string; csv: string } | { ok: false; reason: 'expired' | 'invalid' }> {
+  async csvForToken(
+    token: string,
+  ): Promise<{ ok: true; fileName: string; csv: string } | { ok: false; reason: 'expired' | 'invalid' }> {
     const check = verifyDownload(token, await this.d.secrets.get('digest-links'), this.d.clock.now());
     if (!check.ok) return { ok: false, reason: check.reason === 'expired' ? 'expired' : 'invalid' };
     const term = this.d.terms.byId(check.claims.term);
@@ -118,7 +130,11 @@ export class DigestService {
   /** A manager's "send the digest now": this term so far, to every subscriber, at most once a day. */
   sendNow(): Promise<DeliveryReport> {
     const term = this.currentTerm();
-    return this.deliver(`now-${term.id}-${this.d.clock.today()}`, term, `digest ${term.label} (sent on request, ${this.d.clock.today()})`);
+    return this.deliver(
+      `now-${term.id}-${this.d.clock.today()}`,
+      term,
+      `digest ${term.label} (sent on request, ${this.d.clock.today()})`,
+    );
   }
 
   /** True the first time a request is seen, across instances (a re-sent activity starts nothing new). */
@@ -135,17 +151,28 @@ export class DigestService {
   async deliveryReportText(): Promise<string> {
     const runs = await this.d.ledger.recentRuns(5);
     if (!runs.length) return 'No digest has been sent yet.';
-    return ['Digest deliveries, most recent first:', ...runs.map((r) => `- ${reportText(r.label, r.counts, r.unreachable)} (${r.at.slice(0, 16).replace('T', ' ')} UTC)`)].join('\n');
+    return [
+      'Digest deliveries, most recent first:',
+      ...runs.map(
+        (r) => `- ${reportText(r.label, r.counts, r.unreachable)} (${r.at.slice(0, 16).replace('T', ' ')} UTC)`,
+      ),
+    ].join('\n');
   }
 
   private async deliver(digestId: string, term: Term, label: string): Promise<DeliveryReport> {
     if (!this.sender) throw new Error('no sender is configured for digests');
     const sender = this.sender;
     const [subscriptions, addresses] = await Promise.all([this.d.subscriptions.list(), this.d.addresses.all()]);
-    const reachable = subscriptions.map((s) => addresses.get(s.conversationId)).filter((a) => a && a.status === 'active' && isAllowedServiceUrl(a.serviceUrl, { allowLoopback: this.d.allowLoopback }));
+    const reachable = subscriptions
+      .map((s) => addresses.get(s.conversationId))
+      .filter(
+        (a) => a && a.status === 'active' && isAllowedServiceUrl(a.serviceUrl, { allowLoopback: this.d.allowLoopback }),
+      );
     const unreachable = subscriptions.length - reachable.length;
     // Those already finished are skipped with one query, so the hourly check costs little once a digest is out.
-    const finished = new Set((await this.d.ledger.rows(digestId)).filter((r) => FINISHED.has(r.state)).map((r) => r.conversationId));
+    const finished = new Set(
+      (await this.d.ledger.rows(digestId)).filter((r) => FINISHED.has(r.state)).map((r) => r.conversationId),
+    );
     const byId = new Map(reachable.filter((a) => !finished.has(a!.conversationId)).map((a) => [a!.conversationId, a!]));
     let built: Promise<{ reply: Reply }> | undefined;
     await deliverDigest({
@@ -156,7 +183,8 @@ export class DigestService {
       options: this.d.delivery,
       // Built once, on the first send that needs it: a run with nothing left to send builds nothing.
       send: async (conversationId) => sender(byId.get(conversationId)!, (await (built ??= this.build(term))).reply),
-      onGone: async (conversationId, status) => this.d.addresses.markGone(conversationId, status === 403 ? 'blocked' : 'removed', this.d.clock.now()),
+      onGone: async (conversationId, status) =>
+        this.d.addresses.markGone(conversationId, status === 403 ? 'blocked' : 'removed', this.d.clock.now()),
     });
     const counts = await this.d.ledger.counts(digestId);
     await this.d.ledger.recordRun({ digestId, label, counts, unreachable, at: this.d.clock.now() });

@@ -13,9 +13,27 @@ export const DIGEST_CSV_COLUMNS = ['term', 'section', 'subject', 'group', 'measu
  */
 export function digestFiguresCsv(d: TermDigest): string {
   const rows: string[][] = [];
-  const add = (section: string, subject: string, group: string, measure: string, figure: Disclosed | undefined, n: number | undefined, format: (v: number) => string, note = '') => {
+  const add = (
+    section: string,
+    subject: string,
+    group: string,
+    measure: string,
+    figure: Disclosed | undefined,
+    n: number | undefined,
+    format: (v: number) => string,
+    note = '',
+  ) => {
     const hidden = figure !== undefined && !figure.shown;
-    rows.push([d.term.label, section, subject, group, measure, figure && figure.shown ? format(figure.value) : '', n === undefined || hidden ? '' : String(n), hidden ? SUPPRESSED : note]);
+    rows.push([
+      d.term.label,
+      section,
+      subject,
+      group,
+      measure,
+      figure && figure.shown ? format(figure.value) : '',
+      n === undefined || hidden ? '' : String(n),
+      hidden ? SUPPRESSED : note,
+    ]);
   };
   const mean = (v: number) => v.toFixed(2);
   const share = (v: number) => (v * 100).toFixed(1);
@@ -29,7 +47,17 @@ export function digestFiguresCsv(d: TermDigest): string {
       }
       add('outcomes', o.name, group, 'mean score (1-5)', f.mean, f.respondents, mean);
       add('outcomes', o.name, group, '% positive (4 or 5)', f.positive, f.respondents, share);
-      if (f.mean.shown && f.change !== undefined) rows.push([d.term.label, 'outcomes', o.name, group, `change in mean since ${d.previousTerm.label}`, f.change.toFixed(1), String(f.respondents), '']);
+      if (f.mean.shown && f.change !== undefined)
+        rows.push([
+          d.term.label,
+          'outcomes',
+          o.name,
+          group,
+          `change in mean since ${d.previousTerm.label}`,
+          f.change.toFixed(1),
+          String(f.respondents),
+          '',
+        ]);
     }
   }
   for (const w of d.waits) {
@@ -44,17 +72,54 @@ export function digestFiguresCsv(d: TermDigest): string {
     add('waiting times', name, 'all', 'median wait (weeks)', f.medianWeeks, n, (v) => v.toFixed(1));
     add('waiting times', name, 'all', '92nd percentile wait (weeks)', f.p92Weeks, n, (v) => v.toFixed(1));
     add('waiting times', name, 'all', 'longest wait (weeks)', f.longestWeeks, n, (v) => v.toFixed(1));
-    add('waiting times', name, 'all', `% waiting under ${f.waitingUnderTarget.withinWeeks} weeks`, f.waitingUnderTarget.share, f.waitingUnderTarget.denominator, share, `target ${(f.waitingUnderTarget.targetShare * 100).toFixed(0)}%`);
-    add('waiting times', name, 'all', `% seen within ${f.seenWithinTargetThisTerm.withinWeeks} weeks this term`, f.seenWithinTargetThisTerm.denominator ? f.seenWithinTargetThisTerm.share : undefined, f.seenWithinTargetThisTerm.denominator, share, f.seenWithinTargetThisTerm.denominator ? '' : 'none this term');
-    if (f.triagedWithinTarget) add('waiting times', name, 'all', `% triaged within ${f.triagedWithinTarget.withinWeeks} weeks`, f.triagedWithinTarget.denominator ? f.triagedWithinTarget.share : undefined, f.triagedWithinTarget.denominator, share, f.triagedWithinTarget.denominator ? '' : 'none due this term');
-    for (const b of f.bands) add('waiting times', name, `waiting ${b.label} weeks`, 'number waiting', b.count, undefined, String);
+    add(
+      'waiting times',
+      name,
+      'all',
+      `% waiting under ${f.waitingUnderTarget.withinWeeks} weeks`,
+      f.waitingUnderTarget.share,
+      f.waitingUnderTarget.denominator,
+      share,
+      `target ${(f.waitingUnderTarget.targetShare * 100).toFixed(0)}%`,
+    );
+    add(
+      'waiting times',
+      name,
+      'all',
+      `% seen within ${f.seenWithinTargetThisTerm.withinWeeks} weeks this term`,
+      f.seenWithinTargetThisTerm.denominator ? f.seenWithinTargetThisTerm.share : undefined,
+      f.seenWithinTargetThisTerm.denominator,
+      share,
+      f.seenWithinTargetThisTerm.denominator ? '' : 'none this term',
+    );
+    if (f.triagedWithinTarget)
+      add(
+        'waiting times',
+        name,
+        'all',
+        `% triaged within ${f.triagedWithinTarget.withinWeeks} weeks`,
+        f.triagedWithinTarget.denominator ? f.triagedWithinTarget.share : undefined,
+        f.triagedWithinTarget.denominator,
+        share,
+        f.triagedWithinTarget.denominator ? '' : 'none due this term',
+      );
+    for (const b of f.bands)
+      add('waiting times', name, `waiting ${b.label} weeks`, 'number waiting', b.count, undefined, String);
     rows.push([d.term.label, 'waiting times', name, 'all', 'rating', f.rag ?? 'not rated', '', '']);
   }
   for (const r of d.rates) {
     const group = r.role === 'all' ? 'all' : r.role === 'cyp' ? 'children and young people' : 'parent carers';
     add('response rate', 'survey', group, 'invited', r.sent, undefined, String);
     add('response rate', 'survey', group, 'completed', r.completed, undefined, String);
-    add('response rate', 'survey', group, '% completed of invited', r.rate, r.sent.shown ? r.sent.value : undefined, share);
+    add(
+      'response rate',
+      'survey',
+      group,
+      '% completed of invited',
+      r.rate,
+      r.sent.shown ? r.sent.value : undefined,
+      share,
+    );
   }
   return stringify([[...DIGEST_CSV_COLUMNS], ...rows.map((row) => row.map(spreadsheetSafe))]);
 }

@@ -8,7 +8,8 @@ import { z } from 'zod';
  */
 const claimsSchema = z.object({ term: z.string().regex(/^\d{4}-\d{2}-[a-z]+$/), exp: z.number().int().positive() });
 export type DownloadClaims = z.infer<typeof claimsSchema>;
-export type TokenCheck = { ok: true; claims: DownloadClaims } | { ok: false; reason: 'expired' | 'bad-signature' | 'malformed' };
+export type TokenCheck =
+  { ok: true; claims: DownloadClaims } | { ok: false; reason: 'expired' | 'bad-signature' | 'malformed' };
 
 export function signDownload(claims: DownloadClaims, secret: string): string {
   const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
@@ -20,7 +21,8 @@ export function verifyDownload(token: string, secret: string, now: Date): TokenC
   if (!body || !signature || extra !== undefined) return { ok: false, reason: 'malformed' };
   const expected = Buffer.from(mac(body, secret));
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'bad-signature' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));

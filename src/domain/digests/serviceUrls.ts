@@ -5,7 +5,13 @@
  * Hosts: https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages
  * (smba.trafficmanager.net with regional paths, and the government clouds).
  */
-const MICROSOFT_HOSTS = [/^smba\.trafficmanager\.net$/, /^smba\.infra\.(gcc|gov|dod)\.teams\.microsoft\.(com|us)$/, /^smba\.infra\.gov\.teams\.microsoft\.us$/, /^[a-z0-9-]+\.botframework\.com$/, /^[a-z0-9-]+\.botframework\.azure\.us$/];
+const MICROSOFT_HOSTS = [
+  /^smba\.trafficmanager\.net$/,
+  /^smba\.infra\.(gcc|gov|dod)\.teams\.microsoft\.(com|us)$/,
+  /^smba\.infra\.gov\.teams\.microsoft\.us$/,
+  /^[a-z0-9-]+\.botframework\.com$/,
+  /^[a-z0-9-]+\.botframework\.azure\.us$/,
+];
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export function isAllowedServiceUrl(value: string, opts: { allowLoopback: boolean }): boolean {

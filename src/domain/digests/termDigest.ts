@@ -15,7 +15,10 @@ export const FALL_THRESHOLD = 0.2; // on the 1–5 scale: smaller moves are with
 export type RoleFigures = { respondents: number; mean: Disclosed; positive: Disclosed; change: number | undefined };
 export type OutcomeLine = { outcome: OutcomeId; name: string; roles: Record<RespondentRole, RoleFigures> };
 export type WaitLine = { service: Service; figures: DisclosedWaits | null };
-export type Attention = { kind: 'fell'; outcome: string; role: RespondentRole; from: number; to: number } | { kind: 'red'; service: Service } | { kind: 'amber'; service: Service };
+export type Attention =
+  | { kind: 'fell'; outcome: string; role: RespondentRole; from: number; to: number }
+  | { kind: 'red'; service: Service }
+  | { kind: 'amber'; service: Service };
 
 export type TermDigest = {
   term: Term;
@@ -28,6 +31,7 @@ export type TermDigest = {
   attention: Attention[];
 };
 
+/** Everything a term's digest is made from, read from the aggregates and the waiting-list summaries. */
 export type TermDigestInput = {
   term: Term;
   previousTerm: Term;
@@ -40,14 +44,27 @@ export type TermDigestInput = {
 };
 
 export function buildTermDigest(input: TermDigestInput): TermDigest {
-  const find = (list: OutcomeScore[], o: OutcomeId, r: RespondentRole) => list.find((s) => s.outcome === o && s.role === r);
+  const find = (list: OutcomeScore[], o: OutcomeId, r: RespondentRole) =>
+    list.find((s) => s.outcome === o && s.role === r);
   const attention: Attention[] = [];
   const outcomes = input.bank.outcomes.map((o): OutcomeLine => {
     const roles = {} as Record<RespondentRole, RoleFigures>;
     for (const role of ['cyp', 'pc'] as const) {
       const now = find(input.scores, o.id, role);
       const before = find(input.previousScores, o.id, role);
-      const figures: RoleFigures = now ? { respondents: now.respondents, mean: now.mean, positive: now.positive, change: change(now.mean, before?.mean) } : { respondents: 0, mean: { shown: true, value: 0, basis: 0 }, positive: { shown: true, value: 0, basis: 0 }, change: undefined };
+      const figures: RoleFigures = now
+        ? {
+            respondents: now.respondents,
+            mean: now.mean,
+            positive: now.positive,
+            change: change(now.mean, before?.mean),
+          }
+        : {
+            respondents: 0,
+            mean: { shown: true, value: 0, basis: 0 },
+            positive: { shown: true, value: 0, basis: 0 },
+            change: undefined,
+          };
       roles[role] = figures;
       if (figures.change !== undefined && figures.change <= -FALL_THRESHOLD && now?.mean.shown && before?.mean.shown) {
         attention.push({ kind: 'fell', outcome: o.shortName, role, from: before.mean.value, to: now.mean.value });
@@ -59,5 +76,14 @@ export function buildTermDigest(input: TermDigestInput): TermDigest {
   for (const w of waits) if (w.figures?.rag === 'red') attention.push({ kind: 'red', service: w.service });
   for (const w of waits) if (w.figures?.rag === 'amber') attention.push({ kind: 'amber', service: w.service });
   const hasAnswers = input.scores.some((s) => s.respondents > 0);
-  return { term: input.term, previousTerm: input.previousTerm, generatedOn: input.generatedOn, hasAnswers, outcomes, waits, rates: input.rates, attention };
+  return {
+    term: input.term,
+    previousTerm: input.previousTerm,
+    generatedOn: input.generatedOn,
+    hasAnswers,
+    outcomes,
+    waits,
+    rates: input.rates,
+    attention,
+  };
 }

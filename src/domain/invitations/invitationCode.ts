@@ -27,7 +27,11 @@ function count(code: string, set: string): number {
  * Returns undefined when the text is not shaped like a code at all (it is then not a failed attempt).
  */
 export function readCodeFromText(text: string): string | undefined {
-  const compact = text.trim().replace(/^(code|start|my code is)\s*:?\s*/i, '').replace(/[\s-]/g, '').toUpperCase();
+  const compact = text
+    .trim()
+    .replace(/^(code|start|my code is)\s*:?\s*/i, '')
+    .replace(/[\s-]/g, '')
+    .toUpperCase();
   if (compact.length !== CODE_LENGTH) return undefined;
   if (![...compact].every((c) => CODE_ALPHABET.includes(c))) return undefined;
   if (count(compact, DIGITS) < 1 || count(compact, LETTERS) < 1) return undefined;

@@ -18,7 +18,11 @@ export function invitationStatus(
   if (invitation.revokedAt) return { kind: 'replaced' };
   if (today > invitation.expiresAt) return { kind: 'expired' };
   if (progress.sectionsSaved === 0 && !invitation.openedAt) return { kind: 'notOpened' };
-  return { kind: 'inProgress', section: Math.min(progress.sectionsSaved + 1, progress.sectionCount), of: progress.sectionCount };
+  return {
+    kind: 'inProgress',
+    section: Math.min(progress.sectionsSaved + 1, progress.sectionCount),
+    of: progress.sectionCount,
+  };
 }
 
 export function describeStatus(status: InvitationStatus): string {

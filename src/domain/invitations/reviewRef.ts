@@ -13,6 +13,6 @@ export function checkReviewRef(input: string): ReviewRefCheck {
     ok: false,
     message:
       `"${input.trim().slice(0, 40)}" is not a review reference I can use. A review reference looks like AR-1042: ` +
-      'a few letters, then numbers. Please never use a child\'s name, date of birth or NHS number.',
+      "a few letters, then numbers. Please never use a child's name, date of birth or NHS number.",
   };
 }

@@ -1,8 +1,24 @@
 import { has, tagged, type Analysis } from './analysis.js';
-import { whichDigest, whichOutcome, whichRespondent, whichSeason, whichService, whichTerm, whichTermsToCompare, whichTwoTerms } from './clarify.js';
+import {
+  whichDigest,
+  whichOutcome,
+  whichRespondent,
+  whichSeason,
+  whichService,
+  whichTerm,
+  whichTermsToCompare,
+  whichTwoTerms,
+} from './clarify.js';
 import type { OutcomeReading } from './outcomeSlot.js';
 import type { TermReading } from './termSlot.js';
-import { BOTH_ROLES, type DigestAction, type RespondentRole, type ServiceVocab, type TermRef, type Understanding } from './types.js';
+import {
+  BOTH_ROLES,
+  type DigestAction,
+  type RespondentRole,
+  type ServiceVocab,
+  type TermRef,
+  type Understanding,
+} from './types.js';
 import type { WaitsReading } from './waitsSlot.js';
 
 /** Everything read from one message, shared by the builders below. */
@@ -32,7 +48,8 @@ function chooseTerms(t: TermReading, comparesSomethingElse: boolean): TermsOrAsk
   const only = t.terms[0];
   if (!t.compare || comparesSomethingElse) return { terms: only ? [only] : [current] };
   if (!only) return t.compare === 'implicit' ? { terms: [current, { kind: 'previous' }] } : { ask: 'compareWhich' };
-  if (only.kind === 'current') return t.compare === 'implicit' ? { terms: [current, { kind: 'previous' }] } : { ask: 'compareWhich' };
+  if (only.kind === 'current')
+    return t.compare === 'implicit' ? { terms: [current, { kind: 'previous' }] } : { ask: 'compareWhich' };
   return { terms: [current, only] };
 }
 
@@ -42,7 +59,8 @@ export function buildScores(s: Slots): Understanding {
   const outcome = s.outcome.kind === 'one' ? s.outcome.outcome : undefined;
   // A topic of some questions ("being listened to"), a ranking within one outcome, or an explicit
   // "per question" asks for the questions rather than the outcome's summary.
-  const perQuestion = has(s.analysis, 'perQuestion') || (s.outcome.kind === 'one' && (s.outcome.byTopic || rank !== undefined));
+  const perQuestion =
+    has(s.analysis, 'perQuestion') || (s.outcome.kind === 'one' && (s.outcome.byTopic || rank !== undefined));
   const base: Extract<Understanding, { intent: 'scores' }> = {
     intent: 'scores',
     ...(outcome ? { outcome } : {}),
@@ -61,9 +79,13 @@ export function buildScores(s: Slots): Understanding {
 
 export function buildResponseRate(s: Slots): Understanding {
   const chosen = chooseTerms(s.terms, false);
-  const base: Extract<Understanding, { intent: 'responseRate' }> = { intent: 'responseRate', terms: [{ kind: 'current' }] };
+  const base: Extract<Understanding, { intent: 'responseRate' }> = {
+    intent: 'responseRate',
+    terms: [{ kind: 'current' }],
+  };
   if (!('ask' in chosen)) return { ...base, terms: chosen.terms };
-  if (chosen.ask === 'season' && s.terms.yearWithoutSeason) return whichSeason(base, s.terms.yearWithoutSeason, s.services);
+  if (chosen.ask === 'season' && s.terms.yearWithoutSeason)
+    return whichSeason(base, s.terms.yearWithoutSeason, s.services);
   if (chosen.ask === 'tooMany') return whichTwoTerms(base, s.terms.terms, s.services);
   if (chosen.ask === 'which') return whichTerm(base, s.services);
   return { ...base, terms: [{ kind: 'current' }, { kind: 'previous' }] };
@@ -106,7 +128,9 @@ export function buildErase(s: Slots): Understanding {
  */
 export function buildDigest(a: Analysis, services: readonly ServiceVocab[]): Understanding {
   const signals = new Set(tagged(a, 'digest').map((d) => d.tag.signal));
-  const sendAt = tagged(a, 'digest').filter((d) => d.tag.signal === 'send').map((d) => d.match.end);
+  const sendAt = tagged(a, 'digest')
+    .filter((d) => d.tag.signal === 'send')
+    .map((d) => d.match.end);
   const toMe = sendAt.some((end) => a.tokens.slice(end, end + 3).includes('me'));
   let action: DigestAction = 'preview';
   if (signals.has('unsubscribe')) action = 'unsubscribe';

@@ -1,15 +1,24 @@
 import { OUTCOME_LABEL } from './outcomeVocabulary.js';
 import { toCommand } from './phrasing.js';
 import { academicYearFor, type YearToken } from './termSlot.js';
-import type { Outcome, RespondentRole, Season, ServiceVocab, TermRef, Understanding } from './types.js';
+import type { OutcomeId, RespondentRole, Season, ServiceVocab, TermRef, Understanding } from './types.js';
 
 /**
  * Ask-back questions. Each offers the readings it hesitates between as commands, and carries the
  * reading it would fall back on as `partial`, so a handler can pre-fill a card or log what was meant.
  */
-export function askBack(question: string, alternatives: Understanding[], services: readonly ServiceVocab[]): Understanding {
+export function askBack(
+  question: string,
+  alternatives: Understanding[],
+  services: readonly ServiceVocab[],
+): Understanding {
   const partial = alternatives[0] ?? { intent: 'help' };
-  return { intent: 'clarify', question, options: [...new Set(alternatives.map((u) => toCommand(u, services)))], partial };
+  return {
+    intent: 'clarify',
+    question,
+    options: [...new Set(alternatives.map((u) => toCommand(u, services)))],
+    partial,
+  };
 }
 
 type Scores = Extract<Understanding, { intent: 'scores' }>;
@@ -19,38 +28,73 @@ const SEASONS: readonly Season[] = ['autumn', 'spring', 'summer'];
 export function whichTermsToCompare(base: Scores, services: readonly ServiceVocab[]): Understanding {
   const pairs: TermRef[][] = [
     [{ kind: 'current' }, { kind: 'previous' }],
-    [{ kind: 'named', season: 'autumn' }, { kind: 'named', season: 'spring' }],
-    [{ kind: 'named', season: 'spring' }, { kind: 'named', season: 'summer' }],
+    [
+      { kind: 'named', season: 'autumn' },
+      { kind: 'named', season: 'spring' },
+    ],
+    [
+      { kind: 'named', season: 'spring' },
+      { kind: 'named', season: 'summer' },
+    ],
   ];
   const what = base.outcome ? `${OUTCOME_LABEL[base.outcome]} scores` : 'the scores';
-  return askBack(`Which two terms shall I compare ${what} for?`, pairs.map((terms) => ({ ...base, terms })), services);
+  return askBack(
+    `Which two terms shall I compare ${what} for?`,
+    pairs.map((terms) => ({ ...base, terms })),
+    services,
+  );
 }
 
 /** More than two terms named: the answer compares two at a time. */
 export function whichTwoTerms(base: Termly, terms: TermRef[], services: readonly ServiceVocab[]): Understanding {
   const pairs = terms.slice(1).map((t, i) => [terms[i] ?? t, t]);
-  return askBack('I can compare two terms at a time. Which two?', pairs.map((p) => ({ ...base, terms: p })), services);
+  return askBack(
+    'I can compare two terms at a time. Which two?',
+    pairs.map((p) => ({ ...base, terms: p })),
+    services,
+  );
 }
 
 type Termly = Scores | Extract<Understanding, { intent: 'responseRate' }>;
 
 /** "last year", "this month": figures are termly, so which term? */
 export function whichTerm(base: Termly, services: readonly ServiceVocab[]): Understanding {
-  const terms: TermRef[] = [{ kind: 'current' }, { kind: 'previous' }, ...SEASONS.map((season): TermRef => ({ kind: 'named', season }))];
-  return askBack('Figures are kept by term. Which term do you mean?', terms.map((t) => ({ ...base, terms: [t] })), services);
+  const terms: TermRef[] = [
+    { kind: 'current' },
+    { kind: 'previous' },
+    ...SEASONS.map((season): TermRef => ({ kind: 'named', season })),
+  ];
+  return askBack(
+    'Figures are kept by term. Which term do you mean?',
+    terms.map((t) => ({ ...base, terms: [t] })),
+    services,
+  );
 }
 
 /** "scores for 2025-26": which term of that year? */
 export function whichSeason(base: Termly, year: YearToken, services: readonly ServiceVocab[]): Understanding {
-  const options = SEASONS.map((season): Understanding => ({ ...base, terms: [{ kind: 'named', season, academicYear: academicYearFor(year, season) }] }));
+  const options = SEASONS.map((season): Understanding => ({
+    ...base,
+    terms: [{ kind: 'named', season, academicYear: academicYearFor(year, season) }],
+  }));
   return askBack('Which term do you mean: autumn, spring or summer?', options, services);
 }
 
 /** "safe and healthy": which outcome (or all six)? */
-export function whichOutcome(base: Scores, outcomes: Outcome[], services: readonly ServiceVocab[]): Understanding {
+export function whichOutcome(base: Scores, outcomes: OutcomeId[], services: readonly ServiceVocab[]): Understanding {
   const options: Understanding[] = outcomes.map((outcome) => ({ ...base, outcome }));
-  options.push({ intent: 'scores', roles: base.roles, terms: base.terms, perQuestion: false, ...(base.rank ? { rank: base.rank } : {}) });
-  return askBack(`Which outcome do you mean: ${outcomes.map((o) => OUTCOME_LABEL[o]).join(' or ')}? Or all six?`, options, services);
+  options.push({
+    intent: 'scores',
+    roles: base.roles,
+    terms: base.terms,
+    perQuestion: false,
+    ...(base.rank ? { rank: base.rank } : {}),
+  });
+  return askBack(
+    `Which outcome do you mean: ${outcomes.map((o) => OUTCOME_LABEL[o]).join(' or ')}? Or all six?`,
+    options,
+    services,
+  );
 }
 
 /** "wait for an assessment": several services are assessments. */
@@ -65,7 +109,11 @@ export function whichRespondent(reviewRef: string | undefined, services: readonl
   const roles: RespondentRole[] = ['pc', 'cyp'];
   const options = roles.map((role): Understanding => ({ intent: 'invite', ...(reviewRef ? { reviewRef } : {}), role }));
   const about = reviewRef ? ` for review ${reviewRef}` : '';
-  return askBack(`Who should I invite${about}: the parent carer or the child or young person? (One invitation each.)`, options, services);
+  return askBack(
+    `Who should I invite${about}: the parent carer or the child or young person? (One invitation each.)`,
+    options,
+    services,
+  );
 }
 
 /** "I want the digest": this term's now, or every term from now on? */

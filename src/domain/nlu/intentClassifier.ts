@@ -19,7 +19,18 @@ export const THRESHOLD = 2;
  * On equal evidence the more specific intent wins: an admin or invite command names itself, a
  * waiting-time question names a service, and help is what is left when nothing else fits.
  */
-const PRIORITY: readonly IntentName[] = ['eraseReview', 'unansweredQuestions', 'myInvitations', 'invite', 'digest', 'responseRate', 'waits', 'scores', 'help', 'outOfScope'];
+const PRIORITY: readonly IntentName[] = [
+  'eraseReview',
+  'unansweredQuestions',
+  'myInvitations',
+  'invite',
+  'digest',
+  'responseRate',
+  'waits',
+  'scores',
+  'help',
+  'outOfScope',
+];
 
 /**
  * Scores every intent from its cue phrases and the slots found, best first. Additive evidence makes

@@ -6,15 +6,32 @@ import { entries, intent, type Entry } from './lexicon.js';
  * with the evidence from slots (an outcome, a service, a review reference).
  */
 const SCORES: Entry[] = [
-  ...entries('score | scores | scoring | outcome scores | survey results | percent positive | ratings | rating', intent('scores', 3)),
-  ...entries('positive | outcome | outcomes | how are we doing | how we are doing | how are we getting on | results | how are they doing | how is it going', intent('scores', 2)),
-  ...entries('doing | say about | think about | feel about | feedback | mean | average | answers | views on | saying', intent('scores', 1)),
+  ...entries(
+    'score | scores | scoring | outcome scores | survey results | percent positive | ratings | rating',
+    intent('scores', 3),
+  ),
+  ...entries(
+    'positive | outcome | outcomes | how are we doing | how we are doing | how are we getting on | results | how are they doing | how is it going',
+    intent('scores', 2),
+  ),
+  ...entries(
+    'doing | say about | think about | feel about | feedback | mean | average | answers | views on | saying',
+    intent('scores', 1),
+  ),
   // A ranking is shown worst first: that is what needs attention.
-  ...entries('lowest | worst | weakest | poorest | bottom | least positive | lowest scoring | worst scoring | rank | ranking | ranked | league table', {
-    kind: 'rank',
-    rank: 'lowest',
-  }, intent('scores', 2)),
-  ...entries('highest | best | strongest | top | most positive | highest scoring | best scoring', { kind: 'rank', rank: 'highest' }, intent('scores', 2)),
+  ...entries(
+    'lowest | worst | weakest | poorest | bottom | least positive | lowest scoring | worst scoring | rank | ranking | ranked | league table',
+    {
+      kind: 'rank',
+      rank: 'lowest',
+    },
+    intent('scores', 2),
+  ),
+  ...entries(
+    'highest | best | strongest | top | most positive | highest scoring | best scoring',
+    { kind: 'rank', rank: 'highest' },
+    intent('scores', 2),
+  ),
   ...entries(
     'per question | by question | each question | every question | question by question | individual questions | questions | question | breakdown | broken down | in detail | detail | detailed',
     { kind: 'perQuestion' },
@@ -27,14 +44,24 @@ const RESPONSE_RATE: Entry[] = [
       'how many invitations | how many invites | invitations answered | invitations sent | invitations returned | invites sent',
     intent('responseRate', 4),
   ),
-  ...entries('responses | come back | came back | returned | responded | replied | filled in | completed surveys | surveys completed | surveys back', intent('responseRate', 2)),
+  ...entries(
+    'responses | come back | came back | returned | responded | replied | filled in | completed surveys | surveys completed | surveys back',
+    intent('responseRate', 2),
+  ),
   ...entries('survey | surveys | answered | completed', intent('responseRate', 1)),
 ];
 
 const WAITS: Entry[] = [
-  ...entries('wait | waiting | waiting list | wait list | waitlist | waiting time | wait time | waiting lists | queue | backlog', intent('waits', 3), { kind: 'waitAnchor' }),
+  ...entries(
+    'wait | waiting | waiting list | wait list | waitlist | waiting time | wait time | waiting lists | queue | backlog',
+    intent('waits', 3),
+    { kind: 'waitAnchor' },
+  ),
   ...entries('how long | delay | delays | delayed | referral | referrals', intent('waits', 2), { kind: 'waitAnchor' }),
-  ...entries('on time | timeliness | target | targets | within target | breach | breaching | breaches | RAG | RAG rating | seen within | triage | triaged | weeks | week | months', intent('waits', 2)),
+  ...entries(
+    'on time | timeliness | target | targets | within target | breach | breaching | breaches | RAG | RAG rating | seen within | triage | triaged | weeks | week | months',
+    intent('waits', 2),
+  ),
   ...entries(
     'which services | all services | every service | each service | services | missing targets | missing their targets | missing target | off target | not on target | ' +
       'behind target | overview | all waits',
@@ -44,7 +71,10 @@ const WAITS: Entry[] = [
 ];
 
 const INVITE: Entry[] = [
-  ...entries('invite | invitation | invitations | send the survey | send survey | send a survey | send out the survey | survey link | survey code | new code | link for', intent('invite', 4)),
+  ...entries(
+    'invite | invitation | invitations | send the survey | send survey | send a survey | send out the survey | survey link | survey code | new code | link for',
+    intent('invite', 4),
+  ),
   ...entries('link | code', intent('invite', 1)),
 ];
 
@@ -60,13 +90,28 @@ const MY_INVITATIONS: Entry[] = [
 ];
 
 const DIGEST: Entry[] = [
-  ...entries('digest | termly digest | termly report | termly summary | board report | newsletter | digest email', intent('digest', 4), { kind: 'domain' }),
-  ...entries('unsubscribe | opt out | stop sending | remove me | take me off', { kind: 'digest', signal: 'unsubscribe' }, intent('digest', 2)),
+  ...entries(
+    'digest | termly digest | termly report | termly summary | board report | newsletter | digest email',
+    intent('digest', 4),
+    { kind: 'domain' },
+  ),
+  ...entries(
+    'unsubscribe | opt out | stop sending | remove me | take me off',
+    { kind: 'digest', signal: 'unsubscribe' },
+    intent('digest', 2),
+  ),
   ...entries('do not send | no longer | turn off | stop', { kind: 'digest', signal: 'unsubscribe' }),
   // "I want the digest" could mean now or every term: the builder asks.
   ...entries('want | would like | receive | get | like to have | can I have', { kind: 'digest', signal: 'wanted' }),
-  ...entries('subscribe | sign me up | sign up | opt in | add me | turn on | put me on', { kind: 'digest', signal: 'subscribe' }, intent('digest', 2)),
-  ...entries('every term | each term | automatically | regularly | end of term | end of each term | end of every term', { kind: 'digest', signal: 'recurring' }),
+  ...entries(
+    'subscribe | sign me up | sign up | opt in | add me | turn on | put me on',
+    { kind: 'digest', signal: 'subscribe' },
+    intent('digest', 2),
+  ),
+  ...entries(
+    'every term | each term | automatically | regularly | end of term | end of each term | end of every term',
+    { kind: 'digest', signal: 'recurring' },
+  ),
   ...entries('preview | show | view | see | look at | latest', { kind: 'digest', signal: 'preview' }),
   ...entries('send | send out | email | trigger | issue | run | push', { kind: 'digest', signal: 'send' }),
   // Without this, "subscribers" is read as a typo of "subscribe".
@@ -108,12 +153,27 @@ const OUT_OF_SCOPE: Entry[] = offTopic(
 const SOCIAL: Entry[] = offTopic('thank you | thanks | cheers | love you | how are you | great | brilliant | cool', 1);
 
 // Words of the SEND world: a message using them but matching no intent is unclear, not out of scope.
-const DOMAIN: Entry[] = entries('SEND | EHCP | annual review | review | framework | practitioner | data | SENCO | school | AP | alternative provision | figures | numbers | stats | statistics', {
-  kind: 'domain',
-});
+const DOMAIN: Entry[] = entries(
+  'SEND | EHCP | annual review | review | framework | practitioner | data | SENCO | school | AP | alternative provision | figures | numbers | stats | statistics',
+  {
+    kind: 'domain',
+  },
+);
 
 function offTopic(phrases: string, weight: number): Entry[] {
   return entries(phrases, intent('outOfScope', weight)).map((e) => ({ ...e, exactOnly: e.words.map(() => true) }));
 }
 
-export const INTENT_ENTRIES: Entry[] = [...SCORES, ...RESPONSE_RATE, ...WAITS, ...INVITE, ...MY_INVITATIONS, ...DIGEST, ...ADMIN, ...HELP, ...OUT_OF_SCOPE, ...SOCIAL, ...DOMAIN];
+export const INTENT_ENTRIES: Entry[] = [
+  ...SCORES,
+  ...RESPONSE_RATE,
+  ...WAITS,
+  ...INVITE,
+  ...MY_INVITATIONS,
+  ...DIGEST,
+  ...ADMIN,
+  ...HELP,
+  ...OUT_OF_SCOPE,
+  ...SOCIAL,
+  ...DOMAIN,
+];

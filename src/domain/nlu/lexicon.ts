@@ -1,7 +1,17 @@
-import type { DigestAction, Outcome, Rank, RespondentRole, Season } from './types.js';
+import type { DigestAction, OutcomeId, Rank, RespondentRole, Season } from './types.js';
 
 /** Intents scored by the classifier; 'outOfScope' competes so that "tell me a joke" loses to nothing. */
-export type IntentName = 'help' | 'invite' | 'myInvitations' | 'scores' | 'responseRate' | 'waits' | 'digest' | 'unansweredQuestions' | 'eraseReview' | 'outOfScope';
+export type IntentName =
+  | 'help'
+  | 'invite'
+  | 'myInvitations'
+  | 'scores'
+  | 'responseRate'
+  | 'waits'
+  | 'digest'
+  | 'unansweredQuestions'
+  | 'eraseReview'
+  | 'outOfScope';
 
 /** How directly a phrase names an outcome: its name, one of its questions, or a faint hint. */
 export type OutcomeLevel = 'name' | 'aspect' | 'weak';
@@ -9,7 +19,7 @@ export type OutcomeLevel = 'name' | 'aspect' | 'weak';
 /** What a recognised phrase tells us. One phrase may say several things ("vs last term"). */
 export type Tag =
   | { kind: 'intent'; intent: IntentName; weight: number }
-  | { kind: 'outcome'; outcome: Outcome; level: OutcomeLevel }
+  | { kind: 'outcome'; outcome: OutcomeId; level: OutcomeLevel }
   | { kind: 'role'; role: RespondentRole }
   | { kind: 'term'; term: 'current' | 'previous' }
   | { kind: 'season'; season: Season }

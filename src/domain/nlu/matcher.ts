@@ -26,7 +26,8 @@ export function compileLexicon(all: readonly Entry[]): CompiledLexicon {
     byFirstWord.set(first, list);
   }
   const firstWordsByLength = new Map<number, string[]>();
-  for (const w of byFirstWord.keys()) firstWordsByLength.set(w.length, [...(firstWordsByLength.get(w.length) ?? []), w]);
+  for (const w of byFirstWord.keys())
+    firstWordsByLength.set(w.length, [...(firstWordsByLength.get(w.length) ?? []), w]);
   const prefixWords = [...new Set(all.filter((e) => e.prefixOk).map((e) => e.words[0] ?? ''))];
   return { byFirstWord, firstWordsByLength, prefixWords, fuzzyCache: new Map() };
 }
@@ -46,7 +47,9 @@ export function findMatches(tokens: readonly string[], lex: CompiledLexicon): Ma
       }
     }
   });
-  const ranked = [...spans.values()].sort((a, b) => b.end - b.start - (a.end - a.start) || a.cost - b.cost || a.start - b.start);
+  const ranked = [...spans.values()].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.cost - b.cost || a.start - b.start,
+  );
   const taken = new Array<boolean>(tokens.length).fill(false);
   const kept: Match[] = [];
   for (const m of ranked) {
@@ -61,7 +64,8 @@ function candidateFirstWords(token: string, lex: CompiledLexicon): string[] {
   const cached = lex.fuzzyCache.get(token);
   if (cached) return cached;
   const found = new Set<string>();
-  for (const stem of [token, token.replace(/e?s$/, ''), token.replace(/s$/, '')]) if (lex.byFirstWord.has(stem)) found.add(stem);
+  for (const stem of [token, token.replace(/e?s$/, ''), token.replace(/s$/, '')])
+    if (lex.byFirstWord.has(stem)) found.add(stem);
   if (token.length >= 4) {
     for (let len = token.length - 2; len <= token.length + 2; len++) {
       for (const w of lex.firstWordsByLength.get(len) ?? []) if (matchCost(token, w, false) !== undefined) found.add(w);

@@ -18,24 +18,60 @@ const MENTION = /<at\b[^>]*>[\s\S]*?<\/at>/gi;
 // "bot", or a single @word, is dropped too: "Outcomes" in the bot's name is not a question about outcomes.
 const PLAIN_MENTION = /@[\w-]+(?:\s+[\w-]+){0,2}?\s+bot\b|@[\w-]+/gi;
 const TAG = /<[^>]{0,200}>/g;
-const ENTITIES = new Map<string, string>(Object.entries({ '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" }));
+const ENTITIES = new Map<string, string>(
+  Object.entries({ '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" }),
+);
 const ENTITY = /&(?:nbsp|amp|lt|gt|quot|apos|#39);/g;
 
 // Contractions are expanded so that "couldn't answer" and "could not answer" are one phrase.
 // A Map, not an object: a typed word such as "constructor" must never find Object.prototype's members.
-const WHOLE_CONTRACTIONS = new Map<string, string>(Object.entries({
-  "can't": 'can not', cannot: 'can not', "won't": 'will not', "shan't": 'shall not',
-  "what's": 'what is', "how's": 'how is', "who's": 'who is', "where's": 'where is', "when's": 'when is',
-  "that's": 'that is', "there's": 'there is', "it's": 'it is', "here's": 'here is', "let's": 'let us',
-  // The same typed without the apostrophe, as people do in chat.
-  whats: 'what is', hows: 'how is', thats: 'that is', theres: 'there is', dont: 'do not', doesnt: 'does not', didnt: 'did not',
-  cant: 'can not', couldnt: 'could not', wouldnt: 'would not', isnt: 'is not', arent: 'are not', wasnt: 'was not', havent: 'have not',
-  hasnt: 'has not', im: 'i am', ive: 'i have', youre: 'you are',
-}));
+const WHOLE_CONTRACTIONS = new Map<string, string>(
+  Object.entries({
+    "can't": 'can not',
+    cannot: 'can not',
+    "won't": 'will not',
+    "shan't": 'shall not',
+    "what's": 'what is',
+    "how's": 'how is',
+    "who's": 'who is',
+    "where's": 'where is',
+    "when's": 'when is',
+    "that's": 'that is',
+    "there's": 'there is',
+    "it's": 'it is',
+    "here's": 'here is',
+    "let's": 'let us',
+    // The same typed without the apostrophe, as people do in chat.
+    whats: 'what is',
+    hows: 'how is',
+    thats: 'that is',
+    theres: 'there is',
+    dont: 'do not',
+    doesnt: 'does not',
+    didnt: 'did not',
+    cant: 'can not',
+    couldnt: 'could not',
+    wouldnt: 'would not',
+    isnt: 'is not',
+    arent: 'are not',
+    wasnt: 'was not',
+    havent: 'have not',
+    hasnt: 'has not',
+    im: 'i am',
+    ive: 'i have',
+    youre: 'you are',
+  }),
+);
 const SUFFIX_CONTRACTIONS: [string, string][] = [
-  ["n't", ' not'], ["'re", ' are'], ["'ve", ' have'], ["'ll", ' will'], ["'m", ' am'], ["'d", ' would'],
+  ["n't", ' not'],
+  ["'re", ' are'],
+  ["'ve", ' have'],
+  ["'ll", ' will'],
+  ["'m", ' am'],
+  ["'d", ' would'],
   // A possessive ("children's", "parents'") names the same thing as the plain word.
-  ["'s", ''], ["s'", 's'],
+  ["'s", ''],
+  ["s'", 's'],
 ];
 
 // Hyphens and slashes are word separators, except inside a review reference ("ar-1042") or an

@@ -1,12 +1,12 @@
 import { tagged, type Analysis } from './analysis.js';
 import type { OutcomeLevel } from './lexicon.js';
-import { OUTCOMES, type Outcome } from './types.js';
+import { OUTCOMES, type OutcomeId } from './types.js';
 
 export type OutcomeReading =
   | { kind: 'none' }
   /** byTopic: found only through the topic of some of its questions ("being listened to"), not its name. */
-  | { kind: 'one'; outcome: Outcome; byTopic: boolean; strength: number }
-  | { kind: 'several'; outcomes: Outcome[]; strength: number };
+  | { kind: 'one'; outcome: OutcomeId; byTopic: boolean; strength: number }
+  | { kind: 'several'; outcomes: OutcomeId[]; strength: number };
 
 const LEVEL_WEIGHT: Record<OutcomeLevel, number> = { name: 3, aspect: 2, weak: 1 };
 /** Below this an outcome is only hinted at ("help" may mean Support, or nothing). */
@@ -18,9 +18,9 @@ const STRONG = 2;
  * healthy") are reported as several, so the caller can ask back instead of guessing.
  */
 export function readOutcome(a: Analysis): OutcomeReading {
-  const score = new Map<Outcome, number>();
-  const named = new Set<Outcome>();
-  const topics = new Set<Outcome>();
+  const score = new Map<OutcomeId, number>();
+  const named = new Set<OutcomeId>();
+  const topics = new Set<OutcomeId>();
   for (const { tag } of tagged(a, 'outcome')) {
     score.set(tag.outcome, (score.get(tag.outcome) ?? 0) + LEVEL_WEIGHT[tag.level]);
     if (tag.level === 'name') named.add(tag.outcome);

@@ -1,5 +1,5 @@
 import { entries, type Entry, type OutcomeLevel } from './lexicon.js';
-import { OUTCOMES, type Outcome } from './types.js';
+import { OUTCOMES, type OutcomeId } from './types.js';
 
 /**
  * How people refer to the six outcomes, from the framework's outcome statements and the survey's
@@ -7,7 +7,7 @@ import { OUTCOMES, type Outcome } from './types.js';
  * its questions (so the answer shows them per question); "weak" phrases count only when nothing
  * stronger was said ("help" is usually a request for help, not the Support outcome).
  */
-const OUTCOME_PHRASES: Record<Outcome, Partial<Record<OutcomeLevel, string>>> = {
+const OUTCOME_PHRASES: Record<OutcomeId, Partial<Record<OutcomeLevel, string>>> = {
   voice: {
     name: 'voice | views | wishes | views and wishes | have a say | have their say | having a say | having their say | my say | express views | expressing views | empowered',
     aspect:
@@ -25,12 +25,14 @@ const OUTCOME_PHRASES: Record<Outcome, Partial<Record<OutcomeLevel, string>>> = 
   },
   support: {
     name: 'support | supported | timely support | appropriate support | right support | support network | network of support | at the right time | right time',
-    aspect: 'processes | process | timescales | processes and timescales | take part and succeed | adult I trust | adult they trust',
+    aspect:
+      'processes | process | timescales | processes and timescales | take part and succeed | adult I trust | adult they trust',
     weak: 'get help | getting help | help they need | help I need | help we need | the help | right help | access to help | helped | on help | help for',
   },
   safe: {
     name: 'safe | kept safe | keeping safe | safety | feel safe | feeling safe | feels safe | safeguarding | staying safe',
-    aspect: 'online safety | safe online | online | local area | local community | out and about | trusted adults | trusted adult | bullying | bullied',
+    aspect:
+      'online safety | safe online | online | local area | local community | out and about | trusted adults | trusted adult | bullying | bullied',
   },
   future: {
     name:
@@ -52,7 +54,7 @@ export const OUTCOME_ENTRIES: Entry[] = OUTCOMES.flatMap((outcome) =>
 );
 
 /** How an outcome is called back to the user, e.g. in a clarifying question. */
-export const OUTCOME_LABEL: Record<Outcome, string> = {
+export const OUTCOME_LABEL: Record<OutcomeId, string> = {
   voice: 'voice',
   progress: 'progress',
   health: 'health',

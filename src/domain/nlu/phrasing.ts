@@ -9,8 +9,16 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
   switch (u.intent) {
     case 'help':
       return 'help';
+    case 'surveyCode':
+      return u.code;
+    case 'confirmErase':
+      return `confirm erase ${u.reviewRef}`;
+    case 'deliveryReport':
+      return 'digest delivery report';
     case 'invite':
-      return ['invite', u.reviewRef ? `review ${u.reviewRef}` : '', u.role ? roleWord(u.role) : ''].filter(Boolean).join(' ');
+      return ['invite', u.reviewRef ? `review ${u.reviewRef}` : '', u.role ? roleWord(u.role) : '']
+        .filter(Boolean)
+        .join(' ');
     case 'scores':
       return scoresCommand(u);
     case 'responseRate':
@@ -21,7 +29,12 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
       return 'waiting times for all services';
     }
     case 'digest':
-      return { subscribe: 'subscribe to the digest', unsubscribe: 'unsubscribe from the digest', preview: 'preview the digest', sendNow: 'send the digest now' }[u.action];
+      return {
+        subscribe: 'subscribe to the digest',
+        unsubscribe: 'unsubscribe from the digest',
+        preview: 'preview the digest',
+        sendNow: 'send the digest now',
+      }[u.action];
     case 'unansweredQuestions':
       return 'unanswered questions';
     case 'myInvitations':
@@ -40,7 +53,8 @@ function scoresCommand(u: Extract<Understanding, { intent: 'scores' }>): string 
   const what = u.outcome ? `${OUTCOME_LABEL[u.outcome]} ` : 'outcome ';
   const detail = u.perQuestion ? ' per question' : '';
   if (u.terms.length === 2) return `compare ${what}scores${who} ${termsPhrase(u.terms)}${detail}`;
-  if (u.rank) return `${u.rank} scoring ${u.outcome ? `question for ${OUTCOME_LABEL[u.outcome]}` : 'outcome'}${who} ${termsPhrase(u.terms)}`;
+  if (u.rank)
+    return `${u.rank} scoring ${u.outcome ? `question for ${OUTCOME_LABEL[u.outcome]}` : 'outcome'}${who} ${termsPhrase(u.terms)}`;
   return `${what}scores${who} ${termsPhrase(u.terms)}${detail}`;
 }
 

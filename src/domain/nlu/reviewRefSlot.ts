@@ -19,7 +19,8 @@ export function readReviewRef(a: Analysis): string | undefined {
   if (shaped) return shaped.toUpperCase();
   for (let i = 0; i + 1 < tokens.length; i++) {
     const letters = tokens[i] ?? '';
-    if (LETTERS.test(letters) && DIGITS.test(tokens[i + 1] ?? '') && isFree(a, i, letters)) return `${letters}-${tokens[i + 1]}`.toUpperCase();
+    if (LETTERS.test(letters) && DIGITS.test(tokens[i + 1] ?? '') && isFree(a, i, letters))
+      return `${letters}-${tokens[i + 1]}`.toUpperCase();
   }
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!REF_KEYWORDS.has(tokens[i] ?? '')) continue;

@@ -3,7 +3,18 @@ import type { RespondentRole } from './types.js';
 
 // "parents OF children", "carers WHOSE children", "parents of disabled children": the child is
 // part of the description of the parent, not a second group of respondents.
-const RELATION_WORDS: ReadonlySet<string> = new Set(['of', 'whose', 'with', 'for', 'my', 'their', 'our', 'your', 'his', 'her']);
+const RELATION_WORDS: ReadonlySet<string> = new Set([
+  'of',
+  'whose',
+  'with',
+  'for',
+  'my',
+  'their',
+  'our',
+  'your',
+  'his',
+  'her',
+]);
 const RELATION_REACH = 3;
 
 /**
@@ -16,7 +27,13 @@ export function readRoles(a: Analysis): RespondentRole[] {
   const firstParent = mentions.find((m) => m.tag.role === 'pc')?.match.start;
   const roles = new Set<RespondentRole>();
   for (const { tag, match } of mentions) {
-    if (tag.role === 'cyp' && firstParent !== undefined && firstParent < match.start && describesParent(a.tokens, firstParent, match.start)) continue;
+    if (
+      tag.role === 'cyp' &&
+      firstParent !== undefined &&
+      firstParent < match.start &&
+      describesParent(a.tokens, firstParent, match.start)
+    )
+      continue;
     roles.add(tag.role);
   }
   return (['cyp', 'pc'] as const).filter((r) => roles.has(r));

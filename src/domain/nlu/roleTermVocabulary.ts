@@ -18,13 +18,23 @@ export const ROLE_ENTRIES: Entry[] = [
 ];
 
 export const TERM_ENTRIES: Entry[] = [
-  ...entries('this term | current term | current | currently | now | right now | at the moment | so far | this half term | to date', { kind: 'term', term: 'current' }),
-  ...entries('last term | previous term | prior term | past term | the term before | term before | last | previous', { kind: 'term', term: 'previous' }),
-  // "vs last term", "since last term": a comparison with the term before.
-  ...entries('vs last term | versus last term | against last term | compared to last term | compared with last term | since last term | from last term | than last term', {
+  ...entries(
+    'this term | current term | current | currently | now | right now | at the moment | so far | this half term | to date',
+    { kind: 'term', term: 'current' },
+  ),
+  ...entries('last term | previous term | prior term | past term | the term before | term before | last | previous', {
     kind: 'term',
     term: 'previous',
-  }, { kind: 'compare', explicit: false }),
+  }),
+  // "vs last term", "since last term": a comparison with the term before.
+  ...entries(
+    'vs last term | versus last term | against last term | compared to last term | compared with last term | since last term | from last term | than last term',
+    {
+      kind: 'term',
+      term: 'previous',
+    },
+    { kind: 'compare', explicit: false },
+  ),
   ...entries('autumn | autumn term', { kind: 'season', season: 'autumn' }),
   ...entries('spring | spring term', { kind: 'season', season: 'spring' }),
   ...entries('summer | summer term', { kind: 'season', season: 'summer' }),
@@ -34,9 +44,15 @@ export const TERM_ENTRIES: Entry[] = [
     { kind: 'vagueTime' },
   ),
   ...entries('last time | at last | last one', { kind: 'ignore' }),
-  ...entries('compare | comparing | comparison | vs | versus | side by side | compared', { kind: 'compare', explicit: true }),
-  ...entries('trend | trends | change | changes | changed | changing | since | improved | improving | improvement | got better | got worse | getting better | getting worse | over time | difference', {
+  ...entries('compare | comparing | comparison | vs | versus | side by side | compared', {
     kind: 'compare',
-    explicit: false,
+    explicit: true,
   }),
+  ...entries(
+    'trend | trends | change | changes | changed | changing | since | improved | improving | improvement | got better | got worse | getting better | getting worse | over time | difference',
+    {
+      kind: 'compare',
+      explicit: false,
+    },
+  ),
 ];

@@ -7,12 +7,18 @@ import { STOPWORDS } from './wordLists.js';
  * could be autism, ADHD or an EHC needs assessment, so such a word alone never picks a service.
  */
 const GENERIC_SERVICE_WORDS: ReadonlySet<string> = new Set(
-  'assessment assessments therapy therapies pathway pathways service services team teams clinic clinics referral referrals need needs plan plans diagnosis and the of for a an with in to'.split(' '),
+  'assessment assessments therapy therapies pathway pathways service services team teams clinic clinics referral referrals need needs plan plans diagnosis and the of for a an with in to'.split(
+    ' ',
+  ),
 );
 
 /** A service's phrases as typed by people: its id, name, short name and aliases. */
 function phrasesOf(s: ServiceVocab): string[] {
-  const clean = (p: string): string => p.replace(/&/g, ' and ').replace(/[^\p{L}\p{N}\s\-/]/gu, ' ').trim();
+  const clean = (p: string): string =>
+    p
+      .replace(/&/g, ' and ')
+      .replace(/[^\p{L}\p{N}\s\-/]/gu, ' ')
+      .trim();
   // The id is matched exactly (written in capitals), like any abbreviation.
   return [s.id.toUpperCase(), s.name, s.shortName ?? '', ...s.aliases].map(clean).filter(Boolean);
 }
@@ -23,7 +29,11 @@ function phrasesOf(s: ServiceVocab): string[] {
  * ("speech", "autism", "neurodevelopmental"), so "therapy" alone never means speech therapy.
  * Words the fixed vocabulary already uses ("children", "support") are left to it.
  */
-export function serviceEntries(services: readonly ServiceVocab[], reservedWords: ReadonlySet<string>, domainWords: ReadonlySet<string>): Entry[] {
+export function serviceEntries(
+  services: readonly ServiceVocab[],
+  reservedWords: ReadonlySet<string>,
+  domainWords: ReadonlySet<string>,
+): Entry[] {
   const result: Entry[] = [];
   const owners = new Map<string, Set<string>>();
   const exactWords = new Set<string>();
@@ -45,7 +55,10 @@ export function serviceEntries(services: readonly ServiceVocab[], reservedWords:
       // A word that also names something else in the SEND world ("EHCP" is the plan, not only its
       // assessment) hints at the service without being enough on its own to ask about waits.
       const weight = domainWords.has(word) ? 1 : 2;
-      result.push({ ...entry(exact, { kind: 'service', id: [...ids][0] ?? '' }, intent('waits', weight)), prefixOk: exact === word && word.length >= 6 });
+      result.push({
+        ...entry(exact, { kind: 'service', id: [...ids][0] ?? '' }, intent('waits', weight)),
+        prefixOk: exact === word && word.length >= 6,
+      });
     } else {
       result.push(entry(exact, { kind: 'serviceGeneric', ids: [...ids].sort() }, intent('waits', 1)));
     }

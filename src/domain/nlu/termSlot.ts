@@ -29,14 +29,22 @@ export function readTerms(a: Analysis): TermReading {
 
   const unattached: Located<YearToken>[] = [];
   for (const y of years) {
-    const nearest = seasons.filter((s) => s.value.year === undefined).sort((p, q) => Math.abs(p.at - y.at) - Math.abs(q.at - y.at))[0];
+    const nearest = seasons
+      .filter((s) => s.value.year === undefined)
+      .sort((p, q) => Math.abs(p.at - y.at) - Math.abs(q.at - y.at))[0];
     if (nearest) nearest.value.year = academicYearFor(y.value, nearest.value.season);
     else unattached.push(y);
   }
   const distinctYears = [...new Set(seasons.map((s) => s.value.year).filter((y): y is string => y !== undefined))];
-  for (const s of seasons) if (s.value.year === undefined && distinctYears.length === 1) s.value.year = distinctYears[0];
+  for (const s of seasons)
+    if (s.value.year === undefined && distinctYears.length === 1) s.value.year = distinctYears[0];
   for (const s of seasons) {
-    located.push({ at: s.at, value: s.value.year ? { kind: 'named', season: s.value.season, academicYear: s.value.year } : { kind: 'named', season: s.value.season } });
+    located.push({
+      at: s.at,
+      value: s.value.year
+        ? { kind: 'named', season: s.value.season, academicYear: s.value.year }
+        : { kind: 'named', season: s.value.season },
+    });
   }
 
   const terms = dedupe(located.sort((p, q) => p.at - q.at).map((l) => l.value));

@@ -2,26 +2,38 @@
  * What `understand` returns: the intent of a practitioner's, manager's or admin's message and the
  * slots the handlers need. Plain data, no Teams, so the handlers and tests can build it by hand.
  */
-export type Outcome = 'voice' | 'progress' | 'health' | 'support' | 'safe' | 'future';
-export type RespondentRole = 'cyp' | 'pc';
-export type Season = 'autumn' | 'spring' | 'summer';
-export type TermRef = { kind: 'current' } | { kind: 'previous' } | { kind: 'named'; season: Season; academicYear?: string };
+import { OUTCOME_IDS, RESPONDENT_ROLES, type OutcomeId, type RespondentRole } from '../survey/questionBank.js';
+import type { Season, TermRef } from '../terms/termRef.js';
+
+export type { OutcomeId, RespondentRole, Season, TermRef };
 export type ServiceVocab = { id: string; name: string; shortName?: string; aliases: string[] };
 export type DigestAction = 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow';
 export type Rank = 'lowest' | 'highest';
 
 export type Understanding =
   | { intent: 'help' }
+  /** A family's invitation code (anyone may type one). */
+  | { intent: 'surveyCode'; code: string }
   | { intent: 'invite'; reviewRef?: string; role?: RespondentRole }
-  | { intent: 'scores'; outcome?: Outcome; roles: RespondentRole[]; terms: TermRef[]; rank?: Rank; perQuestion: boolean }
+  | {
+      intent: 'scores';
+      outcome?: OutcomeId;
+      roles: RespondentRole[];
+      terms: TermRef[];
+      rank?: Rank;
+      perQuestion: boolean;
+    }
   | { intent: 'myInvitations' }
   | { intent: 'responseRate'; terms: TermRef[] }
   | { intent: 'waits'; service?: string; unknownService?: string; allServices: boolean }
   | { intent: 'digest'; action: DigestAction }
   | { intent: 'unansweredQuestions' }
   | { intent: 'eraseReview'; reviewRef?: string }
+  /** "confirm erase AR-1042": the reference is checked by the handler, which says what is wrong with it. */
+  | { intent: 'confirmErase'; reviewRef: string }
+  | { intent: 'deliveryReport' }
   | { intent: 'clarify'; question: string; options: string[]; partial: Understanding }
   | { intent: 'unknown'; reason: 'out-of-scope' | 'unclear' };
 
-export const OUTCOMES: readonly Outcome[] = ['voice', 'progress', 'health', 'support', 'safe', 'future'];
-export const BOTH_ROLES: readonly RespondentRole[] = ['cyp', 'pc'];
+export const OUTCOMES: readonly OutcomeId[] = OUTCOME_IDS;
+export const BOTH_ROLES: readonly RespondentRole[] = RESPONDENT_ROLES;

@@ -1,5 +1,13 @@
 import { analyse, type Analysis } from './analysis.js';
-import { buildDigest, buildErase, buildInvite, buildResponseRate, buildScores, buildWaits, type Slots } from './builders.js';
+import {
+  buildDigest,
+  buildErase,
+  buildInvite,
+  buildResponseRate,
+  buildScores,
+  buildWaits,
+  type Slots,
+} from './builders.js';
 import { whichQuestion, whichRespondent } from './clarify.js';
 import { cued, rankIntents, THRESHOLD, type RankedIntent } from './intentClassifier.js';
 import type { IntentName } from './lexicon.js';
@@ -13,7 +21,16 @@ import { lexiconFor } from './vocabulary.js';
 import { readWaits } from './waitsSlot.js';
 import { COMMON_WORDS, STOPWORDS } from './wordLists.js';
 
-export type { DigestAction, Outcome, Rank, RespondentRole, Season, ServiceVocab, TermRef, Understanding } from './types.js';
+export type {
+  DigestAction,
+  OutcomeId,
+  Rank,
+  RespondentRole,
+  Season,
+  ServiceVocab,
+  TermRef,
+  Understanding,
+} from './types.js';
 
 /**
  * What a practitioner, manager or admin means by a chat message. Pure and deterministic: the same
@@ -26,7 +43,7 @@ export function understand(text: string, services: readonly ServiceVocab[]): Und
   const { tokens, blank } = normalise(typeof text === 'string' ? text : '');
   // "?", "" or a bare @mention: the person is addressing the bot without a question yet.
   if (blank) return { intent: 'help' };
-  // Invitation codes are handled before this is called; one that slips through is not a question.
+  // Invitation codes are read before this is called (readMessage); one that slips through is not a question.
   if (looksLikeInvitationCode(tokens)) return { intent: 'unknown', reason: 'unclear' };
 
   const analysis = analyse(tokens, lexiconFor(services));
@@ -45,10 +62,13 @@ export function understand(text: string, services: readonly ServiceVocab[]): Und
     hasReviewRef: slots.reviewRef !== undefined,
   });
   const [top, second] = ranked;
-  if (!top || top.score < THRESHOLD || top.intent === 'outOfScope' || top.intent === 'help') return fallback(analysis, ranked);
-  if (second && isTwoQuestions(top, second)) return whichQuestion([build(top.intent, slots), build(second.intent, slots)], services);
+  if (!top || top.score < THRESHOLD || top.intent === 'outOfScope' || top.intent === 'help')
+    return fallback(analysis, ranked);
+  if (second && isTwoQuestions(top, second))
+    return whichQuestion([build(top.intent, slots), build(second.intent, slots)], services);
   // A bare reference ("AR-1042") could be for an invitation or an erasure: ask rather than invite.
-  if (top.intent === 'invite' && !cued(analysis, 'invite') && slots.roles.length === 0) return whichRespondent(slots.reviewRef, services);
+  if (top.intent === 'invite' && !cued(analysis, 'invite') && slots.roles.length === 0)
+    return whichRespondent(slots.reviewRef, services);
   return build(top.intent, slots);
 }
 
@@ -81,7 +101,9 @@ function build(intent: IntentName, s: Slots): Understanding {
 const QUESTIONS: ReadonlySet<IntentName> = new Set(['scores', 'waits', 'responseRate']);
 
 function isTwoQuestions(top: RankedIntent, second: RankedIntent): boolean {
-  return QUESTIONS.has(top.intent) && QUESTIONS.has(second.intent) && second.score >= 3 && second.score >= top.score - 1;
+  return (
+    QUESTIONS.has(top.intent) && QUESTIONS.has(second.intent) && second.score >= 3 && second.score >= top.score - 1
+  );
 }
 
 /**
@@ -92,7 +114,9 @@ function isTwoQuestions(top: RankedIntent, second: RankedIntent): boolean {
 function fallback(a: Analysis, ranked: RankedIntent[]): Understanding {
   const scoreOf = (i: IntentName): number => ranked.find((r) => r.intent === i)?.score ?? 0;
   if (scoreOf('outOfScope') > 0) {
-    const strongerThanOffTopic = ranked.some((r) => r.intent !== 'outOfScope' && r.intent !== 'help' && r.score >= THRESHOLD);
+    const strongerThanOffTopic = ranked.some(
+      (r) => r.intent !== 'outOfScope' && r.intent !== 'help' && r.score >= THRESHOLD,
+    );
     if (!strongerThanOffTopic) return { intent: 'unknown', reason: 'out-of-scope' };
   }
   if (scoreOf('help') > 0) return { intent: 'help' };
@@ -100,7 +124,9 @@ function fallback(a: Analysis, ranked: RankedIntent[]): Understanding {
   if (recognised) return { intent: 'unknown', reason: 'unclear' };
   const words = a.tokens.filter((t) => /^[a-z]{2,}$/.test(t));
   const english = words.filter((t) => COMMON_WORDS.has(t) || STOPWORDS.has(t)).length;
-  return words.length >= 2 && english * 2 >= words.length ? { intent: 'unknown', reason: 'out-of-scope' } : { intent: 'unknown', reason: 'unclear' };
+  return words.length >= 2 && english * 2 >= words.length
+    ? { intent: 'unknown', reason: 'out-of-scope' }
+    : { intent: 'unknown', reason: 'unclear' };
 }
 
 /** Same rule as the invitation code reader: 8–12 symbols from the look-alike-free alphabet, letters and digits. */

@@ -13,19 +13,29 @@ const ABSORBED: Entry[] = entries(
   { kind: 'ignore' },
 );
 
-const STATIC_ENTRIES: readonly Entry[] = [...OUTCOME_ENTRIES, ...ROLE_ENTRIES, ...TERM_ENTRIES, ...INTENT_ENTRIES, ...ABSORBED];
+const STATIC_ENTRIES: readonly Entry[] = [
+  ...OUTCOME_ENTRIES,
+  ...ROLE_ENTRIES,
+  ...TERM_ENTRIES,
+  ...INTENT_ENTRIES,
+  ...ABSORBED,
+];
 
 /**
  * Single words the fixed vocabulary gives a meaning; a service alias cannot take them over. Words
  * that only mark the SEND world ("EHCP") are free for a service to claim.
  */
 const RESERVED_WORDS: ReadonlySet<string> = new Set(
-  STATIC_ENTRIES.filter((e) => e.words.length === 1 && e.tags.some((t) => t.kind !== 'domain')).map((e) => e.words[0] ?? ''),
+  STATIC_ENTRIES.filter((e) => e.words.length === 1 && e.tags.some((t) => t.kind !== 'domain')).map(
+    (e) => e.words[0] ?? '',
+  ),
 );
 
 /** Single words that only mark the SEND world. */
 const DOMAIN_WORDS: ReadonlySet<string> = new Set(
-  STATIC_ENTRIES.filter((e) => e.words.length === 1 && e.tags.every((t) => t.kind === 'domain')).map((e) => e.words[0] ?? ''),
+  STATIC_ENTRIES.filter((e) => e.words.length === 1 && e.tags.every((t) => t.kind === 'domain')).map(
+    (e) => e.words[0] ?? '',
+  ),
 );
 
 // The catalogue rarely changes; compiling it once per distinct catalogue keeps each call fast.

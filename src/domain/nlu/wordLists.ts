@@ -40,4 +40,18 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 export const WAIT_OBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'on', 'at', 'with', 'to', 'from', 'in']);
 
 /** Determiners skipped between a preposition and the name after it. */
-export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'my', 'our', 'their', 'your', 'his', 'her', 'this', 'that', 'any', 'some']);
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'my',
+  'our',
+  'their',
+  'your',
+  'his',
+  'her',
+  'this',
+  'that',
+  'any',
+  'some',
+]);

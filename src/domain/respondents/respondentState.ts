@@ -53,7 +53,11 @@ export function chatFingerprint(conversationId: string): string {
  * Who may change a saved section: nobody once the survey is complete, and while it is in progress only
  * the chat that saved it (so a second device holding the code cannot overwrite it).
  */
-export function mayChangeSection(state: RespondentState, section: string, chat: string): 'yes' | 'completed' | 'otherChat' {
+export function mayChangeSection(
+  state: RespondentState,
+  section: string,
+  chat: string,
+): 'yes' | 'completed' | 'otherChat' {
   if (state.completedAt) return 'completed';
   const saved = state.sections[section];
   return !saved || saved.savedBy === chat ? 'yes' : 'otherChat';

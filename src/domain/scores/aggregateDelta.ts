@@ -35,7 +35,14 @@ function bump(delta: Delta, term: string, row: string, field: string, by: number
   if (fields[field] === 0) delete fields[field];
 }
 
-function addSection(delta: Delta, bank: QuestionBank, role: RespondentRole, section: string, saved: SavedSection, sign: 1 | -1): void {
+function addSection(
+  delta: Delta,
+  bank: QuestionBank,
+  role: RespondentRole,
+  section: string,
+  saved: SavedSection,
+  sign: 1 | -1,
+): void {
   if (section === TEXT_SECTION) return; // free text is never aggregated
   const row = outcomeRow(role, section);
   bump(delta, saved.term, row, 'seen', sign);
@@ -65,15 +72,22 @@ function addRates(delta: Delta, state: RespondentState, totalSections: number, s
 }
 
 /** The counters' change when a respondent goes from `before` to `after` (either may be absent). */
-export function deltaBetween(bank: QuestionBank, totalSections: number, before: RespondentState | undefined, after: RespondentState | undefined): Delta {
+export function deltaBetween(
+  bank: QuestionBank,
+  totalSections: number,
+  before: RespondentState | undefined,
+  after: RespondentState | undefined,
+): Delta {
   const delta: Delta = new Map();
   if (before) {
     addRates(delta, before, totalSections, -1);
-    for (const [section, saved] of Object.entries(before.sections)) addSection(delta, bank, before.role, section, saved, -1);
+    for (const [section, saved] of Object.entries(before.sections))
+      addSection(delta, bank, before.role, section, saved, -1);
   }
   if (after) {
     addRates(delta, after, totalSections, 1);
-    for (const [section, saved] of Object.entries(after.sections)) addSection(delta, bank, after.role, section, saved, 1);
+    for (const [section, saved] of Object.entries(after.sections))
+      addSection(delta, bank, after.role, section, saved, 1);
   }
   // Drop rows whose increments cancelled out, so an unchanged save writes nothing.
   for (const [term, rows] of delta) {

@@ -12,10 +12,13 @@ export const MIN_RESPONDENTS = 5;
 export const SUPPRESSED_TEXT = 'fewer than 5 responses';
 
 export type Figure = { value: number; basis: number };
-export type Disclosed = { shown: true; value: number; basis: number } | { shown: false; reason: 'suppressed' | 'complementary' };
+export type Disclosed =
+  { shown: true; value: number; basis: number } | { shown: false; reason: 'suppressed' | 'complementary' };
 
 function primary(f: Figure): Disclosed {
-  return f.basis === 0 || f.basis >= MIN_RESPONDENTS ? { shown: true, value: f.value, basis: f.basis } : { shown: false, reason: 'suppressed' };
+  return f.basis === 0 || f.basis >= MIN_RESPONDENTS
+    ? { shown: true, value: f.value, basis: f.basis }
+    : { shown: false, reason: 'suppressed' };
 }
 
 /** One standalone figure (a mean, a share, a count) with the number of respondents it rests on. */
@@ -32,14 +35,14 @@ export function discloseParts(total: Figure, parts: Figure[]): { total: Disclose
   const disclosed = parts.map(primary);
   if (shownTotal.shown) {
     for (;;) {
-      const hidden = disclosed.map((d, i) => (d.shown ? 0 : parts[i]!.basis));
+      const hidden = disclosed.map((d, i) => (d.shown ? 0 : parts[i].basis));
       const hiddenCount = disclosed.filter((d) => !d.shown).length;
       const hiddenSum = hidden.reduce((a, b) => a + b, 0);
       if (hiddenCount === 0 || (hiddenCount >= 2 && (hiddenSum === 0 || hiddenSum >= MIN_RESPONDENTS))) break;
       // Hide the smallest shown non-zero part (zeros reveal nothing); stop if none is left.
       let pick = -1;
       disclosed.forEach((d, i) => {
-        if (d.shown && parts[i]!.basis > 0 && (pick < 0 || parts[i]!.basis < parts[pick]!.basis)) pick = i;
+        if (d.shown && parts[i].basis > 0 && (pick < 0 || parts[i].basis < parts[pick].basis)) pick = i;
       });
       if (pick < 0) break;
       disclosed[pick] = { shown: false, reason: 'complementary' };

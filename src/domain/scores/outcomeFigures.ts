@@ -5,7 +5,13 @@ import { discloseFigure, discloseParts, type Disclosed } from './disclosure.js';
 export type Counters = Map<string, Record<string, number>>;
 
 /** Raw counts for one outcome or question: n scored answers, their sum, the 1–5 distribution, skips. */
-export type Tally = { respondents: number; n: number; sum: number; counts: [number, number, number, number, number]; skips: number };
+export type Tally = {
+  respondents: number;
+  n: number;
+  sum: number;
+  counts: [number, number, number, number, number];
+  skips: number;
+};
 
 export type Figures = {
   respondents: number;
@@ -34,11 +40,19 @@ export function figuresOf(t: Tally): Figures {
 }
 
 function questionFiguresOf(id: string, text: string, t: Tally): QuestionFigures {
-  const distribution = discloseParts({ value: t.n, basis: t.n }, t.counts.map((c) => ({ value: c, basis: c })));
+  const distribution = discloseParts(
+    { value: t.n, basis: t.n },
+    t.counts.map((c) => ({ value: c, basis: c })),
+  );
   return { id, text, ...figuresOf(t), n: distribution.total, distribution: distribution.parts };
 }
 
-export function outcomeScore(bank: QuestionBank, counters: Counters, outcome: OutcomeId, role: RespondentRole): OutcomeScore {
+export function outcomeScore(
+  bank: QuestionBank,
+  counters: Counters,
+  outcome: OutcomeId,
+  role: RespondentRole,
+): OutcomeScore {
   const fields = counters.get(outcomeRow(role, outcome)) ?? {};
   const questions = bank.questionsFor(outcome, role).map((q) => ({ q, tally: tallyOf(fields, q.position) }));
   // The outcome's figures pool its questions' scored answers; they rest on the respondents who gave any score.
@@ -50,7 +64,12 @@ export function outcomeScore(bank: QuestionBank, counters: Counters, outcome: Ou
     tally.counts.forEach((c, i) => (pooled.counts[i] += c));
   }
   // No pooled 1–5 distribution: it would count answers, not people, and small cells could single someone out.
-  return { outcome, role, ...figuresOf(pooled), questions: questions.map(({ q, tally }) => questionFiguresOf(q.id, q.text, tally)) };
+  return {
+    outcome,
+    role,
+    ...figuresOf(pooled),
+    questions: questions.map(({ q, tally }) => questionFiguresOf(q.id, q.text, tally)),
+  };
 }
 
 /** Change of a mean against the previous term: only when both means are shown. */
@@ -76,15 +95,39 @@ export function responseRates(counters: Counters): ResponseRate[] {
     measures.map((m) => {
       const parts = roles.map((r) => get(r, m));
       const total = parts.reduce((a, b) => a + b, 0);
-      return [m, discloseParts({ value: total, basis: total }, parts.map((p) => ({ value: p, basis: p })))];
+      return [
+        m,
+        discloseParts(
+          { value: total, basis: total },
+          parts.map((p) => ({ value: p, basis: p })),
+        ),
+      ];
     }),
   ) as Record<(typeof measures)[number], ReturnType<typeof discloseParts>>;
   const rows = roles.map((role) => ({ role, sent: get(role, 'sent'), completed: get(role, 'completed') }));
-  const total = { role: 'all' as const, sent: rows.reduce((a, r) => a + r.sent, 0), completed: rows.reduce((a, r) => a + r.completed, 0) };
+  const total = {
+    role: 'all' as const,
+    sent: rows.reduce((a, r) => a + r.sent, 0),
+    completed: rows.reduce((a, r) => a + r.completed, 0),
+  };
   const rateOf = (sent: number, completed: number, shown: boolean): Disclosed =>
-    shown ? discloseFigure({ value: sent ? completed / sent : 0, basis: sent }) : { shown: false, reason: 'complementary' };
+    shown
+      ? discloseFigure({ value: sent ? completed / sent : 0, basis: sent })
+      : { shown: false, reason: 'complementary' };
   return [
-    ...rows.map((r, i) => ({ role: r.role, sent: disclosed.sent.parts[i]!, started: disclosed.started.parts[i]!, completed: disclosed.completed.parts[i]!, rate: rateOf(r.sent, r.completed, disclosed.sent.parts[i]!.shown && disclosed.completed.parts[i]!.shown) })),
-    { role: 'all', sent: disclosed.sent.total, started: disclosed.started.total, completed: disclosed.completed.total, rate: rateOf(total.sent, total.completed, disclosed.sent.total.shown && disclosed.completed.total.shown) },
+    ...rows.map((r, i) => ({
+      role: r.role,
+      sent: disclosed.sent.parts[i],
+      started: disclosed.started.parts[i],
+      completed: disclosed.completed.parts[i],
+      rate: rateOf(r.sent, r.completed, disclosed.sent.parts[i].shown && disclosed.completed.parts[i].shown),
+    })),
+    {
+      role: 'all',
+      sent: disclosed.sent.total,
+      started: disclosed.started.total,
+      completed: disclosed.completed.total,
+      rate: rateOf(total.sent, total.completed, disclosed.sent.total.shown && disclosed.completed.total.shown),
+    },
   ];
 }

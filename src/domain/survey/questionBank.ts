@@ -12,7 +12,12 @@ const textId = /^text\.(cyp|pc)\.[1-9]\d*$/;
 
 const questionSchema = z.object({ id: z.string().regex(scoredId), text: z.string().min(1).max(300) });
 const promptSchema = z.object({ id: z.string().regex(textId), prompt: z.string().min(1).max(200) });
-const cypPoint = z.object({ score: z.number().int().min(1).max(5), label: z.string().min(1), face: z.string().min(1), alt: z.string().min(1) });
+const cypPoint = z.object({
+  score: z.number().int().min(1).max(5),
+  label: z.string().min(1),
+  face: z.string().min(1),
+  alt: z.string().min(1),
+});
 const pcPoint = z.object({ score: z.number().int().min(1).max(5), label: z.string().min(1) });
 
 const bankSchema = z.object({
@@ -55,7 +60,10 @@ export class QuestionBank {
       for (const role of RESPONDENT_ROLES) {
         outcome.questions[role].forEach((q, i) => {
           const expected = `${outcome.id}.${role}.${i + 1}`;
-          if (q.id !== expected) throw new Error(`question bank: question "${q.id}" should be "${expected}" (ids follow the framework's row order)`);
+          if (q.id !== expected)
+            throw new Error(
+              `question bank: question "${q.id}" should be "${expected}" (ids follow the framework's row order)`,
+            );
           this.addUnique(this.scored, q.id, { id: q.id, text: q.text, outcome: outcome.id, role, position: i + 1 });
         });
       }
@@ -111,7 +119,9 @@ export function parseQuestionBank(raw: unknown): QuestionBank {
   const parsed = bankSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(`question bank is invalid at ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'unknown problem'}`);
+    throw new Error(
+      `question bank is invalid at ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'unknown problem'}`,
+    );
   }
   return new QuestionBank(parsed.data);
 }

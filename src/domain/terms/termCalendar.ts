@@ -32,12 +32,12 @@ export class TermCalendar {
     for (const year of [2025, 2027]) {
       const terms = this.termsOfAcademicYear(year);
       for (let i = 1; i < terms.length; i++) {
-        if (addDays(terms[i - 1]!.end, 1) !== terms[i]!.start) {
-          throw new Error(`term calendar: ${terms[i - 1]!.label} and ${terms[i]!.label} leave a gap or overlap`);
+        if (addDays(terms[i - 1].end, 1) !== terms[i].start) {
+          throw new Error(`term calendar: ${terms[i - 1].label} and ${terms[i].label} leave a gap or overlap`);
         }
       }
-      const last = terms[terms.length - 1]!;
-      if (addDays(last.end, 1) !== this.termsOfAcademicYear(year + 1)[0]!.start) {
+      const last = terms[terms.length - 1];
+      if (addDays(last.end, 1) !== this.termsOfAcademicYear(year + 1)[0].start) {
         throw new Error('term calendar: the terms do not cover the whole year');
       }
     }
@@ -53,7 +53,7 @@ export class TermCalendar {
   }
 
   termsOfAcademicYear(startYear: number): Term[] {
-    const first = this.data.terms[0]!;
+    const first = this.data.terms[0];
     const label = TermCalendar.academicYearLabel(startYear);
     return this.data.terms.map((t) => {
       // A term whose start month is before the first term's start month falls in the next calendar year.
@@ -61,7 +61,14 @@ export class TermCalendar {
       const endYearOfTerm = t.end.month < t.start.month ? startYearOfTerm + 1 : startYearOfTerm;
       const start = isoDate(startYearOfTerm, t.start.month, t.start.day);
       const end = isoDate(endYearOfTerm, t.end.month, Math.min(t.end.day, daysInMonth(endYearOfTerm, t.end.month)));
-      return { id: `${label}-${t.season}`, label: `${label} ${t.name}`, season: t.season, academicYear: label, start, end };
+      return {
+        id: `${label}-${t.season}`,
+        label: `${label} ${t.name}`,
+        season: t.season,
+        academicYear: label,
+        start,
+        end,
+      };
     });
   }
 
@@ -88,7 +95,7 @@ export class TermCalendar {
     if (!m) return undefined;
     const startYear = Number(m[1]);
     if (TermCalendar.academicYearLabel(startYear) !== `${m[1]}-${m[2]}`) return undefined;
-    return this.termsOfAcademicYear(startYear).find((t) => t.season === m[3]!.toLowerCase());
+    return this.termsOfAcademicYear(startYear).find((t) => t.season === m[3].toLowerCase());
   }
 
   /** The most recent term of that season that has started on or before `today`. */

@@ -1,4 +1,5 @@
 import { addDays } from '../dates.js';
+import { seededRandom } from '../random/seededRandom.js';
 import { REFERRAL_COLUMNS, type Referral } from './referral.js';
 
 /**
@@ -23,15 +24,59 @@ export type DemoProfile = {
 };
 
 export const DEMO_PROFILES: Readonly<Record<string, DemoProfile>> = {
-  salt: { referralsPerWeek: 12, historyWeeks: 130, seenMedianWeeks: 11, seenSpread: 0.33, closedUnseenShare: 0.06, dischargedShare: 0.6, triageOnTimeShare: 0.97 },
-  asd: { referralsPerWeek: 9, historyWeeks: 160, seenMedianWeeks: 56, seenSpread: 0.3, closedUnseenShare: 0.05, dischargedShare: 0.8 },
-  adhd: { referralsPerWeek: 7, historyWeeks: 150, seenMedianWeeks: 44, seenSpread: 0.35, closedUnseenShare: 0.05, dischargedShare: 0.5 },
-  nd: { referralsPerWeek: 10, historyWeeks: 150, seenMedianWeeks: 30, seenSpread: 0.4, closedUnseenShare: 0.07, dischargedShare: 0.5, triageOnTimeShare: 0.8 },
-  ehcna: { referralsPerWeek: 4, historyWeeks: 150, seenMedianWeeks: 19, seenSpread: 0.2, closedUnseenShare: 0.2, dischargedShare: 0 },
+  salt: {
+    referralsPerWeek: 12,
+    historyWeeks: 130,
+    seenMedianWeeks: 11,
+    seenSpread: 0.33,
+    closedUnseenShare: 0.06,
+    dischargedShare: 0.6,
+    triageOnTimeShare: 0.97,
+  },
+  asd: {
+    referralsPerWeek: 9,
+    historyWeeks: 160,
+    seenMedianWeeks: 56,
+    seenSpread: 0.3,
+    closedUnseenShare: 0.05,
+    dischargedShare: 0.8,
+  },
+  adhd: {
+    referralsPerWeek: 7,
+    historyWeeks: 150,
+    seenMedianWeeks: 44,
+    seenSpread: 0.35,
+    closedUnseenShare: 0.05,
+    dischargedShare: 0.5,
+  },
+  nd: {
+    referralsPerWeek: 10,
+    historyWeeks: 150,
+    seenMedianWeeks: 30,
+    seenSpread: 0.4,
+    closedUnseenShare: 0.07,
+    dischargedShare: 0.5,
+    triageOnTimeShare: 0.8,
+  },
+  ehcna: {
+    referralsPerWeek: 4,
+    historyWeeks: 150,
+    seenMedianWeeks: 19,
+    seenSpread: 0.2,
+    closedUnseenShare: 0.2,
+    dischargedShare: 0,
+  },
 };
 
 /** For a service added to the catalogue without a demo profile of its own. */
-const DEFAULT_PROFILE: DemoProfile = { referralsPerWeek: 5, historyWeeks: 104, seenMedianWeeks: 16, seenSpread: 0.4, closedUnseenShare: 0.05, dischargedShare: 0.5 };
+const DEFAULT_PROFILE: DemoProfile = {
+  referralsPerWeek: 5,
+  historyWeeks: 104,
+  seenMedianWeeks: 16,
+  seenSpread: 0.4,
+  closedUnseenShare: 0.05,
+  dischargedShare: 0.5,
+};
 
 /** The demo referrals of one service as known on `today` (no event after today), oldest first. */
 export function demoReferrals(serviceId: string, shortName: string, today: string, seed = 20261122): Referral[] {
@@ -40,11 +85,16 @@ export function demoReferrals(serviceId: string, shortName: string, today: strin
   const total = Math.round(p.referralsPerWeek * p.historyWeeks);
   const ages = Array.from({ length: total }, () => Math.floor(random() * p.historyWeeks * 7)).sort((a, b) => b - a);
   const prefix = shortName.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  const onOrBefore = (days: number, referredOn: string, age: number) => (days <= age ? addDays(referredOn, days) : undefined);
+  const onOrBefore = (days: number, referredOn: string, age: number) =>
+    days <= age ? addDays(referredOn, days) : undefined;
 
   return ages.map((age, i) => {
     const referredOn = addDays(today, -age);
-    const referral: Referral = { referralId: `${prefix}-${String(i + 1).padStart(6, '0')}`, service: serviceId, referredOn };
+    const referral: Referral = {
+      referralId: `${prefix}-${String(i + 1).padStart(6, '0')}`,
+      service: serviceId,
+      referredOn,
+    };
     if (p.triageOnTimeShare !== undefined) {
       const lag = random() < p.triageOnTimeShare ? Math.floor(random() * 15) : 15 + Math.floor(random() * 21);
       const triagedOn = onOrBefore(lag, referredOn, age);
@@ -70,20 +120,10 @@ export function demoReferrals(serviceId: string, shortName: string, today: strin
 
 /** The extract as CSV text with the SPEC.md header. Values never need quoting (ids and dates only). */
 export function referralsToCsv(referrals: readonly Referral[]): string {
-  const rows = referrals.map((r) => [r.referralId, r.service, r.referredOn, r.triagedOn ?? '', r.firstSeenOn ?? '', r.closedOn ?? ''].join(','));
+  const rows = referrals.map((r) =>
+    [r.referralId, r.service, r.referredOn, r.triagedOn ?? '', r.firstSeenOn ?? '', r.closedOn ?? ''].join(','),
+  );
   return [REFERRAL_COLUMNS.join(','), ...rows].join('\n') + '\n';
-}
-
-/** mulberry32: tiny, fast and good enough for demo data; never Math.random, so files are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A standard normal draw (Box–Muller). */

@@ -9,7 +9,14 @@ import type { Rag, RatedShare, WaitingListStats } from './statistics.js';
  */
 export const WAITS_SUPPRESSED_TEXT = 'fewer than 5 children';
 
-export type DisclosedShare = { share: Disclosed; numerator: Disclosed; denominator: number; withinWeeks: number; targetShare: number; rag: Rag | null };
+export type DisclosedShare = {
+  share: Disclosed;
+  numerator: Disclosed;
+  denominator: number;
+  withinWeeks: number;
+  targetShare: number;
+  rag: Rag | null;
+};
 
 export type DisclosedWaits = {
   waiting: Disclosed;
@@ -18,7 +25,7 @@ export type DisclosedWaits = {
   longestWeeks: Disclosed;
   bands: { label: string; count: Disclosed }[];
   waitingUnderTarget: DisclosedShare;
-  waitingUnderAim: (Omit<DisclosedShare, 'rag' | 'targetShare'>) | null;
+  waitingUnderAim: Omit<DisclosedShare, 'rag' | 'targetShare'> | null;
   seenWithinTargetThisTerm: DisclosedShare;
   triagedWithinTarget: DisclosedShare | null;
   rag: Rag | null;
@@ -26,29 +33,42 @@ export type DisclosedWaits = {
 
 export function discloseWaits(stats: WaitingListStats): DisclosedWaits {
   const n = stats.waiting;
-  const weeks = (value: number | null): Disclosed => (value === null ? { shown: true, value: 0, basis: 0 } : discloseFigure({ value, basis: n }));
-  const bands = discloseParts({ value: n, basis: n }, stats.bands.map((b) => ({ value: b.count, basis: b.count })));
+  const weeks = (value: number | null): Disclosed =>
+    value === null ? { shown: true, value: 0, basis: 0 } : discloseFigure({ value, basis: n });
+  const bands = discloseParts(
+    { value: n, basis: n },
+    stats.bands.map((b) => ({ value: b.count, basis: b.count })),
+  );
   const shares = {
     waitingUnderTarget: rated(stats.waitingUnderTarget),
     seenWithinTargetThisTerm: rated(stats.seenWithinTargetThisTerm),
     triagedWithinTarget: stats.triagedWithinTarget ? rated(stats.triagedWithinTarget) : null,
   };
-  const rags = [shares.waitingUnderTarget.rag, shares.seenWithinTargetThisTerm.rag, shares.triagedWithinTarget?.rag ?? null];
+  const rags = [
+    shares.waitingUnderTarget.rag,
+    shares.seenWithinTargetThisTerm.rag,
+    shares.triagedWithinTarget?.rag ?? null,
+  ];
   return {
     waiting: bands.total,
     medianWeeks: weeks(stats.medianWeeks),
     p92Weeks: weeks(stats.p92Weeks),
     longestWeeks: weeks(stats.longestWeeks),
-    bands: stats.bands.map((b, i) => ({ label: b.label, count: bands.parts[i]! })),
+    bands: stats.bands.map((b, i) => ({ label: b.label, count: bands.parts[i] })),
     ...shares,
-    waitingUnderAim: stats.waitingUnderAim ? { ...plain(stats.waitingUnderAim), withinWeeks: stats.waitingUnderAim.withinWeeks } : null,
+    waitingUnderAim: stats.waitingUnderAim
+      ? { ...plain(stats.waitingUnderAim), withinWeeks: stats.waitingUnderAim.withinWeeks }
+      : null,
     rag: (['red', 'amber', 'green'] as const).find((r) => rags.includes(r)) ?? null,
   };
 }
 
 function plain(s: { numerator: number; denominator: number; share: number | null }) {
   return {
-    share: s.share === null ? ({ shown: false, reason: 'suppressed' } as const) : discloseFigure({ value: s.share, basis: s.denominator }),
+    share:
+      s.share === null
+        ? ({ shown: false, reason: 'suppressed' } as const)
+        : discloseFigure({ value: s.share, basis: s.denominator }),
     numerator: discloseFigure({ value: s.numerator, basis: s.denominator }),
     denominator: s.denominator,
   };

@@ -12,7 +12,14 @@ export type Referral = {
 };
 
 /** The extract's header, in order (SPEC.md). Extra columns are ignored; these must all be present. */
-export const REFERRAL_COLUMNS = ['referral_id', 'service', 'referred_on', 'triaged_on', 'first_seen_on', 'closed_on'] as const;
+export const REFERRAL_COLUMNS = [
+  'referral_id',
+  'service',
+  'referred_on',
+  'triaged_on',
+  'first_seen_on',
+  'closed_on',
+] as const;
 export type ReferralColumn = (typeof REFERRAL_COLUMNS)[number];
 
 export type ReferralRowContext = {
@@ -41,8 +48,10 @@ export function missingReferralColumns(header: readonly string[]): ReferralColum
  * in a row is reported, each as a sentence a data officer can act on without reading code.
  */
 export function referralRowSchema(ctx: ReferralRowContext) {
-  if (!isRealIsoDate(ctx.today)) throw new RangeError(`today must be a real date written YYYY-MM-DD, got '${ctx.today}'`);
-  const cell = (column: ReferralColumn) => z.string({ error: `the ${column} column is missing` }).transform((v) => v.trim());
+  if (!isRealIsoDate(ctx.today))
+    throw new RangeError(`today must be a real date written YYYY-MM-DD, got '${ctx.today}'`);
+  const cell = (column: ReferralColumn) =>
+    z.string({ error: `the ${column} column is missing` }).transform((v) => v.trim());
   return z
     .object({
       referral_id: cell('referral_id'),
@@ -55,17 +64,15 @@ export function referralRowSchema(ctx: ReferralRowContext) {
     .superRefine((row, issues) => {
       for (const message of rowProblems(row, ctx)) issues.addIssue({ code: 'custom', message });
     })
-    .transform(
-      (row): Referral => ({
-        referralId: row.referral_id,
-        service: row.service,
-        referredOn: row.referred_on,
-        // An empty cell means "not yet"; it is left out rather than stored as ''.
-        ...(row.triaged_on ? { triagedOn: row.triaged_on } : {}),
-        ...(row.first_seen_on ? { firstSeenOn: row.first_seen_on } : {}),
-        ...(row.closed_on ? { closedOn: row.closed_on } : {}),
-      }),
-    );
+    .transform((row): Referral => ({
+      referralId: row.referral_id,
+      service: row.service,
+      referredOn: row.referred_on,
+      // An empty cell means "not yet"; it is left out rather than stored as ''.
+      ...(row.triaged_on ? { triagedOn: row.triaged_on } : {}),
+      ...(row.first_seen_on ? { firstSeenOn: row.first_seen_on } : {}),
+      ...(row.closed_on ? { closedOn: row.closed_on } : {}),
+    }));
 }
 
 // An import checks 100k rows with one context: build its schema once, not once per row.
@@ -76,7 +83,9 @@ export function validateReferralRow(raw: Record<string, string>, ctx: ReferralRo
   let schema = schemas.get(ctx);
   if (!schema) schemas.set(ctx, (schema = referralRowSchema(ctx)));
   const parsed = schema.safeParse(raw);
-  return parsed.success ? { ok: true, referral: parsed.data } : { ok: false, errors: parsed.error.issues.map((i) => i.message) };
+  return parsed.success
+    ? { ok: true, referral: parsed.data }
+    : { ok: false, errors: parsed.error.issues.map((i) => i.message) };
 }
 
 type TrimmedRow = Record<ReferralColumn, string>;
@@ -85,12 +94,16 @@ function rowProblems(row: TrimmedRow, ctx: ReferralRowContext): string[] {
   const problems: string[] = [];
   const id = row.referral_id;
   if (id === '') problems.push('referral_id is empty');
-  else if (id.length > REFERRAL_ID_MAX_LENGTH) problems.push(`referral_id is longer than ${REFERRAL_ID_MAX_LENGTH} characters`);
-  else if (!REFERRAL_ID_PATTERN.test(id)) problems.push(`referral_id '${echo(id)}' may only use letters, digits, '.', '_' and '-'`);
+  else if (id.length > REFERRAL_ID_MAX_LENGTH)
+    problems.push(`referral_id is longer than ${REFERRAL_ID_MAX_LENGTH} characters`);
+  else if (!REFERRAL_ID_PATTERN.test(id))
+    problems.push(`referral_id '${echo(id)}' may only use letters, digits, '.', '_' and '-'`);
 
   if (row.service === '') problems.push('service is empty');
   else if (!ctx.serviceIds.has(row.service)) {
-    problems.push(`service '${echo(row.service)}' is not a known service (known: ${[...ctx.serviceIds].sort().join(', ')})`);
+    problems.push(
+      `service '${echo(row.service)}' is not a known service (known: ${[...ctx.serviceIds].sort().join(', ')})`,
+    );
   }
 
   const referredOn = row.referred_on;
@@ -104,7 +117,8 @@ function rowProblems(row: TrimmedRow, ctx: ReferralRowContext): string[] {
     const own = dateProblems(column, value, ctx.today);
     problems.push(...own);
     // ISO dates compare correctly as strings once both are known to be real dates.
-    if (own.length === 0 && referredOk && value < referredOn) problems.push(`${column} ${value} is before referred_on ${referredOn}`);
+    if (own.length === 0 && referredOk && value < referredOn)
+      problems.push(`${column} ${value} is before referred_on ${referredOn}`);
   }
   return problems;
 }
@@ -118,4 +132,9 @@ function dateProblems(column: ReferralColumn, value: string, today: string): str
 /** Bad values are quoted back, but a pasted paragraph should not flood the rejects file. */
 function echo(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
+/** A referral's identity: a service's own referral id (ids are only unique within a service). */
+export function referralKey(r: Pick<Referral, 'service' | 'referralId'>): string {
+  return `${r.service}~${r.referralId}`;
 }

@@ -56,7 +56,9 @@ export function parseServiceCatalogue(raw: unknown, source = 'services catalogue
       const key = phrase.trim().toLowerCase();
       const owner = phraseOwner.get(key);
       if (owner !== undefined && owner !== s.id) {
-        throw new Error(`${source} is invalid: services[${index}].aliases: "${phrase}" is already used by service "${owner}"`);
+        throw new Error(
+          `${source} is invalid: services[${index}].aliases: "${phrase}" is already used by service "${owner}"`,
+        );
       }
       phraseOwner.set(key, s.id);
     }
@@ -77,5 +79,8 @@ export function loadServiceCatalogue(file: string = DEFAULT_FILE): Service[] {
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+    '',
+  );
 }

@@ -60,17 +60,25 @@ export function parseServiceSummary(raw: unknown): ServiceSummary {
   const parsed = serviceSummarySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new Error(`stored waiting-list summary is damaged at ${issue?.path.join('.') || '(top level)'}: ${issue?.message}`);
+  throw new Error(
+    `stored waiting-list summary is damaged at ${issue?.path.join('.') || '(top level)'}: ${issue?.message}`,
+  );
 }
 
 /** Builds the summary of one service's referrals as known on asOf (any event dated after asOf is ignored). */
-export function buildServiceSummary(referrals: readonly Referral[], service: Service, asOf: string, terms: readonly TermWindow[]): ServiceSummary {
+export function buildServiceSummary(
+  referrals: readonly Referral[],
+  service: Service,
+  asOf: string,
+  terms: readonly TermWindow[],
+): ServiceSummary {
   const known = referrals.filter((r) => r.service === service.id && r.referredOn <= asOf).map((r) => knownOn(r, asOf));
   const waitingDates = new Map<string, number>();
-  for (const r of known) if (isWaiting(r, asOf)) waitingDates.set(r.referredOn, (waitingDates.get(r.referredOn) ?? 0) + 1);
+  for (const r of known)
+    if (isWaiting(r, asOf)) waitingDates.set(r.referredOn, (waitingDates.get(r.referredOn) ?? 0) + 1);
   const dates = [...waitingDates.keys()].sort();
   const waitingRuns: number[] = [];
-  dates.forEach((date, i) => waitingRuns.push(i === 0 ? 0 : daysBetween(dates[i - 1]!, date), waitingDates.get(date)!));
+  dates.forEach((date, i) => waitingRuns.push(i === 0 ? 0 : daysBetween(dates[i - 1], date), waitingDates.get(date)!));
 
   const distinct = new Map(terms.map((t) => [termKey(t), t]));
   return {
@@ -87,9 +95,18 @@ export function buildServiceSummary(referrals: readonly Referral[], service: Ser
 }
 
 /** The figures for D ≥ summary.asOf, identical to `waitingListStats` over the referrals it was built from. */
-export function statsFromSummary(summary: ServiceSummary, service: Service, onDate: string, term: TermWindow): WaitingListStats {
-  if (summary.serviceId !== service.id) throw new Error(`summary is for service "${summary.serviceId}", not "${service.id}"`);
-  if (onDate < summary.asOf) throw new RangeError(`the ${service.id} summary is as of ${summary.asOf}; it cannot answer for the earlier date ${onDate}`);
+export function statsFromSummary(
+  summary: ServiceSummary,
+  service: Service,
+  onDate: string,
+  term: TermWindow,
+): WaitingListStats {
+  if (summary.serviceId !== service.id)
+    throw new Error(`summary is for service "${summary.serviceId}", not "${service.id}"`);
+  if (onDate < summary.asOf)
+    throw new RangeError(
+      `the ${service.id} summary is as of ${summary.asOf}; it cannot answer for the earlier date ${onDate}`,
+    );
   const triageDays = service.targets.triage ? service.targets.triage.weeks * 7 : null;
   if (summary.seenWithinDays !== service.targets.seen.weeks * 7 || summary.triageWithinDays !== triageDays) {
     throw new Error(`the ${service.id} summary was built with other targets than the catalogue's; rebuild it`);
@@ -100,8 +117,8 @@ export function statsFromSummary(summary: ServiceSummary, service: Service, onDa
   if (summary.waitingFrom !== null) {
     let days = daysBetween(summary.waitingFrom, onDate);
     for (let i = 0; i < summary.waitingRuns.length; i += 2) {
-      days -= summary.waitingRuns[i]!;
-      histogram.push([days, summary.waitingRuns[i + 1]!]);
+      days -= summary.waitingRuns[i];
+      histogram.push([days, summary.waitingRuns[i + 1]]);
     }
     histogram.reverse();
   }
@@ -109,22 +126,47 @@ export function statsFromSummary(summary: ServiceSummary, service: Service, onDa
   const counts = termCountsFor(summary, term);
   const triage: TriageCounts = { due: counts.triaged + counts.untriagedOverdue, inTime: counts.triagedInTime };
   if (triageDays !== null) {
-    for (const [referredOn, n] of counts.untriagedInWindow) if (daysBetween(referredOn, onDate) > triageDays) triage.due += n;
+    for (const [referredOn, n] of counts.untriagedInWindow)
+      if (daysBetween(referredOn, onDate) > triageDays) triage.due += n;
   }
-  return assembleStats(service, onDate, term, { referralsToDate: summary.referralsToDate, waits: histogram, seen: { seen: counts.seen, seenInTime: counts.seenInTime }, triage });
+  return assembleStats(service, onDate, term, {
+    referralsToDate: summary.referralsToDate,
+    waits: histogram,
+    seen: { seen: counts.seen, seenInTime: counts.seenInTime },
+    triage,
+  });
 }
 
 function termCountsFor(summary: ServiceSummary, term: TermWindow): TermCounts {
   const found = summary.terms.find((t) => termKey(t) === termKey(term));
   if (found) return found;
   // A term that starts after asOf holds nothing known yet, so it needs no stored counts.
-  if (term.start > summary.asOf) return { ...term, seen: 0, seenInTime: 0, triaged: 0, triagedInTime: 0, untriagedOverdue: 0, untriagedInWindow: [] };
-  throw new Error(`the ${summary.serviceId} summary as of ${summary.asOf} has no counts for the term ${term.start} to ${term.end}; rebuild it with that term`);
+  if (term.start > summary.asOf)
+    return {
+      ...term,
+      seen: 0,
+      seenInTime: 0,
+      triaged: 0,
+      triagedInTime: 0,
+      untriagedOverdue: 0,
+      untriagedInWindow: [],
+    };
+  throw new Error(
+    `the ${summary.serviceId} summary as of ${summary.asOf} has no counts for the term ${term.start} to ${term.end}; rebuild it with that term`,
+  );
 }
 
 function termCounts(known: readonly Referral[], service: Service, asOf: string, term: TermWindow): TermCounts {
   const seen = seenCountsOf(known, service, asOf, term);
-  const result: TermCounts = { start: term.start, end: term.end, ...seen, triaged: 0, triagedInTime: 0, untriagedOverdue: 0, untriagedInWindow: [] };
+  const result: TermCounts = {
+    start: term.start,
+    end: term.end,
+    ...seen,
+    triaged: 0,
+    triagedInTime: 0,
+    untriagedOverdue: 0,
+    untriagedInWindow: [],
+  };
   const target = service.targets.triage;
   if (target === undefined) return result;
   const last = term.end < asOf ? term.end : asOf;
@@ -151,4 +193,3 @@ function knownOn(r: Referral, asOf: string): Referral {
 }
 
 const termKey = (t: TermWindow) => `${t.start}/${t.end}`;
-

@@ -59,7 +59,12 @@ export type WaitHistogram = ReadonlyArray<readonly [days: number, count: number]
 export type SeenCounts = { seen: number; seenInTime: number };
 export type TriageCounts = { due: number; inTime: number };
 /** Everything the figures depend on, however it was counted. */
-export type WaitingListCounts = { referralsToDate: number; waits: WaitHistogram; seen: SeenCounts; triage: TriageCounts };
+export type WaitingListCounts = {
+  referralsToDate: number;
+  waits: WaitHistogram;
+  seen: SeenCounts;
+  triage: TriageCounts;
+};
 
 /** Days ÷ 7 to 1 decimal. Integer maths first: 10·days/7 is never exactly x.5, so rounding is unambiguous. */
 export function weeksOneDecimal(days: number): number {
@@ -122,7 +127,12 @@ function rated(numerator: number, denominator: number, target: { weeks: number; 
  * Every figure from the counts it depends on. Both routes — raw referrals and the stored summary —
  * end here, so they cannot disagree on percentiles, bands, rounding or RAG.
  */
-export function assembleStats(service: Service, onDate: string, term: TermWindow, counts: WaitingListCounts): WaitingListStats {
+export function assembleStats(
+  service: Service,
+  onDate: string,
+  term: TermWindow,
+  counts: WaitingListCounts,
+): WaitingListStats {
   const { referralsToDate, waits, seen, triage } = counts;
   const waiting = waits.reduce((sum, [, count]) => sum + count, 0);
   const countUnder = (days: number) => waits.reduce((sum, [d, count]) => (d < days ? sum + count : sum), 0);
@@ -140,10 +150,14 @@ export function assembleStats(service: Service, onDate: string, term: TermWindow
     waiting,
     medianWeeks: weeksOf(histogramPercentile(waits, 50)),
     p92Weeks: weeksOf(histogramPercentile(waits, 92)),
-    longestWeeks: weeksOf(waits.length ? waits[waits.length - 1]![0] : null),
-    bands: BANDS.map((b) => ({ ...b, count: countUnder(b.toWeeks === null ? Infinity : b.toWeeks * 7) - countUnder(b.fromWeeks * 7) })),
+    longestWeeks: weeksOf(waits.length ? waits[waits.length - 1][0] : null),
+    bands: BANDS.map((b) => ({
+      ...b,
+      count: countUnder(b.toWeeks === null ? Infinity : b.toWeeks * 7) - countUnder(b.fromWeeks * 7),
+    })),
     waitingUnderTarget,
-    waitingUnderAim: aimWeeks === undefined ? null : { ...shareOf(countUnder(aimWeeks * 7), waiting), withinWeeks: aimWeeks },
+    waitingUnderAim:
+      aimWeeks === undefined ? null : { ...shareOf(countUnder(aimWeeks * 7), waiting), withinWeeks: aimWeeks },
     seenWithinTargetThisTerm,
     triagedWithinTarget,
     rag: worstRag([waitingUnderTarget.rag, seenWithinTargetThisTerm.rag, triagedWithinTarget?.rag ?? null]),

@@ -1,14 +1,26 @@
 import { daysBetween } from '../dates.js';
 import type { Referral } from './referral.js';
 import type { Service } from './serviceCatalogue.js';
-import { assembleStats, type SeenCounts, type TermWindow, type TriageCounts, type WaitHistogram, type WaitingListStats } from './statistics.js';
+import {
+  assembleStats,
+  type SeenCounts,
+  type TermWindow,
+  type TriageCounts,
+  type WaitHistogram,
+  type WaitingListStats,
+} from './statistics.js';
 
 /**
  * SPEC.md's waiting-list figures for one service on date D, straight from the referrals. Only what
  * was known on D counts: an event dated after D has not happened yet, so the same extract answers
  * "as of" any earlier date too. Conventions (bands, percentiles, RAG) are in statistics.ts.
  */
-export function waitingListStats(referrals: readonly Referral[], service: Service, onDate: string, term: TermWindow): WaitingListStats {
+export function waitingListStats(
+  referrals: readonly Referral[],
+  service: Service,
+  onDate: string,
+  term: TermWindow,
+): WaitingListStats {
   const mine = referrals.filter((r) => r.service === service.id && r.referredOn <= onDate);
   return assembleStats(service, onDate, term, {
     referralsToDate: mine.length,
@@ -34,7 +46,9 @@ export function seenInTime(r: Referral, service: Service): boolean {
 /** Triaged within the triage target (false when the service has none or the referral is untriaged). */
 export function triagedInTime(r: Referral, service: Service): boolean {
   const target = service.targets.triage;
-  return target !== undefined && r.triagedOn !== undefined && daysBetween(r.referredOn, r.triagedOn) <= target.weeks * 7;
+  return (
+    target !== undefined && r.triagedOn !== undefined && daysBetween(r.referredOn, r.triagedOn) <= target.weeks * 7
+  );
 }
 
 /** The last day of the term window as seen from D: nothing after D is known yet. */
@@ -53,9 +67,16 @@ function waitHistogram(referrals: readonly Referral[], onDate: string): WaitHist
 }
 
 /** Those first seen in the term up to D (term.start ≤ first_seen_on ≤ min(D, term.end)), and how many in time. */
-export function seenCountsOf(referrals: readonly Referral[], service: Service, onDate: string, term: TermWindow): SeenCounts {
+export function seenCountsOf(
+  referrals: readonly Referral[],
+  service: Service,
+  onDate: string,
+  term: TermWindow,
+): SeenCounts {
   const last = windowEnd(term, onDate);
-  const seen = referrals.filter((r) => r.firstSeenOn !== undefined && r.firstSeenOn >= term.start && r.firstSeenOn <= last);
+  const seen = referrals.filter(
+    (r) => r.firstSeenOn !== undefined && r.firstSeenOn >= term.start && r.firstSeenOn <= last,
+  );
   return { seen: seen.length, seenInTime: seen.filter((r) => seenInTime(r, service)).length };
 }
 
@@ -65,7 +86,12 @@ export function seenCountsOf(referrals: readonly Referral[], service: Service, o
  * is before D. One still inside its window and untriaged is left out: it may yet be triaged in time,
  * and counting it would make every new referral look like a miss. Numerator: the due ones triaged in time.
  */
-export function triageCountsOf(referrals: readonly Referral[], service: Service, onDate: string, term: TermWindow): TriageCounts {
+export function triageCountsOf(
+  referrals: readonly Referral[],
+  service: Service,
+  onDate: string,
+  term: TermWindow,
+): TriageCounts {
   const target = service.targets.triage;
   if (target === undefined) return { due: 0, inTime: 0 };
   const last = windowEnd(term, onDate);

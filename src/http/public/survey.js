@@ -73,10 +73,14 @@
       event.stopPropagation();
       input.focus();
     },
-    true
+    true,
   );
 
-  fetch('/api/directline/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: config.code }) })
+  fetch('/api/directline/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: config.code }),
+  })
     .then(function (res) {
       if (!res.ok) throw new Error('token ' + res.status);
       return res.json();
@@ -94,10 +98,19 @@
               status.textContent = '';
               // An event, not a message: the code never shows in the conversation.
               window.setTimeout(function () {
-                store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'survey/start', value: { code: config.code } } });
+                store.dispatch({
+                  type: 'WEB_CHAT/SEND_EVENT',
+                  payload: { name: 'survey/start', value: { code: config.code } },
+                });
               }, 0);
             }
-            if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload && action.payload.activity && action.payload.activity.value) pressed = true;
+            if (
+              action.type === 'DIRECT_LINE/POST_ACTIVITY' &&
+              action.payload &&
+              action.payload.activity &&
+              action.payload.activity.value
+            )
+              pressed = true;
             return next(action);
           };
         };
@@ -116,13 +129,15 @@
             // Web Chat's grey (#767676) is under 4.5:1 on a tinted bubble; this is 7:1 on white.
             subtle: '#595959',
             primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
-            hideScrollToEndButton: false
-          }
+            hideScrollToEndButton: false,
+          },
         },
-        host
+        host,
       );
     })
     .catch(function () {
-      fail('Sorry, the survey could not be opened just now. Please try again in a few minutes, or ask your practitioner for help.');
+      fail(
+        'Sorry, the survey could not be opened just now. Please try again in a few minutes, or ask your practitioner for help.',
+      );
     });
 })();

@@ -1,11 +1,9 @@
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import type { ConversationAddress } from '../../handlers/turn.js';
 import { encodeKey } from '../azureLimits.js';
 import { getOrUndefined, TABLES, type TableStore } from '../tableStore.js';
-
-export type GoneReason = 'uninstalled' | 'blocked' | 'removed';
-export type StoredAddress = ConversationAddress & { status: 'active' | 'gone'; goneReason?: GoneReason; updatedAt: string };
+import type { ConversationAddress } from '../../ports/messages.js';
+import type { AddressBook, GoneReason, StoredAddress } from '../../ports/digestStores.js';
 
 const stored = z.object({
   conversationId: z.string().min(1),
@@ -25,7 +23,7 @@ const stored = z.object({
  * RowKey `ref~<conversation id>`. Marked gone (not deleted) on uninstall or a 403/404 from Teams, so
  * the delivery report can say why, and a re-install makes it active again.
  */
-export class AddressBookRepository {
+export class AddressBookRepository implements AddressBook {
   constructor(private readonly store: TableStore) {}
 
   private table(): Promise<TableClient> {
@@ -33,7 +31,13 @@ export class AddressBookRepository {
   }
 
   async save(address: ConversationAddress, at: Date): Promise<void> {
-    const entity = { partitionKey: 'ref', rowKey: rowKey(address.conversationId), ...address, status: 'active', updatedAt: at.toISOString() };
+    const entity = {
+      partitionKey: 'ref',
+      rowKey: rowKey(address.conversationId),
+      ...address,
+      status: 'active',
+      updatedAt: at.toISOString(),
+    };
     // Replace, so a re-install clears an earlier "gone".
     await (await this.table()).upsertEntity(entity, 'Replace');
   }
@@ -47,13 +51,24 @@ export class AddressBookRepository {
     const client = await this.table();
     const existing = await getOrUndefined<Record<string, unknown>>(client, 'ref', rowKey(conversationId));
     if (!existing) return;
-    await client.updateEntity({ partitionKey: 'ref', rowKey: rowKey(conversationId), status: 'gone', goneReason: reason, updatedAt: at.toISOString() }, 'Merge');
+    await client.updateEntity(
+      {
+        partitionKey: 'ref',
+        rowKey: rowKey(conversationId),
+        status: 'gone',
+        goneReason: reason,
+        updatedAt: at.toISOString(),
+      },
+      'Merge',
+    );
   }
 
   /** Several addresses at once (the subscribers of a digest), in one partition scan. */
   async all(): Promise<Map<string, StoredAddress>> {
     const out = new Map<string, StoredAddress>();
-    for await (const e of (await this.table()).listEntities<Record<string, unknown>>({ queryOptions: { filter: "PartitionKey eq 'ref'" } })) {
+    for await (const e of (await this.table()).listEntities<Record<string, unknown>>({
+      queryOptions: { filter: "PartitionKey eq 'ref'" },
+    })) {
       const a = parse(e);
       out.set(a.conversationId, a);
     }
@@ -64,8 +79,15 @@ export class AddressBookRepository {
 const rowKey = (conversationId: string) => `ref~${encodeKey(conversationId)}`;
 
 function parse(entity: Record<string, unknown>): StoredAddress {
-  const plain = Object.fromEntries(Object.entries(entity).filter(([k, v]) => v !== null && v !== undefined && !['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(k)));
+  const plain = Object.fromEntries(
+    Object.entries(entity).filter(
+      ([k, v]) => v !== null && v !== undefined && !['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(k),
+    ),
+  );
   const parsed = stored.safeParse(plain);
-  if (!parsed.success) throw new Error(`a stored conversation address is damaged (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+  if (!parsed.success)
+    throw new Error(
+      `a stored conversation address is damaged (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`,
+    );
   return parsed.data;
 }

@@ -1,4 +1,6 @@
-import type { AggregatesRepository, CounterRow } from './aggregatesRepository.js';
+import type { AggregatesRepository } from './aggregatesRepository.js';
+import type { CounterRow } from '../../ports/figureStores.js';
+import type { AggregateCounters } from '../../ports/figureStores.js';
 
 /**
  * The counters questions are answered from. A term's counters are read from the table (one query for
@@ -6,7 +8,7 @@ import type { AggregatesRepository, CounterRow } from './aggregatesRepository.js
  * copy at once, so after a family saves a section the next question reads afresh. Other instances'
  * writes show within `maxAgeMs`. Nothing here ever reads answers.
  */
-export class AggregateView {
+export class AggregateView implements AggregateCounters {
   private readonly cache = new Map<string, { counters: Map<string, CounterRow>; at: number }>();
 
   constructor(

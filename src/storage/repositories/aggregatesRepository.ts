@@ -1,6 +1,7 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { Delta } from '../../domain/scores/aggregateDelta.js';
 import { getOrUndefined, isConflict, submitChecked, TABLES, type TableStore } from '../tableStore.js';
+import type { AggregateMaintenance, CounterRow } from '../../ports/figureStores.js';
 
 /**
  * Counters in the `aggregates` table. PartitionKey = term id; RowKey = `<row>~<shard>`. Each respondent
@@ -11,8 +12,6 @@ import { getOrUndefined, isConflict, submitChecked, TABLES, type TableStore } fr
  */
 export const SHARDS = 8;
 const RECEIPT_PREFIX = '~r~';
-
-export type CounterRow = Record<string, number>;
 
 export function shardOf(respondent: string): number {
   let h = 2166136261;
@@ -27,11 +26,15 @@ export function shardOf(respondent: string): number {
 function countersOf(entity: Record<string, unknown>): CounterRow {
   return typeof entity.counts === 'string' ? (JSON.parse(entity.counts) as CounterRow) : {};
 }
-const counterEntity = (term: string, rowKey: string, counts: CounterRow) => ({ partitionKey: term, rowKey, counts: JSON.stringify(counts) });
+const counterEntity = (term: string, rowKey: string, counts: CounterRow) => ({
+  partitionKey: term,
+  rowKey,
+  counts: JSON.stringify(counts),
+});
 
 const shardKey = (row: string, shard: number) => `${row}~${String(shard).padStart(2, '0')}`;
 
-export class AggregatesRepository {
+export class AggregatesRepository implements AggregateMaintenance {
   constructor(private readonly store: TableStore) {}
 
   private table(): Promise<TableClient> {
@@ -51,15 +54,19 @@ export class AggregatesRepository {
       const keys = [...rows.keys()].map((row) => shardKey(row, shard));
       for (let attempt = 1; ; attempt++) {
         const current = await Promise.all(keys.map((key) => this.current(client, term, key)));
-        const actions: TransactionAction[] = [['create', { partitionKey: term, rowKey: receipt, at: new Date().toISOString() }]];
+        const actions: TransactionAction[] = [
+          ['create', { partitionKey: term, rowKey: receipt, at: new Date().toISOString() }],
+        ];
         const written: [string, CounterRow][] = [];
         [...rows.values()].forEach((increments, i) => {
-          const existing = current[i]!;
+          const existing = current[i];
           const next: CounterRow = { ...(existing === 'absent' ? {} : existing.values) };
           for (const [field, by] of Object.entries(increments)) next[field] = (next[field] ?? 0) + by;
-          const entity = counterEntity(term, keys[i]!, next);
-          actions.push(existing === 'absent' ? ['create', entity] : ['update', entity, 'Replace', { etag: existing.etag }]);
-          written.push([keys[i]!, next]);
+          const entity = counterEntity(term, keys[i], next);
+          actions.push(
+            existing === 'absent' ? ['create', entity] : ['update', entity, 'Replace', { etag: existing.etag }],
+          );
+          written.push([keys[i], next]);
         });
         try {
           const response = await submitChecked(client, actions);
@@ -103,13 +110,20 @@ export class AggregatesRepository {
         return;
       }
       const at = new Date().toISOString();
-      const actions: TransactionAction[] = touching.map((o) => ['create', { partitionKey: term, rowKey: `${RECEIPT_PREFIX}${o.opId}`, at }]);
+      const actions: TransactionAction[] = touching.map((o) => [
+        'create',
+        { partitionKey: term, rowKey: `${RECEIPT_PREFIX}${o.opId}`, at },
+      ]);
       const written: [string, CounterRow][] = [];
       for (const [key, increments] of merged) {
         const existing = await this.current(client, term, key);
         const next: CounterRow = { ...(existing === 'absent' ? {} : existing.values) };
         for (const [field, by] of Object.entries(increments)) next[field] = (next[field] ?? 0) + by;
-        actions.push(existing === 'absent' ? ['create', counterEntity(term, key, next)] : ['update', counterEntity(term, key, next), 'Replace', { etag: existing.etag }]);
+        actions.push(
+          existing === 'absent'
+            ? ['create', counterEntity(term, key, next)]
+            : ['update', counterEntity(term, key, next), 'Replace', { etag: existing.etag }],
+        );
         written.push([key, next]);
       }
       try {
@@ -131,7 +145,11 @@ export class AggregatesRepository {
     }
   }
 
-  private async current(client: TableClient, term: string, key: string): Promise<{ values: CounterRow; etag: string } | 'absent'> {
+  private async current(
+    client: TableClient,
+    term: string,
+    key: string,
+  ): Promise<{ values: CounterRow; etag: string } | 'absent'> {
     const cached = this.known.get(`${term}|${key}`);
     if (cached) return cached;
     const entity = await getOrUndefined<Record<string, unknown>>(client, term, key);
@@ -151,7 +169,9 @@ export class AggregatesRepository {
     const out = new Map<string, Map<string, CounterRow>>(terms.map((t) => [t, new Map()]));
     const unique = [...new Set(terms)];
     const filter = unique.map((t) => odata`(PartitionKey eq ${t} and RowKey lt ${'~'})`).join(' or ');
-    for await (const entity of client.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ['PartitionKey', 'RowKey', 'counts'] } })) {
+    for await (const entity of client.listEntities<Record<string, unknown>>({
+      queryOptions: { filter, select: ['PartitionKey', 'RowKey', 'counts'] },
+    })) {
       const totals = out.get(entity.partitionKey!)!;
       const row = entity.rowKey!.slice(0, entity.rowKey!.lastIndexOf('~'));
       const sum = totals.get(row) ?? {};
@@ -165,7 +185,8 @@ export class AggregatesRepository {
   async readAll(): Promise<Map<string, Map<string, CounterRow>>> {
     const client = await this.table();
     const terms = new Set<string>();
-    for await (const e of client.listEntities({ queryOptions: { select: ['PartitionKey'] } })) terms.add(e.partitionKey!);
+    for await (const e of client.listEntities({ queryOptions: { select: ['PartitionKey'] } }))
+      terms.add(e.partitionKey!);
     const all = new Map<string, Map<string, CounterRow>>();
     for (const term of terms) all.set(term, await this.readTerm(term));
     return all;
@@ -176,7 +197,9 @@ export class AggregatesRepository {
     const client = await this.table();
     const cutoff = new Date(Date.now() - olderThanMs).toISOString();
     let removed = 0;
-    const old = client.listEntities<{ at: string }>({ queryOptions: { filter: odata`RowKey ge ${RECEIPT_PREFIX} and RowKey lt ${'~s'} and at lt ${cutoff}` } });
+    const old = client.listEntities<{ at: string }>({
+      queryOptions: { filter: odata`RowKey ge ${RECEIPT_PREFIX} and RowKey lt ${'~s'} and at lt ${cutoff}` },
+    });
     for await (const r of old) {
       await client.deleteEntity(r.partitionKey!, r.rowKey!).catch(() => undefined);
       removed++;
@@ -190,7 +213,11 @@ export class AggregatesRepository {
     this.known.clear();
     for await (const e of client.listEntities()) await client.deleteEntity(e.partitionKey!, e.rowKey!);
     for (const [term, rows] of expected) {
-      const actions: TransactionAction[] = [...rows].map(([row, fields]) => ['upsert', counterEntity(term, shardKey(row, 0), fields), 'Replace']);
+      const actions: TransactionAction[] = [...rows].map(([row, fields]) => [
+        'upsert',
+        counterEntity(term, shardKey(row, 0), fields),
+        'Replace',
+      ]);
       for (let i = 0; i < actions.length; i += 100) await submitChecked(client, actions.slice(i, i + 100));
     }
   }

@@ -2,13 +2,14 @@ import type { TableClient } from '@azure/data-tables';
 import { encodeKey } from '../azureLimits.js';
 import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../tableStore.js';
 import { LruCache } from '../lruCache.js';
+import type { ConversationBindings } from '../../ports/surveyStores.js';
 
 /**
  * RowKeys repeat the PartitionKey so they are unique across the table (Azurite looks up by RowKey first).
  * Per conversation: the invitation it is bound to (a family's survey) and the recent failed code
  * attempts (to stop guessing). PartitionKey = escaped conversation id.
  */
-export class ConversationsRepository {
+export class ConversationsRepository implements ConversationBindings {
   /** Bindings seen recently; callers re-read with `fresh` before acting on a mismatch. */
   private readonly bindings = new LruCache<string>(20_000, 60_000);
 
@@ -21,13 +22,27 @@ export class ConversationsRepository {
   async boundCode(conversationId: string, opts: { fresh?: boolean } = {}): Promise<string | undefined> {
     const cached = opts.fresh ? undefined : this.bindings.get(conversationId);
     if (cached) return cached;
-    const e = await getOrUndefined<{ code: string }>(await this.table(), encodeKey(conversationId), `${encodeKey(conversationId)}~binding`);
+    const e = await getOrUndefined<{ code: string }>(
+      await this.table(),
+      encodeKey(conversationId),
+      `${encodeKey(conversationId)}~binding`,
+    );
     if (e) this.bindings.set(conversationId, e.code);
     return e?.code;
   }
 
   async bind(conversationId: string, code: string, at: Date): Promise<void> {
-    await (await this.table()).upsertEntity({ partitionKey: encodeKey(conversationId), rowKey: `${encodeKey(conversationId)}~binding`, code, boundAt: at.toISOString() }, 'Replace');
+    await (
+      await this.table()
+    ).upsertEntity(
+      {
+        partitionKey: encodeKey(conversationId),
+        rowKey: `${encodeKey(conversationId)}~binding`,
+        code,
+        boundAt: at.toISOString(),
+      },
+      'Replace',
+    );
     this.bindings.set(conversationId, code);
   }
 
@@ -42,7 +57,8 @@ export class ConversationsRepository {
     for await (const e of client.listEntities<{ times?: string; boundAt?: string }>()) {
       const stale = e.rowKey!.endsWith('~failures')
         ? inWindow(e.times, opts.failureWindowMs, now).length === 0
-        : e.rowKey!.endsWith('~binding') && (!e.boundAt || Date.parse(e.boundAt) < now.getTime() - opts.bindingMaxAgeMs);
+        : e.rowKey!.endsWith('~binding') &&
+          (!e.boundAt || Date.parse(e.boundAt) < now.getTime() - opts.bindingMaxAgeMs);
       if (!stale) continue;
       // With its ETag: a row written again since the scan (a new attempt, a new binding) is kept.
       await client.deleteEntity(e.partitionKey!, e.rowKey!, { etag: e.etag }).then(
@@ -58,7 +74,11 @@ export class ConversationsRepository {
 
   /** Failed attempts in the window, oldest first. */
   async recentFailures(conversationId: string, windowMs: number, now: Date): Promise<string[]> {
-    const e = await getOrUndefined<{ times: string }>(await this.table(), encodeKey(conversationId), `${encodeKey(conversationId)}~failures`);
+    const e = await getOrUndefined<{ times: string }>(
+      await this.table(),
+      encodeKey(conversationId),
+      `${encodeKey(conversationId)}~failures`,
+    );
     return inWindow(e?.times, windowMs, now);
   }
 

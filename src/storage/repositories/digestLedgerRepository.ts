@@ -2,6 +2,14 @@ import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { encodeKey } from '../azureLimits.js';
 import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../tableStore.js';
+import type {
+  Claim,
+  DeliveryCounts,
+  DeliveryRun,
+  DigestLedger,
+  LedgerRow,
+  LedgerState,
+} from '../../ports/digestStores.js';
 
 /**
  * The send ledger (table `sendledger`): one row per digest and conversation, PartitionKey the digest id,
@@ -19,10 +27,9 @@ import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '.
  *   is NOT sent again (a duplicate board report is worse than one reported as possibly missing); the
  *   delivery report lists it so an administrator can check with that person.
  */
-export type LedgerState = 'claimed' | 'sending' | 'sent' | 'gone' | 'failed' | 'uncertain';
 const FINAL: ReadonlySet<LedgerState> = new Set(['sent', 'gone', 'failed', 'uncertain']);
 
-const row = z.object({
+const row: z.ZodType<LedgerRow> = z.object({
   digestId: z.string(),
   conversationId: z.string(),
   state: z.enum(['claimed', 'sending', 'sent', 'gone', 'failed', 'uncertain']),
@@ -33,11 +40,8 @@ const row = z.object({
   detail: z.string().optional(),
   updatedAt: z.string(),
 });
-export type LedgerRow = z.infer<typeof row>;
-export type Claim = { conversationId: string; etag: string; attempts: number };
-export type DeliveryCounts = { sent: number; blocked: number; removed: number; failed: number; uncertain: number; pending: number };
 
-export class DigestLedgerRepository {
+export class DigestLedgerRepository implements DigestLedger {
   constructor(
     private readonly store: TableStore,
     readonly leaseMs = 2 * 60_000,
@@ -54,7 +58,15 @@ export class DigestLedgerRepository {
   async claim(digestId: string, conversationId: string, instance: string, now: Date): Promise<Claim | undefined> {
     const client = await this.table();
     const keys = { partitionKey: digestId, rowKey: rowKey(digestId, conversationId) };
-    const fresh: LedgerRow = { digestId, conversationId, state: 'claimed', instance, leaseUntil: this.lease(now), attempts: 0, updatedAt: now.toISOString() };
+    const fresh: LedgerRow = {
+      digestId,
+      conversationId,
+      state: 'claimed',
+      instance,
+      leaseUntil: this.lease(now),
+      attempts: 0,
+      updatedAt: now.toISOString(),
+    };
     try {
       const created = await client.createEntity({ ...keys, ...fresh });
       return { conversationId, etag: created.etag!, attempts: 0 };
@@ -65,10 +77,23 @@ export class DigestLedgerRepository {
     if (!existing || FINAL.has(existing.state) || existing.leaseUntil > now.toISOString()) return undefined;
     try {
       if (existing.state === 'sending') {
-        await client.updateEntity({ ...keys, state: 'uncertain', detail: `interrupted while sending (instance ${existing.instance})`, updatedAt: now.toISOString() }, 'Merge', { etag: existing.etag });
+        await client.updateEntity(
+          {
+            ...keys,
+            state: 'uncertain',
+            detail: `interrupted while sending (instance ${existing.instance})`,
+            updatedAt: now.toISOString(),
+          },
+          'Merge',
+          { etag: existing.etag },
+        );
         return undefined;
       }
-      const taken = await client.updateEntity({ ...keys, state: 'claimed', instance, leaseUntil: this.lease(now), updatedAt: now.toISOString() }, 'Merge', { etag: existing.etag });
+      const taken = await client.updateEntity(
+        { ...keys, state: 'claimed', instance, leaseUntil: this.lease(now), updatedAt: now.toISOString() },
+        'Merge',
+        { etag: existing.etag },
+      );
       return { conversationId, etag: taken.etag!, attempts: existing.attempts };
     } catch (error) {
       if (isConflict(error)) return undefined; // another instance got there first
@@ -77,7 +102,13 @@ export class DigestLedgerRepository {
   }
 
   /** Moves a claimed row on (ETag-checked, so a row taken over by another instance is never overwritten). */
-  async move(digestId: string, claim: Claim, state: Exclude<LedgerState, 'uncertain'>, now: Date, extra: { status?: number; detail?: string; attempt?: boolean } = {}): Promise<Claim> {
+  async move(
+    digestId: string,
+    claim: Claim,
+    state: Exclude<LedgerState, 'uncertain'>,
+    now: Date,
+    extra: { status?: number; detail?: string; attempt?: boolean } = {},
+  ): Promise<Claim> {
     const client = await this.table();
     const attempts = claim.attempts + (extra.attempt ? 1 : 0);
     const entity = {
@@ -124,7 +155,9 @@ export class DigestLedgerRepository {
    */
   async claimRequest(requestKey: string, at: Date): Promise<boolean> {
     try {
-      await (await this.table()).createEntity({ partitionKey: 'requests', rowKey: `request~${encodeKey(requestKey)}`, at: at.toISOString() });
+      await (
+        await this.table()
+      ).createEntity({ partitionKey: 'requests', rowKey: `request~${encodeKey(requestKey)}`, at: at.toISOString() });
       return true;
     } catch (error) {
       if (isStatus(error, 409)) return false;
@@ -132,14 +165,45 @@ export class DigestLedgerRepository {
     }
   }
 
-  async recordRun(run: { digestId: string; label: string; counts: DeliveryCounts; unreachable: number; at: Date }): Promise<void> {
-    await (await this.table()).upsertEntity({ partitionKey: 'runs', rowKey: `run~${run.digestId}`, digestId: run.digestId, label: run.label, counts: JSON.stringify(run.counts), unreachable: run.unreachable, at: run.at.toISOString() }, 'Replace');
+  async recordRun(run: {
+    digestId: string;
+    label: string;
+    counts: DeliveryCounts;
+    unreachable: number;
+    at: Date;
+  }): Promise<void> {
+    await (
+      await this.table()
+    ).upsertEntity(
+      {
+        partitionKey: 'runs',
+        rowKey: `run~${run.digestId}`,
+        digestId: run.digestId,
+        label: run.label,
+        counts: JSON.stringify(run.counts),
+        unreachable: run.unreachable,
+        at: run.at.toISOString(),
+      },
+      'Replace',
+    );
   }
 
-  async recentRuns(limit: number): Promise<{ digestId: string; label: string; counts: DeliveryCounts; unreachable: number; at: string }[]> {
-    const out: { digestId: string; label: string; counts: DeliveryCounts; unreachable: number; at: string }[] = [];
-    for await (const e of (await this.table()).listEntities<{ digestId: string; label: string; counts: string; unreachable: number; at: string }>({ queryOptions: { filter: "PartitionKey eq 'runs'" } })) {
-      out.push({ digestId: e.digestId, label: e.label, counts: JSON.parse(e.counts) as DeliveryCounts, unreachable: e.unreachable ?? 0, at: e.at });
+  async recentRuns(limit: number): Promise<DeliveryRun[]> {
+    const out: DeliveryRun[] = [];
+    for await (const e of (await this.table()).listEntities<{
+      digestId: string;
+      label: string;
+      counts: string;
+      unreachable: number;
+      at: string;
+    }>({ queryOptions: { filter: "PartitionKey eq 'runs'" } })) {
+      out.push({
+        digestId: e.digestId,
+        label: e.label,
+        counts: JSON.parse(e.counts) as DeliveryCounts,
+        unreachable: e.unreachable ?? 0,
+        at: e.at,
+      });
     }
     return out.sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, limit);
   }

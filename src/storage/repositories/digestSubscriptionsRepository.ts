@@ -1,14 +1,13 @@
 import type { TableClient } from '@azure/data-tables';
 import { encodeKey } from '../azureLimits.js';
 import { isStatus, TABLES, type TableStore } from '../tableStore.js';
-
-export type Subscription = { conversationId: string; scope: 'personal' | 'groupChat' | 'channel'; subscribedBy: string; subscribedAt: string };
+import type { DigestSubscriptions, Subscription } from '../../ports/digestStores.js';
 
 /**
  * Who gets the termly digest (table `subscriptions`): one row per conversation — a manager's personal
  * chat, or a team channel (the channel's subscription, whoever set it up). RowKey `sub~<conversation id>`.
  */
-export class DigestSubscriptionsRepository {
+export class DigestSubscriptionsRepository implements DigestSubscriptions {
   constructor(private readonly store: TableStore) {}
 
   private table(): Promise<TableClient> {
@@ -38,8 +37,15 @@ export class DigestSubscriptionsRepository {
 
   async list(): Promise<Subscription[]> {
     const out: Subscription[] = [];
-    for await (const e of (await this.table()).listEntities<Subscription>({ queryOptions: { filter: "PartitionKey eq 'sub'" } })) {
-      out.push({ conversationId: e.conversationId, scope: e.scope, subscribedBy: e.subscribedBy, subscribedAt: e.subscribedAt });
+    for await (const e of (await this.table()).listEntities<Subscription>({
+      queryOptions: { filter: "PartitionKey eq 'sub'" },
+    })) {
+      out.push({
+        conversationId: e.conversationId,
+        scope: e.scope,
+        subscribedBy: e.subscribedBy,
+        subscribedAt: e.subscribedAt,
+      });
     }
     return out;
   }

@@ -1,21 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { RespondentRole } from '../../domain/survey/questionBank.js';
 import { getOrUndefined, isStatus, TABLES, type TableStore } from '../tableStore.js';
 import { LruCache } from '../lruCache.js';
-
-export type Invitation = {
-  code: string;
-  reviewRef: string;
-  role: RespondentRole;
-  term: string;
-  createdAt: string;
-  expiresAt: string;
-  createdBy: string;
-  /** When the family first opened it (typed the code or opened the link). */
-  openedAt?: string;
-  /** When a fresh link replaced it: the code no longer works. */
-  revokedAt?: string;
-};
+import type { Invitation, InvitationStore } from '../../ports/surveyStores.js';
 
 function toInvitation(e: Invitation): Invitation {
   return {
@@ -35,7 +21,7 @@ function toInvitation(e: Invitation): Invitation {
  * Invitations by code (PartitionKey and RowKey = code): a family's code is one point read. The RowKey
  * repeats the code so it is unique across the table (Azurite looks entities up by RowKey first).
  */
-export class InvitationsRepository {
+export class InvitationsRepository implements InvitationStore {
   /** Invitations change only when opened or replaced (both written here, which updates the cache); a short TTL bounds staleness across instances. */
   private readonly cache = new LruCache<Invitation>(5_000, 30_000);
 
@@ -48,7 +34,9 @@ export class InvitationsRepository {
   /** Inserts; false when the code is already taken (the caller draws another). */
   async tryCreate(invitation: Invitation): Promise<boolean> {
     try {
-      await (await this.table()).createEntity({ partitionKey: invitation.code, rowKey: invitation.code, ...invitation });
+      await (
+        await this.table()
+      ).createEntity({ partitionKey: invitation.code, rowKey: invitation.code, ...invitation });
       return true;
     } catch (error) {
       if (isStatus(error, 409)) return false;
@@ -75,7 +63,9 @@ export class InvitationsRepository {
   /** Records the first time a family opened the invitation; later calls change nothing. */
   async markOpened(invitation: Invitation, at: string): Promise<void> {
     if (invitation.openedAt) return;
-    await (await this.table()).updateEntity({ partitionKey: invitation.code, rowKey: invitation.code, openedAt: at }, 'Merge');
+    await (
+      await this.table()
+    ).updateEntity({ partitionKey: invitation.code, rowKey: invitation.code, openedAt: at }, 'Merge');
     this.cache.set(invitation.code, { ...invitation, openedAt: at });
   }
 
@@ -88,14 +78,20 @@ export class InvitationsRepository {
   /** The invitations one member of staff made (a filtered scan: invitations number thousands a year, not millions). */
   async byCreator(createdBy: string): Promise<Invitation[]> {
     const out: Invitation[] = [];
-    for await (const e of (await this.table()).listEntities<Invitation>({ queryOptions: { filter: odata`createdBy eq ${createdBy}` } })) out.push(toInvitation(e));
+    for await (const e of (await this.table()).listEntities<Invitation>({
+      queryOptions: { filter: odata`createdBy eq ${createdBy}` },
+    }))
+      out.push(toInvitation(e));
     return out;
   }
 
   /** All invitations of one review (erasure only; a filtered scan is acceptable for that rare job). */
   async forReview(reviewRef: string): Promise<Invitation[]> {
     const out: Invitation[] = [];
-    for await (const e of (await this.table()).listEntities<Invitation>({ queryOptions: { filter: odata`reviewRef eq ${reviewRef}` } })) out.push(e);
+    for await (const e of (await this.table()).listEntities<Invitation>({
+      queryOptions: { filter: odata`reviewRef eq ${reviewRef}` },
+    }))
+      out.push(e);
     return out;
   }
 

@@ -24,12 +24,22 @@ export class JournalRepository {
   }
 
   async add(entry: JournalEntry): Promise<void> {
-    await (await this.table()).createEntity({ partitionKey: 'pending', rowKey: JournalRepository.rowKey(entry.respondent, entry.opId), ...entry });
+    await (
+      await this.table()
+    ).createEntity({
+      partitionKey: 'pending',
+      rowKey: JournalRepository.rowKey(entry.respondent, entry.opId),
+      ...entry,
+    });
   }
 
   /** Removes now (used when the operation never committed). */
   async removeNow(respondent: string, opId: string): Promise<void> {
-    await (await this.table()).deleteEntity('pending', JournalRepository.rowKey(respondent, opId)).catch(() => undefined);
+    await (
+      await this.table()
+    )
+      .deleteEntity('pending', JournalRepository.rowKey(respondent, opId))
+      .catch(() => undefined);
   }
 
   /** Queues a removal; rows are deleted in transactions of up to 100 shortly after. */
@@ -54,7 +64,9 @@ export class JournalRepository {
   private async deleteAll(rowKeys: string[]): Promise<void> {
     const client = await this.table();
     try {
-      await client.submitTransaction(rowKeys.map((rk): TransactionAction => ['delete', { partitionKey: 'pending', rowKey: rk }]));
+      await client.submitTransaction(
+        rowKeys.map((rk): TransactionAction => ['delete', { partitionKey: 'pending', rowKey: rk }]),
+      );
     } catch {
       // One row was already removed (by a sweep): remove the rest one by one.
       for (const rk of rowKeys) await client.deleteEntity('pending', rk).catch(() => undefined);
@@ -63,7 +75,10 @@ export class JournalRepository {
 
   async olderThan(cutoffIso: string): Promise<(JournalEntry & { rowKey: string })[]> {
     const out: (JournalEntry & { rowKey: string })[] = [];
-    for await (const e of (await this.table()).listEntities<JournalEntry>({ queryOptions: { filter: odata`PartitionKey eq 'pending' and at lt ${cutoffIso}` } })) out.push({ ...e, rowKey: e.rowKey! });
+    for await (const e of (await this.table()).listEntities<JournalEntry>({
+      queryOptions: { filter: odata`PartitionKey eq 'pending' and at lt ${cutoffIso}` },
+    }))
+      out.push({ ...e, rowKey: e.rowKey! });
     return out;
   }
 }

@@ -1,7 +1,8 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
-import type { Referral } from '../../domain/waits/referral.js';
+import { referralKey, type Referral } from '../../domain/waits/referral.js';
 import { submitChecked, TABLES, type TableStore } from '../tableStore.js';
+import type { ReferralStore } from '../../ports/figureStores.js';
 
 /**
  * Referrals from the services' waiting-list extracts. PartitionKey is the service id, RowKey
@@ -20,7 +21,7 @@ const storedReferral = z.object({
 
 const BATCH = 100; // Azure's limit for one transaction
 
-export class ReferralsRepository {
+export class ReferralsRepository implements ReferralStore {
   constructor(private readonly store: TableStore) {}
 
   private table(): Promise<TableClient> {
@@ -32,12 +33,15 @@ export class ReferralsRepository {
     const client = await this.table();
     const out: Referral[] = [];
     const select = ['referralId', 'service', 'referredOn', 'triagedOn', 'firstSeenOn', 'closedOn'];
-    for await (const page of client.listEntities({ queryOptions: { filter: `PartitionKey eq '${serviceId.replace(/'/g, "''")}'`, select } }).byPage({ maxPageSize: 1000 })) {
+    for await (const page of client
+      .listEntities({ queryOptions: { filter: `PartitionKey eq '${serviceId.replace(/'/g, "''")}'`, select } })
+      .byPage({ maxPageSize: 1000 })) {
       for (const e of page) {
         // The SDK returns null for selected properties an entity lacks; drop them before checking.
         const plain = Object.fromEntries(Object.entries(e).filter(([, v]) => v !== null && v !== undefined));
         const parsed = storedReferral.safeParse(plain);
-        if (!parsed.success) throw new Error(`a stored referral in ${serviceId} is damaged (${parsed.error.issues[0]?.message})`);
+        if (!parsed.success)
+          throw new Error(`a stored referral in ${serviceId} is damaged (${parsed.error.issues[0]?.message})`);
         out.push(parsed.data);
       }
     }
@@ -45,20 +49,20 @@ export class ReferralsRepository {
   }
 
   /** Writes referrals of one service, replacing any stored under the same id; 100 per transaction. */
-  async replaceAll(serviceId: string, referrals: readonly Referral[], onWritten?: (count: number) => void): Promise<void> {
+  async replaceAll(
+    serviceId: string,
+    referrals: readonly Referral[],
+    onWritten?: (count: number) => void,
+  ): Promise<void> {
     const client = await this.table();
     for (let i = 0; i < referrals.length; i += BATCH) {
       const slice = referrals.slice(i, i + BATCH);
       const actions: TransactionAction[] = slice.map((r) => {
         if (r.service !== serviceId) throw new Error(`referral ${r.referralId} is for ${r.service}, not ${serviceId}`);
-        return ['upsert', { partitionKey: serviceId, rowKey: rowKeyOf(r), ...r }, 'Replace'];
+        return ['upsert', { partitionKey: serviceId, rowKey: referralKey(r), ...r }, 'Replace'];
       });
       await submitChecked(client, actions);
       onWritten?.(slice.length);
     }
   }
-}
-
-export function rowKeyOf(r: Pick<Referral, 'service' | 'referralId'>): string {
-  return `${r.service}~${r.referralId}`;
 }

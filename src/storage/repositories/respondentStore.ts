@@ -9,6 +9,7 @@ import type { AggregateWriter } from './aggregateWriter.js';
 import { JournalRepository } from './journalRepository.js';
 import { LruCache } from '../lruCache.js';
 import { getOrUndefined, isConflict, isStatus, submitChecked, TABLES, type TableStore } from '../tableStore.js';
+import type { AnswerRow, Mutation, MutationResult, RespondentRecords } from '../../ports/surveyStores.js';
 
 /**
  * The `answers` table. PartitionKey = respondent (`<review_ref>~<cyp|pc>`), so one review's answers are a
@@ -30,19 +31,6 @@ export const stateRow = (pk: string) => `${pk}~!state`;
 export const answerRow = (pk: string, questionId: string) => `${pk}~${questionId}`;
 const RECENT_OPS = 20;
 
-export type AnswerRow = {
-  questionId: string;
-  section: string;
-  term: string;
-  submittedOn: string;
-  score?: number;
-  skipped: boolean;
-  text?: string;
-};
-
-export type Mutation = { next: RespondentState | undefined; writes: AnswerRow[]; deletes: string[] };
-export type MutationResult = { changed: boolean; state: RespondentState | undefined };
-
 type StateEntity = {
   kind: 'state';
   reviewRef: string;
@@ -56,7 +44,7 @@ type StateEntity = {
   recentOps?: string;
 };
 
-export class RespondentStore {
+export class RespondentStore implements RespondentRecords {
   /**
    * The last state row (with its ETag) this process read or wrote per respondent: a family's next
    * section then needs no read. If another instance wrote since, the ETag check refuses the write and
@@ -76,7 +64,11 @@ export class RespondentStore {
   }
 
   async read(reviewRef: string, role: RespondentRole): Promise<RespondentState | undefined> {
-    const entity = await getOrUndefined<StateEntity>(await this.answers(), respondentKey(reviewRef, role), stateRow(respondentKey(reviewRef, role)));
+    const entity = await getOrUndefined<StateEntity>(
+      await this.answers(),
+      respondentKey(reviewRef, role),
+      stateRow(respondentKey(reviewRef, role)),
+    );
     return entity && !entity.erased ? toState(entity) : undefined;
   }
 
@@ -85,7 +77,9 @@ export class RespondentStore {
     const client = await this.answers();
     const rows: AnswerRow[] = [];
     const pk = respondentKey(reviewRef, role);
-    for await (const e of client.listEntities<AnswerRow & { kind: string }>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })) {
+    for await (const e of client.listEntities<AnswerRow & { kind: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${pk}` },
+    })) {
       if (e.kind === 'answer') rows.push(toAnswerRow(e));
     }
     return rows;
@@ -95,19 +89,31 @@ export class RespondentStore {
    * Runs one change to a respondent. `change` sees the current state and returns what to write, or
    * undefined for "nothing to do". Retried from a fresh read when another writer got there first.
    */
-  async mutate(reviewRef: string, role: RespondentRole, change: (current: RespondentState | undefined) => Mutation | undefined): Promise<MutationResult> {
+  async mutate(
+    reviewRef: string,
+    role: RespondentRole,
+    change: (current: RespondentState | undefined) => Mutation | undefined,
+  ): Promise<MutationResult> {
     const client = await this.answers();
     const pk = respondentKey(reviewRef, role);
     const shard = shardOf(pk);
     for (let attempt = 1; ; attempt++) {
       const cached = attempt === 1 ? this.states.get(pk) : undefined;
-      const entity = cached === 'absent' ? undefined : (cached ?? (await getOrUndefined<StateEntity>(client, pk, stateRow(pk))));
+      const entity =
+        cached === 'absent' ? undefined : (cached ?? (await getOrUndefined<StateEntity>(client, pk, stateRow(pk))));
       const current = entity && !entity.erased ? toState(entity) : undefined;
       const mutation = change(current);
       if (!mutation) return { changed: false, state: current };
       const delta = deltaBetween(this.bank, sectionOrder(this.bank).length, current, mutation.next);
       const opId = randomUUID();
-      if (!isEmptyDelta(delta)) await this.journal.add({ respondent: pk, opId, shard, delta: deltaToJson(delta), at: new Date().toISOString() });
+      if (!isEmptyDelta(delta))
+        await this.journal.add({
+          respondent: pk,
+          opId,
+          shard,
+          delta: deltaToJson(delta),
+          at: new Date().toISOString(),
+        });
       let etag: string;
       try {
         etag = await this.writeOperation(client, pk, entity, mutation, opId);
@@ -133,10 +139,17 @@ export class RespondentStore {
     }
   }
 
-  private async writeOperation(client: TableClient, pk: string, entity: (StateEntity & { etag: string }) | undefined, m: Mutation, opId: string): Promise<string> {
+  private async writeOperation(
+    client: TableClient,
+    pk: string,
+    entity: (StateEntity & { etag: string }) | undefined,
+    m: Mutation,
+    opId: string,
+  ): Promise<string> {
     const actions: TransactionAction[] = [];
     for (const row of m.writes) actions.push(['upsert', answerEntity(pk, m.next, row), 'Replace']);
-    for (const questionId of m.deletes) actions.push(['delete', { partitionKey: pk, rowKey: answerRow(pk, questionId) }]);
+    for (const questionId of m.deletes)
+      actions.push(['delete', { partitionKey: pk, rowKey: answerRow(pk, questionId) }]);
     const recentOps = [opId, ...(entity?.recentOps ?? '').split(',').filter(Boolean)].slice(0, RECENT_OPS).join(',');
     const next = { partitionKey: pk, rowKey: stateRow(pk), ...stateEntityOf(m.next, entity), recentOps };
     actions.push(entity ? ['update', next, 'Replace', { etag: entity.etag }] : ['create', next]);
@@ -164,7 +177,8 @@ export class RespondentStore {
       if ((entity?.recentOps ?? '').split(',').includes(j.opId)) {
         await this.aggregates.apply(j.opId, deltaFromJson(j.delta), j.shard);
         applied++;
-        if (entity?.erased) await client.deleteEntity(j.respondent, stateRow(j.respondent), { etag: entity.etag }).catch(() => undefined);
+        if (entity?.erased)
+          await client.deleteEntity(j.respondent, stateRow(j.respondent), { etag: entity.etag }).catch(() => undefined);
       }
       await this.journal.removeNow(j.respondent, j.opId);
     }
@@ -176,7 +190,13 @@ export class RespondentStore {
     const client = await this.answers();
     const pk = respondentKey(reviewRef, role);
     const rows = await this.answerRows(reviewRef, role);
-    for (let i = 0; i < rows.length; i += 100) await submitChecked(client, rows.slice(i, i + 100).map((r) => ['delete', { partitionKey: pk, rowKey: answerRow(pk, r.questionId) }] as TransactionAction));
+    for (let i = 0; i < rows.length; i += 100)
+      await submitChecked(
+        client,
+        rows
+          .slice(i, i + 100)
+          .map((r) => ['delete', { partitionKey: pk, rowKey: answerRow(pk, r.questionId) }] as TransactionAction),
+      );
     return rows.length;
   }
 
@@ -202,13 +222,35 @@ function stateEntityOf(next: RespondentState | undefined, entity: StateEntity | 
   const s = next;
   if (!s) {
     // Erasure: an empty marked row (no answers, no dates) until its negative delta is applied.
-    return { kind: 'state', reviewRef: entity!.reviewRef, role: entity!.role, invitedTerm: '', sections: '{}', erased: true };
+    return {
+      kind: 'state',
+      reviewRef: entity!.reviewRef,
+      role: entity!.role,
+      invitedTerm: '',
+      sections: '{}',
+      erased: true,
+    };
   }
-  return { kind: 'state', reviewRef: s.reviewRef, role: s.role, invitedTerm: s.invitedTerm, sections: JSON.stringify(s.sections), ...(s.completedAt ? { completedAt: s.completedAt } : {}), ...(s.scale ? { scale: s.scale } : {}) };
+  return {
+    kind: 'state',
+    reviewRef: s.reviewRef,
+    role: s.role,
+    invitedTerm: s.invitedTerm,
+    sections: JSON.stringify(s.sections),
+    ...(s.completedAt ? { completedAt: s.completedAt } : {}),
+    ...(s.scale ? { scale: s.scale } : {}),
+  };
 }
 
 function toState(e: StateEntity): RespondentState {
-  return { reviewRef: e.reviewRef, role: e.role, invitedTerm: e.invitedTerm, sections: JSON.parse(e.sections), ...(e.completedAt ? { completedAt: e.completedAt } : {}), ...(e.scale === 'numbers' || e.scale === 'faces' ? { scale: e.scale } : {}) };
+  return {
+    reviewRef: e.reviewRef,
+    role: e.role,
+    invitedTerm: e.invitedTerm,
+    sections: JSON.parse(e.sections),
+    ...(e.completedAt ? { completedAt: e.completedAt } : {}),
+    ...(e.scale === 'numbers' || e.scale === 'faces' ? { scale: e.scale } : {}),
+  };
 }
 
 function answerEntity(pk: string, state: RespondentState | undefined, row: AnswerRow) {
@@ -229,5 +271,13 @@ function answerEntity(pk: string, state: RespondentState | undefined, row: Answe
 }
 
 function toAnswerRow(e: AnswerRow): AnswerRow {
-  return { questionId: e.questionId, section: e.section, term: e.term, submittedOn: e.submittedOn, skipped: e.skipped, ...(typeof e.score === 'number' ? { score: e.score } : {}), ...(typeof e.text === 'string' ? { text: e.text } : {}) };
+  return {
+    questionId: e.questionId,
+    section: e.section,
+    term: e.term,
+    submittedOn: e.submittedOn,
+    skipped: e.skipped,
+    ...(typeof e.score === 'number' ? { score: e.score } : {}),
+    ...(typeof e.text === 'string' ? { text: e.text } : {}),
+  };
 }

@@ -1,10 +1,11 @@
 import type { TableClient } from '@azure/data-tables';
-import { STAFF_ROLES, type StaffRole } from '../../config/config.js';
+import { STAFF_ROLES, type StaffRole } from '../../domain/access/roles.js';
 import { encodeKey } from '../azureLimits.js';
 import { getOrUndefined, TABLES, type TableStore } from '../tableStore.js';
+import type { RoleStore } from '../../ports/adminStores.js';
 
 /** Staff roles by Teams / Entra user id. PartitionKey 'user', RowKey the (escaped) user id. */
-export class RolesRepository {
+export class RolesRepository implements RoleStore {
   constructor(private readonly store: TableStore) {}
 
   private table(): Promise<TableClient> {
@@ -22,13 +23,24 @@ export class RolesRepository {
       await client.deleteEntity('user', encodeKey(userId)).catch(() => undefined);
       return;
     }
-    await client.upsertEntity({ partitionKey: 'user', rowKey: encodeKey(userId), userId, roles: [...new Set(roles)].sort().join(','), changedBy, changedAt: new Date().toISOString() }, 'Replace');
+    await client.upsertEntity(
+      {
+        partitionKey: 'user',
+        rowKey: encodeKey(userId),
+        userId,
+        roles: [...new Set(roles)].sort().join(','),
+        changedBy,
+        changedAt: new Date().toISOString(),
+      },
+      'Replace',
+    );
   }
 
   async list(): Promise<{ userId: string; roles: StaffRole[] }[]> {
     const client = await this.table();
     const out: { userId: string; roles: StaffRole[] }[] = [];
-    for await (const e of client.listEntities<{ userId: string; roles: string }>()) out.push({ userId: e.userId, roles: parseRoles(e.roles) });
+    for await (const e of client.listEntities<{ userId: string; roles: string }>())
+      out.push({ userId: e.userId, roles: parseRoles(e.roles) });
     return out;
   }
 }

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { getOrUndefined, isConflict, TABLES, type TableStore } from '../tableStore.js';
+import type { Secrets } from '../../ports/digestStores.js';
 
 /**
  * Keys the bot makes for itself (e.g. to sign download links), shared by every instance through storage:
  * the first instance to need one creates it with a conditional insert; the others read that one.
  */
-export class SecretsRepository {
+export class SecretsRepository implements Secrets {
   private readonly cache = new Map<string, Promise<string>>();
 
   constructor(private readonly store: TableStore) {}

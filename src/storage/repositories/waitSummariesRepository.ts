@@ -2,6 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import { parseServiceSummary, type ServiceSummary } from '../../domain/waits/serviceSummary.js';
 import { AZURE_LIMITS } from '../azureLimits.js';
 import { getOrUndefined, isConflict, TABLES, type TableStore } from '../tableStore.js';
+import type { WaitSummaryStore } from '../../ports/figureStores.js';
 
 /**
  * One precomputed summary per service (see domain/waits/serviceSummary.ts): a waiting-time question
@@ -18,7 +19,7 @@ const MAX_PARTS = 30; // about 1 MB of JSON: the entity limit
 
 type SummaryEntity = { generation: number; parts: number } & Record<string, unknown>;
 
-export class WaitSummariesRepository {
+export class WaitSummariesRepository implements WaitSummaryStore {
   private readonly cache = new Map<string, { summary: ServiceSummary | undefined; at: number }>();
 
   constructor(
@@ -52,7 +53,12 @@ export class WaitSummariesRepository {
       const current = await getOrUndefined<{ generation: number }>(client, serviceId, `gen~${serviceId}`);
       const next = (current?.generation ?? 0) + 1;
       try {
-        if (current) await client.updateEntity({ partitionKey: serviceId, rowKey: `gen~${serviceId}`, generation: next }, 'Replace', { etag: current.etag });
+        if (current)
+          await client.updateEntity(
+            { partitionKey: serviceId, rowKey: `gen~${serviceId}`, generation: next },
+            'Replace',
+            { etag: current.etag },
+          );
         else await client.createEntity({ partitionKey: serviceId, rowKey: `gen~${serviceId}`, generation: next });
         return next;
       } catch (error) {
@@ -62,7 +68,9 @@ export class WaitSummariesRepository {
   }
 
   async generation(serviceId: string): Promise<number> {
-    return (await getOrUndefined<{ generation: number }>(await this.table(), serviceId, `gen~${serviceId}`))?.generation ?? 0;
+    return (
+      (await getOrUndefined<{ generation: number }>(await this.table(), serviceId, `gen~${serviceId}`))?.generation ?? 0
+    );
   }
 
   /** Stores a summary built after reading `generation`, unless one from a later generation is already stored. */
@@ -70,8 +78,16 @@ export class WaitSummariesRepository {
     const client = await this.table();
     const json = JSON.stringify(summary);
     const parts = Math.ceil(json.length / PART_CHARS) || 1;
-    if (parts > MAX_PARTS) throw new Error(`the ${summary.serviceId} waiting-list summary is too large to store (${json.length} characters)`);
-    const entity: SummaryEntity & { partitionKey: string; rowKey: string } = { partitionKey: summary.serviceId, rowKey: `summary~${summary.serviceId}`, generation, parts };
+    if (parts > MAX_PARTS)
+      throw new Error(
+        `the ${summary.serviceId} waiting-list summary is too large to store (${json.length} characters)`,
+      );
+    const entity: SummaryEntity & { partitionKey: string; rowKey: string } = {
+      partitionKey: summary.serviceId,
+      rowKey: `summary~${summary.serviceId}`,
+      generation,
+      parts,
+    };
     for (let i = 0; i < parts; i++) entity[`part${i}`] = json.slice(i * PART_CHARS, (i + 1) * PART_CHARS);
     for (;;) {
       const current = await getOrUndefined<SummaryEntity>(client, summary.serviceId, `summary~${summary.serviceId}`);
@@ -92,7 +108,8 @@ function joinParts(entity: SummaryEntity): string {
   let json = '';
   for (let i = 0; i < entity.parts; i++) {
     const part = entity[`part${i}`];
-    if (typeof part !== 'string') throw new Error(`stored waiting-list summary ${String(entity.rowKey)} is missing part ${i}`);
+    if (typeof part !== 'string')
+      throw new Error(`stored waiting-list summary ${String(entity.rowKey)} is missing part ${i}`);
     json += part;
   }
   return json;

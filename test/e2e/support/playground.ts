@@ -8,12 +8,23 @@ export type Playground = { url: string; port: number; stop(): Promise<void> };
 
 /** The Microsoft 365 Agents Playground against a bot, telemetry off, on a free port (read back from its output). */
 export async function startPlayground(botMessagesUrl: string): Promise<Playground> {
-  const cli = path.join(path.dirname(createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
+  const cli = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/package.json')),
+    'cli.js',
+  );
   const wanted = await getPort({ host: '127.0.0.1' });
-  const child = spawn(process.execPath, [cli, '-e', botMessagesUrl, '-c', 'msteams', '-p', String(wanted), '--disable-telemetry'], {
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(tmpdir(), `playground-${wanted}.log`) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, '-e', botMessagesUrl, '-c', 'msteams', '-p', String(wanted), '--disable-telemetry'],
+    {
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(tmpdir(), `playground-${wanted}.log`),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`the Playground did not start:\n${out}`)), 60_000);
@@ -25,12 +36,12 @@ export async function startPlayground(botMessagesUrl: string): Promise<Playgroun
         resolve(Number(m[1]));
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`the Playground exited (${code}):\n${out}`)));
   });
-  child.stdout!.resume();
-  child.stderr!.resume();
+  child.stdout.resume();
+  child.stderr.resume();
   return { url: `http://localhost:${port}`, port, stop: () => stop(child) };
 }
 

@@ -25,41 +25,183 @@ for (const role of ['cyp', 'pc'] as const) {
   for (const actionType of ['Action.Execute', 'Action.Submit'] as const) {
     for (const section of sectionOrder(bank)) {
       const template = section === 'text' ? 'surveyFreeText' : role === 'cyp' ? 'surveyFaces' : 'surveySection';
-      samples.push({ template, name: `${section} for ${role} with ${actionType}`, card: () => sectionCard(bank, { section, role, code: 'ABCDEFGH23', actionType, notice: 'Please answer every question.', assetBaseUrl: 'https://bot.example' }) });
+      samples.push({
+        template,
+        name: `${section} for ${role} with ${actionType}`,
+        card: () =>
+          sectionCard(bank, {
+            section,
+            role,
+            code: 'ABCDEFGH23',
+            actionType,
+            notice: 'Please answer every question.',
+            assetBaseUrl: 'https://bot.example',
+          }),
+      });
       if (role === 'cyp' && section !== 'text') {
-        samples.push({ template: 'surveySection', name: `${section} for a child using numbers with ${actionType}`, card: () => sectionCard(bank, { section, role, code: 'ABCDEFGH23', actionType, scale: 'numbers' }) });
+        samples.push({
+          template: 'surveySection',
+          name: `${section} for a child using numbers with ${actionType}`,
+          card: () => sectionCard(bank, { section, role, code: 'ABCDEFGH23', actionType, scale: 'numbers' }),
+        });
       }
     }
   }
 }
-samples.push({ template: 'surveySection', name: 'a section re-shown with earlier answers', card: () => sectionCard(bank, { section: 'safe', role: 'cyp', code: 'ABCDEFGH23', actionType: 'Action.Execute', saved: { values: { 'safe.cyp.1': 4, 'safe.cyp.2': 0 } }, lead: 'Welcome back!', missing: ['safe.cyp.3'] }) });
-samples.push({ template: 'sectionSaved', name: 'a saved section', card: () => sectionSavedCard(bank, { section: 'voice', answers: [{ questionId: 'voice.cyp.1', skipped: false, score: 4 }, { questionId: 'voice.cyp.2', skipped: true }] }) });
+samples.push({
+  template: 'surveySection',
+  name: 'a section re-shown with earlier answers',
+  card: () =>
+    sectionCard(bank, {
+      section: 'safe',
+      role: 'cyp',
+      code: 'ABCDEFGH23',
+      actionType: 'Action.Execute',
+      saved: { values: { 'safe.cyp.1': 4, 'safe.cyp.2': 0 } },
+      lead: 'Welcome back!',
+      missing: ['safe.cyp.3'],
+    }),
+});
+samples.push({
+  template: 'sectionSaved',
+  name: 'a saved section',
+  card: () =>
+    sectionSavedCard(bank, {
+      section: 'voice',
+      answers: [
+        { questionId: 'voice.cyp.1', skipped: false, score: 4 },
+        { questionId: 'voice.cyp.2', skipped: true },
+      ],
+    }),
+});
 samples.push({ template: 'surveyComplete', name: 'completion', card: () => surveyCompleteCard('AR-1042', 'pc') });
-samples.push({ template: 'invitationCreated', name: 'an invitation', card: () => renderCard('invitationCreated', { reviewRef: 'AR-1042', respondent: 'Parent carer', respondentLower: 'parent carer', displayCode: 'ABCD-EFGH-23', link: 'http://localhost:3978/survey/ABCDEFGH23', expiresOn: '2027-01-21', lead: '' }) });
-samples.push({ template: 'invitationList', name: 'a practitioner\'s invitations', card: () => renderCard('invitationList', { intro: 'Newest first.', actionType: 'Action.Execute', rows: [{ code: 'ABCDEFGH23', reviewRef: 'AR-1042', respondent: 'Parent carer', createdOn: '2026-11-22', status: 'section 3 of 7', renewable: true }, { code: 'ABCDEFGH24', reviewRef: 'AR-1043', respondent: 'Child or young person', createdOn: '2026-11-21', status: 'completed', renewable: false }] }) });
-samples.push({ template: 'help', name: 'help', card: () => renderCard('help', { title: 'What I can do', intro: 'Ask me', commands: [{ example: 'help', meaning: 'this' }], buttons: [{ title: 'Scores', text: 'outcome scores' }] }) });
+samples.push({
+  template: 'invitationCreated',
+  name: 'an invitation',
+  card: () =>
+    renderCard('invitationCreated', {
+      reviewRef: 'AR-1042',
+      respondent: 'Parent carer',
+      respondentLower: 'parent carer',
+      displayCode: 'ABCD-EFGH-23',
+      link: 'http://localhost:3978/survey/ABCDEFGH23',
+      expiresOn: '2027-01-21',
+      lead: '',
+    }),
+});
+samples.push({
+  template: 'invitationList',
+  name: "a practitioner's invitations",
+  card: () =>
+    renderCard('invitationList', {
+      intro: 'Newest first.',
+      actionType: 'Action.Execute',
+      rows: [
+        {
+          code: 'ABCDEFGH23',
+          reviewRef: 'AR-1042',
+          respondent: 'Parent carer',
+          createdOn: '2026-11-22',
+          status: 'section 3 of 7',
+          renewable: true,
+        },
+        {
+          code: 'ABCDEFGH24',
+          reviewRef: 'AR-1043',
+          respondent: 'Child or young person',
+          createdOn: '2026-11-21',
+          status: 'completed',
+          renewable: false,
+        },
+      ],
+    }),
+});
+samples.push({
+  template: 'help',
+  name: 'help',
+  card: () =>
+    renderCard('help', {
+      title: 'What I can do',
+      intro: 'Ask me',
+      commands: [{ example: 'help', meaning: 'this' }],
+      buttons: [{ title: 'Scores', text: 'outcome scores' }],
+    }),
+});
 
 {
   const terms = loadTermCalendar();
   const term = terms.termOf('2026-11-22');
-  const counters = new Map<string, Record<string, number>>([['pc~voice', { resp: 12, seen: 12, q1_n: 12, q1_sum: 40, q1_c3: 4, q1_c4: 8 }], ['rate~pc', { sent: 20, started: 14, completed: 12 }], ['rate~cyp', { sent: 3, started: 2, completed: 1 }]]);
-  const pick = () => bank.outcomes.flatMap((o) => (['cyp', 'pc'] as const).map((r) => outcomeScore(bank, counters, o.id, r)));
+  const counters = new Map<string, Record<string, number>>([
+    ['pc~voice', { resp: 12, seen: 12, q1_n: 12, q1_sum: 40, q1_c3: 4, q1_c4: 8 }],
+    ['rate~pc', { sent: 20, started: 14, completed: 12 }],
+    ['rate~cyp', { sent: 3, started: 2, completed: 1 }],
+  ]);
+  const pick = () =>
+    bank.outcomes.flatMap((o) => (['cyp', 'pc'] as const).map((r) => outcomeScore(bank, counters, o.id, r)));
   const r = { term, previous: terms.previous(term), hasData: true, scores: pick(), previousScores: pick() };
-  samples.push({ template: 'figureTable', name: 'outcome scores', card: () => renderCard('figureTable', presentScores(bank, r, ['cyp', 'pc'], { perQuestion: false }).card) });
-  samples.push({ template: 'figureTable', name: 'one outcome per question', card: () => renderCard('figureTable', presentScores(bank, r, ['cyp', 'pc'], { outcome: 'voice', perQuestion: true }).card) });
-  samples.push({ template: 'figureTable', name: 'two terms compared', card: () => renderCard('figureTable', presentComparison(bank, [r, r], ['cyp', 'pc']).card) });
-  samples.push({ template: 'figureTable', name: 'response rates', card: () => renderCard('figureTable', presentResponseRates(term, responseRates(counters)).card) });
+  samples.push({
+    template: 'figureTable',
+    name: 'outcome scores',
+    card: () => renderCard('figureTable', presentScores(bank, r, ['cyp', 'pc'], { perQuestion: false }).card),
+  });
+  samples.push({
+    template: 'figureTable',
+    name: 'one outcome per question',
+    card: () =>
+      renderCard('figureTable', presentScores(bank, r, ['cyp', 'pc'], { outcome: 'voice', perQuestion: true }).card),
+  });
+  samples.push({
+    template: 'figureTable',
+    name: 'two terms compared',
+    card: () => renderCard('figureTable', presentComparison(bank, [r, r], ['cyp', 'pc']).card),
+  });
+  samples.push({
+    template: 'figureTable',
+    name: 'response rates',
+    card: () => renderCard('figureTable', presentResponseRates(term, responseRates(counters)).card),
+  });
 }
 
 {
   // Waiting times: every service with the demo extracts, one with no data, one with too few to show.
   const catalogue = loadServiceCatalogue();
   const window = { start: '2026-09-01', end: '2026-12-31' };
-  const answers = catalogue.map((service) => ({ service, hasData: true as const, stats: waitingListStats(demoReferrals(service.id, service.shortName, '2026-11-22'), service, '2026-11-22', window), extractAsOf: '2026-11-15', termLabel: '2026-27 Autumn' }));
-  for (const a of answers) samples.push({ template: 'waitTimes', name: `waits for ${a.service.id}`, card: () => renderCard('waitTimes', presentServiceWaits(a).card) });
-  const few = { ...answers[0]!, stats: waitingListStats(demoReferrals('salt', 'SALT', '2026-11-22').slice(-3), answers[0]!.service, '2026-11-22', window) };
-  samples.push({ template: 'waitTimes', name: 'waits of fewer than 5 children', card: () => renderCard('waitTimes', presentServiceWaits(few).card) });
-  samples.push({ template: 'figureTable', name: 'every service worst first', card: () => renderCard('figureTable', presentOverview([...answers, { service: catalogue[0]!, hasData: false }], '2026-11-22').card) });
+  const answers = catalogue.map((service) => ({
+    service,
+    hasData: true as const,
+    stats: waitingListStats(demoReferrals(service.id, service.shortName, '2026-11-22'), service, '2026-11-22', window),
+    extractAsOf: '2026-11-15',
+    termLabel: '2026-27 Autumn',
+  }));
+  for (const a of answers)
+    samples.push({
+      template: 'waitTimes',
+      name: `waits for ${a.service.id}`,
+      card: () => renderCard('waitTimes', presentServiceWaits(a).card),
+    });
+  const few = {
+    ...answers[0],
+    stats: waitingListStats(
+      demoReferrals('salt', 'SALT', '2026-11-22').slice(-3),
+      answers[0].service,
+      '2026-11-22',
+      window,
+    ),
+  };
+  samples.push({
+    template: 'waitTimes',
+    name: 'waits of fewer than 5 children',
+    card: () => renderCard('waitTimes', presentServiceWaits(few).card),
+  });
+  samples.push({
+    template: 'figureTable',
+    name: 'every service worst first',
+    card: () =>
+      renderCard(
+        'figureTable',
+        presentOverview([...answers, { service: catalogue[0], hasData: false }], '2026-11-22').card,
+      ),
+  });
 }
 
 {
@@ -67,13 +209,61 @@ samples.push({ template: 'help', name: 'help', card: () => renderCard('help', { 
   const terms = loadTermCalendar();
   const term = terms.termOf('2026-11-22');
   const catalogue = loadServiceCatalogue();
-  const counters = new Map<string, Record<string, number>>([['pc~voice', { resp: 12, seen: 12, q1_n: 12, q1_sum: 40, q1_c3: 4, q1_c4: 8 }], ['cyp~safe', { resp: 3, seen: 3, q1_n: 3, q1_sum: 12, q1_c4: 3 }], ['rate~pc', { sent: 20, started: 14, completed: 12 }], ['rate~cyp', { sent: 3, started: 2, completed: 1 }]]);
-  const pick = (c: Map<string, Record<string, number>>) => bank.outcomes.flatMap((o) => (['cyp', 'pc'] as const).map((r) => outcomeScore(bank, c, o.id, r)));
-  const waits = catalogue.map((service, i) => ({ service, stats: i === 2 ? null : waitingListStats(demoReferrals(service.id, service.shortName, '2026-11-22'), service, '2026-11-22', { start: term.start, end: term.end }) }));
-  const full = buildTermDigest({ term, previousTerm: terms.previous(term), bank, scores: pick(counters), previousScores: pick(new Map([['pc~voice', { resp: 10, seen: 10, q1_n: 10, q1_sum: 45, q1_c5: 5, q1_c4: 5 }]])), rates: responseRates(counters), waits, generatedOn: '2026-11-22' });
-  samples.push({ template: 'termDigest', name: 'a digest with figures, a fall and red services', card: () => renderCard('termDigest', presentTermDigest(full, { csvUrl: 'http://localhost:3978/api/digests/csv?token=abc.def', csvExpiresOn: '2026-12-22' }).card) });
-  const empty = buildTermDigest({ term, previousTerm: terms.previous(term), bank, scores: pick(new Map()), previousScores: pick(new Map()), rates: responseRates(new Map()), waits: catalogue.map((service) => ({ service, stats: null })), generatedOn: '2026-11-22' });
-  samples.push({ template: 'termDigest', name: 'a digest with nothing yet, no link', card: () => renderCard('termDigest', presentTermDigest(empty).card) });
+  const counters = new Map<string, Record<string, number>>([
+    ['pc~voice', { resp: 12, seen: 12, q1_n: 12, q1_sum: 40, q1_c3: 4, q1_c4: 8 }],
+    ['cyp~safe', { resp: 3, seen: 3, q1_n: 3, q1_sum: 12, q1_c4: 3 }],
+    ['rate~pc', { sent: 20, started: 14, completed: 12 }],
+    ['rate~cyp', { sent: 3, started: 2, completed: 1 }],
+  ]);
+  const pick = (c: Map<string, Record<string, number>>) =>
+    bank.outcomes.flatMap((o) => (['cyp', 'pc'] as const).map((r) => outcomeScore(bank, c, o.id, r)));
+  const waits = catalogue.map((service, i) => ({
+    service,
+    stats:
+      i === 2
+        ? null
+        : waitingListStats(demoReferrals(service.id, service.shortName, '2026-11-22'), service, '2026-11-22', {
+            start: term.start,
+            end: term.end,
+          }),
+  }));
+  const full = buildTermDigest({
+    term,
+    previousTerm: terms.previous(term),
+    bank,
+    scores: pick(counters),
+    previousScores: pick(new Map([['pc~voice', { resp: 10, seen: 10, q1_n: 10, q1_sum: 45, q1_c5: 5, q1_c4: 5 }]])),
+    rates: responseRates(counters),
+    waits,
+    generatedOn: '2026-11-22',
+  });
+  samples.push({
+    template: 'termDigest',
+    name: 'a digest with figures, a fall and red services',
+    card: () =>
+      renderCard(
+        'termDigest',
+        presentTermDigest(full, {
+          csvUrl: 'http://localhost:3978/api/digests/csv?token=abc.def',
+          csvExpiresOn: '2026-12-22',
+        }).card,
+      ),
+  });
+  const empty = buildTermDigest({
+    term,
+    previousTerm: terms.previous(term),
+    bank,
+    scores: pick(new Map()),
+    previousScores: pick(new Map()),
+    rates: responseRates(new Map()),
+    waits: catalogue.map((service) => ({ service, stats: null })),
+    generatedOn: '2026-11-22',
+  });
+  samples.push({
+    template: 'termDigest',
+    name: 'a digest with nothing yet, no link',
+    card: () => renderCard('termDigest', presentTermDigest(empty).card),
+  });
 }
 
 describe('card templates', () => {
@@ -83,31 +273,78 @@ describe('card templates', () => {
     });
   }
 
-  it('shows children five large colour faces, each a button with its label in words and the bank\'s alt text', () => {
-    const card = sectionCard(bank, { section: 'voice', role: 'cyp', code: 'ABCDEFGH23', actionType: 'Action.Submit', answers: { 'voice.cyp.1': '4' }, assetBaseUrl: 'https://bot.example' }) as any;
+  it("shows children five large colour faces, each a button with its label in words and the bank's alt text", () => {
+    const card = sectionCard(bank, {
+      section: 'voice',
+      role: 'cyp',
+      code: 'ABCDEFGH23',
+      actionType: 'Action.Submit',
+      answers: { 'voice.cyp.1': '4' },
+      assetBaseUrl: 'https://bot.example',
+    }) as any;
     const faces = cardElements(card).filter((e: any) => e.type === 'Column' && e.selectAction);
-    expect(faces.map((f: any) => f.items[1].text)).to.deep.equal(['Strongly agree', 'Agree', 'Not sure', 'Disagree', 'Strongly disagree']);
+    expect(faces.map((f: any) => f.items[1].text)).to.deep.equal([
+      'Strongly agree',
+      'Agree',
+      'Not sure',
+      'Disagree',
+      'Strongly disagree',
+    ]);
     for (const [i, face] of faces.entries()) {
       const score = 5 - i;
-      expect(face.items[0]).to.deep.include({ type: 'Image', url: `https://bot.example/static/faces/face-${score}.png`, altText: bank.data.scale.cyp.find((p) => p.score === score)!.alt });
+      expect(face.items[0]).to.deep.include({
+        type: 'Image',
+        url: `https://bot.example/static/faces/face-${score}.png`,
+        altText: bank.data.scale.cyp.find((p) => p.score === score)!.alt,
+      });
       expect(Number.parseInt(face.items[0].width, 10)).to.be.at.least(48);
-      expect(face.selectAction.data).to.deep.include({ verb: 'survey.answer', question: 'voice.cyp.2', answer: String(score), answers: { 'voice.cyp.1': '4' } });
+      expect(face.selectAction.data).to.deep.include({
+        verb: 'survey.answer',
+        question: 'voice.cyp.2',
+        answer: String(score),
+        answers: { 'voice.cyp.1': '4' },
+      });
     }
-    expect(cardElements(card).some((e: any) => e.text === bank.questionsFor('voice', 'cyp')[1]!.text)).to.equal(true);
+    expect(cardElements(card).some((e: any) => e.text === bank.questionsFor('voice', 'cyp')[1].text)).to.equal(true);
     expect(card.actions.map((a: any) => a.title)).to.deep.equal(['Prefer not to say', 'Use numbers 1–5 instead']);
     expect(card.actions[0].data).to.deep.include({ answer: 'skip', question: 'voice.cyp.2' });
   });
 
   it('offers older young people the numbered scale, with a way back to faces', () => {
-    const card = sectionCard(bank, { section: 'voice', role: 'cyp', code: 'ABCDEFGH23', actionType: 'Action.Submit', scale: 'numbers' }) as any;
-    const choices = cardElements(card).find((e: any) => e.type === 'Input.ChoiceSet')!.choices.map((c: any) => c.title);
-    expect(choices).to.deep.equal(['5 – Strongly agree', '4 – Agree', '3 – Not sure', '2 – Disagree', '1 – Strongly disagree', 'Prefer not to say']);
+    const card = sectionCard(bank, {
+      section: 'voice',
+      role: 'cyp',
+      code: 'ABCDEFGH23',
+      actionType: 'Action.Submit',
+      scale: 'numbers',
+    }) as any;
+    const choices = cardElements(card)
+      .find((e: any) => e.type === 'Input.ChoiceSet')!
+      .choices.map((c: any) => c.title);
+    expect(choices).to.deep.equal([
+      '5 – Strongly agree',
+      '4 – Agree',
+      '3 – Not sure',
+      '2 – Disagree',
+      '1 – Strongly disagree',
+      'Prefer not to say',
+    ]);
     expect(card.actions.map((a: any) => a.title)).to.deep.equal(['Save and continue', 'Use faces instead']);
   });
 
   it('uses Action.Execute for Teams and Action.Submit for Web Chat, with the same data', () => {
-    const teams = sectionCard(bank, { section: 'voice', role: 'pc', code: 'ABCDEFGH23', actionType: 'Action.Execute' }) as any;
-    const web = sectionCard(bank, { section: 'voice', role: 'pc', code: 'ABCDEFGH23', actionType: 'Action.Submit' }) as any;
+    const teams = sectionCard(bank, {
+      section: 'voice',
+      role: 'pc',
+      code: 'ABCDEFGH23',
+      actionType: 'Action.Execute',
+    }) as any;
+    const web = sectionCard(bank, {
+      section: 'voice',
+      role: 'pc',
+      code: 'ABCDEFGH23',
+      actionType: 'Action.Submit',
+    }) as any;
     expect(teams.actions[0].type).to.equal('Action.Execute');
     expect(teams.actions[0].verb).to.equal('survey.saveSection');
     expect(web.actions[0].type).to.equal('Action.Submit');
@@ -115,7 +352,13 @@ describe('card templates', () => {
   });
 
   it('has a sample for every template in cards/', () => {
-    const templates = readdirSync(fromRoot('cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
-    for (const t of templates) expect(samples.map((s) => s.template), t).to.include(t);
+    const templates = readdirSync(fromRoot('cards'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
+    for (const t of templates)
+      expect(
+        samples.map((s) => s.template),
+        t,
+      ).to.include(t);
   });
 });

@@ -4,7 +4,12 @@ import { ConfigError, loadConfig } from '../../../src/config/config.js';
 const APP = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const OTHER = 'bbbbbbbb-bbbb-cccc-dddd-eeeeeeeeeeee';
-const singleTenant = { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT };
+const singleTenant = {
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppId: APP,
+  MicrosoftAppPassword: 'x',
+  MicrosoftAppTenantId: TENANT,
+};
 
 function refused(env: Record<string, string>): string {
   try {
@@ -19,30 +24,51 @@ function refused(env: Record<string, string>): string {
 /** Settings a production deployment depends on: a missing or odd one refuses to start, never opens up. */
 describe('configuration fails closed', () => {
   it('refuses MultiTenant without ALLOWED_TENANTS, naming the setting', () => {
-    expect(refused({ MicrosoftAppType: 'MultiTenant', MicrosoftAppId: APP, MicrosoftAppPassword: 'x' })).to.match(/ALLOWED_TENANTS: is required for a MultiTenant bot/);
-    expect(loadConfig({ MicrosoftAppType: 'MultiTenant', MicrosoftAppId: APP, MicrosoftAppPassword: 'x', ALLOWED_TENANTS: TENANT }).allowedTenants).to.deep.equal([TENANT]);
+    expect(refused({ MicrosoftAppType: 'MultiTenant', MicrosoftAppId: APP, MicrosoftAppPassword: 'x' })).to.match(
+      /ALLOWED_TENANTS: is required for a MultiTenant bot/,
+    );
+    expect(
+      loadConfig({
+        MicrosoftAppType: 'MultiTenant',
+        MicrosoftAppId: APP,
+        MicrosoftAppPassword: 'x',
+        ALLOWED_TENANTS: TENANT,
+      }).allowedTenants,
+    ).to.deep.equal([TENANT]);
   });
 
   it('refuses a bot type without an app id, and UserAssignedMSI without a tenant', () => {
     expect(refused({ MicrosoftAppType: 'SingleTenant' })).to.match(/MicrosoftAppId: is required/);
-    expect(refused({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: APP })).to.match(/MicrosoftAppTenantId: is required for a UserAssignedMSI bot/);
+    expect(refused({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: APP })).to.match(
+      /MicrosoftAppTenantId: is required for a UserAssignedMSI bot/,
+    );
   });
 
   it('limits an authenticated bot to its own tenant unless ALLOWED_TENANTS names others', () => {
     expect(loadConfig(singleTenant).allowedTenants).to.deep.equal([TENANT]);
-    expect(loadConfig({ ...singleTenant, ALLOWED_TENANTS: `${TENANT},${OTHER}` }).allowedTenants).to.deep.equal([TENANT, OTHER]);
+    expect(loadConfig({ ...singleTenant, ALLOWED_TENANTS: `${TENANT},${OTHER}` }).allowedTenants).to.deep.equal([
+      TENANT,
+      OTHER,
+    ]);
   });
 
   it('loads demo data only locally, unauthenticated, on the embedded store', () => {
     expect(loadConfig({}).loadDemoData).to.equal(true);
     expect(loadConfig(singleTenant).loadDemoData, 'with credentials').to.equal(false);
-    expect(loadConfig({ STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=prod;AccountKey=abc;' }).loadDemoData, 'on a real account').to.equal(false);
+    expect(
+      loadConfig({ STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=prod;AccountKey=abc;' })
+        .loadDemoData,
+      'on a real account',
+    ).to.equal(false);
     expect(loadConfig({ DEMO_DATA: 'false' }).loadDemoData).to.equal(false);
   });
 
   it('listens on loopback only when unauthenticated, and drops DEV_ROLES when authenticated', () => {
     expect(loadConfig({ DEV_ROLES: 'admin' })).to.deep.include({ listenHost: '127.0.0.1', devRoles: ['admin'] });
-    expect(loadConfig({ ...singleTenant, DEV_ROLES: 'admin' })).to.deep.include({ listenHost: '0.0.0.0', devRoles: [] });
+    expect(loadConfig({ ...singleTenant, DEV_ROLES: 'admin' })).to.deep.include({
+      listenHost: '0.0.0.0',
+      devRoles: [],
+    });
   });
 
   it('reads the trusted proxy hops, and refuses a nonsense value', () => {

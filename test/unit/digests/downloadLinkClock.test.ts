@@ -10,9 +10,15 @@ describe('the clock with BOT_TODAY', () => {
       const clock = systemClock(fixed);
       expect(clock.now().toISOString().slice(0, 10)).to.equal(clock.today());
       const expiresOn = addDays(clock.today(), 7);
-      const token = signDownload({ term: '2024-25-spring', exp: Math.floor(Date.parse(`${expiresOn}T23:59:59Z`) / 1000) }, 'secret');
+      const token = signDownload(
+        { term: '2024-25-spring', exp: Math.floor(Date.parse(`${expiresOn}T23:59:59Z`) / 1000) },
+        'secret',
+      );
       expect(verifyDownload(token, 'secret', clock.now()).ok).to.equal(true);
-      expect(verifyDownload(token, 'secret', systemClock(addDays(expiresOn, 1)).now())).to.deep.equal({ ok: false, reason: 'expired' });
+      expect(verifyDownload(token, 'secret', systemClock(addDays(expiresOn, 1)).now())).to.deep.equal({
+        ok: false,
+        reason: 'expired',
+      });
     });
   }
 

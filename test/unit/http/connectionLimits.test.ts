@@ -25,9 +25,13 @@ describe('connection limits', function () {
     const started = Date.now();
     const socket = connect(port, '127.0.0.1');
     socket.on('error', () => undefined);
-    socket.write(`POST /slow HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":`);
+    socket.write(
+      `POST /slow HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":`,
+    );
     const drip = setInterval(() => socket.write(' '), 200);
-    const closed = new Promise<number>((resolve) => socket.once('close', () => (clearInterval(drip), resolve(Date.now() - started))));
+    const closed = new Promise<number>((resolve) =>
+      socket.once('close', () => (clearInterval(drip), resolve(Date.now() - started))),
+    );
     return { closed, socket };
   }
 
@@ -40,7 +44,11 @@ describe('connection limits', function () {
   });
 
   it('still serves a normal request afterwards', async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/slow`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`http://127.0.0.1:${port}/slow`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).to.equal(200);
   });
 });

@@ -31,7 +31,11 @@ describe('local Direct Line', () => {
         received.push(activity);
         if (activity.type === 'message') {
           const conv = (activity.conversation as { id: string }).id;
-          await fetch(`${activity.serviceUrl}/v3/conversations/${conv}/activities/${activity.id}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: `echo ${activity.text}` }) });
+          await fetch(`${activity.serviceUrl}/v3/conversations/${conv}/activities/${activity.id}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ type: 'message', text: `echo ${activity.text}` }),
+          });
         }
         res.writeHead(200);
         res.end();
@@ -50,8 +54,18 @@ describe('local Direct Line', () => {
     const auth = { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' };
     const started = await fetch(`${token.domain}/conversations`, { method: 'POST', headers: auth });
     expect(started.status).to.equal(201);
-    const poll = async (watermark: string) => (await (await fetch(`${token.domain}/conversations/${token.conversationId}/activities?watermark=${watermark}`, { headers: auth })).json()) as { activities: Activity[]; watermark: string };
-    const post = (activity: Activity) => fetch(`${token.domain}/conversations/${token.conversationId}/activities`, { method: 'POST', headers: auth, body: JSON.stringify(activity) });
+    const poll = async (watermark: string) =>
+      (await (
+        await fetch(`${token.domain}/conversations/${token.conversationId}/activities?watermark=${watermark}`, {
+          headers: auth,
+        })
+      ).json()) as { activities: Activity[]; watermark: string };
+    const post = (activity: Activity) =>
+      fetch(`${token.domain}/conversations/${token.conversationId}/activities`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify(activity),
+      });
     return { token, auth, poll, post };
   }
 
@@ -74,13 +88,15 @@ describe('local Direct Line', () => {
     expect(received.at(-1)?.channelId).to.equal('directline');
   });
 
-  it('refuses a wrong secret, a missing token and another conversation\'s token', async () => {
+  it("refuses a wrong secret, a missing token and another conversation's token", async () => {
     const refused = await new DirectLineServiceTokens('wrong', dl.endpoint).issue().catch((e: Error) => e.message);
     expect(refused).to.equal('Direct Line refused the token request (HTTP 403)');
     const a = await open();
     const b = await open();
     expect((await fetch(`${a.token.domain}/conversations/${a.token.conversationId}/activities`)).status).to.equal(403);
-    expect((await fetch(`${a.token.domain}/conversations/${a.token.conversationId}/activities`, { headers: b.auth })).status).to.equal(403);
+    expect(
+      (await fetch(`${a.token.domain}/conversations/${a.token.conversationId}/activities`, { headers: b.auth })).status,
+    ).to.equal(403);
   });
 
   it('answers 502 when the bot cannot be reached, and keeps running', async () => {

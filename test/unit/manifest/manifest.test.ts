@@ -13,12 +13,23 @@ const Ajv = AjvModule.default;
 const addFormats = addFormatsModule.default;
 
 describe('Teams app package', () => {
-  const manifest = buildManifest({ teamsAppId: LOCAL_TEAMS_APP_ID, botId: LOCAL_BOT_ID, publicBaseUrl: 'https://outcomes.example.org' });
+  const manifest = buildManifest({
+    teamsAppId: LOCAL_TEAMS_APP_ID,
+    botId: LOCAL_BOT_ID,
+    publicBaseUrl: 'https://outcomes.example.org',
+  });
 
   it('validates against the official Teams manifest schema (offline, from @microsoft/app-manifest)', () => {
     const version = String(manifest.manifestVersion);
     const require = createRequire(import.meta.url);
-    const schemaFile = path.join(path.dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams', `v${version}`, 'MicrosoftTeams.schema.json');
+    const schemaFile = path.join(
+      path.dirname(require.resolve('@microsoft/app-manifest/package.json')),
+      'build',
+      'json-schemas',
+      'teams',
+      `v${version}`,
+      'MicrosoftTeams.schema.json',
+    );
     const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
@@ -30,10 +41,12 @@ describe('Teams app package', () => {
   });
 
   it('offers the bot in personal, team and group-chat scopes with the command list', () => {
-    const bot = (manifest.bots as { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[])[0]!;
+    const bot = (
+      manifest.bots as { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[]
+    )[0];
     expect(bot.botId).to.equal(LOCAL_BOT_ID);
     expect(bot.scopes).to.have.members(['personal', 'team', 'groupChat']);
-    const titles = bot.commandLists[0]!.commands.map((c) => c.title).join(' | ');
+    const titles = bot.commandLists[0].commands.map((c) => c.title).join(' | ');
     for (const word of ['help', 'invite', 'scores', 'wait', 'digest']) expect(titles).to.include(word);
   });
 
@@ -48,7 +61,7 @@ describe('Teams app package', () => {
     const outline = PNG.sync.read(readFileSync(fromRoot('manifest', 'outline.png')));
     expect([outline.width, outline.height]).to.deep.equal([32, 32]);
     for (let i = 0; i < outline.data.length; i += 4) {
-      const [r, g, b, a] = [outline.data[i]!, outline.data[i + 1]!, outline.data[i + 2]!, outline.data[i + 3]!];
+      const [r, g, b, a] = [outline.data[i], outline.data[i + 1], outline.data[i + 2], outline.data[i + 3]];
       expect(a === 0 || (r === 255 && g === 255 && b === 255), `pixel ${i / 4}`).to.equal(true);
     }
   });

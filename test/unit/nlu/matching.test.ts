@@ -21,7 +21,8 @@ describe('nlu: normalising a message', () => {
   }
 
   it('treats punctuation, white space and a bare mention as blank', () => {
-    for (const text of ['', '   ', '?', '!!', '<at>Outcomes Bot</at>']) expect(normalise(text).blank, text).to.equal(true);
+    for (const text of ['', '   ', '?', '!!', '<at>Outcomes Bot</at>'])
+      expect(normalise(text).blank, text).to.equal(true);
   });
 
   it('reads at most 500 characters', () => {
@@ -31,7 +32,14 @@ describe('nlu: normalising a message', () => {
 
 describe('nlu: typo tolerance', () => {
   it('allows no edits up to 3 letters, one up to 6, two from 7', () => {
-    expect([maxEdits('pc'), maxEdits('asd'), maxEdits('safe'), maxEdits('speech'), maxEdits('outcome'), maxEdits('neurodevelopmental')]).to.deep.equal([0, 0, 1, 1, 2, 2]);
+    expect([
+      maxEdits('pc'),
+      maxEdits('asd'),
+      maxEdits('safe'),
+      maxEdits('speech'),
+      maxEdits('outcome'),
+      maxEdits('neurodevelopmental'),
+    ]).to.deep.equal([0, 0, 1, 1, 2, 2]);
   });
 
   const close: [string, string][] = [
@@ -47,7 +55,8 @@ describe('nlu: typo tolerance', () => {
     ['waits', 'wait'],
     ['pcs', 'pc'],
   ];
-  for (const [typed, word] of close) it(`reads "${typed}" as "${word}"`, () => expect(matchCost(typed, word, false)).to.not.equal(undefined));
+  for (const [typed, word] of close)
+    it(`reads "${typed}" as "${word}"`, () => expect(matchCost(typed, word, false)).to.not.equal(undefined));
 
   const apart: [string, string, boolean][] = [
     ['want', 'wait', false],

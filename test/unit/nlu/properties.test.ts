@@ -7,7 +7,14 @@ import { SERVICES } from './servicesFixture.js';
 const termRef = z.union([
   z.strictObject({ kind: z.literal('current') }),
   z.strictObject({ kind: z.literal('previous') }),
-  z.strictObject({ kind: z.literal('named'), season: z.enum(['autumn', 'spring', 'summer']), academicYear: z.string().regex(/^20\d\d-\d\d$/).optional() }),
+  z.strictObject({
+    kind: z.literal('named'),
+    season: z.enum(['autumn', 'spring', 'summer']),
+    academicYear: z
+      .string()
+      .regex(/^20\d\d-\d\d$/)
+      .optional(),
+  }),
 ]);
 const role = z.enum(['cyp', 'pc']);
 const understanding: z.ZodType<Understanding> = z.lazy(() =>
@@ -23,11 +30,21 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
       perQuestion: z.boolean(),
     }),
     z.strictObject({ intent: z.literal('responseRate'), terms: z.array(termRef).min(1).max(2) }),
-    z.strictObject({ intent: z.literal('waits'), service: z.string().optional(), unknownService: z.string().min(1).optional(), allServices: z.boolean() }),
+    z.strictObject({
+      intent: z.literal('waits'),
+      service: z.string().optional(),
+      unknownService: z.string().min(1).optional(),
+      allServices: z.boolean(),
+    }),
     z.strictObject({ intent: z.literal('digest'), action: z.enum(['subscribe', 'unsubscribe', 'preview', 'sendNow']) }),
     z.strictObject({ intent: z.literal('unansweredQuestions') }),
     z.strictObject({ intent: z.literal('eraseReview'), reviewRef: z.string().min(1).optional() }),
-    z.strictObject({ intent: z.literal('clarify'), question: z.string().min(1), options: z.array(z.string().min(1)).min(1), partial: understanding }),
+    z.strictObject({
+      intent: z.literal('clarify'),
+      question: z.string().min(1),
+      options: z.array(z.string().min(1)).min(1),
+      partial: understanding,
+    }),
     z.strictObject({ intent: z.literal('unknown'), reason: z.enum(['out-of-scope', 'unclear']) }),
   ]),
 );
@@ -36,9 +53,16 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
 const WORDS =
   'scores outcome safe kept voice health support future progress wellbeing parents children CYP PC YP carers families compare vs between last this term ' +
   'autumn spring summer 2025-26 25/26 2026 wait waiting list SALT SLT speech autism ASD ADHD ND EHCNA dentist physio for the on how long response rate ' +
-  'invite review AR-1042 parent child erase digest subscribe unsubscribe send now help ? unanswered lowest highest per question please hi <at>Bot</at> , . !'.split(' ');
+  'invite review AR-1042 parent child erase digest subscribe unsubscribe send now help ? unanswered lowest highest per question please hi <at>Bot</at> , . !'.split(
+    ' ',
+  );
 const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 14 }).map((w) => w.join(' '));
-const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 100 }), phrase, fc.string({ minLength: 400, maxLength: 3000 }));
+const anyText = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 100 }),
+  phrase,
+  fc.string({ minLength: 400, maxLength: 3000 }),
+);
 
 describe('understand: properties', () => {
   it('never throws and always returns a valid Understanding, for any text', () => {
@@ -64,10 +88,17 @@ describe('understand: properties', () => {
   });
 
   it('never throws whatever the catalogue holds', () => {
-    const service = fc.record({ id: fc.string({ maxLength: 12 }), name: fc.string({ maxLength: 40 }), shortName: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }), aliases: fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }) });
+    const service = fc.record({
+      id: fc.string({ maxLength: 12 }),
+      name: fc.string({ maxLength: 40 }),
+      shortName: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }),
+      aliases: fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }),
+    });
     fc.assert(
       fc.property(fc.array(service, { maxLength: 6 }), phrase, (catalogue, text) => {
-        const services = catalogue.map(({ shortName, ...rest }) => (shortName === undefined ? rest : { ...rest, shortName }));
+        const services = catalogue.map(({ shortName, ...rest }) =>
+          shortName === undefined ? rest : { ...rest, shortName },
+        );
         expect(understanding.safeParse(understand(text, services)).success).to.equal(true);
       }),
       { numRuns: 300 },
@@ -88,7 +119,8 @@ describe('understand: properties', () => {
       fc.property(phrase, (text) => {
         const u = understand(text, SERVICES);
         if (u.intent !== 'clarify') return;
-        for (const option of u.options) expect(understand(option, SERVICES).intent, `${text} → ${option}`).to.not.equal('clarify');
+        for (const option of u.options)
+          expect(understand(option, SERVICES).intent, `${text} → ${option}`).to.not.equal('clarify');
       }),
       { numRuns: 1500 },
     );
@@ -101,10 +133,22 @@ describe('understand: properties', () => {
   });
 
   it('works with an empty catalogue, and a new catalogue takes effect at once', () => {
-    expect(understand('SALT waiting list', [])).to.deep.equal({ intent: 'waits', unknownService: 'salt', allServices: false });
+    expect(understand('SALT waiting list', [])).to.deep.equal({
+      intent: 'waits',
+      unknownService: 'salt',
+      allServices: false,
+    });
     const physio = [{ id: 'physio', name: 'Physiotherapy', aliases: ['physio'] }];
-    expect(understand('physio waiting list', physio)).to.deep.equal({ intent: 'waits', service: 'physio', allServices: false });
-    expect(understand('physio waiting list', SERVICES)).to.deep.equal({ intent: 'waits', unknownService: 'physio', allServices: false });
+    expect(understand('physio waiting list', physio)).to.deep.equal({
+      intent: 'waits',
+      service: 'physio',
+      allServices: false,
+    });
+    expect(understand('physio waiting list', SERVICES)).to.deep.equal({
+      intent: 'waits',
+      unknownService: 'physio',
+      allServices: false,
+    });
   });
 
   it('answers in well under a millisecond per message', () => {
@@ -143,7 +187,8 @@ const WRAPPERS: [string, (s: string) => string][] = [
 describe('understand: wording that does not change the meaning', () => {
   for (const base of STABLE) {
     for (const [name, wrap] of WRAPPERS) {
-      it(`reads "${base}" the same with ${name}`, () => expect(understand(wrap(base), SERVICES)).to.deep.equal(understand(base, SERVICES)));
+      it(`reads "${base}" the same with ${name}`, () =>
+        expect(understand(wrap(base), SERVICES)).to.deep.equal(understand(base, SERVICES)));
     }
   }
 });

@@ -25,10 +25,17 @@ describe('nlu: reading terms', () => {
     ['autumn 2025', [{ kind: 'named', season: 'autumn', academicYear: '2025-26' }]],
     ['spring 2026', [{ kind: 'named', season: 'spring', academicYear: '2025-26' }]],
     ['summer 2025-27', [{ kind: 'named', season: 'summer' }]],
-    ['between autumn and spring 2024-25', [{ kind: 'named', season: 'autumn', academicYear: '2024-25' }, { kind: 'named', season: 'spring', academicYear: '2024-25' }]],
+    [
+      'between autumn and spring 2024-25',
+      [
+        { kind: 'named', season: 'autumn', academicYear: '2024-25' },
+        { kind: 'named', season: 'spring', academicYear: '2024-25' },
+      ],
+    ],
     ['this term and this term', [{ kind: 'current' }]],
   ];
-  for (const [text, terms] of cases) it(`reads ${JSON.stringify(text)}`, () => expect(readTerms(read(text)).terms).to.deep.equal(terms));
+  for (const [text, terms] of cases)
+    it(`reads ${JSON.stringify(text)}`, () => expect(readTerms(read(text)).terms).to.deep.equal(terms));
 
   it('tells an explicit comparison from a trend', () => {
     expect(readTerms(read('compare health')).compare).to.equal('explicit');
@@ -56,7 +63,8 @@ describe('nlu: reading roles', () => {
     ['PC', ['pc']],
     ['scores', []],
   ];
-  for (const [text, roles] of cases) it(`reads ${JSON.stringify(text)}`, () => expect(readRoles(read(text))).to.deep.equal(roles));
+  for (const [text, roles] of cases)
+    it(`reads ${JSON.stringify(text)}`, () => expect(readRoles(read(text))).to.deep.equal(roles));
 });
 
 describe('nlu: reading outcomes', () => {
@@ -79,7 +87,8 @@ describe('nlu: reading review references and services', () => {
     ['invite the parent', undefined],
     ['scores for 2025', undefined],
   ];
-  for (const [text, ref] of refs) it(`reads the reference in ${JSON.stringify(text)}`, () => expect(readReviewRef(read(text))).to.equal(ref));
+  for (const [text, ref] of refs)
+    it(`reads the reference in ${JSON.stringify(text)}`, () => expect(readReviewRef(read(text))).to.equal(ref));
 
   it('finds a service by name, alias or abbreviation, and only from the catalogue', () => {
     expect(readWaits(read('speech and language therapy wait'))).to.deep.equal({ kind: 'service', id: 'salt' });

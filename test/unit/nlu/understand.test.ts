@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { understand, type Outcome, type RespondentRole, type TermRef, type Understanding } from '../../../src/domain/nlu/understand.js';
+import {
+  understand,
+  type OutcomeId,
+  type RespondentRole,
+  type TermRef,
+  type Understanding,
+} from '../../../src/domain/nlu/understand.js';
 import { SERVICES } from './servicesFixture.js';
 
 type Scores = Extract<Understanding, { intent: 'scores' }>;
@@ -7,19 +13,37 @@ type Clarify = Extract<Understanding, { intent: 'clarify' }>;
 
 const NOW: TermRef = { kind: 'current' };
 const LAST: TermRef = { kind: 'previous' };
-const named = (season: 'autumn' | 'spring' | 'summer', academicYear?: string): TermRef => ({ kind: 'named', season, ...(academicYear ? { academicYear } : {}) });
+const named = (season: 'autumn' | 'spring' | 'summer', academicYear?: string): TermRef => ({
+  kind: 'named',
+  season,
+  ...(academicYear ? { academicYear } : {}),
+});
 
 /** Scores with the defaults a plain question gets: both roles, this term, outcome summary. */
-function scores(outcome?: Outcome, more: Partial<Omit<Scores, 'intent' | 'outcome'>> = {}): Understanding {
-  return { intent: 'scores', ...(outcome ? { outcome } : {}), roles: ['cyp', 'pc'], terms: [NOW], perQuestion: false, ...more };
+function scores(outcome?: OutcomeId, more: Partial<Omit<Scores, 'intent' | 'outcome'>> = {}): Understanding {
+  return {
+    intent: 'scores',
+    ...(outcome ? { outcome } : {}),
+    roles: ['cyp', 'pc'],
+    terms: [NOW],
+    perQuestion: false,
+    ...more,
+  };
 }
 const pc: RespondentRole[] = ['pc'];
 const cyp: RespondentRole[] = ['cyp'];
 const wait = (service: string): Understanding => ({ intent: 'waits', service, allServices: false });
 const unknownService = (name: string): Understanding => ({ intent: 'waits', unknownService: name, allServices: false });
 const allWaits: Understanding = { intent: 'waits', allServices: true };
-const invite = (reviewRef?: string, role?: RespondentRole): Understanding => ({ intent: 'invite', ...(reviewRef ? { reviewRef } : {}), ...(role ? { role } : {}) });
-const digest = (action: 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow'): Understanding => ({ intent: 'digest', action });
+const invite = (reviewRef?: string, role?: RespondentRole): Understanding => ({
+  intent: 'invite',
+  ...(reviewRef ? { reviewRef } : {}),
+  ...(role ? { role } : {}),
+});
+const digest = (action: 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow'): Understanding => ({
+  intent: 'digest',
+  action,
+});
 const rate = (...terms: TermRef[]): Understanding => ({ intent: 'responseRate', terms: terms.length ? terms : [NOW] });
 const HELP: Understanding = { intent: 'help' };
 const MINE: Understanding = { intent: 'myInvitations' };
@@ -28,7 +52,10 @@ const UNCLEAR: Understanding = { intent: 'unknown', reason: 'unclear' };
 
 /** An ask-back: what it falls back on, and some of the options it must offer. */
 type AskBack = { asks: Understanding['intent']; offering: string[] };
-const asks = (partialIntent: Understanding['intent'], ...offering: string[]): AskBack => ({ asks: partialIntent, offering });
+const asks = (partialIntent: Understanding['intent'], ...offering: string[]): AskBack => ({
+  asks: partialIntent,
+  offering,
+});
 
 const cases: [string, Understanding | AskBack][] = [
   // practitioner-questions.md: waiting times
@@ -40,7 +67,7 @@ const cases: [string, Understanding | AskBack][] = [
   ['How many are waiting on the neurodevelopmental pathway?', wait('nd')],
   ['Are EHC needs assessments on time?', wait('ehcna')],
   // practitioner-questions.md: outcome scores
-  ['Outcome scores this term', scores()],
+  ['OutcomeId scores this term', scores()],
   ['How are we doing on kept safe this term?', scores('safe')],
   ['What do parents say about being listened to?', scores('voice', { roles: pc, perQuestion: true })],
   ['Show the voice outcome for children and young people', scores('voice', { roles: cyp })],
@@ -142,7 +169,10 @@ const cases: [string, Understanding | AskBack][] = [
   ['HOW ARE WE DOING ON SAFETY', scores('safe')],
   ['safety, parents, last term', scores('safe', { roles: pc, terms: [LAST] })],
   ['last term parents safety', scores('safe', { roles: pc, terms: [LAST] })],
-  ['Hi there! Could you please tell me how parents feel about safety this term? Thanks!', scores('safe', { roles: pc })],
+  [
+    'Hi there! Could you please tell me how parents feel about safety this term? Thanks!',
+    scores('safe', { roles: pc }),
+  ],
   ['hi, could you tell me the SALT waiting list please?', wait('salt')],
   ['for parent carers, which outcome scores highest?', scores(undefined, { roles: pc, rank: 'highest' })],
   ['SALT waits, thanks', wait('salt')],
@@ -202,19 +232,31 @@ const cases: [string, Understanding | AskBack][] = [
   ['trend in progress scores', scores('progress', { terms: [NOW, LAST] })],
   ['voice scores compared with spring', scores('voice', { terms: [NOW, named('spring')] })],
   ['voice between last term and this term', scores('voice', { terms: [LAST, NOW] })],
-  ['safe scores autumn 2025-26 vs spring 2025-26', scores('safe', { terms: [named('autumn', '2025-26'), named('spring', '2025-26')] })],
-  ['compare safety between autumn and spring 2025-26', scores('safe', { terms: [named('autumn', '2025-26'), named('spring', '2025-26')] })],
+  [
+    'safe scores autumn 2025-26 vs spring 2025-26',
+    scores('safe', { terms: [named('autumn', '2025-26'), named('spring', '2025-26')] }),
+  ],
+  [
+    'compare safety between autumn and spring 2025-26',
+    scores('safe', { terms: [named('autumn', '2025-26'), named('spring', '2025-26')] }),
+  ],
   ['safe scores autumn 25/26', scores('safe', { terms: [named('autumn', '2025-26')] })],
   ['voice 2025/26 autumn', scores('voice', { terms: [named('autumn', '2025-26')] })],
   ['health scores spring 2025 to 2026', scores('health', { terms: [named('spring', '2025-26')] })],
   ['progress scores autumn 2025', scores('progress', { terms: [named('autumn', '2025-26')] })],
   ['future spring 2026', scores('future', { terms: [named('spring', '2025-26')] })],
-  ['summer 2025 vs summer 2026 safe', scores('safe', { terms: [named('summer', '2024-25'), named('summer', '2025-26')] })],
+  [
+    'summer 2025 vs summer 2026 safe',
+    scores('safe', { terms: [named('summer', '2024-25'), named('summer', '2025-26')] }),
+  ],
   ['scores for spring', scores(undefined, { terms: [named('spring')] })],
   ['compare voice and safety', scores()],
   ['which outcome improved most since last term', scores(undefined, { terms: [NOW, LAST] })],
   ['How did parents rate safety last term compared to this term', scores('safe', { roles: pc, terms: [LAST, NOW] })],
-  ['show kept safe per question for parent carers spring 2025-26', scores('safe', { roles: pc, terms: [named('spring', '2025-26')], perQuestion: true })],
+  [
+    'show kept safe per question for parent carers spring 2025-26',
+    scores('safe', { roles: pc, terms: [named('spring', '2025-26')], perQuestion: true }),
+  ],
   ['where are we doing worst', scores(undefined, { rank: 'lowest' })],
   ['rank the outcomes', scores(undefined, { rank: 'lowest' })],
   ['Voice outcome (PC) last term?', scores('voice', { roles: pc, terms: [LAST] })],
@@ -325,18 +367,48 @@ const cases: [string, Understanding | AskBack][] = [
   ['abcd efgh 23', UNCLEAR],
   ['ZXCV BNMK 42', UNCLEAR],
   // ambiguous: ask back
-  ['compare health', asks('scores', 'compare health scores this term vs last term', 'compare health scores between autumn and spring')],
+  [
+    'compare health',
+    asks('scores', 'compare health scores this term vs last term', 'compare health scores between autumn and spring'),
+  ],
   ['compare health this term', asks('scores', 'compare health scores this term vs last term')],
-  ['health and safety scores', asks('scores', 'health scores this term', 'kept safe scores this term', 'outcome scores this term')],
-  ['scores for 2025-26', asks('scores', 'outcome scores autumn 2025-26', 'outcome scores spring 2025-26', 'outcome scores summer 2025-26')],
-  ['scores autumn spring and summer', asks('scores', 'compare outcome scores between autumn and spring', 'compare outcome scores between spring and summer')],
+  [
+    'health and safety scores',
+    asks('scores', 'health scores this term', 'kept safe scores this term', 'outcome scores this term'),
+  ],
+  [
+    'scores for 2025-26',
+    asks('scores', 'outcome scores autumn 2025-26', 'outcome scores spring 2025-26', 'outcome scores summer 2025-26'),
+  ],
+  [
+    'scores autumn spring and summer',
+    asks(
+      'scores',
+      'compare outcome scores between autumn and spring',
+      'compare outcome scores between spring and summer',
+    ),
+  ],
   ['safe scores last year', asks('scores', 'kept safe scores this term', 'kept safe scores last term')],
   ['response rate this year', asks('responseRate', 'response rate this term', 'response rate last term')],
-  ['how long is the wait for an assessment', asks('waits', 'waiting times for ADHD assessment', 'waiting times for Autism (ASD) assessment', 'waiting times for EHC needs assessment')],
-  ['invite review AR-1042 parent and child', asks('invite', 'invite review AR-1042 parent', 'invite review AR-1042 child')],
+  [
+    'how long is the wait for an assessment',
+    asks(
+      'waits',
+      'waiting times for ADHD assessment',
+      'waiting times for Autism (ASD) assessment',
+      'waiting times for EHC needs assessment',
+    ),
+  ],
+  [
+    'invite review AR-1042 parent and child',
+    asks('invite', 'invite review AR-1042 parent', 'invite review AR-1042 child'),
+  ],
   ['AR-1042', asks('invite', 'invite review AR-1042 parent', 'invite review AR-1042 child')],
   ['I want the termly digest', asks('digest', 'preview the digest', 'subscribe to the digest')],
-  ['response rate and waiting times', asks('responseRate', 'response rate this term', 'waiting times for all services')],
+  [
+    'response rate and waiting times',
+    asks('responseRate', 'response rate this term', 'waiting times for all services'),
+  ],
 ];
 
 describe('understand: what practitioners, managers and admins type', () => {

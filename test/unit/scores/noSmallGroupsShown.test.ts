@@ -7,7 +7,7 @@ import { SUPPRESSED_TEXT } from '../../../src/domain/scores/disclosure.js';
 import { loadQuestionBank, OUTCOME_IDS, type RespondentRole } from '../../../src/domain/survey/questionBank.js';
 import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
 import { presentResponseRates, presentScores } from '../../../src/presenters/scoresPresenter.js';
-import type { TermScores } from '../../../src/app/scoresService.js';
+import type { TermScores } from '../../../src/domain/scores/termScores.js';
 
 const bank = loadQuestionBank();
 const terms = loadTermCalendar();
@@ -17,19 +17,28 @@ const ROLES: RespondentRole[] = ['cyp', 'pc'];
 /** Random but consistent counters: per question a 1–5 distribution from at most the outcome's respondents. */
 const countersArb: fc.Arbitrary<Counters> = fc
   .record({
-    groups: fc.array(fc.record({ resp: fc.nat({ max: 9 }), dist: fc.array(fc.array(fc.nat({ max: 3 }), { minLength: 5, maxLength: 5 }), { minLength: 4, maxLength: 4 }) }), { minLength: 12, maxLength: 12 }),
-    rates: fc.array(fc.record({ sent: fc.nat({ max: 12 }), started: fc.nat({ max: 12 }), completed: fc.nat({ max: 12 }) }), { minLength: 2, maxLength: 2 }),
+    groups: fc.array(
+      fc.record({
+        resp: fc.nat({ max: 9 }),
+        dist: fc.array(fc.array(fc.nat({ max: 3 }), { minLength: 5, maxLength: 5 }), { minLength: 4, maxLength: 4 }),
+      }),
+      { minLength: 12, maxLength: 12 },
+    ),
+    rates: fc.array(
+      fc.record({ sent: fc.nat({ max: 12 }), started: fc.nat({ max: 12 }), completed: fc.nat({ max: 12 }) }),
+      { minLength: 2, maxLength: 2 },
+    ),
   })
   .map(({ groups, rates }) => {
     const counters: Counters = new Map();
     let g = 0;
     for (const role of ROLES) {
       for (const outcome of OUTCOME_IDS) {
-        const { resp, dist } = groups[g++]!;
+        const { resp, dist } = groups[g++];
         const fields: Record<string, number> = { resp, seen: resp };
         bank.questionsFor(outcome, role).forEach((q, i) => {
           // Scale the distribution down so no question has more answers than the outcome has respondents.
-          let counts = dist[i]!.slice();
+          let counts = dist[i].slice();
           while (counts.reduce((a, b) => a + b, 0) > resp) counts = counts.map((c) => Math.max(0, c - 1));
           const f = questionFields(q.position);
           counts.forEach((c, k) => (fields[f.count(k + 1)] = c));
@@ -41,14 +50,20 @@ const countersArb: fc.Arbitrary<Counters> = fc
     }
     rates.forEach((r, i) => {
       const started = Math.min(r.started, r.sent);
-      counters.set(rateRow(ROLES[i]!), { sent: r.sent, started, completed: Math.min(r.completed, started) });
+      counters.set(rateRow(ROLES[i]), { sent: r.sent, started, completed: Math.min(r.completed, started) });
     });
     return counters;
   });
 
 function termScores(counters: Counters): TermScores {
   const pick = (c: Counters) => OUTCOME_IDS.flatMap((o) => ROLES.map((r) => outcomeScore(bank, c, o, r)));
-  return { term, previous: terms.previous(term), hasData: true, scores: pick(counters), previousScores: pick(counters) };
+  return {
+    term,
+    previous: terms.previous(term),
+    hasData: true,
+    scores: pick(counters),
+    previousScores: pick(counters),
+  };
 }
 
 describe('no output shows a figure from fewer than 5 respondents', () => {
@@ -56,19 +71,29 @@ describe('no output shows a figure from fewer than 5 respondents', () => {
     fc.assert(
       fc.property(countersArb, (counters) => {
         const r = termScores(counters);
-        const outputs = [presentScores(bank, r, ROLES, { perQuestion: false }), presentScores(bank, r, ROLES, { perQuestion: false, rank: 'lowest' }), ...OUTCOME_IDS.map((o) => presentScores(bank, r, ROLES, { outcome: o, perQuestion: true }))];
+        const outputs = [
+          presentScores(bank, r, ROLES, { perQuestion: false }),
+          presentScores(bank, r, ROLES, { perQuestion: false, rank: 'lowest' }),
+          ...OUTCOME_IDS.map((o) => presentScores(bank, r, ROLES, { outcome: o, perQuestion: true })),
+        ];
         for (const out of outputs) {
           const everything = out.text + JSON.stringify(renderCard('figureTable', out.card));
           // "n 1" … "n 4" would be a figure from 1–4 people.
           expect(everything).not.to.match(/\bn [1-4]\b/);
         }
-        const table = outputs[0]!;
+        const table = outputs[0];
         OUTCOME_IDS.forEach((o, row) => {
           ROLES.forEach((role, col) => {
-            const resp = counters.get(outcomeRow(role, o))!.resp!;
-            const cell = table.card.rows[row]!.cells[col]!;
+            const resp = counters.get(outcomeRow(role, o))!.resp;
+            const cell = table.card.rows[row].cells[col];
             if (resp > 0 && resp < 5) expect(cell).to.equal(SUPPRESSED_TEXT);
-            if (resp >= 5 && counters.get(outcomeRow(role, o))![questionFields(1).n]! + (counters.get(outcomeRow(role, o))![questionFields(2).n] ?? 0) > 0) expect(cell).to.match(/^\d\.\d · /);
+            if (
+              resp >= 5 &&
+              counters.get(outcomeRow(role, o))![questionFields(1).n] +
+                (counters.get(outcomeRow(role, o))![questionFields(2).n] ?? 0) >
+                0
+            )
+              expect(cell).to.match(/^\d\.\d · /);
           });
         });
       }),
@@ -82,11 +107,12 @@ describe('no output shows a figure from fewer than 5 respondents', () => {
         const out = presentResponseRates(term, responseRates(counters));
         const [cyp, pc, all] = out.card.rows;
         for (const col of [0, 1, 2]) {
-          const parts = [cyp!.cells[col]!, pc!.cells[col]!];
-          for (const p of [...parts, all!.cells[col]!]) if (p !== SUPPRESSED_TEXT) expect(Number(p) === 0 || Number(p) >= 5, p).to.equal(true);
-          if (all!.cells[col] !== SUPPRESSED_TEXT) {
+          const parts = [cyp.cells[col], pc.cells[col]];
+          for (const p of [...parts, all.cells[col]])
+            if (p !== SUPPRESSED_TEXT) expect(Number(p) === 0 || Number(p) >= 5, p).to.equal(true);
+          if (all.cells[col] !== SUPPRESSED_TEXT) {
             const hidden = parts.filter((p) => p === SUPPRESSED_TEXT).length;
-            expect(hidden, `${parts} of ${all!.cells[col]}`).not.to.equal(1);
+            expect(hidden, `${parts} of ${all.cells[col]}`).not.to.equal(1);
           }
         }
       }),

@@ -16,7 +16,8 @@ describe('redo log', function () {
     // Always at least one append in flight: a flush is running the whole time.
     await Promise.all(
       Array.from({ length: 4 }, async () => {
-        while (Date.now() < until) await log.append([{ at: logTime(), table: 't', op: 'delete', partitionKey: 'p', rowKey: String(n++) }]);
+        while (Date.now() < until)
+          await log.append([{ at: logTime(), table: 't', op: 'delete', partitionKey: 'p', rowKey: String(n++) }]);
       }),
     );
     const files = readdirSync(dir);

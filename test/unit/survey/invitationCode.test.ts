@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { CODE_ALPHABET, CODE_LENGTH, formatCode, newInvitationCode, readCodeFromText } from '../../../src/domain/invitations/invitationCode.js';
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  formatCode,
+  newInvitationCode,
+  readCodeFromText,
+} from '../../../src/domain/invitations/invitationCode.js';
 import { checkReviewRef } from '../../../src/domain/invitations/reviewRef.js';
 
 describe('invitation codes', () => {
@@ -26,19 +32,24 @@ describe('invitation codes', () => {
   });
 
   it('never mistake ordinary words or commands for a code', () => {
-    for (const text of ['help', 'subscribe', 'invite review AR-1042 parent', 'unanswered', 'AR-1042', 'SALTWAITING']) expect(readCodeFromText(text), text).to.equal(undefined);
+    for (const text of ['help', 'subscribe', 'invite review AR-1042 parent', 'unanswered', 'AR-1042', 'SALTWAITING'])
+      expect(readCodeFromText(text), text).to.equal(undefined);
   });
 
   it('round-trip through formatting for any generated code', () => {
-    fc.assert(fc.property(fc.integer(), () => {
-      const code = newInvitationCode();
-      return readCodeFromText(formatCode(code)) === code;
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.integer(), () => {
+        const code = newInvitationCode();
+        return readCodeFromText(formatCode(code)) === code;
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
 describe('review references', () => {
-  for (const ok of ['AR-1042', 'ar-1042', 'EHC2024031', 'AR1042']) it(`accepts ${ok}`, () => expect(checkReviewRef(ok).ok).to.equal(true));
+  for (const ok of ['AR-1042', 'ar-1042', 'EHC2024031', 'AR1042'])
+    it(`accepts ${ok}`, () => expect(checkReviewRef(ok).ok).to.equal(true));
   for (const bad of ['Jamie Smith', '4857773456', '12/03/2014', 'AR-', 'A/1042', 'AR-1042; drop']) {
     it(`refuses "${bad}" and warns against names and NHS numbers`, () => {
       const r = checkReviewRef(bad);

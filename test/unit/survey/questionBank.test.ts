@@ -4,7 +4,14 @@ import { loadQuestionBank, OUTCOME_IDS, parseQuestionBank } from '../../../src/d
 import { fromRoot } from '../../../src/domain/projectPaths.js';
 
 // SPEC.md's table: questions per outcome for CYP and parent carers.
-const EXPECTED_COUNTS: Record<string, [number, number]> = { voice: [3, 3], progress: [3, 3], health: [3, 4], support: [2, 3], safe: [4, 4], future: [4, 4] };
+const EXPECTED_COUNTS: Record<string, [number, number]> = {
+  voice: [3, 3],
+  progress: [3, 3],
+  health: [3, 4],
+  support: [2, 3],
+  safe: [4, 4],
+  future: [4, 4],
+};
 
 describe('question bank', () => {
   const bank = loadQuestionBank();
@@ -28,8 +35,22 @@ describe('question bank', () => {
   }
 
   it('has six free-text prompts per role with the contract ids', () => {
-    expect(bank.promptsFor('cyp').map((p) => p.id)).to.deep.equal(['text.cyp.1', 'text.cyp.2', 'text.cyp.3', 'text.cyp.4', 'text.cyp.5', 'text.cyp.6']);
-    expect(bank.promptsFor('pc').map((p) => p.id)).to.deep.equal(['text.pc.1', 'text.pc.2', 'text.pc.3', 'text.pc.4', 'text.pc.5', 'text.pc.6']);
+    expect(bank.promptsFor('cyp').map((p) => p.id)).to.deep.equal([
+      'text.cyp.1',
+      'text.cyp.2',
+      'text.cyp.3',
+      'text.cyp.4',
+      'text.cyp.5',
+      'text.cyp.6',
+    ]);
+    expect(bank.promptsFor('pc').map((p) => p.id)).to.deep.equal([
+      'text.pc.1',
+      'text.pc.2',
+      'text.pc.3',
+      'text.pc.4',
+      'text.pc.5',
+      'text.pc.6',
+    ]);
   });
 
   it('gives every question a unique id of the form outcome.role.n', () => {
@@ -40,16 +61,19 @@ describe('question bank', () => {
   });
 
   it('uses the framework wording exactly (support.pc.3 as SPEC.md quotes it)', () => {
-    expect(bank.scoredQuestion('support.pc.3')?.text).to.equal('I feel processes and timescales are clear to me (around the support my child and our family receive)');
+    expect(bank.scoredQuestion('support.pc.3')?.text).to.equal(
+      'I feel processes and timescales are clear to me (around the support my child and our family receive)',
+    );
   });
 
   it('words every question and prompt exactly as the framework document does', function () {
     if (!framework) this.skip(); // the shared seed documents sit beside the checkout in development and CI
     for (const q of bank.allScored()) {
       for (const part of WRAPPED[q.id] ?? [q.text]) expect(framework, q.id).to.include(part);
-      if (WRAPPED[q.id]) expect(q.text).to.equal(WRAPPED[q.id]!.join(' '));
+      if (WRAPPED[q.id]) expect(q.text).to.equal(WRAPPED[q.id].join(' '));
     }
-    for (const role of ['cyp', 'pc'] as const) for (const p of bank.promptsFor(role)) expect(framework, p.id).to.include(p.prompt);
+    for (const role of ['cyp', 'pc'] as const)
+      for (const p of bank.promptsFor(role)) expect(framework, p.id).to.include(p.prompt);
   });
 
   it('refuses a bank whose ids are out of row order', () => {

@@ -8,16 +8,51 @@ describe('section submissions', () => {
   const base = { verb: 'survey.saveSection', code: 'ABCDEFGH23', section: 'voice', bankVersion: bank.version };
 
   it('accepts scores and "prefer not to say" and keeps the order of the questions', () => {
-    const r = checkSectionSubmission(bank, 'pc', 'voice', { ...base, 'voice.pc.3': '5', 'voice.pc.1': '2', 'voice.pc.2': 'skip' });
-    expect(r).to.deep.equal({ ok: true, value: { section: 'voice', answers: [{ questionId: 'voice.pc.1', skipped: false, score: 2 }, { questionId: 'voice.pc.2', skipped: true }, { questionId: 'voice.pc.3', skipped: false, score: 5 }] } });
+    const r = checkSectionSubmission(bank, 'pc', 'voice', {
+      ...base,
+      'voice.pc.3': '5',
+      'voice.pc.1': '2',
+      'voice.pc.2': 'skip',
+    });
+    expect(r).to.deep.equal({
+      ok: true,
+      value: {
+        section: 'voice',
+        answers: [
+          { questionId: 'voice.pc.1', skipped: false, score: 2 },
+          { questionId: 'voice.pc.2', skipped: true },
+          { questionId: 'voice.pc.3', skipped: false, score: 5 },
+        ],
+      },
+    });
   });
 
   const refusals: [string, string, Record<string, unknown>, RegExp][] = [
-    ['a score outside 1–5', 'voice', { 'voice.pc.1': '6', 'voice.pc.2': '1', 'voice.pc.3': '1' }, /could not read your answer to question 1/],
+    [
+      'a score outside 1–5',
+      'voice',
+      { 'voice.pc.1': '6', 'voice.pc.2': '1', 'voice.pc.3': '1' },
+      /could not read your answer to question 1/,
+    ],
     ['a score of 0', 'voice', { 'voice.pc.1': '0', 'voice.pc.2': '1', 'voice.pc.3': '1' }, /could not read/],
-    ['an unknown question id', 'voice', { 'voice.pc.1': '1', 'voice.pc.2': '1', 'voice.pc.3': '1', 'voice.pc.9': '3' }, /not part of your survey/],
-    ['a question of the other role', 'voice', { 'voice.pc.1': '1', 'voice.pc.2': '1', 'voice.pc.3': '1', 'voice.cyp.1': '3' }, /not part of your survey/],
-    ['a question of another section', 'voice', { 'voice.pc.1': '1', 'voice.pc.2': '1', 'voice.pc.3': '1', 'safe.pc.1': '3' }, /not part of your survey/],
+    [
+      'an unknown question id',
+      'voice',
+      { 'voice.pc.1': '1', 'voice.pc.2': '1', 'voice.pc.3': '1', 'voice.pc.9': '3' },
+      /not part of your survey/,
+    ],
+    [
+      'a question of the other role',
+      'voice',
+      { 'voice.pc.1': '1', 'voice.pc.2': '1', 'voice.pc.3': '1', 'voice.cyp.1': '3' },
+      /not part of your survey/,
+    ],
+    [
+      'a question of another section',
+      'voice',
+      { 'voice.pc.1': '1', 'voice.pc.2': '1', 'voice.pc.3': '1', 'safe.pc.1': '3' },
+      /not part of your survey/,
+    ],
     ['an unanswered question', 'voice', { 'voice.pc.1': '1', 'voice.pc.3': '1' }, /choose an answer for question 2/],
     ['an unknown section', 'hobbies', {}, /not part of your survey/],
     ['text over 2,000 characters', 'text', { 'text.pc.1': 'x'.repeat(2001) }, /under 2,000 characters/],
@@ -34,8 +69,17 @@ describe('section submissions', () => {
   }
 
   it('stores blank free text as skipped and trims what was written', () => {
-    const r = checkSectionSubmission(bank, 'cyp', 'text', { ...base, section: 'text', 'text.cyp.1': '  drama club  ', 'text.cyp.2': '' });
-    expect(r.ok && r.value.answers.slice(0, 3)).to.deep.equal([{ questionId: 'text.cyp.1', skipped: false, text: 'drama club' }, { questionId: 'text.cyp.2', skipped: true }, { questionId: 'text.cyp.3', skipped: true }]);
+    const r = checkSectionSubmission(bank, 'cyp', 'text', {
+      ...base,
+      section: 'text',
+      'text.cyp.1': '  drama club  ',
+      'text.cyp.2': '',
+    });
+    expect(r.ok && r.value.answers.slice(0, 3)).to.deep.equal([
+      { questionId: 'text.cyp.1', skipped: false, text: 'drama club' },
+      { questionId: 'text.cyp.2', skipped: true },
+      { questionId: 'text.cyp.3', skipped: true },
+    ]);
   });
 
   it('accepts exactly 2,000 characters of free text', () => {

@@ -37,7 +37,12 @@ describe('term calendar', () => {
 
   it('refuses a calendar with a gap', () => {
     expect(() =>
-      parseTermCalendar({ terms: [{ season: 'autumn', name: 'Autumn', start: { month: 9, day: 1 }, end: { month: 12, day: 30 } }, { season: 'spring', name: 'Spring', start: { month: 1, day: 1 }, end: { month: 8, day: 31 } }] }),
+      parseTermCalendar({
+        terms: [
+          { season: 'autumn', name: 'Autumn', start: { month: 9, day: 1 }, end: { month: 12, day: 30 } },
+          { season: 'spring', name: 'Spring', start: { month: 1, day: 1 }, end: { month: 8, day: 31 } },
+        ],
+      }),
     ).to.throw(/gap or overlap/);
   });
 });

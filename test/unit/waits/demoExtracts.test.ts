@@ -18,14 +18,16 @@ describe('demo waiting-list extracts', () => {
       const text = readFileSync(fromRoot('seeds', 'demo', `referrals-${service.id}.csv`), 'utf8');
       expect(text).to.equal(referralsToCsv(demoReferrals(service.id, service.shortName, TODAY)));
       const rows = parse(text, { columns: true }) as Record<string, string>[];
-      expect(Object.keys(rows[0]!)).to.deep.equal([...REFERRAL_COLUMNS]);
+      expect(Object.keys(rows[0])).to.deep.equal([...REFERRAL_COLUMNS]);
       expect(rows.length).to.be.within(300, 2_000);
       for (const later of [TODAY, '2027-06-01']) {
-        const bad = rows.map((row) => validateReferralRow(row, { today: later, serviceIds })).filter((result) => !result.ok);
+        const bad = rows
+          .map((row) => validateReferralRow(row, { today: later, serviceIds }))
+          .filter((result) => !result.ok);
         expect(bad, `rows invalid for today ${later}`).to.deep.equal([]);
       }
       expect(new Set(rows.map((row) => row['referral_id'])).size).to.equal(rows.length);
-      expect(rows[0]!['referral_id']).to.match(new RegExp(`^${service.shortName}-\\d{6}$`));
+      expect(rows[0]['referral_id']).to.match(new RegExp(`^${service.shortName}-\\d{6}$`));
     });
   }
 
@@ -35,14 +37,16 @@ describe('demo waiting-list extracts', () => {
   });
 
   it('shows services in different states: SALT near target, autism and ND well over, EHCNA mixed', () => {
-    const stats = Object.fromEntries(services.map((s) => [s.id, waitingListStats(demoReferrals(s.id, s.shortName, TODAY), s, TODAY, autumn)]));
-    expect(stats['salt']!.seenWithinTargetThisTerm.share).to.be.within(0.85, 1);
-    expect(stats['salt']!.triagedWithinTarget!.share).to.be.within(0.85, 0.999); // some triage misses
-    expect(stats['asd']!.longestWeeks).to.be.greaterThan(52);
-    expect(stats['asd']!.waitingUnderTarget.rag).to.equal('red');
-    expect(stats['nd']!.medianWeeks).to.be.greaterThan(12);
-    expect(stats['nd']!.rag).to.equal('red');
-    expect(stats['ehcna']!.seenWithinTargetThisTerm.share).to.be.within(0.3, 0.9);
+    const stats = Object.fromEntries(
+      services.map((s) => [s.id, waitingListStats(demoReferrals(s.id, s.shortName, TODAY), s, TODAY, autumn)]),
+    );
+    expect(stats['salt'].seenWithinTargetThisTerm.share).to.be.within(0.85, 1);
+    expect(stats['salt'].triagedWithinTarget!.share).to.be.within(0.85, 0.999); // some triage misses
+    expect(stats['asd'].longestWeeks).to.be.greaterThan(52);
+    expect(stats['asd'].waitingUnderTarget.rag).to.equal('red');
+    expect(stats['nd'].medianWeeks).to.be.greaterThan(12);
+    expect(stats['nd'].rag).to.equal('red');
+    expect(stats['ehcna'].seenWithinTargetThisTerm.share).to.be.within(0.3, 0.9);
     for (const s of Object.values(stats)) expect(s.waiting).to.be.greaterThan(20);
   });
 });

@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { addDays } from '../../../src/domain/dates.js';
 import type { Referral } from '../../../src/domain/waits/referral.js';
 import { loadServiceCatalogue, type Service } from '../../../src/domain/waits/serviceCatalogue.js';
-import { buildServiceSummary, parseServiceSummary, statsFromSummary, type ServiceSummary } from '../../../src/domain/waits/serviceSummary.js';
+import {
+  buildServiceSummary,
+  parseServiceSummary,
+  statsFromSummary,
+  type ServiceSummary,
+} from '../../../src/domain/waits/serviceSummary.js';
 import type { TermWindow } from '../../../src/domain/waits/statistics.js';
 import { waitingListStats } from '../../../src/domain/waits/waitingListStats.js';
 import { naiveStats } from './naiveStats.js';
@@ -12,7 +17,12 @@ const services = loadServiceCatalogue();
 const salt = services.find((s) => s.id === 'salt')!;
 const autumn = { start: '2026-09-01', end: '2026-12-31' };
 const spring = { start: '2027-01-01', end: '2027-03-31' };
-const r = (id: string, referredOn: string, more: Partial<Referral> = {}): Referral => ({ referralId: id, service: 'salt', referredOn, ...more });
+const r = (id: string, referredOn: string, more: Partial<Referral> = {}): Referral => ({
+  referralId: id,
+  service: 'salt',
+  referredOn,
+  ...more,
+});
 /** As it would come back from an Azure Table string property. */
 const stored = (summary: ServiceSummary) => parseServiceSummary(JSON.parse(JSON.stringify(summary)));
 
@@ -28,14 +38,17 @@ const referralArb = (asOf: string, allowLater: boolean) =>
       referredDaysBefore: days([allowLater ? -5 : 0, 30], [allowLater ? -20 : 0, 900]),
       triageLag: fc.option(days([12, 16], [0, 40])),
       // Lags of exactly a target (18, 20 or 52 weeks) and a day either side.
-      seenLag: fc.option(fc.oneof(days([0, 30], [0, 500]), fc.constantFrom(125, 126, 127, 139, 140, 141, 363, 364, 365))),
+      seenLag: fc.option(
+        fc.oneof(days([0, 30], [0, 500]), fc.constantFrom(125, 126, 127, 139, 140, 141, 363, 364, 365)),
+      ),
       closedLag: fc.option(days([0, 30], [0, 500])),
     })
     .map(({ service, referredDaysBefore, triageLag, seenLag, closedLag }) => {
       const referredOn = addDays(asOf, -referredDaysBefore);
       const ref: Referral = { referralId: 'x', service, referredOn };
       const at = (lag: number | null) => (lag === null ? undefined : addDays(referredOn, lag));
-      const keep = (date: string | undefined) => (date !== undefined && (allowLater || date <= asOf) ? date : undefined);
+      const keep = (date: string | undefined) =>
+        date !== undefined && (allowLater || date <= asOf) ? date : undefined;
       const triagedOn = keep(at(triageLag));
       const firstSeenOn = keep(at(seenLag));
       const closedOn = keep(at(closedLag));
@@ -48,10 +61,12 @@ const referralArb = (asOf: string, allowLater: boolean) =>
 /** Terms as windows around asOf (some overlapping, some before, some after); the query picks one. */
 const termsArb = (asOf: string) =>
   fc.array(
-    fc.record({ startDaysBefore: days([-10, 40], [-120, 900]), length: days([0, 30], [0, 200]) }).map(({ startDaysBefore, length }) => {
-      const start = addDays(asOf, -startDaysBefore);
-      return { start, end: addDays(start, length) };
-    }),
+    fc
+      .record({ startDaysBefore: days([-10, 40], [-120, 900]), length: days([0, 30], [0, 200]) })
+      .map(({ startDaysBefore, length }) => {
+        const start = addDays(asOf, -startDaysBefore);
+        return { start, end: addDays(start, length) };
+      }),
     { minLength: 1, maxLength: 4 },
   );
 
@@ -70,8 +85,16 @@ const scenarioArb = (allowLater: boolean) =>
     });
   });
 
-const pickTerm = (s: { terms: TermWindow[]; termIndex: number; askFutureTerm: boolean; futureTermStart: number; asOf: string }): TermWindow =>
-  s.askFutureTerm ? { start: addDays(s.asOf, s.futureTermStart), end: addDays(s.asOf, s.futureTermStart + 90) } : s.terms[s.termIndex % s.terms.length]!;
+const pickTerm = (s: {
+  terms: TermWindow[];
+  termIndex: number;
+  askFutureTerm: boolean;
+  futureTermStart: number;
+  asOf: string;
+}): TermWindow =>
+  s.askFutureTerm
+    ? { start: addDays(s.asOf, s.futureTermStart), end: addDays(s.asOf, s.futureTermStart + 90) }
+    : s.terms[s.termIndex % s.terms.length];
 
 /** What was known on asOf: later referrals and events have not happened yet. */
 function knownOn(referrals: Referral[], asOf: string): Referral[] {
@@ -93,7 +116,9 @@ describe('service summary (bounded storage for waiting-list figures)', () => {
         const onDate = addDays(s.asOf, s.daysAfter);
         const term = pickTerm(s);
         const summary = stored(buildServiceSummary(s.referrals, s.service, s.asOf, s.terms));
-        expect(statsFromSummary(summary, s.service, onDate, term)).to.deep.equal(waitingListStats(s.referrals, s.service, onDate, term));
+        expect(statsFromSummary(summary, s.service, onDate, term)).to.deep.equal(
+          waitingListStats(s.referrals, s.service, onDate, term),
+        );
       }),
       { numRuns: 400 },
     );
@@ -105,7 +130,9 @@ describe('service summary (bounded storage for waiting-list figures)', () => {
         const onDate = addDays(s.asOf, s.daysAfter);
         const term = pickTerm(s);
         const summary = buildServiceSummary(s.referrals, s.service, s.asOf, s.terms);
-        expect(statsFromSummary(summary, s.service, onDate, term)).to.deep.equal(waitingListStats(knownOn(s.referrals, s.asOf), s.service, onDate, term));
+        expect(statsFromSummary(summary, s.service, onDate, term)).to.deep.equal(
+          waitingListStats(knownOn(s.referrals, s.asOf), s.service, onDate, term),
+        );
       }),
       { numRuns: 200 },
     );
@@ -116,7 +143,9 @@ describe('service summary (bounded storage for waiting-list figures)', () => {
       fc.property(scenarioArb(true), days([-20, 20], [-900, 400]), (s, shift) => {
         const onDate = addDays(s.asOf, shift);
         const term = pickTerm(s);
-        expect(waitingListStats(s.referrals, s.service, onDate, term)).to.deep.equal(naiveStats(s.referrals, s.service, onDate, term));
+        expect(waitingListStats(s.referrals, s.service, onDate, term)).to.deep.equal(
+          naiveStats(s.referrals, s.service, onDate, term),
+        );
       }),
       { numRuns: 400 },
     );
@@ -144,22 +173,46 @@ describe('service summary (bounded storage for waiting-list figures)', () => {
   });
 
   it('counts an untriaged referral exactly 2 weeks old on its "as of" as due from the next day only', () => {
-    const summary = buildServiceSummary([r('a', '2026-11-08'), r('b', '2026-11-01', { triagedOn: '2026-11-02' })], salt, '2026-11-22', [autumn]);
-    expect(statsFromSummary(summary, salt, '2026-11-22', autumn).triagedWithinTarget).to.include({ numerator: 1, denominator: 1 });
-    expect(statsFromSummary(summary, salt, '2026-11-23', autumn).triagedWithinTarget).to.include({ numerator: 1, denominator: 2 });
+    const summary = buildServiceSummary(
+      [r('a', '2026-11-08'), r('b', '2026-11-01', { triagedOn: '2026-11-02' })],
+      salt,
+      '2026-11-22',
+      [autumn],
+    );
+    expect(statsFromSummary(summary, salt, '2026-11-22', autumn).triagedWithinTarget).to.include({
+      numerator: 1,
+      denominator: 1,
+    });
+    expect(statsFromSummary(summary, salt, '2026-11-23', autumn).triagedWithinTarget).to.include({
+      numerator: 1,
+      denominator: 2,
+    });
   });
 
   it('refuses a date before its "as of", a term it has no counts for, and stale targets', () => {
     const summary = buildServiceSummary([r('a', '2026-07-01')], salt, '2026-11-22', [autumn]);
-    expect(() => statsFromSummary(summary, salt, '2026-11-21', autumn)).to.throw(/as of 2026-11-22; it cannot answer for the earlier date 2026-11-21/);
-    expect(() => statsFromSummary(summary, salt, '2026-11-22', { start: '2026-04-01', end: '2026-08-31' })).to.throw(/no counts for the term 2026-04-01 to 2026-08-31/);
+    expect(() => statsFromSummary(summary, salt, '2026-11-21', autumn)).to.throw(
+      /as of 2026-11-22; it cannot answer for the earlier date 2026-11-21/,
+    );
+    expect(() => statsFromSummary(summary, salt, '2026-11-22', { start: '2026-04-01', end: '2026-08-31' })).to.throw(
+      /no counts for the term 2026-04-01 to 2026-08-31/,
+    );
     const changed: Service = { ...salt, targets: { ...salt.targets, seen: { weeks: 16, share: 0.92 } } };
     expect(() => statsFromSummary(summary, changed, '2026-11-22', autumn)).to.throw(/other targets/);
-    expect(() => statsFromSummary(summary, services.find((s) => s.id === 'nd')!, '2026-11-22', autumn)).to.throw(/for service "salt"/);
+    expect(() =>
+      statsFromSummary(
+        summary,
+        services.find((s) => s.id === 'nd')!,
+        '2026-11-22',
+        autumn,
+      ),
+    ).to.throw(/for service "salt"/);
   });
 
   it('refuses a damaged stored summary', () => {
-    const summary = JSON.parse(JSON.stringify(buildServiceSummary([r('a', '2026-07-01')], salt, '2026-11-22', [autumn]))) as Record<string, unknown>;
+    const summary = JSON.parse(
+      JSON.stringify(buildServiceSummary([r('a', '2026-07-01')], salt, '2026-11-22', [autumn])),
+    ) as Record<string, unknown>;
     expect(() => parseServiceSummary({ ...summary, waitingRuns: [0] })).to.throw(/pairs/);
     expect(() => parseServiceSummary({ ...summary, asOf: '2026-02-30' })).to.throw(/real date/);
   });
@@ -169,11 +222,13 @@ describe('service summary (bounded storage for waiting-list figures)', () => {
     const asOf = '2026-11-22';
     const referrals: Referral[] = [];
     let seed = 42;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 100_000; i++) {
       const age = Math.floor(next() * 3 * 365);
       const referredOn = addDays(asOf, -age);
-      const ref = r(`SALT-${i}`, referredOn, { triagedOn: addDays(referredOn, Math.min(age, Math.floor(next() * 20))) });
+      const ref = r(`SALT-${i}`, referredOn, {
+        triagedOn: addDays(referredOn, Math.min(age, Math.floor(next() * 20))),
+      });
       if (i % 10 >= 3 && age > 0) ref.firstSeenOn = addDays(referredOn, Math.floor(next() * age));
       referrals.push(ref);
     }
@@ -184,7 +239,7 @@ describe('service summary (bounded storage for waiting-list figures)', () => {
     ]);
     const summary = buildServiceSummary(referrals, salt, asOf, terms);
     const json = JSON.stringify(summary);
-    expect(statsFromSummary(summary, salt, asOf, terms[11]!).waiting).to.be.within(29_000, 31_000);
+    expect(statsFromSummary(summary, salt, asOf, terms[11]).waiting).to.be.within(29_000, 31_000);
     expect(json.length).to.be.lessThan(32_000);
   });
 });

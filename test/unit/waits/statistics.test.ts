@@ -1,6 +1,13 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { BANDS, histogramPercentile, nearestRank, ragOf, weeksOneDecimal, worstRag } from '../../../src/domain/waits/statistics.js';
+import {
+  BANDS,
+  histogramPercentile,
+  nearestRank,
+  ragOf,
+  weeksOneDecimal,
+  worstRag,
+} from '../../../src/domain/waits/statistics.js';
 
 describe('waiting-list conventions', () => {
   it('takes the nearest rank for percentiles on small lists', () => {
@@ -11,9 +18,24 @@ describe('waiting-list conventions', () => {
     expect(nearestRank([1, 2, 3], 50)).to.equal(2);
     expect(nearestRank([1, 2, 3, 4], 50)).to.equal(2);
     expect(nearestRank([1, 2, 3, 4], 92)).to.equal(4); // rank ⌈3.68⌉ = 4
-    expect(nearestRank(Array.from({ length: 12 }, (_, i) => i + 1), 92)).to.equal(12); // ⌈11.04⌉
-    expect(nearestRank(Array.from({ length: 25 }, (_, i) => i + 1), 92)).to.equal(23); // exactly 23
-    expect(nearestRank(Array.from({ length: 50 }, (_, i) => i + 1), 92)).to.equal(46); // exactly 46, not 47
+    expect(
+      nearestRank(
+        Array.from({ length: 12 }, (_, i) => i + 1),
+        92,
+      ),
+    ).to.equal(12); // ⌈11.04⌉
+    expect(
+      nearestRank(
+        Array.from({ length: 25 }, (_, i) => i + 1),
+        92,
+      ),
+    ).to.equal(23); // exactly 23
+    expect(
+      nearestRank(
+        Array.from({ length: 50 }, (_, i) => i + 1),
+        92,
+      ),
+    ).to.equal(46); // exactly 46, not 47
   });
 
   it('takes the same percentile from a histogram as from the list it summarises', () => {
@@ -57,8 +79,8 @@ describe('waiting-list conventions', () => {
 
   it('tiles the weeks with bands that meet edge to edge', () => {
     expect(BANDS.map((b) => b.label)).to.deep.equal(['0–1', '1–2', '2–4', '4–12', '12–18', '18–52', '52 and over']);
-    BANDS.slice(1).forEach((b, i) => expect(b.fromWeeks).to.equal(BANDS[i]!.toWeeks));
-    expect(BANDS[0]!.fromWeeks).to.equal(0);
-    expect(BANDS[BANDS.length - 1]!.toWeeks).to.equal(null);
+    BANDS.slice(1).forEach((b, i) => expect(b.fromWeeks).to.equal(BANDS[i].toWeeks));
+    expect(BANDS[0].fromWeeks).to.equal(0);
+    expect(BANDS[BANDS.length - 1].toWeeks).to.equal(null);
   });
 });

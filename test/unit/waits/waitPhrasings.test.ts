@@ -60,6 +60,8 @@ describe('waiting-time phrasings with the real services catalogue', () => {
   it('still reads outcome questions as outcome questions with the real aliases loaded', () => {
     expect(understand('how are we doing on kept safe this term?', catalogue).intent).to.equal('scores');
     expect(understand('response rate this term', catalogue).intent).to.equal('responseRate');
-    expect(understand('what do parents say about language and communication support?', catalogue).intent).not.to.equal('waits');
+    expect(understand('what do parents say about language and communication support?', catalogue).intent).not.to.equal(
+      'waits',
+    );
   });
 });

@@ -7,7 +7,12 @@ const services = loadServiceCatalogue();
 const service = (id: string) => services.find((s) => s.id === id)!;
 const salt = service('salt');
 const autumn = { start: '2026-09-01', end: '2026-12-31' };
-const r = (id: string, referredOn: string, more: Partial<Referral> = {}): Referral => ({ referralId: id, service: 'salt', referredOn, ...more });
+const r = (id: string, referredOn: string, more: Partial<Referral> = {}): Referral => ({
+  referralId: id,
+  service: 'salt',
+  referredOn,
+  ...more,
+});
 const band = (s: ReturnType<typeof waitingListStats>, label: string) => s.bands.find((b) => b.label === label)!.count;
 
 describe('waiting-list statistics (hand-computed)', () => {
@@ -38,14 +43,22 @@ describe('waiting-list statistics (hand-computed)', () => {
     expect(s.seenWithinTargetThisTerm).to.include({ numerator: 2, denominator: 2, share: 1 });
   });
 
-  it('counts a referral made on the first day of term in that term\'s triage', () => {
-    const s = waitingListStats([r('a', '2026-09-01', { triagedOn: '2026-09-10' }), r('b', '2026-08-31', { triagedOn: '2026-09-30' })], salt, '2026-10-01', autumn);
+  it("counts a referral made on the first day of term in that term's triage", () => {
+    const s = waitingListStats(
+      [r('a', '2026-09-01', { triagedOn: '2026-09-10' }), r('b', '2026-08-31', { triagedOn: '2026-09-30' })],
+      salt,
+      '2026-10-01',
+      autumn,
+    );
     expect(s.triagedWithinTarget).to.include({ numerator: 1, denominator: 1, share: 1, rag: 'green' });
   });
 
   it('counts days across 29 February exactly', () => {
     // 2024-02-28 → 2024-03-13 is 14 days with the leap day: triaged on the last in-time day.
-    const s = waitingListStats([r('a', '2024-02-28', { triagedOn: '2024-03-13' })], salt, '2024-03-20', { start: '2024-01-01', end: '2024-03-31' });
+    const s = waitingListStats([r('a', '2024-02-28', { triagedOn: '2024-03-13' })], salt, '2024-03-20', {
+      start: '2024-01-01',
+      end: '2024-03-31',
+    });
     expect(s.triagedWithinTarget).to.include({ numerator: 1, denominator: 1 });
     expect(s.longestWeeks).to.equal(3); // 21 days
   });
@@ -61,7 +74,14 @@ describe('waiting-list statistics (hand-computed)', () => {
 
   it('reports an empty service as no data (nulls), not as zero per cent', () => {
     const s = waitingListStats([r('x', '2026-09-01')], service('nd'), '2026-10-01', autumn); // a SALT referral only
-    expect(s).to.include({ referralsToDate: 0, waiting: 0, medianWeeks: null, p92Weeks: null, longestWeeks: null, rag: null });
+    expect(s).to.include({
+      referralsToDate: 0,
+      waiting: 0,
+      medianWeeks: null,
+      p92Weeks: null,
+      longestWeeks: null,
+      rag: null,
+    });
     expect(s.bands.every((b) => b.count === 0)).to.equal(true);
     expect(s.waitingUnderTarget.share).to.equal(null);
     expect(s.seenWithinTargetThisTerm.share).to.equal(null);
@@ -70,7 +90,9 @@ describe('waiting-list statistics (hand-computed)', () => {
 
   it('computes median, 92nd percentile, longest and bands when every referral is still waiting', () => {
     // Waits on 2026-12-01: 0, 7, 20, 84, 126, 130, 400 days.
-    const refs = ['2026-12-01', '2026-11-24', '2026-11-11', '2026-09-08', '2026-07-28', '2026-07-24', '2025-10-27'].map((d, i) => r(`w${i}`, d));
+    const refs = ['2026-12-01', '2026-11-24', '2026-11-11', '2026-09-08', '2026-07-28', '2026-07-24', '2025-10-27'].map(
+      (d, i) => r(`w${i}`, d),
+    );
     const s = waitingListStats(refs, salt, '2026-12-01', autumn);
     expect(s.waiting).to.equal(7);
     expect(s.medianWeeks).to.equal(12); // rank ⌈3.5⌉ = 4: 84 days
@@ -96,7 +118,12 @@ describe('waiting-list statistics (hand-computed)', () => {
   });
 
   it('counts a child seen on the 126th day as seen within 18 weeks, and on the 127th as late', () => {
-    const s = waitingListStats([r('a', '2026-07-01', { firstSeenOn: '2026-11-04' }), r('b', '2026-07-01', { firstSeenOn: '2026-11-05' })], salt, '2026-11-22', autumn);
+    const s = waitingListStats(
+      [r('a', '2026-07-01', { firstSeenOn: '2026-11-04' }), r('b', '2026-07-01', { firstSeenOn: '2026-11-05' })],
+      salt,
+      '2026-11-22',
+      autumn,
+    );
     expect(s.seenWithinTargetThisTerm).to.include({ numerator: 1, denominator: 2, share: 0.5 });
   });
 
@@ -108,13 +135,24 @@ describe('waiting-list statistics (hand-computed)', () => {
       r('d', '2026-08-20', { triagedOn: '2026-09-20' }), // referred last term
       r('e', '2026-09-05', { triagedOn: '2026-09-25' }), // 20 days: late
     ];
-    expect(waitingListStats(list, salt, '2026-10-15', autumn).triagedWithinTarget).to.include({ numerator: 1, denominator: 3 });
-    expect(waitingListStats(list, salt, '2026-10-16', autumn).triagedWithinTarget).to.include({ numerator: 1, denominator: 4 });
+    expect(waitingListStats(list, salt, '2026-10-15', autumn).triagedWithinTarget).to.include({
+      numerator: 1,
+      denominator: 3,
+    });
+    expect(waitingListStats(list, salt, '2026-10-16', autumn).triagedWithinTarget).to.include({
+      numerator: 1,
+      denominator: 4,
+    });
   });
 
   it('rates the service by its worst target', () => {
     // Seen in time (green), nobody waiting (no data), but triaged late (red).
-    const s = waitingListStats([r('a', '2026-09-01', { triagedOn: '2026-09-30', firstSeenOn: '2026-10-01' })], salt, '2026-10-15', autumn);
+    const s = waitingListStats(
+      [r('a', '2026-09-01', { triagedOn: '2026-09-30', firstSeenOn: '2026-10-01' })],
+      salt,
+      '2026-10-15',
+      autumn,
+    );
     expect(s.seenWithinTargetThisTerm.rag).to.equal('green');
     expect(s.waitingUnderTarget.rag).to.equal(null);
     expect(s.triagedWithinTarget?.rag).to.equal('red');
@@ -123,16 +161,34 @@ describe('waiting-list statistics (hand-computed)', () => {
 
   it('rates 23 of 25 seen in time (exactly 92%) green, and 87 of 100 (5 points below) amber', () => {
     const seen = (inTime: number, late: number) => [
-      ...Array.from({ length: inTime }, (_, i) => r(`ok${i}`, '2026-08-01', { triagedOn: '2026-08-02', firstSeenOn: '2026-09-15' })),
-      ...Array.from({ length: late }, (_, i) => r(`late${i}`, '2026-01-01', { triagedOn: '2026-01-02', firstSeenOn: '2026-09-15' })),
+      ...Array.from({ length: inTime }, (_, i) =>
+        r(`ok${i}`, '2026-08-01', { triagedOn: '2026-08-02', firstSeenOn: '2026-09-15' }),
+      ),
+      ...Array.from({ length: late }, (_, i) =>
+        r(`late${i}`, '2026-01-01', { triagedOn: '2026-01-02', firstSeenOn: '2026-09-15' }),
+      ),
     ];
-    expect(waitingListStats(seen(23, 2), salt, '2026-10-01', autumn).seenWithinTargetThisTerm).to.include({ share: 0.92, rag: 'green' });
-    expect(waitingListStats(seen(87, 13), salt, '2026-10-01', autumn).seenWithinTargetThisTerm).to.include({ share: 0.87, rag: 'amber' });
-    expect(waitingListStats(seen(86, 14), salt, '2026-10-01', autumn).seenWithinTargetThisTerm).to.include({ share: 0.86, rag: 'red' });
+    expect(waitingListStats(seen(23, 2), salt, '2026-10-01', autumn).seenWithinTargetThisTerm).to.include({
+      share: 0.92,
+      rag: 'green',
+    });
+    expect(waitingListStats(seen(87, 13), salt, '2026-10-01', autumn).seenWithinTargetThisTerm).to.include({
+      share: 0.87,
+      rag: 'amber',
+    });
+    expect(waitingListStats(seen(86, 14), salt, '2026-10-01', autumn).seenWithinTargetThisTerm).to.include({
+      share: 0.86,
+      rag: 'red',
+    });
   });
 
   it('ignores events after the date asked about', () => {
-    const s = waitingListStats([r('a', '2026-09-01', { firstSeenOn: '2026-11-01' }), r('b', '2026-10-02')], salt, '2026-10-01', autumn);
+    const s = waitingListStats(
+      [r('a', '2026-09-01', { firstSeenOn: '2026-11-01' }), r('b', '2026-10-02')],
+      salt,
+      '2026-10-01',
+      autumn,
+    );
     expect(s).to.include({ referralsToDate: 1, waiting: 1 });
     expect(s.seenWithinTargetThisTerm.denominator).to.equal(0);
   });
@@ -141,7 +197,13 @@ describe('waiting-list statistics (hand-computed)', () => {
     const asd = service('asd');
     const refs = ['2026-11-01', '2026-05-01', '2025-09-01'].map((d, i) => r(`a${i}`, d, { service: 'asd' }));
     const s = waitingListStats(refs, asd, '2026-11-22', autumn); // waits of 21, 205 and 447 days
-    expect(s.waitingUnderTarget).to.include({ numerator: 2, denominator: 3, withinWeeks: 52, targetShare: 1, rag: 'red' });
+    expect(s.waitingUnderTarget).to.include({
+      numerator: 2,
+      denominator: 3,
+      withinWeeks: 52,
+      targetShare: 1,
+      rag: 'red',
+    });
     expect(s.waitingUnderAim).to.deep.equal({ numerator: 1, denominator: 3, share: 1 / 3, withinWeeks: 18 });
     expect(s.triagedWithinTarget).to.equal(null);
   });
@@ -155,7 +217,13 @@ describe('waiting-list statistics (hand-computed)', () => {
       r('not-assessed', '2026-06-01', { service: 'ehcna', closedOn: '2026-07-13' }),
     ];
     const s = waitingListStats(refs, ehcna, '2026-11-22', autumn);
-    expect(s.seenWithinTargetThisTerm).to.include({ numerator: 1, denominator: 2, share: 0.5, withinWeeks: 20, rag: 'red' });
+    expect(s.seenWithinTargetThisTerm).to.include({
+      numerator: 1,
+      denominator: 2,
+      share: 0.5,
+      withinWeeks: 20,
+      rag: 'red',
+    });
     expect(s).to.include({ waiting: 1, longestWeeks: 24.9 });
   });
 });

@@ -1,27 +1,10 @@
-import type { StaffRole } from '../config/config.js';
-import type { ActionType } from '../cards/cardModels.js';
-import type { AdaptiveCardJson } from '../cards/renderCard.js';
+import type { StaffRole } from '../domain/access/roles.js';
+import type { ActionType, ConversationAddress, ConversationType, Reply } from './messages.js';
 
 /**
  * One incoming turn as the handlers see it: no botbuilder types, so the handlers survive the move from
  * the archived Bot Framework SDK to its successor. The channel layer (src/bot) builds this.
  */
-/**
- * What the bot says. With a card, `text` is a one-line summary shown beside it (and in notifications),
- * and `fullText` — everything the card says, as plain text — is the card's fallback for clients that
- * cannot render cards and for screen readers.
- */
-export type Reply = { text: string; card?: AdaptiveCardJson; fullText?: string };
-
-export type ConversationAddress = {
-  conversationId: string;
-  serviceUrl: string;
-  channelId: string;
-  conversationType: 'personal' | 'groupChat' | 'channel';
-  tenantId?: string;
-  botId?: string;
-};
-
 export interface Turn {
   /** What the person typed, with any @mention of the bot removed. */
   text: string;
@@ -30,7 +13,7 @@ export interface Turn {
   userId?: string;
   conversationId: string;
   /** Channel conversation type: personal 1:1, group chat or a team channel. */
-  conversationType: 'personal' | 'groupChat' | 'channel';
+  conversationType: ConversationType;
   /** Where a later message to this conversation must go (the termly digest): only what a send needs. */
   address: ConversationAddress;
   /** Action.Execute where the client sends it (Teams), Action.Submit elsewhere (Web Chat). */
@@ -46,10 +29,11 @@ export interface Turn {
    * re-sends a turn that takes over 15 s). Its result is reported by a later, proactive message.
    */
   defer(work: () => Promise<void>): void;
-  /** Replaces the card whose button was pressed (in place where the channel allows it). */
-  replacePressedCard(reply: Reply): Promise<void>;
 }
 
-export interface TurnHandler {
-  handle(turn: Turn): Promise<void>;
-}
+/**
+ * What a card button's handler asks for besides the messages it sent: the card to put in place of the
+ * pressed one. The channel layer makes it the invoke response (Teams, in place), an update of the
+ * pressed message, or a new message (Web Chat).
+ */
+export type CardOutcome = { replaceWith?: Reply } | void;

@@ -16,14 +16,20 @@ export async function loadDemoDataIfEmpty(services: Services, logger: Logger): P
   if (await isEmpty(services, TABLES.referrals)) await loadDemoReferrals(services, logger);
   if (!(await isEmpty(services, TABLES.answers))) return;
   logger.info('empty store: loading synthetic demo data from seeds/demo');
-  const report = await new ResponsesImport(services.bank, services.terms, services.clock, services.respondents).run(fromRoot('seeds', 'demo', 'responses.csv'), { skipInvalid: true });
+  const report = await new ResponsesImport(services.bank, services.terms, services.clock, services.respondents).run(
+    fromRoot('seeds', 'demo', 'responses.csv'),
+    { skipInvalid: true },
+  );
   // Some invitations this term that nobody has started yet, so response rates are not all 100%.
   const term = services.terms.termOf(services.clock.today()).id;
   for (let i = 1; i <= 14; i++) {
     const role: RespondentRole = i % 2 ? 'pc' : 'cyp';
     await services.invitationService.ensureRespondent(`DEMO-${5000 + i}`, role, term);
   }
-  logger.info({ rows: report.rows, respondents: report.respondents, skipped: report.invalid.length }, 'demo survey answers loaded');
+  logger.info(
+    { rows: report.rows, respondents: report.respondents, skipped: report.invalid.length },
+    'demo survey answers loaded',
+  );
 }
 
 async function isEmpty(services: Services, table: TableName): Promise<boolean> {
@@ -39,6 +45,9 @@ async function loadDemoReferrals(services: Services, logger: Logger): Promise<vo
     if (!existsSync(file)) continue;
     // Rows dated after BOT_TODAY (a demo set in the past) are skipped rather than stopping the load.
     const report = await load.run(file, { skipInvalid: true, keepRejects: false });
-    logger.info({ service: service.id, rows: report.rows, skipped: report.invalid.length }, 'demo waiting-list extract loaded');
+    logger.info(
+      { service: service.id, rows: report.rows, skipped: report.invalid.length },
+      'demo waiting-list extract loaded',
+    );
   }
 }

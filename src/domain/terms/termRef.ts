@@ -1,7 +1,10 @@
-import type { Clock } from '../domain/clock.js';
-import type { Term, TermCalendar } from '../domain/terms/termCalendar.js';
+import type { Clock } from '../clock.js';
+import type { Term, TermCalendar } from './termCalendar.js';
 
-export type TermRef = { kind: 'current' } | { kind: 'previous' } | { kind: 'named'; season: 'autumn' | 'spring' | 'summer'; academicYear?: string };
+export type Season = 'autumn' | 'spring' | 'summer';
+/** A term as people name it: "this term", "last term", or "spring" / "spring 2025-26". */
+export type TermRef =
+  { kind: 'current' } | { kind: 'previous' } | { kind: 'named'; season: Season; academicYear?: string };
 
 /** Turns "this term", "last term" or "spring 2025-26" into a concrete term of the calendar. */
 export function resolveTerm(ref: TermRef, terms: TermCalendar, clock: Clock): Term | undefined {

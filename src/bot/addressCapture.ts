@@ -1,0 +1,49 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { can } from '../domain/access/roles.js';
+import type { ConversationAddress } from '../ports/messages.js';
+import { rolesOf, type RoleLookup } from './roles.js';
+import { tenantAllowed } from './tenantPolicy.js';
+import { addressOf } from './teamsTurn.js';
+
+export type AddressKeeper = {
+  rememberAddress(address: ConversationAddress): Promise<boolean>;
+  forgetAddress(conversationId: string): Promise<void>;
+};
+
+/**
+ * Keeps where each Teams conversation can be reached later (the termly digest): when the app is added to
+ * a chat or team, and when staff speak to it. Families' conversations are never kept. Uninstalling marks
+ * the conversation gone. Runs before the bot, for allowed tenants only.
+ */
+export class AddressCapture implements Middleware {
+  constructor(
+    private readonly keeper: AddressKeeper,
+    private readonly access: RoleLookup,
+    private readonly allowedTenants: string[],
+  ) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const activity = context.activity;
+    if (activity.channelId === 'msteams' && tenantAllowed(activity, this.allowedTenants)) {
+      if (this.installed(context)) await this.keeper.rememberAddress(addressOf(activity));
+      else if (activity.type === ActivityTypes.InstallationUpdate && isRemove(activity.action))
+        await this.keeper.forgetAddress(addressOf(activity).conversationId);
+      else if (activity.type === ActivityTypes.Message && can(await rolesOf(context, this.access), 'seeFigures'))
+        await this.keeper.rememberAddress(addressOf(activity));
+    }
+    await next();
+  }
+
+  /** The app was added: an installation update, or the bot itself among the members added. */
+  private installed(context: TurnContext): boolean {
+    const a = context.activity;
+    if (a.type === ActivityTypes.InstallationUpdate) return a.action === 'add' || a.action === 'add-upgrade';
+    return (
+      a.type === ActivityTypes.ConversationUpdate && Boolean(a.membersAdded?.some((m) => m.id === a.recipient?.id))
+    );
+  }
+}
+
+function isRemove(action: string | undefined): boolean {
+  return action === 'remove' || action === 'remove-upgrade';
+}

@@ -1,0 +1,72 @@
+import { renderCard } from '../../cards/renderCard.js';
+import { can } from '../../domain/access/roles.js';
+import type { Turn } from '../../ports/turn.js';
+
+/** What the bot can do for this person, with buttons for the common questions. */
+export async function showHelp(turn: Turn): Promise<void> {
+  const roles = await turn.roles();
+  if (!can(roles, 'seeFigures')) {
+    const text =
+      'Hello! I help families answer the annual-review survey of the SEND and AP Outcomes Framework. ' +
+      'If you have an invitation, type the code from it (for example ABCD-EFGH-23) and I will start your survey. ' +
+      'You can stop at any time and carry on later from where you left off.';
+    await turn.send({ text });
+    return;
+  }
+  const commands = [
+    {
+      example: 'invite review AR-1042 parent',
+      meaning: 'a survey invitation (code and link) for the parent carer, or "child", of a review',
+    },
+    {
+      example: 'my invitations',
+      meaning:
+        'the invitations you made, newest first, with who has not finished, and a new link for a lost or expired one',
+    },
+    {
+      example: 'outcome scores this term',
+      meaning: 'the six outcomes for children and young people and for parent carers',
+    },
+    {
+      example: 'how are we doing on kept safe?',
+      meaning: 'one outcome; add "per question", "last term" or "spring 2025-26"',
+    },
+    { example: 'response rate this term', meaning: 'invitations sent, started and completed' },
+    {
+      example: 'current wait for speech and language therapy?',
+      meaning: 'a waiting list against its target: SALT, autism (ASD), ADHD, the ND pathway or EHC needs assessments',
+    },
+    { example: 'which services are missing their targets?', meaning: 'every service, worst first' },
+  ];
+  commands.push({ example: 'preview the digest', meaning: "this term's digest for the partnership board, so far" });
+  if (roles.includes('manager'))
+    commands.push(
+      {
+        example: 'subscribe to the termly digest',
+        meaning:
+          'get it here at the end of every term (in a team channel: the channel gets it); "unsubscribe" stops it',
+      },
+      { example: 'send the digest now', meaning: 'send this term so far to every subscriber' },
+    );
+  if (roles.includes('manager') || roles.includes('admin'))
+    commands.push({ example: 'digest delivery report', meaning: 'how the last digests were delivered' });
+  if (roles.includes('admin'))
+    commands.push(
+      { example: 'unanswered questions', meaning: 'questions I could not answer, to teach me' },
+      { example: 'erase review AR-1042', meaning: 'delete everything held for one review (asks you to confirm)' },
+    );
+  const buttons = [
+    { title: 'Outcome scores', text: 'outcome scores this term' },
+    { title: 'Lowest outcome', text: 'which outcome is lowest this term?' },
+    { title: 'Response rate', text: 'response rate this term' },
+    { title: 'Waiting times', text: 'which services are missing their targets?' },
+  ];
+  const card = renderCard('help', {
+    title: 'What I can do',
+    intro: 'Ask me the way you would ask a colleague. For example:',
+    commands,
+    buttons,
+  });
+  const fullText = `What I can do:\n${commands.map((c) => `- "${c.example}": ${c.meaning}`).join('\n')}`;
+  await turn.send({ text: 'What I can do — ask me the way you would ask a colleague.', card, fullText });
+}

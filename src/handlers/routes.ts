@@ -1,0 +1,86 @@
+import type { DigestService } from '../app/digests/digestService.js';
+import type { ErasureService } from '../app/erasureService.js';
+import type { InvitationService } from '../app/invitationService.js';
+import type { ScoresService } from '../app/scoresService.js';
+import type { SurveyService } from '../app/surveyService.js';
+import type { WaitsService } from '../app/waitsService.js';
+import type { Clock } from '../domain/clock.js';
+import type { QuestionBank } from '../domain/survey/questionBank.js';
+import type { QuestionLog } from '../ports/adminStores.js';
+import type { Turn } from '../ports/turn.js';
+import { confirmEraseRoute, eraseReviewRoute } from './admin/eraseReviewRoutes.js';
+import { unansweredQuestionsRoute } from './admin/unansweredQuestionsRoute.js';
+import { askButtonRoute } from './conversation/askButtonRoute.js';
+import { clarifyRoute, familyLanding, helpRoute, unknownRoute } from './conversation/conversationRoutes.js';
+import { deliveryReportRoute } from './digest/deliveryReportRoute.js';
+import { digestRoute } from './digest/digestRoute.js';
+import { responseRateRoute } from './figures/responseRateRoute.js';
+import { scoresRoute } from './figures/scoresRoute.js';
+import { waitsRoute } from './figures/waitsRoute.js';
+import { inviteRoute } from './invite/inviteRoute.js';
+import { myInvitationsRoute } from './invite/myInvitationsRoute.js';
+import { renewInvitationRoute } from './invite/renewInvitationRoute.js';
+import { Router } from './router.js';
+import { FamilySurvey } from './survey/familySurvey.js';
+import { answerQuestionRoute, chooseScaleRoute, saveSectionRoute, surveyCodeRoute } from './survey/surveyRoutes.js';
+
+export type RouteDeps = {
+  bank: QuestionBank;
+  clock: Clock;
+  survey: SurveyService;
+  invitations: InvitationService;
+  scores: ScoresService;
+  waits: WaitsService;
+  digests: DigestService;
+  erasure: ErasureService;
+  questionLog: QuestionLog;
+  /** The bot's public base URL, where the face pictures are served. */
+  assetBaseUrl: string;
+};
+
+/** What happens outside a typed message or a pressed card: someone joins, or opens their personal link. */
+export type ConversationEvents = {
+  welcome(turn: Turn): Promise<void>;
+  surveyLink(turn: Turn, code: string): Promise<void>;
+};
+
+/** Every route the bot answers to, in one table; the router looks them up. */
+export function buildRoutes(d: RouteDeps): { router: Router; events: ConversationEvents } {
+  const family = new FamilySurvey(d.survey, d.bank, d.assetBaseUrl);
+  const router: Router = new Router({
+    services: () => d.waits.catalogue,
+    intents: [
+      helpRoute(family),
+      surveyCodeRoute(family),
+      inviteRoute(d.invitations),
+      myInvitationsRoute(d.invitations),
+      scoresRoute(d.scores, d.bank),
+      responseRateRoute(d.scores),
+      waitsRoute(d.waits),
+      digestRoute(d.digests),
+      deliveryReportRoute(d.digests),
+      unansweredQuestionsRoute(d.questionLog, d.clock),
+      eraseReviewRoute(),
+      confirmEraseRoute(d.erasure),
+      clarifyRoute(family),
+      unknownRoute(family, d.questionLog, d.clock),
+    ],
+    cards: [
+      saveSectionRoute(family),
+      answerQuestionRoute(family),
+      chooseScaleRoute(family),
+      renewInvitationRoute(d.invitations),
+      askButtonRoute((turn) => router.routeText(turn)),
+    ],
+  });
+  const events: ConversationEvents = {
+    welcome: (turn) => familyLanding(turn, family),
+    surveyLink: async (turn, code) => {
+      if (await family.redeemCode(turn, code.slice(0, 40))) return;
+      await turn.send({
+        text: 'This link is not complete. Please check you copied the whole link from your invitation, or type the code from it here.',
+      });
+    },
+  };
+  return { router, events };
+}

@@ -1,0 +1,35 @@
+import type { Referral } from '../domain/waits/referral.js';
+import type { ServiceSummary } from '../domain/waits/serviceSummary.js';
+
+/** The storage behind the figures: aggregate counters of the answers, and waiting-list referrals. */
+
+/** One row of counters (e.g. `cyp~voice`: seen, positive, sum of scores …). */
+export type CounterRow = Record<string, number>;
+/** term id → row key → counters. */
+export type TermCounters = Map<string, Map<string, CounterRow>>;
+
+export interface AggregateCounters {
+  /** The counters of the given terms (an empty map for a term with none). */
+  read(terms: string[]): Promise<TermCounters>;
+}
+
+export interface AggregateMaintenance {
+  readAll(): Promise<TermCounters>;
+  replaceAll(expected: TermCounters): Promise<void>;
+}
+
+export interface ReferralStore {
+  listService(serviceId: string): Promise<Referral[]>;
+  replaceAll(serviceId: string, referrals: readonly Referral[], onWritten?: (count: number) => void): Promise<void>;
+}
+
+/**
+ * Each service's summary of its referrals. A generation number makes a rebuild that started before a
+ * newer import lose to it (`save` answers "superseded").
+ */
+export interface WaitSummaryStore {
+  get(serviceId: string): Promise<ServiceSummary | undefined>;
+  bumpGeneration(serviceId: string): Promise<number>;
+  generation(serviceId: string): Promise<number>;
+  save(summary: ServiceSummary, generation: number): Promise<'saved' | 'superseded'>;
+}
