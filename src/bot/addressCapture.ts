@@ -6,7 +6,7 @@ import { tenantAllowed } from './tenantPolicy.js';
 import { addressOf } from './teamsTurn.js';
 
 export type AddressKeeper = {
-  rememberAddress(address: ConversationAddress): Promise<boolean>;
+  rememberAddress(address: ConversationAddress, opts?: { seenAgain?: boolean }): Promise<boolean>;
   forgetAddress(conversationId: string): Promise<void>;
 };
 
@@ -29,7 +29,7 @@ export class AddressCapture implements Middleware {
       else if (activity.type === ActivityTypes.InstallationUpdate && isRemove(activity.action))
         await this.keeper.forgetAddress(addressOf(activity).conversationId);
       else if (activity.type === ActivityTypes.Message && can(await rolesOf(context, this.access), 'seeFigures'))
-        await this.keeper.rememberAddress(addressOf(activity));
+        await this.keeper.rememberAddress(addressOf(activity), { seenAgain: true });
     }
     await next();
   }

@@ -11,7 +11,8 @@ export type StoredAddress = ConversationAddress & {
 };
 
 export interface AddressBook {
-  save(address: ConversationAddress, at: Date): Promise<void>;
+  /** `unlessRecent`: skip the write when this instance wrote the same address lately (seen again, not installed). */
+  save(address: ConversationAddress, at: Date, opts?: { unlessRecent?: boolean }): Promise<void>;
   get(conversationId: string): Promise<StoredAddress | undefined>;
   markGone(conversationId: string, reason: GoneReason, at: Date): Promise<void>;
   all(): Promise<Map<string, StoredAddress>>;

@@ -66,9 +66,9 @@ export class DigestService {
   }
 
   /** Remembers where a conversation can be reached (on install, first contact, or subscribe). */
-  async rememberAddress(address: ConversationAddress): Promise<boolean> {
+  async rememberAddress(address: ConversationAddress, opts: { seenAgain?: boolean } = {}): Promise<boolean> {
     if (!isAllowedServiceUrl(address.serviceUrl, { allowLoopback: this.d.allowLoopback })) return false;
-    await this.d.addresses.save(address, this.d.clock.now());
+    await this.d.addresses.save(address, this.d.clock.now(), { unlessRecent: Boolean(opts.seenAgain) });
     return true;
   }
 

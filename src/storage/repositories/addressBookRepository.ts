@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { encodeKey } from '../azureLimits.js';
 import { getOrUndefined, TABLES, type TableStore } from '../tableStore.js';
 import type { ConversationAddress } from '../../ports/messages.js';
+import { LruCache } from '../lruCache.js';
 import type { AddressBook, GoneReason, StoredAddress } from '../../ports/digestStores.js';
 
 const stored = z.object({
@@ -30,7 +31,12 @@ export class AddressBookRepository implements AddressBook {
     return this.store.table(TABLES.conversationRefs);
   }
 
-  async save(address: ConversationAddress, at: Date): Promise<void> {
+  /** What this instance wrote lately: a staff chat's address is written once a day, not on every question. */
+  private readonly written = new LruCache<string>(5_000, 24 * 3600_000);
+
+  async save(address: ConversationAddress, at: Date, opts: { unlessRecent?: boolean } = {}): Promise<void> {
+    const same = JSON.stringify(address);
+    if (opts.unlessRecent && this.written.get(address.conversationId) === same) return;
     const entity = {
       partitionKey: 'ref',
       rowKey: rowKey(address.conversationId),
@@ -40,6 +46,7 @@ export class AddressBookRepository implements AddressBook {
     };
     // Replace, so a re-install clears an earlier "gone".
     await (await this.table()).upsertEntity(entity, 'Replace');
+    this.written.set(address.conversationId, same);
   }
 
   async get(conversationId: string): Promise<StoredAddress | undefined> {
@@ -48,6 +55,7 @@ export class AddressBookRepository implements AddressBook {
   }
 
   async markGone(conversationId: string, reason: GoneReason, at: Date): Promise<void> {
+    this.written.delete(conversationId);
     const client = await this.table();
     const existing = await getOrUndefined<Record<string, unknown>>(client, 'ref', rowKey(conversationId));
     if (!existing) return;

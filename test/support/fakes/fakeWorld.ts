@@ -1,0 +1,176 @@
+import { AccessControl } from '../../../src/app/access.js';
+import { DigestService } from '../../../src/app/digests/digestService.js';
+import { ErasureService } from '../../../src/app/erasureService.js';
+import { InvitationService } from '../../../src/app/invitationService.js';
+import { ScoresService } from '../../../src/app/scoresService.js';
+import { SurveyService } from '../../../src/app/surveyService.js';
+import { WaitsService } from '../../../src/app/waitsService.js';
+import type { StaffRole } from '../../../src/domain/access/roles.js';
+import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
+import { sectionOrder } from '../../../src/domain/survey/sections.js';
+import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
+import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
+import { buildRoutes } from '../../../src/handlers/routes.js';
+import type { ConversationAddress, Reply } from '../../../src/ports/messages.js';
+import type { Turn } from '../../../src/ports/turn.js';
+import { termDigestReply } from '../../../src/presenters/termDigestPresenter.js';
+import { TestClock } from '../testClock.js';
+import * as fakes from './inMemoryStores.js';
+
+const bank = loadQuestionBank();
+const terms = loadTermCalendar();
+const catalogue = loadServiceCatalogue();
+
+/** The whole product wired on in-memory stores, as src/services.ts wires it on Table Storage. */
+export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRole[]> } = {}) {
+  const clock = new TestClock(opts.today ?? '2026-11-02');
+  const aggregates = new fakes.InMemoryAggregates();
+  const respondents = new fakes.InMemoryRespondents(bank, aggregates);
+  const invitations = new fakes.InMemoryInvitations();
+  const bindings = new fakes.InMemoryBindings();
+  const roles = new fakes.InMemoryRoles(new Map(Object.entries(opts.roles ?? {})));
+  const questionLog = new fakes.InMemoryQuestionLog();
+  const referrals = new fakes.InMemoryReferrals();
+  const waitSummaries = new fakes.InMemoryWaitSummaries();
+  const addresses = new fakes.InMemoryAddressBook();
+  const subscriptions = new fakes.InMemorySubscriptions();
+  const ledger = new fakes.InMemoryLedger();
+  const sender = new fakes.RecordingSender();
+  const publicBaseUrl = 'https://bot.example.test';
+  const invitationService = new InvitationService(invitations, respondents, terms, clock, {
+    ttlDays: 28,
+    publicBaseUrl,
+    sectionCount: sectionOrder(bank).length,
+  });
+  const survey = new SurveyService(bank, terms, clock, invitations, bindings, respondents, invitationService);
+  const scores = new ScoresService(bank, terms, clock, aggregates);
+  const waits = new WaitsService(catalogue, terms, clock, referrals, waitSummaries);
+  const erasure = new ErasureService(respondents, invitations);
+  const access = new AccessControl(roles, []);
+  const digests = new DigestService({
+    bank,
+    terms,
+    clock,
+    scores,
+    waits,
+    addresses,
+    subscriptions,
+    ledger,
+    secrets: new fakes.InMemorySecrets(),
+    render: termDigestReply,
+    publicBaseUrl,
+    allowLoopback: false,
+    instance: 'unit',
+    delivery: { perSecond: 1_000 },
+  });
+  digests.useSender(sender.send);
+  const { router, events } = buildRoutes({
+    bank,
+    clock,
+    survey,
+    invitations: invitationService,
+    scores,
+    waits,
+    digests,
+    erasure,
+    questionLog,
+    assetBaseUrl: publicBaseUrl,
+  });
+  return {
+    bank,
+    terms,
+    clock,
+    catalogue,
+    aggregates,
+    respondents,
+    invitations,
+    bindings,
+    roles,
+    questionLog,
+    referrals,
+    waitSummaries,
+    addresses,
+    subscriptions,
+    ledger,
+    sender,
+    invitationService,
+    survey,
+    scores,
+    waits,
+    erasure,
+    access,
+    digests,
+    router,
+    events,
+  };
+}
+export type FakeWorld = ReturnType<typeof fakeWorld>;
+
+/** A turn as the channel layer would build it, recording what the bot says and what it defers. */
+export class FakeTurn implements Turn {
+  readonly said: Reply[] = [];
+  readonly deferred: (() => Promise<void>)[] = [];
+  rolesAsked = 0;
+  text: string;
+  value?: Record<string, unknown>;
+  userId?: string;
+  conversationId: string;
+  conversationType: Turn['conversationType'];
+  address: ConversationAddress;
+  cardActionType: Turn['cardActionType'];
+  canReplaceCards: boolean;
+  activityId?: string;
+
+  constructor(
+    private readonly who: StaffRole[],
+    opts: {
+      text?: string;
+      value?: Record<string, unknown>;
+      userId?: string;
+      conversationId?: string;
+      channel?: 'msteams' | 'directline';
+      conversationType?: Turn['conversationType'];
+      activityId?: string;
+    } = {},
+  ) {
+    this.text = opts.text ?? '';
+    this.value = opts.value;
+    this.userId = opts.userId ?? 'user-1';
+    this.conversationId = opts.conversationId ?? 'conv-1';
+    this.conversationType = opts.conversationType ?? 'personal';
+    const teams = (opts.channel ?? 'msteams') === 'msteams';
+    this.address = {
+      conversationId: this.conversationId,
+      serviceUrl: 'https://smba.trafficmanager.net/uk/',
+      channelId: teams ? 'msteams' : 'directline',
+      conversationType: this.conversationType,
+      tenantId: 'tenant-1',
+    };
+    this.cardActionType = teams ? 'Action.Execute' : 'Action.Submit';
+    this.canReplaceCards = teams;
+    this.activityId = opts.activityId;
+  }
+
+  async roles(): Promise<StaffRole[]> {
+    this.rolesAsked++;
+    return this.who;
+  }
+  async send(reply: Reply): Promise<void> {
+    this.said.push(reply);
+  }
+  defer(work: () => Promise<void>): void {
+    this.deferred.push(work);
+  }
+  /** Everything said, as text (a card's full text where it has one). */
+  get texts(): string[] {
+    return this.said.map((r) => r.fullText ?? r.text);
+  }
+  get all(): string {
+    return this.said.map((r) => `${r.text}\n${r.fullText ?? ''}`).join('\n');
+  }
+}
+
+export const PRACTITIONER: StaffRole[] = ['practitioner'];
+export const MANAGER: StaffRole[] = ['manager'];
+export const ADMIN: StaffRole[] = ['admin'];
+export const FAMILY: StaffRole[] = [];

@@ -1,0 +1,331 @@
+import type { StaffRole } from '../../../src/domain/access/roles.js';
+import type { SendOutcome } from '../../../src/domain/digests/sendOutcome.js';
+import { respondentKey, type RespondentState } from '../../../src/domain/respondents/respondentState.js';
+import { deltaBetween, mergeDelta, type Delta } from '../../../src/domain/scores/aggregateDelta.js';
+import type { QuestionBank, RespondentRole } from '../../../src/domain/survey/questionBank.js';
+import { sectionOrder } from '../../../src/domain/survey/sections.js';
+import type { Referral } from '../../../src/domain/waits/referral.js';
+import type { ServiceSummary } from '../../../src/domain/waits/serviceSummary.js';
+import type { QuestionLog, RoleStore, UnansweredQuestion } from '../../../src/ports/adminStores.js';
+import type {
+  AddressBook,
+  Claim,
+  DeliveryCounts,
+  DeliveryRun,
+  DigestLedger,
+  DigestSubscriptions,
+  GoneReason,
+  LedgerRow,
+  LedgerState,
+  Secrets,
+  StoredAddress,
+  Subscription,
+} from '../../../src/ports/digestStores.js';
+import type {
+  AggregateCounters,
+  AggregateMaintenance,
+  ReferralStore,
+  TermCounters,
+  WaitSummaryStore,
+} from '../../../src/ports/figureStores.js';
+import type { ConversationAddress, Reply } from '../../../src/ports/messages.js';
+import type {
+  AnswerRow,
+  ConversationBindings,
+  Invitation,
+  InvitationStore,
+  Mutation,
+  MutationResult,
+  RespondentRecords,
+} from '../../../src/ports/surveyStores.js';
+
+/**
+ * In-memory fakes of the ports, for fast unit tests of the services, handlers and router. They keep the
+ * ports' promises (conditional create, atomic mutate, claims held once) in the simplest way; the real
+ * Table Storage repositories are tested against Azurite in test/integration.
+ */
+
+const copy = <T>(v: T): T => structuredClone(v);
+
+export class InMemoryInvitations implements InvitationStore {
+  readonly rows = new Map<string, Invitation>();
+  async tryCreate(invitation: Invitation) {
+    if (this.rows.has(invitation.code)) return false;
+    this.rows.set(invitation.code, copy(invitation));
+    return true;
+  }
+  async get(code: string) {
+    const row = this.rows.get(code);
+    return row && copy(row);
+  }
+  getFresh(code: string) {
+    return this.get(code);
+  }
+  async markOpened(invitation: Invitation, at: string) {
+    const row = this.rows.get(invitation.code);
+    if (row && !row.openedAt) row.openedAt = at;
+  }
+  async revoke(code: string, at: string) {
+    const row = this.rows.get(code);
+    if (row) row.revokedAt = at;
+  }
+  async byCreator(createdBy: string) {
+    return [...this.rows.values()].filter((i) => i.createdBy === createdBy).map(copy);
+  }
+  async forReview(reviewRef: string) {
+    return [...this.rows.values()].filter((i) => i.reviewRef === reviewRef).map(copy);
+  }
+  async delete(code: string) {
+    this.rows.delete(code);
+  }
+}
+
+export class InMemoryBindings implements ConversationBindings {
+  readonly bound = new Map<string, string>();
+  readonly failures = new Map<string, string[]>();
+  async boundCode(conversationId: string) {
+    return this.bound.get(conversationId);
+  }
+  async bind(conversationId: string, code: string) {
+    this.bound.set(conversationId, code);
+  }
+  async recentFailures(conversationId: string, windowMs: number, now: Date) {
+    return (this.failures.get(conversationId) ?? []).filter((at) => now.getTime() - Date.parse(at) < windowMs);
+  }
+  async recordFailure(conversationId: string, windowMs: number, now: Date) {
+    const recent = [...(await this.recentFailures(conversationId, windowMs, now)), now.toISOString()];
+    this.failures.set(conversationId, recent);
+    return recent.length;
+  }
+}
+
+/** Aggregate counters kept in step with the respondents, like the real store's journal and apply. */
+export class InMemoryAggregates implements AggregateCounters, AggregateMaintenance {
+  counters: Delta = new Map();
+  async read(terms: string[]): Promise<TermCounters> {
+    return new Map(terms.map((t) => [t, copy(this.counters.get(t) ?? new Map())]));
+  }
+  async readAll() {
+    return copy(this.counters);
+  }
+  async replaceAll(expected: TermCounters) {
+    this.counters = copy(expected);
+  }
+}
+
+export class InMemoryRespondents implements RespondentRecords {
+  readonly states = new Map<string, RespondentState>();
+  readonly answers = new Map<string, Map<string, AnswerRow>>();
+  constructor(
+    private readonly bank: QuestionBank,
+    private readonly aggregates: InMemoryAggregates,
+  ) {}
+  async read(reviewRef: string, role: RespondentRole) {
+    const state = this.states.get(respondentKey(reviewRef, role));
+    return state && copy(state);
+  }
+  async answerRows(reviewRef: string, role: RespondentRole) {
+    return [...(this.answers.get(respondentKey(reviewRef, role))?.values() ?? [])].map(copy);
+  }
+  async mutate(
+    reviewRef: string,
+    role: RespondentRole,
+    change: (current: RespondentState | undefined) => Mutation | undefined,
+  ): Promise<MutationResult> {
+    const key = respondentKey(reviewRef, role);
+    const before = this.states.get(key);
+    const mutation = change(before && copy(before));
+    if (!mutation) return { changed: false, state: before && copy(before) };
+    mergeDelta(
+      this.aggregates.counters,
+      deltaBetween(this.bank, sectionOrder(this.bank).length, before, mutation.next),
+    );
+    const rows = this.answers.get(key) ?? new Map<string, AnswerRow>();
+    for (const id of mutation.deletes) rows.delete(id);
+    for (const row of mutation.writes) rows.set(row.questionId, copy(row));
+    if (mutation.next) {
+      this.states.set(key, copy(mutation.next));
+      this.answers.set(key, rows);
+    } else {
+      this.states.delete(key);
+      this.answers.delete(key);
+    }
+    return { changed: true, state: mutation.next && copy(mutation.next) };
+  }
+  async deleteStrayAnswers(reviewRef: string, role: RespondentRole) {
+    const key = respondentKey(reviewRef, role);
+    const n = this.answers.get(key)?.size ?? 0;
+    this.answers.delete(key);
+    return n;
+  }
+  async sweep() {
+    return 0;
+  }
+  async *scanAll() {
+    for (const [key, state] of this.states)
+      yield { state: copy(state), answers: [...(this.answers.get(key)?.values() ?? [])].map(copy) };
+  }
+}
+
+export class InMemoryReferrals implements ReferralStore {
+  readonly byService = new Map<string, Referral[]>();
+  async listService(serviceId: string) {
+    return copy(this.byService.get(serviceId) ?? []);
+  }
+  async replaceAll(serviceId: string, referrals: readonly Referral[], onWritten?: (count: number) => void) {
+    const kept = new Map((this.byService.get(serviceId) ?? []).map((r) => [r.referralId, r]));
+    for (const r of referrals) kept.set(r.referralId, copy(r));
+    this.byService.set(serviceId, [...kept.values()]);
+    onWritten?.(referrals.length);
+  }
+}
+
+export class InMemoryWaitSummaries implements WaitSummaryStore {
+  readonly summaries = new Map<string, ServiceSummary>();
+  readonly generations = new Map<string, number>();
+  async get(serviceId: string) {
+    return this.summaries.get(serviceId);
+  }
+  async bumpGeneration(serviceId: string) {
+    const next = (this.generations.get(serviceId) ?? 0) + 1;
+    this.generations.set(serviceId, next);
+    return next;
+  }
+  async generation(serviceId: string) {
+    return this.generations.get(serviceId) ?? 0;
+  }
+  async save(summary: ServiceSummary, generation: number) {
+    if (generation < (this.generations.get(summary.serviceId) ?? 0)) return 'superseded' as const;
+    this.summaries.set(summary.serviceId, summary);
+    return 'saved' as const;
+  }
+}
+
+export class InMemoryAddressBook implements AddressBook {
+  readonly rows = new Map<string, StoredAddress>();
+  async save(address: ConversationAddress, at: Date) {
+    this.rows.set(address.conversationId, { ...address, status: 'active', updatedAt: at.toISOString() });
+  }
+  async get(conversationId: string) {
+    return this.rows.get(conversationId);
+  }
+  async markGone(conversationId: string, reason: GoneReason, at: Date) {
+    const row = this.rows.get(conversationId);
+    if (row) this.rows.set(conversationId, { ...row, status: 'gone', goneReason: reason, updatedAt: at.toISOString() });
+  }
+  async all() {
+    return new Map(this.rows);
+  }
+}
+
+export class InMemorySubscriptions implements DigestSubscriptions {
+  readonly rows = new Map<string, Subscription>();
+  async subscribe(s: Subscription) {
+    if (this.rows.has(s.conversationId)) return 'already' as const;
+    this.rows.set(s.conversationId, s);
+    return 'subscribed' as const;
+  }
+  async unsubscribe(conversationId: string) {
+    return this.rows.delete(conversationId);
+  }
+  async list() {
+    return [...this.rows.values()];
+  }
+}
+
+export class InMemoryLedger implements DigestLedger {
+  readonly rowsById = new Map<string, LedgerRow>();
+  readonly requests = new Set<string>();
+  readonly runs: DeliveryRun[] = [];
+  private version = 0;
+  async claim(digestId: string, conversationId: string, instance: string, now: Date): Promise<Claim | undefined> {
+    const key = `${digestId}~${conversationId}`;
+    if (this.rowsById.has(key)) return undefined;
+    this.rowsById.set(key, {
+      digestId,
+      conversationId,
+      state: 'claimed',
+      instance,
+      leaseUntil: now.toISOString(),
+      attempts: 0,
+      updatedAt: now.toISOString(),
+    });
+    return { conversationId, etag: String(++this.version), attempts: 0 };
+  }
+  async move(
+    digestId: string,
+    claim: Claim,
+    state: Exclude<LedgerState, 'uncertain'>,
+    now: Date,
+    extra: { status?: number; detail?: string; attempt?: boolean } = {},
+  ) {
+    const row = this.rowsById.get(`${digestId}~${claim.conversationId}`)!;
+    const attempts = claim.attempts + (extra.attempt ? 1 : 0);
+    Object.assign(row, {
+      state,
+      attempts,
+      updatedAt: now.toISOString(),
+      ...(extra.status !== undefined ? { status: extra.status } : {}),
+      ...(extra.detail ? { detail: extra.detail } : {}),
+    });
+    return { conversationId: claim.conversationId, etag: String(++this.version), attempts };
+  }
+  async rows(digestId: string) {
+    return [...this.rowsById.values()].filter((r) => r.digestId === digestId);
+  }
+  async counts(digestId: string): Promise<DeliveryCounts> {
+    const c: DeliveryCounts = { sent: 0, blocked: 0, removed: 0, failed: 0, uncertain: 0, pending: 0 };
+    for (const r of await this.rows(digestId)) {
+      if (r.state === 'sent') c.sent++;
+      else if (r.state === 'gone') r.status === 403 ? c.blocked++ : c.removed++;
+      else if (r.state === 'failed') c.failed++;
+      else if (r.state === 'uncertain') c.uncertain++;
+      else c.pending++;
+    }
+    return c;
+  }
+  async claimRequest(requestKey: string) {
+    if (this.requests.has(requestKey)) return false;
+    this.requests.add(requestKey);
+    return true;
+  }
+  async recordRun(run: { digestId: string; label: string; counts: DeliveryCounts; unreachable: number; at: Date }) {
+    this.runs.push({ ...run, at: run.at.toISOString() });
+  }
+  async recentRuns(limit: number) {
+    return [...this.runs].sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, limit);
+  }
+}
+
+export class InMemorySecrets implements Secrets {
+  async get(name: string) {
+    return `secret-of-${name}-0123456789abcdef0123456789abcdef`;
+  }
+}
+
+export class InMemoryRoles implements RoleStore {
+  constructor(readonly roles = new Map<string, StaffRole[]>()) {}
+  async rolesOf(userId: string) {
+    return this.roles.get(userId) ?? [];
+  }
+}
+
+export class InMemoryQuestionLog implements QuestionLog {
+  readonly entries: UnansweredQuestion[] = [];
+  async record(entry: UnansweredQuestion) {
+    this.entries.push(entry);
+  }
+  async recent(limit: number) {
+    return [...this.entries].reverse().slice(0, limit);
+  }
+}
+
+/** A proactive sender that records what it was asked to send and answers as told (default: sent). */
+export class RecordingSender {
+  readonly sent: { address: ConversationAddress; reply: Reply }[] = [];
+  outcome: (address: ConversationAddress) => SendOutcome = () => ({ kind: 'sent' });
+  readonly send = async (address: ConversationAddress, reply: Reply): Promise<SendOutcome> => {
+    this.sent.push({ address, reply });
+    return this.outcome(address);
+  };
+}

@@ -1,0 +1,148 @@
+import { expect } from 'chai';
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { AddressCapture } from '../../../src/bot/addressCapture.js';
+import { OutcomesBot } from '../../../src/bot/outcomesBot.js';
+import { SAVE_SECTION_VERB } from '../../../src/cards/surveyCards.js';
+import { sectionOrder, sectionQuestionIds } from '../../../src/domain/survey/sections.js';
+import { fakeWorld } from '../../support/fakes/fakeWorld.js';
+
+/** The bot class with botbuilder's TestAdapter: tenant check, message and card routing, address capture. */
+describe('the bot class (unit, TestAdapter, in-memory stores)', () => {
+  const TENANT = 'tenant-1';
+  function setup() {
+    const w = fakeWorld({ roles: { 'staff-1': ['manager'] } });
+    const bot = new OutcomesBot(w.router, w.events, w.access, [TENANT]);
+    const adapter = new TestAdapter(async (context) => bot.run(context));
+    adapter.use(new AddressCapture(w.digests, w.access, [TENANT]));
+    return { w, adapter };
+  }
+  const teams = (from: string, extra: Partial<Activity> = {}): Partial<Activity> => ({
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/uk/',
+    from: { id: from, name: '', aadObjectId: from },
+    conversation: { id: `conv-${from}`, tenantId: TENANT, conversationType: 'personal', isGroup: false, name: '' },
+    ...extra,
+  });
+
+  it('answers a manager in Teams and keeps the conversation address for the digest', async () => {
+    const { w, adapter } = setup();
+    await adapter
+      .send({ ...teams('staff-1'), type: ActivityTypes.Message, text: 'help' })
+      .assertReply((a) => expect(a.attachments?.[0]?.contentType).to.equal('application/vnd.microsoft.card.adaptive'));
+    expect([...w.addresses.rows.keys()]).to.deep.equal(['conv-staff-1']);
+  });
+
+  it("never keeps a family's conversation address", async () => {
+    const { w, adapter } = setup();
+    await adapter
+      .send({ ...teams('family-1'), type: ActivityTypes.Message, text: 'hello' })
+      .assertReply((a) => expect(a.text).to.match(/annual-review survey/));
+    expect(w.addresses.rows.size).to.equal(0);
+  });
+
+  it('refuses another organisation, and keeps nothing of it', async () => {
+    const { w, adapter } = setup();
+    const other = teams('staff-1', {
+      conversation: { id: 'x', tenantId: 'someone-else', conversationType: 'personal', isGroup: false, name: '' },
+    });
+    await adapter
+      .send({ ...other, type: ActivityTypes.Message, text: 'help' })
+      .assertReply('Sorry, this app is not available for your organisation.');
+    expect(w.addresses.rows.size).to.equal(0);
+  });
+
+  it('marks a conversation gone when the app is uninstalled', async () => {
+    const { w, adapter } = setup();
+    await adapter.send({ ...teams('staff-1'), type: ActivityTypes.InstallationUpdate, action: 'add' }).startTest();
+    expect(w.addresses.rows.get('conv-staff-1')?.status).to.equal('active');
+    await adapter.send({ ...teams('staff-1'), type: ActivityTypes.InstallationUpdate, action: 'remove' }).startTest();
+    expect(w.addresses.rows.get('conv-staff-1')?.status).to.equal('gone');
+  });
+
+  it('sends a Web Chat card press (Action.Submit) to its route: the confirmation comes on top of the next section', async () => {
+    const { w, adapter } = setup();
+    const made = await w.invitationService.invite('BOT-101', 'pc', 'staff-1');
+    if (made.kind !== 'created') throw new Error(made.kind);
+    const web = {
+      channelId: 'directline',
+      from: { id: 'fam', name: '' },
+      conversation: { id: 'web-1', isGroup: false, conversationType: 'personal', name: '' },
+    };
+    const section = sectionOrder(w.bank)[0]!;
+    const value = {
+      verb: SAVE_SECTION_VERB,
+      code: made.code,
+      section,
+      bankVersion: w.bank.version,
+      ...Object.fromEntries(sectionQuestionIds(w.bank, section, 'pc').map((q) => [q, '4'])),
+    };
+    await adapter
+      .send({ ...web, type: ActivityTypes.Message, text: made.code })
+      .assertReply((a) => expect(a.summary).to.match(/Hello, and thank you/))
+      .send({ ...web, type: ActivityTypes.Message, value })
+      .assertReply((a) => expect(a.summary).to.match(/^✅ Saved: .+ Section 2 of 7\.$/));
+  });
+
+  it('answers a Teams card press (Action.Execute invoke) with the replacement card in place', async () => {
+    const { w, adapter } = setup();
+    const made = await w.invitationService.invite('BOT-102', 'pc', 'staff-1');
+    if (made.kind !== 'created') throw new Error(made.kind);
+    const section = sectionOrder(w.bank)[0]!;
+    const data = {
+      code: made.code,
+      section,
+      bankVersion: w.bank.version,
+      ...Object.fromEntries(sectionQuestionIds(w.bank, section, 'pc').map((q) => [q, '4'])),
+    };
+    const family = teams('family-2');
+    const replies: Partial<Activity>[] = [];
+    await adapter
+      .send({ ...family, type: ActivityTypes.Message, text: made.code })
+      .assertReply(() => undefined)
+      .startTest();
+    adapter.activeQueue.length = 0;
+    await adapter.processActivity(
+      {
+        ...family,
+        type: ActivityTypes.Invoke,
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: SAVE_SECTION_VERB, data }, trigger: 'manual' },
+      } as Activity,
+      async (context) => {
+        context.onSendActivities(async (_c, activities, next) => {
+          replies.push(...activities);
+          return next();
+        });
+        const bot = new OutcomesBot(w.router, w.events, w.access, [TENANT]);
+        await bot.run(context);
+      },
+    );
+    const invokeResponse = replies.find((r) => r.type === 'invokeResponse');
+    expect((invokeResponse?.value as { body: { type: string } }).body.type).to.equal(
+      'application/vnd.microsoft.card.adaptive',
+    );
+    expect(replies.some((r) => r.summary?.startsWith('Section 2 of 7'))).to.equal(true);
+  });
+
+  it('refuses a malformed card action with 400 and runs nothing', async () => {
+    const { adapter } = setup();
+    const replies: Partial<Activity>[] = [];
+    const w = fakeWorld();
+    await adapter.processActivity(
+      {
+        ...teams('staff-1'),
+        type: ActivityTypes.Invoke,
+        name: 'adaptiveCard/action',
+        value: { action: 'not an object' },
+      } as Activity,
+      async (context) => {
+        context.onSendActivities(async (_c, activities, next) => {
+          replies.push(...activities);
+          return next();
+        });
+        await new OutcomesBot(w.router, w.events, w.access, [TENANT]).run(context);
+      },
+    );
+    expect((replies[0]?.value as { status: number }).status).to.equal(400);
+  });
+});
