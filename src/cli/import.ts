@@ -4,6 +4,7 @@ import { ReferralsImport } from '../imports/referralsImport.js';
 import { ResponsesImport } from '../imports/responsesImport.js';
 import { CsvHeaderError, type RowError } from '../imports/csvRows.js';
 import { fail, runCli, withServices } from './cliStorage.js';
+import type { Services } from '../services.js';
 import { progressBar } from './progress.js';
 
 const USAGE = `Import a CSV into the store.
@@ -41,13 +42,20 @@ runCli(async () => {
   }
 });
 
-async function importResponses(file: string, skipInvalid: boolean): Promise<void> {
+type ImportReport = { rows: number; invalid: RowError[]; imported: boolean; rejectsFile?: string };
+
+/**
+ * One import with its progress bar: reads and checks every row, then either writes them all or (when any
+ * row is invalid and --skip-invalid was not given) writes nothing and says how to go on.
+ */
+async function runImport<R extends ImportReport>(
+  phase: { name: string; label: string },
+  run: (s: Services, onProgress: (p: { phase: string; done: number; total?: number }) => void) => Promise<R>,
+  done: (report: R, s: Services) => string[],
+): Promise<void> {
   await withServices(async (s) => {
-    const bar = progressBar('importing respondents');
-    const report = await new ResponsesImport(s.bank, s.terms, s.clock, s.respondents).run(file, {
-      skipInvalid,
-      onProgress: (p) => (p.phase === 'importing' ? bar.update(p.done, p.total) : undefined),
-    });
+    const bar = progressBar(phase.label);
+    const report = await run(s, (p) => (p.phase === phase.name ? bar.update(p.done, p.total) : undefined));
     bar.stop();
     printErrors(report.invalid);
     if (!report.imported) {
@@ -57,40 +65,38 @@ async function importResponses(file: string, skipInvalid: boolean): Promise<void
       process.exitCode = 1;
       return;
     }
-    console.log(
-      `\nImported ${path.basename(file)}: ${report.rows} rows read, ${report.rows - report.invalid.length} valid, ${report.invalid.length} rejected${report.rejectsFile ? ` (written to ${report.rejectsFile})` : ''}.`,
-    );
-    console.log(
-      `${report.respondents} respondents; ${report.respondentsChanged} changed, ${report.respondents - report.respondentsChanged} already up to date; ${report.answersWritten} answers written. Aggregates updated.`,
-    );
+    for (const line of done(report, s)) console.log(line);
   });
 }
 
-async function importReferrals(file: string, skipInvalid: boolean): Promise<void> {
-  await withServices(async (s) => {
-    const bar = progressBar('writing referrals');
-    const report = await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(file, {
-      skipInvalid,
-      onProgress: (p) => (p.phase === 'writing' ? bar.update(p.done, p.total) : undefined),
-    });
-    bar.stop();
-    printErrors(report.invalid);
-    if (!report.imported) {
-      console.error(
-        `\nNothing imported: ${report.invalid.length} of ${report.rows} rows are invalid (listed above and in ${report.rejectsFile}). Fix them, or run again with --skip-invalid to import the ${report.rows - report.invalid.length} valid rows.`,
-      );
-      process.exitCode = 1;
-      return;
-    }
-    console.log(
-      `\nImported ${path.basename(file)} as of ${s.clock.today()}: ${report.rows} rows read, ${report.rows - report.invalid.length} valid, ${report.invalid.length} rejected${report.rejectsFile ? ` (written to ${report.rejectsFile})` : ''}${report.repeatedRows ? `, ${report.repeatedRows} exact repeats kept once` : ''}.`,
-    );
-    for (const svc of report.services) {
-      console.log(
-        `  ${svc.id}: ${svc.added} new, ${svc.changed} updated, ${svc.unchanged} already up to date; ${svc.referralsStored} referrals now stored. Waiting-time figures updated.`,
-      );
-    }
-  });
+const rowsLine = (file: string, r: ImportReport, asOf = '') =>
+  `${path.basename(file)}${asOf}: ${r.rows} rows read, ${r.rows - r.invalid.length} valid, ${r.invalid.length} rejected${r.rejectsFile ? ` (written to ${r.rejectsFile})` : ''}`;
+
+function importResponses(file: string, skipInvalid: boolean): Promise<void> {
+  return runImport(
+    { name: 'importing', label: 'importing respondents' },
+    (s, onProgress) =>
+      new ResponsesImport(s.bank, s.terms, s.clock, s.respondents).run(file, { skipInvalid, onProgress }),
+    (report) => [
+      `\nImported ${rowsLine(file, report)}.`,
+      `${report.respondents} respondents; ${report.respondentsChanged} changed, ${report.respondents - report.respondentsChanged} already up to date; ${report.answersWritten} answers written. Aggregates updated.`,
+    ],
+  );
+}
+
+function importReferrals(file: string, skipInvalid: boolean): Promise<void> {
+  return runImport(
+    { name: 'writing', label: 'writing referrals' },
+    (s, onProgress) =>
+      new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(file, { skipInvalid, onProgress }),
+    (report, s) => [
+      `\nImported ${rowsLine(file, report, ` as of ${s.clock.today()}`)}${report.repeatedRows ? `, ${report.repeatedRows} exact repeats kept once` : ''}.`,
+      ...report.services.map(
+        (svc) =>
+          `  ${svc.id}: ${svc.added} new, ${svc.changed} updated, ${svc.unchanged} already up to date; ${svc.referralsStored} referrals now stored. Waiting-time figures updated.`,
+      ),
+    ],
+  );
 }
 
 export function printErrors(invalid: RowError[], limit = 20): void {

@@ -47,27 +47,40 @@ export class AggregatesRepository implements AggregateMaintenance {
    */
   private readonly known = new Map<string, { values: CounterRow; etag: string } | 'absent'>();
 
+  /** The new value of each counter row (its current value plus the increments), as ETag-checked writes. */
+  private async counterWrites(
+    client: TableClient,
+    term: string,
+    increments: Map<string, Record<string, number>>,
+  ): Promise<{ actions: TransactionAction[]; written: [string, CounterRow][] }> {
+    const keys = [...increments.keys()];
+    const current = await Promise.all(keys.map((key) => this.current(client, term, key)));
+    const actions: TransactionAction[] = [];
+    const written: [string, CounterRow][] = [];
+    keys.forEach((key, i) => {
+      const existing = current[i]!;
+      const next: CounterRow = { ...(existing === 'absent' ? {} : existing.values) };
+      for (const [field, by] of Object.entries(increments.get(key)!)) next[field] = (next[field] ?? 0) + by;
+      const entity = counterEntity(term, key, next);
+      actions.push(existing === 'absent' ? ['create', entity] : ['update', entity, 'Replace', { etag: existing.etag }]);
+      written.push([key, next]);
+    });
+    return { actions, written };
+  }
+
   async apply(opId: string, delta: Delta, shard: number): Promise<void> {
     const client = await this.table();
     for (const [term, rows] of delta) {
       const receipt = `${RECEIPT_PREFIX}${opId}`;
-      const keys = [...rows.keys()].map((row) => shardKey(row, shard));
+      const increments = new Map([...rows].map(([row, by]) => [shardKey(row, shard), by]));
+      const keys = [...increments.keys()];
       for (let attempt = 1; ; attempt++) {
-        const current = await Promise.all(keys.map((key) => this.current(client, term, key)));
+        const counters = await this.counterWrites(client, term, increments);
         const actions: TransactionAction[] = [
           ['create', { partitionKey: term, rowKey: receipt, at: new Date().toISOString() }],
+          ...counters.actions,
         ];
-        const written: [string, CounterRow][] = [];
-        [...rows.values()].forEach((increments, i) => {
-          const existing = current[i];
-          const next: CounterRow = { ...(existing === 'absent' ? {} : existing.values) };
-          for (const [field, by] of Object.entries(increments)) next[field] = (next[field] ?? 0) + by;
-          const entity = counterEntity(term, keys[i], next);
-          actions.push(
-            existing === 'absent' ? ['create', entity] : ['update', entity, 'Replace', { etag: existing.etag }],
-          );
-          written.push([keys[i], next]);
-        });
+        const written = counters.written;
         try {
           const response = await submitChecked(client, actions);
           this.remember(term, written, response?.subResponses.slice(1) ?? []);
@@ -114,18 +127,9 @@ export class AggregatesRepository implements AggregateMaintenance {
         'create',
         { partitionKey: term, rowKey: `${RECEIPT_PREFIX}${o.opId}`, at },
       ]);
-      const written: [string, CounterRow][] = [];
-      for (const [key, increments] of merged) {
-        const existing = await this.current(client, term, key);
-        const next: CounterRow = { ...(existing === 'absent' ? {} : existing.values) };
-        for (const [field, by] of Object.entries(increments)) next[field] = (next[field] ?? 0) + by;
-        actions.push(
-          existing === 'absent'
-            ? ['create', counterEntity(term, key, next)]
-            : ['update', counterEntity(term, key, next), 'Replace', { etag: existing.etag }],
-        );
-        written.push([key, next]);
-      }
+      const counters = await this.counterWrites(client, term, merged);
+      actions.push(...counters.actions);
+      const written = counters.written;
       try {
         const response = await submitChecked(client, actions);
         this.remember(term, written, response?.subResponses.slice(touching.length) ?? []);
