@@ -1,9 +1,4 @@
-import { sectionOrder } from './domain/survey/sections.js';
-import { AccessControl } from './app/access.js';
-import { ErasureService } from './app/erasureService.js';
-import { InvitationService } from './app/invitationService.js';
-import { ScoresService } from './app/scoresService.js';
-import { SurveyService } from './app/surveyService.js';
+import { wireAppServices } from './appServices.js';
 import type { Config } from './config/config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { loadQuestionBank } from './domain/survey/questionBank.js';
@@ -20,17 +15,14 @@ import { RolesRepository } from './storage/repositories/rolesRepository.js';
 import { TableStore } from './storage/tableStore.js';
 import { ReferralsRepository } from './storage/repositories/referralsRepository.js';
 import { WaitSummariesRepository } from './storage/repositories/waitSummariesRepository.js';
-import { WaitsService } from './app/waitsService.js';
 import { loadServiceCatalogue } from './domain/waits/serviceCatalogue.js';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { DigestService } from './app/digests/digestService.js';
 import { AddressBookRepository } from './storage/repositories/addressBookRepository.js';
 import { DigestLedgerRepository } from './storage/repositories/digestLedgerRepository.js';
 import { DigestSubscriptionsRepository } from './storage/repositories/digestSubscriptionsRepository.js';
 import { SecretsRepository } from './storage/repositories/secretsRepository.js';
 import type { RedoLog } from './storage/redoLog.js';
-import { termDigestReply } from './presenters/termDigestPresenter.js';
 
 /** Everything the product is made of, wired once. No logic lives here. */
 export function buildServices(
@@ -46,41 +38,35 @@ export function buildServices(
   const journal = new JournalRepository(store);
   const aggregateView = new AggregateView(aggregates);
   const respondents = new RespondentStore(store, new AggregateWriter(aggregates, aggregateView), journal, bank);
-  const roles = new RolesRepository(store);
-  const invitations = new InvitationsRepository(store);
-  const conversations = new ConversationsRepository(store);
-  const invitationService = new InvitationService(invitations, respondents, terms, clock, {
-    ttlDays: config.invitationTtlDays,
-    publicBaseUrl: config.publicBaseUrl,
-    sectionCount: sectionOrder(bank).length,
-  });
-  const survey = new SurveyService(bank, terms, clock, invitations, conversations, respondents, invitationService);
-  const access = new AccessControl(roles, config.devRoles);
-  const scores = new ScoresService(bank, terms, clock, aggregateView);
-  const questionLog = new QuestionLogRepository(store);
-  const erasure = new ErasureService(respondents, invitations);
-  const referrals = new ReferralsRepository(store);
-  const waitSummaries = new WaitSummariesRepository(store);
-  const waits = new WaitsService(loadServiceCatalogue(), terms, clock, referrals, waitSummaries);
-  const addresses = new AddressBookRepository(store);
-  const subscriptions = new DigestSubscriptionsRepository(store);
-  const ledger = new DigestLedgerRepository(store, config.digestLeaseSeconds * 1000);
-  const digests = new DigestService({
+  const stores = {
+    invitations: new InvitationsRepository(store),
+    conversations: new ConversationsRepository(store),
+    respondents,
+    counters: aggregateView,
+    roles: new RolesRepository(store),
+    questionLog: new QuestionLogRepository(store),
+    referrals: new ReferralsRepository(store),
+    waitSummaries: new WaitSummariesRepository(store),
+    addresses: new AddressBookRepository(store),
+    subscriptions: new DigestSubscriptionsRepository(store),
+    ledger: new DigestLedgerRepository(store, config.digestLeaseSeconds * 1000),
+    secrets: new SecretsRepository(store),
+  };
+  const app = wireAppServices(stores, {
     bank,
     terms,
+    catalogue: loadServiceCatalogue(),
     clock,
-    scores,
-    waits,
-    addresses,
-    subscriptions,
-    ledger,
-    secrets: new SecretsRepository(store),
-    render: termDigestReply,
+    invitationTtlDays: config.invitationTtlDays,
     publicBaseUrl: config.publicBaseUrl,
+    devRoles: config.devRoles,
     allowLoopback: !config.bot.authenticated,
     instance: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
-    delivery: { perSecond: config.digestSendsPerSecond },
+    digestSendsPerSecond: config.digestSendsPerSecond,
   });
+  const { roles, invitations, conversations, questionLog, referrals, waitSummaries, addresses, subscriptions, ledger } =
+    stores;
+  const { invitationService, survey, access, scores, erasure, waits, digests } = app;
   return {
     bank,
     terms,

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { StaffRole } from '../domain/access/roles.js';
 import { mayHoldStaffRoles } from './tenantPolicy.js';
+import { userIdOf } from './teamsTurn.js';
 
 export type RoleLookup = { rolesOf(userId: string | undefined): Promise<StaffRole[]> };
 
@@ -13,9 +14,7 @@ const ROLES = Symbol('roles of this turn');
 export function rolesOf(context: TurnContext, access: RoleLookup): Promise<StaffRole[]> {
   let roles = context.turnState.get(ROLES) as Promise<StaffRole[]> | undefined;
   if (!roles) {
-    roles = mayHoldStaffRoles(context.activity)
-      ? access.rolesOf(context.activity.from?.aadObjectId ?? context.activity.from?.id)
-      : Promise.resolve([]);
+    roles = mayHoldStaffRoles(context.activity) ? access.rolesOf(userIdOf(context.activity)) : Promise.resolve([]);
     context.turnState.set(ROLES, roles);
   }
   return roles;

@@ -25,7 +25,7 @@ export function toTurn(
     address,
     text,
     value: opts.value,
-    userId: activity.from?.aadObjectId ?? activity.from?.id,
+    userId: userIdOf(activity),
     conversationId: activity.conversation.id,
     conversationType,
     cardActionType: activity.channelId === 'msteams' ? 'Action.Execute' : 'Action.Submit',
@@ -41,6 +41,11 @@ export function toTurn(
       await context.sendActivity(toActivity(reply));
     },
   };
+}
+
+/** Who is speaking: their Entra object id in Teams, the channel's id for them elsewhere. */
+export function userIdOf(activity: Activity): string | undefined {
+  return activity.from?.aadObjectId ?? activity.from?.id;
 }
 
 /** Where a later message to this activity's conversation must go: only what a send needs. */

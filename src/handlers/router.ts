@@ -51,8 +51,8 @@ export class Router {
     return route.handle(turn, input.data);
   }
 
-  /** Runs the route of an understanding (also used by buttons that ask a question for the person). */
-  async answer(turn: Turn, understanding: Understanding): Promise<void> {
+  /** Runs the route of an understanding. */
+  private async answer(turn: Turn, understanding: Understanding): Promise<void> {
     const route = this.intents.get(understanding.intent);
     if (!route) throw new Error(`no route for the intent "${understanding.intent}"`);
     const input = route.input.safeParse(understanding);

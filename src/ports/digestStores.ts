@@ -1,4 +1,7 @@
+import type { DeliveryCounts } from '../domain/digests/deliveryCounts.js';
 import type { SendOutcome } from '../domain/digests/sendOutcome.js';
+
+export type { DeliveryCounts };
 import type { ConversationAddress, ConversationType, Reply } from './messages.js';
 
 /** The storage and the sending behind the termly digest. */
@@ -45,14 +48,6 @@ export type LedgerRow = {
 };
 /** The right to send one digest to one conversation, held by one instance until its lease ends. */
 export type Claim = { conversationId: string; etag: string; attempts: number };
-export type DeliveryCounts = {
-  sent: number;
-  blocked: number;
-  removed: number;
-  failed: number;
-  uncertain: number;
-  pending: number;
-};
 export type DeliveryRun = { digestId: string; label: string; counts: DeliveryCounts; unreachable: number; at: string };
 
 /** Who has been sent which digest: claimed before sending, so nobody gets one twice across instances. */

@@ -1,4 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
+import { countDeliveries } from '../../domain/digests/deliveryCounts.js';
 import { z } from 'zod';
 import { encodeKey } from '../azureLimits.js';
 import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../tableStore.js';
@@ -137,18 +138,9 @@ export class DigestLedgerRepository implements DigestLedger {
   }
 
   async counts(digestId: string): Promise<DeliveryCounts> {
-    const counts: DeliveryCounts = { sent: 0, blocked: 0, removed: 0, failed: 0, uncertain: 0, pending: 0 };
-    for (const r of await this.rows(digestId)) {
-      if (r.state === 'sent') counts.sent++;
-      else if (r.state === 'gone') r.status === 404 ? counts.removed++ : counts.blocked++;
-      else if (r.state === 'failed') counts.failed++;
-      else if (r.state === 'uncertain') counts.uncertain++;
-      else counts.pending++;
-    }
-    return counts;
+    return countDeliveries(await this.rows(digestId));
   }
 
-  /** A summary row per digest run (partition `runs`), for the administrators' delivery report. */
   /**
    * Claims one request (a chat message asking for a send) once across instances: Teams re-sends a slow
    * turn with the same activity id, which must not start a second job. False when already claimed.

@@ -1,19 +1,11 @@
-import { AccessControl } from '../../../src/app/access.js';
-import { DigestService } from '../../../src/app/digests/digestService.js';
-import { ErasureService } from '../../../src/app/erasureService.js';
-import { InvitationService } from '../../../src/app/invitationService.js';
-import { ScoresService } from '../../../src/app/scoresService.js';
-import { SurveyService } from '../../../src/app/surveyService.js';
-import { WaitsService } from '../../../src/app/waitsService.js';
+import { wireAppServices } from '../../../src/appServices.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
 import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
-import { sectionOrder } from '../../../src/domain/survey/sections.js';
 import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
 import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
 import { buildRoutes } from '../../../src/handlers/routes.js';
 import type { ConversationAddress, Reply } from '../../../src/ports/messages.js';
 import type { Turn } from '../../../src/ports/turn.js';
-import { termDigestReply } from '../../../src/presenters/termDigestPresenter.js';
 import { TestClock } from '../testClock.js';
 import * as fakes from './inMemoryStores.js';
 
@@ -37,31 +29,31 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
   const ledger = new fakes.InMemoryLedger();
   const sender = new fakes.RecordingSender();
   const publicBaseUrl = 'https://bot.example.test';
-  const invitationService = new InvitationService(invitations, respondents, terms, clock, {
-    ttlDays: 28,
-    publicBaseUrl,
-    sectionCount: sectionOrder(bank).length,
-  });
-  const survey = new SurveyService(bank, terms, clock, invitations, bindings, respondents, invitationService);
-  const scores = new ScoresService(bank, terms, clock, aggregates);
-  const waits = new WaitsService(catalogue, terms, clock, referrals, waitSummaries);
-  const erasure = new ErasureService(respondents, invitations);
-  const access = new AccessControl(roles, []);
-  const digests = new DigestService({
-    bank,
-    terms,
-    clock,
-    scores,
-    waits,
+  const stores = {
+    invitations,
+    conversations: bindings,
+    respondents,
+    counters: aggregates,
+    roles,
+    questionLog,
+    referrals,
+    waitSummaries,
     addresses,
     subscriptions,
     ledger,
     secrets: new fakes.InMemorySecrets(),
-    render: termDigestReply,
+  };
+  const { invitationService, survey, scores, waits, erasure, access, digests } = wireAppServices(stores, {
+    bank,
+    terms,
+    catalogue,
+    clock,
+    invitationTtlDays: 28,
     publicBaseUrl,
+    devRoles: [],
     allowLoopback: false,
     instance: 'unit',
-    delivery: { perSecond: 1_000 },
+    digestSendsPerSecond: 1_000,
   });
   digests.useSender(sender.send);
   const { router, events } = buildRoutes({

@@ -1,3 +1,4 @@
+import { countDeliveries } from '../../../src/domain/digests/deliveryCounts.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
 import type { SendOutcome } from '../../../src/domain/digests/sendOutcome.js';
 import { respondentKey, type RespondentState } from '../../../src/domain/respondents/respondentState.js';
@@ -274,15 +275,7 @@ export class InMemoryLedger implements DigestLedger {
     return [...this.rowsById.values()].filter((r) => r.digestId === digestId);
   }
   async counts(digestId: string): Promise<DeliveryCounts> {
-    const c: DeliveryCounts = { sent: 0, blocked: 0, removed: 0, failed: 0, uncertain: 0, pending: 0 };
-    for (const r of await this.rows(digestId)) {
-      if (r.state === 'sent') c.sent++;
-      else if (r.state === 'gone') r.status === 403 ? c.blocked++ : c.removed++;
-      else if (r.state === 'failed') c.failed++;
-      else if (r.state === 'uncertain') c.uncertain++;
-      else c.pending++;
-    }
-    return c;
+    return countDeliveries(await this.rows(digestId));
   }
   async claimRequest(requestKey: string) {
     if (this.requests.has(requestKey)) return false;

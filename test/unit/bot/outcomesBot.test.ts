@@ -14,7 +14,23 @@ describe('the bot class (unit, TestAdapter, in-memory stores)', () => {
     const bot = new OutcomesBot(w.router, w.events, w.access, [TENANT]);
     const adapter = new TestAdapter(async (context) => bot.run(context));
     adapter.use(new AddressCapture(w.digests, w.access, [TENANT]));
-    return { w, adapter };
+    return { w, adapter, bot };
+  }
+  /** Runs one activity through the bot and returns everything it sent (invoke responses included). */
+  async function repliesTo(
+    adapter: TestAdapter,
+    bot: OutcomesBot,
+    activity: Partial<Activity>,
+  ): Promise<Partial<Activity>[]> {
+    const replies: Partial<Activity>[] = [];
+    await adapter.processActivity(activity as Activity, async (context) => {
+      context.onSendActivities(async (_c, activities, next) => {
+        replies.push(...activities);
+        return next();
+      });
+      await bot.run(context);
+    });
+    return replies;
   }
   const teams = (from: string, extra: Partial<Activity> = {}): Partial<Activity> => ({
     channelId: 'msteams',
@@ -84,7 +100,7 @@ describe('the bot class (unit, TestAdapter, in-memory stores)', () => {
   });
 
   it('answers a Teams card press (Action.Execute invoke) with the replacement card in place', async () => {
-    const { w, adapter } = setup();
+    const { w, adapter, bot } = setup();
     const made = await w.invitationService.invite('BOT-102', 'pc', 'staff-1');
     if (made.kind !== 'created') throw new Error(made.kind);
     const section = sectionOrder(w.bank)[0]!;
@@ -95,28 +111,13 @@ describe('the bot class (unit, TestAdapter, in-memory stores)', () => {
       ...Object.fromEntries(sectionQuestionIds(w.bank, section, 'pc').map((q) => [q, '4'])),
     };
     const family = teams('family-2');
-    const replies: Partial<Activity>[] = [];
-    await adapter
-      .send({ ...family, type: ActivityTypes.Message, text: made.code })
-      .assertReply(() => undefined)
-      .startTest();
-    adapter.activeQueue.length = 0;
-    await adapter.processActivity(
-      {
-        ...family,
-        type: ActivityTypes.Invoke,
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: SAVE_SECTION_VERB, data }, trigger: 'manual' },
-      } as Activity,
-      async (context) => {
-        context.onSendActivities(async (_c, activities, next) => {
-          replies.push(...activities);
-          return next();
-        });
-        const bot = new OutcomesBot(w.router, w.events, w.access, [TENANT]);
-        await bot.run(context);
-      },
-    );
+    await repliesTo(adapter, bot, { ...family, type: ActivityTypes.Message, text: made.code });
+    const replies = await repliesTo(adapter, bot, {
+      ...family,
+      type: ActivityTypes.Invoke,
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: SAVE_SECTION_VERB, data }, trigger: 'manual' },
+    });
     const invokeResponse = replies.find((r) => r.type === 'invokeResponse');
     expect((invokeResponse?.value as { body: { type: string } }).body.type).to.equal(
       'application/vnd.microsoft.card.adaptive',
@@ -125,24 +126,14 @@ describe('the bot class (unit, TestAdapter, in-memory stores)', () => {
   });
 
   it('refuses a malformed card action with 400 and runs nothing', async () => {
-    const { adapter } = setup();
-    const replies: Partial<Activity>[] = [];
-    const w = fakeWorld();
-    await adapter.processActivity(
-      {
-        ...teams('staff-1'),
-        type: ActivityTypes.Invoke,
-        name: 'adaptiveCard/action',
-        value: { action: 'not an object' },
-      } as Activity,
-      async (context) => {
-        context.onSendActivities(async (_c, activities, next) => {
-          replies.push(...activities);
-          return next();
-        });
-        await new OutcomesBot(w.router, w.events, w.access, [TENANT]).run(context);
-      },
-    );
+    const { adapter, bot } = setup();
+    const replies = await repliesTo(adapter, bot, {
+      ...teams('staff-1'),
+      type: ActivityTypes.Invoke,
+      name: 'adaptiveCard/action',
+      value: { action: 'not an object' },
+    });
+    expect(replies).to.have.length(1);
     expect((replies[0]?.value as { status: number }).status).to.equal(400);
   });
 });

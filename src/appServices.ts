@@ -1,0 +1,88 @@
+import { AccessControl } from './app/access.js';
+import { DigestService } from './app/digests/digestService.js';
+import { ErasureService } from './app/erasureService.js';
+import { InvitationService } from './app/invitationService.js';
+import { ScoresService } from './app/scoresService.js';
+import { SurveyService } from './app/surveyService.js';
+import { WaitsService } from './app/waitsService.js';
+import type { StaffRole } from './domain/access/roles.js';
+import type { Clock } from './domain/clock.js';
+import type { QuestionBank } from './domain/survey/questionBank.js';
+import { sectionOrder } from './domain/survey/sections.js';
+import type { TermCalendar } from './domain/terms/termCalendar.js';
+import type { Service } from './domain/waits/serviceCatalogue.js';
+import type { QuestionLog, RoleStore } from './ports/adminStores.js';
+import type { AddressBook, DigestLedger, DigestSubscriptions, Secrets } from './ports/digestStores.js';
+import type { AggregateCounters, ReferralStore, WaitSummaryStore } from './ports/figureStores.js';
+import type { ConversationBindings, InvitationStore, RespondentRecords } from './ports/surveyStores.js';
+import { termDigestReply } from './presenters/termDigestPresenter.js';
+
+/** Every store the services need, as ports: Table Storage in the product, in-memory fakes in unit tests. */
+export type Stores = {
+  invitations: InvitationStore;
+  conversations: ConversationBindings;
+  respondents: RespondentRecords;
+  counters: AggregateCounters;
+  roles: RoleStore;
+  questionLog: QuestionLog;
+  referrals: ReferralStore;
+  waitSummaries: WaitSummaryStore;
+  addresses: AddressBook;
+  subscriptions: DigestSubscriptions;
+  ledger: DigestLedger;
+  secrets: Secrets;
+};
+
+export type AppOptions = {
+  bank: QuestionBank;
+  terms: TermCalendar;
+  catalogue: readonly Service[];
+  clock: Clock;
+  invitationTtlDays: number;
+  publicBaseUrl: string;
+  devRoles: StaffRole[];
+  /** Loopback service URLs are accepted only when running locally (Agents Playground, tests). */
+  allowLoopback: boolean;
+  instance: string;
+  digestSendsPerSecond: number;
+};
+
+/** The services wired on whatever stores they are given. No logic lives here. */
+export function wireAppServices(s: Stores, o: AppOptions) {
+  const { bank, terms, clock } = o;
+  const invitationService = new InvitationService(s.invitations, s.respondents, terms, clock, {
+    ttlDays: o.invitationTtlDays,
+    publicBaseUrl: o.publicBaseUrl,
+    sectionCount: sectionOrder(bank).length,
+  });
+  const survey = new SurveyService(
+    bank,
+    terms,
+    clock,
+    s.invitations,
+    s.conversations,
+    s.respondents,
+    invitationService,
+  );
+  const access = new AccessControl(s.roles, o.devRoles);
+  const scores = new ScoresService(bank, terms, clock, s.counters);
+  const erasure = new ErasureService(s.respondents, s.invitations);
+  const waits = new WaitsService(o.catalogue, terms, clock, s.referrals, s.waitSummaries);
+  const digests = new DigestService({
+    bank,
+    terms,
+    clock,
+    scores,
+    waits,
+    addresses: s.addresses,
+    subscriptions: s.subscriptions,
+    ledger: s.ledger,
+    secrets: s.secrets,
+    render: termDigestReply,
+    publicBaseUrl: o.publicBaseUrl,
+    allowLoopback: o.allowLoopback,
+    instance: o.instance,
+    delivery: { perSecond: o.digestSendsPerSecond },
+  });
+  return { invitationService, survey, access, scores, erasure, waits, digests };
+}
