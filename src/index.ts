@@ -23,10 +23,38 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   logger.info({ config: redactedSummary(config) }, 'starting');
 
+  // Signals are handled from the start: a stop asked for while starting still runs what was set up so far,
+  // newest first — above all it asks the embedded Azurite to save.
+  const cleanups: { name: string; run: () => Promise<unknown> | unknown }[] = [];
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    for (const { name, run } of cleanups.reverse()) {
+      try {
+        await run();
+      } catch (error) {
+        logger.error({ err: error }, `${name} failed while stopping`);
+      }
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
   let azurite: EmbeddedStore | undefined;
   let connectionString: string;
   if (config.storage.kind === 'embedded') {
-    azurite = await startOrAttachAzurite(config.storage.dataDir);
+    const store = await startOrAttachAzurite(config.storage.dataDir);
+    azurite = store;
+    cleanups.push({
+      name: 'stopping Azurite',
+      run: async () => {
+        const result = await store.stop();
+        logger.info({ result }, result === 'saved' ? 'Azurite saved and stopped' : 'Azurite had to be stopped');
+      },
+    });
     connectionString = azurite.connectionString;
     logger.info(
       { port: azurite.port, dataDir: config.storage.dataDir, attached: azurite.attached, replayed: azurite.replayed },
@@ -37,6 +65,7 @@ async function main(): Promise<void> {
   }
 
   const services = buildServices(config, connectionString, undefined, azurite?.redo);
+  cleanups.push({ name: 'flushing the journal', run: () => services.journal.flush() });
   await services.store.ping();
   if (config.loadDemoData) await loadDemoDataIfEmpty(services, logger);
   // The bot takes its own port first: the local Direct Line listens on any free port, which could
@@ -49,16 +78,14 @@ async function main(): Promise<void> {
     directLineSetup(config, () => localDirectLine),
   );
   await listen(server, config.port, config.listenHost);
+  cleanups.push({ name: 'closing the server', run: () => server.close() });
   if (!config.directLineSecret) {
-    localDirectLine = await startLocalDirectLine(`http://127.0.0.1:${config.port}/api/messages`, {
+    const directLine = await startLocalDirectLine(`http://127.0.0.1:${config.port}/api/messages`, {
       onError: (error) => logger.warn({ err: error }, 'local Direct Line could not reach the bot'),
     });
+    localDirectLine = directLine;
+    cleanups.push({ name: 'closing the local Direct Line', run: () => directLine.close() });
   }
-  logger.info(`bot listening on http://localhost:${config.port}/api/messages`);
-  if (localDirectLine)
-    logger.info(
-      `local Direct Line for the family page on ${localDirectLine.endpoint}; family links look like ${config.publicBaseUrl}/survey/<code>`,
-    );
 
   // Finish operations a crash interrupted; once an hour, drop aggregate receipts older than a day and
   // conversation rows no invitation can use any more.
@@ -94,22 +121,21 @@ async function main(): Promise<void> {
   );
   firstDigestCheck.unref();
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    clearInterval(sweep);
-    clearTimeout(firstDigestCheck);
-    digestSchedule.stop();
-    server.close();
-    await localDirectLine?.close();
-    await services.journal.flush().catch(() => undefined);
-    await azurite?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  cleanups.push({
+    name: 'stopping the timers',
+    run: () => {
+      clearInterval(sweep);
+      clearTimeout(firstDigestCheck);
+      digestSchedule.stop();
+    },
+  });
+
+  // Last, once everything is up: tests and operators take this line to mean the bot is ready.
+  if (localDirectLine)
+    logger.info(
+      `local Direct Line for the family page on ${localDirectLine.endpoint}; family links look like ${config.publicBaseUrl}/survey/<code>`,
+    );
+  logger.info(`bot listening on http://localhost:${config.port}/api/messages`);
 }
 
 main().catch((error: unknown) => {

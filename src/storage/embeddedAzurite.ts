@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import getPort from 'get-port';
+import { stopAzurite } from './processStop.js';
 
 /** The documented, public development-account key of Azurite (not a secret). */
 export const DEV_ACCOUNT = 'devstoreaccount1';
@@ -13,7 +14,13 @@ export function devConnectionString(port: number): string {
   return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`;
 }
 
-export type EmbeddedAzurite = { connectionString: string; port: number; pid?: number; stop(): Promise<void> };
+export type EmbeddedAzurite = {
+  connectionString: string;
+  port: number;
+  pid?: number;
+  /** Stops it; `saved` when it stopped by itself after saving its store, `killed` when it had to be. */
+  stop(): Promise<'saved' | 'killed' | 'gone'>;
+};
 
 /**
  * Starts Azurite's table server as a child process on loopback, with telemetry off, and resolves once
@@ -51,7 +58,10 @@ export async function startEmbeddedAzurite(
     port,
     pid: child.pid,
     connectionString: devConnectionString(port),
-    stop: () => stopChild(child, stopOnExit),
+    stop: () => {
+      process.off('exit', stopOnExit);
+      return stopAzurite(child.pid!);
+    },
   };
 }
 
@@ -88,19 +98,5 @@ function waitUntilReady(child: ChildProcess, timeoutMs: number): Promise<void> {
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', onExit);
-  });
-}
-
-function stopChild(child: ChildProcess, stopOnExit: () => void): Promise<void> {
-  process.off('exit', stopOnExit);
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    // Azurite saves its on-disk store and closes cleanly on SIGINT only (SIGTERM would lose recent writes).
-    child.kill('SIGINT');
   });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DEV_ACCOUNT, devConnectionString, startEmbeddedAzurite, type EmbeddedAzurite } from './embeddedAzurite.js';
 import { RedoLog, redoFiles, replayRedoLogs } from './redoLog.js';
 import { TableStore } from './tableStore.js';
+import { isRunning, stopAzurite } from './processStop.js';
 
 /**
  * The embedded store on disk has one Azurite process at a time, ever (two would overwrite each other's
@@ -21,10 +22,10 @@ export async function startOrAttachAzurite(dataDir: string): Promise<EmbeddedSto
   const markerFile = path.join(dataDir, 'azurite-endpoint.json');
   const redoDir = path.join(dataDir, 'redo');
   const existing = readMarker(markerFile);
-  if (existing && isAlive(existing.azuritePid)) {
+  if (existing && isRunning(existing.azuritePid)) {
     if (await answers(existing.port)) {
       // A bot killed on its own leaves its Azurite running: the next one adopts it (and stops it later).
-      const adopt = !isAlive(existing.ownerPid);
+      const adopt = !isRunning(existing.ownerPid);
       if (adopt) writeMarker(markerFile, { ...existing, ownerPid: process.pid });
       const redo = new RedoLog(redoDir);
       return {
@@ -34,7 +35,9 @@ export async function startOrAttachAzurite(dataDir: string): Promise<EmbeddedSto
         attached: !adopt,
         redo,
         replayed: 0,
-        stop: adopt ? () => stopAdopted(existing.azuritePid, markerFile, redo) : () => redo.close(),
+        stop: adopt
+          ? () => stopAdopted(existing.azuritePid, markerFile, redo)
+          : async () => (await redo.close(), 'gone' as const),
       };
     }
     // Alive but not answering: it must not keep the files open while another Azurite uses them.
@@ -57,18 +60,20 @@ export async function startOrAttachAzurite(dataDir: string): Promise<EmbeddedSto
       if (readMarker(markerFile)?.ownerPid === process.pid) rmSync(markerFile, { force: true });
       await redo.close();
       // Azurite saves everything on a clean stop: only then is this process's log no longer needed.
-      await azurite.stop();
-      await redo.discard();
+      const result = await azurite.stop();
+      if (result === 'saved') await redo.discard();
+      return result;
     },
   };
 }
 
-async function stopAdopted(pid: number, markerFile: string, redo: RedoLog): Promise<void> {
+/** Stops an adopted Azurite like one's own: the redo log goes only once Azurite has saved. */
+async function stopAdopted(pid: number, markerFile: string, redo: RedoLog): Promise<'saved' | 'killed' | 'gone'> {
   rmSync(markerFile, { force: true });
   await redo.close();
-  process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  if (!isAlive(pid)) await redo.discard();
+  const result = await stopAzurite(pid);
+  if (result === 'saved') await redo.discard();
+  return result;
 }
 
 function readMarker(file: string): Marker | undefined {
@@ -85,15 +90,6 @@ function readMarker(file: string): Marker | undefined {
 
 function writeMarker(file: string, marker: Marker): void {
   writeFileSync(file, JSON.stringify(marker));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function answers(port: number): Promise<boolean> {

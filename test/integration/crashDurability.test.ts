@@ -156,8 +156,20 @@ describe('crash safety of the embedded store (real processes)', function () {
     expect(azuriteProcesses(), 'still the one Azurite').to.deep.equal(before);
     expect(bot!.output).to.match(/"attached":false/);
     // A clean stop of the adopting bot stops the adopted Azurite too.
-    bot!.child.kill('SIGTERM');
-    await waitUntil(() => azuriteProcesses().length === 0, 20_000);
+    // Azurite gets 20 s to save before it is killed: waiting longer than that shows a stop that never asked.
+    const stopping = bot!;
+    stopping.child.kill('SIGTERM');
+    await waitUntil(
+      () => azuriteProcesses().length === 0,
+      30_000,
+      () => `Azurite still running: ${azuriteProcesses().join(', ')}\nbot output:\n${stopping.output}`,
+    );
+    await waitUntil(
+      () => stopping.exited,
+      10_000,
+      () => stopping.output,
+    );
+    expect(stopping.output).to.match(/Azurite saved and stopped/);
     bot = undefined;
   });
 

@@ -51,7 +51,11 @@ export class BotProcess {
 
   /** Signals the whole process group (the bot and an Azurite it started). */
   killGroup(signal: NodeJS.Signals): void {
-    if (this.child.pid) process.kill(-this.child.pid, signal);
+    try {
+      if (this.child.pid) process.kill(-this.child.pid, signal);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error; // the whole group has gone already
+    }
   }
 
   get exited(): boolean {
