@@ -4,7 +4,6 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { loadQuestionBank } from './domain/survey/questionBank.js';
 import { loadTermCalendar } from './domain/terms/termCalendar.js';
 import { AggregatesRepository } from './storage/repositories/aggregatesRepository.js';
-import { AggregateView } from './storage/repositories/aggregateView.js';
 import { AggregateWriter } from './storage/repositories/aggregateWriter.js';
 import { ConversationsRepository } from './storage/repositories/conversationsRepository.js';
 import { InvitationsRepository } from './storage/repositories/invitationsRepository.js';
@@ -36,13 +35,12 @@ export function buildServices(
   const store = new TableStore(connectionString, redo);
   const aggregates = new AggregatesRepository(store);
   const journal = new JournalRepository(store);
-  const aggregateView = new AggregateView(aggregates);
-  const respondents = new RespondentStore(store, new AggregateWriter(aggregates, aggregateView), journal, bank);
+  const respondents = new RespondentStore(store, new AggregateWriter(aggregates), journal, bank);
   const stores = {
     invitations: new InvitationsRepository(store),
     conversations: new ConversationsRepository(store),
     respondents,
-    counters: aggregateView,
+    counters: aggregates,
     roles: new RolesRepository(store),
     questionLog: new QuestionLogRepository(store),
     referrals: new ReferralsRepository(store),
@@ -73,7 +71,6 @@ export function buildServices(
     clock,
     store,
     aggregates,
-    aggregateView,
     journal,
     respondents,
     roles,

@@ -13,10 +13,6 @@ import type { ReferralStore, WaitSummaryStore } from '../ports/figureStores.js';
  * Only a date before the extract (BOT_TODAY set back in time) falls back to reading the referrals.
  */
 export class WaitsService {
-  // The figures depend only on the stored summary (kept by the repository ≤ 5 s) and the date, so the last
-  // answer per service is reused while both are the same object and day: a repeated question computes nothing.
-  private readonly memo = new Map<string, { summary: object; onDate: string; result: ServiceWaits }>();
-
   constructor(
     readonly catalogue: readonly Service[],
     private readonly terms: TermCalendar,
@@ -36,17 +32,13 @@ export class WaitsService {
   async forService(service: Service, onDate = this.clock.today()): Promise<ServiceWaits> {
     const summary = await this.summaries.get(service.id);
     if (!summary || summary.referralsToDate === 0) return { service, hasData: false };
-    const hit = this.memo.get(service.id);
-    if (hit && hit.summary === summary && hit.onDate === onDate) return hit.result;
     const term = this.terms.termOf(onDate);
     const window = { start: term.start, end: term.end };
     const stats =
       onDate >= summary.asOf
         ? statsFromSummary(summary, service, onDate, window)
         : waitingListStats(await this.referrals.listService(service.id), service, onDate, window);
-    const result: ServiceWaits = { service, hasData: true, stats, extractAsOf: summary.asOf, termLabel: term.label };
-    this.memo.set(service.id, { summary, onDate, result });
-    return result;
+    return { service, hasData: true, stats, extractAsOf: summary.asOf, termLabel: term.label };
   }
 
   /** Every service, worst first: red, amber, green, not rated, then services with no data. */

@@ -14,7 +14,7 @@ export type StoredAddress = ConversationAddress & {
 };
 
 export interface AddressBook {
-  /** `unlessRecent`: skip the write when this instance wrote the same address lately (seen again, not installed). */
+  /** `unlessRecent`: skip the write when the same address is stored, active, and less than a day old (seen again, not installed). */
   save(address: ConversationAddress, at: Date, opts?: { unlessRecent?: boolean }): Promise<void>;
   get(conversationId: string): Promise<StoredAddress | undefined>;
   markGone(conversationId: string, reason: GoneReason, at: Date): Promise<void>;

@@ -7,6 +7,8 @@ import {
   type TransactionAction,
 } from '@azure/data-tables';
 import { assertEntityWithinLimits, AZURE_LIMITS } from './azureLimits.js';
+import { performance } from 'node:perf_hooks';
+import { ReadCache, type ReadCacheOptions } from './readCache.js';
 import { entriesOfAction, logTime, withoutEtag, type RedoLog } from './redoLog.js';
 
 /** Every table the product uses, named in one place. */
@@ -35,11 +37,20 @@ export type TableName = (typeof TABLES)[keyof typeof TABLES];
 export class TableStore {
   private readonly created = new Map<string, Promise<TableClient>>();
 
-  /** `redo`: the embedded store's redo log; every successful write is on disk there before it returns. */
+  /**
+   * `redo`: the embedded store's redo log; every successful write is on disk there before it returns.
+   * `cacheClock`: the monotonic milliseconds the repositories' caches age by (tests move it by hand).
+   */
   constructor(
     private readonly connectionString: string,
     private readonly redo?: RedoLog,
+    private readonly cacheClock: () => number = () => performance.now(),
   ) {}
+
+  /** A cache for a repository over this store, under the one policy (see ReadCache). */
+  cache<V>(options: Omit<ReadCacheOptions, 'now'>): ReadCache<V> {
+    return new ReadCache<V>({ ...options, now: this.cacheClock });
+  }
 
   private options() {
     // Plain http is only ever used for the local emulator on loopback.

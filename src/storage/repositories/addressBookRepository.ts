@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { encodeKey } from '../azureLimits.js';
 import { getOrUndefined, TABLES, type TableStore } from '../tableStore.js';
 import type { ConversationAddress } from '../../ports/messages.js';
-import { LruCache } from '../lruCache.js';
+import type { ReadCache } from '../readCache.js';
 import type { AddressBook, GoneReason, StoredAddress } from '../../ports/digestStores.js';
 
 const stored = z.object({
@@ -25,50 +25,68 @@ const stored = z.object({
  * the delivery report can say why, and a re-install makes it active again.
  */
 export class AddressBookRepository implements AddressBook {
-  constructor(private readonly store: TableStore) {}
+  constructor(private readonly store: TableStore) {
+    this.addresses = store.cache({
+      maxEntries: 5_000,
+      maxAgeMs: 3600_000,
+      keepMissing: true,
+    });
+  }
 
   private table(): Promise<TableClient> {
     return this.store.table(TABLES.conversationRefs);
   }
 
-  /** What this instance wrote lately: a staff chat's address is written once a day, not on every question. */
-  private readonly written = new LruCache<string>(5_000, 24 * 3600_000);
+  /**
+   * Addresses as last read or written here, kept for an hour: a staff chat seen again is looked up here
+   * and written only when its stored address is gone, different or a day old — not on every question.
+   */
+  private readonly addresses: ReadCache<StoredAddress | undefined>;
 
   async save(address: ConversationAddress, at: Date, opts: { unlessRecent?: boolean } = {}): Promise<void> {
-    const same = JSON.stringify(address);
-    if (opts.unlessRecent && this.written.get(address.conversationId) === same) return;
-    const entity = {
-      partitionKey: 'ref',
-      rowKey: rowKey(address.conversationId),
-      ...address,
-      status: 'active',
-      updatedAt: at.toISOString(),
-    };
+    if (opts.unlessRecent) {
+      const current = await this.addresses.get(address.conversationId, () => this.read(address.conversationId));
+      if (current && isRecentCopy(current, address, at)) return;
+    }
+    const value: StoredAddress = { ...address, status: 'active', updatedAt: at.toISOString() };
     // Replace, so a re-install clears an earlier "gone".
-    await (await this.table()).upsertEntity(entity, 'Replace');
-    this.written.set(address.conversationId, same);
+    await this.addresses.write(
+      address.conversationId,
+      async () =>
+        (await this.table()).upsertEntity(
+          { partitionKey: 'ref', rowKey: rowKey(address.conversationId), ...value },
+          'Replace',
+        ),
+      () => value,
+    );
   }
 
-  async get(conversationId: string): Promise<StoredAddress | undefined> {
+  /** Read from the table (what a send acts on), and kept. */
+  get(conversationId: string): Promise<StoredAddress | undefined> {
+    return this.addresses.get(conversationId, () => this.read(conversationId), { fresh: true });
+  }
+
+  private async read(conversationId: string): Promise<StoredAddress | undefined> {
     const entity = await getOrUndefined<Record<string, unknown>>(await this.table(), 'ref', rowKey(conversationId));
     return entity ? parse(entity) : undefined;
   }
 
   async markGone(conversationId: string, reason: GoneReason, at: Date): Promise<void> {
-    this.written.delete(conversationId);
-    const client = await this.table();
-    const existing = await getOrUndefined<Record<string, unknown>>(client, 'ref', rowKey(conversationId));
-    if (!existing) return;
-    await client.updateEntity(
-      {
-        partitionKey: 'ref',
-        rowKey: rowKey(conversationId),
-        status: 'gone',
-        goneReason: reason,
-        updatedAt: at.toISOString(),
-      },
-      'Merge',
-    );
+    await this.addresses.write(conversationId, async () => {
+      const client = await this.table();
+      const existing = await getOrUndefined<Record<string, unknown>>(client, 'ref', rowKey(conversationId));
+      if (!existing) return;
+      await client.updateEntity(
+        {
+          partitionKey: 'ref',
+          rowKey: rowKey(conversationId),
+          status: 'gone',
+          goneReason: reason,
+          updatedAt: at.toISOString(),
+        },
+        'Merge',
+      );
+    });
   }
 
   /** Several addresses at once (the subscribers of a digest), in one partition scan. */
@@ -85,6 +103,18 @@ export class AddressBookRepository implements AddressBook {
 }
 
 const rowKey = (conversationId: string) => `ref~${encodeKey(conversationId)}`;
+
+const DAY_MS = 24 * 3600_000;
+
+/** The stored address is active, the same in every field, and written less than a day before `at`. */
+function isRecentCopy(current: StoredAddress, address: ConversationAddress, at: Date): boolean {
+  const { status, goneReason: _reason, updatedAt, ...stored } = current;
+  void _reason;
+  const same = (Object.keys({ ...stored, ...address }) as (keyof ConversationAddress)[]).every(
+    (k) => stored[k] === address[k],
+  );
+  return status === 'active' && same && at.getTime() - Date.parse(updatedAt) < DAY_MS;
+}
 
 function parse(entity: Record<string, unknown>): StoredAddress {
   const plain = Object.fromEntries(

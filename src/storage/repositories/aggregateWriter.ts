@@ -1,6 +1,5 @@
 import type { Delta } from '../../domain/scores/aggregateDelta.js';
 import type { AggregatesRepository } from './aggregatesRepository.js';
-import type { AggregateView } from './aggregateView.js';
 
 type Pending = { opId: string; delta: Delta; shard: number; done: () => void; failed: (error: unknown) => void };
 
@@ -13,10 +12,7 @@ export class AggregateWriter {
   private queue: Pending[] = [];
   private running = false;
 
-  constructor(
-    private readonly aggregates: AggregatesRepository,
-    private readonly view?: AggregateView,
-  ) {}
+  constructor(private readonly aggregates: AggregatesRepository) {}
 
   apply(opId: string, delta: Delta, shard: number): Promise<void> {
     return new Promise((done, failed) => {
@@ -33,14 +29,11 @@ export class AggregateWriter {
         const batch = this.queue.splice(0, 40);
         try {
           await this.aggregates.applyMany(batch);
-          this.view?.invalidate(batch.flatMap((p) => [...p.delta.keys()]));
           for (const p of batch) p.done();
         } catch {
           // The merged write was refused (another instance wrote, or an operation was already applied):
           // apply each on its own, which handles both cases.
-          this.view?.invalidate(batch.flatMap((p) => [...p.delta.keys()]));
           for (const p of batch) await this.aggregates.apply(p.opId, p.delta, p.shard).then(p.done, p.failed);
-          this.view?.invalidate(batch.flatMap((p) => [...p.delta.keys()]));
         }
       }
     } finally {

@@ -1,7 +1,8 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { Delta } from '../../domain/scores/aggregateDelta.js';
 import { getOrUndefined, isConflict, submitChecked, TABLES, type TableStore } from '../tableStore.js';
-import type { AggregateMaintenance, CounterRow } from '../../ports/figureStores.js';
+import type { ReadCache } from '../readCache.js';
+import type { AggregateCounters, AggregateMaintenance, CounterRow, TermCounters } from '../../ports/figureStores.js';
 
 /**
  * Counters in the `aggregates` table. PartitionKey = term id; RowKey = `<row>~<shard>`. Each respondent
@@ -23,6 +24,9 @@ export function shardOf(respondent: string): number {
  * A counter row keeps its counts as one JSON property: a question reads ~100 rows, and one string each
  * deserialises far faster than ~40 typed properties each.
  */
+/** A counter row as last read or written here, with its ETag; undefined when there is none. */
+type Known = { values: CounterRow; etag: string } | undefined;
+
 function countersOf(entity: Record<string, unknown>): CounterRow {
   return typeof entity.counts === 'string' ? (JSON.parse(entity.counts) as CounterRow) : {};
 }
@@ -34,8 +38,29 @@ const counterEntity = (term: string, rowKey: string, counts: CounterRow) => ({
 
 const shardKey = (row: string, shard: number) => `${row}~${String(shard).padStart(2, '0')}`;
 
-export class AggregatesRepository implements AggregateMaintenance {
-  constructor(private readonly store: TableStore) {}
+export class AggregatesRepository implements AggregateCounters, AggregateMaintenance {
+  /**
+   * The counters questions are answered from, per term (shards summed): read in one query for all the
+   * terms a question needs and kept for at most 5 s. This instance's writes to a term forget it (the write
+   * rule of ReadCache), so after a family saves a section the next question here reads afresh; another
+   * instance's writes show within 5 s. Nothing here ever reads answers.
+   */
+  private readonly termCounters: ReadCache<Map<string, CounterRow>>;
+
+  read(terms: string[]): Promise<TermCounters> {
+    return this.termCounters.getMany(terms, (missing) => this.readTerms(missing));
+  }
+
+  /** Drops every kept copy (after writing around this repository, e.g. the benchmark's seeding). */
+  forgetCopies(): void {
+    this.known.forgetAll();
+    this.termCounters.forgetAll();
+  }
+
+  constructor(private readonly store: TableStore) {
+    this.termCounters = store.cache({ maxEntries: 64, maxAgeMs: 5_000 });
+    this.known = store.cache({ maxEntries: 50_000, maxAgeMs: 10 * 60_000, keepMissing: true });
+  }
 
   private table(): Promise<TableClient> {
     return this.store.table(TABLES.aggregates);
@@ -45,7 +70,7 @@ export class AggregatesRepository implements AggregateMaintenance {
    * Last known value and ETag of each counter row this process wrote or read. A stale entry (another
    * instance wrote since) only costs a refused write and a re-read: the ETag check keeps it correct.
    */
-  private readonly known = new Map<string, { values: CounterRow; etag: string } | 'absent'>();
+  private readonly known: ReadCache<Known>;
 
   /** The new value of each counter row (its current value plus the increments), as ETag-checked writes. */
   private async counterWrites(
@@ -59,10 +84,10 @@ export class AggregatesRepository implements AggregateMaintenance {
     const written: [string, CounterRow][] = [];
     keys.forEach((key, i) => {
       const existing = current[i]!;
-      const next: CounterRow = { ...(existing === 'absent' ? {} : existing.values) };
+      const next: CounterRow = { ...existing?.values };
       for (const [field, by] of Object.entries(increments.get(key)!)) next[field] = (next[field] ?? 0) + by;
       const entity = counterEntity(term, key, next);
-      actions.push(existing === 'absent' ? ['create', entity] : ['update', entity, 'Replace', { etag: existing.etag }]);
+      actions.push(existing ? ['update', entity, 'Replace', { etag: existing.etag }] : ['create', entity]);
       written.push([key, next]);
     });
     return { actions, written };
@@ -74,25 +99,39 @@ export class AggregatesRepository implements AggregateMaintenance {
       const receipt = `${RECEIPT_PREFIX}${opId}`;
       const increments = new Map([...rows].map(([row, by]) => [shardKey(row, shard), by]));
       const keys = [...increments.keys()];
-      for (let attempt = 1; ; attempt++) {
-        const counters = await this.counterWrites(client, term, increments);
-        const actions: TransactionAction[] = [
-          ['create', { partitionKey: term, rowKey: receipt, at: new Date().toISOString() }],
-          ...counters.actions,
-        ];
-        const written = counters.written;
-        try {
-          const response = await submitChecked(client, actions);
-          this.remember(term, written, response?.subResponses.slice(1) ?? []);
-          break;
-        } catch (error) {
-          if (!isConflict(error) || attempt >= 50) throw error;
-          for (const key of keys) this.known.delete(`${term}|${key}`);
-          // Either another writer changed a counter (retry with fresh values) or this operation was
-          // applied before (its receipt exists: nothing more to do).
-          if (await getOrUndefined(client, term, receipt)) break;
-          await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 * 2 ** attempt)));
-        }
+      try {
+        await this.applyToTerm(client, term, receipt, increments, keys);
+      } finally {
+        this.termCounters.forget(term);
+      }
+    }
+  }
+
+  /** One operation's increments to one term's counter rows, with its receipt; retried on conflicts. */
+  private async applyToTerm(
+    client: TableClient,
+    term: string,
+    receipt: string,
+    increments: Map<string, Record<string, number>>,
+    keys: string[],
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const counters = await this.counterWrites(client, term, increments);
+      const actions: TransactionAction[] = [
+        ['create', { partitionKey: term, rowKey: receipt, at: new Date().toISOString() }],
+        ...counters.actions,
+      ];
+      try {
+        const response = await submitChecked(client, actions);
+        this.remember(term, counters.written, response?.subResponses.slice(1) ?? []);
+        return;
+      } catch (error) {
+        if (!isConflict(error) || attempt >= 50) throw error;
+        for (const key of keys) this.known.forget(`${term}|${key}`);
+        // Either another writer changed a counter (retry with fresh values) or this operation was
+        // applied before (its receipt exists: nothing more to do).
+        if (await getOrUndefined(client, term, receipt)) return;
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 * 2 ** attempt)));
       }
     }
   }
@@ -134,8 +173,10 @@ export class AggregatesRepository implements AggregateMaintenance {
         const response = await submitChecked(client, actions);
         this.remember(term, written, response?.subResponses.slice(touching.length) ?? []);
       } catch (error) {
-        for (const key of merged.keys()) this.known.delete(`${term}|${key}`);
+        for (const key of merged.keys()) this.known.forget(`${term}|${key}`);
         throw error;
+      } finally {
+        this.termCounters.forget(term);
       }
     }
   }
@@ -144,22 +185,16 @@ export class AggregatesRepository implements AggregateMaintenance {
   private remember(term: string, written: [string, CounterRow][], responses: { etag?: string }[]): void {
     for (const [i, [key, values]] of written.entries()) {
       const etag = responses[i]?.etag;
-      if (etag) this.known.set(`${term}|${key}`, { values, etag });
-      else this.known.delete(`${term}|${key}`);
+      if (etag) this.known.wrote(`${term}|${key}`, { values, etag });
+      else this.known.forget(`${term}|${key}`);
     }
   }
 
-  private async current(
-    client: TableClient,
-    term: string,
-    key: string,
-  ): Promise<{ values: CounterRow; etag: string } | 'absent'> {
-    const cached = this.known.get(`${term}|${key}`);
-    if (cached) return cached;
-    const entity = await getOrUndefined<Record<string, unknown>>(client, term, key);
-    const value = entity ? { values: countersOf(entity), etag: entity.etag } : ('absent' as const);
-    this.known.set(`${term}|${key}`, value);
-    return value;
+  private async current(client: TableClient, term: string, key: string): Promise<Known> {
+    return this.known.get(`${term}|${key}`, async () => {
+      const entity = await getOrUndefined<Record<string, unknown>>(client, term, key);
+      return entity ? { values: countersOf(entity), etag: entity.etag } : undefined;
+    });
   }
 
   /** Counters of one term, shards summed: row -> field -> total. Reads only that term's counter rows. */
@@ -214,7 +249,7 @@ export class AggregatesRepository implements AggregateMaintenance {
   /** Replaces every counter (rebuild --write). */
   async replaceAll(expected: Map<string, Map<string, CounterRow>>): Promise<void> {
     const client = await this.table();
-    this.known.clear();
+    this.forgetCopies();
     for await (const e of client.listEntities()) await client.deleteEntity(e.partitionKey!, e.rowKey!);
     for (const [term, rows] of expected) {
       const actions: TransactionAction[] = [...rows].map(([row, fields]) => [
@@ -224,5 +259,6 @@ export class AggregatesRepository implements AggregateMaintenance {
       ]);
       for (let i = 0; i < actions.length; i += 100) await submitChecked(client, actions.slice(i, i + 100));
     }
+    this.forgetCopies(); // what was read while the rows were replaced is not kept
   }
 }

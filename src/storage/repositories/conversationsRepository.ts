@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { encodeKey } from '../azureLimits.js';
 import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../tableStore.js';
-import { LruCache } from '../lruCache.js';
+import type { ReadCache } from '../readCache.js';
 import type { ConversationBindings } from '../../ports/surveyStores.js';
 
 /**
@@ -10,40 +10,50 @@ import type { ConversationBindings } from '../../ports/surveyStores.js';
  * attempts (to stop guessing). PartitionKey = escaped conversation id.
  */
 export class ConversationsRepository implements ConversationBindings {
-  /** Bindings seen recently; callers re-read with `fresh` before acting on a mismatch. */
-  private readonly bindings = new LruCache<string>(20_000, 60_000);
+  /**
+   * Bindings seen recently; callers re-read with `fresh` before acting on a mismatch. "No binding" is
+   * never kept: another instance may bind the chat the next moment.
+   */
+  private readonly bindings: ReadCache<string | undefined>;
 
-  constructor(private readonly store: TableStore) {}
+  constructor(private readonly store: TableStore) {
+    this.bindings = store.cache({ maxEntries: 20_000, maxAgeMs: 60_000 });
+  }
 
   private table(): Promise<TableClient> {
     return this.store.table(TABLES.conversations);
   }
 
-  async boundCode(conversationId: string, opts: { fresh?: boolean } = {}): Promise<string | undefined> {
-    const cached = opts.fresh ? undefined : this.bindings.get(conversationId);
-    if (cached) return cached;
-    const e = await getOrUndefined<{ code: string }>(
-      await this.table(),
-      encodeKey(conversationId),
-      `${encodeKey(conversationId)}~binding`,
+  boundCode(conversationId: string, opts: { fresh?: boolean } = {}): Promise<string | undefined> {
+    return this.bindings.get(
+      conversationId,
+      async () =>
+        (
+          await getOrUndefined<{ code: string }>(
+            await this.table(),
+            encodeKey(conversationId),
+            `${encodeKey(conversationId)}~binding`,
+          )
+        )?.code,
+      opts,
     );
-    if (e) this.bindings.set(conversationId, e.code);
-    return e?.code;
   }
 
   async bind(conversationId: string, code: string, at: Date): Promise<void> {
-    await (
-      await this.table()
-    ).upsertEntity(
-      {
-        partitionKey: encodeKey(conversationId),
-        rowKey: `${encodeKey(conversationId)}~binding`,
-        code,
-        boundAt: at.toISOString(),
-      },
-      'Replace',
+    await this.bindings.write(
+      conversationId,
+      async () =>
+        (await this.table()).upsertEntity(
+          {
+            partitionKey: encodeKey(conversationId),
+            rowKey: `${encodeKey(conversationId)}~binding`,
+            code,
+            boundAt: at.toISOString(),
+          },
+          'Replace',
+        ),
+      () => code,
     );
-    this.bindings.set(conversationId, code);
   }
 
   /**
@@ -68,7 +78,7 @@ export class ConversationsRepository implements ConversationBindings {
         },
       );
     }
-    this.bindings.clear();
+    this.bindings.forgetAll();
     return { removed };
   }
 

@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { getOrUndefined, isStatus, TABLES, type TableStore } from '../tableStore.js';
-import { LruCache } from '../lruCache.js';
+import type { ReadCache } from '../readCache.js';
 import type { Invitation, InvitationStore } from '../../ports/surveyStores.js';
 
 function toInvitation(e: Invitation): Invitation {
@@ -22,10 +22,12 @@ function toInvitation(e: Invitation): Invitation {
  * repeats the code so it is unique across the table (Azurite looks entities up by RowKey first).
  */
 export class InvitationsRepository implements InvitationStore {
-  /** Invitations change only when opened or replaced (both written here, which updates the cache); a short TTL bounds staleness across instances. */
-  private readonly cache = new LruCache<Invitation>(5_000, 30_000);
+  /** Invitations change only when opened or replaced; 30 s bounds how long another instance's change goes unseen. */
+  private readonly cache: ReadCache<Invitation | undefined>;
 
-  constructor(private readonly store: TableStore) {}
+  constructor(private readonly store: TableStore) {
+    this.cache = store.cache({ maxEntries: 5_000, maxAgeMs: 30_000 });
+  }
 
   private table(): Promise<TableClient> {
     return this.store.table(TABLES.invitations);
@@ -37,6 +39,7 @@ export class InvitationsRepository implements InvitationStore {
       await (
         await this.table()
       ).createEntity({ partitionKey: invitation.code, rowKey: invitation.code, ...invitation });
+      this.cache.wrote(invitation.code, invitation); // a create either stores exactly this or fails with 409
       return true;
     } catch (error) {
       if (isStatus(error, 409)) return false;
@@ -44,35 +47,37 @@ export class InvitationsRepository implements InvitationStore {
     }
   }
 
-  async get(code: string): Promise<Invitation | undefined> {
-    const cached = this.cache.get(code);
-    if (cached) return cached;
-    const e = await getOrUndefined<Invitation>(await this.table(), code, code);
-    if (!e) return undefined;
-    const invitation = toInvitation(e);
-    this.cache.set(code, invitation);
-    return invitation;
+  get(code: string): Promise<Invitation | undefined> {
+    return this.cache.get(code, () => this.read(code));
   }
 
   /** Reads past the cache: for decisions another instance may have changed (replacing a link). */
-  async getFresh(code: string): Promise<Invitation | undefined> {
-    this.cache.delete(code);
-    return this.get(code);
+  getFresh(code: string): Promise<Invitation | undefined> {
+    return this.cache.get(code, () => this.read(code), { fresh: true });
+  }
+
+  private async read(code: string): Promise<Invitation | undefined> {
+    const e = await getOrUndefined<Invitation>(await this.table(), code, code);
+    return e ? toInvitation(e) : undefined;
   }
 
   /** Records the first time a family opened the invitation; later calls change nothing. */
   async markOpened(invitation: Invitation, at: string): Promise<void> {
     if (invitation.openedAt) return;
-    await (
-      await this.table()
-    ).updateEntity({ partitionKey: invitation.code, rowKey: invitation.code, openedAt: at }, 'Merge');
-    this.cache.set(invitation.code, { ...invitation, openedAt: at });
+    // A merge: the whole stored row is not known here (it may have been revoked meanwhile), so none is kept.
+    await this.cache.write(invitation.code, async () =>
+      (await this.table()).updateEntity(
+        { partitionKey: invitation.code, rowKey: invitation.code, openedAt: at },
+        'Merge',
+      ),
+    );
   }
 
   /** Stops a code working (a fresh link replaced it). */
   async revoke(code: string, at: string): Promise<void> {
-    await (await this.table()).updateEntity({ partitionKey: code, rowKey: code, revokedAt: at }, 'Merge');
-    this.cache.delete(code);
+    await this.cache.write(code, async () =>
+      (await this.table()).updateEntity({ partitionKey: code, rowKey: code, revokedAt: at }, 'Merge'),
+    );
   }
 
   /** The invitations one member of staff made (a filtered scan: invitations number thousands a year, not millions). */
@@ -96,9 +101,10 @@ export class InvitationsRepository implements InvitationStore {
   }
 
   async delete(code: string): Promise<void> {
-    this.cache.delete(code);
-    await (await this.table()).deleteEntity(code, code).catch((error: unknown) => {
-      if (!isStatus(error, 404)) throw error;
-    });
+    await this.cache.write(code, async () =>
+      (await this.table()).deleteEntity(code, code).catch((error: unknown) => {
+        if (!isStatus(error, 404)) throw error;
+      }),
+    );
   }
 }

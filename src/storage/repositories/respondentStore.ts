@@ -7,7 +7,7 @@ import { respondentKey, type RespondentState } from '../../domain/respondents/re
 import { shardOf } from './aggregatesRepository.js';
 import type { AggregateWriter } from './aggregateWriter.js';
 import { JournalRepository } from './journalRepository.js';
-import { LruCache } from '../lruCache.js';
+import type { ReadCache } from '../readCache.js';
 import { getOrUndefined, isConflict, isStatus, submitChecked, TABLES, type TableStore } from '../tableStore.js';
 import type { AnswerRow, Mutation, MutationResult, RespondentRecords } from '../../ports/surveyStores.js';
 
@@ -48,16 +48,21 @@ export class RespondentStore implements RespondentRecords {
   /**
    * The last state row (with its ETag) this process read or wrote per respondent: a family's next
    * section then needs no read. If another instance wrote since, the ETag check refuses the write and
-   * the retry reads afresh.
+   * the retry reads afresh — so the copy may be kept long.
    */
-  private readonly states = new LruCache<(StateEntity & { etag: string }) | 'absent'>(20_000);
+  private readonly states: ReadCache<(StateEntity & { etag: string }) | undefined>;
 
   constructor(
     private readonly store: TableStore,
     private readonly aggregates: AggregateWriter,
     private readonly journal: JournalRepository,
     private readonly bank: QuestionBank,
-  ) {}
+  ) {
+    this.states = store.cache({
+      maxEntries: 20_000,
+      maxAgeMs: 10 * 60_000,
+    });
+  }
 
   private answers(): Promise<TableClient> {
     return this.store.table(TABLES.answers);
@@ -98,9 +103,7 @@ export class RespondentStore implements RespondentRecords {
     const pk = respondentKey(reviewRef, role);
     const shard = shardOf(pk);
     for (let attempt = 1; ; attempt++) {
-      const cached = attempt === 1 ? this.states.get(pk) : undefined;
-      const entity =
-        cached === 'absent' ? undefined : (cached ?? (await getOrUndefined<StateEntity>(client, pk, stateRow(pk))));
+      const entity = await this.states.get(pk, () => getOrUndefined<StateEntity>(client, pk, stateRow(pk)));
       const current = entity && !entity.erased ? toState(entity) : undefined;
       const mutation = change(current);
       if (!mutation) return { changed: false, state: current };
@@ -116,9 +119,13 @@ export class RespondentStore implements RespondentRecords {
         });
       let etag: string;
       try {
-        etag = await this.writeOperation(client, pk, entity, mutation, opId);
+        // Kept as written (with its new ETag); forgotten if the write fails.
+        etag = (await this.states.write(
+          pk,
+          () => this.writeOperation(client, pk, entity, mutation, opId),
+          (stored) => stored,
+        ))!.etag;
       } catch (error) {
-        this.states.delete(pk);
         // Nothing was written: drop the journal row, and retry from a fresh read if another writer won.
         if (!isEmptyDelta(delta)) await this.journal.removeNow(pk, opId);
         // 404: the state row went (erased elsewhere) since we cached it.
@@ -131,10 +138,8 @@ export class RespondentStore implements RespondentRecords {
         await this.aggregates.apply(opId, delta, shard);
         this.journal.removeSoon(pk, opId);
       }
-      if (!mutation.next) {
-        this.states.delete(pk);
-        await client.deleteEntity(pk, stateRow(pk), { etag }).catch(() => undefined);
-      }
+      if (!mutation.next)
+        await this.states.write(pk, () => client.deleteEntity(pk, stateRow(pk), { etag }).catch(() => undefined));
       return { changed: true, state: mutation.next };
     }
   }
@@ -145,7 +150,7 @@ export class RespondentStore implements RespondentRecords {
     entity: (StateEntity & { etag: string }) | undefined,
     m: Mutation,
     opId: string,
-  ): Promise<string> {
+  ): Promise<StateEntity & { etag: string }> {
     const actions: TransactionAction[] = [];
     for (const row of m.writes) actions.push(['upsert', answerEntity(pk, m.next, row), 'Replace']);
     for (const questionId of m.deletes)
@@ -159,8 +164,7 @@ export class RespondentStore implements RespondentRecords {
     const { partitionKey: _pk, rowKey: _rk, ...row } = next;
     void _pk;
     void _rk;
-    this.states.set(pk, { ...row, etag });
-    return etag;
+    return { ...row, etag };
   }
 
   /**

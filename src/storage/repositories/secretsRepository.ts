@@ -1,24 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { getOrUndefined, isConflict, TABLES, type TableStore } from '../tableStore.js';
 import type { Secrets } from '../../ports/digestStores.js';
+import type { ReadCache } from '../readCache.js';
 
 /**
  * Keys the bot makes for itself (e.g. to sign download links), shared by every instance through storage:
  * the first instance to need one creates it with a conditional insert; the others read that one.
  */
 export class SecretsRepository implements Secrets {
-  private readonly cache = new Map<string, Promise<string>>();
+  /** A secret is never changed once made, so the copy is kept as long as the process runs. */
+  private readonly secrets: ReadCache<string>;
 
-  constructor(private readonly store: TableStore) {}
+  constructor(private readonly store: TableStore) {
+    this.secrets = store.cache({ maxEntries: 16, maxAgeMs: Infinity });
+  }
 
   get(name: string): Promise<string> {
-    let pending = this.cache.get(name);
-    if (!pending) {
-      pending = this.getOrCreate(name);
-      pending.catch(() => this.cache.delete(name));
-      this.cache.set(name, pending);
-    }
-    return pending;
+    return this.secrets.get(name, () => this.getOrCreate(name));
   }
 
   private async getOrCreate(name: string): Promise<string> {

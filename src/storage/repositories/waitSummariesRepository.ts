@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { parseServiceSummary, type ServiceSummary } from '../../domain/waits/serviceSummary.js';
 import { AZURE_LIMITS } from '../azureLimits.js';
+import type { ReadCache } from '../readCache.js';
 import { getOrUndefined, isConflict, TABLES, type TableStore } from '../tableStore.js';
 import type { WaitSummaryStore } from '../../ports/figureStores.js';
 
@@ -20,30 +21,32 @@ const MAX_PARTS = 30; // about 1 MB of JSON: the entity limit
 type SummaryEntity = { generation: number; parts: number } & Record<string, unknown>;
 
 export class WaitSummariesRepository implements WaitSummaryStore {
-  private readonly cache = new Map<string, { summary: ServiceSummary | undefined; at: number }>();
+  /** Kept for at most 5 s (an import on another instance shows within that); this instance's saves forget it. */
+  private readonly summaries: ReadCache<ServiceSummary | undefined>;
 
-  constructor(
-    private readonly store: TableStore,
-    private readonly maxAgeMs = 5_000,
-  ) {}
+  constructor(private readonly store: TableStore) {
+    this.summaries = store.cache({
+      maxEntries: 256,
+      maxAgeMs: 5_000,
+      keepMissing: true,
+    });
+  }
 
   private table(): Promise<TableClient> {
     return this.store.table(TABLES.waitSummaries);
   }
 
-  /** The service's summary, or undefined when no referrals were ever imported for it. Kept ≤ maxAgeMs. */
-  async get(serviceId: string): Promise<ServiceSummary | undefined> {
-    const hit = this.cache.get(serviceId);
-    if (hit && Date.now() - hit.at <= this.maxAgeMs) return hit.summary;
-    const entity = await getOrUndefined<SummaryEntity>(await this.table(), serviceId, `summary~${serviceId}`);
-    const summary = entity ? parseServiceSummary(JSON.parse(joinParts(entity))) : undefined;
-    this.cache.set(serviceId, { summary, at: Date.now() });
-    return summary;
+  /** The service's summary, or undefined when no referrals were ever imported for it. */
+  get(serviceId: string): Promise<ServiceSummary | undefined> {
+    return this.summaries.get(serviceId, async () => {
+      const entity = await getOrUndefined<SummaryEntity>(await this.table(), serviceId, `summary~${serviceId}`);
+      return entity ? parseServiceSummary(JSON.parse(joinParts(entity))) : undefined;
+    });
   }
 
-  /** Drops the in-memory copies (the benchmark uses this to measure reading the table every time). */
-  forget(): void {
-    this.cache.clear();
+  /** Drops the kept copies (the benchmark uses this to measure reading the table every time). */
+  forgetCopies(): void {
+    this.summaries.forgetAll();
   }
 
   /** Marks that new referrals of the service are written; returns the new generation. */
@@ -89,18 +92,20 @@ export class WaitSummariesRepository implements WaitSummaryStore {
       parts,
     };
     for (let i = 0; i < parts; i++) entity[`part${i}`] = json.slice(i * PART_CHARS, (i + 1) * PART_CHARS);
-    for (;;) {
-      const current = await getOrUndefined<SummaryEntity>(client, summary.serviceId, `summary~${summary.serviceId}`);
-      if (current && current.generation > generation) return 'superseded';
-      try {
-        if (current) await client.updateEntity(entity, 'Replace', { etag: current.etag });
-        else await client.createEntity(entity);
-        this.cache.delete(summary.serviceId);
-        return 'saved';
-      } catch (error) {
-        if (!isConflict(error)) throw error;
+    // Forgotten afterwards, saved or not: the next question reads what is stored now.
+    return this.summaries.write(summary.serviceId, async () => {
+      for (;;) {
+        const current = await getOrUndefined<SummaryEntity>(client, summary.serviceId, `summary~${summary.serviceId}`);
+        if (current && current.generation > generation) return 'superseded' as const;
+        try {
+          if (current) await client.updateEntity(entity, 'Replace', { etag: current.etag });
+          else await client.createEntity(entity);
+          return 'saved' as const;
+        } catch (error) {
+          if (!isConflict(error)) throw error;
+        }
       }
-    }
+    });
   }
 }
 
