@@ -53,10 +53,7 @@ export function sectionCard(
   const outcome = bank.outcome(opts.section);
   if (opts.role === 'cyp' && (opts.scale ?? 'faces') === 'faces')
     return facesCard(bank, { ...opts, section: opts.section, index, total });
-  const scale =
-    opts.role === 'cyp'
-      ? bank.data.scale.cyp.map((p) => ({ title: `${p.score} – ${p.label}`, value: String(p.score) }))
-      : bank.data.scale.pc.map((p) => ({ title: p.label, value: String(p.score) }));
+  const scale = bank.data.scale.points.map((p) => ({ title: `${p.score} – ${p.label}`, value: String(p.score) }));
   const choices = [...scale.reverse(), { title: bank.data.scale.skipLabel, value: SKIP_VALUE }];
   return renderCard('surveySection', {
     sectionIndex: index,
@@ -130,7 +127,7 @@ function facesCard(
     questionTotal: questions.length,
     questionText: question.text,
     actionType: opts.actionType,
-    faces: [...bank.data.scale.cyp].reverse().map((p) => ({
+    faces: [...bank.data.scale.points].reverse().map((p) => ({
       label: p.label,
       alt: p.alt,
       image: `${opts.assetBaseUrl ?? ''}/static/faces/face-${p.score}.png`,

@@ -5,7 +5,7 @@ import { FALL_THRESHOLD, type Attention, type RoleFigures, type TermDigest } fro
 import type { RespondentRole } from '../domain/survey/questionBank.js';
 import { WAITS_SUPPRESSED_TEXT } from '../domain/waits/disclosedWaits.js';
 import { arrow, figureText, longDate, oneDecimal, percent, ROLE_LABEL, SUPPRESSED_TEXT } from './format.js';
-import { decidingMeasure, ratingOf } from './waitsPresenter.js';
+import { decidingMeasure, ratingFor, ratingOf, targetText } from './waitsPresenter.js';
 
 const ROLE_WORDS: Record<RespondentRole, string> = { cyp: 'children and young people', pc: 'parent carers' };
 
@@ -54,7 +54,7 @@ export function presentTermDigest(
   const waits = d.waits.map((w) => {
     if (!w.figures)
       return { label: `${w.service.name} (${w.service.shortName})`, rating: 'No data', detail: 'no referrals loaded' };
-    const r = ratingOf(w.figures.rag);
+    const r = ratingFor(w.service, w.figures.rag, d.generatedOn);
     const longest = w.figures.longestWeeks.shown
       ? `${oneDecimal(w.figures.longestWeeks.value)} weeks`
       : WAITS_SUPPRESSED_TEXT;
@@ -73,7 +73,8 @@ export function presentTermDigest(
   });
   const notes = [
     `Scores: mean from 1 (strongly disagree) to 5 (strongly agree) with the change since ${d.previousTerm.label} (▲ ▼), % positive = answers of 4 or 5, n = respondents.`,
-    `Waiting times as of ${longDate(d.generatedOn)}; ratings: green at or above target, amber up to 5 points below, red further below.`,
+    `Waiting times as of ${longDate(d.generatedOn)}; ratings: green at or above target, amber up to 5 points below, red further below, and only against a target set by statute or the framework's documents.`,
+    `Targets: ${d.waits.map((w) => `${w.service.shortName}: ${targetText(w.service, d.generatedOn)}`).join('. ')}.`,
     'Figures from fewer than 5 people are never shown, nor any figure that would reveal one by subtraction.',
   ];
   if (!d.hasAnswers) notes.unshift(`No survey answers have been recorded for ${d.term.label} yet.`);

@@ -1,7 +1,8 @@
 import type { ServiceWaits } from '../domain/waits/serviceWaits.js';
 import type { FigureTableCard, WaitTimesCard } from '../cards/cardModels.js';
 import type { Disclosed } from '../domain/scores/disclosure.js';
-import type { Service } from '../domain/waits/serviceCatalogue.js';
+import type { Service, ServiceTarget } from '../domain/waits/serviceCatalogue.js';
+import { isPastItsPeriod, isRated, provenanceLabel, type Provenance } from '../domain/targets/targetProvenance.js';
 import type { Rag } from '../domain/waits/statistics.js';
 import {
   discloseWaits,
@@ -30,22 +31,43 @@ const OVERVIEW_BUTTON = { title: 'All services', text: 'which services are missi
 const show = (d: Disclosed, format: (v: number) => string) => (d.shown ? format(d.value) : WAITS_SUPPRESSED_TEXT);
 const weeks = (d: Disclosed) => show(d, (v) => `${oneDecimal(v)} weeks`);
 
-/** "84% (346 of 412) · target 92%", or why there is no share. */
-function shareText(s: DisclosedShare | DisclosedWaits['waitingUnderAim'], none: string): string {
+/** "84% (346 of 412) · target 92% 🟠", or why there is no share. An assumed target is a comparison, not a target. */
+function shareText(
+  s: DisclosedShare | DisclosedWaits['waitingUnderTarget'] | DisclosedWaits['waitingUnderAim'],
+  none: string,
+  target?: ServiceTarget,
+): string {
   if (!s || s.denominator === 0) return none;
   if (!s.share.shown) return WAITS_SUPPRESSED_TEXT;
   const base = `${percent(s.share.value)} (${s.numerator.shown ? s.numerator.value : '?'} of ${s.denominator})`;
-  return 'targetShare' in s
-    ? `${base} · target ${percent(s.targetShare)}${s.rag ? ` ${RAG_WORDS[s.rag].icon}` : ''}`
-    : base;
+  if (!target || !('targetShare' in s)) return base;
+  if (!isRated(target.provenance)) return `${base} · compared with ${percent(target.share)} (assumed)`;
+  return `${base} · target ${percent(s.targetShare)}${s.rag ? ` ${RAG_WORDS[s.rag].icon}` : ''}`;
 }
 
-export function targetText(service: Service): string {
-  const { seen, triage, aimWeeks } = service.targets;
-  const parts = [`${percent(seen.share)} ${service.seenMeans} within ${seen.weeks} weeks of referral`];
-  if (triage) parts.push(`${percent(triage.share)} triaged within ${triage.weeks} weeks`);
-  if (aimWeeks) parts.push(`longer-term aim: nobody waits more than ${aimWeeks} weeks`);
+/** Every target of the service with where it comes from, as of `onDate` (a target past its period says so). */
+export function targetText(service: Service, onDate: string): string {
+  const { seen, triage, aim } = service.targets;
+  const from = (p: Provenance) => `[${provenanceLabel(p, onDate)}]`;
+  const seenPart = `${percent(seen.share)} ${service.seenMeans} within ${seen.weeks} weeks of referral ${from(seen.provenance)}`;
+  const parts = [isRated(seen.provenance) ? seenPart : `none set; compared with ${seenPart}`];
+  if (triage) parts.push(`${percent(triage.share)} triaged within ${triage.weeks} weeks ${from(triage.provenance)}`);
+  if (aim) parts.push(`longer-term aim: nobody waits more than ${aim.weeks} weeks ${from(aim.provenance)}`);
   return parts.join('; ');
+}
+
+/** Standards the sources set that the extract cannot measure, and the column each would need. */
+function unmeasuredNotes(service: Service, onDate: string): string[] {
+  return (service.unmeasured ?? []).map(
+    (u) =>
+      `Not measured: ${u.standard} [${provenanceLabel(u.provenance, onDate)}] ("${u.provenance.quote}"). The extract would need ${u.needs}.`,
+  );
+}
+
+/** Whether any of the service's targets can decide a rating (an assumed one cannot). */
+function hasRatedTarget(service: Service): boolean {
+  const { seen, triage } = service.targets;
+  return isRated(seen.provenance) || (triage !== undefined && isRated(triage.provenance));
 }
 
 function headlineOf(service: Service, d: DisclosedWaits, termLabel: string): string {
@@ -55,11 +77,22 @@ function headlineOf(service: Service, d: DisclosedWaits, termLabel: string): str
     const lead =
       s.denominator === 0
         ? `None ${service.seenMeans} yet in ${termLabel}`
-        : `${shareText(s, '')} ${service.seenMeans} within ${seen.weeks} weeks in ${termLabel}`;
+        : `${shareText(s, '', seen)} ${service.seenMeans} within ${seen.weeks} weeks in ${termLabel}`;
     return `${lead}. ${show(d.waiting, String)} in progress; longest ${weeks(d.longestWeeks)}.`;
   }
   if (d.waiting.shown && d.waiting.value === 0) return 'Nobody is waiting.';
   return `${show(d.waiting, String)} waiting; median ${weeks(d.medianWeeks)}, longest ${weeks(d.longestWeeks)}. Waiting under ${seen.weeks} weeks: ${shareText(d.waitingUnderTarget, 'nobody waiting')}.`;
+}
+
+/** The rating line: a colour only against a target set by the sources or statute, and how old that target is. */
+export function ratingFor(service: Service, rag: Rag | null, onDate: string) {
+  if (!hasRatedTarget(service))
+    return { icon: '⚪', words: `Not rated: no target is set for ${service.name}`, style: 'default' };
+  const r = ratingOf(rag);
+  const { seen, triage } = service.targets;
+  const rated = [seen, triage].filter((t): t is ServiceTarget => t !== undefined && isRated(t.provenance));
+  const aged = rated.find((t) => isPastItsPeriod(t.provenance, onDate));
+  return rag && aged ? { ...r, words: `${r.words} (${provenanceLabel(aged.provenance, onDate)})` } : r;
 }
 
 export function ratingOf(rag: Rag | null) {
@@ -70,8 +103,8 @@ export function ratingOf(rag: Rag | null) {
 export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: string; summary: string } {
   const { service, stats } = w;
   const d = discloseWaits(stats);
-  const { seen, triage, aimWeeks } = service.targets;
-  const rating = ratingOf(d.rag);
+  const { seen, triage, aim } = service.targets;
+  const rating = ratingFor(service, d.rag, stats.onDate);
   const headline = headlineOf(service, d, w.termLabel);
   const facts = [
     { title: service.headline === 'seen-this-term' ? 'In progress' : 'Waiting', value: show(d.waiting, String) },
@@ -80,16 +113,16 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
     { title: 'Longest wait', value: weeks(d.longestWeeks) },
     { title: `Waiting under ${seen.weeks} weeks`, value: shareText(d.waitingUnderTarget, 'nobody waiting') },
   ];
-  if (aimWeeks && d.waitingUnderAim)
-    facts.push({ title: `Under ${aimWeeks} weeks (aim)`, value: shareText(d.waitingUnderAim, 'nobody waiting') });
+  if (aim && d.waitingUnderAim)
+    facts.push({ title: `Under ${aim.weeks} weeks (aim)`, value: shareText(d.waitingUnderAim, 'nobody waiting') });
   facts.push({
     title: `${capitalise(service.seenMeans)} within ${seen.weeks} weeks, ${w.termLabel}`,
-    value: shareText(d.seenWithinTargetThisTerm, 'none yet this term'),
+    value: shareText(d.seenWithinTargetThisTerm, 'none yet this term', seen),
   });
   if (triage && d.triagedWithinTarget)
     facts.push({
       title: `Triaged within ${triage.weeks} weeks, ${w.termLabel}`,
-      value: shareText(d.triagedWithinTarget, 'none due yet this term'),
+      value: shareText(d.triagedWithinTarget, 'none due yet this term', triage),
     });
   if (!d.waiting.shown || d.waiting.value === 0) facts.splice(1, 3);
 
@@ -107,10 +140,13 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
     stats.onDate === w.extractAsOf
       ? `As of ${longDate(stats.onDate)}`
       : `As of ${longDate(stats.onDate)}, from the extract loaded on ${longDate(w.extractAsOf)}`;
+  const seenSource = seen.provenance;
   const notes = [
-    `Target: ${targetText(service)} (${service.source.split(':')[0]}).`,
+    `Target: ${targetText(service, stats.onDate)}.`,
+    ...(hasRatedTarget(service) ? [] : [`Why not rated: ${seenSource.reason ?? 'no source sets a target.'}`]),
+    ...unmeasuredNotes(service, stats.onDate),
     DEFINITION,
-    RAG_RULE,
+    ...(hasRatedTarget(service) ? [RAG_RULE] : []),
     SUPPRESSION,
   ];
   if (stats.onDate !== w.extractAsOf)
@@ -162,20 +198,20 @@ export function presentOverview(
     if (!w.hasData) {
       rows.push({
         label: w.service.name,
-        detail: targetText(w.service),
+        detail: targetText(w.service, onDate),
         cells: ['No data', 'no referrals loaded', ''],
       });
       lines.push(`- ${w.service.name}: no referrals loaded`);
       continue;
     }
     const d = discloseWaits(w.stats);
-    const r = ratingOf(d.rag);
+    const r = ratingFor(w.service, d.rag, onDate);
     if (d.rag === 'red' || d.rag === 'amber') behind++;
     const key = decidingMeasure(w.service, d);
     const size = `${show(d.waiting, String)} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'} · median ${weeks(d.medianWeeks)} · longest ${weeks(d.longestWeeks)}`;
     rows.push({
       label: `${w.service.name} (${w.service.shortName})`,
-      detail: targetText(w.service),
+      detail: targetText(w.service, onDate),
       cells: [`${r.icon} ${r.words.split(':')[0]}`, size, key],
     });
     lines.push(`- ${r.icon} ${w.service.shortName} (${r.words.split(':')[0]}): ${size}; ${key}`);
@@ -205,44 +241,39 @@ export function presentOverview(
   };
 }
 
-/** "90% waiting under 18 weeks (target 92%)": the share the service is judged on first. */
-export function overviewKey(service: Service, d: DisclosedWaits): string {
-  const seenTerm = service.headline === 'seen-this-term';
-  const s = seenTerm ? d.seenWithinTargetThisTerm : d.waitingUnderTarget;
-  const what = seenTerm
-    ? `${service.seenMeans} within ${service.targets.seen.weeks} weeks this term`
-    : `waiting under ${service.targets.seen.weeks} weeks`;
-  if (s.denominator === 0) return seenTerm ? `none ${service.seenMeans} yet this term` : 'nobody waiting';
-  if (!s.share.shown) return `${what}: ${WAITS_SUPPRESSED_TEXT}`;
-  return `${percent(s.share.value)} ${what} (target ${percent(s.targetShare)})`;
-}
-
 /**
- * The measure that decides the rating: the worst-rated of the service's targets (its headline measure when
- * that is as bad as any), so "amber" is explained by the figure that made it amber.
+ * The measure that decides the rating: the worst-rated of the service's rated measures (seen within, triaged
+ * within), so "amber" is explained by the figure that made it amber. With nothing rated, the headline
+ * figure as information ("99% waiting under 18 weeks").
  */
 export function decidingMeasure(service: Service, d: DisclosedWaits): string {
-  const order: Record<string, number> = { red: 3, amber: 2, green: 1 };
-  const worst = (rag: Rag | null) => (rag ? order[rag] : 0);
-  const candidates: { rank: number; text: string }[] = [
-    {
-      rank: worst(service.headline === 'seen-this-term' ? d.seenWithinTargetThisTerm.rag : d.waitingUnderTarget.rag),
-      text: overviewKey(service, d),
-    },
-  ];
+  const order: Record<Rag, number> = { red: 3, amber: 2, green: 1 };
+  const candidates: { rank: number; text: string }[] = [];
+  const against = (s: DisclosedShare, target: ServiceTarget) =>
+    isRated(target.provenance) ? `target ${percent(s.targetShare)}` : `compared with ${percent(target.share)}, assumed`;
+  const { seen, triage } = service.targets;
   const seenTerm = d.seenWithinTargetThisTerm;
-  if (service.headline !== 'seen-this-term' && seenTerm.share.shown && seenTerm.denominator > 0)
+  if (seenTerm.share.shown && seenTerm.denominator > 0)
     candidates.push({
-      rank: worst(seenTerm.rag),
-      text: `${percent(seenTerm.share.value)} ${service.seenMeans} within ${seenTerm.withinWeeks} weeks this term (target ${percent(seenTerm.targetShare)})`,
+      rank: seenTerm.rag ? order[seenTerm.rag] : 0,
+      text: `${percent(seenTerm.share.value)} ${service.seenMeans} within ${seenTerm.withinWeeks} weeks this term (${against(seenTerm, seen)})`,
     });
-  const triage = d.triagedWithinTarget;
-  if (triage && triage.share.shown && triage.denominator > 0)
+  const triaged = d.triagedWithinTarget;
+  if (triage && triaged && triaged.share.shown && triaged.denominator > 0)
     candidates.push({
-      rank: worst(triage.rag),
-      text: `${percent(triage.share.value)} triaged within ${triage.withinWeeks} weeks this term (target ${percent(triage.targetShare)})`,
+      rank: triaged.rag ? order[triaged.rag] : 0,
+      text: `${percent(triaged.share.value)} triaged within ${triaged.withinWeeks} weeks this term (${against(triaged, triage)})`,
     });
-  return candidates.reduce((best, c) => (c.rank > best.rank ? c : best)).text;
+  const worst = candidates.reduce<{ rank: number; text: string } | undefined>(
+    (best, c) => (!best || c.rank > best.rank ? c : best),
+    undefined,
+  );
+  if (worst && (worst.rank > 0 || service.headline === 'seen-this-term')) return worst.text;
+  if (service.headline === 'seen-this-term') return `none ${service.seenMeans} yet this term`;
+  const u = d.waitingUnderTarget;
+  if (u.denominator === 0) return 'nobody waiting';
+  const what = `waiting under ${u.withinWeeks} weeks`;
+  return u.share.shown ? `${percent(u.share.value)} ${what}` : `${what}: ${WAITS_SUPPRESSED_TEXT}`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

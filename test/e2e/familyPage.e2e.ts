@@ -21,7 +21,7 @@ const PC_LABELS = [
   '1 – Strongly disagree',
   'Prefer not to say',
 ];
-const FACES = ['Strongly agree', 'Agree', 'Not sure', 'Disagree', 'Strongly disagree'];
+const FACES = ['Strongly agree', 'Agree', 'Neither agree nor disagree', 'Disagree', 'Strongly disagree'];
 const MISSING = /Please choose an answer, or .Prefer not to say.\./;
 // 80 characters, with the kinds of character a family types.
 const OWN_WORDS = "She's happiest at drama club & on Fridays when there are no surprises - thank you";

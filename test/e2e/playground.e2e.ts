@@ -27,10 +27,11 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
       { skipInvalid: true },
     );
     const s = bot.services;
-    await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(
-      fromRoot('seeds', 'demo', 'referrals-salt.csv'),
-      { skipInvalid: true, keepRejects: false },
-    );
+    for (const service of ['salt', 'adhd'])
+      await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(
+        fromRoot('seeds', 'demo', `referrals-${service}.csv`),
+        { skipInvalid: true, keepRejects: false },
+      );
     playground = await startPlayground(`${bot.baseUrl}/api/messages`);
     browser = await launchBrowser();
     page = await localOnlyPage(browser);
@@ -98,9 +99,23 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     expect(text).to.match(/As of 22 November 2026/);
     expect(text).to.match(/(Green|Amber|Red): /);
     expect(text).to.match(/Median wait\s+\d+\.\d weeks/);
-    expect(text).to.match(/Target: 92% first seen/);
+    // Rated on the measures the WSoA sets (seen within 18 weeks, triage), with where the target comes from.
+    expect(text).to.match(/Target: 92% seen for assessment and first intervention within 18 weeks of referral/);
+    expect(text).to.match(/WSoA: set for 2020–22; no newer target/);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'playground-waits');
+
+    // ADHD: no source sets a target, so the card compares and does not rate.
+    await say('ADHD waiting times');
+    const adhd = page.locator('.ac-adaptiveCard').filter({ hasText: 'ADHD assessment (ADHD): waiting times' }).last();
+    await adhd.waitFor({ timeout: 30_000 });
+    const adhdText = await adhd.innerText();
+    expect(adhdText).to.match(/Not rated: no target is set for ADHD assessment/);
+    expect(adhdText).to.match(/assumed: no target set/);
+    expect(adhdText).to.match(/Why not rated: No source sets a target for ADHD assessment by name/);
+    expect(adhdText).not.to.match(/(Green|Amber|Red): (on|just below|below) target/);
+    await adhd.scrollIntoViewIfNeeded();
+    await screenshot(page, 'playground-waits-adhd');
 
     await say('how long is the wait for physio?');
     await page.getByText('I have no figures for "physio"', { exact: false }).last().waitFor({ timeout: 30_000 });
@@ -140,7 +155,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     const invite = await bot.services.invitationService.invite('AR-3003', 'cyp', 'e2e');
     if (invite.kind !== 'created') throw new Error('no invitation');
     await say(invite.displayCode);
-    const faces = ['Strongly agree', 'Agree', 'Not sure', 'Disagree', 'Strongly disagree'];
+    const faces = ['Strongly agree', 'Agree', 'Neither agree nor disagree', 'Disagree', 'Strongly disagree'];
     const sections = ['voice', 'progress', 'health', 'support', 'safe', 'future'];
     const chosen = new Map<string, string>();
     for (let k = 1; k <= 6; k++) {

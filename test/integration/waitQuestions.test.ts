@@ -56,12 +56,18 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
     expect(card).to.include('Speech and language therapy (SALT): waiting times');
     expect(card).to.include('As of 22 November 2026');
     expect(card).to.include('neither seen nor closed');
-    expect(card).to.include('92% first seen for assessment or first intervention within 18 weeks');
-    // 10 waiting; 9 under 18 weeks = 90%: 2 points under 92% → amber. Longest: 140 days = 20.0 weeks.
-    expect(card).to.include('90% (9 of 10) · target 92% 🟠');
+    // The target as the WSoA words it, with where it comes from and that its period has passed.
+    expect(card).to.include(
+      '92% seen for assessment and first intervention within 18 weeks of referral [WSoA: set for 2020–22; no newer target]',
+    );
+    expect(card).to.include('100% triaged within 2 weeks [WSoA: set for 2020–22; no newer target]');
+    // 10 waiting; 9 under 18 weeks = 90%: information, no target of its own. Longest: 140 days = 20.0 weeks.
+    expect(card).to.include('Waiting under 18 weeks: 90% (9 of 10).');
+    expect(card).not.to.include('90% (9 of 10) · target');
     expect(card).to.include('20.0 weeks');
     // Seen this term: 8, of whom the 6 referred 70 days before being seen were in time = 75% → red overall.
-    expect(card).to.include('75% (6 of 8) · target 92%');
+    expect(card).to.include('75% (6 of 8) · target 92% 🔴');
+    expect(card).to.include('Red: below target (WSoA: set for 2020–22; no newer target)');
     expect(out.text).to.match(/SALT: Red/);
   });
 
@@ -72,8 +78,10 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
       const card = JSON.stringify((await ask(practitioner, 'SALT waiting list')).cards[0]);
       expect(card).to.include('As of 24 January 2027, from the extract loaded on 22 November 2026');
       expect(card).to.include('29.0 weeks'); // W-10: 140 + 63 days
-      expect(card).to.include('80% (8 of 10) · target 92% 🔴');
+      expect(card).to.include('Waiting under 18 weeks: 80% (8 of 10).');
       expect(card).to.include('none yet this term'); // a new term: nobody seen in it yet as far as the extract knows
+      // Nothing measured yet against a target in the new term, so no colour: the share waiting is information.
+      expect(card).to.include('Not rated');
     } finally {
       bot.clock.set('2026-11-22');
     }

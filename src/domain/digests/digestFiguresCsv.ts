@@ -2,6 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import { spreadsheetSafe } from '../text/safeText.js';
 import type { Disclosed } from '../scores/disclosure.js';
 import type { TermDigest } from './termDigest.js';
+import type { ServiceTarget } from '../waits/serviceCatalogue.js';
+import { isRated, provenanceLabel } from '../targets/targetProvenance.js';
 
 const SUPPRESSED = 'fewer than 5: not shown';
 export const DIGEST_CSV_COLUMNS = ['term', 'section', 'subject', 'group', 'measure', 'value', 'n', 'note'] as const;
@@ -72,6 +74,7 @@ export function digestFiguresCsv(d: TermDigest): string {
     add('waiting times', name, 'all', 'median wait (weeks)', f.medianWeeks, n, (v) => v.toFixed(1));
     add('waiting times', name, 'all', '92nd percentile wait (weeks)', f.p92Weeks, n, (v) => v.toFixed(1));
     add('waiting times', name, 'all', 'longest wait (weeks)', f.longestWeeks, n, (v) => v.toFixed(1));
+    const { seen, triage } = w.service.targets;
     add(
       'waiting times',
       name,
@@ -80,19 +83,21 @@ export function digestFiguresCsv(d: TermDigest): string {
       f.waitingUnderTarget.share,
       f.waitingUnderTarget.denominator,
       share,
-      `target ${(f.waitingUnderTarget.targetShare * 100).toFixed(0)}%`,
+      'information: no target is set for this share',
     );
     add(
       'waiting times',
       name,
       'all',
-      `% seen within ${f.seenWithinTargetThisTerm.withinWeeks} weeks this term`,
+      `% ${w.service.seenMeans} within ${f.seenWithinTargetThisTerm.withinWeeks} weeks this term`,
       f.seenWithinTargetThisTerm.denominator ? f.seenWithinTargetThisTerm.share : undefined,
       f.seenWithinTargetThisTerm.denominator,
       share,
-      f.seenWithinTargetThisTerm.denominator ? '' : 'none this term',
+      [f.seenWithinTargetThisTerm.denominator ? '' : 'none this term', targetNote(seen, d.generatedOn)]
+        .filter(Boolean)
+        .join('; '),
     );
-    if (f.triagedWithinTarget)
+    if (f.triagedWithinTarget && triage)
       add(
         'waiting times',
         name,
@@ -101,7 +106,9 @@ export function digestFiguresCsv(d: TermDigest): string {
         f.triagedWithinTarget.denominator ? f.triagedWithinTarget.share : undefined,
         f.triagedWithinTarget.denominator,
         share,
-        f.triagedWithinTarget.denominator ? '' : 'none due this term',
+        [f.triagedWithinTarget.denominator ? '' : 'none due this term', targetNote(triage, d.generatedOn)]
+          .filter(Boolean)
+          .join('; '),
       );
     for (const b of f.bands)
       add('waiting times', name, `waiting ${b.label} weeks`, 'number waiting', b.count, undefined, String);
@@ -122,4 +129,11 @@ export function digestFiguresCsv(d: TermDigest): string {
     );
   }
   return stringify([[...DIGEST_CSV_COLUMNS], ...rows.map((row) => row.map(spreadsheetSafe))]);
+}
+
+/** "target 92% (WSoA: set for 2020–22; no newer target)", or a comparison when no source sets one. */
+function targetNote(t: ServiceTarget, onDate: string): string {
+  const share = `${(t.share * 100).toFixed(0)}%`;
+  const from = provenanceLabel(t.provenance, onDate);
+  return isRated(t.provenance) ? `target ${share} (${from})` : `compared with ${share} (${from}; not rated)`;
 }

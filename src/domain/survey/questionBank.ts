@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fromRoot } from '../projectPaths.js';
+import { applyErrata, loadErrata, type Errata } from './errata.js';
 
 export const OUTCOME_IDS = ['voice', 'progress', 'health', 'support', 'safe', 'future'] as const;
 export type OutcomeId = (typeof OUTCOME_IDS)[number];
@@ -12,13 +13,13 @@ const textId = /^text\.(cyp|pc)\.[1-9]\d*$/;
 
 const questionSchema = z.object({ id: z.string().regex(scoredId), text: z.string().min(1).max(300) });
 const promptSchema = z.object({ id: z.string().regex(textId), prompt: z.string().min(1).max(200) });
-const cypPoint = z.object({
+/** One point of the 1–5 scale, the same for both roles; children see its face (with the label as its name). */
+const scalePoint = z.object({
   score: z.number().int().min(1).max(5),
   label: z.string().min(1),
   face: z.string().min(1),
   alt: z.string().min(1),
 });
-const pcPoint = z.object({ score: z.number().int().min(1).max(5), label: z.string().min(1) });
 
 const bankSchema = z.object({
   framework: z.string().min(1),
@@ -27,8 +28,11 @@ const bankSchema = z.object({
   scale: z.object({
     min: z.literal(1),
     max: z.literal(5),
-    cyp: z.array(cypPoint).length(5),
-    pc: z.array(pcPoint).length(5),
+    about: z.string().min(1),
+    points: z
+      .array(scalePoint)
+      .length(5)
+      .refine((ps) => ps.every((p, i) => p.score === i + 1), 'must be the scores 1 to 5 in order'),
     skipLabel: z.string().min(1),
   }),
   outcomes: z
@@ -126,6 +130,15 @@ export function parseQuestionBank(raw: unknown): QuestionBank {
   return new QuestionBank(parsed.data);
 }
 
-export function loadQuestionBank(file = fromRoot('seeds', 'question-bank.json')): QuestionBank {
-  return parseQuestionBank(JSON.parse(readFileSync(file, 'utf8')));
+/**
+ * The question bank families see: the file (the framework's text exactly) with the errata applied.
+ * `errata: false` gives the file as it is (the test that proves every question is the framework's).
+ */
+export function loadQuestionBank(
+  file = fromRoot('seeds', 'question-bank.json'),
+  errata: Errata | false = loadErrata(),
+): QuestionBank {
+  const raw = JSON.parse(readFileSync(file, 'utf8'));
+  if (errata === false) return parseQuestionBank(raw);
+  return new QuestionBank(applyErrata(parseQuestionBank(raw).data, errata));
 }

@@ -24,7 +24,8 @@ export type DisclosedWaits = {
   p92Weeks: Disclosed;
   longestWeeks: Disclosed;
   bands: { label: string; count: Disclosed }[];
-  waitingUnderTarget: DisclosedShare;
+  /** Information: no source sets a target for the share of those waiting, so it is never rated. */
+  waitingUnderTarget: Omit<DisclosedShare, 'rag' | 'targetShare'>;
   waitingUnderAim: Omit<DisclosedShare, 'rag' | 'targetShare'> | null;
   seenWithinTargetThisTerm: DisclosedShare;
   triagedWithinTarget: DisclosedShare | null;
@@ -40,15 +41,11 @@ export function discloseWaits(stats: WaitingListStats): DisclosedWaits {
     stats.bands.map((b) => ({ value: b.count, basis: b.count })),
   );
   const shares = {
-    waitingUnderTarget: rated(stats.waitingUnderTarget),
+    waitingUnderTarget: { ...plain(stats.waitingUnderTarget), withinWeeks: stats.waitingUnderTarget.withinWeeks },
     seenWithinTargetThisTerm: rated(stats.seenWithinTargetThisTerm),
     triagedWithinTarget: stats.triagedWithinTarget ? rated(stats.triagedWithinTarget) : null,
   };
-  const rags = [
-    shares.waitingUnderTarget.rag,
-    shares.seenWithinTargetThisTerm.rag,
-    shares.triagedWithinTarget?.rag ?? null,
-  ];
+  const rags = [shares.seenWithinTargetThisTerm.rag, shares.triagedWithinTarget?.rag ?? null];
   return {
     waiting: bands.total,
     medianWeeks: weeks(stats.medianWeeks),

@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fromRoot } from '../projectPaths.js';
+import { provenanceSchema } from '../targets/targetProvenance.js';
 
-/** "At least `share` of referrals within `weeks` weeks of referral." */
+/** "At least `share` of referrals within `weeks` weeks of referral", and where that target comes from. */
 const targetSchema = z.object({
   weeks: z.number().int('must be a whole number of weeks').positive().max(260),
   share: z.number().gt(0, 'must be more than 0').max(1, 'must be at most 1 (a share, not a percentage)'),
+  provenance: provenanceSchema,
+});
+
+/** A standard a source sets that the extract cannot measure: shown as such, with the column it would need. */
+const unmeasuredSchema = z.object({
+  standard: z.string().min(1),
+  needs: z.string().min(1),
+  provenance: provenanceSchema,
 });
 
 const serviceSchema = z.object({
@@ -19,13 +28,13 @@ const serviceSchema = z.object({
   targets: z.object({
     seen: targetSchema,
     triage: targetSchema.optional(),
-    aimWeeks: z.number().int().positive().optional(),
+    aim: z.object({ weeks: z.number().int().positive(), provenance: provenanceSchema }).optional(),
   }),
-  source: z.string().min(1),
+  unmeasured: z.array(unmeasuredSchema).optional(),
 });
 
 const catalogueSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   description: z.string(),
   services: z.array(serviceSchema).min(1, 'must list at least one service'),
 });

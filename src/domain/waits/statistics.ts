@@ -1,4 +1,5 @@
-import type { Service } from './serviceCatalogue.js';
+import { isRated } from '../targets/targetProvenance.js';
+import type { Service, ServiceTarget } from './serviceCatalogue.js';
 
 /**
  * The shared vocabulary of waiting-list figures, and the one place their conventions live:
@@ -11,7 +12,9 @@ import type { Service } from './serviceCatalogue.js';
  *   are no longer under 18 weeks. "Seen / triaged within" is inclusive (gap ≤ target weeks), as the
  *   targets say "within 18 weeks or less".
  * - Shares are null, never 0, when nobody is in their denominator: "no data" is not "0%".
- * - RAG (see `ragOf`); the overall RAG is the worst of the rated shares that have data.
+ * - RAG (see `ragOf`) only against a target the sources or statute set (see targetProvenance.ts), and only
+ *   on the measure it was set for: seen within, and triaged within. The overall RAG is the worst of those
+ *   that have data. "Waiting under target" is information: no source sets a target for it.
  */
 
 /** A term, or any inclusive date range; the lead's term calendar supplies it. */
@@ -33,8 +36,8 @@ export type WaitingListStats = {
   p92Weeks: number | null;
   longestWeeks: number | null;
   bands: BandCount[];
-  /** Those waiting on onDate who have waited less than the "seen" target weeks. */
-  waitingUnderTarget: RatedShare;
+  /** Those waiting on onDate who have waited less than the "seen" target weeks: information, never rated. */
+  waitingUnderTarget: Share & { withinWeeks: number };
   /** The same against the longer-term aim (ASD, ADHD); not RAG-rated; null when the service has no aim. */
   waitingUnderAim: (Share & { withinWeeks: number }) | null;
   /** Of those first seen between term.start and min(onDate, term.end): seen within target. */
@@ -118,9 +121,10 @@ export function shareOf(numerator: number, denominator: number): Share {
   return { numerator, denominator, share: denominator === 0 ? null : numerator / denominator };
 }
 
-function rated(numerator: number, denominator: number, target: { weeks: number; share: number }): RatedShare {
+function rated(numerator: number, denominator: number, target: ServiceTarget): RatedShare {
   const s = shareOf(numerator, denominator);
-  return { ...s, withinWeeks: target.weeks, targetShare: target.share, rag: ragOf(s.share, target.share) };
+  const rag = isRated(target.provenance) ? ragOf(s.share, target.share) : null;
+  return { ...s, withinWeeks: target.weeks, targetShare: target.share, rag };
 }
 
 /**
@@ -136,10 +140,10 @@ export function assembleStats(
   const { referralsToDate, waits, seen, triage } = counts;
   const waiting = waits.reduce((sum, [, count]) => sum + count, 0);
   const countUnder = (days: number) => waits.reduce((sum, [d, count]) => (d < days ? sum + count : sum), 0);
-  const { seen: seenTarget, triage: triageTarget, aimWeeks } = service.targets;
+  const { seen: seenTarget, triage: triageTarget, aim } = service.targets;
   const weeksOf = (days: number | null) => (days === null ? null : weeksOneDecimal(days));
 
-  const waitingUnderTarget = rated(countUnder(seenTarget.weeks * 7), waiting, seenTarget);
+  const waitingUnderTarget = { ...shareOf(countUnder(seenTarget.weeks * 7), waiting), withinWeeks: seenTarget.weeks };
   const seenWithinTargetThisTerm = rated(seen.seenInTime, seen.seen, seenTarget);
   const triagedWithinTarget = triageTarget ? rated(triage.inTime, triage.due, triageTarget) : null;
   return {
@@ -156,10 +160,9 @@ export function assembleStats(
       count: countUnder(b.toWeeks === null ? Infinity : b.toWeeks * 7) - countUnder(b.fromWeeks * 7),
     })),
     waitingUnderTarget,
-    waitingUnderAim:
-      aimWeeks === undefined ? null : { ...shareOf(countUnder(aimWeeks * 7), waiting), withinWeeks: aimWeeks },
+    waitingUnderAim: aim ? { ...shareOf(countUnder(aim.weeks * 7), waiting), withinWeeks: aim.weeks } : null,
     seenWithinTargetThisTerm,
     triagedWithinTarget,
-    rag: worstRag([waitingUnderTarget.rag, seenWithinTargetThisTerm.rag, triagedWithinTarget?.rag ?? null]),
+    rag: worstRag([seenWithinTargetThisTerm.rag, triagedWithinTarget?.rag ?? null]),
   };
 }

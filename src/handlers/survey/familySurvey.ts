@@ -86,7 +86,7 @@ export class FamilySurvey {
     const picked =
       payload.answer === SKIP_VALUE
         ? this.bank.data.scale.skipLabel
-        : this.bank.data.scale.cyp.find((p) => String(p.score) === payload.answer)?.label;
+        : this.bank.data.scale.points.find((p) => String(p.score) === payload.answer)?.label;
     const card = this.cardFor(turn, result, { answers: result.answers, lead: picked ? `You picked: ${picked}.` : '' });
     const { index, total } = sectionNumber(this.bank, result.section);
     return { replaceWith: { text: `Section ${index} of ${total}`, card } };

@@ -286,7 +286,7 @@ describe('card templates', () => {
     expect(faces.map((f: any) => f.items[1].text)).to.deep.equal([
       'Strongly agree',
       'Agree',
-      'Not sure',
+      'Neither agree nor disagree',
       'Disagree',
       'Strongly disagree',
     ]);
@@ -295,7 +295,7 @@ describe('card templates', () => {
       expect(face.items[0]).to.deep.include({
         type: 'Image',
         url: `https://bot.example/static/faces/face-${score}.png`,
-        altText: bank.data.scale.cyp.find((p) => p.score === score)!.alt,
+        altText: bank.data.scale.points.find((p) => p.score === score)!.alt,
       });
       expect(Number.parseInt(face.items[0].width, 10)).to.be.at.least(48);
       expect(face.selectAction.data).to.deep.include({
@@ -308,6 +308,22 @@ describe('card templates', () => {
     expect(cardElements(card).some((e: any) => e.text === bank.questionsFor('voice', 'cyp')[1].text)).to.equal(true);
     expect(card.actions.map((a: any) => a.title)).to.deep.equal(['Prefer not to say', 'Use numbers 1–5 instead']);
     expect(card.actions[0].data).to.deep.include({ answer: 'skip', question: 'voice.cyp.2' });
+  });
+
+  it('gives children and parent carers the same words for 1 to 5', () => {
+    const titles = (role: 'cyp' | 'pc') =>
+      cardElements(
+        sectionCard(bank, {
+          section: 'voice',
+          role,
+          code: 'ABCDEFGH23',
+          actionType: 'Action.Submit',
+          scale: 'numbers',
+        }) as any,
+      )
+        .find((e: any) => e.type === 'Input.ChoiceSet')!
+        .choices.map((c: any) => c.title);
+    expect(titles('cyp')).to.deep.equal(titles('pc'));
   });
 
   it('offers older young people the numbered scale, with a way back to faces', () => {
@@ -324,7 +340,7 @@ describe('card templates', () => {
     expect(choices).to.deep.equal([
       '5 – Strongly agree',
       '4 – Agree',
-      '3 – Not sure',
+      '3 – Neither agree nor disagree',
       '2 – Disagree',
       '1 – Strongly disagree',
       'Prefer not to say',

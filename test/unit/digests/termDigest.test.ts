@@ -54,7 +54,13 @@ describe('termly digest content', () => {
     ]);
     const nd = catalogue.find((s) => s.id === 'nd')!;
     const stats = waitingListStats(
-      Array.from({ length: 10 }, (_, i) => ({ referralId: `N${i}`, service: 'nd', referredOn: '2026-01-01' })),
+      // Seen this term, every one after 18 weeks: red on the target the WSoA sets (seen within 18 weeks).
+      Array.from({ length: 10 }, (_, i) => ({
+        referralId: `N${i}`,
+        service: 'nd',
+        referredOn: '2026-01-01',
+        firstSeenOn: '2026-10-01',
+      })),
       nd,
       '2026-11-22',
       term,
@@ -71,7 +77,9 @@ describe('termly digest content', () => {
     ]);
     const text = presentTermDigest(d).text;
     expect(text).to.include('▼ Voice (parent carers) fell from 4.0 to 3.0 since 2025-26 Summer.');
-    expect(text).to.include('🔴 Neurodevelopmental pathway is red: 0% waiting under 18 weeks (target 100%).');
+    expect(text).to.include(
+      '🔴 Neurodevelopmental pathway is red: 0% first seen on the pathway within 18 weeks this term (target 100%).',
+    );
     expect(text).to.include('Speech and language therapy (SALT): No data; no referrals loaded');
   });
 

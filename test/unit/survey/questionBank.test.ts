@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { loadQuestionBank, OUTCOME_IDS, parseQuestionBank } from '../../../src/domain/survey/questionBank.js';
+import { loadErrata } from '../../../src/domain/survey/errata.js';
 import { fromRoot } from '../../../src/domain/projectPaths.js';
 
 // SPEC.md's table: questions per outcome for CYP and parent carers.
@@ -66,14 +67,45 @@ describe('question bank', () => {
     );
   });
 
-  it('words every question and prompt exactly as the framework document does', function () {
+  it('words every question and prompt exactly as the framework document does (the file, before errata)', function () {
     if (!framework) this.skip(); // the shared seed documents sit beside the checkout in development and CI
-    for (const q of bank.allScored()) {
+    const asFiled = loadQuestionBank(undefined, false);
+    for (const o of asFiled.outcomes) expect(framework, `${o.id} statement`).to.include(o.statement);
+    for (const q of asFiled.allScored()) {
       for (const part of WRAPPED[q.id] ?? [q.text]) expect(framework, q.id).to.include(part);
       if (WRAPPED[q.id]) expect(q.text).to.equal(WRAPPED[q.id].join(' '));
     }
     for (const role of ['cyp', 'pc'] as const)
-      for (const p of bank.promptsFor(role)) expect(framework, p.id).to.include(p.prompt);
+      for (const p of asFiled.promptsFor(role)) expect(framework, p.id).to.include(p.prompt);
+  });
+
+  it('applies the errata at load: the two conversion artefacts are fixed, nothing else changes', () => {
+    const asFiled = loadQuestionBank(undefined, false);
+    const errata = loadErrata();
+    expect(bank.version).to.equal(`${asFiled.version}+errata.${errata.version}`);
+    expect(bank.outcome('progress').statement).to.include('aspirations across education');
+    expect(bank.scoredQuestion('health.cyp.3')?.text).to.equal(
+      'I know where to find information about my health and well-being',
+    );
+    const everyText = (b: typeof bank) => [
+      ...b.outcomes.flatMap((o) => [o.statement, o.plainWords]),
+      ...b.allScored().map((q) => q.text),
+      ...(['cyp', 'pc'] as const).flatMap((r) => b.promptsFor(r).map((p) => p.prompt)),
+    ];
+    const before = everyText(asFiled);
+    const after = everyText(bank);
+    const changed = before.filter((t, i) => t !== after[i]);
+    expect(changed, 'only the texts the errata name').to.have.length(errata.errata.length);
+    for (const t of after) expect(t).not.to.match(/\w- \w|\bcross education/);
+  });
+
+  it('refuses errata written for another edition, or whose original text is not in place exactly once', () => {
+    const errata = loadErrata();
+    expect(() => loadQuestionBank(undefined, { ...errata, appliesTo: '2024-28.1' })).to.throw(
+      /errata are for question bank 2024-28.1, not 2025-29.2/,
+    );
+    const moved = { ...errata, errata: [{ ...errata.errata[0], where: 'voice.cyp.1' }] };
+    expect(() => loadQuestionBank(undefined, moved)).to.throw(/appears 0 times/);
   });
 
   it('refuses a bank whose ids are out of row order', () => {

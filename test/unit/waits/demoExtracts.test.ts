@@ -43,7 +43,7 @@ describe('demo waiting-list extracts', () => {
     expect(stats['salt'].seenWithinTargetThisTerm.share).to.be.within(0.85, 1);
     expect(stats['salt'].triagedWithinTarget!.share).to.be.within(0.85, 0.999); // some triage misses
     expect(stats['asd'].longestWeeks).to.be.greaterThan(52);
-    expect(stats['asd'].waitingUnderTarget.rag).to.equal('red');
+    expect(stats['asd'].waitingUnderTarget.share, 'a fifth wait over 52 weeks').to.be.below(0.9);
     expect(stats['nd'].medianWeeks).to.be.greaterThan(12);
     expect(stats['nd'].rag).to.equal('red');
     expect(stats['ehcna'].seenWithinTargetThisTerm.share).to.be.within(0.3, 0.9);

@@ -27,6 +27,8 @@ export function naiveStats(referrals: Referral[], service: Service, d: string, t
           : 'red';
   const ratio = (n: number, of: number) => ({ numerator: n, denominator: of, share: of === 0 ? null : n / of });
   const seenT = service.targets.seen;
+  // A target nobody set (basis "assumed") is never rated.
+  const rated = (t: { provenance: { basis: string } }) => t.provenance.basis !== 'assumed';
 
   const under = ratio(waits.filter((w) => w / 7 < seenT.weeks).length, waits.length);
   const last = term.end < d ? term.end : d;
@@ -45,7 +47,7 @@ export function naiveStats(referrals: Referral[], service: Service, d: string, t
     const due = inTerm.filter((r) => by(r.triagedOn) || day(d) - day(r.referredOn) > tT.weeks * 7);
     const ok = due.filter((r) => by(r.triagedOn) && day(r.triagedOn!) - day(r.referredOn) <= tT.weeks * 7);
     const t = ratio(ok.length, due.length);
-    triaged = { ...t, withinWeeks: tT.weeks, targetShare: tT.share, rag: rag(t.share, tT.share) };
+    triaged = { ...t, withinWeeks: tT.weeks, targetShare: tT.share, rag: rated(tT) ? rag(t.share, tT.share) : null };
   }
 
   const edges: Array<[string, number, number | null]> = [
@@ -57,20 +59,16 @@ export function naiveStats(referrals: Referral[], service: Service, d: string, t
     ['18–52', 18, 52],
     ['52 and over', 52, null],
   ];
-  const waitingUnderTarget = {
-    ...under,
-    withinWeeks: seenT.weeks,
-    targetShare: seenT.share,
-    rag: rag(under.share, seenT.share),
-  };
+  // Information only: no source sets a target for the share of those waiting.
+  const waitingUnderTarget = { ...under, withinWeeks: seenT.weeks };
   const seenWithinTargetThisTerm = {
     ...seen,
     withinWeeks: seenT.weeks,
     targetShare: seenT.share,
-    rag: rag(seen.share, seenT.share),
+    rag: rated(seenT) ? rag(seen.share, seenT.share) : null,
   };
-  const rags = [waitingUnderTarget.rag, seenWithinTargetThisTerm.rag, triaged?.rag ?? null];
-  const aim = service.targets.aimWeeks;
+  const rags = [seenWithinTargetThisTerm.rag, triaged?.rag ?? null];
+  const aim = service.targets.aim?.weeks;
   return {
     serviceId: service.id,
     onDate: d,

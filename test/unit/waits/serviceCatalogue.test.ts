@@ -7,19 +7,27 @@ import { loadServiceCatalogue, parseServiceCatalogue } from '../../../src/domain
 const services = loadServiceCatalogue();
 const byId = (id: string) => services.find((s) => s.id === id)!;
 const raw = () =>
-  JSON.parse(JSON.stringify({ version: 1, description: 'test', services })) as {
+  JSON.parse(JSON.stringify({ version: 2, description: 'test', services })) as {
     services: Array<Record<string, unknown>>;
   };
 
 describe('services catalogue', () => {
   it('holds the five services with the targets of the Written Statement of Action and statute', () => {
     expect(services.map((s) => s.id)).to.deep.equal(['salt', 'asd', 'adhd', 'nd', 'ehcna']);
-    expect(byId('salt').targets).to.deep.equal({ seen: { weeks: 18, share: 0.92 }, triage: { weeks: 2, share: 1 } });
-    expect(byId('asd').targets).to.deep.equal({ seen: { weeks: 52, share: 1 }, aimWeeks: 18 });
-    expect(byId('adhd').targets).to.deep.equal(byId('asd').targets);
-    expect(byId('nd').targets).to.deep.equal({ seen: { weeks: 18, share: 1 } });
-    expect(byId('ehcna').targets).to.deep.equal({ seen: { weeks: 20, share: 1 } });
+    const figures = (id: string) => {
+      const { seen, triage, aim } = byId(id).targets;
+      const plain = (t?: { weeks: number; share?: number }) => t && { weeks: t.weeks, share: t.share };
+      return JSON.parse(JSON.stringify({ seen: plain(seen), triage: plain(triage), aim: plain(aim) }));
+    };
+    expect(figures('salt')).to.deep.equal({ seen: { weeks: 18, share: 0.92 }, triage: { weeks: 2, share: 1 } });
+    expect(figures('asd')).to.deep.equal({ seen: { weeks: 52, share: 1 }, aim: { weeks: 18 } });
+    expect(figures('adhd')).to.deep.equal({ seen: { weeks: 52, share: 1 } });
+    expect(figures('nd')).to.deep.equal({ seen: { weeks: 18, share: 1 } });
+    expect(figures('ehcna')).to.deep.equal({ seen: { weeks: 20, share: 1 } });
     expect(byId('ehcna').headline).to.equal('seen-this-term');
+    expect(byId('salt').seenMeans, "the seed's words: assessment and first intervention").to.equal(
+      'seen for assessment and first intervention',
+    );
   });
 
   it('knows the names practitioners type for each service', () => {
@@ -54,8 +62,13 @@ describe('services catalogue', () => {
       aliases: ['occupational therapy', 'OT'],
       seenMeans: 'first seen',
       headline: 'waiting-list',
-      targets: { seen: { weeks: 18, share: 0.92 } },
-      source: 'local',
+      targets: {
+        seen: {
+          weeks: 18,
+          share: 0.92,
+          provenance: { basis: 'assumed', document: 'local', section: 'none', quote: 'none', reason: 'a test' },
+        },
+      },
     });
     const dir = mkdtempSync(path.join(tmpdir(), 'services-'));
     writeFileSync(path.join(dir, 'services.json'), JSON.stringify(data));

@@ -197,7 +197,7 @@ describe('service summary (bounded storage for waiting-list figures)', () => {
     expect(() => statsFromSummary(summary, salt, '2026-11-22', { start: '2026-04-01', end: '2026-08-31' })).to.throw(
       /no counts for the term 2026-04-01 to 2026-08-31/,
     );
-    const changed: Service = { ...salt, targets: { ...salt.targets, seen: { weeks: 16, share: 0.92 } } };
+    const changed: Service = { ...salt, targets: { ...salt.targets, seen: { ...salt.targets.seen, weeks: 16 } } };
     expect(() => statsFromSummary(summary, changed, '2026-11-22', autumn)).to.throw(/other targets/);
     expect(() =>
       statsFromSummary(
