@@ -5,6 +5,8 @@ import { InvitationService } from './app/invitationService.js';
 import { ScoresService } from './app/scoresService.js';
 import { SurveyService } from './app/surveyService.js';
 import { WaitsService } from './app/waitsService.js';
+import { MeasuresService } from './app/measuresService.js';
+import type { MeasureCatalogue } from './domain/measures/measureCatalogue.js';
 import type { StaffRole } from './domain/access/roles.js';
 import type { Clock } from './domain/clock.js';
 import type { QuestionBank } from './domain/survey/questionBank.js';
@@ -13,7 +15,7 @@ import type { TermCalendar } from './domain/terms/termCalendar.js';
 import type { Service } from './domain/waits/serviceCatalogue.js';
 import type { QuestionLog, RoleStore } from './ports/adminStores.js';
 import type { AddressBook, DigestLedger, DigestSubscriptions, Secrets } from './ports/digestStores.js';
-import type { AggregateCounters, ReferralStore, WaitSummaryStore } from './ports/figureStores.js';
+import type { AggregateCounters, MeasureStore, ReferralStore, WaitSummaryStore } from './ports/figureStores.js';
 import type { ConversationBindings, InvitationStore, RespondentRecords } from './ports/surveyStores.js';
 import { termDigestReply } from './presenters/termDigestPresenter.js';
 
@@ -31,12 +33,14 @@ export type Stores = {
   subscriptions: DigestSubscriptions;
   ledger: DigestLedger;
   secrets: Secrets;
+  measureValues: MeasureStore;
 };
 
 export type AppOptions = {
   bank: QuestionBank;
   terms: TermCalendar;
   catalogue: readonly Service[];
+  measures: MeasureCatalogue;
   clock: Clock;
   invitationTtlDays: number;
   publicBaseUrl: string;
@@ -68,6 +72,7 @@ export function wireAppServices(s: Stores, o: AppOptions) {
   const scores = new ScoresService(bank, terms, clock, s.counters);
   const erasure = new ErasureService(s.respondents, s.invitations);
   const waits = new WaitsService(o.catalogue, terms, clock, s.referrals, s.waitSummaries);
+  const measures = new MeasuresService(o.measures, s.measureValues);
   const digests = new DigestService({
     bank,
     terms,
@@ -84,5 +89,5 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     instance: o.instance,
     delivery: { perSecond: o.digestSendsPerSecond },
   });
-  return { invitationService, survey, access, scores, erasure, waits, digests };
+  return { invitationService, survey, access, scores, erasure, waits, measures, digests };
 }

@@ -50,6 +50,7 @@ export function buildHttpApp(
     invitations: services.invitationService,
     scores: services.scores,
     waits: services.waits,
+    measures: services.measures,
     digests: services.digests,
     erasure: services.erasure,
     questionLog: services.questionLog,

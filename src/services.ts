@@ -22,6 +22,8 @@ import { DigestLedgerRepository } from './storage/repositories/digestLedgerRepos
 import { DigestSubscriptionsRepository } from './storage/repositories/digestSubscriptionsRepository.js';
 import { SecretsRepository } from './storage/repositories/secretsRepository.js';
 import type { RedoLog } from './storage/redoLog.js';
+import { MeasureValuesRepository } from './storage/repositories/measureValuesRepository.js';
+import { loadMeasureCatalogue } from './domain/measures/measureCatalogue.js';
 
 /** Everything the product is made of, wired once. No logic lives here. */
 export function buildServices(
@@ -49,11 +51,13 @@ export function buildServices(
     subscriptions: new DigestSubscriptionsRepository(store),
     ledger: new DigestLedgerRepository(store, config.digestLeaseSeconds * 1000),
     secrets: new SecretsRepository(store),
+    measureValues: new MeasureValuesRepository(store),
   };
   const app = wireAppServices(stores, {
     bank,
     terms,
     catalogue: loadServiceCatalogue(),
+    measures: loadMeasureCatalogue(),
     clock,
     invitationTtlDays: config.invitationTtlDays,
     publicBaseUrl: config.publicBaseUrl,
@@ -62,9 +66,19 @@ export function buildServices(
     instance: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     digestSendsPerSecond: config.digestSendsPerSecond,
   });
-  const { roles, invitations, conversations, questionLog, referrals, waitSummaries, addresses, subscriptions, ledger } =
-    stores;
-  const { invitationService, survey, access, scores, erasure, waits, digests } = app;
+  const {
+    roles,
+    invitations,
+    conversations,
+    questionLog,
+    referrals,
+    waitSummaries,
+    addresses,
+    subscriptions,
+    ledger,
+    measureValues,
+  } = stores;
+  const { invitationService, survey, access, scores, erasure, waits, measures, digests } = app;
   return {
     bank,
     terms,
@@ -85,6 +99,8 @@ export function buildServices(
     referrals,
     waitSummaries,
     waits,
+    measures,
+    measureValues,
     addresses,
     subscriptions,
     ledger,

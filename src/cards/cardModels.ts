@@ -94,6 +94,7 @@ export type CardDataByTemplate = {
   help: HelpCard;
   figureTable: FigureTableCard;
   waitTimes: WaitTimesCard;
+  measure: MeasureCard;
   termDigest: TermDigestCard;
 };
 export type CardTemplateName = keyof CardDataByTemplate;
@@ -119,6 +120,19 @@ export type WaitTimesCard = {
   headline: string;
   facts: { title: string; value: string }[];
   bands: { label: string; count: string; bar: string }[];
+  notes: string[];
+  buttons: { title: string; text: string }[];
+};
+
+/** One framework measure: its rating against a target (if any), the figure, its changes, target and notes. */
+export type MeasureCard = {
+  title: string;
+  asOf: string;
+  /** Container style: 'good' | 'warning' | 'attention' | 'default'. */
+  ragStyle: string;
+  rating: string;
+  headline: string;
+  facts: { title: string; value: string }[];
   notes: string[];
   buttons: { title: string; text: string }[];
 };

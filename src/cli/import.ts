@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ReferralsImport } from '../imports/referralsImport.js';
 import { ResponsesImport } from '../imports/responsesImport.js';
+import { MeasuresImport } from '../imports/measuresImport.js';
 import { CsvHeaderError, type RowError } from '../imports/csvRows.js';
 import { fail, runCli, withServices } from './cliStorage.js';
 import type { Services } from '../services.js';
@@ -17,9 +18,16 @@ const USAGE = `Import a CSV into the store.
       (dates YYYY-MM-DD; triaged_on, first_seen_on and closed_on may be empty; service is one of
       salt, asd, adhd, nd, ehcna or another id in seeds/services.json)
 
+  npm run import -- measures <file.csv> [--skip-invalid]
+      the framework's other measures: measure_id, period, numerator, denominator, value
+      (measure_id as in seeds/measures.json; period a term 2025-26-spring, a month 2026-03 or an
+      academic year 2025-26, as the measure's frequency says; a percent gives numerator and
+      denominator, a count its value, a rate its value and, where known, numerator and denominator)
+
 Every row is checked first. If any row is invalid nothing is imported, unless --skip-invalid is given:
 then the valid rows are imported and the rejected ones written beside the file (<file>.rejects.csv).
-Importing the same file again changes nothing; a corrected extract replaces referrals with the same id.`;
+Importing the same file again changes nothing; a corrected extract replaces referrals with the same id,
+and a measure's period imported again replaces the figures stored for it.`;
 
 runCli(async () => {
   const args = process.argv.slice(2);
@@ -29,12 +37,14 @@ runCli(async () => {
     console.log(USAGE);
     return;
   }
-  if (kind !== 'responses' && kind !== 'referrals') fail(`Unknown import "${kind}".\n\n${USAGE}`, 2);
+  if (kind !== 'responses' && kind !== 'referrals' && kind !== 'measures')
+    fail(`Unknown import "${kind}".\n\n${USAGE}`, 2);
   if (!file || extra.length) fail(`Give exactly one CSV file.\n\n${USAGE}`, 2);
   if (!existsSync(file)) fail(`No such file: ${file}`, 2);
   const absolute = path.resolve(file);
   try {
-    await (kind === 'responses' ? importResponses(absolute, skipInvalid) : importReferrals(absolute, skipInvalid));
+    const run = { responses: importResponses, referrals: importReferrals, measures: importMeasures }[kind];
+    await run(absolute, skipInvalid);
   } catch (error) {
     if (error instanceof CsvHeaderError || (error as { code?: string }).code?.startsWith('CSV_'))
       fail(`${file}: ${(error as Error).message}`, 1);
@@ -94,6 +104,23 @@ function importReferrals(file: string, skipInvalid: boolean): Promise<void> {
       ...report.services.map(
         (svc) =>
           `  ${svc.id}: ${svc.added} new, ${svc.changed} updated, ${svc.unchanged} already up to date; ${svc.referralsStored} referrals now stored. Waiting-time figures updated.`,
+      ),
+    ],
+  );
+}
+
+function importMeasures(file: string, skipInvalid: boolean): Promise<void> {
+  return runImport(
+    { name: 'writing', label: 'writing measures' },
+    (s, onProgress) =>
+      new MeasuresImport(s.measures.catalogue.measures, s.clock, s.measureValues).run(file, {
+        skipInvalid,
+        onProgress,
+      }),
+    (report) => [
+      `\nImported ${rowsLine(file, report)}${report.repeatedRows ? `, ${report.repeatedRows} exact repeats kept once` : ''}.`,
+      ...report.measures.map(
+        (m) => `  ${m.id}: ${m.periods} period${m.periods === 1 ? '' : 's'} stored (replacing any stored before).`,
       ),
     ],
   );

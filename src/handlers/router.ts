@@ -1,6 +1,6 @@
 import { can, type StaffRole } from '../domain/access/roles.js';
 import { readMessage } from '../domain/nlu/readMessage.js';
-import type { ServiceVocab, Understanding } from '../domain/nlu/understand.js';
+import type { MeasureVocab, ServiceVocab, Understanding } from '../domain/nlu/understand.js';
 import type { CardOutcome, Turn } from '../ports/turn.js';
 import type { CardRoute, IntentName, IntentRoute, Requirement } from './route.js';
 
@@ -13,6 +13,8 @@ export type RouteTable = {
   cards: readonly CardRoute[];
   /** The waiting-list services the understanding knows by name. */
   services: () => readonly ServiceVocab[];
+  /** The framework measures it knows by their subjects. */
+  measures: () => readonly MeasureVocab[];
 };
 
 /**
@@ -31,7 +33,7 @@ export class Router {
   /** A typed message. */
   async routeText(turn: Turn): Promise<void> {
     if (!turn.text) return;
-    await this.answer(turn, readMessage(turn.text, this.table.services()));
+    await this.answer(turn, readMessage(turn.text, this.table.services(), this.table.measures()));
   }
 
   /** A pressed card button. The outcome says which card, if any, takes the pressed one's place. */

@@ -4,6 +4,8 @@ import type { InvitationService } from '../app/invitationService.js';
 import type { ScoresService } from '../app/scoresService.js';
 import type { SurveyService } from '../app/surveyService.js';
 import type { WaitsService } from '../app/waitsService.js';
+import type { MeasuresService } from '../app/measuresService.js';
+import { measureRoute, outcomeOverviewRoute } from './figures/measureRoutes.js';
 import type { Clock } from '../domain/clock.js';
 import type { QuestionBank } from '../domain/survey/questionBank.js';
 import type { QuestionLog } from '../ports/adminStores.js';
@@ -31,6 +33,7 @@ export type RouteDeps = {
   invitations: InvitationService;
   scores: ScoresService;
   waits: WaitsService;
+  measures: MeasuresService;
   digests: DigestService;
   erasure: ErasureService;
   questionLog: QuestionLog;
@@ -49,6 +52,13 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
   const family = new FamilySurvey(d.survey, d.bank, d.assetBaseUrl);
   const router: Router = new Router({
     services: () => d.waits.catalogue,
+    measures: () =>
+      d.measures.catalogue.measures.map((m) => ({
+        id: m.id,
+        name: m.name,
+        topics: m.topics,
+        qualifiers: m.qualifiers,
+      })),
     intents: [
       helpRoute(family),
       surveyCodeRoute(family),
@@ -57,6 +67,8 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
       scoresRoute(d.scores, d.bank),
       responseRateRoute(d.scores),
       waitsRoute(d.waits),
+      measureRoute(d.measures, d.clock),
+      outcomeOverviewRoute(d.scores, d.measures, d.bank, d.clock),
       digestRoute(d.digests),
       deliveryReportRoute(d.digests),
       unansweredQuestionsRoute(d.questionLog, d.clock),

@@ -1,5 +1,6 @@
 import type { Referral } from '../domain/waits/referral.js';
 import type { ServiceSummary } from '../domain/waits/serviceSummary.js';
+import type { MeasureValue } from '../domain/measures/measureRow.js';
 
 /** The storage behind the figures: aggregate counters of the answers, and waiting-list referrals. */
 
@@ -32,4 +33,15 @@ export interface WaitSummaryStore {
   bumpGeneration(serviceId: string): Promise<number>;
   generation(serviceId: string): Promise<number>;
   save(summary: ServiceSummary, generation: number): Promise<'saved' | 'superseded'>;
+}
+
+/** A framework measure's figure as stored: when it was loaded and from which file. */
+export type StoredMeasureValue = MeasureValue & { loadedAt: string; file: string };
+
+/** The framework measures' figures (one per measure and period). */
+export interface MeasureStore {
+  /** Stores each figure, replacing what was stored for the same measure and period. */
+  save(values: readonly StoredMeasureValue[]): Promise<void>;
+  /** Every period of one measure, oldest first. */
+  list(measureId: string): Promise<StoredMeasureValue[]>;
 }

@@ -27,6 +27,7 @@ export const TABLES = {
   subscriptions: 'subscriptions',
   sendLedger: 'sendledger',
   secrets: 'secrets',
+  measureValues: 'measurevalues',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

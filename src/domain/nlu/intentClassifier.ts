@@ -26,6 +26,7 @@ const PRIORITY: readonly IntentName[] = [
   'invite',
   'digest',
   'responseRate',
+  'measure',
   'waits',
   'scores',
   'help',

@@ -40,7 +40,7 @@ const SCORES: Entry[] = [
 
 const RESPONSE_RATE: Entry[] = [
   ...entries(
-    'response rate | response rates | return rate | completion rate | uptake | how many surveys | how many responses | how many replies | ' +
+    'response rate | response rates | return rate | completion rate | how many surveys | how many responses | how many replies | ' +
       'how many invitations | how many invites | invitations answered | invitations sent | invitations returned | invites sent',
     intent('responseRate', 4),
   ),
@@ -48,7 +48,7 @@ const RESPONSE_RATE: Entry[] = [
     'responses | come back | came back | returned | responded | replied | filled in | completed surveys | surveys completed | surveys back',
     intent('responseRate', 2),
   ),
-  ...entries('survey | surveys | answered | completed', intent('responseRate', 1)),
+  ...entries('survey | surveys | answered | completed | uptake', intent('responseRate', 1)),
 ];
 
 const WAITS: Entry[] = [

@@ -8,6 +8,7 @@ export type IntentName =
   | 'scores'
   | 'responseRate'
   | 'waits'
+  | 'measure'
   | 'digest'
   | 'unansweredQuestions'
   | 'eraseReview'
@@ -29,6 +30,16 @@ export type Tag =
   | { kind: 'perQuestion' }
   | { kind: 'digest'; signal: DigestAction | 'recurring' | 'send' | 'wanted' }
   | { kind: 'allServices' }
+  /** A framework measure's subject ("attendance", "tribunals"): makes each of `ids` a candidate. */
+  | { kind: 'measureTopic'; ids: string[] }
+  /** A word that tells candidate measures apart ("EHCP", "SEN support", "on time"). */
+  | { kind: 'measureQualifier'; ids: string[] }
+  /** "measures", "KPIs": the framework's measures as a whole. */
+  | { kind: 'allMeasures' }
+  /** "off target", "missing targets". */
+  | { kind: 'offTarget' }
+  /** "overall", "the whole picture": an outcome's survey scores and its measures together. */
+  | { kind: 'overall' }
   /** A word after or before which a thing waited for is named ("wait for X", "X waiting list"). */
   | { kind: 'waitAnchor' }
   | { kind: 'service'; id: string }

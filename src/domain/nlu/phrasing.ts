@@ -28,6 +28,11 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
       if (u.unknownService) return `waiting times for ${u.unknownService}`;
       return 'waiting times for all services';
     }
+    case 'measure':
+      if (u.measure) return u.name ?? u.measure;
+      return u.offTarget ? 'which measures are off target' : 'all framework measures';
+    case 'outcomeOverview':
+      return `how is ${OUTCOME_LABEL[u.outcome]} doing overall`;
     case 'digest':
       return {
         subscribe: 'subscribe to the digest',

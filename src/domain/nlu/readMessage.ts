@@ -1,5 +1,5 @@
 import { readCodeFromText } from '../invitations/invitationCode.js';
-import type { ServiceVocab, Understanding } from './types.js';
+import type { MeasureVocab, ServiceVocab, Understanding } from './types.js';
 import { understand } from './understand.js';
 
 const CONFIRM_ERASE = /^\s*confirm\s+erase\s+(?:review\s+)?(\S+)\s*$/i;
@@ -11,12 +11,16 @@ const DELIVERY_REPORT =
  * erasure confirmation an administrator must type word for word, and the digest delivery report — then
  * anything else as a question or command, read by `understand`.
  */
-export function readMessage(text: string, services: readonly ServiceVocab[]): Understanding {
+export function readMessage(
+  text: string,
+  services: readonly ServiceVocab[],
+  measures: readonly MeasureVocab[] = [],
+): Understanding {
   const said = typeof text === 'string' ? text : '';
   const code = readCodeFromText(said);
   if (code) return { intent: 'surveyCode', code };
   const confirm = CONFIRM_ERASE.exec(said);
   if (confirm) return { intent: 'confirmErase', reviewRef: confirm[1]! };
   if (DELIVERY_REPORT.test(said)) return { intent: 'deliveryReport' };
-  return understand(said, services);
+  return understand(said, services, measures);
 }

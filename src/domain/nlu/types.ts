@@ -7,6 +7,8 @@ import type { Season, TermRef } from '../terms/termRef.js';
 
 export type { OutcomeId, RespondentRole, Season, TermRef };
 export type ServiceVocab = { id: string; name: string; shortName?: string; aliases: string[] };
+/** A framework measure as the understanding needs it: the words for its subject and what tells it apart. */
+export type MeasureVocab = { id: string; name: string; topics: string[]; qualifiers: string[] };
 export type DigestAction = 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow';
 export type Rank = 'lowest' | 'highest';
 
@@ -26,6 +28,10 @@ export type Understanding =
   | { intent: 'myInvitations' }
   | { intent: 'responseRate'; terms: TermRef[] }
   | { intent: 'waits'; service?: string; unknownService?: string; allServices: boolean }
+  /** A framework measure (`measure`), or all of them (`offTarget`: those missing a target, worst first). */
+  | { intent: 'measure'; measure?: string; name?: string; offTarget: boolean }
+  /** An outcome's survey scores and its framework measures together. */
+  | { intent: 'outcomeOverview'; outcome: OutcomeId }
   | { intent: 'digest'; action: DigestAction }
   | { intent: 'unansweredQuestions' }
   | { intent: 'eraseReview'; reviewRef?: string }

@@ -16,13 +16,17 @@ import { readOutcome } from './outcomeSlot.js';
 import { readReviewRef } from './reviewRefSlot.js';
 import { readRoles } from './roleSlot.js';
 import { readTerms } from './termSlot.js';
-import type { ServiceVocab, Understanding } from './types.js';
+import type { MeasureVocab, ServiceVocab, Understanding } from './types.js';
 import { lexiconFor } from './vocabulary.js';
 import { readWaits } from './waitsSlot.js';
+import { asksOffTarget, asksOverall, readMeasure } from './measureSlot.js';
+import { has } from './analysis.js';
+import { askBack } from './clarify.js';
 import { COMMON_WORDS, STOPWORDS } from './wordLists.js';
 
 export type {
   DigestAction,
+  MeasureVocab,
   OutcomeId,
   Rank,
   RespondentRole,
@@ -39,14 +43,18 @@ export type {
  *
  * Services come only from `services` (the catalogue), so a new service needs no code change.
  */
-export function understand(text: string, services: readonly ServiceVocab[]): Understanding {
+export function understand(
+  text: string,
+  services: readonly ServiceVocab[],
+  measures: readonly MeasureVocab[] = [],
+): Understanding {
   const { tokens, blank } = normalise(typeof text === 'string' ? text : '');
   // "?", "" or a bare @mention: the person is addressing the bot without a question yet.
   if (blank) return { intent: 'help' };
   // Invitation codes are read before this is called (readMessage); one that slips through is not a question.
   if (looksLikeInvitationCode(tokens)) return { intent: 'unknown', reason: 'unclear' };
 
-  const analysis = analyse(tokens, lexiconFor(services));
+  const analysis = analyse(tokens, lexiconFor(services, measures));
   const slots: Slots = {
     analysis,
     outcome: readOutcome(analysis),
@@ -55,6 +63,9 @@ export function understand(text: string, services: readonly ServiceVocab[]): Und
     reviewRef: readReviewRef(analysis),
     services,
   };
+  // "how is Support doing overall": the outcome's survey scores and its framework measures together.
+  if (asksOverall(analysis) && slots.outcome.kind === 'one' && !has(analysis, 'measureTopic'))
+    return { intent: 'outcomeOverview', outcome: slots.outcome.outcome };
   const ranked = rankIntents(analysis, {
     outcomeStrength: slots.outcome.kind === 'none' ? 0 : slots.outcome.strength,
     hasRoles: slots.roles.length > 0,
@@ -64,16 +75,18 @@ export function understand(text: string, services: readonly ServiceVocab[]): Und
   const [top, second] = ranked;
   if (!top || top.score < THRESHOLD || top.intent === 'outOfScope' || top.intent === 'help')
     return fallback(analysis, ranked);
-  if (second && isTwoQuestions(top, second))
-    return whichQuestion([build(top.intent, slots), build(second.intent, slots)], services);
+  if (second && isTwoQuestions(top, second) && !waitsOnlyQualifiesMeasure(analysis, top, second))
+    return whichQuestion([build(top.intent, slots, measures), build(second.intent, slots, measures)], services);
   // A bare reference ("AR-1042") could be for an invitation or an erasure: ask rather than invite.
   if (top.intent === 'invite' && !cued(analysis, 'invite') && slots.roles.length === 0)
     return whichRespondent(slots.reviewRef, services);
-  return build(top.intent, slots);
+  return build(top.intent, slots, measures);
 }
 
-function build(intent: IntentName, s: Slots): Understanding {
+function build(intent: IntentName, s: Slots, measures: readonly MeasureVocab[] = []): Understanding {
   switch (intent) {
+    case 'measure':
+      return buildMeasure(s, measures);
     case 'scores':
       return buildScores(s);
     case 'responseRate':
@@ -97,8 +110,39 @@ function build(intent: IntentName, s: Slots): Understanding {
   }
 }
 
+/**
+ * "exclusions for children with an EHCP", "which measures are off target": the words that also point at
+ * waiting times ("EHCP" names the EHC needs assessment service; "off target") only qualify the measure.
+ * Waiting times are a second question only with their own evidence: a wait word, or a service named
+ * other than as a measure's qualifier.
+ */
+function waitsOnlyQualifiesMeasure(a: Analysis, top: RankedIntent, second: RankedIntent): boolean {
+  const pair = new Set([top.intent, second.intent]);
+  if (!pair.has('measure') || !pair.has('waits')) return false;
+  if (!has(a, 'measureTopic') && !has(a, 'allMeasures')) return false;
+  if (has(a, 'waitAnchor')) return false;
+  const ownService = a.matches.some(
+    (m) => m.tags.some((t) => t.kind === 'service') && !m.tags.some((t) => t.kind === 'measureQualifier'),
+  );
+  return !ownService;
+}
+
+/** One measure, several to choose between (asked), or the whole catalogue (those off target first). */
+function buildMeasure(s: Slots, measures: readonly MeasureVocab[]): Understanding {
+  const reading = readMeasure(s.analysis);
+  const named = (id: string): Understanding => ({
+    intent: 'measure',
+    measure: id,
+    name: measures.find((m) => m.id === id)?.name ?? id,
+    offTarget: false,
+  });
+  if (reading.kind === 'one') return named(reading.id);
+  if (reading.kind === 'ambiguous') return askBack('Which of these do you mean?', reading.ids.map(named), s.services);
+  return { intent: 'measure', offTarget: asksOffTarget(s.analysis) };
+}
+
 // Questions answered with figures; two of them asked at once, with near-equal evidence, are split.
-const QUESTIONS: ReadonlySet<IntentName> = new Set(['scores', 'waits', 'responseRate']);
+const QUESTIONS: ReadonlySet<IntentName> = new Set(['scores', 'waits', 'responseRate', 'measure']);
 
 function isTwoQuestions(top: RankedIntent, second: RankedIntent): boolean {
   return (

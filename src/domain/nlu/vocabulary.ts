@@ -4,7 +4,8 @@ import { compileLexicon, type CompiledLexicon } from './matcher.js';
 import { OUTCOME_ENTRIES } from './outcomeVocabulary.js';
 import { ROLE_ENTRIES, TERM_ENTRIES } from './roleTermVocabulary.js';
 import { serviceEntries, servicesSignature } from './serviceVocabulary.js';
-import type { ServiceVocab } from './types.js';
+import type { MeasureVocab, ServiceVocab } from './types.js';
+import { MEASURE_ENTRIES, measureEntries, measuresSignature } from './measureVocabulary.js';
 
 // Phrases that would otherwise be misread: "a question" is not a request for per-question figures.
 // "happy with the support" is about support, not the Health outcome's "happy".
@@ -18,6 +19,7 @@ const STATIC_ENTRIES: readonly Entry[] = [
   ...ROLE_ENTRIES,
   ...TERM_ENTRIES,
   ...INTENT_ENTRIES,
+  ...MEASURE_ENTRIES,
   ...ABSORBED,
 ];
 
@@ -42,12 +44,16 @@ const DOMAIN_WORDS: ReadonlySet<string> = new Set(
 const CACHE_LIMIT = 8;
 const compiled = new Map<string, CompiledLexicon>();
 
-/** The whole vocabulary, fixed and per-catalogue, compiled for matching. */
-export function lexiconFor(services: readonly ServiceVocab[]): CompiledLexicon {
-  const key = servicesSignature(services);
+/** The whole vocabulary, fixed and per-catalogue (services, framework measures), compiled for matching. */
+export function lexiconFor(services: readonly ServiceVocab[], measures: readonly MeasureVocab[] = []): CompiledLexicon {
+  const key = `${servicesSignature(services)}|${measuresSignature(measures)}`;
   const hit = compiled.get(key);
   if (hit) return hit;
-  const lex = compileLexicon([...STATIC_ENTRIES, ...serviceEntries(services, RESERVED_WORDS, DOMAIN_WORDS)]);
+  const lex = compileLexicon([
+    ...STATIC_ENTRIES,
+    ...serviceEntries(services, RESERVED_WORDS, DOMAIN_WORDS),
+    ...measureEntries(measures),
+  ]);
   if (compiled.size >= CACHE_LIMIT) compiled.clear();
   compiled.set(key, lex);
   return lex;

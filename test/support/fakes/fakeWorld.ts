@@ -1,3 +1,4 @@
+import { loadMeasureCatalogue } from '../../../src/domain/measures/measureCatalogue.js';
 import { wireAppServices } from '../../../src/appServices.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
 import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
@@ -42,11 +43,13 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     subscriptions,
     ledger,
     secrets: new fakes.InMemorySecrets(),
+    measureValues: new fakes.InMemoryMeasureValues(),
   };
-  const { invitationService, survey, scores, waits, erasure, access, digests } = wireAppServices(stores, {
+  const { invitationService, survey, scores, waits, measures, erasure, access, digests } = wireAppServices(stores, {
     bank,
     terms,
     catalogue,
+    measures: loadMeasureCatalogue(),
     clock,
     invitationTtlDays: 28,
     publicBaseUrl,
@@ -63,6 +66,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     invitations: invitationService,
     scores,
     waits,
+    measures,
     digests,
     erasure,
     questionLog,

@@ -28,6 +28,8 @@ import type {
   ReferralStore,
   TermCounters,
   WaitSummaryStore,
+  MeasureStore,
+  StoredMeasureValue,
 } from '../../../src/ports/figureStores.js';
 import type { ConversationAddress, Reply } from '../../../src/ports/messages.js';
 import type {
@@ -321,4 +323,16 @@ export class RecordingSender {
     this.sent.push({ address, reply });
     return this.outcome(address);
   };
+}
+
+export class InMemoryMeasureValues implements MeasureStore {
+  readonly rows = new Map<string, StoredMeasureValue>();
+  async save(values: readonly StoredMeasureValue[]) {
+    for (const v of values) this.rows.set(`${v.measureId}|${v.period}`, v);
+  }
+  async list(measureId: string) {
+    return [...this.rows.values()]
+      .filter((v) => v.measureId === measureId)
+      .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  }
 }

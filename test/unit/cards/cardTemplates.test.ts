@@ -16,6 +16,9 @@ import { waitingListStats } from '../../../src/domain/waits/waitingListStats.js'
 import { demoReferrals } from '../../../src/domain/waits/demoExtracts.js';
 import { buildTermDigest } from '../../../src/domain/digests/termDigest.js';
 import { presentTermDigest } from '../../../src/presenters/termDigestPresenter.js';
+import { loadMeasureCatalogue } from '../../../src/domain/measures/measureCatalogue.js';
+import { measureFigures } from '../../../src/domain/measures/measureFigures.js';
+import { presentMeasure, presentMeasureTable } from '../../../src/presenters/measuresPresenter.js';
 
 const bank = loadQuestionBank();
 
@@ -200,6 +203,51 @@ samples.push({
       renderCard(
         'figureTable',
         presentOverview([...answers, { service: catalogue[0], hasData: false }], '2026-11-22').card,
+      ),
+  });
+}
+
+{
+  // Framework measures: a rated percent with both changes, a count with a direction target, a hidden figure,
+  // and the table of every measure (most with no data).
+  const { measures } = loadMeasureCatalogue();
+  const byId = (id: string) => measures.find((m) => m.id === id)!;
+  const at = { loadedAt: '2026-11-20T09:00:00.000Z', file: 'measures-autumn.csv' };
+  const plans = measureFigures(byId('plans_qa_good'), [
+    { measureId: 'plans_qa_good', period: '2025-26-autumn', numerator: 30, denominator: 40, value: 0.75, ...at },
+    { measureId: 'plans_qa_good', period: '2026-27-summer', numerator: 33, denominator: 40, value: 0.825, ...at },
+    { measureId: 'plans_qa_good', period: '2026-27-autumn', numerator: 35, denominator: 40, value: 0.875, ...at },
+  ])!;
+  const complaints = measureFigures(byId('complaints'), [
+    { measureId: 'complaints', period: '2026-27-autumn', value: 12, ...at },
+  ])!;
+  const hidden = measureFigures(byId('perm_exclusions_ehcp'), [
+    { measureId: 'perm_exclusions_ehcp', period: '2026-27-autumn', value: 2, ...at },
+  ])!;
+  for (const [name, f] of [
+    ['measure rated against a level', plans],
+    ['measure with a direction', complaints],
+    ['measure hidden (1-4)', hidden],
+  ] as const)
+    samples.push({
+      template: 'measure',
+      name,
+      card: () => renderCard('measure', presentMeasure(f, '2026-11-22').card),
+    });
+  samples.push({
+    template: 'figureTable',
+    name: 'every framework measure',
+    card: () =>
+      renderCard(
+        'figureTable',
+        presentMeasureTable(
+          measures.map((m) => ({
+            measure: m,
+            ...(m.id === 'plans_qa_good' ? { figures: plans } : m.id === 'complaints' ? { figures: complaints } : {}),
+          })),
+          '2026-11-22',
+          { title: 'Framework measures against their targets', offTarget: true },
+        ).card,
       ),
   });
 }

@@ -14,6 +14,7 @@ describe('router (unit)', () => {
     const press = sinon.spy(async (_turn: unknown, _input: unknown) => ({ replaceWith: { text: 'replaced' } }));
     const router = new Router({
       services: () => [],
+      measures: () => [],
       intents: [
         intentRoute({
           intent: 'help',

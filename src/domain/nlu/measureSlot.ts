@@ -1,0 +1,27 @@
+import { has, tagged, type Analysis } from './analysis.js';
+
+export type MeasureReading =
+  | { kind: 'one'; id: string }
+  /** Several measures fit equally well: ask which. */
+  | { kind: 'ambiguous'; ids: string[] }
+  | { kind: 'none' };
+
+/**
+ * Which framework measure a message names. Every measure whose topic is mentioned is a candidate; the
+ * qualifiers ("EHCP", "SEN support", "on time", "quality") count for the candidates they fit, and the
+ * best-fitting candidate is chosen. Two that fit equally are asked about, never guessed between.
+ */
+export function readMeasure(a: Analysis): MeasureReading {
+  const score = new Map<string, number>();
+  for (const { tag } of tagged(a, 'measureTopic')) for (const id of tag.ids) score.set(id, (score.get(id) ?? 0) + 1);
+  if (score.size === 0) return { kind: 'none' };
+  for (const { tag } of tagged(a, 'measureQualifier'))
+    for (const id of tag.ids) if (score.has(id)) score.set(id, (score.get(id) ?? 0) + 1);
+  const best = Math.max(...score.values());
+  const top = [...score].filter(([, s]) => s === best).map(([id]) => id);
+  return top.length === 1 ? { kind: 'one', id: top[0]! } : { kind: 'ambiguous', ids: top.sort() };
+}
+
+export const asksOffTarget = (a: Analysis) => has(a, 'offTarget');
+export const asksOverall = (a: Analysis) => has(a, 'overall');
+export const namesAllMeasures = (a: Analysis) => has(a, 'allMeasures');

@@ -1,0 +1,45 @@
+import { entries, entry, intent, type Entry } from './lexicon.js';
+import type { MeasureVocab } from './types.js';
+
+/** The framework's measures as a whole, and asking for those missing a target. */
+export const MEASURE_ENTRIES: Entry[] = [
+  ...entries(
+    'measures | measure | indicators | indicator | KPIs | KPI | performance indicators | framework measures | performance measures | scorecard',
+    intent('measure', 4),
+    { kind: 'allMeasures' },
+  ),
+  ...entries(
+    'off target | missing targets | missing their targets | missing target | not on target | behind target | below target | not meeting | red or amber',
+    { kind: 'offTarget' },
+  ),
+  ...entries(
+    'overall | all together | whole picture | big picture | in the round | across the board | all the measures | everything we measure',
+    { kind: 'overall' },
+  ),
+];
+
+/**
+ * Entries for the catalogue's measures. A topic phrase ("attendance") makes each measure using it a
+ * candidate and is good evidence of a measure question; a qualifier ("SEN support", "on time") only
+ * tells candidates apart. A phrase shared by several measures carries all their ids.
+ */
+export function measureEntries(measures: readonly MeasureVocab[]): Entry[] {
+  const topics = new Map<string, Set<string>>();
+  const qualifiers = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, phrase: string, id: string) => {
+    const key = phrase.trim();
+    map.set(key, (map.get(key) ?? new Set()).add(id));
+  };
+  for (const m of measures) {
+    for (const t of m.topics) add(topics, t, m.id);
+    for (const q of m.qualifiers) add(qualifiers, q, m.id);
+  }
+  return [
+    ...[...topics].map(([p, ids]) => entry(p, { kind: 'measureTopic', ids: [...ids].sort() }, intent('measure', 3))),
+    ...[...qualifiers].map(([p, ids]) => entry(p, { kind: 'measureQualifier', ids: [...ids].sort() })),
+  ];
+}
+
+export function measuresSignature(measures: readonly MeasureVocab[]): string {
+  return JSON.stringify(measures.map((m) => [m.id, m.topics, m.qualifiers]));
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { MeasuresImport } from '../../src/imports/measuresImport.js';
+import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
+
+const PRACTITIONER = 'dddddddd-1111-0000-0000-000000000001';
+
+/** Questions about the framework's other measures through the HTTP endpoint, figures imported into real Azurite. */
+describe('framework measure questions (HTTP endpoint, real Azurite)', function () {
+  this.timeout(120_000);
+  let bot: BotHarness;
+  let practitioner: ChatUser;
+
+  before(async () => {
+    bot = await BotHarness.start({ today: '2026-11-22' });
+    practitioner = bot.user({ aadObjectId: PRACTITIONER });
+    await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
+    const dir = mkdtempSync(path.join(tmpdir(), 'measure-questions-'));
+    const file = path.join(dir, 'measures-2026-autumn.csv');
+    writeFileSync(
+      file,
+      [
+        'measure_id,period,numerator,denominator,value',
+        'ar_on_time,2025-26-autumn,40,62,',
+        'ar_on_time,2025-26-summer,44,60,',
+        'ar_on_time,2026-27-autumn,46,60,',
+        'plans_qa_good,2026-27-autumn,30,40,',
+        'advice_on_time,2026-27-autumn,95,100,',
+        'perm_exclusions_ehcp,2026-27-autumn,,,3',
+        'attendance_sen_support,2026-27-autumn,9100,10000,',
+        'tribunal_appeals,2024-25,,,28',
+        'tribunal_appeals,2025-26,,,31',
+      ].join('\n') + '\n',
+    );
+    const s = bot.services;
+    const report = await new MeasuresImport(s.measures.catalogue.measures, s.clock, s.measureValues).run(file);
+    expect(report.imported, JSON.stringify(report.invalid)).to.equal(true);
+  });
+  after(async () => bot?.stop());
+
+  const ask = async (user: ChatUser, text: string) => {
+    const { activities } = await user.say(text);
+    return {
+      text: texts(activities).join('\n'),
+      cards: cards(activities),
+      all: texts(activities).join('\n') + JSON.stringify(cards(activities)),
+    };
+  };
+
+  it('answers "annual reviews on time this term?" with the figure, n, both changes, the target and its source', async () => {
+    const out = await ask(practitioner, 'annual reviews on time this term?');
+    const card = JSON.stringify(out.cards[0]);
+    expect(card, out.all.slice(0, 3000)).to.include('Annual reviews completed on time');
+    expect(card).to.include('76.7% (46 of 60)'); // 46 of 60
+    expect(card).to.include('up 12.2 points on 2025-26 Autumn'); // 64.5% a year before
+    expect(card).to.include('more annual reviews on time [Outcomes Framework 2025–29]');
+    expect(card).to.include('Not rated: the target is a direction (up), not a figure');
+    expect(card).to.include('SEND casework system');
+    expect(card).to.include('measures-2026-autumn.csv');
+  });
+
+  it('rates a measure against a numeric target the WSoA set, saying when that target was set for', async () => {
+    const card = JSON.stringify((await ask(practitioner, 'are new EHC plans graded good or better?')).cards[0]);
+    expect(card).to.include('75.0% (30 of 40)');
+    expect(card).to.include('Red: below target');
+    expect(card).to.include('90% of new plans graded good or better [WSoA: set for 2020–22; no newer target]');
+  });
+
+  it('never shows a count of 1 to 4, nor a share whose complement is 1 to 4', async () => {
+    const excl = JSON.stringify((await ask(practitioner, 'exclusions for children with an EHCP')).cards[0]);
+    expect(excl).to.include('Permanent exclusions of children with an EHC plan');
+    expect(excl).to.include('not shown: fewer than 5 people or events');
+    expect(excl).not.to.match(/"3"|: 3\b/);
+    const advice = JSON.stringify((await ask(practitioner, 'advice returned on time')).cards[0]);
+    expect(advice, '95 of 100 would say 5 were late: shown').to.include('95.0% (95 of 100)');
+  });
+
+  it('says a catalogued measure has no figures loaded, and where they would come from', async () => {
+    const out = await ask(practitioner, 'how many personal budgets do we have');
+    expect(out.cards).to.have.length(0);
+    expect(out.text).to.match(/No figures are loaded for "EHC plans with a personal budget" yet/);
+    expect(out.text).to.match(/SEND casework system/);
+    expect(out.text).to.match(/npm run import -- measures/);
+  });
+
+  it('answers the measure asked about, never a neighbour: attendance at SEN Support, not EHCP; SALT waits still waits', async () => {
+    const att = JSON.stringify((await ask(practitioner, 'attendance of pupils at SEN support')).cards[0]);
+    expect(att).to.include('Attendance of pupils at SEN Support');
+    expect(att).to.include('91.0% (9100 of 10000)');
+    const both = await ask(practitioner, 'attendance');
+    expect(both.all).to.match(/Which of these do you mean\?/);
+    expect(both.all).to.include('Attendance of pupils with an EHC plan');
+    const waits = await ask(practitioner, 'current wait for SALT');
+    expect(waits.all).to.match(/No referrals are loaded for Speech and language therapy/);
+  });
+
+  it('lists the measures off target worst first, and a yearly measure against the year before', async () => {
+    const out = await ask(practitioner, 'which measures are off target?');
+    const card = out.cards[0] as { body: { type: string; columns?: { items: { text: string }[] }[] }[] };
+    const labels = card.body
+      .filter((b) => b.type === 'ColumnSet')
+      .map((b) => b.columns?.[0]?.items[0]?.text)
+      .filter((t) => t && t.trim());
+    expect(labels[0]).to.equal('New EHC plans graded good or better');
+    expect(out.all).to.match(/1 of the 2 measures rated against a numeric target is below it/);
+    const tribunals = JSON.stringify((await ask(practitioner, 'how many tribunals this year')).cards[0]);
+    expect(tribunals).to.include('31');
+    expect(tribunals).to.include('up 3 on 2024-25 (28): worse');
+  });
+
+  it('answers "how is the Support outcome doing overall?" with its survey scores and its measures', async () => {
+    const out = await ask(practitioner, 'how is the Support outcome doing overall?');
+    expect(out.cards).to.have.length(2);
+    expect(JSON.stringify(out.cards[1])).to.include("Support: the framework's other measures");
+    expect(JSON.stringify(out.cards[1])).to.include('New EHC plans graded good or better');
+  });
+
+  it('tells a family these figures are for staff', async () => {
+    const out = await ask(bot.user(), 'annual reviews on time this term?');
+    expect(out.all).to.match(/only practitioners and managers/);
+    expect(out.all).not.to.match(/46 of 60/);
+  });
+});
