@@ -5,6 +5,7 @@ import { fromRoot } from '../domain/projectPaths.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
 import { ReferralsImport } from '../imports/referralsImport.js';
 import { ResponsesImport } from '../imports/responsesImport.js';
+import { MeasuresImport } from '../imports/measuresImport.js';
 import { TABLES, type TableName } from '../storage/tableStore.js';
 
 /**
@@ -14,6 +15,7 @@ import { TABLES, type TableName } from '../storage/tableStore.js';
  */
 export async function loadDemoDataIfEmpty(services: Services, logger: Logger): Promise<void> {
   if (await isEmpty(services, TABLES.referrals)) await loadDemoReferrals(services, logger);
+  if (await isEmpty(services, TABLES.measureValues)) await loadDemoMeasures(services, logger);
   if (!(await isEmpty(services, TABLES.answers))) return;
   logger.info('empty store: loading synthetic demo data from seeds/demo');
   const report = await new ResponsesImport(services.bank, services.terms, services.clock, services.respondents).run(
@@ -35,6 +37,19 @@ export async function loadDemoDataIfEmpty(services: Services, logger: Logger): P
 async function isEmpty(services: Services, table: TableName): Promise<boolean> {
   const first = await (await services.store.table(table)).listEntities().byPage({ maxPageSize: 1 }).next();
   return first.done || first.value.length === 0;
+}
+
+/** Synthetic figures for most framework measures (personal budgets left empty, to show "no figures loaded"). */
+async function loadDemoMeasures(services: Services, logger: Logger): Promise<void> {
+  const file = fromRoot('seeds', 'demo', 'measures.csv');
+  if (!existsSync(file)) return;
+  // Periods after BOT_TODAY (a demo set in the past) are skipped rather than stopping the load.
+  const report = await new MeasuresImport(
+    services.measures.catalogue.measures,
+    services.clock,
+    services.measureValues,
+  ).run(file, { skipInvalid: true, keepRejects: false });
+  logger.info({ rows: report.rows, skipped: report.invalid.length }, 'demo framework measures loaded');
 }
 
 /** One synthetic extract per service in the catalogue (seeds/demo/referrals-<id>.csv), where there is one. */

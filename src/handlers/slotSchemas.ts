@@ -5,6 +5,7 @@ import type { TermRef } from '../domain/terms/termRef.js';
 export const termRef: z.ZodType<TermRef> = z.union([
   z.object({ kind: z.literal('current') }),
   z.object({ kind: z.literal('previous') }),
+  z.object({ kind: z.literal('yearAgo') }),
   z.object({
     kind: z.literal('named'),
     season: z.enum(['autumn', 'spring', 'summer']),

@@ -98,6 +98,32 @@ describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
     );
   });
 
+  it('compares an outcome with the same term a year before ("this time last year")', async () => {
+    // Five parent carers answered Voice in autumn 2025-26: last year's figure exists to compare with.
+    for (let i = 0; i < 5; i++)
+      await bot.services.respondents.mutate(`PY-${300 + i}`, 'pc', () => ({
+        next: {
+          reviewRef: `PY-${300 + i}`,
+          role: 'pc',
+          invitedTerm: '2025-26-autumn',
+          sections: { voice: { term: '2025-26-autumn', savedAt: 'x', values: { 'voice.pc.1': 2, 'voice.pc.2': 2 } } },
+        },
+        writes: [1, 2].map((n) => ({
+          questionId: `voice.pc.${n}`,
+          section: 'voice',
+          term: '2025-26-autumn',
+          submittedOn: '2025-11-01',
+          skipped: false,
+          score: 2,
+        })),
+        deletes: [],
+      }));
+    const out = await all(practitioner, 'how does voice compare with this time last year?');
+    expect(out).to.include('2026-27 Autumn');
+    expect(out).to.include('2025-26 Autumn');
+    expect(out).not.to.include('2026-27 Summer');
+  });
+
   it('logs what it could not answer (no names) for administrators only', async () => {
     await all(practitioner, 'tell me a joke about otters');
     expect(await all(practitioner, 'unanswered questions')).to.match(/only administrators/i);

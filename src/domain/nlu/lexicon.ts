@@ -22,7 +22,7 @@ export type Tag =
   | { kind: 'intent'; intent: IntentName; weight: number }
   | { kind: 'outcome'; outcome: OutcomeId; level: OutcomeLevel }
   | { kind: 'role'; role: RespondentRole }
-  | { kind: 'term'; term: 'current' | 'previous' }
+  | { kind: 'term'; term: 'current' | 'previous' | 'yearAgo' }
   | { kind: 'season'; season: Season }
   /** explicit: "compare", "vs" (needs terms); implicit: "trend", "changed" (means against last term). */
   | { kind: 'compare'; explicit: boolean }

@@ -70,6 +70,7 @@ function roleWord(role: RespondentRole): string {
 export function termPhrase(t: TermRef): string {
   if (t.kind === 'current') return 'this term';
   if (t.kind === 'previous') return 'last term';
+  if (t.kind === 'yearAgo') return 'this time last year';
   return t.academicYear ? `${t.season} ${t.academicYear}` : t.season;
 }
 
@@ -78,5 +79,6 @@ function termsPhrase(terms: readonly TermRef[]): string {
   if (!first) return 'this term';
   if (!second) return termPhrase(first);
   if (first.kind === 'current' && second.kind === 'previous') return 'this term vs last term';
+  if (first.kind === 'current' && second.kind === 'yearAgo') return 'this term vs this time last year';
   return `between ${termPhrase(first)} and ${termPhrase(second)}`;
 }

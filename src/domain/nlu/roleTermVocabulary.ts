@@ -26,6 +26,16 @@ export const TERM_ENTRIES: Entry[] = [
     kind: 'term',
     term: 'previous',
   }),
+  // The same term a year before: the framework measures "year on year".
+  ...entries(
+    'this time last year | same time last year | same term last year | this term last year | same point last year | a year ago | year ago | the year before',
+    { kind: 'term', term: 'yearAgo' },
+  ),
+  ...entries(
+    'year on year | year-on-year | compared with last year | compared to last year | against last year | on last year | than last year | vs last year | versus last year | since last year | from last year',
+    { kind: 'term', term: 'yearAgo' },
+    { kind: 'compare', explicit: false },
+  ),
   // "vs last term", "since last term": a comparison with the term before.
   ...entries(
     'vs last term | versus last term | against last term | compared to last term | compared with last term | since last term | from last term | than last term',

@@ -37,6 +37,13 @@ export async function showHelp(turn: Turn): Promise<void> {
       meaning: 'a waiting list against its target: SALT, autism (ASD), ADHD, the ND pathway or EHC needs assessments',
     },
     { example: 'which services are missing their targets?', meaning: 'every service, worst first' },
+    {
+      example: 'annual reviews on time this term?',
+      meaning: "one of the framework's other measures: exclusions, attendance, tribunals, plan quality, short breaks…",
+    },
+    { example: 'which measures are off target?', meaning: 'every framework measure, those below target first' },
+    { example: 'how is the Support outcome doing overall?', meaning: 'its survey scores and its measures together' },
+    { example: 'how does voice compare with this time last year?', meaning: 'the same term a year apart' },
   ];
   commands.push({ example: 'preview the digest', meaning: "this term's digest for the partnership board, so far" });
   if (roles.includes('manager'))

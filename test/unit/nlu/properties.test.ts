@@ -7,6 +7,7 @@ import { SERVICES } from './servicesFixture.js';
 const termRef = z.union([
   z.strictObject({ kind: z.literal('current') }),
   z.strictObject({ kind: z.literal('previous') }),
+  z.strictObject({ kind: z.literal('yearAgo') }),
   z.strictObject({
     kind: z.literal('named'),
     season: z.enum(['autumn', 'spring', 'summer']),
@@ -36,6 +37,16 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
       unknownService: z.string().min(1).optional(),
       allServices: z.boolean(),
     }),
+    z.strictObject({
+      intent: z.literal('measure'),
+      measure: z.string().min(1).optional(),
+      name: z.string().min(1).optional(),
+      offTarget: z.boolean(),
+    }),
+    z.strictObject({
+      intent: z.literal('outcomeOverview'),
+      outcome: z.enum(['voice', 'progress', 'health', 'support', 'safe', 'future']),
+    }),
     z.strictObject({ intent: z.literal('digest'), action: z.enum(['subscribe', 'unsubscribe', 'preview', 'sendNow']) }),
     z.strictObject({ intent: z.literal('unansweredQuestions') }),
     z.strictObject({ intent: z.literal('eraseReview'), reviewRef: z.string().min(1).optional() }),
@@ -53,7 +64,7 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
 const WORDS =
   'scores outcome safe kept voice health support future progress wellbeing parents children CYP PC YP carers families compare vs between last this term ' +
   'autumn spring summer 2025-26 25/26 2026 wait waiting list SALT SLT speech autism ASD ADHD ND EHCNA dentist physio for the on how long response rate ' +
-  'invite review AR-1042 parent child erase digest subscribe unsubscribe send now help ? unanswered lowest highest per question please hi <at>Bot</at> , . !'.split(
+  'invite review AR-1042 parent child erase digest subscribe unsubscribe send now help ? unanswered lowest highest per question please hi <at>Bot</at> , . ! measures overall year on year off target'.split(
     ' ',
   );
 const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 14 }).map((w) => w.join(' '));
