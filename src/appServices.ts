@@ -79,6 +79,7 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     clock,
     scores,
     waits,
+    measures,
     addresses: s.addresses,
     subscriptions: s.subscriptions,
     ledger: s.ledger,

@@ -151,6 +151,8 @@ export type TermDigestCard = {
   chartFallback: string;
   outcomes: { label: string; cyp: string; pc: string }[];
   waits: { label: string; rating: string; detail: string }[];
+  /** The framework's other measures, each under the outcome it evidences first. */
+  measures: { outcome: string; label: string; rating: string; detail: string }[];
   rates: { title: string; value: string }[];
   notes: string[];
   /** Empty when there is no download link. */

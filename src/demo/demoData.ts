@@ -39,7 +39,7 @@ async function isEmpty(services: Services, table: TableName): Promise<boolean> {
   return first.done || first.value.length === 0;
 }
 
-/** Synthetic figures for most framework measures (personal budgets left empty, to show "no figures loaded"). */
+/** Synthetic figures for every framework measure over the last two academic years (seeds/demo/measures.csv). */
 async function loadDemoMeasures(services: Services, logger: Logger): Promise<void> {
   const file = fromRoot('seeds', 'demo', 'measures.csv');
   if (!existsSync(file)) return;

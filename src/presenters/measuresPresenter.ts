@@ -100,6 +100,21 @@ export function presentMeasure(f: MeasureFigures, today: string): { card: Measur
   };
 }
 
+/** One measure as a scorecard row: its rating word, the latest figure and its change on a year before. */
+export function measureRow(a: MeasureAnswer, today: string): { label: string; rating: string; detail: string } {
+  if (!a.figures) return { label: a.measure.name, rating: 'No data', detail: 'no figures loaded' };
+  const r = ratingOf(a.figures);
+  const yearly = a.measure.frequency === 'year';
+  const then = yearly ? a.figures.previous : a.figures.lastYear;
+  const change = yearly ? a.figures.changeSincePrevious : a.figures.changeOnLastYear;
+  const latest = `${valueText(a.measure, a.figures.latest)}, ${periodLabel(a.figures.latest.period, a.measure.frequency)}`;
+  return {
+    label: a.measure.name,
+    rating: `${r.icon} ${r.words.split(':')[0]}`,
+    detail: `${latest}; ${then ? changeText(a.measure, change, then) : 'no figure a year before'}; target: ${targetText(a.measure, today)}`,
+  };
+}
+
 const ORDER = { red: 0, amber: 1, green: 2 } as const;
 const rank = (a: MeasureAnswer) => (!a.figures ? 5 : a.figures.rag ? ORDER[a.figures.rag] : 3);
 

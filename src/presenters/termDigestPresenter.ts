@@ -6,6 +6,8 @@ import type { RespondentRole } from '../domain/survey/questionBank.js';
 import { WAITS_SUPPRESSED_TEXT } from '../domain/waits/disclosedWaits.js';
 import { arrow, figureText, longDate, oneDecimal, percent, ROLE_LABEL, SUPPRESSED_TEXT } from './format.js';
 import { decidingMeasure, ratingFor, ratingOf, targetText } from './waitsPresenter.js';
+import { measureRow, targetText as measureTargetText, valueText } from './measuresPresenter.js';
+import { periodLabel } from '../domain/measures/period.js';
 
 const ROLE_WORDS: Record<RespondentRole, string> = { cyp: 'children and young people', pc: 'parent carers' };
 
@@ -19,6 +21,16 @@ function cell(f: RoleFigures): string {
 function attentionText(a: Attention, d: TermDigest): string {
   if (a.kind === 'fell')
     return `▼ ${a.outcome} (${ROLE_WORDS[a.role]}) fell from ${oneDecimal(a.from)} to ${oneDecimal(a.to)} since ${d.previousTerm.label}.`;
+  if (a.kind === 'measure') {
+    const m = a.line.measure;
+    const f = a.line.figures!;
+    const icon = a.why === 'worse' ? '▼' : ratingOf(a.why).icon;
+    const what =
+      a.why === 'worse'
+        ? 'is worse than a year before'
+        : `is ${a.why} against its target (${measureTargetText(m, d.generatedOn)})`;
+    return `${icon} ${m.name} ${what}: ${valueText(m, f.latest)}, ${periodLabel(f.latest.period, m.frequency)}.`;
+  }
   const w = d.waits.find((x) => x.service.id === a.service.id)!;
   const r = ratingOf(a.kind);
   return `${r.icon} ${a.service.name} is ${a.kind}: ${decidingMeasure(a.service, w.figures!)}.`;
@@ -65,6 +77,12 @@ export function presentTermDigest(
       detail: `${decidingMeasure(w.service, w.figures)}; ${count} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'}, longest ${longest}`,
     };
   });
+  // The framework's scorecard: each measure under the first outcome it evidences, in outcome order.
+  const measures = d.outcomes.flatMap((o) =>
+    d.measures
+      .filter((line) => line.measure.outcomes[0] === o.outcome)
+      .map((line) => ({ outcome: o.name, ...measureRow(line, d.generatedOn) })),
+  );
   const rates = d.rates.map((r) => {
     const title = r.role === 'all' ? 'All' : ROLE_LABEL[r.role];
     if (r.sent.shown && r.sent.value === 0) return { title, value: 'no invitations this term' };
@@ -95,6 +113,7 @@ export function presentTermDigest(
     chartFallback,
     outcomes,
     waits,
+    measures,
     rates,
     notes,
     csvUrl: opts.csvUrl ?? '',

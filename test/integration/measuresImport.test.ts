@@ -53,6 +53,14 @@ describe('framework measures import (real Azurite)', function () {
     expect(ar[1].value).to.be.closeTo(46 / 60, 1e-12);
     expect(ar[1].file).to.equal('good.csv');
     expect((await s().measureValues.list('tribunal_appeals'))[0]).to.include({ period: '2025-26', value: 31 });
+    // The same file again changes no figure.
+    const figures = async () =>
+      (await Promise.all(report.measures.map((m) => s().measureValues.list(m.id))))
+        .flat()
+        .map(({ loadedAt: _, ...v }) => v);
+    const before = await figures();
+    expect((await importer().run(path.join(dir, 'good.csv'))).imported).to.equal(true);
+    expect(await figures()).to.deep.equal(before);
   });
 
   it('stores nothing when any row is invalid, and says what is wrong with each by line, in plain words', async () => {

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect } from 'chai';
+import { MeasuresImport } from '../../src/imports/measuresImport.js';
 import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
 import { cardProblems } from '../support/cardCheck.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
@@ -126,6 +130,39 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
     } finally {
       bot.clock.set('2026-11-22');
     }
+  });
+
+  it("is the framework's scorecard: every measure under its outcome, measures off target needing attention, all in the CSV", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'digest-measures-'));
+    const file = path.join(dir, 'measures.csv');
+    writeFileSync(
+      file,
+      [
+        'measure_id,period,numerator,denominator,value',
+        'plans_qa_good,2025-26-autumn,32,40,',
+        'plans_qa_good,2026-27-autumn,28,40,',
+        'complaints,2025-26-autumn,,,10',
+        'complaints,2026-27-autumn,,,16',
+      ].join('\n') + '\n',
+    );
+    const s = bot.services;
+    // The figures stay: the later tests' digests carry a scorecard too, as a real one would.
+    await new MeasuresImport(s.measures.catalogue.measures, s.clock, s.measureValues).run(file);
+    const { activities } = await teamsUser(MANAGER).user.say('preview the digest', { serviceUrl: channel.url });
+    const [card] = cards(activities);
+    expect(cardProblems(card)).to.deep.equal([]);
+    const json = JSON.stringify(card);
+    expect(json).to.include("The framework's other measures");
+    // 70% against the WSoA's 90%: red, and named in "needs attention"; complaints up by 6 on a year before: worse.
+    expect(json).to.include('New EHC plans graded good or better is red against its target');
+    expect(json).to.include('Complaints about SEND services is worse than a year before: 16');
+    expect(json).to.include('no figures loaded'); // a measure with nothing loaded is in the scorecard too
+    const link = (card as any).actions.find((a: any) => a.type === 'Action.OpenUrl').url as string;
+    const csv = await (await fetch(link.replace(/^http:\/\/localhost:\d+/, bot.baseUrl))).text();
+    for (const m of s.measures.catalogue.measures) expect(csv, m.id).to.include(m.name);
+    expect(csv).to.match(
+      /framework measures,New EHC plans graded good or better,all,"?value \(%\), 2026-27-autumn"?,70.0,40/,
+    );
   });
 
   it('refuses a trigger without the secret, and sends nothing when no term has just ended', async () => {

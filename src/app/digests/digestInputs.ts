@@ -4,6 +4,7 @@ import type { Term, TermCalendar } from '../../domain/terms/termCalendar.js';
 import type { TermDigestInput } from '../../domain/digests/termDigest.js';
 import type { ScoresService } from '../scoresService.js';
 import type { WaitsService } from '../waitsService.js';
+import type { MeasuresService } from '../measuresService.js';
 
 /**
  * Reads what the digest of `term` needs: both roles' scores for every outcome in the term and the one
@@ -12,7 +13,14 @@ import type { WaitsService } from '../waitsService.js';
  * referrals). A handful of entity reads, however many answers or referrals there are.
  */
 export async function readDigestInputs(
-  deps: { bank: QuestionBank; terms: TermCalendar; clock: Clock; scores: ScoresService; waits: WaitsService },
+  deps: {
+    bank: QuestionBank;
+    terms: TermCalendar;
+    clock: Clock;
+    scores: ScoresService;
+    waits: WaitsService;
+    measures: MeasuresService;
+  },
   term: Term,
 ): Promise<TermDigestInput> {
   const today = deps.clock.today();
@@ -21,7 +29,7 @@ export async function readDigestInputs(
     season: term.season as 'autumn' | 'spring' | 'summer',
     academicYear: term.academicYear,
   };
-  const [scores, rates, waits] = await Promise.all([
+  const [scores, rates, waits, measures] = await Promise.all([
     deps.scores.scores({ roles: ['cyp', 'pc'], terms: [ref] }),
     deps.scores.responseRates(ref),
     Promise.all(
@@ -30,6 +38,7 @@ export async function readDigestInputs(
         return { service, stats: w.hasData ? w.stats : null };
       }),
     ),
+    deps.measures.all(),
   ]);
   if (scores.unknownTerm || !rates) throw new Error(`term ${term.id} is not in the term calendar`);
   const result = scores.results[0];
@@ -41,6 +50,7 @@ export async function readDigestInputs(
     previousScores: result.previousScores,
     rates: rates.rates,
     waits,
+    measures,
     generatedOn: today,
   };
 }

@@ -18,6 +18,7 @@ import type {
 } from '../../ports/digestStores.js';
 import type { ScoresService } from '../scoresService.js';
 import type { WaitsService } from '../waitsService.js';
+import type { MeasuresService } from '../measuresService.js';
 import { readDigestInputs } from './digestInputs.js';
 import { deliverDigest, type DeliveryOptions } from './digestDelivery.js';
 import { termDueOn } from './digestSchedule.js';
@@ -30,6 +31,7 @@ export type DigestServiceDeps = {
   clock: Clock;
   scores: ScoresService;
   waits: WaitsService;
+  measures: MeasuresService;
   addresses: AddressBook;
   subscriptions: DigestSubscriptions;
   ledger: DigestLedger;

@@ -114,6 +114,53 @@ export function digestFiguresCsv(d: TermDigest): string {
       add('waiting times', name, `waiting ${b.label} weeks`, 'number waiting', b.count, undefined, String);
     rows.push([d.term.label, 'waiting times', name, 'all', 'rating', f.rag ?? 'not rated', '', '']);
   }
+  for (const line of d.measures) {
+    const m = line.measure;
+    const f = line.figures;
+    const unit = m.unit === 'percent' ? '%' : m.unit === 'rate' ? 'per 100' : 'count';
+    if (!f) {
+      rows.push([
+        d.term.label,
+        'framework measures',
+        m.name,
+        'all',
+        `value (${unit})`,
+        '',
+        '',
+        `no figures loaded; source: ${m.source}`,
+      ]);
+      continue;
+    }
+    const format = (v: number) =>
+      m.unit === 'percent' ? (v * 100).toFixed(1) : m.unit === 'rate' ? v.toFixed(1) : String(v);
+    const target = m.target
+      ? `target: ${m.target.wording} (${provenanceLabel(m.target.provenance, d.generatedOn)})`
+      : 'no target';
+    add(
+      'framework measures',
+      m.name,
+      'all',
+      `value (${unit}), ${f.latest.period}`,
+      f.latest.value,
+      f.latest.denominator,
+      format,
+      [target, f.rag ? `rating ${f.rag}` : 'not rated'].join('; '),
+    );
+    const yearly = m.frequency === 'year';
+    const then = yearly ? f.previous : f.lastYear;
+    const change = yearly ? f.changeSincePrevious : f.changeOnLastYear;
+    if (then)
+      rows.push([
+        d.term.label,
+        'framework measures',
+        m.name,
+        'all',
+        `change on ${then.period}`,
+        change === undefined ? '' : format(change),
+        '',
+        change === undefined ? SUPPRESSED : '',
+      ]);
+  }
   for (const r of d.rates) {
     const group = r.role === 'all' ? 'all' : r.role === 'cyp' ? 'children and young people' : 'parent carers';
     add('response rate', 'survey', group, 'invited', r.sent, undefined, String);

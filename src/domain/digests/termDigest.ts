@@ -5,6 +5,7 @@ import type { Term } from '../terms/termCalendar.js';
 import type { Service } from '../waits/serviceCatalogue.js';
 import type { WaitingListStats } from '../waits/statistics.js';
 import { discloseWaits, type DisclosedWaits } from '../waits/disclosedWaits.js';
+import type { MeasureAnswer } from '../measures/measureFigures.js';
 
 /**
  * A term's digest as data: every figure already through disclosure control, so whatever shows it (card,
@@ -18,7 +19,9 @@ export type WaitLine = { service: Service; figures: DisclosedWaits | null };
 export type Attention =
   | { kind: 'fell'; outcome: string; role: RespondentRole; from: number; to: number }
   | { kind: 'red'; service: Service }
-  | { kind: 'amber'; service: Service };
+  | { kind: 'amber'; service: Service }
+  /** A framework measure below its numeric target, or clearly worse than a year before. */
+  | { kind: 'measure'; line: MeasureAnswer; why: 'red' | 'amber' | 'worse' };
 
 export type TermDigest = {
   term: Term;
@@ -28,6 +31,8 @@ export type TermDigest = {
   outcomes: OutcomeLine[];
   waits: WaitLine[];
   rates: ResponseRate[];
+  /** Every framework measure (the scorecard), with its latest figures where any are loaded. */
+  measures: MeasureAnswer[];
   attention: Attention[];
 };
 
@@ -40,6 +45,7 @@ export type TermDigestInput = {
   previousScores: OutcomeScore[];
   rates: ResponseRate[];
   waits: { service: Service; stats: WaitingListStats | null }[];
+  measures: MeasureAnswer[];
   generatedOn: string;
 };
 
@@ -75,6 +81,15 @@ export function buildTermDigest(input: TermDigestInput): TermDigest {
   const waits = input.waits.map((w) => ({ service: w.service, figures: w.stats ? discloseWaits(w.stats) : null }));
   for (const w of waits) if (w.figures?.rag === 'red') attention.push({ kind: 'red', service: w.service });
   for (const w of waits) if (w.figures?.rag === 'amber') attention.push({ kind: 'amber', service: w.service });
+  for (const line of input.measures) {
+    const why =
+      line.figures?.rag === 'red' || line.figures?.rag === 'amber'
+        ? line.figures.rag
+        : worse(line)
+          ? 'worse'
+          : undefined;
+    if (why) attention.push({ kind: 'measure', line, why });
+  }
   const hasAnswers = input.scores.some((s) => s.respondents > 0);
   return {
     term: input.term,
@@ -84,6 +99,22 @@ export function buildTermDigest(input: TermDigestInput): TermDigest {
     outcomes,
     waits,
     rates: input.rates,
+    measures: input.measures,
     attention,
   };
+}
+
+/**
+ * Clearly worse than the same period a year before (the period before, for a yearly measure): by 5
+ * percentage points for a share, by a tenth for a count or a rate. Smaller moves are noise at these sizes.
+ */
+export function worse(line: MeasureAnswer): boolean {
+  const f = line.figures;
+  if (!f) return false;
+  const yearly = line.measure.frequency === 'year';
+  const change = yearly ? f.changeSincePrevious : f.changeOnLastYear;
+  const then = yearly ? f.previous : f.lastYear;
+  if (change === undefined || !then?.value.shown) return false;
+  const worseBy = line.measure.better === 'higher' ? -change : change;
+  return line.measure.unit === 'percent' ? worseBy >= 0.05 : then.value.value > 0 && worseBy >= 0.1 * then.value.value;
 }

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { renderCard } from '../../../src/cards/renderCard.js';
 import { cardElements } from '../../support/botHarness.js';
@@ -283,6 +283,7 @@ samples.push({
     previousScores: pick(new Map([['pc~voice', { resp: 10, seen: 10, q1_n: 10, q1_sum: 45, q1_c5: 5, q1_c4: 5 }]])),
     rates: responseRates(counters),
     waits,
+    measures: demoMeasureAnswers(),
     generatedOn: '2026-11-22',
   });
   samples.push({
@@ -305,6 +306,7 @@ samples.push({
     previousScores: pick(new Map()),
     rates: responseRates(new Map()),
     waits: catalogue.map((service) => ({ service, stats: null })),
+    measures: [],
     generatedOn: '2026-11-22',
   });
   samples.push({
@@ -426,3 +428,27 @@ describe('card templates', () => {
       ).to.include(t);
   });
 });
+
+/** Every framework measure with the demo figures (seeds/demo/measures.csv), as the digest would get them. */
+function demoMeasureAnswers() {
+  const { measures } = loadMeasureCatalogue();
+  const rows = readFileSync(fromRoot('seeds', 'demo', 'measures.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  return measures.map((m) => {
+    const history = rows
+      .map((line) => line.split(','))
+      .filter(([id]) => id === m.id)
+      .map(([, period, n, d, v]) => ({
+        measureId: m.id,
+        period: period!,
+        ...(n ? { numerator: Number(n), denominator: Number(d) } : {}),
+        value: n && m.unit === 'percent' ? Number(n) / Number(d) : Number(v),
+        loadedAt: '2026-11-20T09:00:00.000Z',
+        file: 'measures.csv',
+      }));
+    const figures = measureFigures(m, history);
+    return figures ? { measure: m, figures } : { measure: m };
+  });
+}

@@ -36,6 +36,7 @@ const input = (now: Counters, before: Counters, waits: TermDigestInput['waits'] 
     previousScores: pick(before),
     rates: responseRates(now),
     waits,
+    measures: [],
     generatedOn: '2026-11-22',
   };
 };
