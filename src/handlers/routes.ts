@@ -64,7 +64,7 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
       surveyCodeRoute(family),
       inviteRoute(d.invitations),
       myInvitationsRoute(d.invitations),
-      scoresRoute(d.scores, d.bank),
+      scoresRoute(d.scores, d.bank, d.measures.catalogue.surveyTargets),
       responseRateRoute(d.scores),
       waitsRoute(d.waits),
       measureRoute(d.measures, d.clock),

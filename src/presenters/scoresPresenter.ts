@@ -1,3 +1,5 @@
+import type { SurveyTarget } from '../domain/measures/measureCatalogue.js';
+import { provenanceLabel } from '../domain/targets/targetProvenance.js';
 import type { TermScores } from '../domain/scores/termScores.js';
 import type { FigureTableCard } from '../cards/cardModels.js';
 import type { ResponseRate } from '../domain/scores/outcomeFigures.js';
@@ -28,11 +30,21 @@ export function presentScores(
   bank: QuestionBank,
   r: TermScores,
   roles: RespondentRole[],
-  opts: { outcome?: OutcomeId; perQuestion: boolean; rank?: 'lowest' | 'highest' },
+  opts: {
+    outcome?: OutcomeId;
+    perQuestion: boolean;
+    rank?: 'lowest' | 'highest';
+    /** Targets the sources set on what families report (seed 001), shown beside the outcome they are about. */
+    targets?: readonly SurveyTarget[];
+  },
 ): Presented {
   const outcomes = opts.outcome ? [opts.outcome] : bank.outcomes.map((o) => o.id);
   const subtitle = `${r.term.label} · ${roles.map((x) => ROLE_LABEL[x]).join(' and ')} · change against ${r.previous.label}`;
-  const notes = [MEANING, 'Groups of fewer than 5 people are never shown.'];
+  const notes = [
+    MEANING,
+    'Groups of fewer than 5 people are never shown.',
+    ...surveyTargetNotes(bank, r, roles, outcomes, opts.targets ?? []),
+  ];
   if (!r.hasData) {
     const text = `No answers yet for ${r.term.label}${opts.outcome ? ` on ${bank.outcome(opts.outcome).shortName}` : ''}.`;
     return {
@@ -44,7 +56,7 @@ export function presentScores(
         headline: text,
         headers: [],
         rows: [],
-        notes: [],
+        notes: notes.slice(2),
         buttons: [{ title: 'Last term', text: `${opts.outcome ?? 'outcome'} scores last term` }],
       },
     };
@@ -119,6 +131,32 @@ export function presentScores(
         : [],
   };
   return { card, text: toText(card), summary: summaryOf(card) };
+}
+
+/**
+ * "Target (WSoA: set for 2020–22; no newer target): at least 70% of children and young people with SEND will
+ * report …; Support, children and young people: 64% positive now, below it." The survey asks no question in
+ * those words, so the outcome's % positive is the nearest figure, and the note says so.
+ */
+function surveyTargetNotes(
+  bank: QuestionBank,
+  r: TermScores,
+  roles: RespondentRole[],
+  outcomes: OutcomeId[],
+  targets: readonly SurveyTarget[],
+): string[] {
+  return targets
+    .filter((t) => outcomes.includes(t.outcome) && roles.includes(t.role))
+    .map((t) => {
+      const s = find(r.scores, t.outcome, t.role);
+      const now =
+        !s || s.respondents === 0
+          ? 'no answers yet'
+          : s.positive.shown
+            ? `${percent(s.positive.value)} positive now, ${s.positive.value >= t.share ? 'meeting it' : 'below it'}`
+            : SUPPRESSED_TEXT;
+      return `Target [${provenanceLabel(t.provenance, r.term.end)}]: "${t.provenance.quote}" Shown against ${bank.outcome(t.outcome).shortName}'s % positive for ${ROLE_LABEL[t.role].toLowerCase()}, the nearest the survey measures: ${now}.`;
+    });
 }
 
 /** Two terms side by side for one or all outcomes. */

@@ -6,7 +6,7 @@ import { isPastItsPeriod, isRated, provenanceLabel, type Provenance } from '../d
 import type { Rag } from '../domain/waits/statistics.js';
 import {
   discloseWaits,
-  WAITS_SUPPRESSED_TEXT,
+  hiddenText,
   type DisclosedShare,
   type DisclosedWaits,
 } from '../domain/waits/disclosedWaits.js';
@@ -28,7 +28,7 @@ const RAG_RULE =
 const SUPPRESSION = 'Figures from fewer than 5 children are not shown.';
 const OVERVIEW_BUTTON = { title: 'All services', text: 'which services are missing their targets' };
 
-const show = (d: Disclosed, format: (v: number) => string) => (d.shown ? format(d.value) : WAITS_SUPPRESSED_TEXT);
+const show = (d: Disclosed, format: (v: number) => string) => (d.shown ? format(d.value) : hiddenText(d));
 const weeks = (d: Disclosed) => show(d, (v) => `${oneDecimal(v)} weeks`);
 
 /** "84% (346 of 412) · target 92% 🟠", or why there is no share. An assumed target is a comparison, not a target. */
@@ -38,7 +38,7 @@ function shareText(
   target?: ServiceTarget,
 ): string {
   if (!s || s.denominator === 0) return none;
-  if (!s.share.shown) return WAITS_SUPPRESSED_TEXT;
+  if (!s.share.shown) return hiddenText(s.share);
   const base = `${percent(s.share.value)} (${s.numerator.shown ? s.numerator.value : '?'} of ${s.denominator})`;
   if (!target || !('targetShare' in s)) return base;
   if (!isRated(target.provenance)) return `${base} · compared with ${percent(target.share)} (assumed)`;
@@ -131,7 +131,7 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
     d.waiting.shown && d.waiting.value > 0
       ? d.bands.map((b) => ({
           label: b.label.includes('over') ? '52 weeks and over' : `${b.label} weeks`,
-          count: b.count.shown ? String(b.count.value) : '<5',
+          count: b.count.shown ? String(b.count.value) : b.count.reason === 'complementary' ? 'not shown' : 'fewer than 5',
           bar: b.count.shown ? '█'.repeat(Math.round((b.count.value / biggest) * 16)) || '▏' : '',
         }))
       : [];
@@ -273,7 +273,7 @@ export function decidingMeasure(service: Service, d: DisclosedWaits): string {
   const u = d.waitingUnderTarget;
   if (u.denominator === 0) return 'nobody waiting';
   const what = `waiting under ${u.withinWeeks} weeks`;
-  return u.share.shown ? `${percent(u.share.value)} ${what}` : `${what}: ${WAITS_SUPPRESSED_TEXT}`;
+  return u.share.shown ? `${percent(u.share.value)} ${what}` : `${what}: ${hiddenText(u.share)}`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

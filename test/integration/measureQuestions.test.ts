@@ -115,6 +115,8 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
     expect(out.cards).to.have.length(2);
     expect(JSON.stringify(out.cards[1])).to.include("Support: the framework's other measures");
     expect(JSON.stringify(out.cards[1])).to.include('New EHC plans graded good or better');
+    // The WSoA's target on what children report, beside the Support outcome it is about.
+    expect(out.all).to.include('at least 70% of children and young people with SEND will report');
   });
 
   it('tells a family these figures are for staff', async () => {

@@ -61,12 +61,14 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
       '92% seen for assessment and first intervention within 18 weeks of referral [WSoA: set for 2020–22; no newer target]',
     );
     expect(card).to.include('100% triaged within 2 weeks [WSoA: set for 2020–22; no newer target]');
-    // 10 waiting; 9 under 18 weeks = 90%: information, no target of its own. Longest: 140 days = 20.0 weeks.
-    expect(card).to.include('Waiting under 18 weeks: 90% (9 of 10).');
-    expect(card).not.to.include('90% (9 of 10) · target');
+    // 10 waiting, 9 under 18 weeks: "9 of 10" would say 1 child waits longer, so the share is not shown
+    // (disclosure over the whole card); it is information anyway, with no target. Longest: 140 days = 20.0 weeks.
+    expect(card).to.include('Waiting under 18 weeks: not shown, to protect a smaller figure.');
+    expect(card).not.to.include('9 of 10');
     expect(card).to.include('20.0 weeks');
     // Seen this term: 8, of whom the 6 referred 70 days before being seen were in time = 75% → red overall.
-    expect(card).to.include('75% (6 of 8) · target 92% 🔴');
+    // "6 of 8" would say 2 were seen late: the share is hidden, the rating (a side of the target) stays.
+    expect(card).not.to.include('6 of 8');
     expect(card).to.include('Red: below target (WSoA: set for 2020–22; no newer target)');
     expect(out.text).to.match(/SALT: Red/);
   });
@@ -78,7 +80,7 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
       const card = JSON.stringify((await ask(practitioner, 'SALT waiting list')).cards[0]);
       expect(card).to.include('As of 24 January 2027, from the extract loaded on 22 November 2026');
       expect(card).to.include('29.0 weeks'); // W-10: 140 + 63 days
-      expect(card).to.include('Waiting under 18 weeks: 80% (8 of 10).');
+      expect(card).to.include('Waiting under 18 weeks: not shown, to protect a smaller figure.'); // 8 of 10
       expect(card).to.include('none yet this term'); // a new term: nobody seen in it yet as far as the extract knows
       // Nothing measured yet against a target in the new term, so no colour: the share waiting is information.
       expect(card).to.include('Not rated');

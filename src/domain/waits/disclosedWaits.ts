@@ -1,4 +1,5 @@
-import { discloseFigure, discloseParts, type Disclosed } from '../scores/disclosure.js';
+import { discloseFigure, MIN_RESPONDENTS, type Disclosed } from '../scores/disclosure.js';
+import { discloseWaitCounts } from './waitsDisclosure.js';
 import type { Rag, RatedShare, WaitingListStats } from './statistics.js';
 
 /**
@@ -8,6 +9,13 @@ import type { Rag, RatedShare, WaitingListStats } from './statistics.js';
  * recovery by subtraction. RAG is kept only when the share it rates is shown.
  */
 export const WAITS_SUPPRESSED_TEXT = 'fewer than 5 children';
+/** A figure hidden because, beside the others, it would give away one of fewer than 5. */
+export const WAITS_PROTECTED_TEXT = 'not shown, to protect a smaller figure';
+
+/** The words for a hidden figure: under 5 itself, or hidden to protect another. */
+export function hiddenText(d: Disclosed): string {
+  return !d.shown && d.reason === 'complementary' ? WAITS_PROTECTED_TEXT : WAITS_SUPPRESSED_TEXT;
+}
 
 export type DisclosedShare = {
   share: Disclosed;
@@ -36,26 +44,43 @@ export function discloseWaits(stats: WaitingListStats): DisclosedWaits {
   const n = stats.waiting;
   const weeks = (value: number | null): Disclosed =>
     value === null ? { shown: true, value: 0, basis: 0 } : discloseFigure({ value, basis: n });
-  const bands = discloseParts(
-    { value: n, basis: n },
-    stats.bands.map((b) => ({ value: b.count, basis: b.count })),
-  );
+  // Every count of those waiting, as the children between two waits: disclosed together (waitsDisclosure.ts).
+  const under = stats.waitingUnderTarget;
+  const aim = stats.waitingUnderAim;
+  const counts = discloseWaitCounts([
+    { key: 'waiting', from: 0, to: null, count: n },
+    ...stats.bands.map((b, i) => ({ key: `band${i}`, from: b.fromWeeks, to: b.toWeeks, count: b.count })),
+    { key: 'under', from: 0, to: under.withinWeeks, count: under.numerator, summary: true },
+    ...(aim ? [{ key: 'aim', from: 0, to: aim.withinWeeks, count: aim.numerator, summary: true }] : []),
+  ]);
+  const shareOfWaiting = (key: string, s: { numerator: number; denominator: number; share: number | null }) => {
+    const count = counts.get(key)!;
+    const hidden: Disclosed = count.shown ? { shown: false, reason: 'suppressed' } : count;
+    return {
+      share:
+        s.share === null
+          ? hidden
+          : count.shown && counts.get('waiting')!.shown
+            ? { shown: true as const, value: s.share, basis: n }
+            : hidden,
+      numerator: count,
+      denominator: s.denominator,
+    };
+  };
   const shares = {
-    waitingUnderTarget: { ...plain(stats.waitingUnderTarget), withinWeeks: stats.waitingUnderTarget.withinWeeks },
+    waitingUnderTarget: { ...shareOfWaiting('under', under), withinWeeks: under.withinWeeks },
     seenWithinTargetThisTerm: rated(stats.seenWithinTargetThisTerm),
     triagedWithinTarget: stats.triagedWithinTarget ? rated(stats.triagedWithinTarget) : null,
   };
   const rags = [shares.seenWithinTargetThisTerm.rag, shares.triagedWithinTarget?.rag ?? null];
   return {
-    waiting: bands.total,
+    waiting: counts.get('waiting')!,
     medianWeeks: weeks(stats.medianWeeks),
     p92Weeks: weeks(stats.p92Weeks),
     longestWeeks: weeks(stats.longestWeeks),
-    bands: stats.bands.map((b, i) => ({ label: b.label, count: bands.parts[i] })),
+    bands: stats.bands.map((b, i) => ({ label: b.label, count: counts.get(`band${i}`)! })),
     ...shares,
-    waitingUnderAim: stats.waitingUnderAim
-      ? { ...plain(stats.waitingUnderAim), withinWeeks: stats.waitingUnderAim.withinWeeks }
-      : null,
+    waitingUnderAim: aim ? { ...shareOfWaiting('aim', aim), withinWeeks: aim.withinWeeks } : null,
     rag: (['red', 'amber', 'green'] as const).find((r) => rags.includes(r)) ?? null,
   };
 }
@@ -71,7 +96,25 @@ function plain(s: { numerator: number; denominator: number; share: number | null
   };
 }
 
+/**
+ * A share of those seen or triaged: hidden when it rests on fewer than 5, and also when those *not* in
+ * time are 1–4 ("119 of 122" would say 3 were late). The rating stays in the second case: it says only
+ * which side of the target the share is, not how many.
+ */
 function rated(s: RatedShare): DisclosedShare {
   const p = plain(s);
-  return { ...p, withinWeeks: s.withinWeeks, targetShare: s.targetShare, rag: p.share.shown ? s.rag : null };
+  const rag = p.share.shown ? s.rag : null;
+  const late = s.denominator - s.numerator;
+  if (p.share.shown && late > 0 && late < MIN_RESPONDENTS) {
+    const hidden: Disclosed = { shown: false, reason: 'complementary' };
+    return {
+      share: hidden,
+      numerator: hidden,
+      denominator: s.denominator,
+      withinWeeks: s.withinWeeks,
+      targetShare: s.targetShare,
+      rag,
+    };
+  }
+  return { ...p, withinWeeks: s.withinWeeks, targetShare: s.targetShare, rag };
 }

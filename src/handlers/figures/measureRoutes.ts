@@ -57,7 +57,14 @@ export const outcomeOverviewRoute = (
       const current = result.unknownTerm ? undefined : result.results[0];
       if (current)
         await turn.send(
-          cardReply('figureTable', presentScores(bank, current, [...roles], { outcome, perQuestion: false })),
+          cardReply(
+            'figureTable',
+            presentScores(bank, current, [...roles], {
+              outcome,
+              perQuestion: false,
+              targets: measures.catalogue.surveyTargets,
+            }),
+          ),
         );
       const name = bank.outcome(outcome).shortName;
       await turn.send(

@@ -7,6 +7,7 @@ import {
   type RespondentRole,
 } from '../../domain/survey/questionBank.js';
 import { cardReply } from '../../presenters/cardReply.js';
+import type { SurveyTarget } from '../../domain/measures/measureCatalogue.js';
 import { presentComparison, presentScores } from '../../presenters/scoresPresenter.js';
 import { intentRoute } from '../route.js';
 import { termRefs } from '../slotSchemas.js';
@@ -16,7 +17,7 @@ const UNKNOWN_TERM =
   'I could not find that term. Terms are named like "autumn 2025-26", "spring 2025-26" or "summer 2025-26"; you can also say "this term" or "last term".';
 
 /** "how are we doing on kept safe this term?": outcome scores, one term or several compared. */
-export const scoresRoute = (scores: ScoresService, bank: QuestionBank) =>
+export const scoresRoute = (scores: ScoresService, bank: QuestionBank, targets: readonly SurveyTarget[] = []) =>
   intentRoute({
     intent: 'scores',
     requires: 'seeFigures',
@@ -43,6 +44,7 @@ export const scoresRoute = (scores: ScoresService, bank: QuestionBank) =>
               outcome: slots.outcome,
               perQuestion: slots.perQuestion,
               rank: slots.rank,
+              targets,
             });
       await turn.send(cardReply('figureTable', presented));
     },
