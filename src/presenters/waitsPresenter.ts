@@ -4,12 +4,7 @@ import type { Disclosed } from '../domain/scores/disclosure.js';
 import type { Service, ServiceTarget } from '../domain/waits/serviceCatalogue.js';
 import { isPastItsPeriod, isRated, provenanceLabel, type Provenance } from '../domain/targets/targetProvenance.js';
 import type { Rag } from '../domain/waits/statistics.js';
-import {
-  discloseWaits,
-  hiddenText,
-  type DisclosedShare,
-  type DisclosedWaits,
-} from '../domain/waits/disclosedWaits.js';
+import { discloseWaits, hiddenText, type DisclosedShare, type DisclosedWaits } from '../domain/waits/disclosedWaits.js';
 import { longDate, oneDecimal, percent } from './format.js';
 
 type WithData = Extract<ServiceWaits, { hasData: true }>;
@@ -131,7 +126,11 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
     d.waiting.shown && d.waiting.value > 0
       ? d.bands.map((b) => ({
           label: b.label.includes('over') ? '52 weeks and over' : `${b.label} weeks`,
-          count: b.count.shown ? String(b.count.value) : b.count.reason === 'complementary' ? 'not shown' : 'fewer than 5',
+          count: b.count.shown
+            ? String(b.count.value)
+            : b.count.reason === 'complementary'
+              ? 'not shown'
+              : 'fewer than 5',
           bar: b.count.shown ? '█'.repeat(Math.round((b.count.value / biggest) * 16)) || '▏' : '',
         }))
       : [];
