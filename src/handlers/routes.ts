@@ -13,7 +13,13 @@ import type { Turn } from '../ports/turn.js';
 import { confirmEraseRoute, eraseReviewRoute } from './admin/eraseReviewRoutes.js';
 import { unansweredQuestionsRoute } from './admin/unansweredQuestionsRoute.js';
 import { askButtonRoute } from './conversation/askButtonRoute.js';
-import { clarifyRoute, familyLanding, helpRoute, unknownRoute } from './conversation/conversationRoutes.js';
+import {
+  clarifyRoute,
+  familyLanding,
+  helpRoute,
+  smallTalkRoute,
+  unknownRoute,
+} from './conversation/conversationRoutes.js';
 import { deliveryReportRoute } from './digest/deliveryReportRoute.js';
 import { digestRoute } from './digest/digestRoute.js';
 import { responseRateRoute } from './figures/responseRateRoute.js';
@@ -75,6 +81,7 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
       eraseReviewRoute(),
       confirmEraseRoute(d.erasure),
       clarifyRoute(family),
+      smallTalkRoute(),
       unknownRoute(family, d.questionLog, d.clock),
     ],
     cards: [

@@ -23,7 +23,10 @@ export function valueText(m: Measure, v: DisclosedValue): string {
 /** "up 12.2 points on 2025-26 Autumn (64.5%): better", or why there is no change to show. */
 function changeText(m: Measure, change: number | undefined, then: DisclosedValue | undefined): string {
   if (!then) return 'no figure loaded for it';
-  if (change === undefined) return `not shown (${valueText(m, then)})`;
+  if (change === undefined)
+    return then.value.shown
+      ? `change not shown (the figure now rests on fewer than 5)`
+      : `change not shown (${periodLabel(then.period, m.frequency)} rests on fewer than 5)`;
   const size = m.unit === 'percent' ? `${oneDecimal(Math.abs(change) * 100)} points` : oneDecimal(Math.abs(change));
   const shown = m.unit === 'count' ? String(Math.abs(change)) : size;
   if (Math.abs(change) < 1e-9) return `no change on ${periodLabel(then.period, m.frequency)} (${valueText(m, then)})`;

@@ -101,6 +101,8 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
   const { seen, triage, aim } = service.targets;
   const rating = ratingFor(service, d.rag, stats.onDate);
   const headline = headlineOf(service, d, w.termLabel);
+  // The reason first: a colour comes with the figure that decided it.
+  const ratingLine = `${rating.icon} ${rating.words}${d.rag ? `. Decided by: ${decidingMeasure(service, d)}` : ''}`;
   const facts = [
     { title: service.headline === 'seen-this-term' ? 'In progress' : 'Waiting', value: show(d.waiting, String) },
     { title: 'Median wait', value: weeks(d.medianWeeks) },
@@ -155,7 +157,7 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
   const title = `${service.name} (${service.shortName}): waiting times`;
   const text = [
     `${title}. ${asOfLine}.`,
-    `${rating.icon} ${rating.words}. ${headline}`,
+    `${ratingLine}. ${headline}`,
     ...facts.map((f) => `- ${f.title}: ${f.value}`),
     ...(bands.length ? [`Waiting list by weeks waited: ${bands.map((b) => `${b.label} ${b.count}`).join(', ')}.`] : []),
     ...notes,
@@ -165,7 +167,7 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
       title,
       asOf: asOfLine,
       ragStyle: rating.style,
-      rating: `${rating.icon} ${rating.words}`,
+      rating: ratingLine,
       headline,
       facts,
       bands,
@@ -251,17 +253,22 @@ export function decidingMeasure(service: Service, d: DisclosedWaits): string {
   const against = (s: DisclosedShare, target: ServiceTarget) =>
     isRated(target.provenance) ? `target ${percent(s.targetShare)}` : `compared with ${percent(target.share)}, assumed`;
   const { seen, triage } = service.targets;
+  // A share hidden to protect a smaller figure still decides its rating: it is named, without its figure.
+  const phrase = (s: DisclosedShare, what: string, target: ServiceTarget) =>
+    s.share.shown
+      ? `${percent(s.share.value)} ${what} (${against(s, target)})`
+      : `${what}: ${hiddenText(s.share)} (${against(s, target)})`;
   const seenTerm = d.seenWithinTargetThisTerm;
-  if (seenTerm.share.shown && seenTerm.denominator > 0)
+  if ((seenTerm.share.shown || seenTerm.rag) && seenTerm.denominator > 0)
     candidates.push({
       rank: seenTerm.rag ? order[seenTerm.rag] : 0,
-      text: `${percent(seenTerm.share.value)} ${service.seenMeans} within ${seenTerm.withinWeeks} weeks this term (${against(seenTerm, seen)})`,
+      text: phrase(seenTerm, `${service.seenMeans} within ${seenTerm.withinWeeks} weeks this term`, seen),
     });
   const triaged = d.triagedWithinTarget;
-  if (triage && triaged && triaged.share.shown && triaged.denominator > 0)
+  if (triage && triaged && (triaged.share.shown || triaged.rag) && triaged.denominator > 0)
     candidates.push({
       rank: triaged.rag ? order[triaged.rag] : 0,
-      text: `${percent(triaged.share.value)} triaged within ${triaged.withinWeeks} weeks this term (${against(triaged, triage)})`,
+      text: phrase(triaged, `triaged within ${triaged.withinWeeks} weeks this term`, triage),
     });
   const worst = candidates.reduce<{ rank: number; text: string } | undefined>(
     (best, c) => (!best || c.rank > best.rank ? c : best),

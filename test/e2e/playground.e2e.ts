@@ -3,6 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { BotHarness } from '../support/botHarness.js';
 import { ResponsesImport } from '../../src/imports/responsesImport.js';
 import { ReferralsImport } from '../../src/imports/referralsImport.js';
+import { MeasuresImport } from '../../src/imports/measuresImport.js';
 import { fromRoot } from '../../src/domain/projectPaths.js';
 import { launchBrowser, localOnlyPage, screenshot } from './support/browser.js';
 import { startPlayground, type Playground } from './support/playground.js';
@@ -27,6 +28,10 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
       { skipInvalid: true },
     );
     const s = bot.services;
+    await new MeasuresImport(s.measures.catalogue.measures, s.clock, s.measureValues).run(
+      fromRoot('seeds', 'demo', 'measures.csv'),
+      { skipInvalid: true, keepRejects: false },
+    );
     for (const service of ['salt', 'adhd'])
       await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(
         fromRoot('seeds', 'demo', `referrals-${service}.csv`),
@@ -134,6 +139,12 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     expect(text).to.match(/Download the figures \(CSV\)/);
     await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'playground-digest');
+    // The framework's scorecard: every measure under its outcome, with its rating, figure and target.
+    expect(text).to.match(/The framework's other measures/);
+    expect(text).to.match(/Annual reviews completed on time/);
+    const scorecard = card.getByText("The framework's other measures", { exact: true });
+    await scorecard.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'playground-digest-scorecard');
     await card.evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await screenshot(page, 'playground-digest-end');
 

@@ -124,6 +124,13 @@ describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
     expect(out).not.to.include('2026-27 Summer');
   });
 
+  it('answers thanks, ok and bye like a person, and does not log them as unanswered', async () => {
+    expect(await all(practitioner, 'thanks!')).to.match(/^You're welcome\.(\[\])?$/);
+    expect(await all(practitioner, 'ok')).to.match(/^OK\./);
+    expect(await all(practitioner, 'bye')).to.match(/^Bye for now\.(\[\])?$/);
+    expect(await all(admin, 'unanswered questions')).not.to.match(/"thanks!"|"bye"/);
+  });
+
   it('logs what it could not answer (no names) for administrators only', async () => {
     await all(practitioner, 'tell me a joke about otters');
     expect(await all(practitioner, 'unanswered questions')).to.match(/only administrators/i);

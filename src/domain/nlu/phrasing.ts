@@ -48,6 +48,8 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
       return u.reviewRef ? `erase review ${u.reviewRef}` : 'erase review';
     case 'clarify':
       return toCommand(u.partial, services);
+    case 'smallTalk':
+      return { thanks: 'thanks', ack: 'ok', bye: 'bye' }[u.say];
     case 'unknown':
       return 'help';
   }

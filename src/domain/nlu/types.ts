@@ -11,6 +11,7 @@ export type ServiceVocab = { id: string; name: string; shortName?: string; alias
 export type MeasureVocab = { id: string; name: string; topics: string[]; qualifiers: string[] };
 export type DigestAction = 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow';
 export type Rank = 'lowest' | 'highest';
+export type SmallTalk = 'thanks' | 'ack' | 'bye';
 
 export type Understanding =
   | { intent: 'help' }
@@ -39,6 +40,8 @@ export type Understanding =
   | { intent: 'confirmErase'; reviewRef: string }
   | { intent: 'deliveryReport' }
   | { intent: 'clarify'; question: string; options: string[]; partial: Understanding }
+  /** "thanks", "ok", "bye": a short human reply, not "Sorry, I can't help". */
+  | { intent: 'smallTalk'; say: SmallTalk }
   | { intent: 'unknown'; reason: 'out-of-scope' | 'unclear' };
 
 export const OUTCOMES: readonly OutcomeId[] = OUTCOME_IDS;

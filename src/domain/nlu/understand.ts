@@ -19,6 +19,7 @@ import { readTerms } from './termSlot.js';
 import type { MeasureVocab, ServiceVocab, Understanding } from './types.js';
 import { lexiconFor } from './vocabulary.js';
 import { readWaits } from './waitsSlot.js';
+import { readSmallTalk } from './smallTalk.js';
 import { asksOffTarget, asksOverall, readMeasure } from './measureSlot.js';
 import { has } from './analysis.js';
 import { askBack } from './clarify.js';
@@ -53,6 +54,8 @@ export function understand(
   if (blank) return { intent: 'help' };
   // Invitation codes are read before this is called (readMessage); one that slips through is not a question.
   if (looksLikeInvitationCode(tokens)) return { intent: 'unknown', reason: 'unclear' };
+  const smallTalk = readSmallTalk(tokens);
+  if (smallTalk) return { intent: 'smallTalk', say: smallTalk };
 
   const analysis = analyse(tokens, lexiconFor(services, measures));
   const slots: Slots = {

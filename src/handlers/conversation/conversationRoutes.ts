@@ -8,7 +8,25 @@ import type { FamilySurvey } from '../survey/familySurvey.js';
 import { showHelp } from './help.js';
 
 const CANT_HELP =
-  'Sorry, I can\'t help with that. I can answer questions about outcome scores, response rates and waiting times, invite families to the annual-review survey, and send managers the termly digest. Type "help" for examples.';
+  'Sorry, I can\'t help with that. I can answer questions about outcome scores, response rates and waiting times, and the framework\'s other measures (annual reviews, exclusions, attendance, tribunals…), invite families to the annual-review survey, and send managers the termly digest. Type "help" for examples.';
+
+const SMALL_TALK_REPLY = {
+  thanks: "You're welcome.",
+  ack: "OK. I'm here whenever you need me.",
+  bye: 'Bye for now.',
+} as const;
+
+/** "thanks", "ok", "bye": a short reply, to anyone; nothing is logged as unanswered. */
+export const smallTalkRoute = () =>
+  intentRoute({
+    intent: 'smallTalk',
+    requires: 'anyone',
+    refusal: '',
+    input: z.object({ intent: z.literal('smallTalk'), say: z.enum(['thanks', 'ack', 'bye']) }),
+    handle: async (turn, { say }) => {
+      await turn.send({ text: SMALL_TALK_REPLY[say] });
+    },
+  });
 
 const clarification = z.looseObject({
   intent: z.literal('clarify'),

@@ -57,6 +57,7 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
       partial: understanding,
     }),
     z.strictObject({ intent: z.literal('unknown'), reason: z.enum(['out-of-scope', 'unclear']) }),
+    z.strictObject({ intent: z.literal('smallTalk'), say: z.enum(['thanks', 'ack', 'bye']) }),
   ]),
 );
 

@@ -353,7 +353,7 @@ const cases: [string, Understanding | AskBack][] = [
   ["what's the capital of France", OFF_TOPIC],
   ['what time is it', OFF_TOPIC],
   ['play some music', OFF_TOPIC],
-  ['thanks', OFF_TOPIC],
+  ['thanks', { intent: 'smallTalk', say: 'thanks' }],
   ['asdkjh qwe', UNCLEAR],
   ['SEND', UNCLEAR],
   ['EHCP', UNCLEAR],
