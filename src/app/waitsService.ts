@@ -29,21 +29,27 @@ export class WaitsService {
     return this.catalogue.find((s) => s.id === serviceId);
   }
 
-  async forService(service: Service, onDate = this.clock.today()): Promise<ServiceWaits> {
+  /**
+   * A service's figures as at its latest extract (never projected past it: who has been seen since is not
+   * known). Only a "today" before the extract (BOT_TODAY set back in time) is answered as of that day.
+   */
+  async forService(service: Service): Promise<ServiceWaits> {
     const summary = await this.summaries.get(service.id);
     if (!summary || summary.referralsToDate === 0) return { service, hasData: false };
+    const today = this.clock.today();
+    const onDate = today < summary.asOf ? today : summary.asOf;
     const term = this.terms.termOf(onDate);
     const window = { start: term.start, end: term.end };
     const stats =
       onDate >= summary.asOf
         ? statsFromSummary(summary, service, onDate, window)
         : waitingListStats(await this.referrals.listService(service.id), service, onDate, window);
-    return { service, hasData: true, stats, extractAsOf: summary.asOf, termLabel: term.label };
+    return { service, hasData: true, stats, extractAsOf: summary.asOf, today, termLabel: term.label };
   }
 
   /** Every service, worst first: red, amber, green, not rated, then services with no data. */
-  async overview(onDate = this.clock.today()): Promise<ServiceWaits[]> {
-    const all = await Promise.all(this.catalogue.map((s) => this.forService(s, onDate)));
+  async overview(): Promise<ServiceWaits[]> {
+    const all = await Promise.all(this.catalogue.map((s) => this.forService(s)));
     return all.sort((a, b) => severity(b) - severity(a));
   }
 

@@ -1,4 +1,5 @@
-import type { ServiceWaits } from '../domain/waits/serviceWaits.js';
+import { STALE_EXTRACT_DAYS, type ServiceWaits } from '../domain/waits/serviceWaits.js';
+import { daysBetween } from '../domain/dates.js';
 import type { FigureTableCard, WaitTimesCard } from '../cards/cardModels.js';
 import type { Disclosed } from '../domain/scores/disclosure.js';
 import type { Service, ServiceTarget } from '../domain/waits/serviceCatalogue.js';
@@ -137,10 +138,13 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
         }))
       : [];
 
+  const age = daysBetween(w.extractAsOf, w.today);
   const asOfLine =
-    stats.onDate === w.extractAsOf
-      ? `As of ${longDate(stats.onDate)}`
-      : `As of ${longDate(stats.onDate)}, from the extract loaded on ${longDate(w.extractAsOf)}`;
+    stats.onDate !== w.extractAsOf
+      ? `As of ${longDate(stats.onDate)}, worked out from the referrals (the latest extract is of ${longDate(w.extractAsOf)})`
+      : age === 0
+        ? `As at the extract of ${longDate(w.extractAsOf)} (today)`
+        : `As at the extract of ${longDate(w.extractAsOf)}, ${age} day${age === 1 ? '' : 's'} ago`;
   const seenSource = seen.provenance;
   const notes = [
     `Target: ${targetText(service, stats.onDate)}.`,
@@ -150,9 +154,9 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
     ...(hasRatedTarget(service) ? [RAG_RULE] : []),
     SUPPRESSION,
   ];
-  if (stats.onDate !== w.extractAsOf)
-    notes.push(
-      `Waits are worked out to ${longDate(stats.onDate)}; referrals and appointments after ${longDate(w.extractAsOf)} are not in the figures until a new extract is loaded.`,
+  if (age > STALE_EXTRACT_DAYS)
+    notes.unshift(
+      `This extract is ${age} days old and no newer one has been loaded: children referred, seen or discharged since ${longDate(w.extractAsOf)} are not in these figures.`,
     );
   const title = `${service.name} (${service.shortName}): waiting times`;
   const text = [

@@ -101,7 +101,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
       .last();
     await card.waitFor({ timeout: 30_000 });
     const text = await card.innerText();
-    expect(text).to.match(/As of 22 November 2026/);
+    expect(text).to.match(/As at the extract of 22 November 2026/);
     expect(text).to.match(/(Green|Amber|Red): /);
     expect(text).to.match(/Median wait\s+\d+\.\d weeks/);
     // Rated on the measures the WSoA sets (seen within 18 weeks, triage), with where the target comes from.

@@ -54,7 +54,7 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
     expect(out.cards).to.have.length(1);
     const card = JSON.stringify(out.cards[0]);
     expect(card).to.include('Speech and language therapy (SALT): waiting times');
-    expect(card).to.include('As of 22 November 2026');
+    expect(card).to.include('As at the extract of 22 November 2026 (today)');
     expect(card).to.include('neither seen nor closed');
     // The target as the WSoA words it, with where it comes from and that its period has passed.
     expect(card).to.include(
@@ -73,17 +73,25 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
     expect(out.text).to.match(/SALT: Red/);
   });
 
-  it('moves the waits on with "today", without a new import', async () => {
-    // 63 days on, W-9 (referred 63 days before the extract) reaches exactly 18 weeks: no longer under target.
-    bot.clock.set('2027-01-24');
+  it('keeps the figures as at the extract, and says how old it is once it is over 14 days old', async () => {
+    // 20 days on with no new extract: who has been seen or referred since is not known, so nothing is projected.
+    bot.clock.set('2026-12-12');
     try {
       const card = JSON.stringify((await ask(practitioner, 'SALT waiting list')).cards[0]);
-      expect(card).to.include('As of 24 January 2027, from the extract loaded on 22 November 2026');
-      expect(card).to.include('29.0 weeks'); // W-10: 140 + 63 days
-      expect(card).to.include('Waiting under 18 weeks: not shown, to protect a smaller figure.'); // 8 of 10
-      expect(card).to.include('none yet this term'); // a new term: nobody seen in it yet as far as the extract knows
-      // Nothing measured yet against a target in the new term, so no colour: the share waiting is information.
-      expect(card).to.include('Not rated');
+      expect(card).to.include('As at the extract of 22 November 2026, 20 days ago');
+      expect(card).to.include('This extract is 20 days old and no newer one has been loaded');
+      expect(card).to.include('20.0 weeks'); // W-10's wait on the extract's day, not 22.9 weeks projected to today
+      expect(card).not.to.include('22.9 weeks');
+      expect(card).to.include('Red: below target'); // the extract's term, as measured then
+    } finally {
+      bot.clock.set('2026-11-22');
+    }
+    // Within 14 days the age is given but no warning.
+    bot.clock.set('2026-12-01');
+    try {
+      const card = JSON.stringify((await ask(practitioner, 'SALT waiting list')).cards[0]);
+      expect(card).to.include('As at the extract of 22 November 2026, 9 days ago');
+      expect(card).not.to.include('days old and no newer one');
     } finally {
       bot.clock.set('2026-11-22');
     }

@@ -34,7 +34,7 @@ export async function readDigestInputs(
     deps.scores.responseRates(ref),
     Promise.all(
       deps.waits.catalogue.map(async (service) => {
-        const w = await deps.waits.forService(service, today);
+        const w = await deps.waits.forService(service);
         return { service, stats: w.hasData ? w.stats : null };
       }),
     ),

@@ -1,7 +1,21 @@
 import type { Service } from './serviceCatalogue.js';
 import type { WaitingListStats } from './statistics.js';
 
-/** A service's figures on a date, or why there are none. `extractAsOf` is the date the data was loaded. */
+/**
+ * A service's figures, or why there are none. The figures are as at the extract's date (`extractAsOf`, the
+ * day its data was loaded): a waiting list is only known as far as its last extract, so the answer says
+ * how old that is (`today`) rather than projecting it forward.
+ */
 export type ServiceWaits =
-  | { service: Service; hasData: true; stats: WaitingListStats; extractAsOf: string; termLabel: string }
+  | {
+      service: Service;
+      hasData: true;
+      stats: WaitingListStats;
+      extractAsOf: string;
+      today: string;
+      termLabel: string;
+    }
   | { service: Service; hasData: false };
+
+/** Past this many days without a new extract, an answer says how old its figures are. */
+export const STALE_EXTRACT_DAYS = 14;

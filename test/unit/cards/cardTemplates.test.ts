@@ -173,7 +173,9 @@ samples.push({
     service,
     hasData: true as const,
     stats: waitingListStats(demoReferrals(service.id, service.shortName, '2026-11-22'), service, '2026-11-22', window),
-    extractAsOf: '2026-11-15',
+    extractAsOf: '2026-11-22',
+    // A month-old extract: the card says how old its figures are.
+    today: '2026-12-22',
     termLabel: '2026-27 Autumn',
   }));
   for (const a of answers)
