@@ -7,11 +7,24 @@ export const ROLE_SHORT: Record<RespondentRole, string> = { cyp: 'CYP', pc: 'Par
 export const oneDecimal = (v: number) => v.toFixed(1);
 export const percent = (v: number) => `${Math.round(v * 100)}%`;
 
-/** ▲ 0.2 / ▼ 0.3 / no change; undefined when either term's figure is not shown. */
+/** A space that never breaks a line: a figure and its unit or arrow stay together ("n 22", "▼ 0.2"). */
+export const NBSP = '\u00a0';
+
+/** Keeps a short figure on one line: spaces and hyphens that never break ("2026‑27", "n 22"). */
+export function nowrap(text: string): string {
+  return text.replace(/ /g, NBSP).replace(/(\d)-(\d)/g, '$1\u2011$2');
+}
+
+/** ▲ 0.2 / ▼ 0.3 / no change (between the means as shown, to 1 decimal); '' when either is not shown. */
 export function arrow(change: number | undefined): string {
   if (change === undefined) return '';
-  if (change === 0) return '► no change';
-  return change > 0 ? `▲ ${change.toFixed(1)}` : `▼ ${Math.abs(change).toFixed(1)}`;
+  if (change === 0) return nowrap('► no change');
+  return nowrap(change > 0 ? `▲ ${change.toFixed(1)}` : `▼ ${Math.abs(change).toFixed(1)}`);
+}
+
+/** "Speech and language therapy (SALT)", but "Autism (ASD) assessment", never "(ASD) assessment (ASD)". */
+export function serviceTitle(s: { name: string; shortName: string }): string {
+  return s.name.includes(`(${s.shortName})`) ? s.name : `${s.name} (${s.shortName})`;
 }
 
 export function figureText(d: Disclosed, format: (v: number) => string): string {

@@ -6,7 +6,7 @@ import type { ResponseRate } from '../domain/scores/outcomeFigures.js';
 import { change, type OutcomeScore } from '../domain/scores/outcomeFigures.js';
 import type { OutcomeId, QuestionBank, RespondentRole } from '../domain/survey/questionBank.js';
 import type { Term } from '../domain/terms/termCalendar.js';
-import { arrow, figureText, oneDecimal, percent, ROLE_LABEL, ROLE_SHORT, SUPPRESSED_TEXT } from './format.js';
+import { arrow, figureText, oneDecimal, percent, ROLE_LABEL, ROLE_SHORT, SUPPRESSED_TEXT, nowrap } from './format.js';
 
 /** `summary` is one line beside the card; `text` is everything the card says, as plain text. */
 export type Presented = { card: FigureTableCard; text: string; summary: string };
@@ -18,7 +18,7 @@ function cell(score: OutcomeScore | undefined, previous: OutcomeScore | undefine
   if (!score || score.respondents === 0) return 'no answers yet';
   if (!score.mean.shown) return SUPPRESSED_TEXT;
   const delta = arrow(change(score.mean, previous?.mean));
-  return `${figureText(score.mean, oneDecimal)} · ${figureText(score.positive, percent)} positive · n ${score.respondents}${delta ? ` · ${delta}` : ''}`;
+  return `${figureText(score.mean, oneDecimal)} · ${figureText(score.positive, percent)} positive · ${nowrap(`n ${score.respondents}`)}${delta ? ` · ${delta}` : ''}`;
 }
 
 function find(list: OutcomeScore[], outcome: OutcomeId, role: RespondentRole) {
@@ -103,7 +103,7 @@ export function presentScores(
             q.respondents === 0
               ? 'no answers yet'
               : q.mean.shown
-                ? `${figureText(q.mean, oneDecimal)} · ${figureText(q.positive, percent)} positive · n ${q.respondents}${arrow(change(q.mean, p?.questions[i]?.mean)) ? ` · ${arrow(change(q.mean, p?.questions[i]?.mean))}` : ''}`
+                ? `${figureText(q.mean, oneDecimal)} · ${figureText(q.positive, percent)} positive · ${nowrap(`n ${q.respondents}`)}${arrow(change(q.mean, p?.questions[i]?.mean)) ? ` · ${arrow(change(q.mean, p?.questions[i]?.mean))}` : ''}`
                 : SUPPRESSED_TEXT,
           ],
         })),

@@ -4,7 +4,17 @@ import type { TermDigestCard } from '../cards/cardModels.js';
 import { FALL_THRESHOLD, type Attention, type RoleFigures, type TermDigest } from '../domain/digests/termDigest.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
 import { WAITS_SUPPRESSED_TEXT } from '../domain/waits/disclosedWaits.js';
-import { arrow, figureText, longDate, oneDecimal, percent, ROLE_LABEL, SUPPRESSED_TEXT } from './format.js';
+import {
+  arrow,
+  figureText,
+  longDate,
+  oneDecimal,
+  percent,
+  ROLE_LABEL,
+  SUPPRESSED_TEXT,
+  serviceTitle,
+  nowrap,
+} from './format.js';
 import { decidingMeasure, ratingFor, ratingOf, targetText } from './waitsPresenter.js';
 import { measureRow, targetText as measureTargetText, valueText } from './measuresPresenter.js';
 import { periodLabel } from '../domain/measures/period.js';
@@ -15,7 +25,7 @@ function cell(f: RoleFigures): string {
   if (f.respondents === 0) return 'no answers';
   if (!f.mean.shown) return SUPPRESSED_TEXT;
   const delta = arrow(f.change);
-  return `${oneDecimal(f.mean.value)}${delta ? ` ${delta}` : ''} · ${figureText(f.positive, percent)} positive · n ${f.respondents}`;
+  return `${oneDecimal(f.mean.value)}${delta ? ` ${delta}` : ''} · ${figureText(f.positive, percent)} positive · ${nowrap(`n ${f.respondents}`)}`;
 }
 
 function attentionText(a: Attention, d: TermDigest): string {
@@ -64,15 +74,14 @@ export function presentTermDigest(
 
   const outcomes = d.outcomes.map((o) => ({ label: o.name, cyp: cell(o.roles.cyp), pc: cell(o.roles.pc) }));
   const waits = d.waits.map((w) => {
-    if (!w.figures)
-      return { label: `${w.service.name} (${w.service.shortName})`, rating: 'No data', detail: 'no referrals loaded' };
+    if (!w.figures) return { label: serviceTitle(w.service), rating: 'No data', detail: 'no referrals loaded' };
     const r = ratingFor(w.service, w.figures.rag, d.generatedOn);
     const longest = w.figures.longestWeeks.shown
       ? `${oneDecimal(w.figures.longestWeeks.value)} weeks`
       : WAITS_SUPPRESSED_TEXT;
     const count = w.figures.waiting.shown ? String(w.figures.waiting.value) : WAITS_SUPPRESSED_TEXT;
     return {
-      label: `${w.service.name} (${w.service.shortName})`,
+      label: serviceTitle(w.service),
       rating: `${r.icon} ${r.words.split(':')[0]}`,
       detail: `${decidingMeasure(w.service, w.figures)}; ${count} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'}, longest ${longest}`,
     };

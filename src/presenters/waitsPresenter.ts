@@ -6,7 +6,7 @@ import type { Service, ServiceTarget } from '../domain/waits/serviceCatalogue.js
 import { isPastItsPeriod, isRated, provenanceLabel, type Provenance } from '../domain/targets/targetProvenance.js';
 import type { Rag } from '../domain/waits/statistics.js';
 import { discloseWaits, hiddenText, type DisclosedShare, type DisclosedWaits } from '../domain/waits/disclosedWaits.js';
-import { longDate, oneDecimal, percent } from './format.js';
+import { longDate, oneDecimal, percent, serviceTitle } from './format.js';
 
 type WithData = Extract<ServiceWaits, { hasData: true }>;
 
@@ -158,7 +158,7 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
     notes.unshift(
       `This extract is ${age} days old and no newer one has been loaded: children referred, seen or discharged since ${longDate(w.extractAsOf)} are not in these figures.`,
     );
-  const title = `${service.name} (${service.shortName}): waiting times`;
+  const title = `${serviceTitle(service)}: waiting times`;
   const text = [
     `${title}. ${asOfLine}.`,
     `${ratingLine}. ${headline}`,
@@ -184,11 +184,11 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
 }
 
 export function presentNoData(service: Service): string {
-  return `No referrals are loaded for ${service.name} (${service.shortName}), so I have no waiting-time figures for it yet. An administrator can load the service's extract with "npm run import -- referrals <file.csv>".`;
+  return `No referrals are loaded for ${serviceTitle(service)}, so I have no waiting-time figures for it yet. An administrator can load the service's extract with "npm run import -- referrals <file.csv>".`;
 }
 
 export function presentUnknownService(name: string, catalogue: readonly Service[]): string {
-  return `I have no figures for "${name}". I have waiting times for: ${catalogue.map((s) => `${s.name} (${s.shortName})`).join(', ')}.`;
+  return `I have no figures for "${name}". I have waiting times for: ${catalogue.map(serviceTitle).join(', ')}.`;
 }
 
 /** Every service, worst first, as one table. */
@@ -215,7 +215,7 @@ export function presentOverview(
     const key = decidingMeasure(w.service, d);
     const size = `${show(d.waiting, String)} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'} · median ${weeks(d.medianWeeks)} · longest ${weeks(d.longestWeeks)}`;
     rows.push({
-      label: `${w.service.name} (${w.service.shortName})`,
+      label: serviceTitle(w.service),
       detail: targetText(w.service, onDate),
       cells: [`${r.icon} ${r.words.split(':')[0]}`, size, key],
     });

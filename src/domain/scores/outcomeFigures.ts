@@ -73,9 +73,14 @@ export function outcomeScore(
 }
 
 /** Change of a mean against the previous term: only when both means are shown. */
+/**
+ * The change between two means as they are shown (each to 1 decimal), so the arrow always agrees with the
+ * figures beside it: 3.36 → 3.32 is shown as 3.4 → 3.3, a fall of 0.1, never "no change".
+ */
 export function change(current: Disclosed, previous: Disclosed | undefined): number | undefined {
   if (!current.shown || !previous?.shown) return undefined;
-  return Math.round((current.value - previous.value) * 10) / 10;
+  const shown = (v: number) => Math.round(v * 10);
+  return (shown(current.value) - shown(previous.value)) / 10;
 }
 
 export type ResponseRate = {
