@@ -54,6 +54,7 @@ export function buildHttpApp(
     digests: services.digests,
     erasure: services.erasure,
     questionLog: services.questionLog,
+    askContext: services.conversations,
     assetBaseUrl: config.publicBaseUrl,
   });
   const bot = new OutcomesBot(router, events, services.access, config.allowedTenants);

@@ -1,5 +1,6 @@
 import { can, type StaffRole } from '../domain/access/roles.js';
 import { readMessage } from '../domain/nlu/readMessage.js';
+import { readFollowUp } from '../domain/nlu/followUp.js';
 import type { MeasureVocab, ServiceVocab, Understanding } from '../domain/nlu/understand.js';
 import type { CardOutcome, Turn } from '../ports/turn.js';
 import type { CardRoute, IntentName, IntentRoute, Requirement } from './route.js';
@@ -15,7 +16,15 @@ export type RouteTable = {
   services: () => readonly ServiceVocab[];
   /** The framework measures it knows by their subjects. */
   measures: () => readonly MeasureVocab[];
+  /** The last question of each conversation, for follow-ups; without it every message stands alone. */
+  context?: {
+    recall(conversationId: string): Promise<Understanding | undefined>;
+    remember(conversationId: string, question: Understanding): Promise<void>;
+  };
 };
+
+/** Questions a follow-up can change ("what about last term?"). */
+const FOLLOWABLE: ReadonlySet<string> = new Set(['scores', 'waits', 'responseRate', 'measure']);
 
 /**
  * Finds the one route for a turn — a card verb, or the intent of what was typed — checks that the person
@@ -33,7 +42,14 @@ export class Router {
   /** A typed message. */
   async routeText(turn: Turn): Promise<void> {
     if (!turn.text) return;
-    await this.answer(turn, readMessage(turn.text, this.table.services(), this.table.measures()));
+    const services = this.table.services();
+    const measures = this.table.measures();
+    const fresh = readMessage(turn.text, services, measures);
+    const previous = await this.table.context?.recall(turn.conversationId);
+    const understanding = previous ? readFollowUp(turn.text, fresh, previous, services, measures) : fresh;
+    const answered = await this.answer(turn, understanding);
+    if (answered && FOLLOWABLE.has(understanding.intent))
+      await this.table.context?.remember(turn.conversationId, understanding);
   }
 
   /** A pressed card button. The outcome says which card, if any, takes the pressed one's place. */
@@ -53,8 +69,8 @@ export class Router {
     return route.handle(turn, input.data);
   }
 
-  /** Runs the route of an understanding. */
-  private async answer(turn: Turn, understanding: Understanding): Promise<void> {
+  /** Runs the route of an understanding; false when the person may not have it answered. */
+  private async answer(turn: Turn, understanding: Understanding): Promise<boolean> {
     const route = this.intents.get(understanding.intent);
     if (!route) throw new Error(`no route for the intent "${understanding.intent}"`);
     const input = route.input.safeParse(understanding);
@@ -65,8 +81,9 @@ export class Router {
       );
     // A clarifying question needs what the question it clarifies needs: nobody is asked to pick what they may not see.
     const [gate, gateInput] = this.gateOf(understanding);
-    if (!(await this.permitted(turn, gate.requires, gate.refusal, gateInput))) return;
+    if (!(await this.permitted(turn, gate.requires, gate.refusal, gateInput))) return false;
     await route.handle(turn, input.data);
+    return true;
   }
 
   private gateOf(u: Understanding): [Pick<IntentRoute, 'requires' | 'refusal'>, Understanding] {

@@ -9,6 +9,8 @@ import { measureRoute, outcomeOverviewRoute } from './figures/measureRoutes.js';
 import type { Clock } from '../domain/clock.js';
 import type { QuestionBank } from '../domain/survey/questionBank.js';
 import type { QuestionLog } from '../ports/adminStores.js';
+import type { AskContext } from '../ports/surveyStores.js';
+import { FOLLOW_UP_MINUTES } from '../domain/nlu/followUp.js';
 import type { Turn } from '../ports/turn.js';
 import { confirmEraseRoute, eraseReviewRoute } from './admin/eraseReviewRoutes.js';
 import { unansweredQuestionsRoute } from './admin/unansweredQuestionsRoute.js';
@@ -43,6 +45,8 @@ export type RouteDeps = {
   digests: DigestService;
   erasure: ErasureService;
   questionLog: QuestionLog;
+  /** Where each conversation's last question is kept, so follow-ups can be read against it. */
+  askContext?: AskContext;
   /** The bot's public base URL, where the face pictures are served. */
   assetBaseUrl: string;
 };
@@ -58,6 +62,7 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
   const family = new FamilySurvey(d.survey, d.bank, d.assetBaseUrl);
   const router: Router = new Router({
     services: () => d.waits.catalogue,
+    context: d.askContext && followUps(d.askContext, d.clock),
     measures: () =>
       d.measures.catalogue.measures.map((m) => ({
         id: m.id,
@@ -102,4 +107,14 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
     },
   };
   return { router, events };
+}
+
+/** A conversation's last question, remembered for FOLLOW_UP_MINUTES. */
+function followUps(store: AskContext, clock: Clock) {
+  return {
+    recall: (conversationId: string) =>
+      store.lastQuestion(conversationId, new Date(clock.now().getTime() - FOLLOW_UP_MINUTES * 60_000)),
+    remember: (conversationId: string, question: Parameters<AskContext['rememberQuestion']>[1]) =>
+      store.rememberQuestion(conversationId, question, clock.now()),
+  };
 }

@@ -1,5 +1,6 @@
 import type { RespondentState } from '../domain/respondents/respondentState.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
+import type { Understanding } from '../domain/nlu/types.js';
 
 /** The storage the survey needs: invitations, which chat holds which code, and each respondent's answers. */
 
@@ -69,4 +70,14 @@ export interface RespondentRecords {
   /** Finishes any change a crash left half-done, older than the given age. */
   sweep(olderThanMs?: number): Promise<number>;
   scanAll(): AsyncIterable<{ state: RespondentState; answers: AnswerRow[] }>;
+}
+
+/**
+ * The last question a conversation asked (outcome, respondents, terms, service or measure — never a
+ * person), so a short follow-up ("what about last term?") is read against it for a while.
+ */
+export interface AskContext {
+  /** The question remembered for the conversation, if it was asked after `since`. */
+  lastQuestion(conversationId: string, since: Date): Promise<Understanding | undefined>;
+  rememberQuestion(conversationId: string, question: Understanding, at: Date): Promise<void>;
 }

@@ -124,6 +124,32 @@ describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
     expect(out).not.to.include('2026-27 Summer');
   });
 
+  it('reads a follow-up against the question before it: term, respondents, outcome, comparison; asks when the subject changes kind', async () => {
+    const user = bot.user({ aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001' });
+    const say = async (text: string) => {
+      const { activities } = await user.say(text);
+      return texts(activities).join('\n') + JSON.stringify(cards(activities));
+    };
+    expect(await say('how are we doing on voice this term?')).to.include('Voice: outcome scores');
+    // Nobody answered Voice last term here: the answer says so, about Voice, for that term.
+    expect(await say('what about last term?')).to.include('No answers yet for 2025-26 Summer on Voice');
+    const parents = await say('just parent carers this term');
+    expect(parents).to.include('Voice: outcome scores');
+    expect(parents).not.to.include('Children and young people');
+    expect(await say('compare with last term')).to.match(/2025-26 Summer/);
+    const safe = await say('and for kept safe?');
+    expect(safe).to.match(/Safe/); // the comparison before it, now for Safe
+    expect(safe).not.to.match(/Voice/);
+    // Autism is a waiting list, not an outcome: asked, not jumped to.
+    expect(await say('and for autism?')).to.include('Do you mean the waiting times for that service?');
+    expect(await say('current wait for SALT')).to.match(/No referrals are loaded for Speech and language therapy/);
+    expect(await say('and for autism?')).to.match(/No referrals are loaded for Autism \(ASD\) assessment/);
+    // A new conversation has no question before it.
+    expect(
+      await all(bot.user({ aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001' }), 'what about last term?'),
+    ).not.to.include('Voice: outcome scores');
+  });
+
   it('answers thanks, ok and bye like a person, and does not log them as unanswered', async () => {
     expect(await all(practitioner, 'thanks!')).to.match(/^You're welcome\.(\[\])?$/);
     expect(await all(practitioner, 'ok')).to.match(/^OK\./);

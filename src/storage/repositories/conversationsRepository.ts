@@ -2,14 +2,16 @@ import type { TableClient } from '@azure/data-tables';
 import { encodeKey } from '../azureLimits.js';
 import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../tableStore.js';
 import type { ReadCache } from '../readCache.js';
-import type { ConversationBindings } from '../../ports/surveyStores.js';
+import type { AskContext, ConversationBindings } from '../../ports/surveyStores.js';
+import type { Understanding } from '../../domain/nlu/types.js';
 
 /**
  * RowKeys repeat the PartitionKey so they are unique across the table (Azurite looks up by RowKey first).
- * Per conversation: the invitation it is bound to (a family's survey) and the recent failed code
- * attempts (to stop guessing). PartitionKey = escaped conversation id.
+ * Per conversation: the invitation it is bound to (a family's survey), the recent failed code
+ * attempts (to stop guessing), and the last question asked (for follow-ups). PartitionKey = escaped
+ * conversation id.
  */
-export class ConversationsRepository implements ConversationBindings {
+export class ConversationsRepository implements ConversationBindings, AskContext {
   /**
    * Bindings seen recently; callers re-read with `fresh` before acting on a mismatch. "No binding" is
    * never kept: another instance may bind the chat the next moment.
@@ -57,18 +59,20 @@ export class ConversationsRepository implements ConversationBindings {
   }
 
   /**
-   * Drops what no longer serves anyone: failed-attempt rows with no attempt left in the window, and
-   * bindings older than an invitation can live (every chat id, including Web Chat's one-per-visit ids,
-   * would otherwise stay forever). A scan of the table, run hourly.
+   * Drops what no longer serves anyone: failed-attempt rows with no attempt left in the window, last
+   * questions a day old, and bindings older than an invitation can live (every chat id, including Web
+   * Chat's one-per-visit ids, would otherwise stay forever). A scan of the table, run hourly.
    */
   async prune(now: Date, opts: { failureWindowMs: number; bindingMaxAgeMs: number }): Promise<{ removed: number }> {
     const client = await this.table();
     let removed = 0;
-    for await (const e of client.listEntities<{ times?: string; boundAt?: string }>()) {
+    for await (const e of client.listEntities<{ times?: string; boundAt?: string; at?: string }>()) {
       const stale = e.rowKey!.endsWith('~failures')
         ? inWindow(e.times, opts.failureWindowMs, now).length === 0
-        : e.rowKey!.endsWith('~binding') &&
-          (!e.boundAt || Date.parse(e.boundAt) < now.getTime() - opts.bindingMaxAgeMs);
+        : e.rowKey!.endsWith('~question')
+          ? !e.at || Date.parse(e.at) < now.getTime() - 24 * 3600_000
+          : e.rowKey!.endsWith('~binding') &&
+            (!e.boundAt || Date.parse(e.boundAt) < now.getTime() - opts.bindingMaxAgeMs);
       if (!stale) continue;
       // With its ETag: a row written again since the scan (a new attempt, a new binding) is kept.
       await client.deleteEntity(e.partitionKey!, e.rowKey!, { etag: e.etag }).then(
@@ -80,6 +84,27 @@ export class ConversationsRepository implements ConversationBindings {
     }
     this.bindings.forgetAll();
     return { removed };
+  }
+
+  async lastQuestion(conversationId: string, since: Date): Promise<Understanding | undefined> {
+    const pk = encodeKey(conversationId);
+    const e = await getOrUndefined<{ question: string; at: string }>(await this.table(), pk, `${pk}~question`);
+    if (!e || Date.parse(e.at) < since.getTime()) return undefined;
+    try {
+      return JSON.parse(e.question) as Understanding;
+    } catch {
+      return undefined; // a damaged row only loses the follow-up
+    }
+  }
+
+  async rememberQuestion(conversationId: string, question: Understanding, at: Date): Promise<void> {
+    const pk = encodeKey(conversationId);
+    await (
+      await this.table()
+    ).upsertEntity(
+      { partitionKey: pk, rowKey: `${pk}~question`, question: JSON.stringify(question), at: at.toISOString() },
+      'Replace',
+    );
   }
 
   /** Failed attempts in the window, oldest first. */

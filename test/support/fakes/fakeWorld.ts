@@ -70,6 +70,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     digests,
     erasure,
     questionLog,
+    askContext: new fakes.InMemoryAskContext(),
     assetBaseUrl: publicBaseUrl,
   });
   return {

@@ -1,3 +1,5 @@
+import type { AskContext } from '../../../src/ports/surveyStores.js';
+import type { Understanding } from '../../../src/domain/nlu/types.js';
 import { countDeliveries } from '../../../src/domain/digests/deliveryCounts.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
 import type { SendOutcome } from '../../../src/domain/digests/sendOutcome.js';
@@ -334,5 +336,16 @@ export class InMemoryMeasureValues implements MeasureStore {
     return [...this.rows.values()]
       .filter((v) => v.measureId === measureId)
       .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  }
+}
+
+export class InMemoryAskContext implements AskContext {
+  readonly questions = new Map<string, { question: Understanding; at: Date }>();
+  async lastQuestion(conversationId: string, since: Date) {
+    const q = this.questions.get(conversationId);
+    return q && q.at >= since ? q.question : undefined;
+  }
+  async rememberQuestion(conversationId: string, question: Understanding, at: Date) {
+    this.questions.set(conversationId, { question, at });
   }
 }
