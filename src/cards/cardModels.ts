@@ -125,17 +125,7 @@ export type WaitTimesCard = {
 };
 
 /** One framework measure: its rating against a target (if any), the figure, its changes, target and notes. */
-export type MeasureCard = {
-  title: string;
-  asOf: string;
-  /** Container style: 'good' | 'warning' | 'attention' | 'default'. */
-  ragStyle: string;
-  rating: string;
-  headline: string;
-  facts: { title: string; value: string }[];
-  notes: string[];
-  buttons: { title: string; text: string }[];
-};
+export type MeasureCard = Omit<WaitTimesCard, 'bands'>;
 
 /** The termly digest: needs attention, a chart of outcome means (with a text fallback), tables, CSV link. */
 export type TermDigestCard = {

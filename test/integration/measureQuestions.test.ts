@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { MeasuresImport } from '../../src/imports/measuresImport.js';
-import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
+import { ask, BotHarness, type ChatUser } from '../support/botHarness.js';
 
 const PRACTITIONER = 'dddddddd-1111-0000-0000-000000000001';
 
@@ -39,15 +39,6 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
     expect(report.imported, JSON.stringify(report.invalid)).to.equal(true);
   });
   after(async () => bot?.stop());
-
-  const ask = async (user: ChatUser, text: string) => {
-    const { activities } = await user.say(text);
-    return {
-      text: texts(activities).join('\n'),
-      cards: cards(activities),
-      all: texts(activities).join('\n') + JSON.stringify(cards(activities)),
-    };
-  };
 
   it('answers "annual reviews on time this term?" with the figure, n, both changes, the target and its source', async () => {
     const out = await ask(practitioner, 'annual reviews on time this term?');

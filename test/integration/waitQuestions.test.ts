@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { ReferralsImport } from '../../src/imports/referralsImport.js';
-import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
+import { ask, BotHarness, type ChatUser } from '../support/botHarness.js';
 
 /** Waiting-time questions through the HTTP endpoint, with extracts imported into real Azurite. */
 describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
@@ -39,15 +39,6 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
     const d = new Date(Date.UTC(2026, 10, 22 + offset));
     return d.toISOString().slice(0, 10);
   }
-
-  const ask = async (user: ChatUser, text: string) => {
-    const { activities } = await user.say(text);
-    return {
-      text: texts(activities).join('\n'),
-      cards: cards(activities),
-      all: texts(activities).join('\n') + JSON.stringify(cards(activities)),
-    };
-  };
 
   it('answers "current wait for SALT" with the as-of date, the definition, the target and the rating', async () => {
     const out = await ask(practitioner, 'current wait for SALT');

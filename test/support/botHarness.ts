@@ -129,6 +129,16 @@ export class ChatUser {
   }
 }
 
+/** Says something and returns the reply's text, its cards, and both as one string to search. */
+export async function ask(user: ChatUser, text: string) {
+  const { activities } = await user.say(text);
+  return {
+    text: texts(activities).join('\n'),
+    cards: cards(activities),
+    all: texts(activities).join('\n') + JSON.stringify(cards(activities)),
+  };
+}
+
 export function texts(activities: Activity[]): string[] {
   // A card message carries its one-line text as the summary (no duplicate bubble beside the card).
   return activities.filter((a) => a.type === 'message').map((a) => String(a.text ?? a.summary ?? ''));
