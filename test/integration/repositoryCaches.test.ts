@@ -7,6 +7,7 @@ import { ConversationsRepository } from '../../src/storage/repositories/conversa
 import { InvitationsRepository } from '../../src/storage/repositories/invitationsRepository.js';
 import type { Delta } from '../../src/domain/scores/aggregateDelta.js';
 import type { ConversationAddress } from '../../src/ports/messages.js';
+import type { Understanding } from '../../src/domain/nlu/types.js';
 
 /**
  * The one cache policy, end to end: two instances of the repositories (as two bot processes would have)
@@ -77,6 +78,36 @@ describe('repository caches (two instances, real Azurite)', () => {
     expect(await ca.boundCode('chat-1')).to.equal(undefined);
     await cb.bind('chat-1', 'CODE-AAAA-22', new Date('2026-11-22T10:00:00Z'));
     expect(await ca.boundCode('chat-1')).to.equal('CODE-AAAA-22');
+  });
+
+  it('last questions: the same question again writes nothing; a new one is seen elsewhere within 60 s', async () => {
+    const [ca, cb] = [new ConversationsRepository(a), new ConversationsRepository(b)];
+    const voice: Understanding = {
+      intent: 'scores',
+      outcome: 'voice',
+      roles: ['pc'],
+      terms: [{ kind: 'current' }],
+      perQuestion: false,
+    };
+    const safe: Understanding = { ...voice, outcome: 'safe' };
+    const stamp = async () => {
+      const pk = 'chat-q';
+      const e = await (await a.table('conversations')).getEntity<{ at: string }>(pk, `${pk}~question`);
+      return e.at;
+    };
+    await ca.rememberQuestion('chat-q', voice, new Date('2026-11-22T10:00:00Z'));
+    await ca.rememberQuestion('chat-q', voice, new Date('2026-11-22T10:00:30Z'));
+    expect(await stamp(), 'the same question within a minute: not written').to.equal('2026-11-22T10:00:00.000Z');
+    const since = new Date('2026-11-22T09:40:00Z');
+    expect(await cb.lastQuestion('chat-q', since)).to.deep.equal(voice);
+    await ca.rememberQuestion('chat-q', safe, new Date('2026-11-22T10:01:00Z'));
+    expect(await ca.lastQuestion('chat-q', since), 'own write, at once').to.deep.equal(safe);
+    expect(await cb.lastQuestion('chat-q', since), 'the other instance, within its 60 s').to.deep.equal(voice);
+    ms += 60_001;
+    expect(await cb.lastQuestion('chat-q', since)).to.deep.equal(safe);
+    expect(await cb.lastQuestion('chat-q', new Date('2026-11-22T10:31:01Z')), 'older than asked for').to.equal(
+      undefined,
+    );
   });
 
   it('addresses: a chat seen again is written once a day, at once when it changed, and again an hour after it went elsewhere', async () => {

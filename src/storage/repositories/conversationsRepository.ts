@@ -18,8 +18,15 @@ export class ConversationsRepository implements ConversationBindings, AskContext
    */
   private readonly bindings: ReadCache<string | undefined>;
 
+  /**
+   * Last questions, kept ≤ 60 s (a conversation answered by another instance meanwhile shows within that):
+   * a question then costs no read, and asking the same again writes nothing.
+   */
+  private readonly questions: ReadCache<{ question: string; at: string } | undefined>;
+
   constructor(private readonly store: TableStore) {
     this.bindings = store.cache({ maxEntries: 20_000, maxAgeMs: 60_000 });
+    this.questions = store.cache({ maxEntries: 20_000, maxAgeMs: 60_000, keepMissing: true });
   }
 
   private table(): Promise<TableClient> {
@@ -83,12 +90,20 @@ export class ConversationsRepository implements ConversationBindings, AskContext
       );
     }
     this.bindings.forgetAll();
+    this.questions.forgetAll();
     return { removed };
   }
 
+  private storedQuestion(conversationId: string) {
+    return this.questions.get(conversationId, async () => {
+      const pk = encodeKey(conversationId);
+      const e = await getOrUndefined<{ question: string; at: string }>(await this.table(), pk, `${pk}~question`);
+      return e ? { question: e.question, at: e.at } : undefined;
+    });
+  }
+
   async lastQuestion(conversationId: string, since: Date): Promise<Understanding | undefined> {
-    const pk = encodeKey(conversationId);
-    const e = await getOrUndefined<{ question: string; at: string }>(await this.table(), pk, `${pk}~question`);
+    const e = await this.storedQuestion(conversationId);
     if (!e || Date.parse(e.at) < since.getTime()) return undefined;
     try {
       return JSON.parse(e.question) as Understanding;
@@ -97,13 +112,18 @@ export class ConversationsRepository implements ConversationBindings, AskContext
     }
   }
 
+  /** Written when the question changes, or to keep the same one alive once a minute has passed. */
   async rememberQuestion(conversationId: string, question: Understanding, at: Date): Promise<void> {
+    const json = JSON.stringify(question);
+    const stored = await this.storedQuestion(conversationId);
+    if (stored?.question === json && at.getTime() - Date.parse(stored.at) < 60_000) return;
     const pk = encodeKey(conversationId);
-    await (
-      await this.table()
-    ).upsertEntity(
-      { partitionKey: pk, rowKey: `${pk}~question`, question: JSON.stringify(question), at: at.toISOString() },
-      'Replace',
+    const value = { question: json, at: at.toISOString() };
+    await this.questions.write(
+      conversationId,
+      async () =>
+        (await this.table()).upsertEntity({ partitionKey: pk, rowKey: `${pk}~question`, ...value }, 'Replace'),
+      () => value,
     );
   }
 
