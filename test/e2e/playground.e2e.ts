@@ -88,7 +88,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     await say('how are we doing on kept safe this term?');
     const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Safe: outcome scores' }).last();
     await card.waitFor({ timeout: 30_000 });
-    expect(await card.innerText()).to.match(/CYP[\s\S]*\d\.\d · \d+% positive · n \d+/);
+    expect(await card.innerText()).to.match(/CYP[\s\S]*\d\.\d · \d+% positive · n\s\d+/);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'playground-scores');
   });
