@@ -74,6 +74,12 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
     expect(out.text).to.match(/No figures are loaded for "EHC plans with a personal budget" yet/);
     expect(out.text).to.match(/SEND casework system/);
     expect(out.text).to.match(/npm run import -- measures/);
+    // Understood but not held: it goes in the unanswered-question log for an administrator to see.
+    const logged = await bot.services.questionLog.recent(20, bot.clock.now());
+    expect(logged.find((e) => e.text === 'how many personal budgets do we have')).to.include({
+      reason: 'not-held',
+      role: 'practitioner',
+    });
   });
 
   it('answers the measure asked about, never a neighbour: attendance at SEN Support, not EHCP; SALT waits still waits', async () => {

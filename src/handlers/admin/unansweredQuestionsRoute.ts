@@ -19,7 +19,8 @@ export const unansweredQuestionsRoute = (log: QuestionLog, clock: Clock) =>
       }
       // Staff typed these: shown as words, never as links, mentions or formatting.
       const lines = entries.map(
-        (e) => `- ${e.at.slice(0, 16).replace('T', ' ')} (${e.role}): "${chatLiteral(e.text)}"`,
+        (e) =>
+          `- ${e.at.slice(0, 16).replace('T', ' ')} (${e.role}): "${chatLiteral(e.text)}"${e.reason === 'not-held' ? ' — understood, no figures held' : ''}`,
       );
       await turn.send({ text: `Questions I could not answer (newest first):\n${lines.join('\n')}` });
     },

@@ -7,10 +7,12 @@ import { cardReply } from '../../presenters/cardReply.js';
 import { presentMeasure, presentMeasureTable, presentNoMeasureData } from '../../presenters/measuresPresenter.js';
 import { presentScores } from '../../presenters/scoresPresenter.js';
 import { intentRoute } from '../route.js';
+import type { QuestionLog } from '../../ports/adminStores.js';
+import { logNotHeld } from './notHeld.js';
 import { FIGURES_ARE_FOR_STAFF } from './scoresRoute.js';
 
 /** "annual reviews on time?", "which measures are off target?": one framework measure, or all of them. */
-export const measureRoute = (measures: MeasuresService, clock: Clock) =>
+export const measureRoute = (measures: MeasuresService, clock: Clock, log: QuestionLog) =>
   intentRoute({
     intent: 'measure',
     requires: 'seeFigures',
@@ -32,6 +34,7 @@ export const measureRoute = (measures: MeasuresService, clock: Clock) =>
       }
       const answer = await measures.forMeasure(measure);
       if (!answer.figures) {
+        await logNotHeld(turn, log, clock);
         await turn.send({ text: presentNoMeasureData(measure) });
         return;
       }

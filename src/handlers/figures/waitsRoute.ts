@@ -8,10 +8,13 @@ import {
   presentUnknownService,
 } from '../../presenters/waitsPresenter.js';
 import { intentRoute } from '../route.js';
+import type { Clock } from '../../domain/clock.js';
+import type { QuestionLog } from '../../ports/adminStores.js';
+import { logNotHeld } from './notHeld.js';
 import { FIGURES_ARE_FOR_STAFF } from './scoresRoute.js';
 
 /** "current wait for SALT?": one service's waiting list, or every service worst first. */
-export const waitsRoute = (waits: WaitsService) =>
+export const waitsRoute = (waits: WaitsService, log: QuestionLog, clock: Clock) =>
   intentRoute({
     intent: 'waits',
     requires: 'seeFigures',
@@ -24,6 +27,7 @@ export const waitsRoute = (waits: WaitsService) =>
     }),
     handle: async (turn, slots) => {
       if (slots.unknownService) {
+        await logNotHeld(turn, log, clock);
         await turn.send({ text: presentUnknownService(slots.unknownService, waits.catalogue) });
         return;
       }
@@ -34,6 +38,7 @@ export const waitsRoute = (waits: WaitsService) =>
       }
       const result = await waits.forService(service);
       if (!result.hasData) {
+        await logNotHeld(turn, log, clock);
         await turn.send({ text: presentNoData(service) });
         return;
       }
