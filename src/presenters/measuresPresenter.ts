@@ -1,9 +1,8 @@
 import type { FigureTableCard, MeasureCard } from '../cards/cardModels.js';
 import type { Measure } from '../domain/measures/measureCatalogue.js';
-import type { DisclosedValue, MeasureAnswer, MeasureFigures } from '../domain/measures/measureFigures.js';
+import type { Comparison, DisclosedValue, MeasureAnswer, MeasureFigures } from '../domain/measures/measureFigures.js';
 import { periodLabel } from '../domain/measures/period.js';
 import { provenanceLabel } from '../domain/targets/targetProvenance.js';
-import type { OutcomeId } from '../domain/survey/questionBank.js';
 import { longDate, oneDecimal } from './format.js';
 import { RAG_WORDS } from './waitsPresenter.js';
 
@@ -21,15 +20,17 @@ export function valueText(m: Measure, v: DisclosedValue): string {
 }
 
 /** "up 12.2 points on 2025-26 Autumn (64.5%): better", or why there is no change to show. */
-function changeText(m: Measure, change: number | undefined, then: DisclosedValue | undefined): string {
-  if (!then) return 'no figure loaded for it';
+function changeText(m: Measure, c: Comparison | undefined, none = 'no figure loaded for it'): string {
+  if (!c) return none;
+  const { then, change } = c;
   if (change === undefined)
     return then.value.shown
       ? `change not shown (the figure now rests on fewer than 5)`
       : `change not shown (${periodLabel(then.period, m.frequency)} rests on fewer than 5)`;
-  const size = m.unit === 'percent' ? `${oneDecimal(Math.abs(change) * 100)} points` : oneDecimal(Math.abs(change));
-  const shown = m.unit === 'count' ? String(Math.abs(change)) : size;
-  if (Math.abs(change) < 1e-9) return `no change on ${periodLabel(then.period, m.frequency)} (${valueText(m, then)})`;
+  const size = Math.abs(change);
+  const shown =
+    m.unit === 'percent' ? `${oneDecimal(size * 100)} points` : m.unit === 'count' ? String(size) : oneDecimal(size);
+  if (size < 1e-9) return `no change on ${periodLabel(then.period, m.frequency)} (${valueText(m, then)})`;
   const better = change > 0 === (m.better === 'higher');
   return `${change > 0 ? 'up' : 'down'} ${shown} on ${periodLabel(then.period, m.frequency)} (${valueText(m, then)}): ${better ? 'better' : 'worse'}`;
 }
@@ -69,10 +70,10 @@ export function presentMeasure(f: MeasureFigures, today: string): { card: Measur
   const headline = `${valueText(m, f.latest)} in ${period}.`;
   const facts = [
     { title: 'Latest', value: `${valueText(m, f.latest)}, ${period}` },
-    { title: 'Since the period before', value: changeText(m, f.changeSincePrevious, f.previous) },
+    { title: 'Since the period before', value: changeText(m, f.previous) },
   ];
-  if (m.frequency !== 'year')
-    facts.push({ title: 'Same period last year', value: changeText(m, f.changeOnLastYear, f.lastYear) });
+  // For a yearly measure the year before is the period before: said once.
+  if (m.frequency !== 'year') facts.push({ title: 'Same period last year', value: changeText(m, f.yearBefore) });
   facts.push({ title: 'Target', value: targetText(m, today) });
   facts.push({ title: 'Better is', value: m.better });
   const notes = [
@@ -107,14 +108,11 @@ export function presentMeasure(f: MeasureFigures, today: string): { card: Measur
 export function measureRow(a: MeasureAnswer, today: string): { label: string; rating: string; detail: string } {
   if (!a.figures) return { label: a.measure.name, rating: 'No data', detail: 'no figures loaded' };
   const r = ratingOf(a.figures);
-  const yearly = a.measure.frequency === 'year';
-  const then = yearly ? a.figures.previous : a.figures.lastYear;
-  const change = yearly ? a.figures.changeSincePrevious : a.figures.changeOnLastYear;
   const latest = `${valueText(a.measure, a.figures.latest)}, ${periodLabel(a.figures.latest.period, a.measure.frequency)}`;
   return {
     label: a.measure.name,
     rating: `${r.icon} ${r.words.split(':')[0]}`,
-    detail: `${latest}; ${then ? changeText(a.measure, change, then) : 'no figure a year before'}; target: ${targetText(a.measure, today)}`,
+    detail: `${latest}; ${changeText(a.measure, a.figures.yearBefore, 'no figure a year before')}; target: ${targetText(a.measure, today)}`,
   };
 }
 
@@ -125,7 +123,7 @@ const rank = (a: MeasureAnswer) => (!a.figures ? 5 : a.figures.rag ? ORDER[a.fig
 export function presentMeasureTable(
   answers: readonly MeasureAnswer[],
   today: string,
-  opts: { title: string; offTarget?: boolean; outcome?: OutcomeId },
+  opts: { title: string; offTarget?: boolean },
 ): { card: FigureTableCard; text: string; summary: string } {
   const sorted = [...answers].sort((a, b) => rank(a) - rank(b));
   const rows = sorted.map((a) => {
@@ -136,15 +134,14 @@ export function presentMeasureTable(
         cells: ['No data', 'no figures loaded', ''],
       };
     const r = ratingOf(a.figures);
-    const year = a.measure.frequency === 'year' ? a.figures.changeSincePrevious : a.figures.changeOnLastYear;
-    const then = a.measure.frequency === 'year' ? a.figures.previous : a.figures.lastYear;
+    const yearBefore = a.figures.yearBefore;
     return {
       label: a.measure.name,
       detail: targetText(a.measure, today),
       cells: [
         `${r.icon} ${r.words.split(':')[0]}`,
         `${valueText(a.measure, a.figures.latest)}, ${periodLabel(a.figures.latest.period, a.measure.frequency)}`,
-        then ? `on a year before: ${changeText(a.measure, year, then)}` : 'no figure a year before',
+        yearBefore ? `on a year before: ${changeText(a.measure, yearBefore)}` : 'no figure a year before',
       ],
     };
   });

@@ -3,6 +3,7 @@ import { spreadsheetSafe } from '../text/safeText.js';
 import type { Disclosed } from '../scores/disclosure.js';
 import type { TermDigest } from './termDigest.js';
 import type { ServiceTarget } from '../waits/serviceCatalogue.js';
+import type { DisclosedShare } from '../waits/disclosedWaits.js';
 import { isRated, provenanceLabel } from '../targets/targetProvenance.js';
 
 const SUPPRESSED = 'fewer than 5: not shown';
@@ -85,30 +86,30 @@ export function digestFiguresCsv(d: TermDigest): string {
       share,
       'information: no target is set for this share',
     );
-    add(
-      'waiting times',
-      name,
-      'all',
-      `% ${w.service.seenMeans} within ${f.seenWithinTargetThisTerm.withinWeeks} weeks this term`,
-      f.seenWithinTargetThisTerm.denominator ? f.seenWithinTargetThisTerm.share : undefined,
-      f.seenWithinTargetThisTerm.denominator,
-      share,
-      [f.seenWithinTargetThisTerm.denominator ? '' : 'none this term', targetNote(seen, d.generatedOn)]
-        .filter(Boolean)
-        .join('; '),
-    );
-    if (f.triagedWithinTarget && triage)
+    // A share rated against a target: its figure, and in the note the target with where it comes from.
+    const rated = (measure: string, r: DisclosedShare, target: ServiceTarget, none: string) =>
       add(
         'waiting times',
         name,
         'all',
-        `% triaged within ${f.triagedWithinTarget.withinWeeks} weeks`,
-        f.triagedWithinTarget.denominator ? f.triagedWithinTarget.share : undefined,
-        f.triagedWithinTarget.denominator,
+        measure,
+        r.denominator ? r.share : undefined,
+        r.denominator,
         share,
-        [f.triagedWithinTarget.denominator ? '' : 'none due this term', targetNote(triage, d.generatedOn)]
-          .filter(Boolean)
-          .join('; '),
+        [r.denominator ? '' : none, targetNote(target, d.generatedOn)].filter(Boolean).join('; '),
+      );
+    rated(
+      `% ${w.service.seenMeans} within ${f.seenWithinTargetThisTerm.withinWeeks} weeks this term`,
+      f.seenWithinTargetThisTerm,
+      seen,
+      'none this term',
+    );
+    if (f.triagedWithinTarget && triage)
+      rated(
+        `% triaged within ${f.triagedWithinTarget.withinWeeks} weeks`,
+        f.triagedWithinTarget,
+        triage,
+        'none due this term',
       );
     for (const b of f.bands)
       add('waiting times', name, `waiting ${b.label} weeks`, 'number waiting', b.count, undefined, String);
@@ -146,10 +147,8 @@ export function digestFiguresCsv(d: TermDigest): string {
       format,
       [target, f.rag ? `rating ${f.rag}` : 'not rated'].join('; '),
     );
-    const yearly = m.frequency === 'year';
-    const then = yearly ? f.previous : f.lastYear;
-    const change = yearly ? f.changeSincePrevious : f.changeOnLastYear;
-    if (then)
+    if (f.yearBefore) {
+      const { then, change } = f.yearBefore;
       rows.push([
         d.term.label,
         'framework measures',
@@ -160,6 +159,7 @@ export function digestFiguresCsv(d: TermDigest): string {
         '',
         change === undefined ? SUPPRESSED : '',
       ]);
+    }
   }
   for (const r of d.rates) {
     const group = r.role === 'all' ? 'all' : r.role === 'cyp' ? 'children and young people' : 'parent carers';

@@ -111,9 +111,8 @@ export function buildTermDigest(input: TermDigestInput): TermDigest {
 export function worse(line: MeasureAnswer): boolean {
   const f = line.figures;
   if (!f) return false;
-  const yearly = line.measure.frequency === 'year';
-  const change = yearly ? f.changeSincePrevious : f.changeOnLastYear;
-  const then = yearly ? f.previous : f.lastYear;
+  const change = f.yearBefore?.change;
+  const then = f.yearBefore?.then;
   if (change === undefined || !then?.value.shown) return false;
   const worseBy = line.measure.better === 'higher' ? -change : change;
   return line.measure.unit === 'percent' ? worseBy >= 0.05 : then.value.value > 0 && worseBy >= 0.1 * then.value.value;

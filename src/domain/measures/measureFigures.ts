@@ -16,14 +16,16 @@ export type DisclosedValue = {
   denominator?: number;
 };
 
+/** An earlier period's figure, and the change from it to the latest when both are shown (percent: points). */
+export type Comparison = { then: DisclosedValue; change?: number };
+
 export type MeasureFigures = {
   measure: Measure;
   latest: DisclosedValue & { loadedAt: string; file: string };
-  previous?: DisclosedValue;
-  lastYear?: DisclosedValue;
-  /** Change of the shown value since the previous period / the same period a year before (percent: points). */
-  changeSincePrevious?: number;
-  changeOnLastYear?: number;
+  /** The period before. */
+  previous?: Comparison;
+  /** The same period a year before (for a yearly measure, the year before: the same as `previous`). */
+  yearBefore?: Comparison;
   /** Only against a `level` target set by statute or the framework's documents. */
   rag: Rag | null;
 };
@@ -68,10 +70,13 @@ export function measureFigures(
   const prev = find(previousPeriod(latest.period, measure.frequency));
   const year = find(sameLastYear(latest.period, measure.frequency));
   const now = discloseValue(measure, latest);
-  const previous = prev && discloseValue(measure, prev);
-  const lastYear = year && measure.frequency !== 'year' ? discloseValue(measure, year) : undefined;
-  const change = (then?: DisclosedValue) =>
-    then && now.value.shown && then.value.shown ? now.value.value - then.value.value : undefined;
+  const compare = (row: MeasureValue | undefined): Comparison | undefined => {
+    if (!row) return undefined;
+    const then = discloseValue(measure, row);
+    return now.value.shown && then.value.shown ? { then, change: now.value.value - then.value.value } : { then };
+  };
+  const previous = compare(prev);
+  const yearBefore = compare(year);
   const target = measure.target;
   let rag: Rag | null = null;
   if (target?.kind === 'level' && isRated(target.provenance) && now.value.shown) {
@@ -84,9 +89,7 @@ export function measureFigures(
     measure,
     latest: { ...now, loadedAt: latest.loadedAt, file: latest.file },
     ...(previous ? { previous } : {}),
-    ...(lastYear ? { lastYear } : {}),
-    ...(change(previous) !== undefined ? { changeSincePrevious: change(previous) } : {}),
-    ...(change(lastYear) !== undefined ? { changeOnLastYear: change(lastYear) } : {}),
+    ...(yearBefore ? { yearBefore } : {}),
     rag,
   };
 }

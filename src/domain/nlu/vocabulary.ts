@@ -43,18 +43,24 @@ const DOMAIN_WORDS: ReadonlySet<string> = new Set(
 // The catalogue rarely changes; compiling it once per distinct catalogue keeps each call fast.
 const CACHE_LIMIT = 8;
 const compiled = new Map<string, CompiledLexicon>();
+let last: { services: readonly ServiceVocab[]; measures: readonly MeasureVocab[]; lex: CompiledLexicon } | undefined;
 
 /** The whole vocabulary, fixed and per-catalogue (services, framework measures), compiled for matching. */
 export function lexiconFor(services: readonly ServiceVocab[], measures: readonly MeasureVocab[] = []): CompiledLexicon {
+  // The bot passes the same catalogue arrays on every message: no need to serialise them each time.
+  if (last && last.services === services && last.measures === measures) return last.lex;
   const key = `${servicesSignature(services)}|${measuresSignature(measures)}`;
-  const hit = compiled.get(key);
-  if (hit) return hit;
-  const lex = compileLexicon([
-    ...STATIC_ENTRIES,
-    ...serviceEntries(services, RESERVED_WORDS, DOMAIN_WORDS),
-    ...measureEntries(measures),
-  ]);
-  if (compiled.size >= CACHE_LIMIT) compiled.clear();
-  compiled.set(key, lex);
+  const lex =
+    compiled.get(key) ??
+    compileLexicon([
+      ...STATIC_ENTRIES,
+      ...serviceEntries(services, RESERVED_WORDS, DOMAIN_WORDS),
+      ...measureEntries(measures),
+    ]);
+  if (!compiled.has(key)) {
+    if (compiled.size >= CACHE_LIMIT) compiled.clear();
+    compiled.set(key, lex);
+  }
+  last = { services, measures, lex };
   return lex;
 }

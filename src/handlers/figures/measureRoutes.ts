@@ -75,7 +75,6 @@ export const outcomeOverviewRoute = (
           'figureTable',
           presentMeasureTable(await measures.forOutcome(outcome), clock.today(), {
             title: `${name}: the framework's other measures`,
-            outcome,
           }),
         ),
       );

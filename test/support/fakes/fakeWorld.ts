@@ -18,30 +18,21 @@ const catalogue = loadServiceCatalogue();
 export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRole[]> } = {}) {
   const clock = new TestClock(opts.today ?? '2026-11-02');
   const aggregates = new fakes.InMemoryAggregates();
-  const respondents = new fakes.InMemoryRespondents(bank, aggregates);
-  const invitations = new fakes.InMemoryInvitations();
   const bindings = new fakes.InMemoryBindings();
-  const roles = new fakes.InMemoryRoles(new Map(Object.entries(opts.roles ?? {})));
-  const questionLog = new fakes.InMemoryQuestionLog();
-  const referrals = new fakes.InMemoryReferrals();
-  const waitSummaries = new fakes.InMemoryWaitSummaries();
-  const addresses = new fakes.InMemoryAddressBook();
-  const subscriptions = new fakes.InMemorySubscriptions();
-  const ledger = new fakes.InMemoryLedger();
   const sender = new fakes.RecordingSender();
   const publicBaseUrl = 'https://bot.example.test';
   const stores = {
-    invitations,
+    invitations: new fakes.InMemoryInvitations(),
     conversations: bindings,
-    respondents,
+    respondents: new fakes.InMemoryRespondents(bank, aggregates),
     counters: aggregates,
-    roles,
-    questionLog,
-    referrals,
-    waitSummaries,
-    addresses,
-    subscriptions,
-    ledger,
+    roles: new fakes.InMemoryRoles(new Map(Object.entries(opts.roles ?? {}))),
+    questionLog: new fakes.InMemoryQuestionLog(),
+    referrals: new fakes.InMemoryReferrals(),
+    waitSummaries: new fakes.InMemoryWaitSummaries(),
+    addresses: new fakes.InMemoryAddressBook(),
+    subscriptions: new fakes.InMemorySubscriptions(),
+    ledger: new fakes.InMemoryLedger(),
     secrets: new fakes.InMemorySecrets(),
     measureValues: new fakes.InMemoryMeasureValues(),
   };
@@ -69,7 +60,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     measures,
     digests,
     erasure,
-    questionLog,
+    questionLog: stores.questionLog,
     askContext: new fakes.InMemoryAskContext(),
     assetBaseUrl: publicBaseUrl,
   });
@@ -79,16 +70,8 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     clock,
     catalogue,
     aggregates,
-    respondents,
-    invitations,
     bindings,
-    roles,
-    questionLog,
-    referrals,
-    waitSummaries,
-    addresses,
-    subscriptions,
-    ledger,
+    ...stores,
     sender,
     invitationService,
     survey,

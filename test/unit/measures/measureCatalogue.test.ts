@@ -137,8 +137,8 @@ describe('measure rows and figures', () => {
       { measureId: 'complaints', period: '2026-27-autumn', value: 12, ...at },
     ])!;
     expect(f.latest.value.shown).to.equal(true);
-    expect(f.lastYear!.value.shown).to.equal(false);
-    expect(f.changeOnLastYear, '12 − 10 would give the hidden 2 away').to.equal(undefined);
+    expect(f.yearBefore!.then.value.shown).to.equal(false);
+    expect(f.yearBefore!.change, '12 − 10 would give the hidden 2 away').to.equal(undefined);
   });
 
   it('rates only against a level target: 0 permanent exclusions is green at 0 and red above', () => {
