@@ -3,7 +3,7 @@ import { provenanceLabel } from '../domain/targets/targetProvenance.js';
 import type { TermScores } from '../domain/scores/termScores.js';
 import type { FigureTableCard } from '../cards/cardModels.js';
 import type { ResponseRate } from '../domain/scores/outcomeFigures.js';
-import { change, type OutcomeScore } from '../domain/scores/outcomeFigures.js';
+import { change, type OutcomeScore, type QuestionFigures } from '../domain/scores/outcomeFigures.js';
 import type { OutcomeId, QuestionBank, RespondentRole } from '../domain/survey/questionBank.js';
 import type { Term } from '../domain/terms/termCalendar.js';
 import { arrow, figureText, oneDecimal, percent, ROLE_LABEL, ROLE_SHORT, SUPPRESSED_TEXT, nowrap } from './format.js';
@@ -14,11 +14,69 @@ export type Presented = { card: FigureTableCard; text: string; summary: string }
 const MEANING =
   'Mean score from 1 (strongly disagree) to 5 (strongly agree); % positive = share of answers that are 4 or 5; n = respondents who gave a score.';
 
+const LEFT_OUT_TEXT = 'not shown: every answer is in a question answered by fewer than 5';
+const LEFT_OUT_NOTE =
+  "A question answered by fewer than 5 people is left out of its outcome's score, so the score cannot be used to work its answers out.";
+
 function cell(score: OutcomeScore | undefined, previous: OutcomeScore | undefined): string {
   if (!score || score.respondents === 0) return 'no answers yet';
-  if (!score.mean.shown) return SUPPRESSED_TEXT;
+  if (!score.mean.shown) return score.mean.reason === 'complementary' ? LEFT_OUT_TEXT : SUPPRESSED_TEXT;
   const delta = arrow(change(score.mean, previous?.mean));
   return `${figureText(score.mean, oneDecimal)} · ${figureText(score.positive, percent)} positive · ${nowrap(`n ${score.respondents}`)}${delta ? ` · ${delta}` : ''}`;
+}
+
+function questionCell(q: QuestionFigures, previous: QuestionFigures | undefined): string {
+  if (q.respondents === 0) return 'no answers yet';
+  if (!q.mean.shown) return SUPPRESSED_TEXT;
+  const delta = arrow(change(q.mean, previous?.mean));
+  return `${figureText(q.mean, oneDecimal)} · ${figureText(q.positive, percent)} positive · ${nowrap(`n ${q.respondents}`)}${delta ? ` · ${delta}` : ''}`;
+}
+
+/**
+ * "Which voice question do parents score lowest on": the outcome's questions for each role, ranked by
+ * their shown mean (ties said as ties). A question whose figures are not shown is listed after the
+ * ranking and never placed in it: its position would say something about a figure from fewer than 5.
+ */
+function rankQuestions(
+  bank: QuestionBank,
+  r: TermScores,
+  roles: RespondentRole[],
+  outcome: OutcomeId,
+  rank: 'lowest' | 'highest',
+): { headline: string; rows: FigureTableCard['rows'] } {
+  const lines: string[] = [];
+  const rows: FigureTableCard['rows'] = [];
+  const name = bank.outcome(outcome).shortName;
+  const shownMean = (q: QuestionFigures) => Math.round((q.mean as { value: number }).value * 10);
+  for (const role of roles) {
+    const s = find(r.scores, outcome, role);
+    const p = find(r.previousScores, outcome, role);
+    const questions = s?.questions ?? [];
+    const previousOf = (q: QuestionFigures) => p?.questions.find((x) => x.id === q.id);
+    const ranked = questions
+      .filter((q) => q.respondents > 0 && q.mean.shown)
+      .sort((a, b) => (shownMean(a) - shownMean(b)) * (rank === 'lowest' ? 1 : -1));
+    const who = ROLE_LABEL[role].toLowerCase();
+    const first = ranked[0];
+    if (!first) lines.push(`No ${name} question has answers from 5 or more ${who} in ${r.term.label} yet.`);
+    else {
+      const tied = ranked.filter((q) => shownMean(q) === shownMean(first));
+      const quoted = tied.map((q) => `"${q.text}"`).join(' and ');
+      lines.push(
+        `${rank === 'lowest' ? 'Lowest' : 'Highest'} for ${who}${tied.length > 1 ? ` (a tie at ${figureText(first.mean, oneDecimal)})` : ''}: ${quoted}${tied.length > 1 ? '' : ` (${figureText(first.mean, oneDecimal)})`}.`,
+      );
+    }
+    let place = 0;
+    let last: number | undefined;
+    for (const [i, q] of ranked.entries()) {
+      if (shownMean(q) !== last) place = i + 1;
+      last = shownMean(q);
+      rows.push({ label: `${place}. ${q.text}`, detail: ROLE_SHORT[role], cells: [questionCell(q, previousOf(q))] });
+    }
+    for (const q of questions.filter((x) => !ranked.includes(x)))
+      rows.push({ label: `Not ranked: ${q.text}`, detail: ROLE_SHORT[role], cells: [questionCell(q, previousOf(q))] });
+  }
+  return { headline: lines.join(' '), rows };
 }
 
 function find(list: OutcomeScore[], outcome: OutcomeId, role: RespondentRole) {
@@ -43,6 +101,7 @@ export function presentScores(
   const notes = [
     MEANING,
     'Groups of fewer than 5 people are never shown.',
+    ...(r.scores.some((x) => x.leftOut > 0) ? [LEFT_OUT_NOTE] : []),
     ...surveyTargetNotes(bank, r, roles, outcomes, opts.targets ?? []),
   ];
   if (!r.hasData) {
@@ -64,7 +123,12 @@ export function presentScores(
   let headline = '';
   let rows: FigureTableCard['rows'];
   let headers = roles.map((x) => ROLE_SHORT[x]);
-  if (opts.rank) {
+  if (opts.rank && opts.perQuestion && opts.outcome) {
+    const ranked = rankQuestions(bank, r, roles, opts.outcome, opts.rank);
+    headline = ranked.headline;
+    rows = ranked.rows;
+    headers = ['Score'];
+  } else if (opts.rank) {
     const lines: string[] = [];
     rows = [];
     for (const role of roles) {
@@ -96,15 +160,14 @@ export function presentScores(
       const p = find(r.previousScores, opts.outcome!, role);
       return [
         { label: `${ROLE_LABEL[role]}: overall`, detail: '', cells: [cell(s, p)] },
-        ...s.questions.map((q, i) => ({
+        ...s.questions.map((q) => ({
           label: q.text,
           detail: ROLE_SHORT[role],
           cells: [
-            q.respondents === 0
-              ? 'no answers yet'
-              : q.mean.shown
-                ? `${figureText(q.mean, oneDecimal)} · ${figureText(q.positive, percent)} positive · ${nowrap(`n ${q.respondents}`)}${arrow(change(q.mean, p?.questions[i]?.mean)) ? ` · ${arrow(change(q.mean, p?.questions[i]?.mean))}` : ''}`
-                : SUPPRESSED_TEXT,
+            questionCell(
+              q,
+              p?.questions.find((x) => x.id === q.id),
+            ),
           ],
         })),
       ];
@@ -117,7 +180,11 @@ export function presentScores(
       cells: roles.map((role) => cell(find(r.scores, o, role), find(r.previousScores, o, role))),
     }));
   }
-  const title = opts.outcome ? `${bank.outcome(opts.outcome).shortName}: outcome scores` : 'Outcome scores';
+  const title = !opts.outcome
+    ? 'Outcome scores'
+    : opts.rank && opts.perQuestion
+      ? `${bank.outcome(opts.outcome).shortName}: questions ranked, ${opts.rank} first`
+      : `${bank.outcome(opts.outcome).shortName}: outcome scores`;
   const card: FigureTableCard = {
     title,
     subtitle,

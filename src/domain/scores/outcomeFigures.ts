@@ -1,6 +1,6 @@
 import type { OutcomeId, QuestionBank, RespondentRole } from '../survey/questionBank.js';
 import { outcomeRow, questionFields, rateRow } from './aggregateDelta.js';
-import { discloseFigure, discloseParts, type Disclosed } from './disclosure.js';
+import { discloseFigure, discloseParts, MIN_RESPONDENTS, type Disclosed } from './disclosure.js';
 
 export type Counters = Map<string, Record<string, number>>;
 
@@ -21,7 +21,13 @@ export type Figures = {
 /** Per question each respondent gives one answer, so the 1–5 counts are counts of people (shown with n). */
 export type QuestionFigures = Figures & { id: string; text: string; n: Disclosed; distribution: Disclosed[] };
 
-export type OutcomeScore = Figures & { outcome: OutcomeId; role: RespondentRole; questions: QuestionFigures[] };
+export type OutcomeScore = Figures & {
+  outcome: OutcomeId;
+  role: RespondentRole;
+  questions: QuestionFigures[];
+  /** Answers to questions answered by 1–4 respondents, left out of the outcome's pooled figures. */
+  leftOut: number;
+};
 
 function tallyOf(fields: Record<string, number>, position: number): Tally {
   const f = questionFields(position);
@@ -56,18 +62,31 @@ export function outcomeScore(
   const fields = counters.get(outcomeRow(role, outcome)) ?? {};
   const questions = bank.questionsFor(outcome, role).map((q) => ({ q, tally: tallyOf(fields, q.position) }));
   // The outcome's figures pool its questions' scored answers; they rest on the respondents who gave any score.
+  // A question answered by 1–4 is left out of the pool: its own figures are hidden, and the pooled mean
+  // beside the other questions' shown means would let a reader work its answers back.
   const pooled: Tally = { respondents: fields.resp ?? 0, n: 0, sum: 0, counts: [0, 0, 0, 0, 0], skips: 0 };
+  let leftOut = 0;
   for (const { tally } of questions) {
+    if (tally.n > 0 && tally.n < MIN_RESPONDENTS) {
+      leftOut += tally.n;
+      continue;
+    }
     pooled.n += tally.n;
     pooled.sum += tally.sum;
     pooled.skips += tally.skips;
     tally.counts.forEach((c, i) => (pooled.counts[i] += c));
   }
   // No pooled 1–5 distribution: it would count answers, not people, and small cells could single someone out.
+  const figures = figuresOf(pooled);
+  // Every answer sits in a hidden question: there is no figure to show that does not come from them.
+  const nothingLeft: Disclosed = { shown: false, reason: 'complementary' };
   return {
     outcome,
     role,
-    ...figuresOf(pooled),
+    ...(leftOut > 0 && pooled.n === 0 && figures.mean.shown
+      ? { ...figures, mean: nothingLeft, positive: nothingLeft }
+      : figures),
+    leftOut,
     questions: questions.map(({ q, tally }) => questionFiguresOf(q.id, q.text, tally)),
   };
 }
@@ -78,7 +97,8 @@ export function outcomeScore(
  * figures beside it: 3.36 → 3.32 is shown as 3.4 → 3.3, a fall of 0.1, never "no change".
  */
 export function change(current: Disclosed, previous: Disclosed | undefined): number | undefined {
-  if (!current.shown || !previous?.shown) return undefined;
+  // A mean from nobody (basis 0) is shown as "no answers yet", never as a 0 to compare with.
+  if (!current.shown || !previous?.shown || current.basis === 0 || previous.basis === 0) return undefined;
   const shown = (v: number) => Math.round(v * 10);
   return (shown(current.value) - shown(previous.value)) / 10;
 }
