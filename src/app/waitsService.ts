@@ -1,11 +1,20 @@
 import type { Clock } from '../domain/clock.js';
 import type { TermCalendar } from '../domain/terms/termCalendar.js';
+import { resolveTerm } from '../domain/terms/termRef.js';
+import type { WaitsChangeRef } from '../domain/nlu/types.js';
 import type { Service } from '../domain/waits/serviceCatalogue.js';
 import { buildServiceSummary, statsFromSummary } from '../domain/waits/serviceSummary.js';
 import type { Rag } from '../domain/waits/statistics.js';
 import type { ServiceWaits } from '../domain/waits/serviceWaits.js';
 import { waitingListStats } from '../domain/waits/waitingListStats.js';
 import type { ReferralStore, WaitSummaryStore } from '../ports/figureStores.js';
+import {
+  answerChange,
+  snapshotOf,
+  type ChangeAnswer,
+  type ExtractSnapshot,
+  type WaitsChange,
+} from '../domain/waits/extractSnapshot.js';
 
 /**
  * Waiting-time figures for questions and digests. A question reads one stored summary per service; the
@@ -64,8 +73,52 @@ export class WaitsService {
     const term = this.terms.termOf(asOf);
     // The term of the extract and the one before it: a digest for a term just ended still needs it.
     const windows = [term, this.terms.previous(term)].map((t) => ({ start: t.start, end: t.end }));
-    const result = await this.summaries.save(buildServiceSummary(referrals, service, asOf, windows), generation);
+    const summary = buildServiceSummary(referrals, service, asOf, windows);
+    const result = await this.summaries.save(summary, generation);
+    // What this extract said, kept beside the others for "changed since" and "trend".
+    await this.summaries.saveSnapshot(snapshotOf(statsFromSummary(summary, service, asOf, windows[0]!)), generation);
     return { referrals: referrals.length, saved: result === 'saved' };
+  }
+
+  /**
+   * The extracts kept for the service, oldest first. A summary saved before extracts were kept (an older
+   * version of the bot) still counts as its own extract, so a change question always has the latest.
+   */
+  async snapshots(service: Service): Promise<ExtractSnapshot[]> {
+    const [kept, summary] = await Promise.all([this.summaries.snapshots(service.id), this.summaries.get(service.id)]);
+    if (!summary || summary.referralsToDate === 0 || kept.some((k) => k.asOf === summary.asOf)) return kept;
+    const term = this.terms.termOf(summary.asOf);
+    const latest = snapshotOf(statsFromSummary(summary, service, summary.asOf, { start: term.start, end: term.end }));
+    return [...kept.filter((k) => k.asOf < summary.asOf), latest];
+  }
+
+  /** A comparison as asked, with its term placed in the calendar; undefined when there is no such term. */
+  resolveChange(ref: WaitsChangeRef): WaitsChange | undefined {
+    if (ref.kind !== 'sinceTerm') return ref;
+    const term = resolveTerm(ref.term, this.terms, this.clock);
+    return term ? { kind: 'sinceTerm', term } : undefined;
+  }
+
+  /** "has the SALT waiting list changed since September", "compared with last term", "trend". */
+  async change(service: Service, change: WaitsChange): Promise<ChangeAnswer> {
+    return answerChange(await this.snapshots(service), change, this.clock.today());
+  }
+
+  /**
+   * Demo only: what extracts on earlier `dates` would have said, worked out from the stored (synthetic)
+   * referrals, so a newcomer can ask how a list has changed. Never used on real data: a real extract's
+   * past is what was loaded then, not what today's list implies.
+   */
+  async recordDemoHistory(service: Service, dates: readonly string[]): Promise<void> {
+    const generation = await this.summaries.generation(service.id);
+    const referrals = await this.referrals.listService(service.id);
+    for (const asOf of dates) {
+      const term = this.terms.termOf(asOf);
+      const window = { start: term.start, end: term.end };
+      const summary = buildServiceSummary(referrals, service, asOf, [window]);
+      if (summary.referralsToDate === 0) continue;
+      await this.summaries.saveSnapshot(snapshotOf(statsFromSummary(summary, service, asOf, window)), generation);
+    }
   }
 }
 

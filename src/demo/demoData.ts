@@ -7,6 +7,10 @@ import { ReferralsImport } from '../imports/referralsImport.js';
 import { ResponsesImport } from '../imports/responsesImport.js';
 import { MeasuresImport } from '../imports/measuresImport.js';
 import { TABLES, type TableName } from '../storage/tableStore.js';
+import { addDays } from '../domain/dates.js';
+
+/** Earlier demo extracts kept for each service (every four weeks). */
+const DEMO_HISTORY_EXTRACTS = 13;
 
 /**
  * On first start with an empty store, loads the synthetic demo data from seeds/demo, so a newcomer can
@@ -60,6 +64,10 @@ async function loadDemoReferrals(services: Services, logger: Logger): Promise<vo
     if (!existsSync(file)) continue;
     // Rows dated after BOT_TODAY (a demo set in the past) are skipped rather than stopping the load.
     const report = await load.run(file, { skipInvalid: true, keepRejects: false });
+    // Earlier extracts, every four weeks over the past year, so "has it changed since September" has an answer.
+    const today = services.clock.today();
+    const earlier = Array.from({ length: DEMO_HISTORY_EXTRACTS }, (_, i) => addDays(today, -28 * (i + 1))).reverse();
+    await services.waits.recordDemoHistory(service, earlier);
     logger.info(
       { service: service.id, rows: report.rows, skipped: report.invalid.length },
       'demo waiting-list extract loaded',

@@ -1,3 +1,4 @@
+import type { ExtractSnapshot } from '../domain/waits/extractSnapshot.js';
 import type { Referral } from '../domain/waits/referral.js';
 import type { ServiceSummary } from '../domain/waits/serviceSummary.js';
 import type { MeasureValue } from '../domain/measures/measureRow.js';
@@ -33,6 +34,10 @@ export interface WaitSummaryStore {
   bumpGeneration(serviceId: string): Promise<number>;
   generation(serviceId: string): Promise<number>;
   save(summary: ServiceSummary, generation: number): Promise<'saved' | 'superseded'>;
+  /** Keeps what an extract said, one per service and extract date (a later import that day replaces it). */
+  saveSnapshot(snapshot: ExtractSnapshot, generation: number): Promise<'saved' | 'superseded'>;
+  /** Every extract kept for the service, oldest first. */
+  snapshots(serviceId: string): Promise<ExtractSnapshot[]>;
 }
 
 /** A framework measure's figure as stored: when it was loaded and from which file. */

@@ -22,9 +22,13 @@ export function arrow(change: number | undefined): string {
   return nowrap(change > 0 ? `▲ ${change.toFixed(1)}` : `▼ ${Math.abs(change).toFixed(1)}`);
 }
 
-/** "Speech and language therapy (SALT)", but "Autism (ASD) assessment", never "(ASD) assessment (ASD)". */
+/**
+ * "Speech and language therapy (SALT)", but "Autism (ASD) assessment" and "ADHD assessment": a name that
+ * already says its short name as a word is not repeated ("(ASD) assessment (ASD)", "ADHD assessment (ADHD)").
+ */
 export function serviceTitle(s: { name: string; shortName: string }): string {
-  return s.name.includes(`(${s.shortName})`) ? s.name : `${s.name} (${s.shortName})`;
+  const words = s.name.split(/[^A-Za-z0-9]+/);
+  return words.includes(s.shortName) ? s.name : `${s.name} (${s.shortName})`;
 }
 
 export function figureText(d: Disclosed, format: (v: number) => string): string {

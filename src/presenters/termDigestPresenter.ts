@@ -1,7 +1,13 @@
 import type { Reply } from '../ports/messages.js';
 import { cardReply } from './cardReply.js';
 import type { TermDigestCard } from '../cards/cardModels.js';
-import { FALL_THRESHOLD, type Attention, type RoleFigures, type TermDigest } from '../domain/digests/termDigest.js';
+import {
+  FALL_THRESHOLD,
+  type Attention,
+  type RoleFigures,
+  type TermDigest,
+  type WaitLine,
+} from '../domain/digests/termDigest.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
 import { WAITS_SUPPRESSED_TEXT } from '../domain/waits/disclosedWaits.js';
 import {
@@ -83,7 +89,7 @@ export function presentTermDigest(
     return {
       label: serviceTitle(w.service),
       rating: `${r.icon} ${r.words.split(':')[0]}`,
-      detail: `${decidingMeasure(w.service, w.figures)}; ${count} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'}, longest ${longest}`,
+      detail: `${decidingMeasure(w.service, w.figures)}; ${count} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'}, longest ${longest}${changeText(w)}`,
     };
   });
   // The framework's scorecard: each measure under the first outcome it evidences, in outcome order.
@@ -151,4 +157,13 @@ export function presentTermDigest(
 /** The digest as a reply (card, summary and full text), with its download link. */
 export function termDigestReply(d: TermDigest, link: { csvUrl: string; csvExpiresOn: string }): Reply {
   return cardReply('termDigest', presentTermDigest(d, link));
+}
+
+/** "; 12 more than at the extract of 15 July 2026": only between two shown counts. */
+function changeText(w: WaitLine): string {
+  const c = w.change;
+  if (!c || !c.then.waiting.shown || !c.now.waiting.shown) return '';
+  const d = c.now.waiting.value - c.then.waiting.value;
+  const at = `at the extract of ${longDate(c.then.asOf)}`;
+  return `; ${d === 0 ? `the same as ${at}` : `${Math.abs(d)} ${d > 0 ? 'more' : 'fewer'} than ${at} (${c.then.waiting.value})`}`;
 }

@@ -112,7 +112,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
 
     // ADHD: no source sets a target, so the card compares and does not rate.
     await say('ADHD waiting times');
-    const adhd = page.locator('.ac-adaptiveCard').filter({ hasText: 'ADHD assessment (ADHD): waiting times' }).last();
+    const adhd = page.locator('.ac-adaptiveCard').filter({ hasText: 'ADHD assessment: waiting times' }).last();
     await adhd.waitFor({ timeout: 30_000 });
     const adhdText = await adhd.innerText();
     expect(adhdText).to.match(/Not rated: no target is set for ADHD assessment/);

@@ -42,6 +42,13 @@ export async function readDigestInputs(
   ]);
   if (scores.unknownTerm || !rates) throw new Error(`term ${term.id} is not in the term calendar`);
   const result = scores.results[0];
+  // Each list against the last extract of the term before: the digest says how it has moved.
+  const changes = await Promise.all(
+    waits.map(async (w) => ({
+      ...w,
+      change: w.stats ? await deps.waits.change(w.service, { kind: 'sinceTerm', term: result.previous }) : null,
+    })),
+  );
   return {
     term,
     previousTerm: result.previous,
@@ -49,7 +56,7 @@ export async function readDigestInputs(
     scores: result.scores,
     previousScores: result.previousScores,
     rates: rates.rates,
-    waits,
+    waits: changes,
     measures,
     generatedOn: today,
   };

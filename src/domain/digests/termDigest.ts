@@ -4,7 +4,13 @@ import type { OutcomeId, QuestionBank, RespondentRole } from '../survey/question
 import type { Term } from '../terms/termCalendar.js';
 import type { Service } from '../waits/serviceCatalogue.js';
 import type { WaitingListStats } from '../waits/statistics.js';
-import { discloseWaits, type DisclosedWaits } from '../waits/disclosedWaits.js';
+import {
+  discloseSnapshot,
+  discloseWaits,
+  type DisclosedSnapshot,
+  type DisclosedWaits,
+} from '../waits/disclosedWaits.js';
+import type { ChangeAnswer } from '../waits/extractSnapshot.js';
 import type { MeasureAnswer } from '../measures/measureFigures.js';
 
 /**
@@ -15,7 +21,12 @@ export const FALL_THRESHOLD = 0.2; // on the 1–5 scale: smaller moves are with
 
 export type RoleFigures = { respondents: number; mean: Disclosed; positive: Disclosed; change: number | undefined };
 export type OutcomeLine = { outcome: OutcomeId; name: string; roles: Record<RespondentRole, RoleFigures> };
-export type WaitLine = { service: Service; figures: DisclosedWaits | null };
+/** `change`: the number waiting then and now, each disclosed as its own extract was, when both are loaded. */
+export type WaitLine = {
+  service: Service;
+  figures: DisclosedWaits | null;
+  change?: { then: DisclosedSnapshot; now: DisclosedSnapshot };
+};
 export type Attention =
   | { kind: 'fell'; outcome: string; role: RespondentRole; from: number; to: number }
   | { kind: 'red'; service: Service }
@@ -44,7 +55,8 @@ export type TermDigestInput = {
   scores: OutcomeScore[];
   previousScores: OutcomeScore[];
   rates: ResponseRate[];
-  waits: { service: Service; stats: WaitingListStats | null }[];
+  /** `change`: the latest extract against the last of the term before (absent in older callers). */
+  waits: { service: Service; stats: WaitingListStats | null; change?: ChangeAnswer | null }[];
   measures: MeasureAnswer[];
   generatedOn: string;
 };
@@ -78,7 +90,13 @@ export function buildTermDigest(input: TermDigestInput): TermDigest {
     }
     return { outcome: o.id, name: o.shortName, roles };
   });
-  const waits = input.waits.map((w) => ({ service: w.service, figures: w.stats ? discloseWaits(w.stats) : null }));
+  const waits: WaitLine[] = input.waits.map((w) => ({
+    service: w.service,
+    figures: w.stats ? discloseWaits(w.stats) : null,
+    ...(w.change?.kind === 'compared'
+      ? { change: { then: discloseSnapshot(w.change.then), now: discloseSnapshot(w.change.now) } }
+      : {}),
+  }));
   for (const w of waits) if (w.figures?.rag === 'red') attention.push({ kind: 'red', service: w.service });
   for (const w of waits) if (w.figures?.rag === 'amber') attention.push({ kind: 'amber', service: w.service });
   for (const line of input.measures) {

@@ -20,6 +20,7 @@ import {
   type Understanding,
 } from './types.js';
 import type { WaitsReading } from './waitsSlot.js';
+import type { WaitsChangeRef } from './types.js';
 
 /** Everything read from one message, shared by the builders below. */
 export type Slots = {
@@ -98,16 +99,17 @@ function askAboutTerms(ask: TermAsk, base: Extract<Understanding, { intent: 'sco
   return whichTermsToCompare(base, s.services);
 }
 
-export function buildWaits(w: WaitsReading, services: readonly ServiceVocab[]): Understanding {
+export function buildWaits(w: WaitsReading, services: readonly ServiceVocab[], change?: WaitsChangeRef): Understanding {
+  const changed = change ? { change } : {};
   switch (w.kind) {
     case 'service':
-      return { intent: 'waits', service: w.id, allServices: false };
+      return { intent: 'waits', service: w.id, allServices: false, ...changed };
     case 'unknown':
       return { intent: 'waits', unknownService: w.name, allServices: false };
     case 'generic':
       return whichService(w.ids, services);
     case 'all':
-      return { intent: 'waits', allServices: true };
+      return { intent: 'waits', allServices: true, ...changed };
   }
 }
 

@@ -8,6 +8,7 @@ import { readRoles } from './roleSlot.js';
 import { readTerms } from './termSlot.js';
 import type { MeasureVocab, ServiceVocab, TermRef, Understanding } from './types.js';
 import { lexiconFor } from './vocabulary.js';
+import { readWaitsChange } from './waitsSlot.js';
 
 /** How long a question stays the one a short follow-up is read against. */
 export const FOLLOW_UP_MINUTES = 30;
@@ -77,8 +78,14 @@ export function readFollowUp(
     return fresh;
   }
   if (previous.intent === 'waits') {
+    // "and for autism?" keeps the comparison asked before ("since September"); "compared with last term?"
+    // keeps the service.
+    const kept = previous.change ? { change: previous.change } : {};
     if (service !== undefined && (cued || fresh.intent !== 'waits'))
-      return { intent: 'waits', service, allServices: false };
+      return { intent: 'waits', service, allServices: false, ...kept };
+    const change = readWaitsChange(a, terms);
+    if (change && service === undefined && outcome.kind === 'none' && !has(a, 'measureTopic'))
+      return { ...previous, change };
     return fresh;
   }
   if (previous.intent === 'responseRate' && changesOnly && !ownSubject) {

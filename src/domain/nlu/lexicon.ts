@@ -24,6 +24,8 @@ export type Tag =
   | { kind: 'role'; role: RespondentRole }
   | { kind: 'term'; term: 'current' | 'previous' | 'yearAgo' }
   | { kind: 'season'; season: Season }
+  /** A month named ("since September"): waiting lists are compared with how they stood then. */
+  | { kind: 'month'; month: number }
   /** explicit: "compare", "vs" (needs terms); implicit: "trend", "changed" (means against last term). */
   | { kind: 'compare'; explicit: boolean }
   | { kind: 'rank'; rank: Rank }

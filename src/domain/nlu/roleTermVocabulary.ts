@@ -45,6 +45,22 @@ export const TERM_ENTRIES: Entry[] = [
     },
     { kind: 'compare', explicit: false },
   ),
+  // Months place a waiting-list comparison ("since September"). "May" only after "since", "in", "from":
+  // alone it is a verb far more often than a month.
+  ...[
+    'january | jan',
+    'february | feb',
+    'march | mar',
+    'april | apr',
+    'since may | in may | from may | start of may | end of may',
+    'june | jun',
+    'july | jul',
+    'august | aug',
+    'september | sept | sep',
+    'october | oct',
+    'november | nov',
+    'december | dec',
+  ].flatMap((words, i) => entries(words, { kind: 'month', month: i + 1 })),
   ...entries('autumn | autumn term', { kind: 'season', season: 'autumn' }),
   ...entries('spring | spring term', { kind: 'season', season: 'spring' }),
   ...entries('summer | summer term', { kind: 'season', season: 'summer' }),

@@ -12,6 +12,8 @@ export type MeasureVocab = { id: string; name: string; topics: string[]; qualifi
 export type DigestAction = 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow';
 export type Rank = 'lowest' | 'highest';
 export type SmallTalk = 'thanks' | 'ack' | 'bye';
+export type WaitsChangeRef =
+  { kind: 'sinceMonth'; month: number } | { kind: 'sinceTerm'; term: TermRef } | { kind: 'trend' };
 
 export type Understanding =
   | { intent: 'help' }
@@ -28,7 +30,14 @@ export type Understanding =
     }
   | { intent: 'myInvitations' }
   | { intent: 'responseRate'; terms: TermRef[] }
-  | { intent: 'waits'; service?: string; unknownService?: string; allServices: boolean }
+  | {
+      intent: 'waits';
+      service?: string;
+      unknownService?: string;
+      allServices: boolean;
+      /** "changed since September", "compared with last term", "trend": a comparison of extracts. */
+      change?: WaitsChangeRef;
+    }
   /** A framework measure (`measure`), or all of them (`offTarget`: those missing a target, worst first). */
   | { intent: 'measure'; measure?: string; name?: string; offTarget: boolean }
   /** An outcome's survey scores and its framework measures together. */

@@ -18,7 +18,7 @@ import { readRoles } from './roleSlot.js';
 import { readTerms } from './termSlot.js';
 import type { MeasureVocab, ServiceVocab, Understanding } from './types.js';
 import { lexiconFor } from './vocabulary.js';
-import { readWaits } from './waitsSlot.js';
+import { readWaits, readWaitsChange } from './waitsSlot.js';
 import { readSmallTalk } from './smallTalk.js';
 import { asksOffTarget, asksOverall, readMeasure } from './measureSlot.js';
 import { has } from './analysis.js';
@@ -95,7 +95,7 @@ function build(intent: IntentName, s: Slots, measures: readonly MeasureVocab[] =
     case 'responseRate':
       return buildResponseRate(s);
     case 'waits':
-      return buildWaits(readWaits(s.analysis), s.services);
+      return buildWaits(readWaits(s.analysis), s.services, readWaitsChange(s.analysis, s.terms));
     case 'invite':
       return buildInvite(s);
     case 'eraseReview':

@@ -1,5 +1,7 @@
 import { tagged, type Analysis } from './analysis.js';
 import { DETERMINERS, STOPWORDS, WAIT_OBJECT_PREPOSITIONS } from './wordLists.js';
+import type { TermReading } from './termSlot.js';
+import type { WaitsChangeRef } from './types.js';
 
 export type WaitsReading =
   | { kind: 'service'; id: string }
@@ -67,4 +69,20 @@ function canBeInName(a: Analysis, i: number): boolean {
   if (!/^[a-z][a-z0-9]*$/.test(token) || STOPWORDS.has(token) || DETERMINERS.has(token)) return false;
   const m = a.matchAt[i];
   return m === undefined || m.tags.some((t) => t.kind === 'serviceGeneric') || m.tags.every((t) => t.kind === 'domain');
+}
+
+/**
+ * Whether a waiting-time question asks how the list has changed, and against when: a month ("since
+ * September"), a term other than this one ("compared with last term", "SALT waits in the summer term": a
+ * list is only known at its extracts, so a past term is answered as it stood at that term's end, beside
+ * now), or no date with a word of change ("trend", "has it got worse"): every extract loaded.
+ */
+export function readWaitsChange(a: Analysis, terms: TermReading): WaitsChangeRef | undefined {
+  const month = tagged(a, 'month')[0];
+  if (month) return { kind: 'sinceMonth', month: month.tag.month };
+  const past = terms.terms.find((t) => t.kind !== 'current');
+  if (past) return { kind: 'sinceTerm', term: past };
+  // "compare the SALT and ASD waits" puts services side by side now; "trend", "changed" ask about time.
+  if (terms.compare === 'implicit') return { kind: 'trend' };
+  return undefined;
 }

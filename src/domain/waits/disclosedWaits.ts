@@ -1,5 +1,6 @@
 import { discloseFigure, MIN_RESPONDENTS, type Disclosed } from '../scores/disclosure.js';
 import { discloseWaitCounts } from './waitsDisclosure.js';
+import { snapshotOf, type ExtractSnapshot } from './extractSnapshot.js';
 import type { Rag, RatedShare, WaitingListStats } from './statistics.js';
 
 /**
@@ -47,12 +48,7 @@ export function discloseWaits(stats: WaitingListStats): DisclosedWaits {
   // Every count of those waiting, as the children between two waits: disclosed together (waitsDisclosure.ts).
   const under = stats.waitingUnderTarget;
   const aim = stats.waitingUnderAim;
-  const counts = discloseWaitCounts([
-    { key: 'waiting', from: 0, to: null, count: n },
-    ...stats.bands.map((b, i) => ({ key: `band${i}`, from: b.fromWeeks, to: b.toWeeks, count: b.count })),
-    { key: 'under', from: 0, to: under.withinWeeks, count: under.numerator, summary: true },
-    ...(aim ? [{ key: 'aim', from: 0, to: aim.withinWeeks, count: aim.numerator, summary: true }] : []),
-  ]);
+  const counts = discloseCounts(snapshotOf(stats));
   const shareOfWaiting = (key: string, s: { numerator: number; denominator: number; share: number | null }) => {
     const count = counts.get(key)!;
     const hidden: Disclosed = count.shown ? { shown: false, reason: 'suppressed' } : count;
@@ -82,6 +78,53 @@ export function discloseWaits(stats: WaitingListStats): DisclosedWaits {
     ...shares,
     waitingUnderAim: aim ? { ...shareOfWaiting('aim', aim), withinWeeks: aim.withinWeeks } : null,
     rag: (['red', 'amber', 'green'] as const).find((r) => rags.includes(r)) ?? null,
+  };
+}
+
+/**
+ * Every count of those waiting, as the children between two waits, disclosed together (waitsDisclosure.ts).
+ * A card and a comparison of the same extract go through this one function, so they hide the same cells.
+ */
+function discloseCounts(s: ExtractSnapshot): Map<string, Disclosed> {
+  return discloseWaitCounts([
+    { key: 'waiting', from: 0, to: null, count: s.waiting },
+    ...s.bands.map((b, i) => ({ key: `band${i}`, from: b.fromWeeks, to: b.toWeeks, count: b.count })),
+    { key: 'under', from: 0, to: s.underTarget.withinWeeks, count: s.underTarget.count, summary: true },
+    ...(s.underAim
+      ? [{ key: 'aim', from: 0, to: s.underAim.withinWeeks, count: s.underAim.count, summary: true }]
+      : []),
+  ]);
+}
+
+/** One extract's headline figures for a comparison, hidden exactly as that extract's own card hid them. */
+export type DisclosedSnapshot = {
+  asOf: string;
+  waiting: Disclosed;
+  medianWeeks: Disclosed;
+  underTarget: { withinWeeks: number; count: Disclosed; share: Disclosed };
+};
+
+export function discloseSnapshot(s: ExtractSnapshot): DisclosedSnapshot {
+  const counts = discloseCounts(s);
+  const waiting = counts.get('waiting')!;
+  const under = counts.get('under')!;
+  return {
+    asOf: s.asOf,
+    waiting,
+    medianWeeks:
+      s.medianWeeks === null
+        ? { shown: true, value: 0, basis: 0 }
+        : discloseFigure({ value: s.medianWeeks, basis: s.waiting }),
+    underTarget: {
+      withinWeeks: s.underTarget.withinWeeks,
+      count: under,
+      share:
+        waiting.shown && under.shown && s.waiting > 0
+          ? { shown: true, value: s.underTarget.count / s.waiting, basis: s.waiting }
+          : under.shown
+            ? { shown: false, reason: 'suppressed' }
+            : under,
+    },
   };
 }
 

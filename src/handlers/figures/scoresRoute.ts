@@ -13,7 +13,7 @@ import { intentRoute } from '../route.js';
 import { termRefs } from '../slotSchemas.js';
 
 export const FIGURES_ARE_FOR_STAFF = 'Sorry, only practitioners and managers at the council can see figures like that.';
-const UNKNOWN_TERM =
+export const UNKNOWN_TERM =
   'I could not find that term. Terms are named like "autumn 2025-26", "spring 2025-26" or "summer 2025-26"; you can also say "this term" or "last term".';
 
 /** "how are we doing on kept safe this term?": outcome scores, one term or several compared. */

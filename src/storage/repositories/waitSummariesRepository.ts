@@ -1,4 +1,5 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
+import { parseExtractSnapshot, type ExtractSnapshot } from '../../domain/waits/extractSnapshot.js';
 import { parseServiceSummary, type ServiceSummary } from '../../domain/waits/serviceSummary.js';
 import { AZURE_LIMITS } from '../azureLimits.js';
 import type { ReadCache } from '../readCache.js';
@@ -24,12 +25,16 @@ export class WaitSummariesRepository implements WaitSummaryStore {
   /** Kept for at most 5 s (an import on another instance shows within that); this instance's saves forget it. */
   private readonly summaries: ReadCache<ServiceSummary | undefined>;
 
+  /** Each service's kept extracts, on the same terms as the summaries. */
+  private readonly history: ReadCache<ExtractSnapshot[]>;
+
   constructor(private readonly store: TableStore) {
     this.summaries = store.cache({
       maxEntries: 256,
       maxAgeMs: 5_000,
       keepMissing: true,
     });
+    this.history = store.cache({ maxEntries: 256, maxAgeMs: 5_000 });
   }
 
   private table(): Promise<TableClient> {
@@ -47,6 +52,7 @@ export class WaitSummariesRepository implements WaitSummaryStore {
   /** Drops the kept copies (the benchmark uses this to measure reading the table every time). */
   forgetCopies(): void {
     this.summaries.forgetAll();
+    this.history.forgetAll();
   }
 
   /** Marks that new referrals of the service are written; returns the new generation. */
@@ -76,6 +82,31 @@ export class WaitSummariesRepository implements WaitSummaryStore {
     );
   }
 
+  /**
+   * Keeps one extract's figures under `extract~<asOf>`: small (a few hundred characters), so one entity per
+   * extract date. The same generation rule as the summary: an import that read less never replaces it.
+   */
+  async saveSnapshot(snapshot: ExtractSnapshot, generation: number): Promise<'saved' | 'superseded'> {
+    const client = await this.table();
+    const rowKey = `extract~${snapshot.asOf}`;
+    const entity = { partitionKey: snapshot.serviceId, rowKey, generation, json: JSON.stringify(snapshot) };
+    return this.history.write(snapshot.serviceId, () =>
+      replaceUnlessNewer(client, snapshot.serviceId, rowKey, generation, entity),
+    );
+  }
+
+  /** Every extract kept for the service, oldest first (RowKeys sort by date). */
+  snapshots(serviceId: string): Promise<ExtractSnapshot[]> {
+    return this.history.get(serviceId, async () => {
+      const client = await this.table();
+      const out: ExtractSnapshot[] = [];
+      const filter = odata`PartitionKey eq ${serviceId} and RowKey ge 'extract~' and RowKey lt 'extract~~'`;
+      for await (const e of client.listEntities<{ json: string }>({ queryOptions: { filter } }))
+        out.push(parseExtractSnapshot(JSON.parse(e.json)));
+      return out.sort((a, b) => a.asOf.localeCompare(b.asOf));
+    });
+  }
+
   /** Stores a summary built after reading `generation`, unless one from a later generation is already stored. */
   async save(summary: ServiceSummary, generation: number): Promise<'saved' | 'superseded'> {
     const client = await this.table();
@@ -93,19 +124,30 @@ export class WaitSummariesRepository implements WaitSummaryStore {
     };
     for (let i = 0; i < parts; i++) entity[`part${i}`] = json.slice(i * PART_CHARS, (i + 1) * PART_CHARS);
     // Forgotten afterwards, saved or not: the next question reads what is stored now.
-    return this.summaries.write(summary.serviceId, async () => {
-      for (;;) {
-        const current = await getOrUndefined<SummaryEntity>(client, summary.serviceId, `summary~${summary.serviceId}`);
-        if (current && current.generation > generation) return 'superseded' as const;
-        try {
-          if (current) await client.updateEntity(entity, 'Replace', { etag: current.etag });
-          else await client.createEntity(entity);
-          return 'saved' as const;
-        } catch (error) {
-          if (!isConflict(error)) throw error;
-        }
-      }
-    });
+    return this.summaries.write(summary.serviceId, () =>
+      replaceUnlessNewer(client, summary.serviceId, `summary~${summary.serviceId}`, generation, entity),
+    );
+  }
+}
+
+/** Writes `entity` unless the stored one was built from a later generation (ETag-checked, retried on a race). */
+async function replaceUnlessNewer(
+  client: TableClient,
+  partitionKey: string,
+  rowKey: string,
+  generation: number,
+  entity: { partitionKey: string; rowKey: string } & Record<string, unknown>,
+): Promise<'saved' | 'superseded'> {
+  for (;;) {
+    const current = await getOrUndefined<{ generation: number }>(client, partitionKey, rowKey);
+    if (current && current.generation > generation) return 'superseded';
+    try {
+      if (current) await client.updateEntity(entity, 'Replace', { etag: current.etag });
+      else await client.createEntity(entity);
+      return 'saved';
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ExtractSnapshot } from '../../../src/domain/waits/extractSnapshot.js';
 import type { AskContext } from '../../../src/ports/surveyStores.js';
 import type { Understanding } from '../../../src/domain/nlu/types.js';
 import { countDeliveries } from '../../../src/domain/digests/deliveryCounts.js';
@@ -203,6 +204,17 @@ export class InMemoryWaitSummaries implements WaitSummaryStore {
     if (generation < (this.generations.get(summary.serviceId) ?? 0)) return 'superseded' as const;
     this.summaries.set(summary.serviceId, summary);
     return 'saved' as const;
+  }
+  readonly kept = new Map<string, Map<string, ExtractSnapshot>>();
+  async saveSnapshot(snapshot: ExtractSnapshot, generation: number) {
+    if (generation < (this.generations.get(snapshot.serviceId) ?? 0)) return 'superseded' as const;
+    const byDate = this.kept.get(snapshot.serviceId) ?? new Map<string, ExtractSnapshot>();
+    byDate.set(snapshot.asOf, structuredClone(snapshot));
+    this.kept.set(snapshot.serviceId, byDate);
+    return 'saved' as const;
+  }
+  async snapshots(serviceId: string) {
+    return [...(this.kept.get(serviceId)?.values() ?? [])].sort((a, b) => a.asOf.localeCompare(b.asOf));
   }
 }
 

@@ -1,0 +1,110 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { addDays } from '../../src/domain/dates.js';
+import { ReferralsImport } from '../../src/imports/referralsImport.js';
+import { ask, BotHarness, type ChatUser } from '../support/botHarness.js';
+
+/**
+ * "Has the autism waiting list changed since September?" answered from the extracts imported, through the
+ * HTTP endpoint with real Azurite: three extracts of one list (15 July, 1 September, 22 November 2026).
+ */
+describe('waiting-list changes across imported extracts (HTTP endpoint, real Azurite)', function () {
+  this.timeout(120_000);
+  let bot: BotHarness;
+  let practitioner: ChatUser;
+  const dir = mkdtempSync(path.join(tmpdir(), 'wait-changes-'));
+
+  // R-1..R-20 referred weekly before 1 September; R-1..R-5 seen on 1 October; N-1..N-15 referred after.
+  const base = Array.from({ length: 20 }, (_, i) => ({
+    id: `R-${i + 1}`,
+    referred: addDays('2026-09-01', -7 * (i + 1)),
+  }));
+  const later = Array.from({ length: 15 }, (_, i) => ({ id: `N-${i + 1}`, referred: addDays('2026-09-08', 5 * i) }));
+
+  async function importExtract(asOf: string): Promise<void> {
+    bot.clock.set(asOf);
+    const lines = ['referral_id,service,referred_on,triaged_on,first_seen_on,closed_on'];
+    for (const r of [...base, ...later]) {
+      if (r.referred > asOf) continue;
+      const seen = r.id.startsWith('R-') && Number(r.id.slice(2)) <= 5 && asOf >= '2026-10-01' ? '2026-10-01' : '';
+      lines.push(`${r.id},asd,${r.referred},,${seen},`);
+    }
+    const file = path.join(dir, `asd-${asOf}.csv`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    const s = bot.services;
+    const report = await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(file);
+    expect(report.imported, JSON.stringify(report.invalid)).to.equal(true);
+  }
+
+  before(async () => {
+    bot = await BotHarness.start({ today: '2026-07-15' });
+    practitioner = bot.user({ aadObjectId: 'cccccccc-0000-0000-0000-000000000001' });
+    await bot.services.roles.set('cccccccc-0000-0000-0000-000000000001', ['practitioner'], 'test');
+    await importExtract('2026-07-15'); // 14 waiting
+    await importExtract('2026-09-01'); // 20 waiting
+    await importExtract('2026-11-22'); // 20 − 5 seen + 15 new = 30 waiting
+  });
+  after(async () => bot?.stop());
+
+  it('answers "changed since September" from the extract of 1 September against the latest', async () => {
+    const out = await ask(practitioner, 'has the autism waiting list changed since September?');
+    expect(out.all).to.include('Autism (ASD) assessment: how the waiting list has changed');
+    expect(out.all).to.include('Since the extract of 1 September 2026 (the latest on or before 1 September 2026)');
+    expect(out.all).to.include('10 more waiting (20 → 30)');
+    expect(out.all).to.include('22 November 2026 (today)');
+  });
+
+  it('answers "compared with last term" from the last extract of the summer term, and follows up a waits answer', async () => {
+    const direct = await ask(practitioner, 'autism waits compared with last term');
+    expect(direct.all).to.include('Since the extract of 15 July 2026 (the latest on or before 31 August 2026)');
+    expect(direct.all).to.include('16 more waiting (14 → 30)');
+    const user = bot.user({ aadObjectId: 'cccccccc-0000-0000-0000-000000000001' });
+    expect((await ask(user, 'current wait for autism')).all).to.include('Autism (ASD) assessment: waiting times');
+    expect((await ask(user, 'what about compared with last term?')).all).to.include('16 more waiting (14 → 30)');
+    expect((await ask(user, 'and the trend?')).all).to.include('Autism (ASD) assessment: waiting list over time');
+  });
+
+  it('shows the trend over every extract loaded, oldest first', async () => {
+    const out = await ask(practitioner, 'trend in ASD waiting times');
+    expect(out.all).to.include('3 extracts, 15 July 2026 to 22 November 2026');
+    const order = ['15 July 2026', '1 September 2026', '22 November 2026'].map((d) => out.all.indexOf(`"text":"${d}"`));
+    expect(order.every((i) => i > 0)).to.equal(true);
+    expect([...order].sort((a, b) => a - b)).to.deep.equal(order);
+    expect(out.all).to.include('From 15 July 2026 to 22 November 2026: 16 more waiting (14 → 30)');
+  });
+
+  it('says when no extract goes back that far, and when a service has none', async () => {
+    const old = await ask(practitioner, 'has the autism waiting list changed since March?');
+    expect(old.text).to.include(
+      'extracts loaded go back only to 15 July 2026; none shows the list as it stood on 1 March 2026',
+    );
+    const none = await ask(practitioner, 'has the ADHD waiting list changed since September?');
+    expect(none.text, none.text).to.include('No referrals are loaded for ADHD assessment yet');
+  });
+
+  it('the termly digest says how each list moved since the last extract of the term before', async () => {
+    const term = bot.services.terms.termOf('2026-11-22');
+    const { reply } = await bot.services.digests.build(term);
+    const json = JSON.stringify(reply);
+    expect(json).to.include('30 waiting');
+    expect(json).to.include('16 more than at the extract of 15 July 2026 (14)');
+  });
+
+  it('hides in a comparison every figure the extract’s own card hid', async () => {
+    // 30 waiting on 22 November; the card's disclosure decides the under-18-weeks figure, the comparison follows it.
+    const card = (await ask(practitioner, 'current wait for autism')).all;
+    const change = (await ask(practitioner, 'autism waits since September')).all;
+    // Autism's target is 52 weeks.
+    const cardHidesUnder = /Waiting under 52 weeks: (not shown|fewer than 5)/.test(card);
+    expect(card).to.match(/Waiting under 52 weeks/);
+    const rowOfUnder =
+      /"text":"Waiting under 52 weeks"[^\]]*\]\},\{[^\]]*"text":"([^"]*)"[^\]]*\]\},\{[^\]]*"text":"([^"]*)"/.exec(
+        change,
+      );
+    expect(rowOfUnder, change).not.to.equal(null);
+    if (cardHidesUnder) expect(rowOfUnder![2]).to.match(/not shown|fewer than 5/);
+    else expect(rowOfUnder![2]).to.match(/^\d+%$/);
+  });
+});
