@@ -127,7 +127,7 @@ export type WaitTimesCard = {
 /** One framework measure: its rating against a target (if any), the figure, its changes, target and notes. */
 export type MeasureCard = Omit<WaitTimesCard, 'bands'>;
 
-/** The termly digest: needs attention, a chart of outcome means (with a text fallback), tables, CSV link. */
+/** The termly digest: needs attention, a bar chart of outcome means on the 1–5 scale, tables, CSV link. */
 export type TermDigestCard = {
   title: string;
   subtitle: string;
@@ -137,8 +137,9 @@ export type TermDigestCard = {
   attention: string[];
   hasChart: boolean;
   chartTitle: string;
-  chart: { legend: string; values: { x: string; y: number }[] }[];
-  chartFallback: string;
+  chartNote: string;
+  /** One bar per outcome and role: widths in hundredths of the 1–5 scale (filled from 1 to the mean). */
+  bars: { label: string; filled: number; empty: number; value: string; style: string }[];
   outcomes: { label: string; cyp: string; pc: string }[];
   waits: { label: string; rating: string; detail: string }[];
   /** The framework's other measures, each under the outcome it evidences first. */

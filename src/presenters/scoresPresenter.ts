@@ -71,12 +71,23 @@ function rankQuestions(
     for (const [i, q] of ranked.entries()) {
       if (shownMean(q) !== last) place = i + 1;
       last = shownMean(q);
-      rows.push({ label: `${place}. ${q.text}`, detail: ROLE_SHORT[role], cells: [questionCell(q, previousOf(q))] });
+      // "1st", not "1.": a label starting "1." is a numbered list in Teams' markdown, and loses its number.
+      rows.push({
+        label: `${ordinal(place)}: ${q.text}`,
+        detail: ROLE_SHORT[role],
+        cells: [questionCell(q, previousOf(q))],
+      });
     }
     for (const q of questions.filter((x) => !ranked.includes(x)))
       rows.push({ label: `Not ranked: ${q.text}`, detail: ROLE_SHORT[role], cells: [questionCell(q, previousOf(q))] });
   }
   return { headline: lines.join(' '), rows };
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 function find(list: OutcomeScore[], outcome: OutcomeId, role: RespondentRole) {
@@ -147,7 +158,7 @@ export function presentScores(
       );
       for (const [i, s] of ranked.entries())
         rows.push({
-          label: `${i + 1}. ${bank.outcome(s.outcome).shortName}`,
+          label: `${ordinal(i + 1)}: ${bank.outcome(s.outcome).shortName}`,
           detail: ROLE_LABEL[role],
           cells: [cell(s, find(r.previousScores, s.outcome, role))],
         });

@@ -64,19 +64,8 @@ export function presentTermDigest(
       `No outcome fell by ${oneDecimal(FALL_THRESHOLD)} or more since ${d.previousTerm.label}, and no service is below its target.`,
     );
 
-  const shownMean = (f: RoleFigures) => f.respondents > 0 && f.mean.shown;
-  const chart = (['cyp', 'pc'] as const).map((role) => ({
-    legend: role === 'cyp' ? 'Children and young people' : 'Parent carers',
-    values: d.outcomes
-      .filter((o) => shownMean(o.roles[role]))
-      .map((o) => ({ x: o.name, y: Math.round((o.roles[role].mean as { value: number }).value * 10) / 10 })),
-  }));
-  const hasChart = chart.some((series) => series.values.length > 0);
-  const chartFallback = d.outcomes
-    .map(
-      (o) => `${o.name}: CYP ${cell(o.roles.cyp).split(' · ')[0]}, parent carers ${cell(o.roles.pc).split(' · ')[0]}`,
-    )
-    .join('; ');
+  const bars = chartBars(d);
+  const hasChart = bars.some((b) => b.value !== 'not shown');
 
   const outcomes = d.outcomes.map((o) => ({ label: o.name, cyp: cell(o.roles.cyp), pc: cell(o.roles.pc) }));
   const waits = d.waits.map((w) => {
@@ -124,8 +113,8 @@ export function presentTermDigest(
     attention,
     hasChart,
     chartTitle: `Mean outcome scores, ${d.term.label}`,
-    chart,
-    chartFallback,
+    chartNote: CHART_NOTE,
+    bars,
     outcomes,
     waits,
     measures,
@@ -166,4 +155,31 @@ function changeText(w: WaitLine): string {
   const d = c.now.waiting.value - c.then.waiting.value;
   const at = `at the extract of ${longDate(c.then.asOf)}`;
   return `; ${d === 0 ? `the same as ${at}` : `${Math.abs(d)} ${d > 0 ? 'more' : 'fewer'} than ${at} (${c.then.waiting.value})`}`;
+}
+
+const CHART_NOTE =
+  'Each bar runs from 1 (strongly disagree) to the mean score, on the whole 1 to 5 scale. Groups of fewer than 5 are not shown.';
+
+/**
+ * The chart as rows of bars drawn in the card's own columns, so every client draws it on the 1 to 5 scale
+ * (Teams' chart elements choose their own axis: 0 to the largest bar, with ticks like 1.03 and 2.05).
+ * Widths are hundredths of the scale; the shown value is the one in the tables (1 decimal).
+ */
+function chartBars(d: TermDigest): TermDigestCard['bars'] {
+  const roles = [
+    // One colour: 'emphasis' (the only other neutral style) is near-white grey in Teams and can hardly be
+    // seen; each bar's label says who answered, so colour carries nothing the words do not.
+    { role: 'cyp' as const, short: 'CYP', style: 'accent' },
+    { role: 'pc' as const, short: 'parent carers', style: 'accent' },
+  ];
+  return d.outcomes.flatMap((o) =>
+    roles.map(({ role, short, style }) => {
+      const f = o.roles[role];
+      const label = `${o.name} · ${short}`;
+      if (!(f.respondents > 0 && f.mean.shown)) return { label, filled: 0, empty: 100, value: 'not shown', style };
+      const shown = Math.round(f.mean.value * 10) / 10;
+      const filled = Math.round(((shown - 1) / 4) * 100);
+      return { label, filled, empty: 100 - filled, value: oneDecimal(shown), style };
+    }),
+  );
 }

@@ -7,6 +7,7 @@ import { MeasuresImport } from '../../src/imports/measuresImport.js';
 import { fromRoot } from '../../src/domain/projectPaths.js';
 import { launchBrowser, localOnlyPage, screenshot } from './support/browser.js';
 import { startPlayground, type Playground } from './support/playground.js';
+import { addDays } from '../../src/domain/dates.js';
 import { expectAccessible, pause } from './support/person.js';
 
 /**
@@ -32,11 +33,15 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
       fromRoot('seeds', 'demo', 'measures.csv'),
       { skipInvalid: true, keepRejects: false },
     );
-    for (const service of ['salt', 'adhd'])
+    for (const service of ['salt', 'adhd']) {
       await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(
         fromRoot('seeds', 'demo', `referrals-${service}.csv`),
         { skipInvalid: true, keepRejects: false },
       );
+      // Earlier extracts every four weeks, as the demo keeps them (src/demo/demoData.ts).
+      const earlier = Array.from({ length: 13 }, (_, i) => addDays(s.clock.today(), -28 * (i + 1)));
+      await s.waits.recordDemoHistory(s.waits.find(service)!, earlier);
+    }
     playground = await startPlayground(`${bot.baseUrl}/api/messages`);
     browser = await launchBrowser();
     page = await localOnlyPage(browser);
@@ -91,6 +96,15 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     expect(await card.innerText()).to.match(/CYP[\s\S]*\d\.\d · \d+% positive · n\s\d+/);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'playground-scores');
+
+    await say('which voice question do parents score lowest on?');
+    const ranked = page.locator('.ac-adaptiveCard').filter({ hasText: 'Voice: questions ranked, lowest first' }).last();
+    await ranked.waitFor({ timeout: 30_000 });
+    const rankedText = await ranked.innerText();
+    expect(rankedText).to.match(/Lowest for parent carers: "/);
+    expect(rankedText).to.match(/1st: /);
+    await ranked.scrollIntoViewIfNeeded();
+    await screenshot(page, 'playground-question-ranking');
   });
 
   it('answers a waiting-time question with the as-of date, the target and the rating, and names what it has for an unknown service', async () => {
@@ -122,6 +136,17 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     await adhd.scrollIntoViewIfNeeded();
     await screenshot(page, 'playground-waits-adhd');
 
+    // The demo keeps earlier extracts (every four weeks): how the list has moved since September.
+    await say('has the SALT waiting list changed since September?');
+    const change = page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: 'Speech and language therapy (SALT): how the waiting list has changed' })
+      .last();
+    await change.waitFor({ timeout: 30_000 });
+    expect(await change.innerText()).to.match(/Since the extract of \d+ (August|September) 2026/);
+    await change.scrollIntoViewIfNeeded();
+    await screenshot(page, 'playground-waits-change');
+
     await say('how long is the wait for physio?');
     await page.getByText('I have no figures for "physio"', { exact: false }).last().waitFor({ timeout: 30_000 });
     expect(await lastOutputs(1)).to.match(/I have waiting times for: Speech and language therapy \(SALT\)/);
@@ -137,6 +162,9 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     expect(text).to.match(/Speech and language therapy \(SALT\)/);
     expect(text).to.match(/Survey response rate/);
     expect(text).to.match(/Download the figures \(CSV\)/);
+    // The chart is drawn on the whole 1 to 5 scale, in the card's own columns.
+    expect(text).to.match(/Each bar runs from 1 \(strongly disagree\) to the mean score/);
+    expect(text).to.match(/Voice · CYP/);
     await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'playground-digest');
     // The framework's scorecard: every measure under its outcome, with its rating, figure and target.

@@ -156,18 +156,18 @@ describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
     expect(lowest).to.include('Voice: questions ranked, lowest first');
     expect(lowest).to.include('Lowest for parent carers: \\"I feel able to share my views and wishes');
     expect(lowest).to.match(
-      /1\. I feel able to share my views[^"]*","wrap":true,"weight":"Bolder"\},\{"type":"TextBlock","text":"Parent carers"/,
+      /1st: I feel able to share my views[^"]*","wrap":true,"weight":"Bolder"\},\{"type":"TextBlock","text":"Parent carers"/,
     );
     // Nobody answered Voice last term: no change is claimed against it.
     expect(lowest).not.to.match(/▲|▼/);
-    expect(lowest).to.match(/2\. My views and wishes are considered carefully/);
+    expect(lowest).to.match(/2nd: My views and wishes are considered carefully/);
     expect(lowest).to.match(/Not ranked: I feel I have been involved in co-producing/);
     const highest = await all(practitioner, 'which question about being listened to do parent carers rate highest');
     expect(highest).to.include('Highest for parent carers: \\"My views and wishes are considered carefully');
     // Three children answered Safe: no question of theirs is placed, and the answer says why.
     const safe = await all(practitioner, 'lowest scoring kept safe question for children');
     expect(safe).to.include('No Safe question has answers from 5 or more children and young people');
-    expect(safe).not.to.match(/\d\. /);
+    expect(safe).not.to.match(/\d(st|nd|rd|th): /);
   });
 
   it('answers thanks, ok and bye like a person, and does not log them as unanswered', async () => {
