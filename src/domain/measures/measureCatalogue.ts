@@ -35,9 +35,17 @@ const measureSchema = z
     source: z.string().min(3),
     topics: z.array(phrase).min(1),
     qualifiers: z.array(phrase),
+    /**
+     * Topics too broad to name this measure alone: "EHCPs" is every plan, not their quality. Such a topic
+     * counts for the measure only beside one of its qualifiers ("EHCP quality").
+     */
+    broadTopics: z.array(phrase).optional(),
     target: targetSchema.optional(),
   })
   .superRefine((m, ctx) => {
+    for (const t of m.broadTopics ?? [])
+      if (!m.topics.includes(t))
+        ctx.addIssue({ code: 'custom', path: ['broadTopics'], message: `"${t}" is not one of the measure's topics` });
     if (m.target?.kind === 'level' && m.unit === 'percent' && m.target.value > 1)
       ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: 'a percent target is a share from 0 to 1' });
   });

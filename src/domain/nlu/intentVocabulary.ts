@@ -5,32 +5,41 @@ import { entries, intent, type Entry } from './lexicon.js';
  * 3 nearly so ("scores"), 2 is good evidence ("how long"), 1 a hint. The classifier adds them up
  * with the evidence from slots (an outcome, a service, a review reference).
  */
+/** Entries that match only as typed (no spelling slack), for short words that look like common others. */
+const exact = (list: Entry[]): Entry[] => list.map((e) => ({ ...e, exactOnly: e.words.map(() => true) }));
+
 const SCORES: Entry[] = [
+  ...entries('score | scores | scoring | outcome scores | survey results | percent positive', intent('scores', 3)),
+  // "Ofsted rating": anyone's rating; beside an outcome it is the survey's.
+  ...entries('ratings | rating', intent('scores', 1)),
   ...entries(
-    'score | scores | scoring | outcome scores | survey results | percent positive | ratings | rating',
-    intent('scores', 3),
-  ),
-  ...entries(
-    'positive | outcome | outcomes | how are we doing | how we are doing | how are we getting on | results | how are they doing | how is it going',
+    'positive | outcome | outcomes | how are we doing | how we are doing | how are we getting on | how are they doing | how is it going',
     intent('scores', 2),
   ),
+  // "results" alone is anyone's results ("GCSE results"): a hint that needs an outcome beside it.
+  ...entries('results | result', intent('scores', 1)),
   ...entries(
     'doing | say about | think about | feel about | feedback | mean | average | answers | views on | saying',
     intent('scores', 1),
   ),
   // A ranking is shown worst first: that is what needs attention.
-  ...entries(
-    'lowest | worst | weakest | poorest | bottom | least positive | lowest scoring | worst scoring | rank | ranking | ranked | league table',
-    {
-      kind: 'rank',
-      rank: 'lowest',
-    },
-    intent('scores', 2),
+  // Exact only: "test" is not "best", "rest" not "worst".
+  ...exact(
+    entries(
+      'lowest | worst | weakest | poorest | bottom | least positive | lowest scoring | worst scoring | rank | ranking | ranked | league table',
+      {
+        kind: 'rank',
+        rank: 'lowest',
+      },
+      intent('scores', 2),
+    ),
   ),
-  ...entries(
-    'highest | best | strongest | top | most positive | highest scoring | best scoring',
-    { kind: 'rank', rank: 'highest' },
-    intent('scores', 2),
+  ...exact(
+    entries(
+      'highest | best | strongest | top | most positive | highest scoring | best scoring',
+      { kind: 'rank', rank: 'highest' },
+      intent('scores', 2),
+    ),
   ),
   ...entries(
     'per question | by question | each question | every question | question by question | individual questions | questions | question | breakdown | broken down | in detail | detail | detailed',
@@ -49,6 +58,9 @@ const RESPONSE_RATE: Entry[] = [
     intent('responseRate', 2),
   ),
   ...entries('survey | surveys | answered | completed | uptake', intent('responseRate', 1)),
+  ...entries('completion | completions | survey completion', intent('responseRate', 2)),
+  // "invited families": who was invited, not a request to invite (which "invited" would fuzzily match).
+  ...entries('invited | were invited | invited families | of those invited', intent('responseRate', 2)),
 ];
 
 const WAITS: Entry[] = [
@@ -63,11 +75,12 @@ const WAITS: Entry[] = [
     intent('waits', 2),
   ),
   ...entries(
-    'which services | all services | every service | each service | services | missing targets | missing their targets | missing target | off target | not on target | ' +
+    'which services | all services | every service | each service | any service | services | missing targets | missing their targets | missing target | off target | not on target | ' +
       'behind target | overview | all waits',
     intent('waits', 3),
     { kind: 'allServices' },
-  ),
+    // Exact: "wheelchair service waiting list" names one service (not held), not all of them.
+  ).map((e) => (e.words.join(' ') === 'services' ? { ...e, exactOnly: [true] } : e)),
 ];
 
 const INVITE: Entry[] = [
@@ -82,7 +95,7 @@ const INVITE: Entry[] = [
 const MY_INVITATIONS: Entry[] = [
   ...entries(
     'my invitations | my invites | my invitation | my surveys | invitations I made | invitations I sent | invitations I have sent | invites I sent | invites I made | ' +
-      'invitations I have made | surveys I sent | who has not finished | who has not completed | who has not responded | who has not replied | who has not answered | ' +
+      'invitations I have made | invitations I made | invitations I sent | invitations I have sent | invitations have I sent | invitations have I made | surveys I sent | surveys I have sent | who has not finished | who has not completed | who has not responded | who has not replied | who has not answered | ' +
       'not finished yet | not finished | have not finished | have not completed | still to finish | yet to finish | outstanding invitations | outstanding surveys | invitation status | invitations status | status of my invitations | ' +
       'who to chase | chase up | families to chase | lost the link | lost their link | lost link | new link | fresh link | resend the link | resend link | send the link again',
     intent('myInvitations', 6),

@@ -33,7 +33,7 @@ export type Tag =
   | { kind: 'digest'; signal: DigestAction | 'recurring' | 'send' | 'wanted' }
   | { kind: 'allServices' }
   /** A framework measure's subject ("attendance", "tribunals"): makes each of `ids` a candidate. */
-  | { kind: 'measureTopic'; ids: string[] }
+  | { kind: 'measureTopic'; ids: string[]; broadFor?: string[] }
   /** A word that tells candidate measures apart ("EHCP", "SEN support", "on time"). */
   | { kind: 'measureQualifier'; ids: string[] }
   /** "measures", "KPIs": the framework's measures as a whole. */

@@ -13,7 +13,13 @@ export type MeasureReading =
  */
 export function readMeasure(a: Analysis): MeasureReading {
   const score = new Map<string, number>();
-  for (const { tag } of tagged(a, 'measureTopic')) for (const id of tag.ids) score.set(id, (score.get(id) ?? 0) + 1);
+  const qualified = new Set(tagged(a, 'measureQualifier').flatMap(({ tag }) => tag.ids));
+  for (const { tag } of tagged(a, 'measureTopic'))
+    for (const id of tag.ids) {
+      // "how many EHCPs": a broad topic names this measure only beside one of its qualifiers.
+      if (tag.broadFor?.includes(id) && !qualified.has(id)) continue;
+      score.set(id, (score.get(id) ?? 0) + 1);
+    }
   if (score.size === 0) return { kind: 'none' };
   for (const { tag } of tagged(a, 'measureQualifier'))
     for (const id of tag.ids) if (score.has(id)) score.set(id, (score.get(id) ?? 0) + 1);

@@ -9,7 +9,7 @@ export const MEASURE_ENTRIES: Entry[] = [
     { kind: 'allMeasures' },
   ),
   ...entries(
-    'off target | missing targets | missing their targets | missing target | not on target | behind target | below target | not meeting | red or amber',
+    'off target | missing targets | missing their targets | missing target | not on target | behind target | below target | not meeting | red or amber | are red | in the red | rated red | red',
     { kind: 'offTarget' },
   ),
   ...entries(
@@ -25,6 +25,7 @@ export const MEASURE_ENTRIES: Entry[] = [
  */
 export function measureEntries(measures: readonly MeasureVocab[]): Entry[] {
   const topics = new Map<string, Set<string>>();
+  const broad = new Map<string, Set<string>>();
   const qualifiers = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, phrase: string, id: string) => {
     const key = phrase.trim();
@@ -32,14 +33,19 @@ export function measureEntries(measures: readonly MeasureVocab[]): Entry[] {
   };
   for (const m of measures) {
     for (const t of m.topics) add(topics, t, m.id);
+    for (const t of m.broadTopics ?? []) add(broad, t, m.id);
     for (const q of m.qualifiers) add(qualifiers, q, m.id);
   }
   return [
-    ...[...topics].map(([p, ids]) => entry(p, { kind: 'measureTopic', ids: [...ids].sort() }, intent('measure', 3))),
+    ...[...topics].map(([p, ids]) => {
+      const broadFor = [...(broad.get(p) ?? [])].sort();
+      const tag = { kind: 'measureTopic' as const, ids: [...ids].sort(), ...(broadFor.length ? { broadFor } : {}) };
+      return entry(p, tag, intent('measure', 3));
+    }),
     ...[...qualifiers].map(([p, ids]) => entry(p, { kind: 'measureQualifier', ids: [...ids].sort() })),
   ];
 }
 
 export function measuresSignature(measures: readonly MeasureVocab[]): string {
-  return JSON.stringify(measures.map((m) => [m.id, m.topics, m.qualifiers]));
+  return JSON.stringify(measures.map((m) => [m.id, m.topics, m.qualifiers, m.broadTopics ?? []]));
 }

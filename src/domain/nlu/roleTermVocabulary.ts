@@ -60,7 +60,10 @@ export const TERM_ENTRIES: Entry[] = [
     'october | oct',
     'november | nov',
     'december | dec',
-  ].flatMap((words, i) => entries(words, { kind: 'month', month: i + 1 })),
+  ]
+    .flatMap((words, i) => entries(words, { kind: 'month', month: i + 1 }))
+    // Exact only: "sept" must not catch "sent", nor "march" "match".
+    .map((e) => ({ ...e, exactOnly: e.words.map(() => true) })),
   ...entries('autumn | autumn term', { kind: 'season', season: 'autumn' }),
   ...entries('spring | spring term', { kind: 'season', season: 'spring' }),
   ...entries('summer | summer term', { kind: 'season', season: 'summer' }),
@@ -75,7 +78,8 @@ export const TERM_ENTRIES: Entry[] = [
     explicit: true,
   }),
   ...entries(
-    'trend | trends | change | changes | changed | changing | since | improved | improving | improvement | got better | got worse | getting better | getting worse | over time | difference',
+    'trend | trends | change | changes | changed | changing | since | improved | improving | improvement | got better | got worse | getting better | getting worse | over time | difference | ' +
+      'last few | past few | over the last few | extracts | each extract | every extract | grown | gone up | gone down | shrunk',
     {
       kind: 'compare',
       explicit: false,

@@ -4,10 +4,11 @@ import { STOPWORDS } from './wordLists.js';
 
 /**
  * Words in service names that say what kind of service it is, not which one: "wait for an assessment"
- * could be autism, ADHD or an EHC needs assessment, so such a word alone never picks a service.
+ * could be autism, ADHD or an EHC needs assessment, so such a word alone never picks a service. Nor do
+ * the words of a long formal name that mean much else alone ("children in care", "education").
  */
 const GENERIC_SERVICE_WORDS: ReadonlySet<string> = new Set(
-  'assessment assessments therapy therapies pathway pathways service services team teams clinic clinics referral referrals need needs plan plans diagnosis and the of for a an with in to'.split(
+  'assessment assessments therapy therapies pathway pathways service services team teams clinic clinics referral referrals need needs plan plans diagnosis education care attention deficit disorder spectrum condition and the of for a an with in to'.split(
     ' ',
   ),
 );

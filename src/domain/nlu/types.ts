@@ -8,7 +8,14 @@ import type { Season, TermRef } from '../terms/termRef.js';
 export type { OutcomeId, RespondentRole, Season, TermRef };
 export type ServiceVocab = { id: string; name: string; shortName?: string; aliases: string[] };
 /** A framework measure as the understanding needs it: the words for its subject and what tells it apart. */
-export type MeasureVocab = { id: string; name: string; topics: string[]; qualifiers: string[] };
+export type MeasureVocab = {
+  id: string;
+  name: string;
+  topics: string[];
+  qualifiers: string[];
+  /** Topics that name the measure only beside one of its qualifiers. */
+  broadTopics?: string[];
+};
 export type DigestAction = 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow';
 export type Rank = 'lowest' | 'highest';
 export type SmallTalk = 'thanks' | 'ack' | 'bye';

@@ -20,7 +20,7 @@ import type { MeasureVocab, ServiceVocab, Understanding } from './types.js';
 import { lexiconFor } from './vocabulary.js';
 import { readWaits, readWaitsChange } from './waitsSlot.js';
 import { readSmallTalk } from './smallTalk.js';
-import { asksOffTarget, asksOverall, readMeasure } from './measureSlot.js';
+import { asksOffTarget, asksOverall, namesAllMeasures, readMeasure } from './measureSlot.js';
 import { has } from './analysis.js';
 import { askBack } from './clarify.js';
 import { COMMON_WORDS, STOPWORDS } from './wordLists.js';
@@ -69,6 +69,17 @@ export function understand(
   // "how is Support doing overall": the outcome's survey scores and its framework measures together.
   if (asksOverall(analysis) && slots.outcome.kind === 'one' && !has(analysis, 'measureTopic'))
     return { intent: 'outcomeOverview', outcome: slots.outcome.outcome };
+  // "EHCP" alone: a SEND word (the plan) as much as the name of a waiting list (its assessment). Ask.
+  const bare = bareDomainService(analysis);
+  if (bare)
+    return askBack(
+      'Do you mean its waiting times, or the framework measures (EHC plans and more)?',
+      [
+        { intent: 'waits', service: bare, allServices: false },
+        { intent: 'measure', offTarget: false },
+      ],
+      services,
+    );
   const ranked = rankIntents(analysis, {
     outcomeStrength: slots.outcome.kind === 'none' ? 0 : slots.outcome.strength,
     hasRoles: slots.roles.length > 0,
@@ -78,6 +89,8 @@ export function understand(
   const [top, second] = ranked;
   if (!top || top.score < THRESHOLD || top.intent === 'outOfScope' || top.intent === 'help')
     return fallback(analysis, ranked);
+  // "how many children have an EHCP": the plan named, nothing about waiting. Not a waiting-time question.
+  if (top.intent === 'waits' && waitsOnlyFromSendWord(analysis)) return { intent: 'unknown', reason: 'unclear' };
   if (second && isTwoQuestions(top, second) && !waitsOnlyQualifiesMeasure(analysis, top, second))
     return whichQuestion([build(top.intent, slots, measures), build(second.intent, slots, measures)], services);
   // A bare reference ("AR-1042") could be for an invitation or an erasure: ask rather than invite.
@@ -141,6 +154,8 @@ function buildMeasure(s: Slots, measures: readonly MeasureVocab[]): Understandin
   });
   if (reading.kind === 'one') return named(reading.id);
   if (reading.kind === 'ambiguous') return askBack('Which of these do you mean?', reading.ids.map(named), s.services);
+  // Only a broad topic ("how many EHCPs do we maintain"): no measure held is that; never another's figures.
+  if (!namesAllMeasures(s.analysis) && !asksOffTarget(s.analysis)) return { intent: 'unknown', reason: 'unclear' };
   return { intent: 'measure', offTarget: asksOffTarget(s.analysis) };
 }
 
@@ -181,4 +196,20 @@ function looksLikeInvitationCode(tokens: readonly string[]): boolean {
   if (tokens.length > 4) return false;
   const compact = tokens.join('').toUpperCase();
   return /^[A-HJKMNP-Z2-9]{8,12}$/.test(compact) && /\d/.test(compact) && /[A-Z]/.test(compact);
+}
+
+/** The service a message names with one SEND word and nothing else ("EHCP"), if that is all it is. */
+function bareDomainService(a: Analysis): string | undefined {
+  const words = a.tokens.filter((t) => /[a-z0-9]/.test(t) && !STOPWORDS.has(t));
+  const [only] = a.matches;
+  if (a.matches.length !== 1 || !only || only.end - only.start !== words.length) return undefined;
+  if (!only.tags.some((t) => t.kind === 'domain')) return undefined;
+  const service = only.tags.find((t) => t.kind === 'service');
+  return service?.kind === 'service' ? service.id : undefined;
+}
+
+/** Every sign of a waiting-time question is a word that also just names a SEND thing ("EHCP"). */
+function waitsOnlyFromSendWord(a: Analysis): boolean {
+  const cues = a.matches.filter((m) => m.tags.some((t) => t.kind === 'intent' && t.intent === 'waits'));
+  return cues.length > 0 && cues.every((m) => m.tags.some((t) => t.kind === 'domain'));
 }

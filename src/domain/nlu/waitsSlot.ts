@@ -68,7 +68,12 @@ function canBeInName(a: Analysis, i: number): boolean {
   const token = a.tokens[i] ?? '';
   if (!/^[a-z][a-z0-9]*$/.test(token) || STOPWORDS.has(token) || DETERMINERS.has(token)) return false;
   const m = a.matchAt[i];
-  return m === undefined || m.tags.some((t) => t.kind === 'serviceGeneric') || m.tags.every((t) => t.kind === 'domain');
+  // A faint outcome hint ("hearing" near "heard") does not stop a name: "wait for a hearing test".
+  return (
+    m === undefined ||
+    m.tags.some((t) => t.kind === 'serviceGeneric') ||
+    m.tags.every((t) => t.kind === 'domain' || (t.kind === 'outcome' && t.level === 'weak'))
+  );
 }
 
 /**

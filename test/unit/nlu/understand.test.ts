@@ -356,7 +356,8 @@ const cases: [string, Understanding | AskBack][] = [
   ['thanks', { intent: 'smallTalk', say: 'thanks' }],
   ['asdkjh qwe', UNCLEAR],
   ['SEND', UNCLEAR],
-  ['EHCP', UNCLEAR],
+  // A SEND word and a waiting list's name at once: asked, not guessed.
+  ['EHCP', asks('waits', 'waiting times for EHC needs assessment', 'all framework measures')],
   ['how do I complete an EHCP', UNCLEAR],
   ['is the survey anonymous', UNCLEAR],
   ['whats the weather like in Leeds', OFF_TOPIC],
