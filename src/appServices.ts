@@ -18,6 +18,8 @@ import type { AddressBook, DigestLedger, DigestSubscriptions, Secrets } from './
 import type { AggregateCounters, MeasureStore, ReferralStore, WaitSummaryStore } from './ports/figureStores.js';
 import type { ConversationBindings, InvitationStore, RespondentRecords } from './ports/surveyStores.js';
 import { termDigestReply } from './presenters/termDigestPresenter.js';
+import type { ReviewViewLog } from './ports/reviewStores.js';
+import { ReviewAnswersService } from './app/reviewAnswersService.js';
 
 /** Every store the services need, as ports: Table Storage in the product, in-memory fakes in unit tests. */
 export type Stores = {
@@ -34,6 +36,7 @@ export type Stores = {
   ledger: DigestLedger;
   secrets: Secrets;
   measureValues: MeasureStore;
+  reviewViews: ReviewViewLog;
 };
 
 export type AppOptions = {
@@ -90,5 +93,14 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     instance: o.instance,
     delivery: { perSecond: o.digestSendsPerSecond },
   });
-  return { invitationService, survey, access, scores, erasure, waits, measures, digests };
+  const reviews = new ReviewAnswersService(
+    bank,
+    s.invitations,
+    s.respondents,
+    s.reviewViews,
+    s.secrets,
+    clock,
+    o.publicBaseUrl,
+  );
+  return { invitationService, survey, access, scores, erasure, waits, measures, digests, reviews };
 }

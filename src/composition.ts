@@ -13,6 +13,8 @@ import { createHttpServer } from './http/server.js';
 import type { Services } from './services.js';
 import { createProactiveSender } from './bot/proactiveSender.js';
 import { registerDigestRoutes } from './http/digestRoutes.js';
+import { registerReviewPrintRoute } from './http/reviewPrintPage.js';
+import { reviewPrintHtml } from './presenters/reviewPrintPresenter.js';
 
 export { buildServices, type Services } from './services.js';
 
@@ -53,6 +55,7 @@ export function buildHttpApp(
     measures: services.measures,
     digests: services.digests,
     erasure: services.erasure,
+    reviews: services.reviews,
     questionLog: services.questionLog,
     askContext: services.conversations,
     assetBaseUrl: config.publicBaseUrl,
@@ -64,6 +67,10 @@ export function buildHttpApp(
   services.digests.useSender(createProactiveSender(adapter, config.bot.appId ?? ''));
   registerMessagesRoute(server, adapter, bot, { authenticated: config.bot.authenticated, logger });
   registerDigestRoutes(server, services.digests, { triggerSecret: config.digestTriggerSecret });
+  registerReviewPrintRoute(server, services.reviews, {
+    render: reviewPrintHtml,
+    today: () => services.clock.today(),
+  });
   registerFamilyPage(server, {
     survey: services.survey,
     tokens: directLine.tokens,

@@ -24,6 +24,7 @@ import { SecretsRepository } from './storage/repositories/secretsRepository.js';
 import type { RedoLog } from './storage/redoLog.js';
 import { MeasureValuesRepository } from './storage/repositories/measureValuesRepository.js';
 import { loadMeasureCatalogue } from './domain/measures/measureCatalogue.js';
+import { ReviewViewsRepository } from './storage/repositories/reviewViewsRepository.js';
 
 /** Everything the product is made of, wired once. No logic lives here. */
 export function buildServices(
@@ -52,6 +53,7 @@ export function buildServices(
     ledger: new DigestLedgerRepository(store, config.digestLeaseSeconds * 1000),
     secrets: new SecretsRepository(store),
     measureValues: new MeasureValuesRepository(store),
+    reviewViews: new ReviewViewsRepository(store),
   };
   const app = wireAppServices(stores, {
     bank,
@@ -78,7 +80,7 @@ export function buildServices(
     ledger,
     measureValues,
   } = stores;
-  const { invitationService, survey, access, scores, erasure, waits, measures, digests } = app;
+  const { invitationService, survey, access, scores, erasure, waits, measures, digests, reviews } = app;
   return {
     bank,
     terms,
@@ -105,6 +107,8 @@ export function buildServices(
     subscriptions,
     ledger,
     digests,
+    reviews,
+    reviewViews: stores.reviewViews,
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -96,6 +96,8 @@ export type CardDataByTemplate = {
   waitTimes: WaitTimesCard;
   measure: MeasureCard;
   termDigest: TermDigestCard;
+  reviewAnswers: ReviewAnswersCard;
+  reviewWords: ReviewWordsCard;
 };
 export type CardTemplateName = keyof CardDataByTemplate;
 
@@ -149,4 +151,24 @@ export type TermDigestCard = {
   /** Empty when there is no download link. */
   csvUrl: string;
   buttons: { title: string; text: string }[];
+};
+
+/** A review's scored answers for its practitioner: per respondent, per outcome, question and answer. */
+export type ReviewAnswersCard = {
+  title: string;
+  subtitle: string;
+  respondents: {
+    heading: string;
+    status: string;
+    outcomes: { name: string; answers: { question: string; answer: string }[] }[];
+  }[];
+  notes: string[];
+  printUrl: string;
+};
+
+/** One respondent's own words, each already escaped for chat (shown exactly as written). */
+export type ReviewWordsCard = {
+  title: string;
+  subtitle: string;
+  words: { prompt: string; text: string; isSubtle: boolean }[];
 };

@@ -31,6 +31,8 @@ import { inviteRoute } from './invite/inviteRoute.js';
 import { myInvitationsRoute } from './invite/myInvitationsRoute.js';
 import { renewInvitationRoute } from './invite/renewInvitationRoute.js';
 import { Router } from './router.js';
+import { reviewAnswersRoute, whoViewedRoute } from './reviews/reviewAnswersRoutes.js';
+import type { ReviewAnswersService } from '../app/reviewAnswersService.js';
 import { FamilySurvey } from './survey/familySurvey.js';
 import { answerQuestionRoute, chooseScaleRoute, saveSectionRoute, surveyCodeRoute } from './survey/surveyRoutes.js';
 
@@ -44,6 +46,7 @@ export type RouteDeps = {
   measures: MeasuresService;
   digests: DigestService;
   erasure: ErasureService;
+  reviews: ReviewAnswersService;
   questionLog: QuestionLog;
   /** Where each conversation's last question is kept, so follow-ups can be read against it. */
   askContext?: AskContext;
@@ -80,6 +83,8 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
       unansweredQuestionsRoute(d.questionLog, d.clock),
       eraseReviewRoute(),
       confirmEraseRoute(d.erasure),
+      reviewAnswersRoute(d.reviews),
+      whoViewedRoute(d.reviews),
       clarifyRoute(family),
       smallTalkRoute(),
       unknownRoute(family, d.questionLog, d.clock),

@@ -52,6 +52,11 @@ const MONTHS = [
   'December',
 ];
 
+/** An ISO instant → "1 December 2026, 14:05 UTC" (stored times are UTC; the zone is said). */
+export function longDateTime(iso: string): string {
+  return `${longDate(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
+}
+
 /** 2026-11-22 → "22 November 2026": unambiguous for every reader, unlike 11/22 or 22/11. */
 export function longDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);

@@ -28,6 +28,7 @@ export const TABLES = {
   sendLedger: 'sendledger',
   secrets: 'secrets',
   measureValues: 'measurevalues',
+  reviewViews: 'reviewviews',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

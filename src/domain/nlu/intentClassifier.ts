@@ -21,6 +21,8 @@ export const THRESHOLD = 2;
  */
 const PRIORITY: readonly IntentName[] = [
   'eraseReview',
+  'whoViewed',
+  'reviewAnswers',
   'unansweredQuestions',
   'myInvitations',
   'invite',

@@ -143,6 +143,25 @@ const ADMIN: Entry[] = [
   ),
 ];
 
+/** One review's own answers ("answers for AR-1042"), and who has seen them (administrators). */
+const REVIEW_ANSWERS: Entry[] = [
+  ...entries(
+    "answers for | the answers for | answers to | responses for | what did the family say | what the family said | family's answers | families answers | " +
+      'review answers | survey answers | their answers | show the answers | see the answers | what did they say | what they wrote | what did they write | own words',
+    intent('reviewAnswers', 4),
+  ),
+  ...entries('wrote | write | written | writing', intent('reviewAnswers', 3)),
+  ...entries(
+    'who viewed | who has viewed | who has seen | who saw | who looked at | who has looked at | who accessed | who has accessed | who opened | viewing log | access log | views of',
+    intent('whoViewed', 6),
+  ),
+  // "delete the answers for AR-1042" is an erasure, whatever else it says.
+  ...entries(
+    'delete the answers | erase the answers | delete answers | erase answers | remove the answers',
+    intent('eraseReview', 6),
+  ),
+];
+
 const HELP: Entry[] = [
   ...entries(
     'help | what can you do | what do you do | what can I ask | what can I say | how do I use | how does this work | how does this bot work | ' +
@@ -185,6 +204,7 @@ export const INTENT_ENTRIES: Entry[] = [
   ...MY_INVITATIONS,
   ...DIGEST,
   ...ADMIN,
+  ...REVIEW_ANSWERS,
   ...HELP,
   ...OUT_OF_SCOPE,
   ...SOCIAL,

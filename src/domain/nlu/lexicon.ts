@@ -12,6 +12,8 @@ export type IntentName =
   | 'digest'
   | 'unansweredQuestions'
   | 'eraseReview'
+  | 'reviewAnswers'
+  | 'whoViewed'
   | 'outOfScope';
 
 /** How directly a phrase names an outcome: its name, one of its questions, or a faint hint. */

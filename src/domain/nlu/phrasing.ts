@@ -15,6 +15,10 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
       return `confirm erase ${u.reviewRef}`;
     case 'deliveryReport':
       return 'digest delivery report';
+    case 'reviewAnswers':
+      return `answers for ${u.reviewRef ?? 'review'}`;
+    case 'whoViewed':
+      return `who viewed ${u.reviewRef ?? 'review'}`;
     case 'invite':
       return ['invite', u.reviewRef ? `review ${u.reviewRef}` : '', u.role ? roleWord(u.role) : '']
         .filter(Boolean)

@@ -52,6 +52,10 @@ export type Understanding =
   | { intent: 'digest'; action: DigestAction }
   | { intent: 'unansweredQuestions' }
   | { intent: 'eraseReview'; reviewRef?: string }
+  /** "answers for AR-1042": one review's own answers, for its practitioner. */
+  | { intent: 'reviewAnswers'; reviewRef?: string }
+  /** "who viewed AR-1042": the record of who saw a review's answers (administrators). */
+  | { intent: 'whoViewed'; reviewRef?: string }
   /** "confirm erase AR-1042": the reference is checked by the handler, which says what is wrong with it. */
   | { intent: 'confirmErase'; reviewRef: string }
   | { intent: 'deliveryReport' }

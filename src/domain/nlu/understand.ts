@@ -117,6 +117,10 @@ function build(intent: IntentName, s: Slots, measures: readonly MeasureVocab[] =
       return buildDigest(s.analysis, s.services);
     case 'unansweredQuestions':
       return { intent: 'unansweredQuestions' };
+    case 'reviewAnswers':
+      return { intent: 'reviewAnswers', ...(s.reviewRef ? { reviewRef: s.reviewRef } : {}) };
+    case 'whoViewed':
+      return { intent: 'whoViewed', ...(s.reviewRef ? { reviewRef: s.reviewRef } : {}) };
     case 'myInvitations':
       return { intent: 'myInvitations' };
     case 'help':

@@ -35,20 +35,24 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     ledger: new fakes.InMemoryLedger(),
     secrets: new fakes.InMemorySecrets(),
     measureValues: new fakes.InMemoryMeasureValues(),
+    reviewViews: new fakes.InMemoryReviewViews(),
   };
-  const { invitationService, survey, scores, waits, measures, erasure, access, digests } = wireAppServices(stores, {
-    bank,
-    terms,
-    catalogue,
-    measures: loadMeasureCatalogue(),
-    clock,
-    invitationTtlDays: 28,
-    publicBaseUrl,
-    devRoles: [],
-    allowLoopback: false,
-    instance: 'unit',
-    digestSendsPerSecond: 1_000,
-  });
+  const { invitationService, survey, scores, waits, measures, erasure, access, digests, reviews } = wireAppServices(
+    stores,
+    {
+      bank,
+      terms,
+      catalogue,
+      measures: loadMeasureCatalogue(),
+      clock,
+      invitationTtlDays: 28,
+      publicBaseUrl,
+      devRoles: [],
+      allowLoopback: false,
+      instance: 'unit',
+      digestSendsPerSecond: 1_000,
+    },
+  );
   digests.useSender(sender.send);
   const { router, events } = buildRoutes({
     bank,
@@ -60,6 +64,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     measures,
     digests,
     erasure,
+    reviews,
     questionLog: stores.questionLog,
     askContext: new fakes.InMemoryAskContext(),
     assetBaseUrl: publicBaseUrl,

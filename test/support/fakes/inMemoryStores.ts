@@ -1,3 +1,4 @@
+import type { ReviewView, ReviewViewLog } from '../../../src/ports/reviewStores.js';
 import type { ExtractSnapshot } from '../../../src/domain/waits/extractSnapshot.js';
 import type { AskContext } from '../../../src/ports/surveyStores.js';
 import type { Understanding } from '../../../src/domain/nlu/types.js';
@@ -359,5 +360,15 @@ export class InMemoryAskContext implements AskContext {
   }
   async rememberQuestion(conversationId: string, question: Understanding, at: Date) {
     this.questions.set(conversationId, { question, at });
+  }
+}
+
+export class InMemoryReviewViews implements ReviewViewLog {
+  readonly rows: ReviewView[] = [];
+  async record(view: ReviewView) {
+    this.rows.push({ ...view });
+  }
+  async list(reviewRef: string) {
+    return this.rows.filter((r) => r.reviewRef === reviewRef).sort((a, b) => b.at.localeCompare(a.at));
   }
 }

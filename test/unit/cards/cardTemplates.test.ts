@@ -16,6 +16,8 @@ import { waitingListStats } from '../../../src/domain/waits/waitingListStats.js'
 import { demoReferrals } from '../../../src/domain/waits/demoExtracts.js';
 import { buildTermDigest } from '../../../src/domain/digests/termDigest.js';
 import { presentTermDigest } from '../../../src/presenters/termDigestPresenter.js';
+import { reviewAnswers } from '../../../src/domain/reviews/reviewAnswers.js';
+import { presentReviewAnswers, presentReviewWords } from '../../../src/presenters/reviewAnswersPresenter.js';
 import { loadMeasureCatalogue } from '../../../src/domain/measures/measureCatalogue.js';
 import { measureFigures } from '../../../src/domain/measures/measureFigures.js';
 import { presentMeasure, presentMeasureTable } from '../../../src/presenters/measuresPresenter.js';
@@ -316,6 +318,33 @@ samples.push({
     name: 'a digest with nothing yet, no link',
     card: () => renderCard('termDigest', presentTermDigest(empty).card),
   });
+}
+
+{
+  // A review answered in full, every free text at its longest and made of characters escaping lengthens.
+  const worst = '&<>*_[]()#'.repeat(200);
+  const rows = (role: 'cyp' | 'pc') => [
+    ...bank.outcomes.flatMap((o) =>
+      bank
+        .questionsFor(o.id, role)
+        .map((q, i) => ({ questionId: q.id, submittedOn: '2026-11-01', skipped: i === 0, score: 4 })),
+    ),
+    ...bank.promptsFor(role).map((p) => ({ questionId: p.id, submittedOn: '2026-11-02', skipped: false, text: worst })),
+  ];
+  const review = reviewAnswers(bank, 'AR-1042', { cyp: rows('cyp'), pc: rows('pc') });
+  samples.push({
+    template: 'reviewAnswers',
+    name: "a review's answers from both respondents",
+    card: () =>
+      renderCard('reviewAnswers', presentReviewAnswers(review, 'http://localhost:3978/reviews/print?token=a.b')),
+  });
+  presentReviewWords(review).forEach((words, i) =>
+    samples.push({
+      template: 'reviewWords',
+      name: `own words at their longest and most escaped, card ${i + 1}`,
+      card: () => renderCard('reviewWords', words),
+    }),
+  );
 }
 
 describe('card templates', () => {
