@@ -59,6 +59,7 @@ export function buildHttpApp(
     questionLog: services.questionLog,
     askContext: services.conversations,
     assetBaseUrl: config.publicBaseUrl,
+    familyHelpText: config.familyHelpText,
   });
   const bot = new OutcomesBot(router, events, services.access, config.allowedTenants);
   const server = createHttpServer();

@@ -50,11 +50,23 @@ export type SurveyFreeTextCard = {
   actionType: ActionType;
   notice: string;
   lead: string;
+  /** Who reads the words, said before they are written. */
+  whoReads: string;
+  /** What to do if they need help now ('' when none is set). */
+  helpNow: string;
   prompts: { id: string; prompt: string; maxLength: number; value: string }[];
 };
 
 export type SectionSavedCard = { title: string; sectionIndex: number; sectionTotal: number; summary: string };
-export type SurveyCompleteCard = { thanks: string; reviewRef: string; lead: string };
+export type SurveyCompleteCard = {
+  thanks: string;
+  reviewRef: string;
+  lead: string;
+  /** Who reads the answers and words: only what is true. */
+  whoReads: string;
+  /** "You said, we did" for the outcomes just answered (may be empty). */
+  youSaid: { outcome: string; youSaid: string; weDid: string }[];
+};
 export type InvitationListCard = {
   intro: string;
   actionType: ActionType;

@@ -4,9 +4,20 @@ import { FREE_TEXT_MAX_CHARS, SKIP_VALUE, type SectionAnswers } from '../domain/
 import { sectionNumber, TEXT_SECTION, type SectionId } from '../domain/survey/sections.js';
 import type { ActionType, AdaptiveCardJson } from '../ports/messages.js';
 import { renderCard } from './renderCard.js';
+import type { SurveyCompleteCard } from './cardModels.js';
 
 /** The words beside an unanswered question: the same as the card's own check shows (cards/surveySection.json). */
 export const MISSING_ANSWER = 'Please choose an answer, or "Prefer not to say".';
+
+/**
+ * Who reads a family's own words, said before they write and again at the end — and only what is true:
+ * the inviting practitioner reads them (administrators can), managers see only counted themes, and a
+ * worrying answer is passed to the practitioner the same day.
+ */
+export const WHO_READS_WORDS: Record<RespondentRole, string> = {
+  cyp: 'Who reads this: the person who asked you to do this survey reads what you write, before your review meeting. If something you write makes them worried about you, they are told the same day, so they can make sure you are safe.',
+  pc: 'Who reads this: the practitioner who invited you reads your words before the review meeting. Nobody else at the council sees them, except the few administrators who run this service; managers see only how often topics come up across many families. If anything you write suggests someone may not be safe, the practitioner is told the same day.',
+};
 
 /** Builds the data for the survey's cards from the question bank; the layout lives in cards/*.json. */
 export function sectionCard(
@@ -29,6 +40,8 @@ export function sectionCard(
     answers?: Record<string, string>;
     /** Where the face pictures are served (the bot's public base URL). */
     assetBaseUrl?: string;
+    /** Free text: what to do if they need help now (each area's contacts). */
+    helpNow?: string;
   },
 ): AdaptiveCardJson {
   const { index, total } = sectionNumber(bank, opts.section);
@@ -45,6 +58,8 @@ export function sectionCard(
       actionType: opts.actionType,
       notice: opts.notice ?? '',
       lead: opts.lead ?? '',
+      whoReads: WHO_READS_WORDS[opts.role],
+      helpNow: opts.helpNow ? `Need help now? ${opts.helpNow}` : '',
       prompts: bank
         .promptsFor(opts.role)
         .map((p) => ({ id: p.id, prompt: p.prompt, maxLength: FREE_TEXT_MAX_CHARS, value: '' })),
@@ -150,10 +165,19 @@ export function sectionSavedCard(bank: QuestionBank, answers: SectionAnswers): A
   return renderCard('sectionSaved', { title, sectionIndex: index, sectionTotal: total, summary });
 }
 
-export function surveyCompleteCard(reviewRef: string, role: RespondentRole, lead = ''): AdaptiveCardJson {
+export function surveyCompleteCard(
+  reviewRef: string,
+  role: RespondentRole,
+  lead = '',
+  youSaid: SurveyCompleteCard['youSaid'] = [],
+): AdaptiveCardJson {
   const thanks =
     role === 'cyp'
       ? 'Thank you for telling us what you think. It really helps.'
       : "Thank you for taking the time to tell us about your family's experience. Your answers have been saved.";
-  return renderCard('surveyComplete', { thanks, reviewRef, lead });
+  const whoReads =
+    role === 'cyp'
+      ? `Your answers are part of the review for ${reviewRef}. The person who asked you to do this survey will read them, and the words you wrote, before your review meeting.`
+      : `Your answers are part of the annual review for ${reviewRef}. The practitioner who invited you reads them, and your own words, before the review meeting; nobody else at the council sees your words except the few administrators who run this service.`;
+  return renderCard('surveyComplete', { thanks, reviewRef, lead, whoReads, youSaid });
 }

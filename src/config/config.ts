@@ -91,6 +91,9 @@ const envSchema = z
     TEAMS_APP_ID: optionalText.refine((v) => v === undefined || guid.test(v), {
       message: 'must be a GUID (the Teams app id in the manifest)',
     }),
+    FAMILY_HELP_TEXT: optionalText.refine((v) => v === undefined || (v.length >= 20 && v.length <= 600), {
+      message: 'must be 20 to 600 characters: who a family can contact for help now, in your area',
+    }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUSTED_PROXY_HOPS: z.coerce.number().int('must be a whole number').min(0).max(5, 'must be at most 5').default(0),
   })
@@ -122,6 +125,15 @@ const envSchema = z
         message: 'is required for a UserAssignedMSI bot',
       });
     }
+    // Each area's contacts differ: a deployed bot must say its own, never a default a family cannot use.
+    if (env.MicrosoftAppId && !env.FAMILY_HELP_TEXT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FAMILY_HELP_TEXT'],
+        message:
+          "is required for a deployed bot: what families are told to do if they need help now (your area's contacts), shown before they write",
+      });
+    }
     // A multi-tenant app would serve every organisation in the world: only with a list of the allowed ones.
     if (env.MicrosoftAppType === 'MultiTenant' && env.ALLOWED_TENANTS.length === 0) {
       ctx.addIssue({
@@ -132,6 +144,10 @@ const envSchema = z
       });
     }
   });
+
+/** Locally only (a deployed bot must set FAMILY_HELP_TEXT): national contacts that are right anywhere in England. */
+export const DEFAULT_FAMILY_HELP_TEXT =
+  'If anyone is in danger right now, call 999. Children and young people can talk to Childline, free, on 0800 1111.';
 
 export type Config = {
   port: number;
@@ -155,6 +171,8 @@ export type Config = {
   /** How long a digest send may take before another instance treats its sender as stopped. */
   digestLeaseSeconds: number;
   teamsAppId?: string;
+  /** What families are told to do if they need help now, shown before they write in their own words. */
+  familyHelpText: string;
   logLevel: string;
 };
 
@@ -204,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digestLeaseSeconds: e.DIGEST_LEASE_SECONDS,
     teamsAppId: e.TEAMS_APP_ID,
     logLevel: e.LOG_LEVEL,
+    familyHelpText: e.FAMILY_HELP_TEXT ?? DEFAULT_FAMILY_HELP_TEXT,
   };
 }
 

@@ -52,6 +52,8 @@ export type RouteDeps = {
   askContext?: AskContext;
   /** The bot's public base URL, where the face pictures are served. */
   assetBaseUrl: string;
+  /** What families are told to do if they need help now (FAMILY_HELP_TEXT). */
+  familyHelpText: string;
 };
 
 /** What happens outside a typed message or a pressed card: someone joins, or opens their personal link. */
@@ -62,7 +64,7 @@ export type ConversationEvents = {
 
 /** Every route the bot answers to, in one table; the router looks them up. */
 export function buildRoutes(d: RouteDeps): { router: Router; events: ConversationEvents } {
-  const family = new FamilySurvey(d.survey, d.bank, d.assetBaseUrl);
+  const family = new FamilySurvey(d.survey, d.bank, d.assetBaseUrl, d.familyHelpText);
   const router: Router = new Router({
     services: () => d.waits.catalogue,
     context: d.askContext && followUps(d.askContext, d.clock),

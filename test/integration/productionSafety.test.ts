@@ -174,6 +174,7 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
           MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
           MicrosoftAppPassword: 'not-a-real-secret',
           MicrosoftAppTenantId: ALLOWED,
+          FAMILY_HELP_TEXT: 'If anyone is in danger now call 999; the council front door is 01234 567890.',
         },
       });
     });

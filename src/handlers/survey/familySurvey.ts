@@ -15,6 +15,8 @@ export class FamilySurvey {
     private readonly bank: QuestionBank,
     /** The bot's public base URL, where the face pictures are served. */
     private readonly assetBaseUrl: string,
+    /** What a family is told to do if they need help now (FAMILY_HELP_TEXT), shown before they write. */
+    private readonly familyHelpText: string,
   ) {}
 
   /**
@@ -142,6 +144,7 @@ export class FamilySurvey {
           saved,
           notice: result.message,
           missing: result.missing,
+          helpNow: this.familyHelpText,
         });
         return { replaceWith: { text: result.message, card } };
       }
@@ -192,6 +195,7 @@ export class FamilySurvey {
       saved: position.state.sections[section],
       scale: position.state.scale,
       assetBaseUrl: this.assetBaseUrl,
+      helpNow: this.familyHelpText,
       ...extra,
     });
   }

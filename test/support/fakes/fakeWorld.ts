@@ -1,3 +1,4 @@
+import { DEFAULT_FAMILY_HELP_TEXT } from '../../../src/config/config.js';
 import { loadMeasureCatalogue } from '../../../src/domain/measures/measureCatalogue.js';
 import { wireAppServices } from '../../../src/appServices.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
@@ -68,6 +69,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     questionLog: stores.questionLog,
     askContext: new fakes.InMemoryAskContext(),
     assetBaseUrl: publicBaseUrl,
+    familyHelpText: DEFAULT_FAMILY_HELP_TEXT,
   });
   return {
     bank,

@@ -483,3 +483,36 @@ function demoMeasureAnswers() {
     return figures ? { measure: m, figures } : { measure: m };
   });
 }
+
+describe('what families are told about who reads their words', () => {
+  it('says who reads the words and what to do if they need help now, before they write', () => {
+    for (const role of ['cyp', 'pc'] as const) {
+      const card = JSON.stringify(
+        sectionCard(bank, {
+          section: 'text',
+          role,
+          code: 'ABCD2345EF',
+          actionType: 'Action.Submit',
+          helpNow: 'Call 999 if anyone is in danger; our front door is 01234 567890.',
+        }),
+      );
+      expect(card).to.match(/Who reads this: the (person who asked you|practitioner who invited you)/);
+      expect(card).to.include('Need help now? Call 999 if anyone is in danger; our front door is 01234 567890.');
+      expect(card).to.include('told the same day');
+      // Before the inputs: read before anything is written.
+      expect(card.indexOf('Who reads this')).to.be.lessThan(card.indexOf('Input.Text'));
+    }
+  });
+
+  it('ends by saying truthfully who reads the answers, and shows "you said, we did" for the outcomes answered', () => {
+    const card = JSON.stringify(
+      surveyCompleteCard('AR-1042', 'pc', '', [
+        { outcome: 'Safe', youSaid: 'Transport felt unsafe', weDid: 'We added escorts on two routes' },
+      ]),
+    );
+    expect(card).to.include('The practitioner who invited you reads them, and your own words');
+    expect(card).to.include('You said: Transport felt unsafe');
+    expect(card).to.include('We did: We added escorts on two routes');
+    expect(JSON.stringify(surveyCompleteCard('AR-1042', 'cyp'))).not.to.include('You said, we did"');
+  });
+});

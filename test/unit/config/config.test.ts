@@ -9,6 +9,7 @@ const singleTenant = {
   MicrosoftAppId: APP,
   MicrosoftAppPassword: 'x',
   MicrosoftAppTenantId: TENANT,
+  FAMILY_HELP_TEXT: 'If anyone is in danger now call 999; the council front door is 01234 567890.',
 };
 
 function refused(env: Record<string, string>): string {
@@ -24,17 +25,31 @@ function refused(env: Record<string, string>): string {
 /** Settings a production deployment depends on: a missing or odd one refuses to start, never opens up. */
 describe('configuration fails closed', () => {
   it('refuses MultiTenant without ALLOWED_TENANTS, naming the setting', () => {
-    expect(refused({ MicrosoftAppType: 'MultiTenant', MicrosoftAppId: APP, MicrosoftAppPassword: 'x' })).to.match(
-      /ALLOWED_TENANTS: is required for a MultiTenant bot/,
-    );
+    expect(
+      refused({
+        MicrosoftAppType: 'MultiTenant',
+        MicrosoftAppId: APP,
+        MicrosoftAppPassword: 'x',
+        FAMILY_HELP_TEXT: singleTenant.FAMILY_HELP_TEXT,
+      }),
+    ).to.match(/ALLOWED_TENANTS: is required for a MultiTenant bot/);
     expect(
       loadConfig({
         MicrosoftAppType: 'MultiTenant',
         MicrosoftAppId: APP,
         MicrosoftAppPassword: 'x',
         ALLOWED_TENANTS: TENANT,
+        FAMILY_HELP_TEXT: singleTenant.FAMILY_HELP_TEXT,
       }).allowedTenants,
     ).to.deep.equal([TENANT]);
+  });
+
+  it("refuses a deployed bot that does not say what families should do if they need help now (each area's contacts)", () => {
+    const { FAMILY_HELP_TEXT: _, ...without } = singleTenant;
+    expect(refused(without)).to.match(/FAMILY_HELP_TEXT: is required for a deployed bot/);
+    expect(refused({ ...singleTenant, FAMILY_HELP_TEXT: 'call us' })).to.match(/FAMILY_HELP_TEXT: must be 20 to 600/);
+    expect(loadConfig(singleTenant).familyHelpText).to.include('01234 567890');
+    expect(loadConfig({}).familyHelpText).to.match(/999.*Childline/);
   });
 
   it('refuses a bot type without an app id, and UserAssignedMSI without a tenant', () => {
