@@ -19,6 +19,10 @@ import type { AggregateCounters, MeasureStore, ReferralStore, WaitSummaryStore }
 import type { ConversationBindings, InvitationStore, RespondentRecords } from './ports/surveyStores.js';
 import { termDigestReply } from './presenters/termDigestPresenter.js';
 import type { ReviewViewLog } from './ports/reviewStores.js';
+import type { WorryAlertStore } from './ports/worryStores.js';
+import type { WorryPhrases } from './domain/worries/worryPhrases.js';
+import { WorryAlertsService } from './app/worryAlertsService.js';
+import { worryAlertReply } from './presenters/worryAlertPresenter.js';
 import { ReviewAnswersService } from './app/reviewAnswersService.js';
 
 /** Every store the services need, as ports: Table Storage in the product, in-memory fakes in unit tests. */
@@ -37,6 +41,7 @@ export type Stores = {
   secrets: Secrets;
   measureValues: MeasureStore;
   reviewViews: ReviewViewLog;
+  worryAlerts: WorryAlertStore;
 };
 
 export type AppOptions = {
@@ -52,6 +57,7 @@ export type AppOptions = {
   allowLoopback: boolean;
   instance: string;
   digestSendsPerSecond: number;
+  worryPhrases: WorryPhrases;
 };
 
 /** The services wired on whatever stores they are given. No logic lives here. */
@@ -62,6 +68,18 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     publicBaseUrl: o.publicBaseUrl,
     sectionCount: sectionOrder(bank).length,
   });
+  const worries = new WorryAlertsService(
+    o.worryPhrases,
+    bank,
+    s.invitations,
+    s.worryAlerts,
+    {
+      personalChat: (userId) => s.addresses.personalChat(userId),
+      administrators: async () => (await s.roles.list()).filter((r) => r.roles.includes('admin')).map((r) => r.userId),
+    },
+    clock,
+    worryAlertReply,
+  );
   const survey = new SurveyService(
     bank,
     terms,
@@ -70,6 +88,7 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     s.conversations,
     s.respondents,
     invitationService,
+    worries,
   );
   const access = new AccessControl(s.roles, o.devRoles);
   const scores = new ScoresService(bank, terms, clock, s.counters);
@@ -102,5 +121,5 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     clock,
     o.publicBaseUrl,
   );
-  return { invitationService, survey, access, scores, erasure, waits, measures, digests, reviews };
+  return { invitationService, survey, access, scores, erasure, waits, measures, digests, reviews, worries };
 }

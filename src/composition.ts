@@ -56,6 +56,7 @@ export function buildHttpApp(
     digests: services.digests,
     erasure: services.erasure,
     reviews: services.reviews,
+    worries: services.worries,
     questionLog: services.questionLog,
     askContext: services.conversations,
     assetBaseUrl: config.publicBaseUrl,
@@ -65,7 +66,9 @@ export function buildHttpApp(
   const server = createHttpServer();
   const adapter = createAdapter(config, logger);
   adapter.use(new AddressCapture(services.digests, services.access, config.allowedTenants));
-  services.digests.useSender(createProactiveSender(adapter, config.bot.appId ?? ''));
+  const sender = createProactiveSender(adapter, config.bot.appId ?? '');
+  services.digests.useSender(sender);
+  services.worries.useSender(sender);
   registerMessagesRoute(server, adapter, bot, { authenticated: config.bot.authenticated, logger });
   registerDigestRoutes(server, services.digests, { triggerSecret: config.digestTriggerSecret });
   registerReviewPrintRoute(server, services.reviews, {

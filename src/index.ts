@@ -121,10 +121,23 @@ async function main(): Promise<void> {
   );
   firstDigestCheck.unref();
 
+  // Worry alerts: sent at once when a family saves; this sends any a restart interrupted and escalates
+  // those nobody acknowledged within a working day. Every instance may run it: each alert is ETag-claimed.
+  const worryRun = setInterval(() => {
+    services.worries
+      .run()
+      .then((r) => {
+        if (r.sent + r.escalated > 0) logger.info(r, 'worry alerts sent or escalated');
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'worry alert run failed'));
+  }, 60_000);
+  worryRun.unref();
+
   cleanups.push({
     name: 'stopping the timers',
     run: () => {
       clearInterval(sweep);
+      clearInterval(worryRun);
       clearTimeout(firstDigestCheck);
       digestSchedule.stop();
     },

@@ -25,6 +25,8 @@ import type { RedoLog } from './storage/redoLog.js';
 import { MeasureValuesRepository } from './storage/repositories/measureValuesRepository.js';
 import { loadMeasureCatalogue } from './domain/measures/measureCatalogue.js';
 import { ReviewViewsRepository } from './storage/repositories/reviewViewsRepository.js';
+import { WorryAlertsRepository } from './storage/repositories/worryAlertsRepository.js';
+import { loadWorryPhrases } from './domain/worries/worryPhrases.js';
 
 /** Everything the product is made of, wired once. No logic lives here. */
 export function buildServices(
@@ -54,6 +56,7 @@ export function buildServices(
     secrets: new SecretsRepository(store),
     measureValues: new MeasureValuesRepository(store),
     reviewViews: new ReviewViewsRepository(store),
+    worryAlerts: new WorryAlertsRepository(store),
   };
   const app = wireAppServices(stores, {
     bank,
@@ -67,6 +70,7 @@ export function buildServices(
     allowLoopback: !config.bot.authenticated,
     instance: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     digestSendsPerSecond: config.digestSendsPerSecond,
+    worryPhrases: loadWorryPhrases(),
   });
   const {
     roles,
@@ -80,7 +84,7 @@ export function buildServices(
     ledger,
     measureValues,
   } = stores;
-  const { invitationService, survey, access, scores, erasure, waits, measures, digests, reviews } = app;
+  const { invitationService, survey, access, scores, erasure, waits, measures, digests, reviews, worries } = app;
   return {
     bank,
     terms,
@@ -109,6 +113,8 @@ export function buildServices(
     digests,
     reviews,
     reviewViews: stores.reviewViews,
+    worries,
+    worryAlerts: stores.worryAlerts,
   };
 }
 export type Services = ReturnType<typeof buildServices>;

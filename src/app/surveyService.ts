@@ -1,3 +1,4 @@
+import type { WorryAlertsService } from './worryAlertsService.js';
 import type { Clock } from '../domain/clock.js';
 import { readCodeFromText } from '../domain/invitations/invitationCode.js';
 import type { SavedSection, RespondentState } from '../domain/respondents/respondentState.js';
@@ -89,6 +90,8 @@ export class SurveyService {
     private readonly conversations: ConversationBindings,
     private readonly respondents: RespondentRecords,
     private readonly invitationService: InvitationService,
+    /** Worries in what a family writes reach a person the same day (see WorryAlertsService). */
+    private readonly worries?: Pick<WorryAlertsService, 'noteAnswers'>,
   ) {}
 
   async redeem(conversationId: string, text: string): Promise<RedeemResult> {
@@ -270,6 +273,8 @@ export class SurveyService {
       };
     }
     if (!checked.ok) return { kind: 'refused', message: checked.message };
+    // Before the save: a worry a family wrote is kept (and sent) even if the save itself then fails.
+    await this.worries?.noteAnswers(invitation, checked.value);
 
     const now = this.clock.now();
     const today = this.clock.today();

@@ -3,11 +3,13 @@ import { can } from '../domain/access/roles.js';
 import type { ConversationAddress } from '../ports/messages.js';
 import { rolesOf, type RoleLookup } from './roles.js';
 import { tenantAllowed } from './tenantPolicy.js';
-import { addressOf } from './teamsTurn.js';
+import { addressOf, userIdOf } from './teamsTurn.js';
 
 export type AddressKeeper = {
   rememberAddress(address: ConversationAddress, opts?: { seenAgain?: boolean }): Promise<boolean>;
   forgetAddress(conversationId: string): Promise<void>;
+  /** A staff member's own 1:1 chat, where alerts meant for them alone go. */
+  rememberPerson(userId: string, address: ConversationAddress): Promise<boolean>;
 };
 
 /**
@@ -28,8 +30,12 @@ export class AddressCapture implements Middleware {
       if (this.installed(context)) await this.keeper.rememberAddress(addressOf(activity));
       else if (activity.type === ActivityTypes.InstallationUpdate && isRemove(activity.action))
         await this.keeper.forgetAddress(addressOf(activity).conversationId);
-      else if (activity.type === ActivityTypes.Message && can(await rolesOf(context, this.access), 'seeFigures'))
-        await this.keeper.rememberAddress(addressOf(activity), { seenAgain: true });
+      else if (activity.type === ActivityTypes.Message && can(await rolesOf(context, this.access), 'seeFigures')) {
+        const address = addressOf(activity);
+        await this.keeper.rememberAddress(address, { seenAgain: true });
+        const userId = userIdOf(activity);
+        if (address.conversationType === 'personal' && userId) await this.keeper.rememberPerson(userId, address);
+      }
     }
     await next();
   }

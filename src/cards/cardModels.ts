@@ -110,6 +110,7 @@ export type CardDataByTemplate = {
   termDigest: TermDigestCard;
   reviewAnswers: ReviewAnswersCard;
   reviewWords: ReviewWordsCard;
+  worryAlert: WorryAlertCard;
 };
 export type CardTemplateName = keyof CardDataByTemplate;
 
@@ -183,4 +184,19 @@ export type ReviewWordsCard = {
   title: string;
   subtitle: string;
   words: { prompt: string; text: string; isSubtle: boolean }[];
+};
+
+/** A family's answer a person should read today, with "I have seen this" while it is open. */
+export type WorryAlertCard = {
+  title: string;
+  subtitle: string;
+  why: string;
+  asked: string;
+  /** Already escaped for chat: shown exactly as written. */
+  answer: string;
+  status: string;
+  notes: string[];
+  canAcknowledge: boolean;
+  actionType: ActionType;
+  alertId: string;
 };

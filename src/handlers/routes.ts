@@ -33,6 +33,8 @@ import { renewInvitationRoute } from './invite/renewInvitationRoute.js';
 import { Router } from './router.js';
 import { reviewAnswersRoute, whoViewedRoute } from './reviews/reviewAnswersRoutes.js';
 import type { ReviewAnswersService } from '../app/reviewAnswersService.js';
+import type { WorryAlertsService } from '../app/worryAlertsService.js';
+import { acknowledgeWorryRoute } from './worries/acknowledgeWorryRoute.js';
 import { FamilySurvey } from './survey/familySurvey.js';
 import { answerQuestionRoute, chooseScaleRoute, saveSectionRoute, surveyCodeRoute } from './survey/surveyRoutes.js';
 
@@ -47,6 +49,7 @@ export type RouteDeps = {
   digests: DigestService;
   erasure: ErasureService;
   reviews: ReviewAnswersService;
+  worries: WorryAlertsService;
   questionLog: QuestionLog;
   /** Where each conversation's last question is kept, so follow-ups can be read against it. */
   askContext?: AskContext;
@@ -96,6 +99,7 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
       answerQuestionRoute(family),
       chooseScaleRoute(family),
       renewInvitationRoute(d.invitations),
+      acknowledgeWorryRoute(d.worries),
       askButtonRoute((turn) => router.routeText(turn)),
     ],
   });

@@ -4,6 +4,8 @@ import type { StaffRole } from '../domain/access/roles.js';
 
 export interface RoleStore {
   rolesOf(userId: string): Promise<StaffRole[]>;
+  /** Everyone with a role (administrators are told of worries nobody acknowledged). */
+  list(): Promise<{ userId: string; roles: StaffRole[] }[]>;
 }
 
 export type UnansweredQuestion = { at: string; text: string; role: string; reason: string };

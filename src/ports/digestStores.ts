@@ -19,6 +19,9 @@ export interface AddressBook {
   get(conversationId: string): Promise<StoredAddress | undefined>;
   markGone(conversationId: string, reason: GoneReason, at: Date): Promise<void>;
   all(): Promise<Map<string, StoredAddress>>;
+  /** A staff member's 1:1 chat with the bot (for alerts meant for them alone), kept when they write there. */
+  savePerson(userId: string, address: ConversationAddress, at: Date): Promise<void>;
+  personalChat(userId: string): Promise<ConversationAddress | undefined>;
 }
 
 export type Subscription = {

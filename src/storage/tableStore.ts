@@ -29,6 +29,7 @@ export const TABLES = {
   secrets: 'secrets',
   measureValues: 'measurevalues',
   reviewViews: 'reviewviews',
+  worryAlerts: 'worryalerts',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

@@ -74,6 +74,13 @@ export class DigestService {
     return true;
   }
 
+  /** A staff member's 1:1 chat (worry alerts go there), under the same service-URL rule as every address. */
+  async rememberPerson(userId: string, address: ConversationAddress): Promise<boolean> {
+    if (!isAllowedServiceUrl(address.serviceUrl, { allowLoopback: this.d.allowLoopback })) return false;
+    await this.d.addresses.savePerson(userId, address, this.d.clock.now());
+    return true;
+  }
+
   async forgetAddress(conversationId: string): Promise<void> {
     await this.d.addresses.markGone(conversationId, 'uninstalled', this.d.clock.now());
   }

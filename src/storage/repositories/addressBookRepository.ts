@@ -89,6 +89,44 @@ export class AddressBookRepository implements AddressBook {
     });
   }
 
+  /**
+   * A staff member's own 1:1 chat (partition 'person', RowKey `person~<user id>`): where an alert meant for
+   * them alone can go. Written when they write to the bot there, at most once a day unless it changed.
+   */
+  async savePerson(userId: string, address: ConversationAddress, at: Date): Promise<void> {
+    const key = `person~${userId}`;
+    const current = await this.addresses.get(key, () => this.readPerson(userId));
+    if (current && isRecentCopy(current, address, at)) return;
+    const value: StoredAddress = { ...address, status: 'active', updatedAt: at.toISOString() };
+    await this.addresses.write(
+      key,
+      async () =>
+        (await this.table()).upsertEntity(
+          { partitionKey: 'person', rowKey: personRow(userId), userId, ...value },
+          'Replace',
+        ),
+      () => value,
+    );
+  }
+
+  async personalChat(userId: string): Promise<ConversationAddress | undefined> {
+    const stored = await this.addresses.get(`person~${userId}`, () => this.readPerson(userId));
+    if (!stored || stored.status !== 'active') return undefined;
+    const { status: _s, goneReason: _g, updatedAt: _u, ...address } = stored;
+    void _s;
+    void _g;
+    void _u;
+    return address;
+  }
+
+  private async readPerson(userId: string): Promise<StoredAddress | undefined> {
+    const entity = await getOrUndefined<Record<string, unknown>>(await this.table(), 'person', personRow(userId));
+    if (!entity) return undefined;
+    const { userId: _id, ...rest } = entity;
+    void _id;
+    return parse(rest);
+  }
+
   /** Several addresses at once (the subscribers of a digest), in one partition scan. */
   async all(): Promise<Map<string, StoredAddress>> {
     const out = new Map<string, StoredAddress>();
@@ -103,6 +141,7 @@ export class AddressBookRepository implements AddressBook {
 }
 
 const rowKey = (conversationId: string) => `ref~${encodeKey(conversationId)}`;
+const personRow = (userId: string) => `person~${encodeKey(userId)}`;
 
 const DAY_MS = 24 * 3600_000;
 

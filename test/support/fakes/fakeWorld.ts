@@ -1,3 +1,4 @@
+import { loadWorryPhrases } from '../../../src/domain/worries/worryPhrases.js';
 import { DEFAULT_FAMILY_HELP_TEXT } from '../../../src/config/config.js';
 import { loadMeasureCatalogue } from '../../../src/domain/measures/measureCatalogue.js';
 import { wireAppServices } from '../../../src/appServices.js';
@@ -37,10 +38,10 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     secrets: new fakes.InMemorySecrets(),
     measureValues: new fakes.InMemoryMeasureValues(),
     reviewViews: new fakes.InMemoryReviewViews(),
+    worryAlerts: new fakes.InMemoryWorryAlerts(),
   };
-  const { invitationService, survey, scores, waits, measures, erasure, access, digests, reviews } = wireAppServices(
-    stores,
-    {
+  const { invitationService, survey, scores, waits, measures, erasure, access, digests, reviews, worries } =
+    wireAppServices(stores, {
       bank,
       terms,
       catalogue,
@@ -52,9 +53,10 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
       allowLoopback: false,
       instance: 'unit',
       digestSendsPerSecond: 1_000,
-    },
-  );
+      worryPhrases: loadWorryPhrases(),
+    });
   digests.useSender(sender.send);
+  worries.useSender(sender.send);
   const { router, events } = buildRoutes({
     bank,
     clock,
@@ -66,6 +68,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     digests,
     erasure,
     reviews,
+    worries,
     questionLog: stores.questionLog,
     askContext: new fakes.InMemoryAskContext(),
     assetBaseUrl: publicBaseUrl,

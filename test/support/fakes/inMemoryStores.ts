@@ -1,3 +1,4 @@
+import type { WorryAlert, WorryAlertStore } from '../../../src/ports/worryStores.js';
 import type { ReviewView, ReviewViewLog } from '../../../src/ports/reviewStores.js';
 import type { ExtractSnapshot } from '../../../src/domain/waits/extractSnapshot.js';
 import type { AskContext } from '../../../src/ports/surveyStores.js';
@@ -221,6 +222,13 @@ export class InMemoryWaitSummaries implements WaitSummaryStore {
 
 export class InMemoryAddressBook implements AddressBook {
   readonly rows = new Map<string, StoredAddress>();
+  readonly people = new Map<string, ConversationAddress>();
+  async savePerson(userId: string, address: ConversationAddress) {
+    this.people.set(userId, { ...address });
+  }
+  async personalChat(userId: string) {
+    return this.people.get(userId);
+  }
   async save(address: ConversationAddress, at: Date) {
     this.rows.set(address.conversationId, { ...address, status: 'active', updatedAt: at.toISOString() });
   }
@@ -318,6 +326,9 @@ export class InMemoryRoles implements RoleStore {
   async rolesOf(userId: string) {
     return this.roles.get(userId) ?? [];
   }
+  async list() {
+    return [...this.roles].map(([userId, roles]) => ({ userId, roles }));
+  }
 }
 
 export class InMemoryQuestionLog implements QuestionLog {
@@ -370,5 +381,30 @@ export class InMemoryReviewViews implements ReviewViewLog {
   }
   async list(reviewRef: string) {
     return this.rows.filter((r) => r.reviewRef === reviewRef).sort((a, b) => b.at.localeCompare(a.at));
+  }
+}
+
+export class InMemoryWorryAlerts implements WorryAlertStore {
+  readonly rows = new Map<string, { alert: WorryAlert; etag: string }>();
+  private version = 0;
+  async create(alert: WorryAlert) {
+    if (this.rows.has(alert.id)) return 'exists' as const;
+    this.rows.set(alert.id, { alert: structuredClone(alert), etag: String(++this.version) });
+    return 'created' as const;
+  }
+  async get(id: string) {
+    const row = this.rows.get(id);
+    return row ? { ...structuredClone(row.alert), etag: row.etag } : undefined;
+  }
+  async replace(alert: WorryAlert, etag: string) {
+    const row = this.rows.get(alert.id);
+    if (!row || row.etag !== etag) return false;
+    this.rows.set(alert.id, { alert: structuredClone(alert), etag: String(++this.version) });
+    return true;
+  }
+  async open() {
+    return [...this.rows.values()]
+      .filter((r) => r.alert.status !== 'acknowledged')
+      .map((r) => ({ ...structuredClone(r.alert), etag: r.etag }));
   }
 }

@@ -17,6 +17,7 @@ import { demoReferrals } from '../../../src/domain/waits/demoExtracts.js';
 import { buildTermDigest } from '../../../src/domain/digests/termDigest.js';
 import { presentTermDigest } from '../../../src/presenters/termDigestPresenter.js';
 import { reviewAnswers } from '../../../src/domain/reviews/reviewAnswers.js';
+import { worryAlertCard } from '../../../src/presenters/worryAlertPresenter.js';
 import { presentReviewAnswers, presentReviewWords } from '../../../src/presenters/reviewAnswersPresenter.js';
 import { loadMeasureCatalogue } from '../../../src/domain/measures/measureCatalogue.js';
 import { measureFigures } from '../../../src/domain/measures/measureFigures.js';
@@ -346,6 +347,30 @@ samples.push({
     }),
   );
 }
+
+samples.push({
+  template: 'worryAlert',
+  name: 'a worry at its longest, open',
+  card: () =>
+    renderCard(
+      'worryAlert',
+      worryAlertCard(
+        {
+          id: 'a'.repeat(32),
+          reviewRef: 'AR-1042',
+          role: 'cyp',
+          questionId: 'text.cyp.5',
+          asked: 'I feel worried about…',
+          answer: '&<>*_[]()#'.repeat(200),
+          reasons: ['"scared"'],
+          raisedAt: '2026-11-24T12:00:00.000Z',
+          inviter: 'x',
+          status: 'sent',
+        },
+        { escalated: true, actionType: 'Action.Execute' },
+      ),
+    ),
+});
 
 describe('card templates', () => {
   for (const sample of samples) {

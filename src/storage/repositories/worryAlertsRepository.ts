@@ -1,0 +1,76 @@
+import type { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { encodeKey } from '../azureLimits.js';
+import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../tableStore.js';
+import type { WorryAlert, WorryAlertStore } from '../../ports/worryStores.js';
+
+const alertSchema = z.object({
+  id: z.string(),
+  reviewRef: z.string(),
+  role: z.enum(['cyp', 'pc']),
+  questionId: z.string(),
+  asked: z.string(),
+  answer: z.string(),
+  reasons: z.array(z.string()),
+  raisedAt: z.string(),
+  inviter: z.string().optional(),
+  status: z.enum(['new', 'sending', 'sent', 'acknowledged']),
+  sendingSince: z.string().optional(),
+  sentAt: z.string().optional(),
+  escalatedAt: z.string().optional(),
+  escalatedTo: z.array(z.string()).optional(),
+  acknowledgedAt: z.string().optional(),
+  acknowledgedBy: z.string().optional(),
+  problem: z.string().optional(),
+});
+
+/**
+ * Worry alerts (table `worryalerts`): PartitionKey 'alert', RowKey the alert id. The alert is one JSON
+ * property (the answer can be 2,000 characters; a string property holds 32,000), plus its status as a
+ * column so open alerts are one filtered read. Every change is ETag-checked: two instances never both send.
+ */
+export class WorryAlertsRepository implements WorryAlertStore {
+  constructor(private readonly store: TableStore) {}
+
+  private table(): Promise<TableClient> {
+    return this.store.table(TABLES.worryAlerts);
+  }
+
+  private entity(alert: WorryAlert) {
+    return { partitionKey: 'alert', rowKey: encodeKey(alert.id), status: alert.status, json: JSON.stringify(alert) };
+  }
+
+  async create(alert: WorryAlert): Promise<'created' | 'exists'> {
+    try {
+      await (await this.table()).createEntity(this.entity(alert));
+      return 'created';
+    } catch (error) {
+      if (isConflict(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<(WorryAlert & { etag: string }) | undefined> {
+    const e = await getOrUndefined<{ json: string }>(await this.table(), 'alert', encodeKey(id));
+    return e ? { ...alertSchema.parse(JSON.parse(e.json)), etag: e.etag } : undefined;
+  }
+
+  async replace(alert: WorryAlert, etag: string): Promise<boolean> {
+    try {
+      await (await this.table()).updateEntity(this.entity(alert), 'Replace', { etag });
+      return true;
+    } catch (error) {
+      if (isConflict(error) || isStatus(error, 412)) return false;
+      throw error;
+    }
+  }
+
+  async open(): Promise<(WorryAlert & { etag: string })[]> {
+    const out: (WorryAlert & { etag: string })[] = [];
+    const entities = (await this.table()).listEntities<{ json: string; etag: string }>({
+      queryOptions: { filter: "PartitionKey eq 'alert' and status ne 'acknowledged'" },
+    });
+    for await (const e of entities) out.push({ ...alertSchema.parse(JSON.parse(e.json)), etag: e.etag });
+    return out;
+  }
+}

@@ -1,0 +1,104 @@
+import { expect } from 'chai';
+import { loadWorryPhrases } from '../../../src/domain/worries/worryPhrases.js';
+
+/**
+ * What families might write, and whether a person should read it today. Worrying and harmless texts,
+ * including negations and near-misses, judged as a safeguarding lead would; the rates are printed. A
+ * missed worry is the costly error: the test requires none; false alarms are counted and bounded.
+ */
+const list = loadWorryPhrases();
+
+const WORRYING: string[] = [
+  "I don't feel safe at school",
+  'I dont feel safe walking home',
+  'I do not feel safe when the older boys are around',
+  'The bus is not safe for him',
+  'Home feels unsafe sometimes',
+  'I am scared of my step dad',
+  'I get really frightened at night',
+  "I'm terrified of going back to that class",
+  'I am afraid to go home after school',
+  'My brother hits me when mum is out',
+  'He hurts me and says not to tell',
+  'A boy in year 9 kicks me at break',
+  'Someone touched me and I did not like it',
+  'I am being bullied on the bus',
+  'There is lots of bullying in my class and nobody stops it',
+  'They pick on me every day — I get picked on for my hearing aids',
+  'Sometimes I want to die',
+  'I want to kill myself',
+  'I wish I was dead',
+  'I have been cutting myself',
+  'I self harm when things get bad',
+  'I hurt myself when I get angry',
+  'Nobody cares about me',
+  'No one cares what I think',
+  'I want to run away',
+  'There is not enough food at home',
+  'I am left alone at night a lot',
+  'Someone online made me send pictures',
+  "As a parent I can't cope any more",
+  'We are at breaking point as a family',
+  'I am at the end of my tether with the school',
+  'My son talks about suicide',
+  'She was abused by a previous carer',
+  'I feel scared when people shout',
+  'I think I am being groomed by an older friend',
+  'I am worried because he is carrying a knife',
+];
+
+const HARMLESS: string[] = [
+  'I feel safe at school',
+  'I am not scared of anything at school now',
+  'I have never been bullied',
+  "I'm not being bullied any more",
+  'I enjoyed the trip to the farm',
+  'I like my teacher and my friends',
+  'He does best with a routine and a quiet space',
+  'Swimming on Fridays',
+  'I would like to go to college and study animal care',
+  'Football and drawing',
+  'She struggles when there are loud noises',
+  'We find mornings difficult',
+  'The speech therapy has really helped',
+  'I feel confident about reading now',
+  'In the future I would like a job in a shop',
+  'My child is happy and settled',
+  'Homework is hard',
+  'Nothing worries me',
+  'Maths',
+  'I am not frightened of the dark any more',
+  'Waiting lists are too long',
+  'More help with transport please',
+  'Our key worker is brilliant',
+  'Being with my dog',
+  'Making new friends at the club',
+  'Learning to cook',
+  'I want to be a vet',
+  'Playing games online with my cousin',
+  'The new school has been good for him',
+  'We cope well most days',
+  'She is safe and happy',
+];
+
+describe('worry phrases (seeds/worry-phrases.json)', () => {
+  it(`finds every worrying text and raises few false alarms (${WORRYING.length + HARMLESS.length} texts)`, () => {
+    expect(WORRYING.length + HARMLESS.length).to.be.at.least(60);
+    const missed = WORRYING.filter((t) => list.find(t).length === 0);
+    const falseAlarms = HARMLESS.filter((t) => list.find(t).length > 0);
+    console.log(
+      `      worry phrases: ${WORRYING.length - missed.length} of ${WORRYING.length} worrying texts found, ${falseAlarms.length} of ${HARMLESS.length} harmless texts raised (false alarms)`,
+    );
+    for (const t of missed) console.log(`      missed: "${t}"`);
+    for (const t of falseAlarms) console.log(`      false alarm: "${t}" → ${JSON.stringify(list.find(t))}`);
+    expect(missed, 'a missed worry').to.deep.equal([]);
+    expect(falseAlarms.length / HARMLESS.length).to.be.at.most(0.1);
+  });
+
+  it('"strongly disagree" on a question about feeling safe is a worry; on another question it is not', () => {
+    expect(list.isUnsafeScore('safe.cyp.1', 1)).to.equal(true);
+    expect(list.isUnsafeScore('safe.pc.4', 1)).to.equal(true);
+    expect(list.isUnsafeScore('safe.cyp.1', 2)).to.equal(false);
+    expect(list.isUnsafeScore('voice.cyp.1', 1)).to.equal(false);
+  });
+});
