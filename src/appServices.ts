@@ -23,6 +23,8 @@ import type { WorryAlertStore } from './ports/worryStores.js';
 import type { WorryPhrases } from './domain/worries/worryPhrases.js';
 import { WorryAlertsService } from './app/worryAlertsService.js';
 import { worryAlertReply } from './presenters/worryAlertPresenter.js';
+import type { YouSaidStore } from './ports/youSaidStores.js';
+import { YouSaidService } from './app/youSaidService.js';
 import { ReviewAnswersService } from './app/reviewAnswersService.js';
 
 /** Every store the services need, as ports: Table Storage in the product, in-memory fakes in unit tests. */
@@ -42,6 +44,7 @@ export type Stores = {
   measureValues: MeasureStore;
   reviewViews: ReviewViewLog;
   worryAlerts: WorryAlertStore;
+  youSaid: YouSaidStore;
 };
 
 export type AppOptions = {
@@ -68,6 +71,7 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     publicBaseUrl: o.publicBaseUrl,
     sectionCount: sectionOrder(bank).length,
   });
+  const youSaid = new YouSaidService(s.youSaid, clock);
   const worries = new WorryAlertsService(
     o.worryPhrases,
     bank,
@@ -102,6 +106,7 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     scores,
     waits,
     measures,
+    youSaid,
     addresses: s.addresses,
     subscriptions: s.subscriptions,
     ledger: s.ledger,
@@ -121,5 +126,5 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     clock,
     o.publicBaseUrl,
   );
-  return { invitationService, survey, access, scores, erasure, waits, measures, digests, reviews, worries };
+  return { invitationService, survey, access, scores, erasure, waits, measures, digests, reviews, worries, youSaid };
 }

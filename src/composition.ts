@@ -15,6 +15,8 @@ import { createProactiveSender } from './bot/proactiveSender.js';
 import { registerDigestRoutes } from './http/digestRoutes.js';
 import { registerReviewPrintRoute } from './http/reviewPrintPage.js';
 import { reviewPrintHtml } from './presenters/reviewPrintPresenter.js';
+import { registerYouSaidPage } from './http/youSaidPage.js';
+import { youSaidPageHtml } from './presenters/youSaidPagePresenter.js';
 
 export { buildServices, type Services } from './services.js';
 
@@ -57,6 +59,7 @@ export function buildHttpApp(
     erasure: services.erasure,
     reviews: services.reviews,
     worries: services.worries,
+    youSaid: services.youSaid,
     questionLog: services.questionLog,
     askContext: services.conversations,
     assetBaseUrl: config.publicBaseUrl,
@@ -71,6 +74,7 @@ export function buildHttpApp(
   services.worries.useSender(sender);
   registerMessagesRoute(server, adapter, bot, { authenticated: config.bot.authenticated, logger });
   registerDigestRoutes(server, services.digests, { triggerSecret: config.digestTriggerSecret });
+  registerYouSaidPage(server, { html: async () => youSaidPageHtml(services.bank, await services.youSaid.current()) });
   registerReviewPrintRoute(server, services.reviews, {
     render: reviewPrintHtml,
     today: () => services.clock.today(),

@@ -26,6 +26,7 @@ import { MeasureValuesRepository } from './storage/repositories/measureValuesRep
 import { loadMeasureCatalogue } from './domain/measures/measureCatalogue.js';
 import { ReviewViewsRepository } from './storage/repositories/reviewViewsRepository.js';
 import { WorryAlertsRepository } from './storage/repositories/worryAlertsRepository.js';
+import { YouSaidRepository } from './storage/repositories/youSaidRepository.js';
 import { loadWorryPhrases } from './domain/worries/worryPhrases.js';
 
 /** Everything the product is made of, wired once. No logic lives here. */
@@ -57,6 +58,7 @@ export function buildServices(
     measureValues: new MeasureValuesRepository(store),
     reviewViews: new ReviewViewsRepository(store),
     worryAlerts: new WorryAlertsRepository(store),
+    youSaid: new YouSaidRepository(store),
   };
   const app = wireAppServices(stores, {
     bank,
@@ -84,7 +86,8 @@ export function buildServices(
     ledger,
     measureValues,
   } = stores;
-  const { invitationService, survey, access, scores, erasure, waits, measures, digests, reviews, worries } = app;
+  const { invitationService, survey, access, scores, erasure, waits, measures, digests, reviews, worries, youSaid } =
+    app;
   return {
     bank,
     terms,
@@ -115,6 +118,7 @@ export function buildServices(
     reviewViews: stores.reviewViews,
     worries,
     worryAlerts: stores.worryAlerts,
+    youSaid,
   };
 }
 export type Services = ReturnType<typeof buildServices>;

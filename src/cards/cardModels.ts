@@ -111,6 +111,8 @@ export type CardDataByTemplate = {
   reviewAnswers: ReviewAnswersCard;
   reviewWords: ReviewWordsCard;
   worryAlert: WorryAlertCard;
+  youSaidList: YouSaidListCard;
+  youSaidForm: YouSaidFormCard;
 };
 export type CardTemplateName = keyof CardDataByTemplate;
 
@@ -153,6 +155,8 @@ export type TermDigestCard = {
   hasChart: boolean;
   chartTitle: string;
   chartNote: string;
+  /** "You said, we did" entries (already escaped for chat). */
+  youSaid: { outcome: string; youSaid: string; weDid: string }[];
   /** One bar per outcome and role: widths in hundredths of the 1–5 scale (filled from 1 to the mean). */
   bars: { label: string; filled: number; empty: number; value: string; style: string }[];
   outcomes: { label: string; cyp: string; pc: string }[];
@@ -199,4 +203,22 @@ export type WorryAlertCard = {
   canAcknowledge: boolean;
   actionType: ActionType;
   alertId: string;
+};
+
+/** The managers' list of "you said, we did" entries, each with Edit and Remove. */
+export type YouSaidListCard = {
+  intro: string;
+  entries: { id: string; outcome: string; youSaid: string; weDid: string; history: string }[];
+  publicPage: string;
+};
+
+/** Adding or editing one entry (`id` '' for a new one). */
+export type YouSaidFormCard = {
+  title: string;
+  id: string;
+  outcome: string;
+  youSaid: string;
+  weDid: string;
+  notice: string;
+  outcomes: { title: string; value: string }[];
 };

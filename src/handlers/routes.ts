@@ -35,6 +35,8 @@ import { reviewAnswersRoute, whoViewedRoute } from './reviews/reviewAnswersRoute
 import type { ReviewAnswersService } from '../app/reviewAnswersService.js';
 import type { WorryAlertsService } from '../app/worryAlertsService.js';
 import { acknowledgeWorryRoute } from './worries/acknowledgeWorryRoute.js';
+import type { YouSaidService } from '../app/youSaidService.js';
+import { youSaidEditRoute, youSaidRemoveRoute, youSaidRoute, youSaidSaveRoute } from './youSaid/youSaidRoutes.js';
 import { FamilySurvey } from './survey/familySurvey.js';
 import { answerQuestionRoute, chooseScaleRoute, saveSectionRoute, surveyCodeRoute } from './survey/surveyRoutes.js';
 
@@ -50,6 +52,7 @@ export type RouteDeps = {
   erasure: ErasureService;
   reviews: ReviewAnswersService;
   worries: WorryAlertsService;
+  youSaid: YouSaidService;
   questionLog: QuestionLog;
   /** Where each conversation's last question is kept, so follow-ups can be read against it. */
   askContext?: AskContext;
@@ -67,7 +70,8 @@ export type ConversationEvents = {
 
 /** Every route the bot answers to, in one table; the router looks them up. */
 export function buildRoutes(d: RouteDeps): { router: Router; events: ConversationEvents } {
-  const family = new FamilySurvey(d.survey, d.bank, d.assetBaseUrl, d.familyHelpText);
+  const family = new FamilySurvey(d.survey, d.bank, d.assetBaseUrl, d.familyHelpText, d.youSaid);
+  const youSaid = { youSaid: d.youSaid, bank: d.bank, publicBaseUrl: d.assetBaseUrl };
   const router: Router = new Router({
     services: () => d.waits.catalogue,
     context: d.askContext && followUps(d.askContext, d.clock),
@@ -90,6 +94,7 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
       confirmEraseRoute(d.erasure),
       reviewAnswersRoute(d.reviews),
       whoViewedRoute(d.reviews),
+      youSaidRoute(youSaid),
       clarifyRoute(family),
       smallTalkRoute(),
       unknownRoute(family, d.questionLog, d.clock),
@@ -100,6 +105,9 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
       chooseScaleRoute(family),
       renewInvitationRoute(d.invitations),
       acknowledgeWorryRoute(d.worries),
+      youSaidEditRoute(youSaid),
+      youSaidSaveRoute(youSaid),
+      youSaidRemoveRoute(youSaid),
       askButtonRoute((turn) => router.routeText(turn)),
     ],
   });

@@ -1,3 +1,4 @@
+import { chatLiteral } from '../domain/text/safeText.js';
 import type { Reply } from '../ports/messages.js';
 import { cardReply } from './cardReply.js';
 import type { TermDigestCard } from '../cards/cardModels.js';
@@ -115,6 +116,11 @@ export function presentTermDigest(
     chartTitle: `Mean outcome scores, ${d.term.label}`,
     chartNote: CHART_NOTE,
     bars,
+    youSaid: d.youSaid.slice(0, 6).map((e) => ({
+      outcome: d.outcomes.find((o) => o.outcome === e.outcome)?.name ?? e.outcome,
+      youSaid: chatLiteral(e.youSaid),
+      weDid: chatLiteral(e.weDid),
+    })),
     outcomes,
     waits,
     measures,
@@ -136,6 +142,9 @@ export function presentTermDigest(
     ...waits.map((w) => `- ${w.label}: ${w.rating}; ${w.detail}`),
     'Response rate:',
     ...rates.map((r) => `- ${r.title}: ${r.value}`),
+    ...(card.youSaid.length
+      ? ['You said, we did:', ...card.youSaid.map((y) => `- ${y.outcome}: you said ${y.youSaid}; we did ${y.weDid}`)]
+      : []),
     ...notes,
     ...(opts.csvUrl ? [`Figures as CSV: ${opts.csvUrl}`] : []),
   ].join('\n');

@@ -30,6 +30,7 @@ export const TABLES = {
   measureValues: 'measurevalues',
   reviewViews: 'reviewviews',
   worryAlerts: 'worryalerts',
+  youSaid: 'yousaid',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

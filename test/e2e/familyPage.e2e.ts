@@ -300,4 +300,34 @@ describe("family web page with Web Chat (headless Chromium, at a person's pace)"
     await expectAccessible(page, 'the unknown-link page');
     await screenshot(page, 'webchat-unknown-link');
   });
+
+  it('publishes "you said, we did" as a plain public page: accessible, no personal data', async () => {
+    for (const [outcome, youSaid, weDid] of [
+      [
+        'support',
+        'Waiting for speech and language therapy took too long',
+        'We funded two more therapists and a weekly drop-in',
+      ],
+      ['safe', 'School transport felt unsafe', 'We added trained escorts on three routes'],
+      ['voice', 'Reviews did not ask what children think', 'Every review now starts with the child’s own page'],
+    ] as const) {
+      const saved = await bot.services.youSaid.save(
+        { outcome, youSaid, weDid },
+        'ffffffff-0000-0000-0000-00000000e2e0',
+      );
+      expect(saved.kind).to.equal('saved');
+    }
+    page = await open(`${bot.baseUrl}/you-said-we-did`, { width: 390, height: 844 });
+    await page.getByRole('heading', { name: 'You said, we did', level: 1 }).waitFor();
+    // A person reads it: headings by outcome, each change under what was said.
+    await page.waitForTimeout(1500);
+    const text = await page.locator('main').innerText();
+    expect(text).to.include('Support: ');
+    expect(text).to.include('We did: We added trained escorts on three routes');
+    expect(text).not.to.include('ffffffff-0000-0000-0000-00000000e2e0');
+    expect(text).not.to.match(/\bAR-\d+/);
+    expect(await page.locator('script').count()).to.equal(0);
+    await expectAccessible(page, 'the public "you said, we did" page');
+    await screenshot(page, 'you-said-we-did-phone');
+  });
 });

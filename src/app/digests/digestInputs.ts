@@ -5,6 +5,7 @@ import type { TermDigestInput } from '../../domain/digests/termDigest.js';
 import type { ScoresService } from '../scoresService.js';
 import type { WaitsService } from '../waitsService.js';
 import type { MeasuresService } from '../measuresService.js';
+import type { YouSaidService } from '../youSaidService.js';
 
 /**
  * Reads what the digest of `term` needs: both roles' scores for every outcome in the term and the one
@@ -20,6 +21,7 @@ export async function readDigestInputs(
     scores: ScoresService;
     waits: WaitsService;
     measures: MeasuresService;
+    youSaid?: Pick<YouSaidService, 'current'>;
   },
   term: Term,
 ): Promise<TermDigestInput> {
@@ -58,6 +60,7 @@ export async function readDigestInputs(
     rates: rates.rates,
     waits: changes,
     measures,
+    youSaid: (await deps.youSaid?.current()) ?? [],
     generatedOn: today,
   };
 }

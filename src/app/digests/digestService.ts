@@ -1,3 +1,4 @@
+import type { YouSaidService } from '../youSaidService.js';
 import type { Clock } from '../../domain/clock.js';
 import { addDays } from '../../domain/dates.js';
 import { buildTermDigest, type TermDigest } from '../../domain/digests/termDigest.js';
@@ -32,6 +33,8 @@ export type DigestServiceDeps = {
   scores: ScoresService;
   waits: WaitsService;
   measures: MeasuresService;
+  /** "You said, we did": the entries go in the digest (optional for callers that do not keep them). */
+  youSaid?: Pick<YouSaidService, 'current'>;
   addresses: AddressBook;
   subscriptions: DigestSubscriptions;
   ledger: DigestLedger;

@@ -1,3 +1,4 @@
+import type { YouSaidEntry } from '../youSaid/youSaidEntry.js';
 import { change, type OutcomeScore, type ResponseRate } from '../scores/outcomeFigures.js';
 import type { Disclosed } from '../scores/disclosure.js';
 import type { OutcomeId, QuestionBank, RespondentRole } from '../survey/questionBank.js';
@@ -44,6 +45,8 @@ export type TermDigest = {
   rates: ResponseRate[];
   /** Every framework measure (the scorecard), with its latest figures where any are loaded. */
   measures: MeasureAnswer[];
+  /** "You said, we did": what changed because of what families said. */
+  youSaid: YouSaidEntry[];
   attention: Attention[];
 };
 
@@ -58,6 +61,8 @@ export type TermDigestInput = {
   /** `change`: the latest extract against the last of the term before (absent in older callers). */
   waits: { service: Service; stats: WaitingListStats | null; change?: ChangeAnswer | null }[];
   measures: MeasureAnswer[];
+  /** "You said, we did" entries, newest first (absent in older callers). */
+  youSaid?: YouSaidEntry[];
   generatedOn: string;
 };
 
@@ -118,6 +123,7 @@ export function buildTermDigest(input: TermDigestInput): TermDigest {
     waits,
     rates: input.rates,
     measures: input.measures,
+    youSaid: input.youSaid ?? [],
     attention,
   };
 }

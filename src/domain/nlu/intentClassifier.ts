@@ -23,6 +23,7 @@ const PRIORITY: readonly IntentName[] = [
   'eraseReview',
   'whoViewed',
   'reviewAnswers',
+  'youSaidWeDid',
   'unansweredQuestions',
   'myInvitations',
   'invite',

@@ -155,6 +155,10 @@ const REVIEW_ANSWERS: Entry[] = [
     'who viewed | who has viewed | who has seen | who saw | who looked at | who has looked at | who accessed | who has accessed | who opened | viewing log | access log | views of',
     intent('whoViewed', 6),
   ),
+  ...entries(
+    'you said we did | you said, we did | you said | we did | ysdw | what we changed | changes we made',
+    intent('youSaidWeDid', 6),
+  ),
   // "delete the answers for AR-1042" is an erasure, whatever else it says.
   ...entries(
     'delete the answers | erase the answers | delete answers | erase answers | remove the answers',

@@ -14,6 +14,7 @@ export type IntentName =
   | 'eraseReview'
   | 'reviewAnswers'
   | 'whoViewed'
+  | 'youSaidWeDid'
   | 'outOfScope';
 
 /** How directly a phrase names an outcome: its name, one of its questions, or a faint hint. */

@@ -19,6 +19,8 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
       return `answers for ${u.reviewRef ?? 'review'}`;
     case 'whoViewed':
       return `who viewed ${u.reviewRef ?? 'review'}`;
+    case 'youSaidWeDid':
+      return 'you said, we did';
     case 'invite':
       return ['invite', u.reviewRef ? `review ${u.reviewRef}` : '', u.role ? roleWord(u.role) : '']
         .filter(Boolean)

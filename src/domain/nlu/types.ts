@@ -56,6 +56,8 @@ export type Understanding =
   | { intent: 'reviewAnswers'; reviewRef?: string }
   /** "who viewed AR-1042": the record of who saw a review's answers (administrators). */
   | { intent: 'whoViewed'; reviewRef?: string }
+  /** "you said, we did": the entries, to add, change or remove (managers). */
+  | { intent: 'youSaidWeDid' }
   /** "confirm erase AR-1042": the reference is checked by the handler, which says what is wrong with it. */
   | { intent: 'confirmErase'; reviewRef: string }
   | { intent: 'deliveryReport' }

@@ -121,6 +121,8 @@ function build(intent: IntentName, s: Slots, measures: readonly MeasureVocab[] =
       return { intent: 'reviewAnswers', ...(s.reviewRef ? { reviewRef: s.reviewRef } : {}) };
     case 'whoViewed':
       return { intent: 'whoViewed', ...(s.reviewRef ? { reviewRef: s.reviewRef } : {}) };
+    case 'youSaidWeDid':
+      return { intent: 'youSaidWeDid' };
     case 'myInvitations':
       return { intent: 'myInvitations' };
     case 'help':

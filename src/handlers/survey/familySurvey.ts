@@ -1,3 +1,5 @@
+import type { YouSaidService } from '../../app/youSaidService.js';
+import { chatLiteral } from '../../domain/text/safeText.js';
 import type { SaveResult, SurveyPosition, SurveyService } from '../../app/surveyService.js';
 import { sectionCard, sectionSavedCard, surveyCompleteCard } from '../../cards/surveyCards.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
@@ -9,6 +11,9 @@ import type { CardOutcome, Turn } from '../../ports/turn.js';
  * The family's side of the conversation, shared by the survey's routes: starting with a code, resuming,
  * and what each save leads to. Only families' words live here; the survey itself is SurveyService.
  */
+/** Enough to show the loop is closed without making the end card a long read on a phone. */
+const MAX_YOU_SAID_ON_END_CARD = 3;
+
 export class FamilySurvey {
   constructor(
     private readonly survey: SurveyService,
@@ -17,6 +22,8 @@ export class FamilySurvey {
     private readonly assetBaseUrl: string,
     /** What a family is told to do if they need help now (FAMILY_HELP_TEXT), shown before they write. */
     private readonly familyHelpText: string,
+    /** "You said, we did", shown on the end card for the outcomes just answered. */
+    private readonly youSaid?: Pick<YouSaidService, 'current'>,
   ) {}
 
   /**
@@ -173,9 +180,16 @@ export class FamilySurvey {
 
   private async sendNext(turn: Turn, position: SurveyPosition, lead = ''): Promise<void> {
     if (!position.next) {
+      const answered = this.bank.outcomes.map((o) => o.id).filter((o) => position.state.sections[o]);
+      const entries = (await this.youSaid?.current(answered)) ?? [];
+      const youSaid = entries.slice(0, MAX_YOU_SAID_ON_END_CARD).map((e) => ({
+        outcome: this.bank.outcome(e.outcome).shortName,
+        youSaid: chatLiteral(e.youSaid),
+        weDid: chatLiteral(e.weDid),
+      }));
       await turn.send({
         text: 'Thank you — your survey is complete.',
-        card: surveyCompleteCard(position.invitation.reviewRef, position.invitation.role, lead),
+        card: surveyCompleteCard(position.invitation.reviewRef, position.invitation.role, lead, youSaid),
       });
       return;
     }

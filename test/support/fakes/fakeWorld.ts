@@ -39,8 +39,9 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     measureValues: new fakes.InMemoryMeasureValues(),
     reviewViews: new fakes.InMemoryReviewViews(),
     worryAlerts: new fakes.InMemoryWorryAlerts(),
+    youSaid: new fakes.InMemoryYouSaid(),
   };
-  const { invitationService, survey, scores, waits, measures, erasure, access, digests, reviews, worries } =
+  const { invitationService, survey, scores, waits, measures, erasure, access, digests, reviews, worries, youSaid } =
     wireAppServices(stores, {
       bank,
       terms,
@@ -69,6 +70,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     erasure,
     reviews,
     worries,
+    youSaid,
     questionLog: stores.questionLog,
     askContext: new fakes.InMemoryAskContext(),
     assetBaseUrl: publicBaseUrl,

@@ -1,3 +1,5 @@
+import type { YouSaidStore } from '../../../src/ports/youSaidStores.js';
+import type { YouSaidEntry } from '../../../src/domain/youSaid/youSaidEntry.js';
 import type { WorryAlert, WorryAlertStore } from '../../../src/ports/worryStores.js';
 import type { ReviewView, ReviewViewLog } from '../../../src/ports/reviewStores.js';
 import type { ExtractSnapshot } from '../../../src/domain/waits/extractSnapshot.js';
@@ -406,5 +408,21 @@ export class InMemoryWorryAlerts implements WorryAlertStore {
     return [...this.rows.values()]
       .filter((r) => r.alert.status !== 'acknowledged')
       .map((r) => ({ ...structuredClone(r.alert), etag: r.etag }));
+  }
+}
+
+export class InMemoryYouSaid implements YouSaidStore {
+  readonly rows = new Map<string, YouSaidEntry>();
+  async save(entry: YouSaidEntry) {
+    this.rows.set(entry.id, { ...entry });
+  }
+  async get(id: string) {
+    const e = this.rows.get(id);
+    return e ? { ...e } : undefined;
+  }
+  async current() {
+    return [...this.rows.values()]
+      .filter((e) => !e.removedAt)
+      .sort((a, b) => (b.updatedAt ?? b.createdAt).localeCompare(a.updatedAt ?? a.createdAt));
   }
 }

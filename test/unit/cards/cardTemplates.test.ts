@@ -18,6 +18,7 @@ import { buildTermDigest } from '../../../src/domain/digests/termDigest.js';
 import { presentTermDigest } from '../../../src/presenters/termDigestPresenter.js';
 import { reviewAnswers } from '../../../src/domain/reviews/reviewAnswers.js';
 import { worryAlertCard } from '../../../src/presenters/worryAlertPresenter.js';
+import { youSaidFormCard, youSaidListCard } from '../../../src/presenters/youSaidPresenter.js';
 import { presentReviewAnswers, presentReviewWords } from '../../../src/presenters/reviewAnswersPresenter.js';
 import { loadMeasureCatalogue } from '../../../src/domain/measures/measureCatalogue.js';
 import { measureFigures } from '../../../src/domain/measures/measureFigures.js';
@@ -371,6 +372,27 @@ samples.push({
       ),
     ),
 });
+
+{
+  const entries = [1, 2, 3].map((i) => ({
+    id: `00000000-0000-4000-8000-00000000000${i}`,
+    outcome: 'support' as const,
+    youSaid: 'Waiting for speech therapy took too long '.repeat(9),
+    weDid: 'We funded two more therapists and a drop-in clinic '.repeat(7),
+    createdBy: 'dddddddd-0000-0000-0000-000000000003',
+    createdAt: '2026-11-20T10:00:00.000Z',
+  }));
+  samples.push({
+    template: 'youSaidList',
+    name: 'three long entries',
+    card: () => renderCard('youSaidList', youSaidListCard(bank, entries, 'http://localhost:3978/you-said-we-did')),
+  });
+  samples.push({
+    template: 'youSaidForm',
+    name: 'an entry being changed, with a problem',
+    card: () => renderCard('youSaidForm', youSaidFormCard(bank, entries[0], 'Say what families told you.')),
+  });
+}
 
 describe('card templates', () => {
   for (const sample of samples) {
