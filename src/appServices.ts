@@ -25,6 +25,8 @@ import { WorryAlertsService } from './app/worryAlertsService.js';
 import { worryAlertReply } from './presenters/worryAlertPresenter.js';
 import type { YouSaidStore } from './ports/youSaidStores.js';
 import { YouSaidService } from './app/youSaidService.js';
+import { ThemesService } from './app/themesService.js';
+import { standardThemes } from './domain/themes/themeList.js';
 import { ReviewAnswersService } from './app/reviewAnswersService.js';
 
 /** Every store the services need, as ports: Table Storage in the product, in-memory fakes in unit tests. */
@@ -72,6 +74,7 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     sectionCount: sectionOrder(bank).length,
   });
   const youSaid = new YouSaidService(s.youSaid, clock);
+  const themes = new ThemesService(bank, standardThemes(), terms, clock, s.counters);
   const worries = new WorryAlertsService(
     o.worryPhrases,
     bank,
@@ -107,6 +110,7 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     waits,
     measures,
     youSaid,
+    themes,
     addresses: s.addresses,
     subscriptions: s.subscriptions,
     ledger: s.ledger,
@@ -126,5 +130,18 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     clock,
     o.publicBaseUrl,
   );
-  return { invitationService, survey, access, scores, erasure, waits, measures, digests, reviews, worries, youSaid };
+  return {
+    invitationService,
+    survey,
+    access,
+    scores,
+    erasure,
+    waits,
+    measures,
+    digests,
+    reviews,
+    worries,
+    youSaid,
+    themes,
+  };
 }

@@ -60,6 +60,7 @@ export function buildHttpApp(
     reviews: services.reviews,
     worries: services.worries,
     youSaid: services.youSaid,
+    themes: services.themes,
     questionLog: services.questionLog,
     askContext: services.conversations,
     assetBaseUrl: config.publicBaseUrl,

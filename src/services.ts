@@ -86,8 +86,20 @@ export function buildServices(
     ledger,
     measureValues,
   } = stores;
-  const { invitationService, survey, access, scores, erasure, waits, measures, digests, reviews, worries, youSaid } =
-    app;
+  const {
+    invitationService,
+    survey,
+    access,
+    scores,
+    erasure,
+    waits,
+    measures,
+    digests,
+    reviews,
+    worries,
+    youSaid,
+    themes,
+  } = app;
   return {
     bank,
     terms,
@@ -119,6 +131,7 @@ export function buildServices(
     worries,
     worryAlerts: stores.worryAlerts,
     youSaid,
+    themes,
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -155,6 +155,8 @@ export type TermDigestCard = {
   hasChart: boolean;
   chartTitle: string;
   chartNote: string;
+  /** What families are saying: one line per prompt with 10 or more comments, counted themes only. */
+  themes: { label: string; detail: string }[];
   /** "You said, we did" entries (already escaped for chat). */
   youSaid: { outcome: string; youSaid: string; weDid: string }[];
   /** One bar per outcome and role: widths in hundredths of the 1–5 scale (filled from 1 to the mean). */

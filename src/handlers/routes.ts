@@ -36,6 +36,8 @@ import type { ReviewAnswersService } from '../app/reviewAnswersService.js';
 import type { WorryAlertsService } from '../app/worryAlertsService.js';
 import { acknowledgeWorryRoute } from './worries/acknowledgeWorryRoute.js';
 import type { YouSaidService } from '../app/youSaidService.js';
+import type { ThemesService } from '../app/themesService.js';
+import { themesRoute } from './figures/themesRoute.js';
 import { youSaidEditRoute, youSaidRemoveRoute, youSaidRoute, youSaidSaveRoute } from './youSaid/youSaidRoutes.js';
 import { FamilySurvey } from './survey/familySurvey.js';
 import { answerQuestionRoute, chooseScaleRoute, saveSectionRoute, surveyCodeRoute } from './survey/surveyRoutes.js';
@@ -53,6 +55,7 @@ export type RouteDeps = {
   reviews: ReviewAnswersService;
   worries: WorryAlertsService;
   youSaid: YouSaidService;
+  themes: ThemesService;
   questionLog: QuestionLog;
   /** Where each conversation's last question is kept, so follow-ups can be read against it. */
   askContext?: AskContext;
@@ -95,6 +98,7 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
       reviewAnswersRoute(d.reviews),
       whoViewedRoute(d.reviews),
       youSaidRoute(youSaid),
+      themesRoute(d.themes, d.bank),
       clarifyRoute(family),
       smallTalkRoute(),
       unknownRoute(family, d.questionLog, d.clock),

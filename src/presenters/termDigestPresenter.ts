@@ -1,3 +1,4 @@
+import { themesLine } from './themesPresenter.js';
 import { chatLiteral } from '../domain/text/safeText.js';
 import type { Reply } from '../ports/messages.js';
 import { cardReply } from './cardReply.js';
@@ -116,6 +117,10 @@ export function presentTermDigest(
     chartTitle: `Mean outcome scores, ${d.term.label}`,
     chartNote: CHART_NOTE,
     bars,
+    themes: d.themes.slice(0, 8).map((p) => ({
+      label: `${ROLE_LABEL[p.role]}: "${p.prompt}…" (${p.comments} comments)`,
+      detail: themesLine(p),
+    })),
     youSaid: d.youSaid.slice(0, 6).map((e) => ({
       outcome: d.outcomes.find((o) => o.outcome === e.outcome)?.name ?? e.outcome,
       youSaid: chatLiteral(e.youSaid),
@@ -142,6 +147,9 @@ export function presentTermDigest(
     ...waits.map((w) => `- ${w.label}: ${w.rating}; ${w.detail}`),
     'Response rate:',
     ...rates.map((r) => `- ${r.title}: ${r.value}`),
+    ...(card.themes.length
+      ? ['What families are saying (counted themes):', ...card.themes.map((t) => `- ${t.label}: ${t.detail}`)]
+      : []),
     ...(card.youSaid.length
       ? ['You said, we did:', ...card.youSaid.map((y) => `- ${y.outcome}: you said ${y.youSaid}; we did ${y.weDid}`)]
       : []),

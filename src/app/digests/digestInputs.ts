@@ -1,3 +1,4 @@
+import type { ThemesService } from '../themesService.js';
 import type { Clock } from '../../domain/clock.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
 import type { Term, TermCalendar } from '../../domain/terms/termCalendar.js';
@@ -22,6 +23,7 @@ export async function readDigestInputs(
     waits: WaitsService;
     measures: MeasuresService;
     youSaid?: Pick<YouSaidService, 'current'>;
+    themes?: Pick<ThemesService, 'forTerm'>;
   },
   term: Term,
 ): Promise<TermDigestInput> {
@@ -61,6 +63,7 @@ export async function readDigestInputs(
     waits: changes,
     measures,
     youSaid: (await deps.youSaid?.current()) ?? [],
+    themes: (await deps.themes?.forTerm(ref, { roles: ['cyp', 'pc'] }))?.prompts ?? [],
     generatedOn: today,
   };
 }

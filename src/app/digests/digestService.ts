@@ -1,3 +1,4 @@
+import type { ThemesService } from '../themesService.js';
 import type { YouSaidService } from '../youSaidService.js';
 import type { Clock } from '../../domain/clock.js';
 import { addDays } from '../../domain/dates.js';
@@ -35,6 +36,8 @@ export type DigestServiceDeps = {
   measures: MeasuresService;
   /** "You said, we did": the entries go in the digest (optional for callers that do not keep them). */
   youSaid?: Pick<YouSaidService, 'current'>;
+  /** What families are saying, as counted themes (optional for callers that do not count them). */
+  themes?: Pick<ThemesService, 'forTerm'>;
   addresses: AddressBook;
   subscriptions: DigestSubscriptions;
   ledger: DigestLedger;

@@ -1,3 +1,4 @@
+import type { PromptThemes } from '../themes/themeFigures.js';
 import type { YouSaidEntry } from '../youSaid/youSaidEntry.js';
 import { change, type OutcomeScore, type ResponseRate } from '../scores/outcomeFigures.js';
 import type { Disclosed } from '../scores/disclosure.js';
@@ -47,6 +48,8 @@ export type TermDigest = {
   measures: MeasureAnswer[];
   /** "You said, we did": what changed because of what families said. */
   youSaid: YouSaidEntry[];
+  /** Prompts with 10 or more comments, with their counted themes (never the words). */
+  themes: PromptThemes[];
   attention: Attention[];
 };
 
@@ -63,6 +66,8 @@ export type TermDigestInput = {
   measures: MeasureAnswer[];
   /** "You said, we did" entries, newest first (absent in older callers). */
   youSaid?: YouSaidEntry[];
+  /** Counted themes of the term's comments (absent in older callers). */
+  themes?: PromptThemes[];
   generatedOn: string;
 };
 
@@ -124,6 +129,7 @@ export function buildTermDigest(input: TermDigestInput): TermDigest {
     rates: input.rates,
     measures: input.measures,
     youSaid: input.youSaid ?? [],
+    themes: (input.themes ?? []).filter((p) => p.shown && p.themes.length > 0),
     attention,
   };
 }

@@ -24,6 +24,7 @@ const PRIORITY: readonly IntentName[] = [
   'whoViewed',
   'reviewAnswers',
   'youSaidWeDid',
+  'themes',
   'unansweredQuestions',
   'myInvitations',
   'invite',

@@ -19,7 +19,7 @@ const SCORES: Entry[] = [
   // "results" alone is anyone's results ("GCSE results"): a hint that needs an outcome beside it.
   ...entries('results | result', intent('scores', 1)),
   ...entries(
-    'doing | say about | think about | feel about | feedback | mean | average | answers | views on | saying',
+    'doing | say about | think about | feel about | feedback | mean | average | answers | views on',
     intent('scores', 1),
   ),
   // A ranking is shown worst first: that is what needs attention.
@@ -159,6 +159,12 @@ const REVIEW_ANSWERS: Entry[] = [
     'you said we did | you said, we did | you said | we did | ysdw | what we changed | changes we made',
     intent('youSaidWeDid', 6),
   ),
+  ...entries(
+    // Role words ("parents") are left free so "what are parents saying" is read for parent carers.
+    'are saying | saying about | comments | comments about | comments on | themes | common themes | what did families write | what families wrote | what do families write | free text | written comments',
+    intent('themes', 5),
+  ),
+  ...entries('saying', intent('themes', 4)),
   // "delete the answers for AR-1042" is an erasure, whatever else it says.
   ...entries(
     'delete the answers | erase the answers | delete answers | erase answers | remove the answers',

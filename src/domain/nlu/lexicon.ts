@@ -15,6 +15,7 @@ export type IntentName =
   | 'reviewAnswers'
   | 'whoViewed'
   | 'youSaidWeDid'
+  | 'themes'
   | 'outOfScope';
 
 /** How directly a phrase names an outcome: its name, one of its questions, or a faint hint. */

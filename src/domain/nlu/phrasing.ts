@@ -21,6 +21,8 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
       return `who viewed ${u.reviewRef ?? 'review'}`;
     case 'youSaidWeDid':
       return 'you said, we did';
+    case 'themes':
+      return `what are families saying${u.outcome ? ` about ${OUTCOME_LABEL[u.outcome]}` : ''}`;
     case 'invite':
       return ['invite', u.reviewRef ? `review ${u.reviewRef}` : '', u.role ? roleWord(u.role) : '']
         .filter(Boolean)

@@ -58,6 +58,8 @@ export type Understanding =
   | { intent: 'whoViewed'; reviewRef?: string }
   /** "you said, we did": the entries, to add, change or remove (managers). */
   | { intent: 'youSaidWeDid' }
+  /** "what are families saying about support?": counted themes of the free text (managers, practitioners). */
+  | { intent: 'themes'; outcome?: OutcomeId; roles: RespondentRole[]; terms: TermRef[] }
   /** "confirm erase AR-1042": the reference is checked by the handler, which says what is wrong with it. */
   | { intent: 'confirmErase'; reviewRef: string }
   | { intent: 'deliveryReport' }

@@ -123,6 +123,13 @@ function build(intent: IntentName, s: Slots, measures: readonly MeasureVocab[] =
       return { intent: 'whoViewed', ...(s.reviewRef ? { reviewRef: s.reviewRef } : {}) };
     case 'youSaidWeDid':
       return { intent: 'youSaidWeDid' };
+    case 'themes':
+      return {
+        intent: 'themes',
+        ...(s.outcome.kind === 'one' ? { outcome: s.outcome.outcome } : {}),
+        roles: s.roles,
+        terms: s.terms.terms.slice(0, 1),
+      };
     case 'myInvitations':
       return { intent: 'myInvitations' };
     case 'help':

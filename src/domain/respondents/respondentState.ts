@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { standardThemes } from '../themes/themeList.js';
 import type { RespondentRole } from '../survey/questionBank.js';
 
 /**
@@ -38,10 +39,28 @@ export function textFingerprint(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-/** The compact value stored for one answer: score, 0 for skipped, or a fingerprint of free text. */
+/**
+ * The compact value stored for one answer: score, 0 for skipped, or a fingerprint of free text followed by
+ * the themes it touches ("3f2a…#waiting+school"), so the theme counts move by exactly what a save changed.
+ */
 export function compactValue(answer: { score?: number; skipped: boolean; text?: string }): number | string {
-  if (answer.text !== undefined) return textFingerprint(answer.text);
+  if (answer.text !== undefined) {
+    const themes = standardThemes().themesOf(answer.text);
+    return themes.length ? `${textFingerprint(answer.text)}#${themes.join('+')}` : textFingerprint(answer.text);
+  }
   return answer.skipped ? 0 : answer.score!;
+}
+
+/** The themes in a compact free-text value (none for a score, a skip, or a value saved before themes). */
+export function themesInCompact(value: number | string): string[] {
+  if (typeof value !== 'string') return [];
+  const at = value.indexOf('#');
+  return at < 0
+    ? []
+    : value
+        .slice(at + 1)
+        .split('+')
+        .filter(Boolean);
 }
 
 /** A short one-way fingerprint of a conversation id: enough to recognise the chat, nothing to reach it by. */

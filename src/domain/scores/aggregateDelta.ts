@@ -1,6 +1,6 @@
 import type { QuestionBank, RespondentRole } from '../survey/questionBank.js';
 import { TEXT_SECTION } from '../survey/sections.js';
-import type { RespondentState, SavedSection } from '../respondents/respondentState.js';
+import { themesInCompact, type RespondentState, type SavedSection } from '../respondents/respondentState.js';
 
 /**
  * Aggregates are counters per term × role × outcome (and per question inside): respondents who saved
@@ -18,6 +18,14 @@ export function outcomeRow(role: RespondentRole, outcome: string): string {
 export function rateRow(role: RespondentRole): string {
   return `rate~${role}`;
 }
+/** Free-text counters of one role: per prompt, comments written and how many touched each theme. */
+export function themeRow(role: RespondentRole): string {
+  return `text~${role}`;
+}
+export const promptFields = (position: number) => ({
+  comments: `p${position}_n`,
+  theme: (id: string) => `p${position}_t_${id}`,
+});
 export const questionFields = (position: number) => ({
   n: `q${position}_n`,
   sum: `q${position}_sum`,
@@ -43,7 +51,17 @@ function addSection(
   saved: SavedSection,
   sign: 1 | -1,
 ): void {
-  if (section === TEXT_SECTION) return; // free text is never aggregated
+  if (section === TEXT_SECTION) {
+    // The words themselves are never aggregated: only that a comment was written, and its themes.
+    for (const [questionId, value] of Object.entries(saved.values)) {
+      const prompt = bank.freeTextPrompt(questionId);
+      if (!prompt || typeof value !== 'string') continue;
+      const f = promptFields(prompt.position);
+      bump(delta, saved.term, themeRow(role), f.comments, sign);
+      for (const theme of themesInCompact(value)) bump(delta, saved.term, themeRow(role), f.theme(theme), sign);
+    }
+    return;
+  }
   const row = outcomeRow(role, section);
   bump(delta, saved.term, row, 'seen', sign);
   let anyScore = false;

@@ -41,21 +41,33 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     worryAlerts: new fakes.InMemoryWorryAlerts(),
     youSaid: new fakes.InMemoryYouSaid(),
   };
-  const { invitationService, survey, scores, waits, measures, erasure, access, digests, reviews, worries, youSaid } =
-    wireAppServices(stores, {
-      bank,
-      terms,
-      catalogue,
-      measures: loadMeasureCatalogue(),
-      clock,
-      invitationTtlDays: 28,
-      publicBaseUrl,
-      devRoles: [],
-      allowLoopback: false,
-      instance: 'unit',
-      digestSendsPerSecond: 1_000,
-      worryPhrases: loadWorryPhrases(),
-    });
+  const {
+    invitationService,
+    survey,
+    scores,
+    waits,
+    measures,
+    erasure,
+    access,
+    digests,
+    reviews,
+    worries,
+    youSaid,
+    themes,
+  } = wireAppServices(stores, {
+    bank,
+    terms,
+    catalogue,
+    measures: loadMeasureCatalogue(),
+    clock,
+    invitationTtlDays: 28,
+    publicBaseUrl,
+    devRoles: [],
+    allowLoopback: false,
+    instance: 'unit',
+    digestSendsPerSecond: 1_000,
+    worryPhrases: loadWorryPhrases(),
+  });
   digests.useSender(sender.send);
   worries.useSender(sender.send);
   const { router, events } = buildRoutes({
@@ -71,6 +83,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     reviews,
     worries,
     youSaid,
+    themes,
     questionLog: stores.questionLog,
     askContext: new fakes.InMemoryAskContext(),
     assetBaseUrl: publicBaseUrl,

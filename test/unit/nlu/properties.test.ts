@@ -36,6 +36,13 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
       service: z.string().optional(),
       unknownService: z.string().min(1).optional(),
       allServices: z.boolean(),
+      change: z
+        .union([
+          z.strictObject({ kind: z.literal('sinceMonth'), month: z.number().int().min(1).max(12) }),
+          z.strictObject({ kind: z.literal('sinceTerm'), term: termRef }),
+          z.strictObject({ kind: z.literal('trend') }),
+        ])
+        .optional(),
     }),
     z.strictObject({
       intent: z.literal('measure'),
@@ -58,6 +65,15 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
     }),
     z.strictObject({ intent: z.literal('unknown'), reason: z.enum(['out-of-scope', 'unclear']) }),
     z.strictObject({ intent: z.literal('smallTalk'), say: z.enum(['thanks', 'ack', 'bye']) }),
+    z.strictObject({ intent: z.literal('reviewAnswers'), reviewRef: z.string().min(1).optional() }),
+    z.strictObject({ intent: z.literal('whoViewed'), reviewRef: z.string().min(1).optional() }),
+    z.strictObject({ intent: z.literal('youSaidWeDid') }),
+    z.strictObject({
+      intent: z.literal('themes'),
+      outcome: z.enum(['voice', 'progress', 'health', 'support', 'safe', 'future']).optional(),
+      roles: z.array(role).max(2),
+      terms: z.array(termRef).max(1),
+    }),
   ]),
 );
 

@@ -213,6 +213,16 @@ const TABLE: [string, Want | Want[]][] = [
   ['how many pupils are on roll', NONE],
   ['GCSE results for the county', NONE],
   ['hello', { intent: 'help' }],
+  // Added with the review's own answers, worries and "you said, we did" (session 6).
+  ['answers for AR-1042', { intent: 'reviewAnswers', reviewRef: 'AR-1042' }],
+  ['what did the family say for AR-2002', { intent: 'reviewAnswers', reviewRef: 'AR-2002' }],
+  ['what did the child write in AR-3003', { intent: 'reviewAnswers', reviewRef: 'AR-3003' }],
+  ['who viewed AR-1042', { intent: 'whoViewed', reviewRef: 'AR-1042' }],
+  ['who has seen the answers for AR-77', { intent: 'whoViewed', reviewRef: 'AR-77' }],
+  ['you said, we did', { intent: 'youSaidWeDid' }],
+  ['what are families saying about support?', { intent: 'themes', outcome: 'support' }],
+  ['what are young people saying', { intent: 'themes', roles: ['cyp'] }],
+  ['common themes in the comments about safe', { intent: 'themes', outcome: 'safe' }],
 ];
 
 /**
@@ -356,6 +366,10 @@ describe('trust table: how often a practitioner is answered right, asked back, n
       'smallTalk',
       'unknown',
       'clarify',
+      'reviewAnswers',
+      'whoViewed',
+      'youSaidWeDid',
+      'themes',
     ])
       expect(intents, intent).to.include(intent);
   });
