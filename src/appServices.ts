@@ -99,7 +99,7 @@ export function wireAppServices(s: Stores, o: AppOptions) {
   );
   const access = new AccessControl(s.roles, o.devRoles);
   const scores = new ScoresService(bank, terms, clock, s.counters);
-  const erasure = new ErasureService(s.respondents, s.invitations);
+  const erasure = new ErasureService(s.respondents, s.invitations, s.worryAlerts);
   const waits = new WaitsService(o.catalogue, terms, clock, s.referrals, s.waitSummaries);
   const measures = new MeasuresService(o.measures, s.measureValues);
   const digests = new DigestService({

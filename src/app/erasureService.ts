@@ -1,7 +1,15 @@
+import type { WorryAlertStore } from '../ports/worryStores.js';
 import { RESPONDENT_ROLES } from '../domain/survey/questionBank.js';
 import type { InvitationStore, RespondentRecords } from '../ports/surveyStores.js';
 
-export type ErasureReport = { reviewRef: string; respondents: number; answers: number; invitations: number };
+export type ErasureReport = {
+  reviewRef: string;
+  respondents: number;
+  answers: number;
+  invitations: number;
+  /** Worry alerts (which hold the family's words) removed with the answers. */
+  alerts: number;
+};
 
 /**
  * Deletes everything held for one review: every answer, each respondent's record and every invitation.
@@ -11,10 +19,11 @@ export class ErasureService {
   constructor(
     private readonly respondents: RespondentRecords,
     private readonly invitations: InvitationStore,
+    private readonly alerts?: Pick<WorryAlertStore, 'eraseReview'>,
   ) {}
 
   async erase(reviewRef: string): Promise<ErasureReport> {
-    const report: ErasureReport = { reviewRef, respondents: 0, answers: 0, invitations: 0 };
+    const report: ErasureReport = { reviewRef, respondents: 0, answers: 0, invitations: 0, alerts: 0 };
     for (const role of RESPONDENT_ROLES) {
       const rows = await this.respondents.answerRows(reviewRef, role);
       const result = await this.respondents.mutate(reviewRef, role, (current) =>
@@ -32,6 +41,9 @@ export class ErasureService {
       await this.invitations.delete(invitation.code);
       report.invitations++;
     }
+    // An alert quotes what the family wrote: it goes with their answers. (Who viewed the review stays: it
+    // records what staff did, under the pseudonymous reference only.)
+    report.alerts = (await this.alerts?.eraseReview(reviewRef)) ?? 0;
     return report;
   }
 }

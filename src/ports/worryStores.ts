@@ -36,4 +36,6 @@ export interface WorryAlertStore {
   replace(alert: WorryAlert, etag: string): Promise<boolean>;
   /** Every alert not yet acknowledged. */
   open(): Promise<(WorryAlert & { etag: string })[]>;
+  /** Removes every alert of a review (erasure); returns how many. */
+  eraseReview(reviewRef: string): Promise<number>;
 }

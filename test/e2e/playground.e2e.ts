@@ -181,6 +181,79 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     expect((await bot.services.subscriptions.list()).length).to.equal(1);
   });
 
+  it("tells the inviting practitioner of a worry at once, shows a review's own answers, and prints them", async () => {
+    await say('invite review AR-4004 child');
+    await page.getByText('Invitation for review AR-4004', { exact: false }).last().waitFor({ timeout: 30_000 });
+    // The child writes something worrying (saved as the survey saves it), and something ordinary.
+    const answers = {
+      section: 'text' as const,
+      answers: [
+        { questionId: 'text.cyp.1', skipped: false, text: 'Drawing and **football** with my friends <3' },
+        { questionId: 'text.cyp.5', skipped: false, text: 'I get scared on the bus when the older kids shout' },
+      ],
+    };
+    expect(await bot.services.worries.noteAnswers({ reviewRef: 'AR-4004', role: 'cyp' }, answers)).to.equal(1);
+    await bot.services.worries.idle();
+    const alert = page.locator('.ac-adaptiveCard').filter({ hasText: "A family's answer may need you today" }).last();
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).to.include('I get scared on the bus');
+    await alert.scrollIntoViewIfNeeded();
+    await screenshot(page, 'playground-worry-alert');
+    await expectCardAccessible(alert, 'the worry alert card');
+    await page.waitForTimeout(1200); // reads it, then presses
+    await alert.getByRole('button', { name: 'I have seen this' }).click();
+    await page.getByText('Seen by', { exact: false }).last().waitFor({ timeout: 30_000 });
+
+    await bot.services.respondents.mutate('AR-4004', 'cyp', (current) => ({
+      next: {
+        ...current!,
+        sections: {
+          safe: {
+            term: '2026-27-autumn',
+            savedAt: 'x',
+            values: { 'safe.cyp.1': 2, 'safe.cyp.2': 4, 'safe.cyp.3': 0, 'safe.cyp.4': 5 },
+          },
+        },
+      },
+      writes: [
+        ...[1, 2, 3, 4].map((n) => ({
+          questionId: `safe.cyp.${n}`,
+          section: 'safe',
+          term: '2026-27-autumn',
+          submittedOn: '2026-11-20',
+          skipped: n === 3,
+          ...(n === 3 ? {} : { score: [2, 4, 0, 5][n - 1] }),
+        })),
+        ...answers.answers.map((a) => ({ ...a, section: 'text', term: '2026-27-autumn', submittedOn: '2026-11-20' })),
+      ],
+      deletes: [],
+    }));
+    await say('answers for AR-4004');
+    const view = page.locator('.ac-adaptiveCard').filter({ hasText: "Review AR-4004: the family's answers" }).last();
+    await view.waitFor({ timeout: 30_000 });
+    expect(await view.innerText()).to.match(/Skipped \(chose not to answer\)/);
+    await view.scrollIntoViewIfNeeded();
+    await screenshot(page, 'playground-review-answers');
+    const words = page.locator('.ac-adaptiveCard').filter({ hasText: 'in their own words' }).last();
+    await words.scrollIntoViewIfNeeded();
+    expect(await words.innerText()).to.include('Drawing and **football** with my friends <3');
+    await screenshot(page, 'playground-review-words');
+
+    // The printable page, as the print button opens it (signed for this practitioner, 30 minutes).
+    await view.getByText('Print for the review meeting').waitFor();
+    const users = (await bot.services.reviewViews.list('AR-4004')).map((v) => v.viewer);
+    const printed = await bot.services.reviews.view('AR-4004', { userId: users[0]!, isAdmin: false }, 'chat');
+    if (printed.kind !== 'answers') throw new Error('refused');
+    const printPage = await page.context().newPage();
+    await printPage.goto(printed.printUrl.replace(/^https?:\/\/[^/]+/, bot.baseUrl));
+    await printPage.getByRole('heading', { name: "Review AR-4004: the family's answers" }).waitFor();
+    expect(await printPage.locator('main').innerText()).to.include('Drawing and **football** with my friends <3');
+    await expectAccessible(printPage, 'the printable review page');
+    await printPage.emulateMedia({ media: 'print' });
+    await screenshot(printPage, 'review-print-page');
+    await printPage.close();
+  });
+
   /** axe-core on one card of the Playground (the Playground's own page is not ours to fix). */
   async function expectCardAccessible(card: Locator, what: string): Promise<void> {
     await page.evaluate(() =>

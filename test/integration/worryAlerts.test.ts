@@ -138,4 +138,10 @@ describe('worry alerts (HTTP endpoint, real Azurite, recording channel)', functi
       bot.clock.set('2026-11-24');
     }
   });
+
+  it("erases a review's alerts with its answers (an alert quotes what the family wrote)", async () => {
+    const report = await bot.services.erasure.erase('AR-2003');
+    expect(report.alerts).to.equal(1);
+    expect((await bot.services.worryAlerts.open()).some((a) => a.reviewRef === 'AR-2003')).to.equal(false);
+  });
 });

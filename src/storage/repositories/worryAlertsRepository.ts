@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { encodeKey } from '../azureLimits.js';
 import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../tableStore.js';
@@ -37,7 +37,25 @@ export class WorryAlertsRepository implements WorryAlertStore {
   }
 
   private entity(alert: WorryAlert) {
-    return { partitionKey: 'alert', rowKey: encodeKey(alert.id), status: alert.status, json: JSON.stringify(alert) };
+    return {
+      partitionKey: 'alert',
+      rowKey: encodeKey(alert.id),
+      status: alert.status,
+      reviewRef: alert.reviewRef,
+      json: JSON.stringify(alert),
+    };
+  }
+
+  async eraseReview(reviewRef: string): Promise<number> {
+    const client = await this.table();
+    let removed = 0;
+    for await (const e of client.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq 'alert' and reviewRef eq ${reviewRef}` },
+    })) {
+      await client.deleteEntity(e.partitionKey!, e.rowKey!);
+      removed++;
+    }
+    return removed;
   }
 
   async create(alert: WorryAlert): Promise<'created' | 'exists'> {

@@ -404,6 +404,11 @@ export class InMemoryWorryAlerts implements WorryAlertStore {
     this.rows.set(alert.id, { alert: structuredClone(alert), etag: String(++this.version) });
     return true;
   }
+  async eraseReview(reviewRef: string) {
+    const ids = [...this.rows.values()].filter((r) => r.alert.reviewRef === reviewRef).map((r) => r.alert.id);
+    ids.forEach((id) => this.rows.delete(id));
+    return ids.length;
+  }
   async open() {
     return [...this.rows.values()]
       .filter((r) => r.alert.status !== 'acknowledged')
