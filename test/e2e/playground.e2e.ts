@@ -152,7 +152,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     expect(await lastOutputs(1)).to.match(/I have waiting times for: Speech and language therapy \(SALT\)/);
   });
 
-  it('shows the termly digest card (chart or its fallback, tables, CSV link) and subscribes a manager', async () => {
+  it('shows the termly digest card (a bar chart on the 1 to 5 scale, tables, CSV link) and subscribes a manager', async () => {
     await say('preview the digest');
     const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Termly digest: 2026-27 Autumn' }).last();
     await card.waitFor({ timeout: 30_000 });

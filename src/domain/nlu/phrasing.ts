@@ -32,7 +32,10 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
     case 'responseRate':
       return `response rate ${termsPhrase(u.terms)}`;
     case 'waits': {
-      if (u.service) return `waiting times for ${services.find((s) => s.id === u.service)?.name ?? u.service}`;
+      if (u.service) {
+        const name = services.find((s) => s.id === u.service)?.name ?? u.service;
+        return u.change ? `has the ${name} waiting list changed${changePhrase(u.change)}` : `waiting times for ${name}`;
+      }
       if (u.unknownService) return `waiting times for ${u.unknownService}`;
       return 'waiting times for all services';
     }
@@ -91,4 +94,27 @@ function termsPhrase(terms: readonly TermRef[]): string {
   if (first.kind === 'current' && second.kind === 'previous') return 'this term vs last term';
   if (first.kind === 'current' && second.kind === 'yearAgo') return 'this term vs this time last year';
   return `between ${termPhrase(first)} and ${termPhrase(second)}`;
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** " since September", " since last term", "" for a trend: read back by the understanding as the same comparison. */
+function changePhrase(c: NonNullable<Extract<Understanding, { intent: 'waits' }>['change']>): string {
+  if (c.kind === 'sinceMonth') return ` since ${MONTH_NAMES[c.month - 1]}`;
+  if (c.kind === 'sinceTerm')
+    return c.term.kind === 'previous' ? ' since last term' : ` since ${termsPhrase([c.term])}`;
+  return ' over time';
 }

@@ -33,10 +33,23 @@ export async function showHelp(turn: Turn): Promise<void> {
     },
     { example: 'response rate this term', meaning: 'invitations sent, started and completed' },
     {
+      example: 'answers for AR-1042',
+      meaning:
+        "a review's own answers and the family's words, for the review meeting (only the practitioner who invited them)",
+    },
+    {
+      example: 'what are families saying about support?',
+      meaning: 'themes counted in what families wrote (never their words), for 10 or more comments',
+    },
+    {
       example: 'current wait for speech and language therapy?',
       meaning: 'a waiting list against its target: SALT, autism (ASD), ADHD, the ND pathway or EHC needs assessments',
     },
     { example: 'which services are missing their targets?', meaning: 'every service, worst first' },
+    {
+      example: 'has the SALT waiting list changed since September?',
+      meaning: 'the extracts loaded compared, or "trend"',
+    },
     {
       example: 'annual reviews on time this term?',
       meaning: "one of the framework's other measures: exclusions, attendance, tribunals, plan quality, short breaks…",
@@ -56,11 +69,15 @@ export async function showHelp(turn: Turn): Promise<void> {
       { example: 'send the digest now', meaning: 'send this term so far to every subscriber' },
     );
   if (roles.includes('manager') || roles.includes('admin'))
-    commands.push({ example: 'digest delivery report', meaning: 'how the last digests were delivered' });
+    commands.push(
+      { example: 'digest delivery report', meaning: 'how the last digests were delivered' },
+      { example: 'you said, we did', meaning: 'record what changed because of what families said (shown to families)' },
+    );
   if (roles.includes('admin'))
     commands.push(
       { example: 'unanswered questions', meaning: 'questions I could not answer, to teach me' },
       { example: 'erase review AR-1042', meaning: 'delete everything held for one review (asks you to confirm)' },
+      { example: 'who viewed AR-1042', meaning: "everyone who has seen a review's answers, and when" },
     );
   const buttons = [
     { title: 'Outcome scores', text: 'outcome scores this term' },
