@@ -165,6 +165,7 @@ const REVIEW_ANSWERS: Entry[] = [
     intent('themes', 5),
   ),
   ...entries('saying', intent('themes', 4)),
+  ...entries('written about | wrote about | writing about | have written about | write about', intent('themes', 6)),
   // "delete the answers for AR-1042" is an erasure, whatever else it says.
   ...entries(
     'delete the answers | erase the answers | delete answers | erase answers | remove the answers',
@@ -180,6 +181,11 @@ const HELP: Entry[] = [
     intent('help', 2),
   ),
   ...entries('hi | hello | hey | hiya | good morning | good afternoon | start', intent('help', 1)),
+  // "what does RAG mean": a question about a word, not a request for figures; help says where it is explained.
+  ...entries(
+    'what does rag mean | what is rag | what is a rag rating | what does red amber green mean | what do the colours mean',
+    intent('help', 8),
+  ),
 ];
 
 // Things people ask any bot; answered with what this one can do instead. Matched exactly: a typo of

@@ -14,8 +14,9 @@ import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue
  *
  * First runs, recorded before any fix they led to (session 6): the first 159 rows 150 right, 1 asked back,
  * 7 confidently wrong (3 of them errors in the table, corrected); held-out set 1 (41) 36 right, 5 wrong (1 a
- * table error); held-out set 2 (41) 33 right, 1 asked back, 1 not understood, 6 wrong (14.6%). So on
- * phrasings it was never tuned on, expect more than this table's rate: each miss found is a fix and a row.
+ * table error); held-out set 2 (41) 33 right, 1 asked back, 1 not understood, 6 wrong (14.6%); held-out set 3
+ * (40) 38 right, 2 wrong (5%). So on phrasings it was never tuned on, expect more than this table's rate: each
+ * miss found is a fix and a row.
  */
 const services = loadServiceCatalogue();
 // As the bot passes them: the catalogue's measures whole (topics, qualifiers, broad topics).
@@ -339,10 +340,58 @@ const HELD_OUT_2: [string, Want | Want[]][] = [
   ['who is the SENCO at Oakfield school', NONE],
 ];
 
+/** A third held-out set (session 6, after the #15 intents), recorded at first run in the note. */
+const HELD_OUT_3: [string, Want | Want[]][] = [
+  ['how satisfied are parents with support this term', S('support', { roles: ['pc'] })],
+  ['do young people feel listened to', S('voice', { roles: ['cyp'] })],
+  ['voice results for parents last term', S('voice', { roles: ['pc'], terms: [{ kind: 'previous' }] })],
+  ['which future question is weakest', S('future', { rank: 'lowest', perQuestion: true })],
+  ['show health by question', S('health', { perQuestion: true })],
+  ['progress scores summer 2025-26 vs autumn 2026-27', S('progress')],
+  ['how many parent carers completed the survey last term', { intent: 'responseRate' }],
+  ['invitations sent this term', { intent: 'responseRate' }],
+  ['what is the wait like for SALT now', W('salt')],
+  ['are autism assessments within target', W('asd')],
+  ['neuro pathway waiting times', W('nd')],
+  ['EHC assessments waiting', W('ehcna')],
+  ['waiting times across all services', W()],
+  [
+    'has the ADHD list got shorter since last term',
+    W('adhd', { change: { kind: 'sinceTerm', term: { kind: 'previous' } } }),
+  ],
+  ['SALT waiting list in October', [W('salt', { change: { kind: 'sinceMonth', month: 10 } }), ASK]],
+  ['how long is the wait for CAMHS', { intent: 'waits', unknownService: 'camhs' }],
+  ['how long do families wait for a paediatrician', [{ intent: 'waits', unknownService: 'paediatrician' }, ASK]],
+  ['percentage of annual reviews completed in time', M('ar_on_time')],
+  ['mediation figures', M('mediations')],
+  ['suspensions of children with EHC plans', M('suspension_rate_ehcp')],
+  ['how many young people with SEND are in work or training', M('eet_16_25')],
+  ['take up of short breaks', M('short_breaks')],
+  ['measures below target', { intent: 'measure', offTarget: true }],
+  ['how is the future outcome doing overall', { intent: 'outcomeOverview', outcome: 'future' }],
+  ['invite child AR-2345', { intent: 'invite', reviewRef: 'AR-2345', role: 'cyp' }],
+  ['which of my families have not finished', { intent: 'myInvitations' }],
+  ['sign me up for the digest', { intent: 'digest', action: 'subscribe' }],
+  ['answers for review AR-5555', { intent: 'reviewAnswers', reviewRef: 'AR-5555' }],
+  ['who has looked at AR-5555', { intent: 'whoViewed', reviewRef: 'AR-5555' }],
+  ['what have children written about feeling safe', [{ intent: 'themes', outcome: 'safe' }, ASK]],
+  ['record a you said we did', { intent: 'youSaidWeDid' }],
+  ['thanks a lot', { intent: 'smallTalk', say: 'thanks' }],
+  ['good morning', { intent: 'help' }],
+  ['what is the SEND strategy', [NONE, { intent: 'help' }]],
+  ['how many EHCP requests were refused', [NONE, ASK]],
+  ['what is the budget for SEN transport', NONE],
+  ['can you email me the report', [NONE, ASK, { intent: 'digest', action: 'preview' }]],
+  ['what does RAG mean', [NONE, { intent: 'help' }]],
+  ['how many children are home educated', NONE],
+  ['translate this into Polish', NONE],
+];
+
 describe('trust table: how often a practitioner is answered right, asked back, not understood or confidently wrong', () => {
   const held = new Set(HELD_OUT.map(([t]) => t));
   const held2 = new Set(HELD_OUT_2.map(([t]) => t));
-  const results = [...TABLE, ...HELD_OUT, ...HELD_OUT_2].map(([text, want]) => {
+  const held3 = new Set(HELD_OUT_3.map(([t]) => t));
+  const results = [...TABLE, ...HELD_OUT, ...HELD_OUT_2, ...HELD_OUT_3].map(([text, want]) => {
     const got = readMessage(text, services, measures) as Record<string, unknown>;
     return { text, want, got, verdict: verdictOf(got, want) };
   });
@@ -389,6 +438,11 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     const secondRate = (v: Verdict) => `${second.filter((r) => r.verdict === v).length}`;
     console.log(
       `      of which second held out, ${second.length}: right ${secondRate('right')}, asked back ${secondRate('asked back')}, not understood ${secondRate('not understood')}, confidently wrong ${secondRate('confidently wrong')}`,
+    );
+    const third = results.filter((r) => held3.has(r.text));
+    const thirdRate = (v: Verdict) => `${third.filter((r) => r.verdict === v).length}`;
+    console.log(
+      `      of which third held out, ${third.length}: right ${thirdRate('right')}, asked back ${thirdRate('asked back')}, not understood ${thirdRate('not understood')}, confidently wrong ${thirdRate('confidently wrong')}`,
     );
     for (const r of results.filter((x) => x.verdict !== 'right'))
       console.log(`      ${r.verdict}: "${r.text}" → ${JSON.stringify(r.got).slice(0, 160)}`);
