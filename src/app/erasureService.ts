@@ -1,5 +1,5 @@
 import type { WorryAlertStore } from '../ports/worryStores.js';
-import { RESPONDENT_ROLES } from '../domain/survey/questionBank.js';
+import { RESPONDENT_ROLES, type RespondentRole } from '../domain/survey/questionBank.js';
 import type { InvitationStore, RespondentRecords } from '../ports/surveyStores.js';
 
 export type ErasureReport = {
@@ -24,19 +24,9 @@ export class ErasureService {
 
   async erase(reviewRef: string): Promise<ErasureReport> {
     const report: ErasureReport = { reviewRef, respondents: 0, answers: 0, invitations: 0, alerts: 0 };
-    for (const role of RESPONDENT_ROLES) {
-      const rows = await this.respondents.answerRows(reviewRef, role);
-      const result = await this.respondents.mutate(reviewRef, role, (current) =>
-        current ? { next: undefined, writes: [], deletes: rows.map((r) => r.questionId) } : undefined,
-      );
-      if (result.changed) {
-        report.respondents++;
-        report.answers += rows.length;
-      } else if (rows.length > 0) {
-        // Answer rows without a respondent record should not exist; remove them all the same.
-        report.answers += await this.respondents.deleteStrayAnswers(reviewRef, role);
-      }
-    }
+    // This year's record and every earlier year's archived one (`AR-1042@2025-26`).
+    const records = [reviewRef, ...(await this.respondents.archivedRefs(reviewRef))];
+    for (const ref of records) for (const role of RESPONDENT_ROLES) await this.eraseRespondent(ref, role, report);
     for (const invitation of await this.invitations.forReview(reviewRef)) {
       await this.invitations.delete(invitation.code);
       report.invitations++;
@@ -45,5 +35,19 @@ export class ErasureService {
     // records what staff did, under the pseudonymous reference only.)
     report.alerts = (await this.alerts?.eraseReview(reviewRef)) ?? 0;
     return report;
+  }
+
+  private async eraseRespondent(reviewRef: string, role: RespondentRole, report: ErasureReport): Promise<void> {
+    const rows = await this.respondents.answerRows(reviewRef, role);
+    const result = await this.respondents.mutate(reviewRef, role, (current) =>
+      current ? { next: undefined, writes: [], deletes: rows.map((r) => r.questionId) } : undefined,
+    );
+    if (result.changed) {
+      report.respondents++;
+      report.answers += rows.length;
+    } else if (rows.length > 0) {
+      // Answer rows without a respondent record should not exist; remove them all the same.
+      report.answers += await this.respondents.deleteStrayAnswers(reviewRef, role);
+    }
   }
 }

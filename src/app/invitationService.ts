@@ -1,3 +1,5 @@
+import type { RespondentState } from '../domain/respondents/respondentState.js';
+import { academicYearOfTerm, archivedRef } from '../domain/respondents/reviewCycles.js';
 import type { Clock } from '../domain/clock.js';
 import { addDays } from '../domain/dates.js';
 import { formatCode, newInvitationCode } from '../domain/invitations/invitationCode.js';
@@ -50,10 +52,14 @@ export class InvitationService {
     const ref = checkReviewRef(reviewRefInput);
     if (!ref.ok) return { kind: 'badReviewRef', message: ref.message };
     const existing = await this.respondents.read(ref.reviewRef, role);
-    if (existing?.completedAt) return { kind: 'alreadyCompleted', reviewRef: ref.reviewRef, role };
-
     const today = this.clock.today();
     const term = this.terms.termOf(today).id;
+    if (existing && academicYearOfTerm(existing.invitedTerm) < academicYearOfTerm(term))
+      // The same child's review a year on: last year's answers (and invitation, for its response rate) are
+      // kept beside; this year's start empty.
+      await this.startNewYear(ref.reviewRef, role, existing, term);
+    else if (existing?.completedAt) return { kind: 'alreadyCompleted', reviewRef: ref.reviewRef, role };
+
     const expiresOn = addDays(today, this.options.ttlDays);
     let code = newInvitationCode();
     // ~8 × 10^14 codes make a collision vanishingly rare; the insert is conditional all the same.
@@ -122,6 +128,34 @@ export class InvitationService {
       sectionCount: this.options.sectionCount,
     };
     return invitationStatus(invitation, progress, this.clock.today());
+  }
+
+  /**
+   * Moves an earlier year's answers to their archived record, then empties the live one for this year. Both
+   * steps are ordinary respondent changes (journaled, idempotent): the aggregates gain the archived copy and
+   * lose the live one, so last year's figures stay where they were; a crash between the two leaves both
+   * copies, and inviting again finishes the move.
+   */
+  private async startNewYear(reviewRef: string, role: RespondentRole, existing: RespondentState, term: string) {
+    // Last year's links stop working: a family using one would otherwise write into this year's survey.
+    const at = this.clock.now().toISOString();
+    for (const old of await this.invitations.forReview(reviewRef))
+      if (old.role === role && academicYearOfTerm(old.term) < academicYearOfTerm(term) && !old.revokedAt)
+        await this.invitations.revoke(old.code, at);
+    const archive = archivedRef(reviewRef, academicYearOfTerm(existing.invitedTerm));
+    const rows = await this.respondents.answerRows(reviewRef, role);
+    await this.respondents.mutate(archive, role, (current) =>
+      current ? undefined : { next: { ...existing, reviewRef: archive }, writes: rows, deletes: [] },
+    );
+    await this.respondents.mutate(reviewRef, role, (current) =>
+      current && current.invitedTerm === existing.invitedTerm
+        ? {
+            next: { reviewRef, role, invitedTerm: term, sections: {} },
+            writes: [],
+            deletes: rows.map((r) => r.questionId),
+          }
+        : undefined,
+    );
   }
 
   /** The respondent's record is made on the first invitation (which counts it as "sent" for response rates). */

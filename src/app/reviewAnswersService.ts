@@ -1,3 +1,4 @@
+import { yearOfArchived } from '../domain/respondents/reviewCycles.js';
 import { z } from 'zod';
 import type { Clock } from '../domain/clock.js';
 import { checkReviewRef } from '../domain/invitations/reviewRef.js';
@@ -53,6 +54,17 @@ export class ReviewAnswersService {
     const rowsOf = async (role: RespondentRole) =>
       invitedRoles.has(role) ? await this.respondents.answerRows(ref.reviewRef, role) : undefined;
     const [cyp, pc] = await Promise.all([rowsOf('cyp'), rowsOf('pc')]);
+    // Last year's review of the same reference, where there is one (see respondents/reviewCycles.ts).
+    const lastArchived = (await this.respondents.archivedRefs(ref.reviewRef)).at(-1);
+    const previous = lastArchived
+      ? {
+          year: yearOfArchived(lastArchived)!,
+          rows: {
+            cyp: await this.archivedRows(lastArchived, 'cyp'),
+            pc: await this.archivedRows(lastArchived, 'pc'),
+          },
+        }
+      : undefined;
     // Recorded before anything is shown: a view that cannot be recorded is not given.
     await this.views.record({
       reviewRef: ref.reviewRef,
@@ -62,9 +74,14 @@ export class ReviewAnswersService {
     });
     return {
       kind: 'answers',
-      answers: reviewAnswers(this.bank, ref.reviewRef, { cyp, pc }),
+      answers: reviewAnswers(this.bank, ref.reviewRef, { cyp, pc }, previous),
       printUrl: await this.printUrl(ref.reviewRef, viewer),
     };
+  }
+
+  /** An archived respondent's rows, or undefined when that respondent was not surveyed that year. */
+  private async archivedRows(ref: string, role: RespondentRole) {
+    return (await this.respondents.read(ref, role)) ? await this.respondents.answerRows(ref, role) : undefined;
   }
 
   /** A printable page's link, signed for this person and review, working for PRINT_LINK_MINUTES. */

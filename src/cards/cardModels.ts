@@ -179,7 +179,7 @@ export type ReviewAnswersCard = {
   respondents: {
     heading: string;
     status: string;
-    outcomes: { name: string; answers: { question: string; answer: string }[] }[];
+    outcomes: { name: string; answers: { question: string; answer: string; previous: string }[] }[];
   }[];
   notes: string[];
   printUrl: string;
@@ -189,7 +189,7 @@ export type ReviewAnswersCard = {
 export type ReviewWordsCard = {
   title: string;
   subtitle: string;
-  words: { prompt: string; text: string; isSubtle: boolean }[];
+  words: { prompt: string; text: string; isSubtle: boolean; previous: string }[];
 };
 
 /** A family's answer a person should read today, with "I have seen this" while it is open. */

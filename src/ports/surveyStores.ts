@@ -70,6 +70,8 @@ export interface RespondentRecords {
   /** Finishes any change a crash left half-done, older than the given age. */
   sweep(olderThanMs?: number): Promise<number>;
   scanAll(): AsyncIterable<{ state: RespondentState; answers: AnswerRow[] }>;
+  /** The archived references of earlier years' answers of a review (`AR-1042@2025-26`), oldest first. */
+  archivedRefs(reviewRef: string): Promise<string[]>;
 }
 
 /**

@@ -30,10 +30,14 @@ export function presentReviewAnswers(view: ReviewAnswers, printUrl: string): Rev
     subtitle: 'For the review meeting. Scores from 1 (strongly disagree) to 5 (strongly agree).',
     respondents: invited.map((r) => ({
       heading: WHO[r.role],
-      status: statusOf(r),
+      status: statusOf(r) + (r.previousYear ? ` Last year's answers (${r.previousYear}) are shown under each.` : ''),
       outcomes: r.outcomes.map((o) => ({
         name: o.name,
-        answers: o.questions.map((q) => ({ question: q.text, answer: answerText(q.answer) })),
+        answers: o.questions.map((q) => ({
+          question: q.text,
+          answer: answerText(q.answer),
+          previous: q.previous && r.previousYear ? `${r.previousYear}: ${answerText(q.previous)}` : '',
+        })),
       })),
     })),
     notes: [
@@ -52,15 +56,17 @@ export function presentReviewWords(view: ReviewAnswers): ReviewWordsCard[] {
   return view.respondents
     .filter((r) => r.invited)
     .flatMap((r) => {
-      const words = r.words.map((w) =>
-        w.text !== undefined
+      const words = r.words.map((w) => ({
+        ...(w.text !== undefined
           ? { prompt: w.prompt, text: literalLines(w.text), isSubtle: false }
-          : { prompt: w.prompt, text: w.skipped ? 'Skipped' : 'Not answered yet', isSubtle: true },
-      );
+          : { prompt: w.prompt, text: w.skipped ? 'Skipped' : 'Not answered yet', isSubtle: true }),
+        previous:
+          w.previousText !== undefined && r.previousYear ? `${r.previousYear}: ${literalLines(w.previousText)}` : '',
+      }));
       const chunks: (typeof words)[] = [[]];
       let size = 0;
       for (const w of words) {
-        const length = w.text.length + w.prompt.length;
+        const length = w.text.length + w.prompt.length + w.previous.length;
         if (size + length > WORDS_PER_CARD_CHARS && chunks.at(-1)!.length > 0) {
           chunks.push([]);
           size = 0;

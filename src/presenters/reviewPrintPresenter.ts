@@ -14,21 +14,27 @@ export function reviewPrintHtml(view: ReviewAnswers, printedOn: string): string 
   const sections = view.respondents
     .filter((r) => r.invited)
     .map((r) => {
+      const last = r.previousYear;
       const outcomes = r.outcomes
         .map(
           (o) =>
-            `<tr><th colspan="2" scope="colgroup">${html(o.name)}</th></tr>` +
-            o.questions.map((q) => `<tr><td>${html(q.text)}</td><td>${html(answerText(q.answer))}</td></tr>`).join(''),
+            `<tr><th colspan="${last ? 3 : 2}" scope="colgroup">${html(o.name)}</th></tr>` +
+            o.questions
+              .map(
+                (q) =>
+                  `<tr><td>${html(q.text)}</td><td>${html(answerText(q.answer))}</td>${last ? `<td>${html(q.previous ? answerText(q.previous) : '')}</td>` : ''}</tr>`,
+              )
+              .join(''),
         )
         .join('');
       const words = r.words
         .map(
           (w) =>
-            `<dt>${html(w.prompt)}</dt><dd>${w.text !== undefined ? `<p class="words">${html(w.text)}</p>` : `<p class="none">${w.skipped ? 'Skipped' : 'Not answered yet'}</p>`}</dd>`,
+            `<dt>${html(w.prompt)}</dt><dd>${w.text !== undefined ? `<p class="words">${html(w.text)}</p>` : `<p class="none">${w.skipped ? 'Skipped' : 'Not answered yet'}</p>`}${w.previousText !== undefined && last ? `<p class="before">${html(last)}: ${html(w.previousText)}</p>` : ''}</dd>`,
         )
         .join('');
       return `<section><h2>${WHO[r.role]}</h2>
-<table><thead><tr><th scope="col">Question</th><th scope="col">Answer</th></tr></thead><tbody>${outcomes}</tbody></table>
+<table><thead><tr><th scope="col">Question</th><th scope="col">Answer</th>${last ? `<th scope="col">Last year (${html(last)})</th>` : ''}</tr></thead><tbody>${outcomes}</tbody></table>
 <h3>In their own words</h3><dl>${words}</dl></section>`;
     })
     .join('\n');
@@ -41,7 +47,7 @@ body{font-family:system-ui,Segoe UI,Arial,sans-serif;color:#1b1b1b;max-width:50r
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.5rem;border-bottom:2px solid #1b1b1b}h3{font-size:1rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #767676;padding:.3rem .45rem;text-align:left;vertical-align:top}
 tbody th{background:#f0f0f0}td:last-child{width:30%}dt{font-weight:700;margin-top:.6rem}dd{margin:0}
-.words{white-space:pre-wrap;margin:.2rem 0}.none{color:#5a5a5a;margin:.2rem 0}.meta{color:#5a5a5a;font-size:.9rem}
+.words{white-space:pre-wrap;margin:.2rem 0}.before{white-space:pre-wrap;margin:.2rem 0;color:#505050}.none{color:#5a5a5a;margin:.2rem 0}.meta{color:#5a5a5a;font-size:.9rem}
 @media print{body{margin:0;max-width:none}section{break-inside:auto}tr,dt,dd{break-inside:avoid}}
 </style></head>
 <body><main>

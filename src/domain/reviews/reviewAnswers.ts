@@ -13,8 +13,14 @@ export type RespondentAnswers = {
   role: RespondentRole;
   /** Whether this respondent was invited at all for the review. */
   invited: boolean;
-  outcomes: { outcome: OutcomeId; name: string; questions: { text: string; answer: AnswerShown }[] }[];
-  words: { prompt: string; text?: string; skipped: boolean }[];
+  outcomes: {
+    outcome: OutcomeId;
+    name: string;
+    questions: { text: string; answer: AnswerShown; previous?: AnswerShown }[];
+  }[];
+  words: { prompt: string; text?: string; skipped: boolean; previousText?: string }[];
+  /** The academic year of the answers given as `previous` (last year's review of the same reference). */
+  previousYear?: string;
   /** The latest date anything was saved, or undefined when nothing was. */
   lastSaved?: string;
 };
@@ -28,33 +34,43 @@ export function reviewAnswers(
   bank: QuestionBank,
   reviewRef: string,
   rows: Record<RespondentRole, AnswerRow[] | undefined>,
+  previous?: { year: string; rows: Record<RespondentRole, AnswerRow[] | undefined> },
 ): ReviewAnswers {
   const labels = new Map<number, string>(bank.data.scale.points.map((p) => [p.score, p.label]));
   const respondents = (['cyp', 'pc'] as const).map((role): RespondentAnswers => {
     const mine = rows[role];
     const byId = new Map((mine ?? []).map((r) => [r.questionId, r]));
-    const answerOf = (id: string): AnswerShown => {
-      const row = byId.get(id);
+    const before = previous?.rows[role];
+    const beforeById = new Map((before ?? []).map((r) => [r.questionId, r]));
+    const shown = (row: AnswerRow | undefined): AnswerShown => {
       if (!row) return { kind: 'notAnswered' };
       if (row.skipped || row.score === undefined) return { kind: 'skipped' };
       return { kind: 'score', score: row.score, label: labels.get(row.score) ?? String(row.score) };
     };
+    const answerOf = (id: string): AnswerShown => shown(byId.get(id));
     const dates = (mine ?? []).map((r) => r.submittedOn).sort();
     return {
       role,
-      invited: mine !== undefined,
+      invited: mine !== undefined || before !== undefined,
       outcomes: bank.outcomes.map((o) => ({
         outcome: o.id,
         name: o.shortName,
-        questions: bank.questionsFor(o.id, role).map((q) => ({ text: q.text, answer: answerOf(q.id) })),
+        questions: bank.questionsFor(o.id, role).map((q) => ({
+          text: q.text,
+          answer: answerOf(q.id),
+          ...(before ? { previous: shown(beforeById.get(q.id)) } : {}),
+        })),
       })),
       words: bank.promptsFor(role).map((p) => {
         const row = byId.get(p.id);
+        const earlier = beforeById.get(p.id)?.text;
+        const last = earlier !== undefined ? { previousText: earlier } : {};
         return row?.text !== undefined
-          ? { prompt: p.prompt, text: row.text, skipped: false }
-          : { prompt: p.prompt, skipped: row !== undefined };
+          ? { prompt: p.prompt, text: row.text, skipped: false, ...last }
+          : { prompt: p.prompt, skipped: row !== undefined, ...last };
       }),
       ...(dates.length ? { lastSaved: dates.at(-1)! } : {}),
+      ...(before && previous ? { previousYear: previous.year } : {}),
     };
   });
   return { reviewRef, respondents };

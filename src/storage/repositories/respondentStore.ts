@@ -205,6 +205,19 @@ export class RespondentStore implements RespondentRecords {
   }
 
   /** Every respondent state and answer row, for rebuilding aggregates from scratch. */
+  async archivedRefs(reviewRef: string): Promise<string[]> {
+    const client = await this.answers();
+    const refs = new Set<string>();
+    // Archived partitions are "<ref>@<year>~<role>": one range of partition keys, state rows only.
+    const from = `${reviewRef}@`;
+    const to = `${reviewRef}@~`;
+    for await (const e of client.listEntities<{ reviewRef: string }>({
+      queryOptions: { filter: odata`PartitionKey ge ${from} and PartitionKey lt ${to} and kind eq 'state'` },
+    }))
+      refs.add(e.reviewRef);
+    return [...refs].sort();
+  }
+
   async *scanAll(): AsyncGenerator<{ state: RespondentState; answers: AnswerRow[] }> {
     const client = await this.answers();
     let current: { pk: string; state?: RespondentState; answers: AnswerRow[] } | undefined;

@@ -125,6 +125,11 @@ export class InMemoryAggregates implements AggregateCounters, AggregateMaintenan
 
 export class InMemoryRespondents implements RespondentRecords {
   readonly states = new Map<string, RespondentState>();
+  async archivedRefs(reviewRef: string) {
+    return [
+      ...new Set([...this.states.values()].map((s) => s.reviewRef).filter((r) => r.startsWith(`${reviewRef}@`))),
+    ].sort();
+  }
   readonly answers = new Map<string, Map<string, AnswerRow>>();
   constructor(
     private readonly bank: QuestionBank,

@@ -333,7 +333,13 @@ samples.push({
     ),
     ...bank.promptsFor(role).map((p) => ({ questionId: p.id, submittedOn: '2026-11-02', skipped: false, text: worst })),
   ];
-  const review = reviewAnswers(bank, 'AR-1042', { cyp: rows('cyp'), pc: rows('pc') });
+  // With last year's answers and words beside (the longest a review's cards can be).
+  const review = reviewAnswers(
+    bank,
+    'AR-1042',
+    { cyp: rows('cyp'), pc: rows('pc') },
+    { year: '2025-26', rows: { cyp: rows('cyp'), pc: rows('pc') } },
+  );
   samples.push({
     template: 'reviewAnswers',
     name: "a review's answers from both respondents",
