@@ -107,6 +107,16 @@ describe("a review's own answers for its practitioner (HTTP endpoint, real Azuri
       }
   });
 
+  it('never shows a review in a team channel or group chat, even to the inviting practitioner', async () => {
+    const before = (await bot.services.reviewViews.list('AR-1042')).length;
+    const { activities } = await inviter.say('answers for AR-1042', {
+      conversation: { id: '19:team@thread.tacv2', conversationType: 'channel' },
+    });
+    expect(texts(activities).join('\n')).to.match(/only in your own 1:1 chat/);
+    expect(cards(activities)).to.have.length(0);
+    expect((await bot.services.reviewViews.list('AR-1042')).length).to.equal(before);
+  });
+
   it('records every view, and tells administrators (only) who viewed a review', async () => {
     const views = await bot.services.reviewViews.list('AR-1042');
     expect(views.map((v) => v.viewer)).to.include(INVITER);

@@ -6,6 +6,8 @@ import { longDateTime } from '../../presenters/format.js';
 import { intentRoute } from '../route.js';
 
 const WHICH = 'Which review? Type for example "answers for AR-1042".';
+const ONLY_IN_PRIVATE =
+  "I show a review's answers only in your own 1:1 chat with me, never in a channel or group chat where others can read them.";
 
 /**
  * "answers for AR-1042": the review's own answers for its practitioner (and administrators). Not behind
@@ -21,6 +23,11 @@ export const reviewAnswersRoute = (reviews: ReviewAnswersService) =>
     handle: async (turn, { reviewRef }) => {
       if (!reviewRef) {
         await turn.send({ text: WHICH });
+        return;
+      }
+      // A family's words are never posted where others can read them: a team channel or a group chat.
+      if (turn.conversationType !== 'personal') {
+        await turn.send({ text: ONLY_IN_PRIVATE });
         return;
       }
       const roles = await turn.roles();
