@@ -31,3 +31,19 @@ export function addDays(value: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return toEpochDay(to) - toEpochDay(from);
 }
+
+/** Month names, January first: "22 November 2026" on cards, "since September" read back by the understanding. */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../domain/dates.js';
 import { describe, SUPPRESSED_TEXT, type Disclosed } from '../domain/scores/disclosure.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
 
@@ -37,21 +38,6 @@ export function figureText(d: Disclosed, format: (v: number) => string): string 
 
 export { SUPPRESSED_TEXT };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** An ISO instant → "1 December 2026, 14:05 UTC" (stored times are UTC; the zone is said). */
 export function longDateTime(iso: string): string {
   return `${longDate(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
@@ -60,5 +46,5 @@ export function longDateTime(iso: string): string {
 /** 2026-11-22 → "22 November 2026": unambiguous for every reader, unlike 11/22 or 22/11. */
 export function longDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+  return `${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
 }

@@ -8,25 +8,27 @@ import type { WaitsService } from '../waitsService.js';
 import type { MeasuresService } from '../measuresService.js';
 import type { YouSaidService } from '../youSaidService.js';
 
+/** Where a digest's figures come from. */
+export type DigestSources = {
+  bank: QuestionBank;
+  terms: TermCalendar;
+  clock: Clock;
+  scores: ScoresService;
+  waits: WaitsService;
+  measures: MeasuresService;
+  /** "You said, we did": the entries go in the digest (optional for callers that do not keep them). */
+  youSaid?: Pick<YouSaidService, 'current'>;
+  /** What families are saying, as counted themes (optional for callers that do not count them). */
+  themes?: Pick<ThemesService, 'forTerm'>;
+};
+
 /**
  * Reads what the digest of `term` needs: both roles' scores for every outcome in the term and the one
  * before, the term's response rates, and every service's waiting list as it stands today (managers act
  * on the current position; the stored summaries answer any date from their extract on without reading
  * referrals). A handful of entity reads, however many answers or referrals there are.
  */
-export async function readDigestInputs(
-  deps: {
-    bank: QuestionBank;
-    terms: TermCalendar;
-    clock: Clock;
-    scores: ScoresService;
-    waits: WaitsService;
-    measures: MeasuresService;
-    youSaid?: Pick<YouSaidService, 'current'>;
-    themes?: Pick<ThemesService, 'forTerm'>;
-  },
-  term: Term,
-): Promise<TermDigestInput> {
+export async function readDigestInputs(deps: DigestSources, term: Term): Promise<TermDigestInput> {
   const today = deps.clock.today();
   const ref = {
     kind: 'named' as const,

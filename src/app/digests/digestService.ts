@@ -1,14 +1,10 @@
-import type { ThemesService } from '../themesService.js';
-import type { YouSaidService } from '../youSaidService.js';
-import type { Clock } from '../../domain/clock.js';
 import { addDays } from '../../domain/dates.js';
 import { buildTermDigest, type TermDigest } from '../../domain/digests/termDigest.js';
 import { digestFiguresCsv } from '../../domain/digests/digestFiguresCsv.js';
 import { signDownload, verifyDownload } from '../../domain/digests/downloadToken.js';
 import type { SendOutcome } from '../../domain/digests/sendOutcome.js';
 import { isAllowedServiceUrl } from '../../domain/digests/serviceUrls.js';
-import type { QuestionBank } from '../../domain/survey/questionBank.js';
-import type { Term, TermCalendar } from '../../domain/terms/termCalendar.js';
+import type { Term } from '../../domain/terms/termCalendar.js';
 import type { ConversationAddress, Reply } from '../../ports/messages.js';
 import type {
   AddressBook,
@@ -18,26 +14,13 @@ import type {
   ProactiveSender,
   Secrets,
 } from '../../ports/digestStores.js';
-import type { ScoresService } from '../scoresService.js';
-import type { WaitsService } from '../waitsService.js';
-import type { MeasuresService } from '../measuresService.js';
-import { readDigestInputs } from './digestInputs.js';
+import { readDigestInputs, type DigestSources } from './digestInputs.js';
 import { deliverDigest, type DeliveryOptions } from './digestDelivery.js';
 import { termDueOn } from './digestSchedule.js';
 
 export type DeliveryReport = DeliveryCounts & { digestId: string; label: string; unreachable: number; text: string };
 
-export type DigestServiceDeps = {
-  bank: QuestionBank;
-  terms: TermCalendar;
-  clock: Clock;
-  scores: ScoresService;
-  waits: WaitsService;
-  measures: MeasuresService;
-  /** "You said, we did": the entries go in the digest (optional for callers that do not keep them). */
-  youSaid?: Pick<YouSaidService, 'current'>;
-  /** What families are saying, as counted themes (optional for callers that do not count them). */
-  themes?: Pick<ThemesService, 'forTerm'>;
+export type DigestServiceDeps = DigestSources & {
   addresses: AddressBook;
   subscriptions: DigestSubscriptions;
   ledger: DigestLedger;

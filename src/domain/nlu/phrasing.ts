@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../dates.js';
 import { OUTCOME_LABEL } from './outcomeVocabulary.js';
 import type { RespondentRole, ServiceVocab, TermRef, Understanding } from './types.js';
 
@@ -95,21 +96,6 @@ function termsPhrase(terms: readonly TermRef[]): string {
   if (first.kind === 'current' && second.kind === 'yearAgo') return 'this term vs this time last year';
   return `between ${termPhrase(first)} and ${termPhrase(second)}`;
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** " since September", " since last term", "" for a trend: read back by the understanding as the same comparison. */
 function changePhrase(c: NonNullable<Extract<Understanding, { intent: 'waits' }>['change']>): string {

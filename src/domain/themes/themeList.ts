@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fromRoot } from '../projectPaths.js';
 import { OUTCOME_IDS, type OutcomeId } from '../survey/questionBank.js';
 import { words } from '../text/words.js';
+import { readJsonFile } from '../validated.js';
 
 const listSchema = z.object({
   version: z.literal(1),
@@ -58,12 +58,7 @@ export class ThemeList {
 }
 
 export function loadThemeList(file = fromRoot('seeds', 'themes.json')): ThemeList {
-  const parsed = listSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file}: ${issue?.path.join('.') || '(top level)'}: ${issue?.message}`);
-  }
-  return new ThemeList(parsed.data);
+  return new ThemeList(readJsonFile(file, listSchema));
 }
 
 let standard: ThemeList | undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validated } from '../validated.js';
 import { addDays, isoDate as isoDateOf, isRealIsoDate, parseIsoDate } from '../dates.js';
 import type { Term } from '../terms/termCalendar.js';
 import type { WaitingListStats } from './statistics.js';
@@ -43,10 +44,7 @@ export function snapshotOf(stats: WaitingListStats): ExtractSnapshot {
 
 /** Reads a stored snapshot back, naming the damaged field if it does not fit. */
 export function parseExtractSnapshot(raw: unknown): ExtractSnapshot {
-  const parsed = extractSnapshotSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Error(`stored extract snapshot is damaged at ${issue?.path.join('.') || '(top level)'}: ${issue?.message}`);
+  return validated(extractSnapshotSchema, raw, 'stored extract snapshot is damaged at');
 }
 
 /** What a change question compares the latest extract with. */

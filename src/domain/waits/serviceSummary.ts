@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validated } from '../validated.js';
 import { daysBetween, isRealIsoDate } from '../dates.js';
 import type { Referral } from './referral.js';
 import type { Service } from './serviceCatalogue.js';
@@ -57,12 +58,7 @@ export type TermCounts = z.infer<typeof termCountsSchema>;
 
 /** Reads a stored summary back, naming the damaged field if it does not fit. */
 export function parseServiceSummary(raw: unknown): ServiceSummary {
-  const parsed = serviceSummarySchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Error(
-    `stored waiting-list summary is damaged at ${issue?.path.join('.') || '(top level)'}: ${issue?.message}`,
-  );
+  return validated(serviceSummarySchema, raw, 'stored waiting-list summary is damaged at');
 }
 
 /** Builds the summary of one service's referrals as known on asOf (any event dated after asOf is ignored). */

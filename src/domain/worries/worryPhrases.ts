@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fromRoot } from '../projectPaths.js';
+import { words } from '../text/words.js';
+import { readJsonFile } from '../validated.js';
 
 /**
  * The reviewed list of words that mean a family's answer should be read by a person today
@@ -20,15 +21,6 @@ export type WorryList = z.infer<typeof listSchema>;
 
 /** How far before a phrase a negation still negates it, in words. */
 const NEGATION_REACH = 3;
-
-export function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/'/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
 
 export class WorryPhrases {
   private readonly phrases: { words: string[]; kind: string; phrase: string }[];
@@ -78,10 +70,5 @@ export class WorryPhrases {
 }
 
 export function loadWorryPhrases(file = fromRoot('seeds', 'worry-phrases.json')): WorryPhrases {
-  const parsed = listSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file}: ${issue?.path.join('.') || '(top level)'}: ${issue?.message}`);
-  }
-  return new WorryPhrases(parsed.data);
+  return new WorryPhrases(readJsonFile(file, listSchema));
 }
