@@ -126,7 +126,7 @@ export class WorryAlertsService {
         !alert.escalatedAt &&
         now.getTime() >= oneWorkingDayAfter(new Date(alert.sentAt ?? alert.raisedAt)).getTime()
       ) {
-        if (await this.escalate(alert, alert.etag)) escalated++;
+        if (await this.escalate(alert)) escalated++;
       }
     }
     return { sent, escalated };
@@ -166,34 +166,30 @@ export class WorryAlertsService {
   private async deliver(alert: WorryAlert & { etag: string }): Promise<boolean> {
     const { etag, ...plain } = alert;
     const sending: WorryAlert = { ...plain, status: 'sending', sendingSince: this.clock.now().toISOString() };
-    if (!(await this.alerts.replace(sending, etag))) return false; // another instance has it
+    const claimed = await this.alerts.replace(sending, etag);
+    if (!claimed) return false; // another instance has it
     const address = plain.inviter ? await this.staff.personalChat(plain.inviter) : undefined;
     const outcome =
       address && this.sender
         ? await this.sender(address, this.render({ alert: sending, escalated: false }))
         : undefined;
-    const claimed = await this.alerts.get(alert.id);
-    if (!claimed) return false;
-    const sentAt = this.clock.now().toISOString();
-    if (outcome?.kind === 'sent') return this.alerts.replace({ ...sending, status: 'sent', sentAt }, claimed.etag);
+    const sent: WorryAlert = { ...sending, status: 'sent', sentAt: this.clock.now().toISOString() };
+    if (outcome?.kind === 'sent') return Boolean(await this.alerts.replace(sent, claimed));
     // Nobody could be told: the administrators, now, rather than a working day later.
     const problem = !plain.inviter
       ? 'no invitation names the practitioner'
       : !address
         ? 'the practitioner has no 1:1 chat with the bot yet'
         : `the message could not be sent (${outcome?.kind ?? 'no sender'})`;
-    if (!(await this.alerts.replace({ ...sending, status: 'sent', sentAt, problem }, claimed.etag))) return false;
-    const marked = await this.alerts.get(alert.id);
-    return marked ? this.escalate(marked, marked.etag) : false;
+    const marked = { ...sent, problem };
+    const markedEtag = await this.alerts.replace(marked, claimed);
+    return markedEtag ? this.escalate({ ...marked, etag: markedEtag }) : false;
   }
 
   /** Sends the alert to every administrator with a 1:1 chat, once (recorded before sending). */
-  private async escalate(alert: WorryAlert & { etag: string }, etag: string): Promise<boolean> {
-    const { etag: _e, ...plain } = alert;
-    void _e;
-    const admins = await this.staff.administrators();
+  private async escalate({ etag, ...plain }: WorryAlert & { etag: string }): Promise<boolean> {
     const reachable: { userId: string; address: ConversationAddress }[] = [];
-    for (const userId of admins) {
+    for (const userId of await this.staff.administrators()) {
       const address = await this.staff.personalChat(userId);
       if (address) reachable.push({ userId, address });
     }

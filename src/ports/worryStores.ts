@@ -32,8 +32,8 @@ export interface WorryAlertStore {
   /** Stores a new alert; 'exists' when one with its id is already there (nothing changes). */
   create(alert: WorryAlert): Promise<'created' | 'exists'>;
   get(id: string): Promise<(WorryAlert & { etag: string }) | undefined>;
-  /** Replaces the alert if it has not changed since it was read; false when someone else changed it. */
-  replace(alert: WorryAlert, etag: string): Promise<boolean>;
+  /** Replaces the alert if it has not changed since it was read: its new ETag, or undefined when someone else changed it. */
+  replace(alert: WorryAlert, etag: string): Promise<string | undefined>;
   /** Every alert not yet acknowledged. */
   open(): Promise<(WorryAlert & { etag: string })[]>;
   /** Removes every alert of a review (erasure); returns how many. */

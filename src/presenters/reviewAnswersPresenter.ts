@@ -1,9 +1,9 @@
 import type { ReviewAnswersCard, ReviewWordsCard } from '../cards/cardModels.js';
 import type { AnswerShown, RespondentAnswers, ReviewAnswers } from '../domain/reviews/reviewAnswers.js';
-import { chatLiteral } from '../domain/text/safeText.js';
+import { chatLiteralLines } from '../domain/text/safeText.js';
 import { longDate } from './format.js';
 
-const WHO: Record<RespondentAnswers['role'], string> = {
+export const WHO: Record<RespondentAnswers['role'], string> = {
   cyp: 'The child or young person',
   pc: 'The parent carer',
 };
@@ -58,10 +58,12 @@ export function presentReviewWords(view: ReviewAnswers): ReviewWordsCard[] {
     .flatMap((r) => {
       const words = r.words.map((w) => ({
         ...(w.text !== undefined
-          ? { prompt: w.prompt, text: literalLines(w.text), isSubtle: false }
+          ? { prompt: w.prompt, text: chatLiteralLines(w.text), isSubtle: false }
           : { prompt: w.prompt, text: w.skipped ? 'Skipped' : 'Not answered yet', isSubtle: true }),
         previous:
-          w.previousText !== undefined && r.previousYear ? `${r.previousYear}: ${literalLines(w.previousText)}` : '',
+          w.previousText !== undefined && r.previousYear
+            ? `${r.previousYear}: ${chatLiteralLines(w.previousText)}`
+            : '',
       }));
       const chunks: (typeof words)[] = [[]];
       let size = 0;
@@ -80,12 +82,4 @@ export function presentReviewWords(view: ReviewAnswers): ReviewWordsCard[] {
         words: chunk,
       }));
     });
-}
-
-/** The words exactly as written: every character escaped, each line kept (as its own paragraph). */
-function literalLines(text: string): string {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((line) => chatLiteral(line))
-    .join('\n\n');
 }

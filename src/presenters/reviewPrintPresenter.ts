@@ -1,13 +1,7 @@
+import { htmlText } from '../domain/text/safeText.js';
 import type { ReviewAnswers } from '../domain/reviews/reviewAnswers.js';
-import { answerText } from './reviewAnswersPresenter.js';
+import { answerText, WHO } from './reviewAnswersPresenter.js';
 import { longDate } from './format.js';
-
-/** Everything the family wrote is text on this page, never markup: each of & < > " ' is escaped. */
-function html(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-const WHO = { cyp: 'The child or young person', pc: 'The parent carer' } as const;
 
 /** One printable page (A4), plain and readable: answers per outcome, then their own words. */
 export function reviewPrintHtml(view: ReviewAnswers, printedOn: string): string {
@@ -18,11 +12,11 @@ export function reviewPrintHtml(view: ReviewAnswers, printedOn: string): string 
       const outcomes = r.outcomes
         .map(
           (o) =>
-            `<tr><th colspan="${last ? 3 : 2}" scope="colgroup">${html(o.name)}</th></tr>` +
+            `<tr><th colspan="${last ? 3 : 2}" scope="colgroup">${htmlText(o.name)}</th></tr>` +
             o.questions
               .map(
                 (q) =>
-                  `<tr><td>${html(q.text)}</td><td>${html(answerText(q.answer))}</td>${last ? `<td>${html(q.previous ? answerText(q.previous) : '')}</td>` : ''}</tr>`,
+                  `<tr><td>${htmlText(q.text)}</td><td>${htmlText(answerText(q.answer))}</td>${last ? `<td>${htmlText(q.previous ? answerText(q.previous) : '')}</td>` : ''}</tr>`,
               )
               .join(''),
         )
@@ -30,18 +24,18 @@ export function reviewPrintHtml(view: ReviewAnswers, printedOn: string): string 
       const words = r.words
         .map(
           (w) =>
-            `<dt>${html(w.prompt)}</dt><dd>${w.text !== undefined ? `<p class="words">${html(w.text)}</p>` : `<p class="none">${w.skipped ? 'Skipped' : 'Not answered yet'}</p>`}${w.previousText !== undefined && last ? `<p class="before">${html(last)}: ${html(w.previousText)}</p>` : ''}</dd>`,
+            `<dt>${htmlText(w.prompt)}</dt><dd>${w.text !== undefined ? `<p class="words">${htmlText(w.text)}</p>` : `<p class="none">${w.skipped ? 'Skipped' : 'Not answered yet'}</p>`}${w.previousText !== undefined && last ? `<p class="before">${htmlText(last)}: ${htmlText(w.previousText)}</p>` : ''}</dd>`,
         )
         .join('');
       return `<section><h2>${WHO[r.role]}</h2>
-<table><thead><tr><th scope="col">Question</th><th scope="col">Answer</th>${last ? `<th scope="col">Last year (${html(last)})</th>` : ''}</tr></thead><tbody>${outcomes}</tbody></table>
+<table><thead><tr><th scope="col">Question</th><th scope="col">Answer</th>${last ? `<th scope="col">Last year (${htmlText(last)})</th>` : ''}</tr></thead><tbody>${outcomes}</tbody></table>
 <h3>In their own words</h3><dl>${words}</dl></section>`;
     })
     .join('\n');
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Review ${html(view.reviewRef)}: the family's answers</title>
+<title>Review ${htmlText(view.reviewRef)}: the family's answers</title>
 <style>
 body{font-family:system-ui,Segoe UI,Arial,sans-serif;color:#1b1b1b;max-width:50rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.5rem;border-bottom:2px solid #1b1b1b}h3{font-size:1rem}
@@ -51,8 +45,8 @@ tbody th{background:#f0f0f0}td:last-child{width:30%}dt{font-weight:700;margin-to
 @media print{body{margin:0;max-width:none}section{break-inside:auto}tr,dt,dd{break-inside:avoid}}
 </style></head>
 <body><main>
-<h1>Review ${html(view.reviewRef)}: the family's answers</h1>
-<p class="meta">For the review meeting. Scores from 1 (strongly disagree) to 5 (strongly agree). Printed ${html(longDate(printedOn))}. Confidential: the family's own words, shown exactly as they wrote them.</p>
+<h1>Review ${htmlText(view.reviewRef)}: the family's answers</h1>
+<p class="meta">For the review meeting. Scores from 1 (strongly disagree) to 5 (strongly agree). Printed ${htmlText(longDate(printedOn))}. Confidential: the family's own words, shown exactly as they wrote them.</p>
 ${sections}
 </main></body></html>`;
 }

@@ -1,5 +1,5 @@
 import { themesLine } from './themesPresenter.js';
-import { chatLiteral } from '../domain/text/safeText.js';
+import { youSaidLine } from './youSaidPresenter.js';
 import type { Reply } from '../ports/messages.js';
 import { cardReply } from './cardReply.js';
 import type { TermDigestCard } from '../cards/cardModels.js';
@@ -121,11 +121,9 @@ export function presentTermDigest(
       label: `${ROLE_LABEL[p.role]}: "${p.prompt}…" (${p.comments} comments)`,
       detail: themesLine(p),
     })),
-    youSaid: d.youSaid.slice(0, 6).map((e) => ({
-      outcome: d.outcomes.find((o) => o.outcome === e.outcome)?.name ?? e.outcome,
-      youSaid: chatLiteral(e.youSaid),
-      weDid: chatLiteral(e.weDid),
-    })),
+    youSaid: d.youSaid
+      .slice(0, 6)
+      .map((e) => youSaidLine(e, d.outcomes.find((o) => o.outcome === e.outcome)?.name ?? e.outcome)),
     outcomes,
     waits,
     measures,

@@ -1,6 +1,6 @@
 import type { WorryAlertCard } from '../cards/cardModels.js';
 import { renderCard } from '../cards/renderCard.js';
-import { chatLiteral } from '../domain/text/safeText.js';
+import { chatLiteralLines } from '../domain/text/safeText.js';
 import type { ActionType, Reply } from '../ports/messages.js';
 import type { WorryAlert } from '../ports/worryStores.js';
 import { longDateTime } from './format.js';
@@ -20,10 +20,7 @@ export function worryAlertCard(
     subtitle: `From ${WHO[alert.role]}, ${longDateTime(alert.raisedAt)}.`,
     why: `Raised because of ${alert.reasons.join(', ')}. Please read it and follow your safeguarding procedure if it needs action.`,
     asked: alert.asked,
-    answer: alert.answer
-      .split(/\r\n|\r|\n/)
-      .map((line) => chatLiteral(line))
-      .join('\n\n'),
+    answer: chatLiteralLines(alert.answer),
     status: !open
       ? `Seen by ${alert.acknowledgedBy} at ${longDateTime(alert.acknowledgedAt!)}.`
       : opts.escalated

@@ -1,8 +1,7 @@
+import { htmlText } from '../domain/text/safeText.js';
 import type { QuestionBank } from '../domain/survey/questionBank.js';
 import type { YouSaidEntry } from '../domain/youSaid/youSaidEntry.js';
 import { longDate } from './format.js';
-
-const html = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The public "You said, we did" page: grouped by outcome in the framework's order, newest first within. */
 export function youSaidPageHtml(bank: QuestionBank, entries: YouSaidEntry[]): string {
@@ -11,13 +10,13 @@ export function youSaidPageHtml(bank: QuestionBank, entries: YouSaidEntry[]): st
     .filter(({ mine }) => mine.length > 0)
     .map(
       ({ o, mine }) => `<section aria-labelledby="h-${o.id}">
-<h2 id="h-${o.id}">${html(o.shortName)}: ${html(o.plainWords)}</h2>
+<h2 id="h-${o.id}">${htmlText(o.shortName)}: ${htmlText(o.plainWords)}</h2>
 <ul>${mine
         .map(
           (
             e,
-          ) => `<li><p><strong>You said:</strong> ${html(e.youSaid)}</p><p><strong>We did:</strong> ${html(e.weDid)}</p>
-<p class="when">${html(longDate((e.updatedAt ?? e.createdAt).slice(0, 10)))}</p></li>`,
+          ) => `<li><p><strong>You said:</strong> ${htmlText(e.youSaid)}</p><p><strong>We did:</strong> ${htmlText(e.weDid)}</p>
+<p class="when">${htmlText(longDate((e.updatedAt ?? e.createdAt).slice(0, 10)))}</p></li>`,
         )
         .join('')}</ul></section>`,
     )

@@ -4,6 +4,11 @@ import { chatLiteral } from '../domain/text/safeText.js';
 import type { YouSaidEntry } from '../domain/youSaid/youSaidEntry.js';
 import { longDate } from './format.js';
 
+/** One entry as the cards show it (end card, digest, list): the words escaped, the outcome by its name. */
+export function youSaidLine(e: YouSaidEntry, outcomeName: string): { outcome: string; youSaid: string; weDid: string } {
+  return { outcome: outcomeName, youSaid: chatLiteral(e.youSaid), weDid: chatLiteral(e.weDid) };
+}
+
 export function youSaidListCard(bank: QuestionBank, entries: YouSaidEntry[], publicUrl: string): YouSaidListCard {
   return {
     intro: entries.length
@@ -11,9 +16,7 @@ export function youSaidListCard(bank: QuestionBank, entries: YouSaidEntry[], pub
       : 'No entries yet. Add what families told you and what changed because of it.',
     entries: entries.map((e) => ({
       id: e.id,
-      outcome: bank.outcome(e.outcome).shortName,
-      youSaid: chatLiteral(e.youSaid),
-      weDid: chatLiteral(e.weDid),
+      ...youSaidLine(e, bank.outcome(e.outcome).shortName),
       history:
         `Added by ${e.createdBy} on ${longDate(e.createdAt.slice(0, 10))}` +
         (e.updatedAt ? `; changed by ${e.updatedBy} on ${longDate(e.updatedAt.slice(0, 10))}` : '') +

@@ -1,13 +1,10 @@
-import { entries, intent, type Entry } from './lexicon.js';
+import { entries, exactEntries, intent, type Entry } from './lexicon.js';
 
 /**
  * Cue phrases for each intent, with weights: 4 names the intent outright ("response rate"),
  * 3 nearly so ("scores"), 2 is good evidence ("how long"), 1 a hint. The classifier adds them up
  * with the evidence from slots (an outcome, a service, a review reference).
  */
-/** Entries that match only as typed (no spelling slack), for short words that look like common others. */
-const exact = (list: Entry[]): Entry[] => list.map((e) => ({ ...e, exactOnly: e.words.map(() => true) }));
-
 const SCORES: Entry[] = [
   ...entries('score | scores | scoring | outcome scores | survey results | percent positive', intent('scores', 3)),
   // "Ofsted rating": anyone's rating; beside an outcome it is the survey's.
@@ -24,22 +21,15 @@ const SCORES: Entry[] = [
   ),
   // A ranking is shown worst first: that is what needs attention.
   // Exact only: "test" is not "best", "rest" not "worst".
-  ...exact(
-    entries(
-      'lowest | worst | weakest | poorest | bottom | least positive | lowest scoring | worst scoring | rank | ranking | ranked | league table',
-      {
-        kind: 'rank',
-        rank: 'lowest',
-      },
-      intent('scores', 2),
-    ),
+  ...exactEntries(
+    'lowest | worst | weakest | poorest | bottom | least positive | lowest scoring | worst scoring | rank | ranking | ranked | league table',
+    { kind: 'rank', rank: 'lowest' },
+    intent('scores', 2),
   ),
-  ...exact(
-    entries(
-      'highest | best | strongest | top | most positive | highest scoring | best scoring',
-      { kind: 'rank', rank: 'highest' },
-      intent('scores', 2),
-    ),
+  ...exactEntries(
+    'highest | best | strongest | top | most positive | highest scoring | best scoring',
+    { kind: 'rank', rank: 'highest' },
+    intent('scores', 2),
   ),
   ...entries(
     'per question | by question | each question | every question | question by question | individual questions | questions | question | breakdown | broken down | in detail | detail | detailed',
@@ -75,12 +65,13 @@ const WAITS: Entry[] = [
     intent('waits', 2),
   ),
   ...entries(
-    'which services | all services | every service | each service | any service | services | missing targets | missing their targets | missing target | off target | not on target | ' +
+    'which services | all services | every service | each service | any service | missing targets | missing their targets | missing target | off target | not on target | ' +
       'behind target | overview | all waits',
     intent('waits', 3),
     { kind: 'allServices' },
-    // Exact: "wheelchair service waiting list" names one service (not held), not all of them.
-  ).map((e) => (e.words.join(' ') === 'services' ? { ...e, exactOnly: [true] } : e)),
+  ),
+  // Exact: "wheelchair service waiting list" names one service (not held), not all of them.
+  ...exactEntries('services', intent('waits', 3), { kind: 'allServices' }),
 ];
 
 const INVITE: Entry[] = [
@@ -209,7 +200,7 @@ const DOMAIN: Entry[] = entries(
 );
 
 function offTopic(phrases: string, weight: number): Entry[] {
-  return entries(phrases, intent('outOfScope', weight)).map((e) => ({ ...e, exactOnly: e.words.map(() => true) }));
+  return exactEntries(phrases, intent('outOfScope', weight));
 }
 
 export const INTENT_ENTRIES: Entry[] = [

@@ -89,4 +89,9 @@ export function entries(phrases: string, ...tags: Tag[]): Entry[] {
   return phrases.split('|').map((p) => entry(p.trim(), ...tags));
 }
 
+/** Phrases matched only as typed, with no spelling slack: short words that look like common others ("sept", "best"). */
+export function exactEntries(phrases: string, ...tags: Tag[]): Entry[] {
+  return entries(phrases, ...tags).map((e) => ({ ...e, exactOnly: e.words.map(() => true) }));
+}
+
 export const intent = (name: IntentName, weight: number): Tag => ({ kind: 'intent', intent: name, weight });

@@ -1,4 +1,4 @@
-import { entries, type Entry } from './lexicon.js';
+import { entries, exactEntries, type Entry } from './lexicon.js';
 
 /**
  * Who answered (children and young people, or parent carers) and which term. "families" means the
@@ -61,9 +61,8 @@ export const TERM_ENTRIES: Entry[] = [
     'november | nov',
     'december | dec',
   ]
-    .flatMap((words, i) => entries(words, { kind: 'month', month: i + 1 }))
     // Exact only: "sept" must not catch "sent", nor "march" "match".
-    .map((e) => ({ ...e, exactOnly: e.words.map(() => true) })),
+    .flatMap((words, i) => exactEntries(words, { kind: 'month', month: i + 1 })),
   ...entries('autumn | autumn term', { kind: 'season', season: 'autumn' }),
   ...entries('spring | spring term', { kind: 'season', season: 'spring' }),
   ...entries('summer | summer term', { kind: 'season', season: 'summer' }),

@@ -40,7 +40,11 @@ export function serviceEntries(
   const exactWords = new Set<string>();
   for (const s of services) {
     for (const phrase of phrasesOf(s)) {
-      const e = entry(phrase, { kind: 'service', id: s.id }, intent('waits', 2));
+      const service = { kind: 'service' as const, id: s.id };
+      // A whole name is good evidence of a waiting-time question; a SEND word used as one ("EHCP") is not:
+      // its single-word entry below carries the hint, so "children with an EHCP" is not read as waits.
+      const sendWord = !/\s/.test(phrase) && domainWords.has(phrase.toLowerCase());
+      const e = sendWord ? entry(phrase, service) : entry(phrase, service, intent('waits', 2));
       result.push(e);
       e.words.forEach((w, i) => {
         owners.set(w, (owners.get(w) ?? new Set<string>()).add(s.id));

@@ -89,8 +89,6 @@ export function understand(
   const [top, second] = ranked;
   if (!top || top.score < THRESHOLD || top.intent === 'outOfScope' || top.intent === 'help')
     return fallback(analysis, ranked);
-  // "how many children have an EHCP": the plan named, nothing about waiting. Not a waiting-time question.
-  if (top.intent === 'waits' && waitsOnlyFromSendWord(analysis)) return { intent: 'unknown', reason: 'unclear' };
   if (second && isTwoQuestions(top, second) && !waitsOnlyQualifiesMeasure(analysis, top, second))
     return whichQuestion([build(top.intent, slots, measures), build(second.intent, slots, measures)], services);
   // A bare reference ("AR-1042") could be for an invitation or an erasure: ask rather than invite.
@@ -219,10 +217,4 @@ function bareDomainService(a: Analysis): string | undefined {
   if (!only.tags.some((t) => t.kind === 'domain')) return undefined;
   const service = only.tags.find((t) => t.kind === 'service');
   return service?.kind === 'service' ? service.id : undefined;
-}
-
-/** Every sign of a waiting-time question is a word that also just names a SEND thing ("EHCP"). */
-function waitsOnlyFromSendWord(a: Analysis): boolean {
-  const cues = a.matches.filter((m) => m.tags.some((t) => t.kind === 'intent' && t.intent === 'waits'));
-  return cues.length > 0 && cues.every((m) => m.tags.some((t) => t.kind === 'domain'));
 }

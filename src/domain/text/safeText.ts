@@ -21,3 +21,16 @@ export function chatLiteral(value: string): string {
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1');
 }
+
+/** Several lines typed by a family, each escaped as chatLiteral, each kept (as its own paragraph). */
+export function chatLiteralLines(value: string): string {
+  return value
+    .split(/\r\n|\r|\n/)
+    .map((line) => chatLiteral(line))
+    .join('\n\n');
+}
+
+/** Text on an HTML page, never markup: each of & < > " ' is written as a character reference. */
+export function htmlText(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,5 +1,5 @@
 import type { YouSaidService } from '../../app/youSaidService.js';
-import { chatLiteral } from '../../domain/text/safeText.js';
+import { youSaidLine } from '../../presenters/youSaidPresenter.js';
 import type { SaveResult, SurveyPosition, SurveyService } from '../../app/surveyService.js';
 import { sectionCard, sectionSavedCard, surveyCompleteCard } from '../../cards/surveyCards.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
@@ -182,11 +182,9 @@ export class FamilySurvey {
     if (!position.next) {
       const answered = this.bank.outcomes.map((o) => o.id).filter((o) => position.state.sections[o]);
       const entries = (await this.youSaid?.current(answered)) ?? [];
-      const youSaid = entries.slice(0, MAX_YOU_SAID_ON_END_CARD).map((e) => ({
-        outcome: this.bank.outcome(e.outcome).shortName,
-        youSaid: chatLiteral(e.youSaid),
-        weDid: chatLiteral(e.weDid),
-      }));
+      const youSaid = entries
+        .slice(0, MAX_YOU_SAID_ON_END_CARD)
+        .map((e) => youSaidLine(e, this.bank.outcome(e.outcome).shortName));
       await turn.send({
         text: 'Thank you — your survey is complete.',
         card: surveyCompleteCard(position.invitation.reviewRef, position.invitation.role, lead, youSaid),

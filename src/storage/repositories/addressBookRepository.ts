@@ -111,20 +111,13 @@ export class AddressBookRepository implements AddressBook {
 
   async personalChat(userId: string): Promise<ConversationAddress | undefined> {
     const stored = await this.addresses.get(`person~${userId}`, () => this.readPerson(userId));
-    if (!stored || stored.status !== 'active') return undefined;
-    const { status: _s, goneReason: _g, updatedAt: _u, ...address } = stored;
-    void _s;
-    void _g;
-    void _u;
-    return address;
+    return stored?.status === 'active' ? stored : undefined;
   }
 
+  /** The row also holds the user id (for an operator reading the table); the address schema drops it. */
   private async readPerson(userId: string): Promise<StoredAddress | undefined> {
     const entity = await getOrUndefined<Record<string, unknown>>(await this.table(), 'person', personRow(userId));
-    if (!entity) return undefined;
-    const { userId: _id, ...rest } = entity;
-    void _id;
-    return parse(rest);
+    return entity ? parse(entity) : undefined;
   }
 
   /** Several addresses at once (the subscribers of a digest), in one partition scan. */

@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { encodeKey } from '../azureLimits.js';
-import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../tableStore.js';
+import { getOrUndefined, isConflict, TABLES, type TableStore } from '../tableStore.js';
 import type { WorryAlert, WorryAlertStore } from '../../ports/worryStores.js';
 
 const alertSchema = z.object({
@@ -73,12 +73,13 @@ export class WorryAlertsRepository implements WorryAlertStore {
     return e ? { ...alertSchema.parse(JSON.parse(e.json)), etag: e.etag } : undefined;
   }
 
-  async replace(alert: WorryAlert, etag: string): Promise<boolean> {
+  async replace(alert: WorryAlert, etag: string): Promise<string | undefined> {
     try {
-      await (await this.table()).updateEntity(this.entity(alert), 'Replace', { etag });
-      return true;
+      const response = await (await this.table()).updateEntity(this.entity(alert), 'Replace', { etag });
+      if (!response.etag) throw new Error('Table Storage returned no ETag for an alert it stored');
+      return response.etag;
     } catch (error) {
-      if (isConflict(error) || isStatus(error, 412)) return false;
+      if (isConflict(error)) return undefined;
       throw error;
     }
   }

@@ -405,9 +405,10 @@ export class InMemoryWorryAlerts implements WorryAlertStore {
   }
   async replace(alert: WorryAlert, etag: string) {
     const row = this.rows.get(alert.id);
-    if (!row || row.etag !== etag) return false;
-    this.rows.set(alert.id, { alert: structuredClone(alert), etag: String(++this.version) });
-    return true;
+    if (!row || row.etag !== etag) return undefined;
+    const next = String(++this.version);
+    this.rows.set(alert.id, { alert: structuredClone(alert), etag: next });
+    return next;
   }
   async eraseReview(reviewRef: string) {
     const ids = [...this.rows.values()].filter((r) => r.alert.reviewRef === reviewRef).map((r) => r.alert.id);
