@@ -388,9 +388,6 @@ const HELD_OUT_3: [string, Want | Want[]][] = [
 ];
 
 describe('trust table: how often a practitioner is answered right, asked back, not understood or confidently wrong', () => {
-  const held = new Set(HELD_OUT.map(([t]) => t));
-  const held2 = new Set(HELD_OUT_2.map(([t]) => t));
-  const held3 = new Set(HELD_OUT_3.map(([t]) => t));
   const results = [...TABLE, ...HELD_OUT, ...HELD_OUT_2, ...HELD_OUT_3].map(([text, want]) => {
     const got = readMessage(text, services, measures) as Record<string, unknown>;
     return { text, want, got, verdict: verdictOf(got, want) };
@@ -429,21 +426,19 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     console.log(
       `      trust table, ${n} phrasings: right ${rate('right')}, asked back ${rate('asked back')}, not understood ${rate('not understood')}, confidently wrong ${rate('confidently wrong')}`,
     );
-    const heldOut = results.filter((r) => held.has(r.text));
-    const heldRate = (v: Verdict) => `${heldOut.filter((r) => r.verdict === v).length}`;
-    console.log(
-      `      of which held out, ${heldOut.length}: right ${heldRate('right')}, asked back ${heldRate('asked back')}, not understood ${heldRate('not understood')}, confidently wrong ${heldRate('confidently wrong')}`,
-    );
-    const second = results.filter((r) => held2.has(r.text));
-    const secondRate = (v: Verdict) => `${second.filter((r) => r.verdict === v).length}`;
-    console.log(
-      `      of which second held out, ${second.length}: right ${secondRate('right')}, asked back ${secondRate('asked back')}, not understood ${secondRate('not understood')}, confidently wrong ${secondRate('confidently wrong')}`,
-    );
-    const third = results.filter((r) => held3.has(r.text));
-    const thirdRate = (v: Verdict) => `${third.filter((r) => r.verdict === v).length}`;
-    console.log(
-      `      of which third held out, ${third.length}: right ${thirdRate('right')}, asked back ${thirdRate('asked back')}, not understood ${thirdRate('not understood')}, confidently wrong ${thirdRate('confidently wrong')}`,
-    );
+    const sets: [string, readonly [string, unknown][]][] = [
+      ['held out', HELD_OUT],
+      ['second held out', HELD_OUT_2],
+      ['third held out', HELD_OUT_3],
+    ];
+    for (const [name, set] of sets) {
+      const texts = new Set(set.map(([t]) => t));
+      const mine = results.filter((r) => texts.has(r.text));
+      const of = (v: Verdict) => mine.filter((r) => r.verdict === v).length;
+      console.log(
+        `      of which ${name}, ${mine.length}: right ${of('right')}, asked back ${of('asked back')}, not understood ${of('not understood')}, confidently wrong ${of('confidently wrong')}`,
+      );
+    }
     for (const r of results.filter((x) => x.verdict !== 'right'))
       console.log(`      ${r.verdict}: "${r.text}" → ${JSON.stringify(r.got).slice(0, 160)}`);
     expect(count('confidently wrong') / n).to.be.at.most(0.01);
