@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { StaffRole } from '../domain/access/roles.js';
 import type { ConversationAddress, Reply } from '../ports/messages.js';
 import type { Turn } from '../ports/turn.js';
@@ -12,12 +12,7 @@ export function toTurn(
   opts: { value?: Record<string, unknown>; roles: () => Promise<StaffRole[]> },
 ): Turn {
   const activity = context.activity;
-  // Some channels (the local Direct Line) leave out the recipient; there is then no mention to remove.
-  const text = (
-    (activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined) ??
-    activity.text ??
-    ''
-  ).trim();
+  const text = textWithoutBotMention(activity);
   const address = addressOf(activity);
   const conversationType = address.conversationType;
   let rolesPromise: Promise<StaffRole[]> | undefined;
@@ -41,6 +36,31 @@ export function toTurn(
       await context.sendActivity(toActivity(reply));
     },
   };
+}
+
+/**
+ * What was typed, without the bot's own @mention (Teams puts "<at>Bot</at>" in the text). The entities
+ * come from the channel unchecked, so botbuilder's removeRecipientMention fails the turn on a null entity
+ * or a mention without text: anything malformed is skipped here instead, and the message still answered.
+ * Some channels (the local Direct Line) leave out the recipient; there is then no mention to remove.
+ */
+export function textWithoutBotMention(activity: Activity): string {
+  let text = typeof activity.text === 'string' ? activity.text : '';
+  const botId = activity.recipient?.id;
+  const entities: unknown = activity.entities;
+  if (botId && Array.isArray(entities))
+    for (const entity of entities) {
+      if (!isRecord(entity) || typeof entity.type !== 'string' || entity.type.toLowerCase() !== 'mention') continue;
+      const mentioned = entity.mentioned;
+      if (!isRecord(mentioned) || mentioned.id !== botId) continue;
+      // One entity stands for one mention: remove one occurrence of its text.
+      if (typeof entity.text === 'string' && entity.text !== '') text = text.replace(entity.text, () => '');
+    }
+  return text.trim();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Who is speaking: their Entra object id in Teams, the channel's id for them elsewhere. */
