@@ -86,6 +86,7 @@ export function buildHttpApp(
     directLineOrigin: directLine.origin,
     publicBaseUrl: config.publicBaseUrl,
     trustedProxyHops: config.trustedProxyHops,
+    enabled: config.familyPage,
   });
   return server;
 }

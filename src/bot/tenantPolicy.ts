@@ -11,7 +11,8 @@ import type { Activity } from 'botbuilder';
 export function tenantAllowed(activity: Partial<Activity>, allowedTenants: readonly string[]): boolean {
   if (allowedTenants.length === 0) return true;
   const tenant = tenantOf(activity);
-  if (tenant !== undefined) return allowedTenants.includes(tenant);
+  // Tenant ids are GUIDs, equal whatever their case: config keeps them in lower case, an activity may not.
+  if (tenant !== undefined) return allowedTenants.some((allowed) => allowed.toLowerCase() === tenant.toLowerCase());
   return activity.channelId !== 'msteams';
 }
 

@@ -34,15 +34,18 @@ const envSchema = z
       message: "must be a GUID (the bot's Entra app id)",
     }),
     MicrosoftAppPassword: optionalText,
-    MicrosoftAppTenantId: optionalText.refine((v) => v === undefined || guid.test(v), {
-      message: 'must be a GUID (your Entra tenant id)',
-    }),
+    // Tenant ids are kept in lower case (as Teams sends them): an id pasted in capitals must not lock staff out.
+    MicrosoftAppTenantId: optionalText
+      .refine((v) => v === undefined || guid.test(v), {
+        message: 'must be a GUID (your Entra tenant id)',
+      })
+      .transform((v) => v?.toLowerCase()),
     ALLOWED_TENANTS: optionalText
       .transform((v) =>
         v
           ? v
               .split(',')
-              .map((s) => s.trim())
+              .map((s) => s.trim().toLowerCase())
               .filter(Boolean)
           : [],
       )
@@ -53,6 +56,13 @@ const envSchema = z
         .optional(),
     ),
     DIRECT_LINE_SECRET: optionalText,
+    // Exactly on or off: a value such as "no" or "false" must not leave the page on by accident.
+    FAMILY_PAGE: z
+      .enum(['on', 'off', ''], {
+        message: 'must be on or off (off: no family web page; families answer in Teams with their code)',
+      })
+      .optional()
+      .transform((v) => v !== 'off'),
     DIRECT_LINE_ENDPOINT: optionalText.pipe(
       z
         .url({
@@ -125,6 +135,56 @@ const envSchema = z
         message: 'is required for a UserAssignedMSI bot',
       });
     }
+    if (env.MicrosoftAppType === 'UserAssignedMSI' && env.MicrosoftAppPassword) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message:
+          'must not be set for a UserAssignedMSI bot: it signs in with its managed identity, so the password would be unused yet stored; remove it (or use SingleTenant if the bot signs in with a client secret)',
+      });
+    }
+    // Credentials without an app id would start an unauthenticated bot: someone meant to deploy and left one out.
+    if (!env.MicrosoftAppId) {
+      const halfSet = {
+        MicrosoftAppPassword: Boolean(env.MicrosoftAppPassword),
+        MicrosoftAppTenantId: Boolean(env.MicrosoftAppTenantId),
+        ALLOWED_TENANTS: env.ALLOWED_TENANTS.length > 0,
+        // Azure's Direct Line only reaches an authenticated bot; locally the embedded one is used.
+        DIRECT_LINE_SECRET: Boolean(env.DIRECT_LINE_SECRET),
+      };
+      for (const [name, set] of Object.entries(halfSet)) {
+        if (set)
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: `is set but MicrosoftAppId is not, so the bot would start unauthenticated: set MicrosoftAppId (and MicrosoftAppType) to deploy, or remove ${name} to run locally`,
+          });
+      }
+    }
+    if (env.MicrosoftAppId && !env.PUBLIC_BASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_BASE_URL'],
+        message:
+          'is required for a deployed bot: the https address it is reached at, e.g. https://outcomes.example.org (family links and the pictures on cards are built from it; without it they point at localhost)',
+      });
+    } else if (env.MicrosoftAppId && env.PUBLIC_BASE_URL && /^http:/i.test(env.PUBLIC_BASE_URL)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_BASE_URL'],
+        message:
+          'must be https for a deployed bot (family links carry a survey code), e.g. https://outcomes.example.org',
+      });
+    }
+    // Without the secret the page would open and then refuse every family's message.
+    if (env.MicrosoftAppId && env.FAMILY_PAGE && !env.DIRECT_LINE_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DIRECT_LINE_SECRET'],
+        message:
+          "is required for a deployed bot while the family page is on: the secret of the bot's Direct Line channel in Azure; or set FAMILY_PAGE=off to have families answer in Teams with their code",
+      });
+    }
     // Each area's contacts differ: a deployed bot must say its own, never a default a family cannot use.
     if (env.MicrosoftAppId && !env.FAMILY_HELP_TEXT) {
       ctx.addIssue({
@@ -162,6 +222,8 @@ export type Config = {
   publicBaseUrl: string;
   directLineSecret?: string;
   directLineEndpoint: string;
+  /** Whether the family web page (/survey/<code>) and its Direct Line token exchange are served. */
+  familyPage: boolean;
   botToday?: string;
   devRoles: StaffRole[];
   loadDemoData: boolean;
@@ -211,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     directLineSecret: e.DIRECT_LINE_SECRET,
     directLineEndpoint: (e.DIRECT_LINE_ENDPOINT ?? 'https://directline.botframework.com').replace(/\/+$/, ''),
+    familyPage: e.FAMILY_PAGE,
     botToday: e.BOT_TODAY,
     // DEV_ROLES is a local-demo convenience: with real credentials it would open every door, so it is dropped.
     devRoles: authenticated ? [] : e.DEV_ROLES,
@@ -247,6 +310,7 @@ export function redactedSummary(config: Config, env: NodeJS.ProcessEnv = process
     trustedProxyHops: config.trustedProxyHops,
     publicBaseUrl: config.publicBaseUrl,
     directLineSecret: config.directLineSecret ? '[set]' : '[not set: local Direct Line]',
+    familyPage: config.familyPage ? 'on' : 'off: families answer in Teams with their code',
     botToday: config.botToday ?? 'real date',
     devRoles: config.devRoles.length
       ? config.devRoles

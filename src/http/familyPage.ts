@@ -34,6 +34,10 @@ const NOTICES = {
     'Please wait a moment',
     'There have been a lot of requests from your connection. Please try again in a few minutes.',
   ],
+  switchedOff: [
+    'This link is not available here',
+    'Please type the code from your invitation to the bot in Microsoft Teams, or ask your practitioner how to take part.',
+  ],
 } as const;
 
 const tokenRequest = z.object({ code: z.string().min(1).max(40) });
@@ -51,6 +55,8 @@ export function registerFamilyPage(
     directLineOrigin: () => string;
     publicBaseUrl: string;
     trustedProxyHops: number;
+    /** FAMILY_PAGE=off: no page, token or page scripts; the faces stay, as Teams cards show them. */
+    enabled: boolean;
   },
 ): void {
   const limits = new FamilyPageLimits(deps.trustedProxyHops);
@@ -58,6 +64,16 @@ export function registerFamilyPage(
   const hsts = deps.publicBaseUrl.startsWith('https://');
   const assetOrigin = new URL(deps.publicBaseUrl).origin;
   const notice = (res: Response, status: number, kind: keyof typeof NOTICES) => sendNotice(res, status, kind, hsts);
+
+  registerCardPictures(server);
+  server.get('/static/survey.css', async (_req: Request, res: Response) =>
+    sendFile(res, path.join(publicDir, 'survey.css'), 'text/css; charset=utf-8'),
+  );
+  if (!deps.enabled) {
+    // A family may still hold a link: they are told where to go instead of meeting a bare 404.
+    server.get('/survey/:code', async (_req: Request, res: Response) => notice(res, 404, 'switchedOff'));
+    return;
+  }
 
   server.get('/survey/:code', async (req: Request, res: Response) => {
     const code = String(req.params.code ?? '').slice(0, 40);
@@ -97,15 +113,15 @@ export function registerFamilyPage(
   server.get('/static/survey.js', async (_req: Request, res: Response) =>
     sendFile(res, path.join(publicDir, 'survey.js'), 'text/javascript; charset=utf-8'),
   );
-  // The answer faces are public pictures (no personal data), referenced by cards in Teams and Web Chat.
+}
+
+/** The answer faces are public pictures (no personal data), referenced by cards in Teams and Web Chat. */
+function registerCardPictures(server: Server): void {
   server.get('/static/faces/:file', async (req: Request, res: Response) => {
     const file = /^face-[1-5]\.png$/.exec(String(req.params.file ?? ''))?.[0];
     if (!file) return reply(res, 404, { message: 'Not found' });
     return sendFile(res, path.join(publicDir, 'faces', file), 'image/png');
   });
-  server.get('/static/survey.css', async (_req: Request, res: Response) =>
-    sendFile(res, path.join(publicDir, 'survey.css'), 'text/css; charset=utf-8'),
-  );
 }
 
 /** Sends JSON and returns nothing (restify warns when an async handler returns a value). */

@@ -4,20 +4,38 @@ import { expect } from 'chai';
 import { odata } from '@azure/data-tables';
 import { BotHarness, texts, type Activity } from '../support/botHarness.js';
 import { TABLES } from '../../src/storage/tableStore.js';
+import { installChannelKeys, postAsChannel, uninstallChannelKeys } from '../support/channelTokens.js';
 
 const ALLOWED = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const FOREIGN = 'ffffffff-bbbb-cccc-dddd-eeeeeeeeeeee';
 const PRACTITIONER = '41111111-1111-1111-1111-111111111111';
+const APP = '11111111-2222-3333-4444-555555555555';
+/** What an authenticated bot needs to start. */
+const DEPLOYED = {
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppId: APP,
+  MicrosoftAppPassword: 'not-a-real-secret',
+  MicrosoftAppTenantId: ALLOWED,
+  FAMILY_HELP_TEXT: 'If anyone is in danger now call 999; the council front door is 01234 567890.',
+  PUBLIC_BASE_URL: 'https://outcomes.example.org',
+  DIRECT_LINE_SECRET: 'not-a-real-direct-line-secret',
+};
 
 /** Production fails closed, through the HTTP endpoint with real Azurite. */
 describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
+  // ALLOWED_TENANTS is refused without credentials, so the tenant checks run as deployed: with signed tokens.
   describe('with ALLOWED_TENANTS set', () => {
     let bot: BotHarness;
     before(async () => {
-      bot = await BotHarness.start({ env: { ALLOWED_TENANTS: ALLOWED } });
+      installChannelKeys();
+      bot = await BotHarness.start({ env: { ...DEPLOYED, ALLOWED_TENANTS: ALLOWED } });
+      postAsChannel(bot, APP);
       await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
     });
-    after(async () => bot?.stop());
+    after(async () => {
+      uninstallChannelKeys();
+      await bot?.stop();
+    });
 
     async function invitationsFor(ref: string): Promise<number> {
       let n = 0;
@@ -168,15 +186,7 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
   describe('with credentials', () => {
     let bot: BotHarness;
     before(async () => {
-      bot = await BotHarness.start({
-        env: {
-          MicrosoftAppType: 'SingleTenant',
-          MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
-          MicrosoftAppPassword: 'not-a-real-secret',
-          MicrosoftAppTenantId: ALLOWED,
-          FAMILY_HELP_TEXT: 'If anyone is in danger now call 999; the council front door is 01234 567890.',
-        },
-      });
+      bot = await BotHarness.start({ env: DEPLOYED });
     });
     after(async () => bot?.stop());
 
@@ -185,7 +195,7 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
       const payload = Buffer.from(
         JSON.stringify({
           iss: 'https://api.botframework.com',
-          aud: '11111111-2222-3333-4444-555555555555',
+          aud: APP,
           exp: 4_102_444_800,
         }),
       ).toString('base64url');

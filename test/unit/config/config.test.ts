@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError, loadConfig } from '../../../src/config/config.js';
+import { ConfigError, loadConfig, redactedSummary } from '../../../src/config/config.js';
 
 const APP = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -10,6 +10,8 @@ const singleTenant = {
   MicrosoftAppPassword: 'x',
   MicrosoftAppTenantId: TENANT,
   FAMILY_HELP_TEXT: 'If anyone is in danger now call 999; the council front door is 01234 567890.',
+  PUBLIC_BASE_URL: 'https://outcomes.example.org',
+  DIRECT_LINE_SECRET: 'direct-line-secret',
 };
 
 function refused(env: Record<string, string>): string {
@@ -27,19 +29,17 @@ describe('configuration fails closed', () => {
   it('refuses MultiTenant without ALLOWED_TENANTS, naming the setting', () => {
     expect(
       refused({
+        ...singleTenant,
         MicrosoftAppType: 'MultiTenant',
-        MicrosoftAppId: APP,
-        MicrosoftAppPassword: 'x',
-        FAMILY_HELP_TEXT: singleTenant.FAMILY_HELP_TEXT,
+        MicrosoftAppTenantId: '',
       }),
     ).to.match(/ALLOWED_TENANTS: is required for a MultiTenant bot/);
     expect(
       loadConfig({
+        ...singleTenant,
         MicrosoftAppType: 'MultiTenant',
-        MicrosoftAppId: APP,
-        MicrosoftAppPassword: 'x',
+        MicrosoftAppTenantId: '',
         ALLOWED_TENANTS: TENANT,
-        FAMILY_HELP_TEXT: singleTenant.FAMILY_HELP_TEXT,
       }).allowedTenants,
     ).to.deep.equal([TENANT]);
   });
@@ -90,5 +90,79 @@ describe('configuration fails closed', () => {
     expect(loadConfig({}).trustedProxyHops).to.equal(0);
     expect(loadConfig({ TRUSTED_PROXY_HOPS: '1' }).trustedProxyHops).to.equal(1);
     expect(refused({ TRUSTED_PROXY_HOPS: 'yes' })).to.match(/TRUSTED_PROXY_HOPS/);
+  });
+
+  it('refuses an authenticated bot without an https PUBLIC_BASE_URL (family links would point at localhost)', () => {
+    const { PUBLIC_BASE_URL: _, ...without } = singleTenant;
+    expect(refused(without)).to.match(/PUBLIC_BASE_URL: is required for a deployed bot.*https:\/\//);
+    expect(refused({ ...singleTenant, PUBLIC_BASE_URL: 'http://outcomes.example.org' })).to.match(
+      /PUBLIC_BASE_URL: must be https for a deployed bot/,
+    );
+    // A malformed address is refused as a setting, never a crash at start-up.
+    for (const odd of ['not a url', 'https://', 'ftp://outcomes.example.org']) {
+      expect(refused({ ...singleTenant, PUBLIC_BASE_URL: odd }), odd).to.match(/PUBLIC_BASE_URL: must be/);
+    }
+    expect(loadConfig(singleTenant).publicBaseUrl).to.equal('https://outcomes.example.org');
+    // Locally, plain http and the localhost default are what a newcomer needs.
+    expect(loadConfig({}).publicBaseUrl).to.equal('http://localhost:3978');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://127.0.0.1:3978' }).publicBaseUrl).to.equal('http://127.0.0.1:3978');
+  });
+
+  it('refuses an authenticated bot without DIRECT_LINE_SECRET while the family page is on, and says how to switch it off', () => {
+    const { DIRECT_LINE_SECRET: _, ...without } = singleTenant;
+    expect(refused(without)).to.match(/DIRECT_LINE_SECRET: is required for a deployed bot.*FAMILY_PAGE=off/);
+    expect(refused({ ...without, FAMILY_PAGE: 'on' })).to.match(/DIRECT_LINE_SECRET: is required/);
+    expect(loadConfig({ ...without, FAMILY_PAGE: 'off' }).familyPage).to.equal(false);
+    expect(loadConfig(singleTenant).familyPage).to.equal(true);
+  });
+
+  it('reads FAMILY_PAGE strictly: on or off, anything else refuses to start naming the setting and its values', () => {
+    expect(loadConfig({}).familyPage).to.equal(true);
+    expect(loadConfig({ FAMILY_PAGE: '' }).familyPage).to.equal(true);
+    expect(loadConfig({ FAMILY_PAGE: 'on' }).familyPage).to.equal(true);
+    expect(loadConfig({ FAMILY_PAGE: 'off' }).familyPage).to.equal(false);
+    for (const odd of ['no', '0', 'false ', 'false', 'OFF', ' off', 'disabled']) {
+      expect(refused({ FAMILY_PAGE: odd }), JSON.stringify(odd)).to.match(/FAMILY_PAGE: must be on or off/);
+    }
+  });
+
+  it('refuses credentials set without MicrosoftAppId (it would start unauthenticated), naming each one', () => {
+    for (const [name, value] of [
+      ['MicrosoftAppPassword', 'x'],
+      ['MicrosoftAppTenantId', TENANT],
+      ['ALLOWED_TENANTS', TENANT],
+      ['DIRECT_LINE_SECRET', 'direct-line-secret'],
+    ] as const) {
+      const message = refused({ [name]: value });
+      expect(message, name).to.match(new RegExp(`${name}: is set but MicrosoftAppId is not`));
+      expect(message, name).to.match(/set MicrosoftAppId.*or remove/);
+    }
+    expect(refused({ MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT }))
+      .to.match(/MicrosoftAppPassword: is set/)
+      .and.to.match(/MicrosoftAppTenantId: is set/);
+  });
+
+  it('refuses a password on a UserAssignedMSI bot (it signs in with its managed identity)', () => {
+    const msi = { ...singleTenant, MicrosoftAppType: 'UserAssignedMSI' };
+    expect(refused(msi)).to.match(/MicrosoftAppPassword: must not be set for a UserAssignedMSI bot/);
+    const { MicrosoftAppPassword: _, ...withoutPassword } = msi;
+    expect(loadConfig(withoutPassword).bot.appType).to.equal('UserAssignedMSI');
+  });
+
+  it('keeps tenant ids in lower case, however they were written', () => {
+    const upper = loadConfig({ ...singleTenant, MicrosoftAppTenantId: TENANT.toUpperCase() });
+    expect(upper.bot.tenantId).to.equal(TENANT);
+    expect(upper.allowedTenants).to.deep.equal([TENANT]);
+    expect(
+      loadConfig({ ...singleTenant, ALLOWED_TENANTS: `${TENANT.toUpperCase()}, ${OTHER.toUpperCase()}` })
+        .allowedTenants,
+    ).to.deep.equal([TENANT, OTHER]);
+  });
+
+  it('shows in the start-up summary whether the family page is served', () => {
+    expect(redactedSummary(loadConfig({}), {}).familyPage).to.equal('on');
+    expect(redactedSummary(loadConfig({ FAMILY_PAGE: 'off' }), {}).familyPage).to.equal(
+      'off: families answer in Teams with their code',
+    );
   });
 });
