@@ -1,55 +1,90 @@
 import { z } from 'zod';
 import { fromRoot } from '../projectPaths.js';
-import { words } from '../text/words.js';
 import { readJsonFile } from '../validated.js';
+import { compileRule, RuleMatcher, type Classes, type Match, type Rule } from './worryRules.js';
+import { tokenize, type Token } from './worryText.js';
 
 /**
- * The reviewed list of words that mean a family's answer should be read by a person today
- * (seeds/worry-phrases.json), and the one function that applies it. Matching is on whole words, after
- * lower-casing and dropping apostrophes ("Don't" and "dont" are the same); a phrase just after a negation
- * ("not scared", "never been hurt") does not count, unless the phrase is itself a negation ("not safe").
+ * The reviewed list of what, in a family's words, means a person should read them today
+ * (seeds/worry-phrases.json), and the one function that applies it. Rules are read on lemmas, so tense and
+ * person do not matter ("he wants to hurt himself", "I hurt myself", "she has been hurting herself"); a
+ * negation in the same clause just before a rule ("not scared", "never been hurt", "nobody hurts me")
+ * cancels it, but a "No," that answers a question does not ("No, he hits me"), and a rule that is itself a
+ * negation ("not safe", "no food") is never cancelled. Harmless idioms ("killed it", "dying to see") are
+ * taken out before the rules are read. Where the list cannot tell, it raises: a missed worry costs more.
  */
+const ruleList = z.array(z.string().min(1)).min(1);
 const listSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   description: z.string(),
   review: z.object({ status: z.string(), by: z.string(), on: z.string(), note: z.string().optional() }),
-  negations: z.array(z.string().min(1)),
-  phrases: z.array(z.object({ phrase: z.string().min(2), kind: z.string().min(1) })).min(1),
+  spellings: z.record(z.string().min(1), z.string()),
+  classes: z.record(z.string().regex(/^[a-z]+$/), z.array(z.string().min(1)).min(1)),
+  negations: z.array(z.string().min(1)).min(1),
+  clauseBreaks: z.array(z.string().min(1)),
+  resolutions: z.object({ before: ruleList, after: ruleList, later: ruleList }),
+  harmless: ruleList,
+  worries: z
+    .array(z.object({ kind: z.string().min(1), resolvable: z.boolean().default(false), rules: ruleList }))
+    .min(1),
   feelingSafe: z.object({ questions: z.array(z.string()), score: z.number().int().min(1).max(5), about: z.string() }),
 });
 export type WorryList = z.infer<typeof listSchema>;
 
-/** How far before a phrase a negation still negates it, in words. */
-const NEGATION_REACH = 3;
+/** How far before a rule a negation still negates it, in words (within one clause). */
+const NEGATION_REACH = 5;
+
+type Worry = { kind: string; resolvable: boolean; rule: Rule; negative: boolean };
 
 export class WorryPhrases {
-  private readonly phrases: { words: string[]; kind: string; phrase: string }[];
-  private readonly negations: string[][];
+  private readonly matcher: RuleMatcher;
+  private readonly worries: Worry[];
+  private readonly harmless: Rule[];
+  private readonly resolvedBefore: Rule[];
+  private readonly resolvedAfter: Rule[];
+  private readonly resolvedLater: Rule[];
+  private readonly negations: Set<string>;
+  private readonly pronouns: Set<string>;
 
   constructor(readonly list: WorryList) {
-    const seen = new Set<string>();
-    this.phrases = [];
-    for (const p of list.phrases) {
-      const w = words(p.phrase);
-      if (w.length === 0 || seen.has(w.join(' '))) continue;
-      seen.add(w.join(' '));
-      this.phrases.push({ words: w, kind: p.kind, phrase: w.join(' ') });
-    }
-    this.negations = list.negations.map(words).filter((w) => w.length > 0);
+    const classes: Classes = Object.fromEntries(
+      Object.entries(list.classes).map(([name, members]) => [name, new Set(members.map((m) => m.toLowerCase()))]),
+    );
+    this.matcher = new RuleMatcher(classes, new Set(list.clauseBreaks));
+    this.negations = new Set(list.negations);
+    this.pronouns = new Set([...(classes.person ?? []), ...(classes.poss ?? [])]);
+    const compile = (source: string) => compileRule(source, classes);
+    this.harmless = list.harmless.map(compile);
+    this.resolvedBefore = list.resolutions.before.map(compile);
+    this.resolvedAfter = list.resolutions.after.map(compile);
+    this.resolvedLater = list.resolutions.later.map(compile);
+    this.worries = list.worries.flatMap((w) =>
+      w.rules.map((source) => {
+        const rule = compile(source);
+        const first = rule.steps[0];
+        const negative = first.kind === 'word' && [...first.words].some((x) => this.negations.has(x));
+        return { kind: w.kind, resolvable: w.resolvable, rule, negative };
+      }),
+    );
   }
 
-  /** The phrases found in `text` that are not negated, in order of appearance. */
+  /** The worries found in `text` that are not negated, in order of appearance, one per kind. */
   find(text: string): { phrase: string; kind: string }[] {
-    const tokens = words(text);
+    const tokens = tokenize(text, this.list.spellings);
+    const masked = tokens.map(() => false);
+    for (const rule of this.harmless)
+      for (const m of this.matcher.matches(rule, tokens, masked))
+        for (let i = m.start; i < m.end; i++) masked[i] = true;
     const found: { phrase: string; kind: string; at: number }[] = [];
-    for (const p of this.phrases)
-      for (let i = 0; i + p.words.length <= tokens.length; i++) {
-        if (!p.words.every((w, k) => tokens[i + k] === w)) continue;
-        if (this.isNegation(p.words, 0) || !this.negatedBefore(tokens, i)) {
-          found.push({ phrase: p.phrase, kind: p.kind, at: i });
-          break;
-        }
+    for (const w of this.worries) {
+      if (found.some((f) => f.kind === w.kind)) continue;
+      for (const m of this.matcher.matches(w.rule, tokens, masked)) {
+        if (!w.negative && this.negated(tokens, m)) continue;
+        if (w.resolvable && this.resolved(tokens, m)) continue;
+        found.push({ phrase: spanText(tokens, m), kind: w.kind, at: m.start });
+        break;
       }
+    }
     return found.sort((a, b) => a.at - b.at).map(({ phrase, kind }) => ({ phrase, kind }));
   }
 
@@ -58,15 +93,51 @@ export class WorryPhrases {
     return score === this.list.feelingSafe.score && this.list.feelingSafe.questions.includes(questionId);
   }
 
-  private negatedBefore(tokens: string[], at: number): boolean {
-    for (let start = Math.max(0, at - NEGATION_REACH); start < at; start++)
-      if (this.negations.some((n) => n.every((w, k) => tokens[start + k] === w) && start + n.length <= at)) return true;
+  /**
+   * A negation in the same clause, a few words before. "No" followed by a comma, or by a person ("No he hits
+   * me"), answers a question rather than negating what follows.
+   */
+  private negated(tokens: Token[], m: Match): boolean {
+    for (let j = m.start - 1, seen = 0; j >= 0 && seen < NEGATION_REACH; j--, seen++) {
+      if (this.matcher.isClauseEnd(tokens, j)) return false;
+      const t = tokens[j];
+      if (!this.negations.has(t.word) && !this.negations.has(t.lemma)) continue;
+      if (t.word === 'no') {
+        const next = tokens[j + 1];
+        if (!next || next.punctuation || this.pronouns.has(next.word)) continue;
+      }
+      return true;
+    }
     return false;
   }
 
-  private isNegation(phrase: string[], at: number): boolean {
-    return this.negations.some((n) => n.every((w, k) => phrase[at + k] === w));
+  /**
+   * A worry (of a kind the list marks resolvable: bullying, fear) that its own clause or the rest of its
+   * sentence says is over ("the bullying stopped", "used to be scared", "bullied in year 3 but it was sorted").
+   */
+  private resolved(tokens: Token[], m: Match): boolean {
+    let from = m.start;
+    while (from > 0 && !this.matcher.isClauseEnd(tokens, from - 1)) from--;
+    let to = m.end;
+    while (to < tokens.length && !this.matcher.isClauseEnd(tokens, to)) to++;
+    // Later in the sentence, only a plain statement that it is over: "bullied in year 3, but that was sorted".
+    let end = to;
+    while (end < tokens.length && !tokens[end].sentenceEnd) end++;
+    const some = (rules: Rule[], span: Token[]) =>
+      rules.some((r) => this.matcher.matches(r, span, Array<boolean>(span.length).fill(false)).length > 0);
+    return (
+      some(this.resolvedBefore, tokens.slice(from, m.start)) ||
+      some(this.resolvedAfter, tokens.slice(m.end, to)) ||
+      some(this.resolvedLater, tokens.slice(to, end))
+    );
   }
+}
+
+function spanText(tokens: Token[], m: Match): string {
+  return tokens
+    .slice(m.start, m.end)
+    .map((t) => t.word)
+    .join(' ');
 }
 
 export function loadWorryPhrases(file = fromRoot('seeds', 'worry-phrases.json')): WorryPhrases {

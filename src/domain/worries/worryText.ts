@@ -1,0 +1,74 @@
+import winkNLP, { type ItemToken } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/**
+ * A family's words as tokens the worry rules can read: each with its surface form and its lemma (wink-nlp's
+ * English model, shipped in npm: "cutting" → cut, "took" → take, "bullied" → bully), so one rule covers every
+ * tense and person. Spellings families use ("kms", "dont", "my self") are written out first from the reviewed
+ * list, so the model sees ordinary English.
+ */
+export type Token = {
+  /** Lower-case surface form, apostrophes dropped. */
+  word: string;
+  lemma: string;
+  /** Part of speech from the model (PRON, VERB, NOUN, PUNCT …). */
+  pos: string;
+  /** A full stop, question mark, exclamation mark, semicolon or line break: a rule never reaches across it. */
+  sentenceEnd: boolean;
+  /** Any other punctuation (comma, dash, colon, bracket): ends a clause. */
+  punctuation: boolean;
+};
+
+let nlp: ReturnType<typeof winkNLP> | undefined;
+
+/** The model is loaded once, on first use (about half a second). */
+function engine(): ReturnType<typeof winkNLP> {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+const SENTENCE_END = /^[.!?;…]+$/;
+
+/** Replaces whole words and phrases (case-insensitively) by their written-out form. Longest first. */
+export function respell(text: string, spellings: Record<string, string>): string {
+  let out = ` ${text
+    .normalize('NFKC')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\r?\n+/g, ' . ')
+    // "£50" is money in words, not a symbol the rules cannot name.
+    .replace(/£\s*(\d[\d,.]*)/g, '$1 pounds')} `;
+  const keys = Object.keys(spellings).sort((a, b) => b.length - a.length);
+  for (const key of keys) {
+    const pattern = new RegExp(`(?<=[^\\p{L}\\p{N}'])${escapeRegExp(key)}(?=[^\\p{L}\\p{N}'])`, 'giu');
+    out = out.replace(pattern, spellings[key]);
+  }
+  return out.trim();
+}
+
+export function tokenize(text: string, spellings: Record<string, string>): Token[] {
+  const nlp = engine();
+  const its = nlp.its;
+  // wink-nlp's types declare `its.lemma` with a signature `out` does not accept; at run time it is an `its` helper like the rest.
+  const lemma = its.lemma as unknown as typeof its.value;
+  const doc = nlp.readDoc(respell(text, spellings));
+  const tokens: Token[] = [];
+  doc.tokens().each((t: ItemToken) => {
+    const value = String(t.out(its.value)).toLowerCase();
+    const type = String(t.out(its.type));
+    const pos = String(t.out(its.pos));
+    const punct = type === 'punctuation' || pos === 'PUNCT' || pos === 'SYM';
+    tokens.push({
+      word: value.replace(/'/g, ''),
+      lemma: String(t.out(lemma)).toLowerCase().replace(/'/g, ''),
+      pos,
+      sentenceEnd: punct && SENTENCE_END.test(value),
+      punctuation: punct,
+    });
+  });
+  return tokens.filter((t) => t.word !== '' || t.punctuation);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
