@@ -1,6 +1,6 @@
 import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { StaffRole } from '../domain/access/roles.js';
-import type { ConversationAddress, Reply } from '../ports/messages.js';
+import type { ConversationAddress, ConversationType, Reply } from '../ports/messages.js';
 import type { Turn } from '../ports/turn.js';
 
 /** Where the messages route collects work to run once the turn's response has been sent. */
@@ -70,12 +70,7 @@ export function userIdOf(activity: Activity): string | undefined {
 
 /** Where a later message to this activity's conversation must go: only what a send needs. */
 export function addressOf(activity: Activity): ConversationAddress {
-  const conversationType =
-    activity.conversation?.conversationType === 'channel'
-      ? 'channel'
-      : activity.conversation?.conversationType === 'groupChat'
-        ? 'groupChat'
-        : 'personal';
+  const conversationType = conversationTypeOf(activity);
   const tenantId =
     activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   return {
@@ -88,6 +83,21 @@ export function addressOf(activity: Activity): ConversationAddress {
     ...(tenantId ? { tenantId } : {}),
     ...(activity.recipient?.id ? { botId: activity.recipient.id } : {}),
   };
+}
+
+/**
+ * Whether the conversation is one person's. What is shown only to its reader (a review's answers, alerts
+ * meant for one person) depends on it, so only what is known to be one person's counts: Teams' "personal",
+ * and a conversation with no type on the other channels (Web Chat is one person's by nature). Anything
+ * else, in Teams a missing type or one added later ("meeting"), is taken as shared: a group chat.
+ */
+function conversationTypeOf(activity: Activity): ConversationType {
+  const conversation = activity.conversation as { conversationType?: unknown; isGroup?: unknown } | undefined;
+  const type = conversation?.conversationType;
+  if (type === 'channel' || type === 'groupChat') return type;
+  if (conversation?.isGroup === true) return 'groupChat';
+  if (type === 'personal' || (type === undefined && activity.channelId !== 'msteams')) return 'personal';
+  return 'groupChat';
 }
 
 export function toActivity(reply: Reply): Partial<Activity> {

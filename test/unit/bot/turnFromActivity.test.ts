@@ -39,4 +39,27 @@ describe('a turn read from an activity (unit)', () => {
       expect(turn.text).to.equal('ask <at>Sam</at> about undefined');
     });
   });
+
+  describe('which conversation it is', () => {
+    const typeOf = (channelId: string, conversation: Record<string, unknown>) =>
+      turnOf({ channelId, conversation: { id: 'c1', ...conversation } });
+
+    it('counts only "personal" as a 1:1 chat in Teams: absent, unknown or odd types are shared chats', () => {
+      expect(typeOf('msteams', { conversationType: 'personal' }).conversationType).to.equal('personal');
+      for (const conversationType of [undefined, '', 'meeting', 'Personal', 'personal ', 42, null, {}])
+        expect(typeOf('msteams', { conversationType }).conversationType, String(conversationType)).to.equal(
+          'groupChat',
+        );
+      expect(typeOf('msteams', { conversationType: 'channel' }).conversationType).to.equal('channel');
+      expect(typeOf('msteams', { conversationType: 'groupChat' }).conversationType).to.equal('groupChat');
+      // A conversation that says it is a group is not one person's, whatever its type says.
+      expect(typeOf('msteams', { conversationType: 'personal', isGroup: true }).conversationType).to.equal('groupChat');
+      expect(typeOf('msteams', { conversationType: 'meeting' }).address.conversationType).to.equal('groupChat');
+    });
+
+    it("takes a Web Chat (Direct Line) conversation, which has no type, as the one person's", () => {
+      expect(typeOf('directline', {}).conversationType).to.equal('personal');
+      expect(typeOf('directline', { conversationType: 'meeting' }).conversationType).to.equal('groupChat');
+    });
+  });
 });
