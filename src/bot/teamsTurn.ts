@@ -1,5 +1,6 @@
 import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { StaffRole } from '../domain/access/roles.js';
+import { withoutControlCharacters } from '../domain/text/safeText.js';
 import type { ConversationAddress, ConversationType, Reply } from '../ports/messages.js';
 import type { Turn } from '../ports/turn.js';
 
@@ -19,7 +20,8 @@ export function toTurn(
   return {
     address,
     text,
-    value: opts.value,
+    // Where people's text enters: control characters are dropped here, once, for every handler.
+    value: opts.value ? (withoutControlCharactersIn(opts.value) as Record<string, unknown>) : undefined,
     userId: userIdOf(activity),
     conversationId: activity.conversation.id,
     conversationType,
@@ -56,7 +58,18 @@ export function textWithoutBotMention(activity: Activity): string {
       // One entity stands for one mention: remove one occurrence of its text.
       if (typeof entity.text === 'string' && entity.text !== '') text = text.replace(entity.text, () => '');
     }
-  return text.trim();
+  return withoutControlCharacters(text).trim();
+}
+
+/** A card's submitted data with control characters dropped from every string in it (keys too). */
+function withoutControlCharactersIn(value: unknown): unknown {
+  if (typeof value === 'string') return withoutControlCharacters(value);
+  if (Array.isArray(value)) return value.map(withoutControlCharactersIn);
+  if (isRecord(value))
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [withoutControlCharacters(k), withoutControlCharactersIn(v)]),
+    );
+  return value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

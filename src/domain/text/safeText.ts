@@ -34,3 +34,16 @@ export function chatLiteralLines(value: string): string {
 export function htmlText(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+// Control characters written as escapes on purpose: these are exactly the characters to drop.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text as it enters from a person (typed in chat, or a card's inputs): a NUL, a bell or a terminal escape
+ * means nothing to a reader and would be stored, echoed on cards and printed. Every control character but
+ * tab and newline is dropped; a carriage return (alone or before a newline) ends a line as a newline.
+ */
+export function withoutControlCharacters(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '');
+}

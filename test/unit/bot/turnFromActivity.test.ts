@@ -62,4 +62,24 @@ describe('a turn read from an activity (unit)', () => {
       expect(typeOf('directline', { conversationType: 'meeting' }).conversationType).to.equal('groupChat');
     });
   });
+
+  describe('control characters', () => {
+    it('drops every control character but tab and newline from the text and from every string of card data', () => {
+      const dirty = 'a\u0000b\u0007c\u001b[0m\td\r\ne\rf\u007fg\u0085h\u0008';
+      const clean = 'abc[0m\td\ne\nfgh';
+      const turn = toTurn(
+        new TurnContext(new TestAdapter(), {
+          type: 'message',
+          channelId: 'directline',
+          from: { id: 'u1' },
+          conversation: { id: 'c1' },
+          text: dirty,
+          value: { verb: 'x', answer: dirty, list: [dirty, 3, null], nested: { deep: dirty } },
+        } as unknown as Activity),
+        { value: { verb: 'x', answer: dirty, list: [dirty, 3, null], nested: { deep: dirty } }, roles: async () => [] },
+      );
+      expect(turn.text).to.equal(clean);
+      expect(turn.value).to.deep.equal({ verb: 'x', answer: clean, list: [clean, 3, null], nested: { deep: clean } });
+    });
+  });
 });
