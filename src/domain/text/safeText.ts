@@ -3,10 +3,17 @@
  * spreadsheets (a cell starting = + - @ is a formula) and chat (markdown links, mentions, HTML).
  */
 
-/** A CSV cell a spreadsheet shows as text: a leading = + - @ tab or CR is quoted; numbers stay numbers. */
+/**
+ * A CSV cell a spreadsheet shows as text: one starting with = + - @ is quoted, and so is one starting with
+ * a tab or CR; numbers stay numbers. Spreadsheets skip leading spaces, line breaks and invisible
+ * characters before deciding, and some read full-width ＝ ＋ － ＠ as = + - @: the test looks past the
+ * first and at the NFKC form (which turns the second into the first), so neither disguise passes.
+ */
 export function spreadsheetSafe(value: string): string {
   if (/^-?\d+(\.\d+)?$/.test(value)) return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (/^[\t\r]/.test(value)) return `'${value}`;
+  const start = value.normalize('NFKC').replace(/^[\s\p{Cc}\p{Cf}]+/u, '');
+  return /^[=+\-@]/.test(start) ? `'${value}` : value;
 }
 
 /**
