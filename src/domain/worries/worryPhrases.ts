@@ -27,6 +27,13 @@ const listSchema = z.object({
   worries: z
     .array(z.object({ kind: z.string().min(1), resolvable: z.boolean().default(false), rules: ruleList }))
     .min(1),
+  signs: z.object({
+    about: z.string(),
+    groups: z
+      .array(z.object({ name: z.string().min(1), onlyWith: z.array(z.string()).optional(), rules: ruleList }))
+      .min(2),
+    context: ruleList,
+  }),
   feelingSafe: z.object({ questions: z.array(z.string()), score: z.number().int().min(1).max(5), about: z.string() }),
 });
 export type WorryList = z.infer<typeof listSchema>;
@@ -44,6 +51,8 @@ export class WorryPhrases {
   private readonly resolvedAfter: Rule[];
   private readonly resolvedLater: Rule[];
   private readonly negations: Set<string>;
+  private readonly signs: { name: string; onlyWith?: string[]; rules: Rule[] }[];
+  private readonly context: Rule[];
   private readonly pronouns: Set<string>;
 
   constructor(readonly list: WorryList) {
@@ -52,12 +61,14 @@ export class WorryPhrases {
     );
     this.matcher = new RuleMatcher(classes, new Set(list.clauseBreaks));
     this.negations = new Set(list.negations);
-    this.pronouns = new Set([...(classes.person ?? []), ...(classes.poss ?? [])]);
+    this.pronouns = new Set([...(classes.person ?? []), ...(classes.poss ?? []), ...(classes.pron ?? [])]);
     const compile = (source: string) => compileRule(source, classes);
     this.harmless = list.harmless.map(compile);
     this.resolvedBefore = list.resolutions.before.map(compile);
     this.resolvedAfter = list.resolutions.after.map(compile);
     this.resolvedLater = list.resolutions.later.map(compile);
+    this.signs = list.signs.groups.map((g) => ({ name: g.name, onlyWith: g.onlyWith, rules: g.rules.map(compile) }));
+    this.context = list.signs.context.map(compile);
     this.worries = list.worries.flatMap((w) =>
       w.rules.map((source) => {
         const rule = compile(source);
@@ -85,7 +96,39 @@ export class WorryPhrases {
         break;
       }
     }
+    if (found.length === 0) {
+      const signs = this.signsIn(tokens, masked);
+      if (signs.length >= 2) found.push({ phrase: signs.slice(0, 3).join(' … '), kind: 'signs', at: 0 });
+    }
     return found.sort((a, b) => a.at - b.at).map(({ phrase, kind }) => ({ phrase, kind }));
+  }
+
+  /**
+   * Where no rule matches: the signs of harm the text shows, at most one per group (an injury, a secret, fear,
+   * an adult …), leaving out any in a sentence that gives an ordinary reason (football, the dentist, a game).
+   * Two groups together are raised: the rules cannot tell, and a missed worry costs more than a false one.
+   */
+  private signsIn(tokens: Token[], masked: boolean[]): string[] {
+    const ordinary = tokens.map(() => false);
+    for (const rule of this.context)
+      for (const m of this.matcher.matches(rule, tokens, masked)) {
+        let from = m.start;
+        while (from > 0 && !tokens[from - 1].sentenceEnd) from--;
+        let to = m.end;
+        while (to < tokens.length && !tokens[to].sentenceEnd) to++;
+        for (let i = from; i < to; i++) ordinary[i] = true;
+      }
+    const seen = new Map<string, string>();
+    for (const group of this.signs) {
+      const sign = group.rules
+        .flatMap((rule) => this.matcher.matches(rule, tokens, masked))
+        .find((m) => !ordinary[m.start] && !this.negated(tokens, m));
+      if (sign) seen.set(group.name, spanText(tokens, sign));
+    }
+    // A group such as "family" (every parent mentions one) counts only beside a sign it makes worse.
+    return this.signs
+      .filter((g) => seen.has(g.name) && (!g.onlyWith || g.onlyWith.some((other) => seen.has(other))))
+      .map((g) => seen.get(g.name)!);
   }
 
   /** A "strongly disagree" (or whatever score the list names) on a question about feeling safe. */

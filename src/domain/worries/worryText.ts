@@ -36,6 +36,8 @@ export function respell(text: string, spellings: Record<string, string>): string
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
     .replace(/[’‘`´]/g, "'")
     .replace(/\r?\n+/g, ' . ')
+    // A full stop after a word ends a sentence here: the model reads "no." as an abbreviation (number).
+    .replace(/(\p{L})([.!?]+)(?=\s|$)/gu, '$1 $2')
     // "£50" is money in words, not a symbol the rules cannot name.
     .replace(/£\s*(\d[\d,.]*)/g, '$1 pounds')} `;
   const keys = Object.keys(spellings).sort((a, b) => b.length - a.length);

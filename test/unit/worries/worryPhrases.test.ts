@@ -101,4 +101,38 @@ describe('worry phrases (seeds/worry-phrases.json)', () => {
     expect(list.isUnsafeScore('safe.cyp.1', 2)).to.equal(false);
     expect(list.isUnsafeScore('voice.cyp.1', 1)).to.equal(false);
   });
+
+  describe('how a rule is read', () => {
+    const kinds = (text: string) => list.find(text).map((f) => f.kind);
+    const cases: [string, string, string[]][] = [
+      ['any tense and person (lemmas)', 'She has been cutting her arms again', ['selfHarm']],
+      ['third person', 'he says he wants to hurt himself', ['selfHarm']],
+      ['a "No," that answers a question is not a negation', 'No, he hits me', ['abuse']],
+      ['nor is a bare "No" before a person', 'No he hits me', ['abuse']],
+      ['a negation in the same clause cancels', 'Nobody hurts me, I am happy at home', []],
+      ['but not one in another clause', 'Nobody helps and she is starving herself', ['eating']],
+      ['a rule that is itself a negation is never cancelled', "there's no food in the house", ['neglect']],
+      ['a harmless idiom is taken out first', 'She killed it at the school play', []],
+      ['a resolvable worry the sentence says is over', 'He was bullied in year 3 but that was sorted years ago', []],
+      ['a worry that is not resolvable stays raised', 'She used to self harm', ['selfHarm']],
+      ['"no." at the end of a sentence is the word no', "she isn't allowed to say no.", ['exploitation']],
+      ['family spellings are written out', 'i want to kil my self', ['suicide']],
+      [
+        'two signs of different kinds are raised where no rule matches',
+        'blood on her pillow and she keeps a secret',
+        ['selfHarm'],
+      ],
+    ];
+    for (const [why, text, expected] of cases)
+      it(`${why}: "${text}"`, () =>
+        expected.length === 0
+          ? expect(kinds(text)).to.deep.equal([])
+          : expect(kinds(text)).to.include.members(expected));
+
+    it('signs from two groups raise where no rule matches; one sign, or a sign with an ordinary reason, does not', () => {
+      expect(kinds('the new driver makes her nervous and she screams in the mornings')).to.deep.equal(['signs']);
+      expect(kinds('she screams in the mornings')).to.deep.equal([]);
+      expect(kinds('a man at football pushed him in the match')).to.deep.equal([]);
+    });
+  });
 });

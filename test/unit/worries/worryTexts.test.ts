@@ -12,6 +12,9 @@ import { loadWorryPhrases } from '../../../src/domain/worries/worryPhrases.js';
  *   - heldout2 (60 + 60): written by a third writer after the tuning above, told to avoid obvious
  *     keywords. First run, untouched: 33 of 60 worrying raised (55.0%), 5 of 60 harmless raised (8.3%).
  *     Tuned on after that run.
+ *   - heldout3 (80 + 80): a fourth writer, after the tuning above. First run, untouched: 55 of 80 worrying
+ *     raised (68.8%), 5 of 80 harmless raised (6.3%). Then tuned on, and a second tier added: where no rule
+ *     matches, signs from two different groups (an injury and a secret, fear and an adult …) raise an alert.
  * So on texts nobody has tuned on, expect fewer worries caught than these tables now show; each later set's
  * first run is recorded here before any change it leads to.
  */
@@ -21,7 +24,7 @@ const setSchema = z.object({
   harmless: z.array(z.object({ text: z.string().min(1), note: z.string() })).min(50),
 });
 
-const SETS = ['dev', 'heldout', 'heldout2'] as const;
+const SETS = ['dev', 'heldout', 'heldout2', 'heldout3'] as const;
 const list = loadWorryPhrases();
 
 describe('worry rules on family-written texts (seeds/worry-phrases.json)', () => {
