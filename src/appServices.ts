@@ -80,6 +80,7 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     bank,
     s.invitations,
     s.worryAlerts,
+    s.respondents,
     {
       personalChat: (userId) => s.addresses.personalChat(userId),
       administrators: async () => (await s.roles.list()).filter((r) => r.roles.includes('admin')).map((r) => r.userId),

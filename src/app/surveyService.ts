@@ -91,7 +91,7 @@ export class SurveyService {
     private readonly respondents: RespondentRecords,
     private readonly invitationService: InvitationService,
     /** Worries in what a family writes reach a person the same day (see WorryAlertsService). */
-    private readonly worries?: Pick<WorryAlertsService, 'noteAnswers'>,
+    private readonly worries?: Pick<WorryAlertsService, 'hold' | 'settle'>,
   ) {}
 
   async redeem(conversationId: string, text: string): Promise<RedeemResult> {
@@ -273,8 +273,8 @@ export class SurveyService {
       };
     }
     if (!checked.ok) return { kind: 'refused', message: checked.message };
-    // Before the save: a worry a family wrote is kept (and sent) even if the save itself then fails.
-    await this.worries?.noteAnswers(invitation, checked.value);
+    // Held (pending) before the save: a worry in a save that commits is kept even if the process dies next.
+    const worries = await this.worries?.hold(invitation, checked.value);
 
     const now = this.clock.now();
     const today = this.clock.today();
@@ -305,6 +305,8 @@ export class SurveyService {
       };
       return { next, writes: toAnswerRows(checked.value, term, today), deletes: [] };
     });
+    // Only a save that changed what is stored raises alerts; a refused one or a duplicate raises nothing.
+    if (worries) await this.worries?.settle(worries, result.changed);
     const state = result.state ?? (await this.respondents.read(invitation.reviewRef, invitation.role));
     if (!state) return { kind: 'noSurvey' };
     if (refusal === 'completed') return { kind: 'completed' };

@@ -6,7 +6,7 @@ import type { QuestionBank } from '../domain/survey/questionBank.js';
 import type { SectionAnswers } from '../domain/survey/sectionSubmission.js';
 import type { ConversationAddress, Reply } from '../ports/messages.js';
 import type { ProactiveSender } from '../ports/digestStores.js';
-import type { Invitation, InvitationStore } from '../ports/surveyStores.js';
+import type { Invitation, InvitationStore, RespondentRecords } from '../ports/surveyStores.js';
 import type { WorryAlert, WorryAlertStore } from '../ports/worryStores.js';
 
 /** Who can be reached in a 1:1 chat, and who the administrators are (for escalation). */
@@ -19,14 +19,29 @@ export type AlertMessage = { alert: WorryAlert; escalated: boolean };
 
 /** A claim on sending older than this is taken to have died with its instance, and is sent again. */
 const STALE_SENDING_MS = 5 * 60_000;
+/**
+ * A pending alert older than this lost its save's outcome (the process died between storing it and
+ * settling it): the periodic run decides from the stored answer. Long enough for any save to finish.
+ */
+export const PENDING_SETTLE_MS = 2 * 60_000;
+
+/** The alerts one save attempt holds pending until the save's outcome is known. */
+export type HeldWorries = {
+  alerts: WorryAlert[];
+  /** The ETags of the pending alerts this attempt created: the only ones a refusal may remove. */
+  created: Map<string, string>;
+};
 
 /**
  * Worries reach a person the same day. When a family saves answers, each free-text answer with a phrase
  * from the reviewed list (seeds/worry-phrases.json), and each "strongly disagree" on feeling safe, becomes
- * an alert — once per answer, however often it is saved. The alert is stored before the family is told
- * "Saved", then sent at once to the practitioner who made the invitation, in their 1:1 chat with the bot,
- * with an "I have seen this" button. Not acknowledged within one working day, it goes to the
- * administrators, once. With no way to reach the practitioner, it goes to the administrators at once.
+ * an alert — once per answer, however often it is saved, and only from a save that was accepted (a
+ * refused one, "already complete" or "saved from another device", must not page anyone). The alert is
+ * stored pending before the save, so a crash between the save and its alert loses nothing; the save's
+ * outcome makes it new or removes it, before the family is told "Saved". A new alert is sent at once to
+ * the practitioner who made the invitation, in their 1:1 chat with the bot, with an "I have seen this"
+ * button. Not acknowledged within one working day, it goes to the administrators, once. With no way to
+ * reach the practitioner, it goes to the administrators at once.
  */
 export class WorryAlertsService {
   private sender?: ProactiveSender;
@@ -37,6 +52,8 @@ export class WorryAlertsService {
     private readonly bank: QuestionBank,
     private readonly invitations: InvitationStore,
     private readonly alerts: WorryAlertStore,
+    /** Where a pending alert whose save's outcome was lost is checked against what was stored. */
+    private readonly respondents: Pick<RespondentRecords, 'answerRows'>,
     private readonly staff: StaffDirectory,
     private readonly clock: Clock,
     private readonly render: (message: AlertMessage) => Reply,
@@ -59,7 +76,7 @@ export class WorryAlertsService {
         if (found.length === 0) continue;
         const prompt = this.bank.promptsFor(invitation.role).find((p) => p.id === a.questionId)?.prompt ?? a.questionId;
         out.push({
-          id: fingerprint(invitation.reviewRef, invitation.role, a.questionId, a.text),
+          id: alertId(invitation, a.questionId, a),
           reviewRef: invitation.reviewRef,
           role: invitation.role,
           questionId: a.questionId,
@@ -70,7 +87,7 @@ export class WorryAlertsService {
       } else if (!a.skipped && this.phrases.isUnsafeScore(a.questionId, a.score)) {
         const question = this.bank.scoredQuestion(a.questionId);
         out.push({
-          id: fingerprint(invitation.reviewRef, invitation.role, a.questionId, `score:${a.score}`),
+          id: alertId(invitation, a.questionId, a),
           reviewRef: invitation.reviewRef,
           role: invitation.role,
           questionId: a.questionId,
@@ -84,25 +101,44 @@ export class WorryAlertsService {
   }
 
   /**
-   * Stores the alerts a save raises (before the save itself, so a worry a family wrote is kept even if the
-   * save then fails), and starts sending them without holding up the family's turn.
+   * Before a save: stores the alerts its answers raise as pending (not sent, listed or escalated), so a
+   * worry in a save that commits is kept even if the process dies before `settle`.
    */
-  async noteAnswers(invitation: Pick<Invitation, 'reviewRef' | 'role'>, answers: SectionAnswers): Promise<number> {
+  async hold(invitation: Pick<Invitation, 'reviewRef' | 'role'>, answers: SectionAnswers): Promise<HeldWorries> {
     const worries = this.worriesIn(invitation, answers);
-    if (worries.length === 0) return 0;
+    const held: HeldWorries = { alerts: [], created: new Map() };
+    if (worries.length === 0) return held;
     const inviter = await this.inviterOf(invitation.reviewRef, invitation.role);
-    let created = 0;
+    const raisedAt = this.clock.now().toISOString();
     for (const w of worries) {
-      const alert: WorryAlert = {
-        ...w,
-        ...(inviter ? { inviter } : {}),
-        status: 'new',
-        raisedAt: this.clock.now().toISOString(),
-      };
-      if ((await this.alerts.create(alert)) === 'created') created++;
+      const alert: WorryAlert = { ...w, ...(inviter ? { inviter } : {}), status: 'pending', raisedAt };
+      held.alerts.push(alert);
+      const etag = await this.alerts.create(alert);
+      if (etag) held.created.set(alert.id, etag);
     }
-    if (created > 0) this.kick();
-    return created;
+    return held;
+  }
+
+  /**
+   * After the save: accepted (it changed what is stored), its alerts become new and are sent without
+   * holding up the family's turn; refused (or a duplicate, whose alert the first save raised), only the
+   * pending alerts this attempt created are removed — never one another save raised with the same words.
+   * Returns how many alerts this raised. If it fails, the periodic run settles what is left pending.
+   */
+  async settle(held: HeldWorries, accepted: boolean): Promise<number> {
+    if (!accepted) {
+      for (const [id, etag] of held.created) await this.alerts.remove(id, etag);
+      return 0;
+    }
+    let raised = 0;
+    for (const alert of held.alerts) if (await this.raise(alert, held.created.get(alert.id))) raised++;
+    if (raised > 0) this.kick();
+    return raised;
+  }
+
+  /** Raises the alerts of answers already saved (hold and settle in one, for a save known to be accepted). */
+  async noteAnswers(invitation: Pick<Invitation, 'reviewRef' | 'role'>, answers: SectionAnswers): Promise<number> {
+    return this.settle(await this.hold(invitation, answers), true);
   }
 
   /** Resolves when the sends started by recent saves have finished (tests, and a clean stop). */
@@ -110,9 +146,13 @@ export class WorryAlertsService {
     return this.inFlight;
   }
 
-  /** Sends what is new (or whose sender died), and escalates what is overdue. Run every few minutes. */
-  async run(): Promise<{ sent: number; escalated: number }> {
+  /**
+   * Settles pending alerts whose save's outcome was lost, sends what is new (or whose sender died), and
+   * escalates what is overdue. Run every minute or so.
+   */
+  async run(): Promise<{ sent: number; escalated: number; raised: number; dropped: number }> {
     const now = this.clock.now();
+    const { raised, dropped } = await this.settleLost(now);
     let sent = 0;
     let escalated = 0;
     for (const alert of await this.alerts.open()) {
@@ -129,7 +169,7 @@ export class WorryAlertsService {
         if (await this.escalate(alert)) escalated++;
       }
     }
-    return { sent, escalated };
+    return { sent, escalated, raised, dropped };
   }
 
   /** "I have seen this": the inviting practitioner or an administrator. The same answer for a second press. */
@@ -139,7 +179,8 @@ export class WorryAlertsService {
   ): Promise<{ kind: 'acknowledged' | 'already'; alert: WorryAlert } | { kind: 'notYours' } | { kind: 'unknown' }> {
     for (;;) {
       const alert = await this.alerts.get(id);
-      if (!alert) return { kind: 'unknown' };
+      // A pending alert was never sent: its save may yet be refused.
+      if (!alert || alert.status === 'pending') return { kind: 'unknown' };
       if (alert.inviter !== by.userId && !by.isAdmin) return { kind: 'notYours' };
       const { etag, ...plain } = alert;
       if (plain.status === 'acknowledged') return { kind: 'already', alert: plain };
@@ -151,6 +192,42 @@ export class WorryAlertsService {
       };
       if (await this.alerts.replace(next, etag)) return { kind: 'acknowledged', alert: next };
     }
+  }
+
+  /** Makes an accepted save's alert new: its own pending one, another attempt's, or afresh if one was removed. */
+  private async raise(alert: WorryAlert, ownEtag: string | undefined): Promise<boolean> {
+    let current = ownEtag ? { ...alert, etag: ownEtag } : await this.alerts.get(alert.id);
+    for (;;) {
+      if (!current) {
+        // A refused attempt (or the run) removed the pending one between our reads.
+        if (await this.alerts.create({ ...alert, status: 'new' })) return true;
+      } else if (current.status !== 'pending') {
+        return false; // raised already, by an earlier save of the same answer
+      } else {
+        const { etag, ...plain } = current;
+        if (await this.alerts.replace({ ...plain, status: 'new' }, etag)) return true;
+      }
+      current = await this.alerts.get(alert.id);
+    }
+  }
+
+  /**
+   * Pending alerts older than PENDING_SETTLE_MS lost their save's outcome. The respondent's stored answer
+   * decides: exactly these words (or this score) for that question means the save was accepted.
+   */
+  private async settleLost(now: Date): Promise<{ raised: number; dropped: number }> {
+    let raised = 0;
+    let dropped = 0;
+    const lost = await this.alerts.pendingBefore(new Date(now.getTime() - PENDING_SETTLE_MS).toISOString());
+    for (const { etag, ...alert } of lost) {
+      const stored = (await this.respondents.answerRows(alert.reviewRef, alert.role)).find(
+        (r) => r.questionId === alert.questionId && !r.skipped,
+      );
+      if (stored && alertId(alert, alert.questionId, stored) === alert.id) {
+        if (await this.alerts.replace({ ...alert, status: 'new' }, etag)) raised++;
+      } else if (await this.alerts.remove(alert.id, etag)) dropped++;
+    }
+    return { raised, dropped };
   }
 
   private kick(): void {
@@ -213,6 +290,14 @@ export class WorryAlertsService {
 }
 
 /** The same answer to the same question of the same respondent is one alert, however often it is saved. */
-function fingerprint(...parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+function alertId(
+  respondent: Pick<Invitation, 'reviewRef' | 'role'>,
+  questionId: string,
+  answer: { text?: string; score?: number },
+): string {
+  const given = answer.text ?? `score:${answer.score}`;
+  return createHash('sha256')
+    .update([respondent.reviewRef, respondent.role, questionId, given].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -17,7 +17,11 @@ export type WorryAlert = {
   raisedAt: string;
   /** The practitioner who made the review's invitation (their Teams user id). */
   inviter?: string;
-  status: 'new' | 'sending' | 'sent' | 'acknowledged';
+  /**
+   * `pending`: held while the save that raised it is decided — never sent, listed or escalated; made `new`
+   * when the save is accepted, removed when it is refused (or settled by the periodic run after a crash).
+   */
+  status: 'pending' | 'new' | 'sending' | 'sent' | 'acknowledged';
   sendingSince?: string;
   sentAt?: string;
   escalatedAt?: string;
@@ -29,13 +33,17 @@ export type WorryAlert = {
 };
 
 export interface WorryAlertStore {
-  /** Stores a new alert; 'exists' when one with its id is already there (nothing changes). */
-  create(alert: WorryAlert): Promise<'created' | 'exists'>;
+  /** Stores a new alert: its ETag, or undefined when one with its id is already there (nothing changes). */
+  create(alert: WorryAlert): Promise<string | undefined>;
   get(id: string): Promise<(WorryAlert & { etag: string }) | undefined>;
   /** Replaces the alert if it has not changed since it was read: its new ETag, or undefined when someone else changed it. */
   replace(alert: WorryAlert, etag: string): Promise<string | undefined>;
-  /** Every alert not yet acknowledged. */
+  /** Removes the alert if it has not changed since it was read; false when it changed or is gone. */
+  remove(id: string, etag: string): Promise<boolean>;
+  /** Every alert to send or escalate: not pending, not yet acknowledged. */
   open(): Promise<(WorryAlert & { etag: string })[]>;
+  /** Pending alerts raised before the given time (their save's outcome was never recorded). */
+  pendingBefore(raisedBefore: string): Promise<(WorryAlert & { etag: string })[]>;
   /** Removes every alert of a review (erasure); returns how many. */
   eraseReview(reviewRef: string): Promise<number>;
 }

@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { encodeKey } from '../azureLimits.js';
-import { getOrUndefined, isConflict, TABLES, type TableStore } from '../tableStore.js';
+import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../tableStore.js';
 import type { WorryAlert, WorryAlertStore } from '../../ports/worryStores.js';
 
 const alertSchema = z.object({
@@ -14,7 +14,7 @@ const alertSchema = z.object({
   reasons: z.array(z.string()),
   raisedAt: z.string(),
   inviter: z.string().optional(),
-  status: z.enum(['new', 'sending', 'sent', 'acknowledged']),
+  status: z.enum(['pending', 'new', 'sending', 'sent', 'acknowledged']),
   sendingSince: z.string().optional(),
   sentAt: z.string().optional(),
   escalatedAt: z.string().optional(),
@@ -27,7 +27,8 @@ const alertSchema = z.object({
 /**
  * Worry alerts (table `worryalerts`): PartitionKey 'alert', RowKey the alert id. The alert is one JSON
  * property (the answer can be 2,000 characters; a string property holds 32,000), plus its status as a
- * column so open alerts are one filtered read. Every change is ETag-checked: two instances never both send.
+ * column so open (and pending) alerts are one filtered read. Every change is ETag-checked: two instances
+ * never both send, and a refused save removes only the pending alert it made itself.
  */
 export class WorryAlertsRepository implements WorryAlertStore {
   constructor(private readonly store: TableStore) {}
@@ -58,12 +59,13 @@ export class WorryAlertsRepository implements WorryAlertStore {
     return removed;
   }
 
-  async create(alert: WorryAlert): Promise<'created' | 'exists'> {
+  async create(alert: WorryAlert): Promise<string | undefined> {
     try {
-      await (await this.table()).createEntity(this.entity(alert));
-      return 'created';
+      const response = await (await this.table()).createEntity(this.entity(alert));
+      if (!response.etag) throw new Error('Table Storage returned no ETag for an alert it stored');
+      return response.etag;
     } catch (error) {
-      if (isConflict(error)) return 'exists';
+      if (isConflict(error)) return undefined;
       throw error;
     }
   }
@@ -79,16 +81,35 @@ export class WorryAlertsRepository implements WorryAlertStore {
       if (!response.etag) throw new Error('Table Storage returned no ETag for an alert it stored');
       return response.etag;
     } catch (error) {
-      if (isConflict(error)) return undefined;
+      // 404: removed meanwhile (a refused save's pending alert, or erasure) — changed, like a conflict.
+      if (isConflict(error) || isStatus(error, 404)) return undefined;
       throw error;
     }
   }
 
-  async open(): Promise<(WorryAlert & { etag: string })[]> {
+  async remove(id: string, etag: string): Promise<boolean> {
+    try {
+      await (await this.table()).deleteEntity('alert', encodeKey(id), { etag });
+      return true;
+    } catch (error) {
+      if (isConflict(error) || isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
+  async pendingBefore(raisedBefore: string): Promise<(WorryAlert & { etag: string })[]> {
+    return (await this.list("PartitionKey eq 'alert' and status eq 'pending'")).filter(
+      (a) => a.raisedAt < raisedBefore,
+    );
+  }
+
+  open(): Promise<(WorryAlert & { etag: string })[]> {
+    return this.list("PartitionKey eq 'alert' and status ne 'acknowledged' and status ne 'pending'");
+  }
+
+  private async list(filter: string): Promise<(WorryAlert & { etag: string })[]> {
     const out: (WorryAlert & { etag: string })[] = [];
-    const entities = (await this.table()).listEntities<{ json: string; etag: string }>({
-      queryOptions: { filter: "PartitionKey eq 'alert' and status ne 'acknowledged'" },
-    });
+    const entities = (await this.table()).listEntities<{ json: string; etag: string }>({ queryOptions: { filter } });
     for await (const e of entities) out.push({ ...alertSchema.parse(JSON.parse(e.json)), etag: e.etag });
     return out;
   }

@@ -395,9 +395,10 @@ export class InMemoryWorryAlerts implements WorryAlertStore {
   readonly rows = new Map<string, { alert: WorryAlert; etag: string }>();
   private version = 0;
   async create(alert: WorryAlert) {
-    if (this.rows.has(alert.id)) return 'exists' as const;
-    this.rows.set(alert.id, { alert: structuredClone(alert), etag: String(++this.version) });
-    return 'created' as const;
+    if (this.rows.has(alert.id)) return undefined;
+    const etag = String(++this.version);
+    this.rows.set(alert.id, { alert: structuredClone(alert), etag });
+    return etag;
   }
   async get(id: string) {
     const row = this.rows.get(id);
@@ -410,6 +411,12 @@ export class InMemoryWorryAlerts implements WorryAlertStore {
     this.rows.set(alert.id, { alert: structuredClone(alert), etag: next });
     return next;
   }
+  async remove(id: string, etag: string) {
+    const row = this.rows.get(id);
+    if (!row || row.etag !== etag) return false;
+    this.rows.delete(id);
+    return true;
+  }
   async eraseReview(reviewRef: string) {
     const ids = [...this.rows.values()].filter((r) => r.alert.reviewRef === reviewRef).map((r) => r.alert.id);
     ids.forEach((id) => this.rows.delete(id));
@@ -417,7 +424,12 @@ export class InMemoryWorryAlerts implements WorryAlertStore {
   }
   async open() {
     return [...this.rows.values()]
-      .filter((r) => r.alert.status !== 'acknowledged')
+      .filter((r) => r.alert.status !== 'acknowledged' && r.alert.status !== 'pending')
+      .map((r) => ({ ...structuredClone(r.alert), etag: r.etag }));
+  }
+  async pendingBefore(raisedBefore: string) {
+    return [...this.rows.values()]
+      .filter((r) => r.alert.status === 'pending' && r.alert.raisedAt < raisedBefore)
       .map((r) => ({ ...structuredClone(r.alert), etag: r.etag }));
   }
 }
