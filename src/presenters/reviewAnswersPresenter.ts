@@ -48,33 +48,53 @@ export function presentReviewAnswers(view: ReviewAnswers, printUrl: string): Rev
   };
 }
 
-/** Characters of escaped words per card: Teams refuses a card over 28 KB (escaping can make "&" five long). */
-const WORDS_PER_CARD_CHARS = 18_000;
+/**
+ * Bytes of words per card. Teams refuses an activity over about 28 KB, counted in bytes: an emoji counts
+ * 2 characters but 4 bytes, and escaping makes "&" five long, so the words are measured as they are sent
+ * (escaped, as JSON, in UTF-8). The template and the activity around the words take the rest.
+ */
+const WORDS_PER_CARD_BYTES = 16_000;
+/** Bytes of one answer (this year's or last year's) shown in one place; a longer one is shown in parts. */
+const PIECE_BYTES = 7_000;
+/** What one word's place in the template costs besides its text: the container and its three blocks. */
+const ITEM_BYTES = 400;
 
-/** Each respondent's own words: a card each, split further when the escaped words would not fit one. */
+type WordItem = ReviewWordsCard['words'][number];
+
+/** Each respondent's own words: as many cards as the words need, none too big for Teams, nothing left out. */
 export function presentReviewWords(view: ReviewAnswers): ReviewWordsCard[] {
   return view.respondents
     .filter((r) => r.invited)
     .flatMap((r) => {
-      const words = r.words.map((w) => ({
-        ...(w.text !== undefined
-          ? { prompt: w.prompt, text: chatLiteralLines(w.text), isSubtle: false }
-          : { prompt: w.prompt, text: w.skipped ? 'Skipped' : 'Not answered yet', isSubtle: true }),
-        previous:
-          w.previousText !== undefined && r.previousYear
-            ? `${r.previousYear}: ${chatLiteralLines(w.previousText)}`
-            : '',
-      }));
-      const chunks: (typeof words)[] = [[]];
+      const year = r.previousYear;
+      const words = r.words.flatMap((w): WordItem[] => {
+        const earlier = w.previousText !== undefined && year ? piecesOf(w.previousText) : [];
+        if (w.text === undefined) {
+          const shown = { prompt: w.prompt, text: w.skipped ? 'Skipped' : 'Not answered yet', isSubtle: true };
+          if (earlier.length <= 1) return [{ ...shown, previous: earlier[0] ? `${year}: ${earlier[0]}` : '' }];
+          return [{ ...shown, previous: '' }, ...lastYearParts(w.prompt, year!, earlier)];
+        }
+        const now = piecesOf(w.text);
+        const parts = now.map((text, i) => ({
+          prompt: now.length > 1 ? `${w.prompt} (part ${i + 1} of ${now.length})` : w.prompt,
+          text,
+          isSubtle: false,
+          previous: '',
+        }));
+        if (earlier.length === 1 && now.length === 1) parts[0]!.previous = `${year}: ${earlier[0]}`;
+        else if (earlier.length > 0) parts.push(...lastYearParts(w.prompt, year!, earlier));
+        return parts;
+      });
+      const chunks: WordItem[][] = [[]];
       let size = 0;
       for (const w of words) {
-        const length = w.text.length + w.prompt.length + w.previous.length;
-        if (size + length > WORDS_PER_CARD_CHARS && chunks.at(-1)!.length > 0) {
+        const bytes = jsonBytes(w.prompt) + jsonBytes(w.text) + jsonBytes(w.previous) + ITEM_BYTES;
+        if (size + bytes > WORDS_PER_CARD_BYTES && chunks.at(-1)!.length > 0) {
           chunks.push([]);
           size = 0;
         }
         chunks.at(-1)!.push(w);
-        size += length;
+        size += bytes;
       }
       return chunks.map((chunk, i) => ({
         title: `${WHO[r.role]}, in their own words${chunks.length > 1 ? ` (${i + 1} of ${chunks.length})` : ''}`,
@@ -82,4 +102,50 @@ export function presentReviewWords(view: ReviewAnswers): ReviewWordsCard[] {
         words: chunk,
       }));
     });
+}
+
+/** Last year's words shown after this year's, one part each, in the subtle style of last year's lines. */
+function lastYearParts(prompt: string, year: string, pieces: string[]): WordItem[] {
+  return pieces.map((text, i) => ({
+    prompt: `${prompt} (${year}, part ${i + 1} of ${pieces.length})`,
+    text: `${year}: ${text}`,
+    isSubtle: true,
+    previous: '',
+  }));
+}
+
+function jsonBytes(text: string): number {
+  return Buffer.byteLength(JSON.stringify(text), 'utf8');
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * A family's words escaped for chat, in as few parts as keep each under PIECE_BYTES as sent. Cut between
+ * whole characters as a reader sees them (an emoji with its skin tone or a flag stays whole), after a space
+ * where there is one near the end, else inside a word too long to fit. Escaping is per character, so each
+ * part is measured exactly; the parts joined are the words as written.
+ */
+function piecesOf(raw: string): string[] {
+  const whole = chatLiteralLines(raw);
+  if (jsonBytes(whole) <= PIECE_BYTES) return [whole];
+  const pieces: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  let lastSpace = -1;
+  for (const { segment } of graphemes.segment(raw)) {
+    const bytes = jsonBytes(chatLiteralLines(segment)) - 2;
+    if (size + bytes > PIECE_BYTES - 2 && current.length > 0) {
+      const cut = lastSpace > current.length / 2 ? lastSpace + 1 : current.length;
+      pieces.push(current.slice(0, cut).join(''));
+      current = current.slice(cut);
+      size = current.reduce((n, g) => n + jsonBytes(chatLiteralLines(g)) - 2, 0);
+      lastSpace = -1;
+    }
+    if (/^\s+$/.test(segment)) lastSpace = current.length;
+    current.push(segment);
+    size += bytes;
+  }
+  if (current.length) pieces.push(current.join(''));
+  return pieces.map(chatLiteralLines);
 }
