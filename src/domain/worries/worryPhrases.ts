@@ -110,8 +110,10 @@ export class WorryPhrases {
    */
   private signsIn(tokens: Token[], masked: boolean[]): string[] {
     const ordinary = tokens.map(() => false);
+    // Read on every word, idioms included: "a surprise party" is an ordinary reason even though it was taken out.
+    const none = tokens.map(() => false);
     for (const rule of this.context)
-      for (const m of this.matcher.matches(rule, tokens, masked)) {
+      for (const m of this.matcher.matches(rule, tokens, none)) {
         let from = m.start;
         while (from > 0 && !tokens[from - 1].sentenceEnd) from--;
         let to = m.end;

@@ -15,6 +15,8 @@ import { loadWorryPhrases } from '../../../src/domain/worries/worryPhrases.js';
  *   - heldout3 (80 + 80): a fourth writer, after the tuning above. First run, untouched: 55 of 80 worrying
  *     raised (68.8%), 5 of 80 harmless raised (6.3%). Then tuned on, and a second tier added: where no rule
  *     matches, signs from two different groups (an injury and a secret, fear and an adult …) raise an alert.
+ *   - heldout4 (80 + 80): a fifth writer, after the tuning above. First run, untouched: 65 of 80 worrying
+ *     raised (81.3%), 7 of 80 harmless raised (8.8%). Tuned on after that run.
  * So on texts nobody has tuned on, expect fewer worries caught than these tables now show; each later set's
  * first run is recorded here before any change it leads to.
  */
@@ -24,7 +26,7 @@ const setSchema = z.object({
   harmless: z.array(z.object({ text: z.string().min(1), note: z.string() })).min(50),
 });
 
-const SETS = ['dev', 'heldout', 'heldout2', 'heldout3'] as const;
+const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4'] as const;
 const list = loadWorryPhrases();
 
 describe('worry rules on family-written texts (seeds/worry-phrases.json)', () => {
