@@ -63,6 +63,8 @@ export type AppOptions = {
   instance: string;
   digestSendsPerSecond: number;
   worryPhrases: WorryPhrases;
+  /** Where a failure of work started after a turn (a worry alert's first send) is reported. */
+  onError?: (error: unknown) => void;
 };
 
 /** The services wired on whatever stores they are given. No logic lives here. */
@@ -87,6 +89,7 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     },
     clock,
     worryAlertReply,
+    o.onError,
   );
   const survey = new SurveyService(
     bank,

@@ -28,6 +28,7 @@ import { ReviewViewsRepository } from './storage/repositories/reviewViewsReposit
 import { WorryAlertsRepository } from './storage/repositories/worryAlertsRepository.js';
 import { YouSaidRepository } from './storage/repositories/youSaidRepository.js';
 import { loadWorryPhrases } from './domain/worries/worryPhrases.js';
+import type { Logger } from './config/logger.js';
 
 /** Everything the product is made of, wired once. No logic lives here. */
 export function buildServices(
@@ -35,6 +36,7 @@ export function buildServices(
   connectionString: string,
   clock: Clock = systemClock(config.botToday),
   redo?: RedoLog,
+  logger?: Logger,
 ) {
   const bank = loadQuestionBank();
   const terms = loadTermCalendar();
@@ -73,6 +75,8 @@ export function buildServices(
     instance: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     digestSendsPerSecond: config.digestSendsPerSecond,
     worryPhrases: loadWorryPhrases(),
+    onError: (error) =>
+      logger?.error({ err: error }, 'a worry alert could not be sent at once; the minutely run tries again'),
   });
   // The stores and the services, as one set: the services' names win where a store shares one (youSaid).
   return { bank, terms, clock, store, aggregates, journal, ...stores, ...app };
