@@ -12,7 +12,7 @@ import type { Reply } from '../ports/messages.js';
 import type { CardOutcome, Turn } from '../ports/turn.js';
 import { rolesOf, type RoleLookup } from './roles.js';
 import { tenantAllowed } from './tenantPolicy.js';
-import { toActivity, toTurn } from './teamsTurn.js';
+import { activitiesFor, toTurn } from './teamsTurn.js';
 
 /**
  * The bot only routes: typed messages and card presses go to the Router, which picks one handler per
@@ -81,8 +81,18 @@ export class OutcomesBot extends ActivityHandler {
       this.turnOf(context, { ...data, verb: invokeValue?.action?.verb ?? data.verb }),
     );
     const replacement = outcome?.replaceWith;
-    if (replacement?.card)
-      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: replacement.card };
+    if (replacement?.card) {
+      const parts = activitiesFor(replacement);
+      const card = parts.length === 1 ? parts[0]!.attachments?.[0]?.content : undefined;
+      if (card) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+      // Too big to go in place of the pressed card: sent as messages (each under Teams' limit) instead.
+      for (const part of parts) await context.sendActivity(part);
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: 'Please see my reply in the chat.' as never,
+      };
+    }
     // Nothing to put in place of the card (e.g. a refused save): point to the reply sent in the chat.
     return {
       statusCode: 200,
@@ -112,15 +122,16 @@ export class OutcomesBot extends ActivityHandler {
 async function applyOutcome(context: TurnContext, outcome: CardOutcome): Promise<void> {
   const replacement = outcome?.replaceWith;
   if (!replacement) return;
-  if (context.activity.channelId === 'msteams' && context.activity.replyToId) {
+  const parts = activitiesFor(replacement);
+  if (parts.length === 1 && context.activity.channelId === 'msteams' && context.activity.replyToId) {
     try {
-      await context.updateActivity({ ...toActivity(replacement), id: context.activity.replyToId });
+      await context.updateActivity({ ...parts[0], id: context.activity.replyToId });
       return;
     } catch {
       // Fall through: a new message is better than losing the confirmation.
     }
   }
-  await context.sendActivity(toActivity(replacement));
+  for (const part of parts) await context.sendActivity(part);
 }
 
 /** An Adaptive Card Action.Execute invoke, as Teams sends it. */

@@ -1,7 +1,7 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { outcomeOfStatus, type SendOutcome } from '../domain/digests/sendOutcome.js';
 import type { ProactiveSender } from '../ports/digestStores.js';
-import { toActivity } from './teamsTurn.js';
+import { activitiesFor } from './teamsTurn.js';
 
 /**
  * Sends a reply into a conversation the bot is not in a turn with (the termly digest), as a new message
@@ -31,12 +31,17 @@ export function createProactiveSender(adapter: CloudAdapter, appId: string): Pro
         try {
           const client = context.turnState.get(context.adapter.ConnectorClientKey) as ConnectorWithPipeline;
           client.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
-          const activity = {
-            ...toActivity(reply),
-            ...(target.tenantId ? { channelData: { tenant: { id: target.tenantId } } } : {}),
-          };
-          const response = await client.conversations.sendToConversation(target.conversationId, activity as never);
-          outcome = { kind: 'sent', ...(response?.id ? { activityId: response.id } : {}) };
+          // A reply too big for one activity goes as several, in order; the first one's id is the message's.
+          let firstId: string | undefined;
+          for (const part of activitiesFor(reply)) {
+            const activity = {
+              ...part,
+              ...(target.tenantId ? { channelData: { tenant: { id: target.tenantId } } } : {}),
+            };
+            const response = await client.conversations.sendToConversation(target.conversationId, activity as never);
+            firstId ??= response?.id;
+          }
+          outcome = { kind: 'sent', ...(firstId ? { activityId: firstId } : {}) };
         } catch (error) {
           outcome = outcomeOfError(error);
         }

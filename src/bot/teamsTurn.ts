@@ -1,7 +1,7 @@
 import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { StaffRole } from '../domain/access/roles.js';
 import { withoutControlCharacters } from '../domain/text/safeText.js';
-import type { ConversationAddress, ConversationType, Reply } from '../ports/messages.js';
+import type { AdaptiveCardJson, ConversationAddress, ConversationType, Reply } from '../ports/messages.js';
 import type { Turn } from '../ports/turn.js';
 
 /** Where the messages route collects work to run once the turn's response has been sent. */
@@ -35,7 +35,7 @@ export function toTurn(
       else setImmediate(() => void work().catch(() => undefined));
     },
     send: async (reply) => {
-      await context.sendActivity(toActivity(reply));
+      for (const activity of activitiesFor(reply)) await context.sendActivity(activity);
     },
   };
 }
@@ -119,4 +119,86 @@ export function toActivity(reply: Reply): Partial<Activity> {
   // No text beside a card: clients show it as a second bubble that repeats the card. The summary is what
   // Teams shows in notifications, and the card's fallback text is read where cards cannot be shown.
   return { type: ActivityTypes.Message, summary: reply.text, attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+/**
+ * Teams refuses an activity over about 28 KB (in bytes, as sent). Every activity the bot sends is kept
+ * under this, leaving room for what the connector adds (ids, addresses, the reply-to).
+ */
+export const MAX_ACTIVITY_BYTES = 25_000;
+const TOO_LONG = 'This was too long to show in the chat.';
+
+/**
+ * A reply as the activities that carry it, none over MAX_ACTIVITY_BYTES: as one message when it fits;
+ * else a card without its long fallback text, or split into several cards (whole elements, in order, the
+ * buttons on the last); a text split at line ends. A form cannot be split (its inputs and its button
+ * must stay together), nor an element bigger than a message: then its summary is sent, saying so. The
+ * presenters size their cards to fit (a review's words go by bytes); this is the net under all of them.
+ */
+export function activitiesFor(reply: Reply): Partial<Activity>[] {
+  const whole = toActivity(reply);
+  if (fits(whole)) return [whole];
+  if (!reply.card) return textMessages(reply.text);
+  const plain = toActivity({ text: reply.text, card: reply.card });
+  if (fits(plain)) return [plain];
+  return splitCard(reply.card, reply.text) ?? textMessages(`${reply.text}\n\n${TOO_LONG}`);
+}
+
+function fits(activity: Partial<Activity>): boolean {
+  return jsonBytes(activity) <= MAX_ACTIVITY_BYTES;
+}
+
+function splitCard(card: AdaptiveCardJson, summary: string): Partial<Activity>[] | undefined {
+  const body = card.body;
+  if (!Array.isArray(body) || JSON.stringify(card).includes('"Input.')) return undefined;
+  // Each part is measured with the buttons on, so the last one (which gets them) fits too.
+  const part = (elements: unknown[], last: boolean) => {
+    const { actions, ...rest } = card;
+    return toActivity({ text: summary, card: { ...rest, body: elements, ...(last && actions ? { actions } : {}) } });
+  };
+  const groups: unknown[][] = [[]];
+  for (const element of body) {
+    const current = groups.at(-1)!;
+    if (fits(part([...current, element], true))) current.push(element);
+    else if (current.length > 0 && fits(part([element], true))) groups.push([element]);
+    else return undefined;
+  }
+  return groups.map((elements, i) => part(elements, i === groups.length - 1));
+}
+
+/** A text as messages under the limit, split at line ends (a line too long for one is cut between characters). */
+function textMessages(text: string): Partial<Activity>[] {
+  const message = (t: string): Partial<Activity> => ({ type: ActivityTypes.Message, text: t });
+  // Measured as it is sent: JSON escaping and UTF-8 are per character, so the bytes add up.
+  const budget = MAX_ACTIVITY_BYTES - jsonBytes(message(''));
+  const out: string[] = [];
+  let current: string | undefined;
+  let size = 0;
+  for (const line of text.split('\n')) {
+    const lineBytes = jsonBytes(line) - 2;
+    if (current !== undefined && size + 2 + lineBytes <= budget) {
+      current = `${current}\n${line}`;
+      size += 2 + lineBytes;
+      continue;
+    }
+    if (current !== undefined) out.push(current);
+    current = '';
+    size = 0;
+    for (const char of lineBytes <= budget ? [line] : line) {
+      const bytes = jsonBytes(char) - 2;
+      if (size + bytes > budget) {
+        out.push(current);
+        current = '';
+        size = 0;
+      }
+      current += char;
+      size += bytes;
+    }
+  }
+  if (current !== undefined) out.push(current);
+  return out.map(message);
+}
+
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
 }
