@@ -67,7 +67,7 @@ export function buildHttpApp(
     familyHelpText: config.familyHelpText,
   });
   const bot = new OutcomesBot(router, events, services.access, config.allowedTenants);
-  const server = createHttpServer();
+  const server = createHttpServer({ localOnly: !config.bot.authenticated });
   const adapter = createAdapter(config, logger);
   adapter.use(new AddressCapture(services.digests, services.access, config.allowedTenants));
   const sender = createProactiveSender(adapter, config.bot.appId ?? '');

@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../config/logger.js';
+import { isLoopbackUrl } from '../domain/security/loopback.js';
 import type { OutcomesAdapter } from './adapter.js';
 import type { OutcomesBot } from './outcomesBot.js';
 import { DEFERRED } from './teamsTurn.js';
@@ -11,7 +12,8 @@ import { DEFERRED } from './teamsTurn.js';
  *
  * Unauthenticated (local) mode answers only activities whose replies go back to this machine: a caller
  * cannot make the bot post to a service URL of their choosing. A request the SDK refuses (a forged or
- * expired token, or a token it cannot check) gets 401 and one log line, never the SDK's internals.
+ * expired token, or a token it cannot check) gets 401 and one log line, never the SDK's internals. Only a
+ * JSON body is read, in both modes (415 otherwise).
  */
 export function registerMessagesRoute(
   server: Server,
@@ -20,6 +22,11 @@ export function registerMessagesRoute(
   opts: { authenticated: boolean; logger: Logger },
 ): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
+    // Channels post JSON; an HTML form cannot, so no web page can post an activity here without CORS.
+    if (!isJson(req.headers['content-type'])) {
+      res.send(415, { message: 'Send the activity as JSON (Content-Type: application/json).' });
+      return;
+    }
     if (!opts.authenticated && !isLoopbackServiceUrl((req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
       res.send(403, { message: 'Without credentials this bot only replies to clients on this machine.' });
       return;
@@ -87,12 +94,9 @@ const activityShape = z.looseObject({
 
 /** A reply address on this machine: 127.0.0.0/8, ::1 or localhost (or none, for expectReplies). */
 export function isLoopbackServiceUrl(value: unknown): boolean {
-  if (value === undefined) return true;
-  if (typeof value !== 'string') return false;
-  try {
-    const host = new URL(value).hostname.replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
-  } catch {
-    return false;
-  }
+  return value === undefined || (typeof value === 'string' && isLoopbackUrl(value));
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
 }

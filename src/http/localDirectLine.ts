@@ -34,6 +34,9 @@ export async function startLocalDirectLine(
   opts: { port?: number; onError?: (error: unknown) => void } = {},
 ): Promise<LocalDirectLine> {
   const secret = randomBytes(24).toString('base64url');
+  // The bot's replies carry no credentials locally (the connector sends no Authorization header without an
+  // app id), so the address the bot is told to reply to is the credential: only that path is served.
+  const botPath = `/bot/${randomBytes(24).toString('base64url')}`;
   const conversations = new Map<string, Conversation>();
   const onError = opts.onError ?? (() => undefined);
   let serviceUrl = '';
@@ -149,15 +152,19 @@ export async function startLocalDirectLine(
       return send(res, 404);
     }
 
-    // Bot side (the Connector API the bot replies to): /v3/conversations/:id/activities[/:replyToId]
+    // Bot side (the Connector API the bot replies to): <botPath>/v3/conversations/:id/activities[/:replyToId]
+    const [b, key, ...rest] = parts;
+    if (b === 'bot' && !sameSecret(`/bot/${key ?? ''}`, botPath))
+      return send(res, 403, { error: { code: 'Forbidden', message: 'Not allowed' } });
     if (
-      parts[0] === 'v3' &&
-      parts[1] === 'conversations' &&
-      parts[3] === 'activities' &&
+      b === 'bot' &&
+      rest[0] === 'v3' &&
+      rest[1] === 'conversations' &&
+      rest[3] === 'activities' &&
       method === 'POST' &&
-      parts.length <= 5
+      rest.length <= 5
     ) {
-      const c = conversations.get(parts[2] ?? '');
+      const c = conversations.get(rest[2] ?? '');
       if (!c) return send(res, 404, { error: { code: 'ConversationNotFound', message: 'Conversation not found' } });
       const body = await readJson(req);
       if (!body) return send(res, 400);
@@ -182,7 +189,7 @@ export async function startLocalDirectLine(
   });
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  serviceUrl = `http://127.0.0.1:${port}`;
+  serviceUrl = `http://127.0.0.1:${port}${botPath}`;
   return {
     endpoint: `http://localhost:${port}`,
     secret,
@@ -195,8 +202,10 @@ export async function startLocalDirectLine(
 }
 
 function append(c: Conversation, activity: Record<string, unknown>): void {
+  // The history is what Web Chat reads: the bot's reply address (its credential) stays out of it.
+  const { serviceUrl: _hidden, ...seen } = activity;
   // A runaway conversation is cut off rather than allowed to grow without bound.
-  if (c.history.length < MAX_HISTORY) c.history.push(activity);
+  if (c.history.length < MAX_HISTORY) c.history.push(seen);
 }
 
 function sweep(conversations: Map<string, Conversation>, tokens: Map<string, Conversation>): void {

@@ -1,30 +1,38 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import restify, { type Server } from 'restify';
+import { refuseOtherSites } from './localOnly.js';
 
 /** Limits on slow or piled-up connections, so a few clients cannot hold the server's sockets. */
 export type ConnectionLimits = {
-  /** The whole request (headers and body) must arrive within this; Node's default is 300 s. */
+  /** A request's headers, and then its body, must each arrive within this; Node's default is 300 s. */
   requestTimeoutMs: number;
-  headersTimeoutMs: number;
   /** Open connections one address may hold; more are closed at once. */
   perAddress: number;
 };
 
 export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   requestTimeoutMs: 20_000,
-  headersTimeoutMs: 10_000,
   perAddress: 100,
 };
 
-/** The HTTP server: restify with a JSON body parser (botbuilder needs the parsed body). */
-export function createHttpServer(limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS): Server {
+/**
+ * The HTTP server: restify with a JSON body parser (botbuilder needs the parsed body). `localOnly` (no
+ * credentials): only this machine's own clients are answered, on every route (see refuseOtherSites).
+ */
+export function createHttpServer(opts: { localOnly: boolean; limits?: ConnectionLimits }): Server {
+  const limits = opts.limits ?? DEFAULT_CONNECTION_LIMITS;
   const server = restify.createServer({ name: 'send-outcomes-bot' });
   server.server.requestTimeout = limits.requestTimeoutMs;
-  server.server.headersTimeout = limits.headersTimeoutMs;
+  server.server.headersTimeout = limits.requestTimeoutMs;
   limitConnectionsPerAddress(server, limits.perAddress);
+  limitSlowHeaders(server, limits.requestTimeoutMs);
   limitSlowBodies(server, limits.requestTimeoutMs);
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  if (opts.localOnly) server.pre(refuseOtherSites);
+  // JSON only: restify's general parser also took forms and multipart uploads, writing each uploaded file,
+  // of any size, to the temporary folder and never removing it. Every route here reads JSON or nothing.
+  server.use(restify.plugins.bodyReader({ maxBodySize: 256 * 1024 }));
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
@@ -48,6 +56,37 @@ function limitConnectionsPerAddress(server: Server, max: number): void {
       const left = (open.get(address) ?? 1) - 1;
       if (left <= 0) open.delete(address);
       else open.set(address, left);
+    });
+  });
+}
+
+/**
+ * Headers that trickle in (a byte a second) hold a socket too, and Node checks its header timeout only every
+ * 30 s. So each connection has this long to deliver a request's headers: from when it opens, and on a
+ * kept-alive connection again from when the last answer was sent.
+ */
+function limitSlowHeaders(server: Server, ms: number): void {
+  const waiting = new WeakMap<Socket, { timer?: NodeJS.Timeout; inFlight: number }>();
+  const arm = (socket: Socket) => {
+    const state = waiting.get(socket);
+    if (!state || state.inFlight > 0 || socket.destroyed) return;
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => socket.destroy(), ms);
+    state.timer.unref();
+  };
+  server.server.on('connection', (socket: Socket) => {
+    waiting.set(socket, { inFlight: 0 });
+    arm(socket);
+    socket.once('close', () => clearTimeout(waiting.get(socket)?.timer));
+  });
+  server.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const state = waiting.get(req.socket);
+    if (!state) return;
+    clearTimeout(state.timer);
+    state.inFlight++;
+    res.once('close', () => {
+      state.inFlight--;
+      arm(req.socket);
     });
   });
 }

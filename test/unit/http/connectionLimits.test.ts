@@ -11,7 +11,7 @@ describe('connection limits', function () {
   let port: number;
 
   before(async () => {
-    server = createHttpServer({ requestTimeoutMs: 1_000, headersTimeoutMs: 1_000, perAddress: 20 });
+    server = createHttpServer({ localOnly: false, limits: { requestTimeoutMs: 1_000, perAddress: 20 } });
     server.post('/slow', async (_req, res) => {
       res.send(200, { ok: true });
     });
@@ -50,5 +50,87 @@ describe('connection limits', function () {
       body: '{}',
     });
     expect(res.status).to.equal(200);
+  });
+});
+
+/**
+ * Node checks its own header timeout only every 30 s, so headers trickled a byte a second were held ~31 s.
+ * Slow headers are cut at the same deadline as slow bodies. A real-time test: at 3 s, each case takes ~3 s.
+ */
+describe('slow request headers', function () {
+  this.timeout(30_000);
+  const deadlineMs = 3_000;
+  let server: Server;
+  let port: number;
+
+  before(async () => {
+    server = createHttpServer({ localOnly: false, limits: { requestTimeoutMs: deadlineMs, perAddress: 20 } });
+    server.get('/ok', async (_req, res) => {
+      res.send(200, { ok: true });
+    });
+    await listen(server, 0, '127.0.0.1');
+    port = (server.address() as AddressInfo).port;
+  });
+  after(() => server.close());
+
+  /** Writes `first`, then one more header byte every second; resolves with how long until the server closed it. */
+  function trickle(first: string): Promise<number> {
+    const started = Date.now();
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.on('data', () => undefined);
+    socket.write(first);
+    const drip = setInterval(() => socket.write('a'), 1_000);
+    return new Promise<number>((resolve) => {
+      const giveUp = setTimeout(() => socket.destroy(), 25_000);
+      socket.once('close', () => {
+        clearInterval(drip);
+        clearTimeout(giveUp);
+        resolve(Date.now() - started);
+      });
+    });
+  }
+
+  it('closes a connection whose headers trickle in, by the deadline', async () => {
+    const held = await trickle('GET /ok HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+    expect(held).to.be.lessThan(deadlineMs + 2_000);
+  });
+
+  it('closes a connection that sends nothing, by the deadline', async () => {
+    const started = Date.now();
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    const held = await new Promise<number>((resolve) => {
+      const giveUp = setTimeout(() => socket.destroy(), 25_000);
+      socket.once('close', () => (clearTimeout(giveUp), resolve(Date.now() - started)));
+    });
+    expect(held).to.be.lessThan(deadlineMs + 2_000);
+  });
+
+  it('closes a kept-alive connection whose second request trickles in, by the deadline', async () => {
+    const started = Date.now();
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    let firstAnswered = 0;
+    let drip: NodeJS.Timeout | undefined;
+    socket.on('data', (d: Buffer) => {
+      if (!firstAnswered && d.toString().startsWith('HTTP/1.1 200')) {
+        firstAnswered = Date.now();
+        socket.write('GET /ok HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+        drip = setInterval(() => socket.write('a'), 1_000);
+      }
+    });
+    socket.write('GET /ok HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    const closed = await new Promise<number>((resolve) => {
+      const giveUp = setTimeout(() => socket.destroy(), 25_000);
+      socket.once('close', () => (clearInterval(drip), clearTimeout(giveUp), resolve(Date.now())));
+    });
+    expect(firstAnswered, 'the first request was served').to.be.greaterThan(0);
+    expect(closed - firstAnswered).to.be.lessThan(deadlineMs + 2_000);
+    expect(closed - started).to.be.lessThan(deadlineMs + 3_000);
+  });
+
+  it('still serves a prompt request', async () => {
+    expect((await fetch(`http://127.0.0.1:${port}/ok`)).status).to.equal(200);
   });
 });

@@ -110,4 +110,37 @@ describe('local Direct Line', () => {
     expect((await post({ type: 'message', text: 'back' })).status).to.equal(200);
     expect((await poll('')).activities.map((a) => a.text)).to.include('echo back');
   });
+
+  it("takes the bot's replies only at the address it gave the bot, not at any URL naming a conversation", async () => {
+    const { token, poll, post } = await open();
+    await post({ type: 'message', text: 'hi' });
+    const before = (await poll('')).activities.length;
+    const serviceUrl = String(received.at(-1)?.serviceUrl);
+    expect(new URL(serviceUrl).hostname).to.equal('127.0.0.1');
+    const forged = JSON.stringify({ type: 'message', text: 'forged reply' });
+    const origin = new URL(serviceUrl).origin;
+    for (const url of [
+      `${origin}/v3/conversations/${token.conversationId}/activities`,
+      `${origin}/v3/conversations/${token.conversationId}/activities/x`,
+      `${origin}/bot/wrong-secret/v3/conversations/${token.conversationId}/activities`,
+      `${dl.endpoint}/v3/conversations/${token.conversationId}/activities`,
+    ]) {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: forged });
+      expect(res.status, url).to.be.oneOf([403, 404]);
+    }
+    const after = await poll('');
+    expect(after.activities.length).to.equal(before);
+    expect(after.activities.map((a) => a.text)).not.to.include('forged reply');
+  });
+
+  it("never shows the client the bot's reply address", async () => {
+    const { poll, post } = await open();
+    await post({ type: 'message', text: 'where' });
+    const serviceUrl = String(received.at(-1)?.serviceUrl);
+    const history = JSON.stringify(await poll(''));
+    expect(history).to.include('echo where');
+    expect(new URL(serviceUrl).pathname.length, 'the address carries a secret').to.be.greaterThan(20);
+    expect(history).not.to.include(new URL(serviceUrl).pathname);
+    expect(history).not.to.include('serviceUrl');
+  });
 });
