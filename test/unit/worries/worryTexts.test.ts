@@ -17,8 +17,12 @@ import { loadWorryPhrases } from '../../../src/domain/worries/worryPhrases.js';
  *     matches, signs from two different groups (an injury and a secret, fear and an adult …) raise an alert.
  *   - heldout4 (80 + 80): a fifth writer, after the tuning above. First run, untouched: 65 of 80 worrying
  *     raised (81.3%), 7 of 80 harmless raised (8.8%). Tuned on after that run.
- * So on texts nobody has tuned on, expect fewer worries caught than these tables now show; each later set's
- * first run is recorded here before any change it leads to.
+ *   - heldout5 (100 + 100): a sixth writer, after the tuning above. First run, untouched: 74 of 100 worrying
+ *     raised (74.0%), 6 of 100 harmless raised (6.0%). Tuned on after that run; the one harmless text still
+ *     raised is self-harm two years past, which the list deliberately never treats as over.
+ * So on texts nobody has tuned on, expect about three in four worries caught, not the 100% these tables now
+ * show: the first runs of sets 2-5 were 55%, 69%, 81% and 74%. Each set's first run is recorded here before any
+ * change it led to. The rules raise where they cannot tell, but they cannot yet tell enough.
  */
 const setSchema = z.object({
   description: z.string(),
@@ -26,7 +30,7 @@ const setSchema = z.object({
   harmless: z.array(z.object({ text: z.string().min(1), note: z.string() })).min(50),
 });
 
-const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4'] as const;
+const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'] as const;
 const list = loadWorryPhrases();
 
 describe('worry rules on family-written texts (seeds/worry-phrases.json)', () => {
