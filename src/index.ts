@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   let azurite: EmbeddedStore | undefined;
   let connectionString: string;
   if (config.storage.kind === 'embedded') {
-    const store = await startOrAttachAzurite(config.storage.dataDir);
+    const store = await startOrAttachAzurite(config.storage.dataDir, (event, detail) => logger.info(detail, event));
     azurite = store;
     cleanups.push({
       name: 'stopping Azurite',

@@ -27,7 +27,13 @@ export type EmbeddedAzurite = {
  * it reports it is ready. `location` keeps data on disk (npm start); without it the store is in memory (tests).
  */
 export async function startEmbeddedAzurite(
-  options: { location?: string; port?: number; readyTimeoutMs?: number } = {},
+  options: {
+    location?: string;
+    port?: number;
+    readyTimeoutMs?: number;
+    /** Called as soon as the process exists, before it is ready (sharedAzurite names it in its marker). */
+    onSpawn?: (pid: number, port: number) => void;
+  } = {},
 ): Promise<EmbeddedAzurite> {
   const require = createRequire(import.meta.url);
   const main = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist', 'src', 'table', 'main.js');
@@ -51,6 +57,7 @@ export async function startEmbeddedAzurite(
     args.push('--inMemoryPersistence');
   }
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid !== undefined) options.onSpawn?.(child.pid, port);
   await waitUntilReady(child, options.readyTimeoutMs ?? 30_000);
   const stopOnExit = () => child.kill('SIGKILL');
   process.once('exit', stopOnExit);

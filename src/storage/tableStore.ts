@@ -9,7 +9,7 @@ import {
 import { assertEntityWithinLimits, AZURE_LIMITS } from './azureLimits.js';
 import { performance } from 'node:perf_hooks';
 import { ReadCache, type ReadCacheOptions } from './readCache.js';
-import { entriesOfAction, logTime, withoutEtag, type RedoLog } from './redoLog.js';
+import { entriesOfAction, logTime, MAX_WRITE_MS, withoutEtag, type RedoEntry, type RedoLog } from './redoLog.js';
 
 /** Every table the product uses, named in one place. */
 export const TABLES = {
@@ -88,36 +88,45 @@ export class TableStore {
 
 /**
  * The same client, with each successful write also appended to the redo log (and synced) before the
- * caller sees it succeed. Reads pass straight through.
+ * caller sees it succeed. Reads pass straight through. Each entry is stamped before its request is sent (see
+ * redoLog.ts); a write that took longer than the replay window allows is logged but reported as failed.
  */
 function withRedo(client: TableClient, table: string, redo: RedoLog): TableClient {
   const logged = Object.create(client) as TableClient;
-  logged.createEntity = async (entity, options) => {
-    const result = await client.createEntity(entity, options);
-    await redo.append([{ at: logTime(), table, op: 'upsert', mode: 'Replace', entity: withoutEtag(entity) }]);
-    return result;
-  };
-  logged.upsertEntity = async (entity, mode = 'Merge', options) => {
-    const result = await client.upsertEntity(entity, mode, options);
-    await redo.append([{ at: logTime(), table, op: 'upsert', mode, entity: withoutEtag(entity) }]);
-    return result;
-  };
-  logged.updateEntity = async (entity, mode = 'Merge', options) => {
-    const result = await client.updateEntity(entity, mode, options);
-    await redo.append([{ at: logTime(), table, op: 'upsert', mode, entity: withoutEtag(entity) }]);
-    return result;
-  };
-  logged.deleteEntity = async (partitionKey, rowKey, options) => {
-    const result = await client.deleteEntity(partitionKey, rowKey, options);
-    await redo.append([{ at: logTime(), table, op: 'delete', partitionKey, rowKey }]);
-    return result;
-  };
-  logged.submitTransaction = async (actions, options) => {
-    const result = await client.submitTransaction(actions, options);
+  const durably = async <T>(write: () => Promise<T>, entries: (at: number) => RedoEntry[]): Promise<T> => {
     const at = logTime();
-    await redo.append(actions.map((a) => entriesOfAction(table, a, at)));
+    const result = await write();
+    const took = logTime() - at;
+    await redo.append(entries(at));
+    if (took > MAX_WRITE_MS)
+      throw new Error(`a write to ${table} took ${Math.round(took / 1000)} s: too long to be sure it survives a crash`);
     return result;
   };
+  logged.createEntity = (entity, options) =>
+    durably(
+      () => client.createEntity(entity, options),
+      (at) => [{ at, table, op: 'upsert', mode: 'Replace', entity: withoutEtag(entity) }],
+    );
+  logged.upsertEntity = (entity, mode = 'Merge', options) =>
+    durably(
+      () => client.upsertEntity(entity, mode, options),
+      (at) => [{ at, table, op: 'upsert', mode, entity: withoutEtag(entity) }],
+    );
+  logged.updateEntity = (entity, mode = 'Merge', options) =>
+    durably(
+      () => client.updateEntity(entity, mode, options),
+      (at) => [{ at, table, op: 'upsert', mode, entity: withoutEtag(entity) }],
+    );
+  logged.deleteEntity = (partitionKey, rowKey, options) =>
+    durably(
+      () => client.deleteEntity(partitionKey, rowKey, options),
+      (at) => [{ at, table, op: 'delete', partitionKey, rowKey }],
+    );
+  logged.submitTransaction = (actions, options) =>
+    durably(
+      () => client.submitTransaction(actions, options),
+      (at) => actions.map((a) => entriesOfAction(table, a, at)),
+    );
   return logged;
 }
 

@@ -15,6 +15,13 @@ export class BotProcess {
   ) {}
 
   static async start(port: number, env: Record<string, string>): Promise<BotProcess> {
+    const bot = BotProcess.launch(port, env);
+    await bot.listening();
+    return bot;
+  }
+
+  /** Starts the bot without waiting for it to listen (tests that kill it while it starts). */
+  static launch(port: number, env: Record<string, string>): BotProcess {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       cwd: fromRoot(),
       detached: true,
@@ -24,12 +31,19 @@ export class BotProcess {
     const bot = new BotProcess(child, port);
     child.stdout.on('data', (d) => (bot.output += d));
     child.stderr.on('data', (d) => (bot.output += d));
-    await waitUntil(
-      () => bot.output.includes('bot listening'),
-      90_000,
-      () => bot.output,
-    );
     return bot;
+  }
+
+  listening(timeoutMs = 90_000): Promise<void> {
+    return waitUntil(
+      () => {
+        if (this.output.includes('bot listening')) return true;
+        if (this.exited) throw new Error(`the bot exited before listening:\n${this.output}`);
+        return false;
+      },
+      timeoutMs,
+      () => this.output,
+    );
   }
 
   /** One activity over HTTP with expectReplies; the replies. */
