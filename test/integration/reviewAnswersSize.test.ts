@@ -11,7 +11,7 @@ describe("a review's heaviest answers, in activities Teams accepts (HTTP endpoin
   let bot: BotHarness;
   const INVITER = 'dddddddd-0000-0000-0000-0000000000d1';
   let inviter: ChatUser;
-  const LIMIT = 25_000;
+  const LIMIT = 27_000;
   const EMOJI = '👍🏽'.repeat(500);
   const LONG_WORD = 'Ünterstützungsbedürftigkeitsfeststellungsverfahren'.repeat(40);
 
