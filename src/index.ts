@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     connectionString = config.storage.connectionString;
   }
 
-  const services = buildServices(config, connectionString, undefined, azurite?.redo);
+  const services = buildServices(config, connectionString, undefined, azurite?.redo, logger);
   cleanups.push({ name: 'flushing the journal', run: () => services.journal.flush() });
   await services.store.ping();
   if (config.loadDemoData) await loadDemoDataIfEmpty(services, logger);
