@@ -1,7 +1,10 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { fromRoot } from '../projectPaths.js';
 import { readJsonFile } from '../validated.js';
 import { compileRule, RuleMatcher, type Classes, type Match, type Rule } from './worryRules.js';
+import { WorryModel } from './worryModel.js';
 import { tokenize, type Token } from './worryText.js';
 
 /**
@@ -34,6 +37,7 @@ const listSchema = z.object({
       .min(2),
     context: ruleList,
   }),
+  model: z.object({ about: z.string(), threshold: z.number() }),
   feelingSafe: z.object({ questions: z.array(z.string()), score: z.number().int().min(1).max(5), about: z.string() }),
 });
 export type WorryList = z.infer<typeof listSchema>;
@@ -55,7 +59,14 @@ export class WorryPhrases {
   private readonly context: Rule[];
   private readonly pronouns: Set<string>;
 
-  constructor(readonly list: WorryList) {
+  /** Trained on first use (about a second for a thousand examples), once per process. */
+  private model: WorryModel | undefined;
+
+  constructor(
+    readonly list: WorryList,
+    /** The labelled examples the last net learns from; none, and only the rules and signs are read. */
+    private readonly examples: () => { text: string; worrying: boolean }[] = () => [],
+  ) {
     const classes: Classes = Object.fromEntries(
       Object.entries(list.classes).map(([name, members]) => [name, new Set(members.map((m) => m.toLowerCase()))]),
     );
@@ -100,6 +111,10 @@ export class WorryPhrases {
       const signs = this.signsIn(tokens, masked);
       if (signs.length >= 2) found.push({ phrase: signs.slice(0, 3).join(' … '), kind: 'signs', at: 0 });
     }
+    if (found.length === 0) {
+      const like = this.likeExamples(tokens);
+      if (like) found.push({ phrase: like, kind: 'likeExamples', at: 0 });
+    }
     return found.sort((a, b) => a.at - b.at).map(({ phrase, kind }) => ({ phrase, kind }));
   }
 
@@ -131,6 +146,19 @@ export class WorryPhrases {
     return this.signs
       .filter((g) => seen.has(g.name) && (!g.onlyWith || g.onlyWith.some((other) => seen.has(other))))
       .map((g) => seen.get(g.name)!);
+  }
+
+  /** Where neither rules nor signs raise: the words that make the text read like the worrying examples. */
+  private likeExamples(tokens: Token[]): string | undefined {
+    if (!this.model) {
+      const examples = this.examples();
+      if (examples.length === 0) return undefined;
+      this.model = WorryModel.train(
+        examples.map((e) => ({ tokens: tokenize(e.text, this.list.spellings), worrying: e.worrying })),
+      );
+    }
+    const { score, because } = this.model.score(tokens);
+    return score > this.list.model.threshold ? `reads like the worrying examples: ${because.join(', ')}` : undefined;
   }
 
   /** A "strongly disagree" (or whatever score the list names) on a question about feeling safe. */
@@ -185,6 +213,45 @@ function spanText(tokens: Token[], m: Match): string {
     .join(' ');
 }
 
-export function loadWorryPhrases(file = fromRoot('seeds', 'worry-phrases.json')): WorryPhrases {
-  return new WorryPhrases(readJsonFile(file, listSchema));
+const exampleSet = z.object({
+  description: z.string(),
+  worrying: z.array(z.object({ text: z.string().min(1), kind: z.string() })).min(1),
+  harmless: z.array(z.object({ text: z.string().min(1), note: z.string() })).min(1),
+});
+export type WorryExampleSet = z.infer<typeof exampleSet>;
+
+/** The labelled example sets (seeds/worry-examples/<name>.json), by name. */
+export function loadWorryExamples(dir = fromRoot('seeds', 'worry-examples')): Map<string, WorryExampleSet> {
+  const sets = new Map<string, WorryExampleSet>();
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort())
+    sets.set(name.replace(/\.json$/, ''), readJsonFile(path.join(dir, name), exampleSet));
+  return sets;
+}
+
+/** Every example of the given sets, as the model learns them. */
+export function examplesOf(sets: Iterable<WorryExampleSet>): { text: string; worrying: boolean }[] {
+  return [...sets].flatMap((s) => [
+    ...s.worrying.map((w) => ({ text: w.text, worrying: true })),
+    ...s.harmless.map((h) => ({ text: h.text, worrying: false })),
+  ]);
+}
+
+/** One list per file and examples folder in a process: its model is trained once, however often it is loaded. */
+const loaded = new Map<string, WorryPhrases>();
+
+export function loadWorryPhrases(
+  file = fromRoot('seeds', 'worry-phrases.json'),
+  examplesDir = fromRoot('seeds', 'worry-examples'),
+): WorryPhrases {
+  const key = `${file}\u0000${examplesDir}`;
+  let phrases = loaded.get(key);
+  if (!phrases) {
+    phrases = new WorryPhrases(readJsonFile(file, listSchema), () =>
+      examplesOf(loadWorryExamples(examplesDir).values()),
+    );
+    loaded.set(key, phrases);
+  }
+  return phrases;
 }

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { z } from 'zod';
 import { fromRoot } from '../../../src/domain/projectPaths.js';
-import { loadWorryPhrases } from '../../../src/domain/worries/worryPhrases.js';
+import {
+  examplesOf,
+  loadWorryExamples,
+  WorryPhrases,
+  type WorryList,
+} from '../../../src/domain/worries/worryPhrases.js';
 
 /**
- * The worry rules measured on what families write, by people who never saw the rules:
+ * The worry net measured on what families write, by people who never saw the rules (seeds/worry-examples/):
  *   - dev (110 worrying, 110 harmless): written before the rules; tuned on.
  *   - heldout (70 + 70): written before the rules by another writer. First run, untouched:
  *     62 of 70 worrying raised (88.6%), 5 of 70 harmless raised (7.1%). Tuned on after that run.
@@ -20,36 +24,43 @@ import { loadWorryPhrases } from '../../../src/domain/worries/worryPhrases.js';
  *   - heldout5 (100 + 100): a sixth writer, after the tuning above. First run, untouched: 74 of 100 worrying
  *     raised (74.0%), 6 of 100 harmless raised (6.0%). Tuned on after that run; the one harmless text still
  *     raised is self-harm two years past, which the list deliberately never treats as over.
- * So on texts nobody has tuned on, expect about three in four worries caught, not the 100% these tables now
- * show: the first runs of sets 2-5 were 55%, 69%, 81% and 74%. Each set's first run is recorded here before any
- * change it led to. The rules raise where they cannot tell, but they cannot yet tell enough.
+ * The rules are tuned on every set, so their figures here flatter them: on words nobody tuned them on they
+ * caught about three in four. The third tier, a model learned from these examples, is measured honestly here:
+ * each set is read by a model trained only on the other sets, and its figures alone are printed too.
  */
-const setSchema = z.object({
-  description: z.string(),
-  worrying: z.array(z.object({ text: z.string().min(1), kind: z.string() })).min(50),
-  harmless: z.array(z.object({ text: z.string().min(1), note: z.string() })).min(50),
-});
+const sets = loadWorryExamples();
+const list = JSON.parse(readFileSync(fromRoot('seeds', 'worry-phrases.json'), 'utf8')) as WorryList;
+/** The same list with no rules and no signs: only the model reads. */
+const modelOnly: WorryList = {
+  ...list,
+  worries: [{ kind: 'none', resolvable: false, rules: ['zzzz-no-such-word'] }],
+  signs: { ...list.signs, groups: list.signs.groups.map((g) => ({ ...g, rules: ['zzzz-no-such-word'] })) },
+};
 
-const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'] as const;
-const list = loadWorryPhrases();
-
-describe('worry rules on family-written texts (seeds/worry-phrases.json)', () => {
-  for (const name of SETS) {
-    it(`${name}: at least 95% of worrying texts raise an alert, at most 5% of harmless ones do`, () => {
-      const set = setSchema.parse(
-        JSON.parse(readFileSync(fromRoot('test', 'unit', 'worries', `worryTexts.${name}.json`), 'utf8')),
-      );
-      const missed = set.worrying.filter((w) => list.find(w.text).length === 0);
-      const raised = set.harmless.filter((h) => list.find(h.text).length > 0);
-      const caught = set.worrying.length - missed.length;
-      console.log(
-        `      ${name}: ${caught} of ${set.worrying.length} worrying raised (${pct(caught, set.worrying.length)}), ` +
-          `${raised.length} of ${set.harmless.length} harmless raised (${pct(raised.length, set.harmless.length)})`,
-      );
-      for (const m of missed) console.log(`        missed (${m.kind}): ${m.text}`);
-      for (const r of raised) console.log(`        false alarm: ${r.text} → ${JSON.stringify(list.find(r.text))}`);
-      expect(caught / set.worrying.length, 'share of worrying texts raised').to.be.at.least(0.95);
-      expect(raised.length / set.harmless.length, 'share of harmless texts raised').to.be.at.most(0.05);
+describe('the worry net on family-written texts (seeds/worry-examples/)', function () {
+  this.timeout(60_000);
+  for (const [name, set] of sets) {
+    it(`${name}, read with a model that never saw it: ≥ 95% of worrying texts raised, ≤ 5% of harmless`, () => {
+      const others = () => examplesOf([...sets].filter(([n]) => n !== name).map(([, s]) => s));
+      const whole = new WorryPhrases(list, others);
+      const model = new WorryPhrases(modelOnly, others);
+      const rate = (detector: WorryPhrases) => ({
+        missed: set.worrying.filter((w) => detector.find(w.text).length === 0),
+        raised: set.harmless.filter((h) => detector.find(h.text).length > 0),
+      });
+      const all = rate(whole);
+      const alone = rate(model);
+      const line = (r: ReturnType<typeof rate>) =>
+        `${set.worrying.length - r.missed.length} of ${set.worrying.length} worrying raised ` +
+        `(${pct(set.worrying.length - r.missed.length, set.worrying.length)}), ${r.raised.length} of ` +
+        `${set.harmless.length} harmless raised (${pct(r.raised.length, set.harmless.length)})`;
+      console.log(`      ${name}: ${line(all)}; the model alone: ${line(alone)}`);
+      for (const m of all.missed) console.log(`        missed (${m.kind}): ${m.text}`);
+      for (const r of all.raised) console.log(`        false alarm: ${r.text} → ${JSON.stringify(whole.find(r.text))}`);
+      expect(1 - all.missed.length / set.worrying.length, 'share of worrying texts raised').to.be.at.least(0.95);
+      expect(all.raised.length / set.harmless.length, 'share of harmless texts raised').to.be.at.most(0.05);
+      // The model alone, on a set it never saw, keeps its false alarms as low as the whole net must.
+      expect(alone.raised.length / set.harmless.length, 'the model alone: harmless raised').to.be.at.most(0.05);
     });
   }
 });
