@@ -24,6 +24,9 @@ import {
  *   - heldout5 (100 + 100): a sixth writer, after the tuning above. First run, untouched: 74 of 100 worrying
  *     raised (74.0%), 6 of 100 harmless raised (6.0%). Tuned on after that run; the one harmless text still
  *     raised is self-harm two years past, which the list deliberately never treats as over.
+ *   - heldout6 (100 + 100): a seventh writer, after the rules were tuned on sets 1-5 and the model learned
+ *     from them. First run, untouched, the whole net: 95 of 100 worrying raised (95.0%), 9 of 100 harmless
+ *     raised (9.0%): the worries were caught, the false alarms were too many. Tuned on after that run.
  * The rules are tuned on every set, so their figures here flatter them: on words nobody tuned them on they
  * caught about three in four. The third tier, a model learned from these examples, is measured honestly here:
  * each set is read by a model trained only on the other sets, and its figures alone are printed too.
