@@ -3,7 +3,7 @@ import { createLogger } from './config/logger.js';
 import { buildHttpApp, buildServices, directLineSetup } from './composition.js';
 import { startLocalDirectLine, type LocalDirectLine } from './http/localDirectLine.js';
 import { listen } from './http/server.js';
-import { startOrAttachAzurite, type EmbeddedStore } from './storage/sharedAzurite.js';
+import { openStorage } from './storage/storageTarget.js';
 import { loadDemoDataIfEmpty } from './demo/demoData.js';
 import { scheduleTermEndDigests } from './app/digests/digestSchedule.js';
 import { FAILED_CODE_WINDOW_MS } from './app/surveyService.js';
@@ -43,28 +43,23 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  let azurite: EmbeddedStore | undefined;
-  let connectionString: string;
-  if (config.storage.kind === 'embedded') {
-    const store = await startOrAttachAzurite(config.storage.dataDir, (event, detail) => logger.info(detail, event));
-    azurite = store;
+  const storage = await openStorage(config.storage, { onProgress: (event, detail) => logger.info(detail, event) });
+  const azurite = storage.azurite;
+  if (azurite && config.storage.kind === 'embedded') {
     cleanups.push({
       name: 'stopping Azurite',
       run: async () => {
-        const result = await store.stop();
+        const result = await azurite.stop();
         logger.info({ result }, result === 'saved' ? 'Azurite saved and stopped' : 'Azurite had to be stopped');
       },
     });
-    connectionString = azurite.connectionString;
     logger.info(
       { port: azurite.port, dataDir: config.storage.dataDir, attached: azurite.attached, replayed: azurite.replayed },
       'embedded Azurite table storage is ready',
     );
-  } else {
-    connectionString = config.storage.connectionString;
   }
 
-  const services = buildServices(config, connectionString, undefined, azurite?.redo, logger);
+  const services = buildServices(config, storage.target, undefined, storage.redo, logger);
   cleanups.push({ name: 'flushing the journal', run: () => services.journal.flush() });
   await services.store.ping();
   if (config.loadDemoData) await loadDemoDataIfEmpty(services, logger);

@@ -11,7 +11,7 @@ import { JournalRepository } from './storage/repositories/journalRepository.js';
 import { QuestionLogRepository } from './storage/repositories/questionLogRepository.js';
 import { RespondentStore } from './storage/repositories/respondentStore.js';
 import { RolesRepository } from './storage/repositories/rolesRepository.js';
-import { TableStore } from './storage/tableStore.js';
+import { TableStore, type TableTarget } from './storage/tableStore.js';
 import { ReferralsRepository } from './storage/repositories/referralsRepository.js';
 import { WaitSummariesRepository } from './storage/repositories/waitSummariesRepository.js';
 import { loadServiceCatalogue } from './domain/waits/serviceCatalogue.js';
@@ -33,14 +33,14 @@ import type { Logger } from './config/logger.js';
 /** Everything the product is made of, wired once. No logic lives here. */
 export function buildServices(
   config: Config,
-  connectionString: string,
+  storage: TableTarget,
   clock: Clock = systemClock(config.botToday),
   redo?: RedoLog,
   logger?: Logger,
 ) {
   const bank = loadQuestionBank();
   const terms = loadTermCalendar();
-  const store = new TableStore(connectionString, redo);
+  const store = new TableStore(storage, redo);
   const aggregates = new AggregatesRepository(store);
   const journal = new JournalRepository(store);
   const respondents = new RespondentStore(store, new AggregateWriter(aggregates), journal, bank);

@@ -1,7 +1,7 @@
 import { loadConfig, ConfigError, type Config } from '../config/config.js';
 import { createLogger, type Logger } from '../config/logger.js';
 import { buildServices, type Services } from '../services.js';
-import { startOrAttachAzurite } from '../storage/sharedAzurite.js';
+import { openStorage } from '../storage/storageTarget.js';
 
 /**
  * Opens the same store the bot uses, for a command-line tool: the configured account, or the embedded
@@ -18,18 +18,13 @@ export async function withServices<T>(
     throw error;
   }
   const logger = createLogger('warn', 'cli');
-  const azurite = config.storage.kind === 'embedded' ? await startOrAttachAzurite(config.storage.dataDir) : undefined;
+  const storage = await openStorage(config.storage);
   try {
-    const services = buildServices(
-      config,
-      azurite?.connectionString ?? (config.storage as { connectionString: string }).connectionString,
-      undefined,
-      azurite?.redo,
-    );
+    const services = buildServices(config, storage.target, undefined, storage.redo);
     await services.store.ping();
     return await work(services, config, logger);
   } finally {
-    await azurite?.stop();
+    await storage.azurite?.stop();
   }
 }
 

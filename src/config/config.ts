@@ -14,6 +14,15 @@ const optionalText = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+function accountUrlProblem(value: string): string | undefined {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol))
+    return 'must be the Table endpoint, e.g. https://<account>.table.core.windows.net';
+  if (url.protocol !== 'https:') return 'must be https (a managed identity token is never sent over plain http)';
+  if (url.search) return 'must be the bare Table endpoint, without a query (a SAS token in a URL is a key)';
+  if (url.username || url.password) return 'must be the bare Table endpoint, without a user name or password';
+  return undefined;
+}
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const envSchema = z
@@ -25,6 +34,14 @@ const envSchema = z
         message: 'must be an Azure Storage or Cosmos DB Table connection string (with AccountName= or TableEndpoint=)',
       },
     ),
+    // Reached with a managed identity, never a key: the Tables SDK sends a bearer token only over https.
+    STORAGE_ACCOUNT_URL: optionalText.superRefine((v, ctx) => {
+      const problem = v === undefined ? undefined : accountUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    AZURE_CLIENT_ID: optionalText.refine((v) => v === undefined || guid.test(v), {
+      message: "must be a GUID (the user-assigned managed identity's client id)",
+    }),
     DATA_DIR: optionalText,
     MicrosoftAppType: z
       .enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant'])
@@ -108,6 +125,23 @@ const envSchema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int('must be a whole number').min(0).max(5, 'must be at most 5').default(0),
   })
   .superRefine((env, ctx) => {
+    if (env.STORAGE_CONNECTION_STRING && env.STORAGE_ACCOUNT_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STORAGE_ACCOUNT_URL'],
+        message:
+          'and STORAGE_CONNECTION_STRING are both set: set only one (STORAGE_ACCOUNT_URL to reach storage with a managed identity, or STORAGE_CONNECTION_STRING with a key)',
+      });
+    }
+    // A client id nothing reads means the operator expected an identity to be used where it will not be.
+    if (env.AZURE_CLIENT_ID && !env.STORAGE_ACCOUNT_URL && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AZURE_CLIENT_ID'],
+        message:
+          'is set but neither STORAGE_ACCOUNT_URL nor MicrosoftAppType=UserAssignedMSI is, so no managed identity would use it: set STORAGE_ACCOUNT_URL to reach storage with it, or remove AZURE_CLIENT_ID',
+      });
+    }
     if (env.MicrosoftAppId && !env.MicrosoftAppType) {
       ctx.addIssue({
         code: 'custom',
@@ -211,7 +245,11 @@ export const DEFAULT_FAMILY_HELP_TEXT =
 
 export type Config = {
   port: number;
-  storage: { kind: 'embedded'; dataDir: string } | { kind: 'connectionString'; connectionString: string };
+  storage:
+    | { kind: 'embedded'; dataDir: string }
+    | { kind: 'connectionString'; connectionString: string }
+    /** Reached with DefaultAzureCredential; `managedIdentityClientId` picks a user-assigned identity. */
+    | { kind: 'accountUrl'; accountUrl: string; managedIdentityClientId?: string };
   bot: { appType?: string; appId?: string; appPassword?: string; tenantId?: string; authenticated: boolean };
   /** Tenants whose Teams users may use the bot; empty only when running locally, unauthenticated. */
   allowedTenants: string[];
@@ -248,12 +286,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const authenticated = Boolean(e.MicrosoftAppId);
-  const embedded = !e.STORAGE_CONNECTION_STRING;
+  const embedded = !e.STORAGE_CONNECTION_STRING && !e.STORAGE_ACCOUNT_URL;
   return {
     port: e.PORT,
     storage: e.STORAGE_CONNECTION_STRING
       ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING }
-      : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR ?? fromRoot('.data')) },
+      : e.STORAGE_ACCOUNT_URL
+        ? {
+            kind: 'accountUrl',
+            accountUrl: e.STORAGE_ACCOUNT_URL.replace(/\/+$/, ''),
+            // A UserAssignedMSI bot's identity is the one deployed beside it (as the Agents Toolkit templates do).
+            managedIdentityClientId:
+              e.AZURE_CLIENT_ID ?? (e.MicrosoftAppType === 'UserAssignedMSI' ? e.MicrosoftAppId : undefined),
+          }
+        : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR ?? fromRoot('.data')) },
     bot: {
       appType: e.MicrosoftAppType,
       appId: e.MicrosoftAppId,
@@ -293,10 +339,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function redactedSummary(config: Config, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
   return {
     port: config.port,
-    storage:
-      config.storage.kind === 'embedded'
-        ? { kind: 'embedded Azurite', dataDir: config.storage.dataDir }
-        : { kind: 'connection string', account: accountOf(config.storage.connectionString) },
+    storage: storageSummary(config.storage),
     bot: {
       appType: config.bot.appType ?? 'none (local, unauthenticated)',
       appId: config.bot.appId ?? 'none',
@@ -325,6 +368,21 @@ export function redactedSummary(config: Config, env: NodeJS.ProcessEnv = process
     invitationTtlDays: config.invitationTtlDays,
     digestTriggerSecret: config.digestTriggerSecret ? '[set]' : '[not set]',
   };
+}
+
+function storageSummary(storage: Config['storage']): Record<string, string> {
+  switch (storage.kind) {
+    case 'embedded':
+      return { kind: 'embedded Azurite', dataDir: storage.dataDir };
+    case 'connectionString':
+      return { kind: 'connection string', account: accountOf(storage.connectionString) };
+    case 'accountUrl':
+      return {
+        kind: 'account URL + managed identity',
+        accountUrl: storage.accountUrl,
+        managedIdentityClientId: storage.managedIdentityClientId ?? 'none: DefaultAzureCredential chooses',
+      };
+  }
 }
 
 function accountOf(connectionString: string): string {

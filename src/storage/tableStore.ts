@@ -6,6 +6,7 @@ import {
   type TableTransactionResponse,
   type TransactionAction,
 } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
 import { assertEntityWithinLimits, AZURE_LIMITS } from './azureLimits.js';
 import { performance } from 'node:perf_hooks';
 import { ReadCache, type ReadCacheOptions } from './readCache.js';
@@ -35,6 +36,14 @@ export const TABLES = {
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 
 /**
+ * An account reached with a token (a managed identity) instead of a key. `tlsCa`: a certificate to trust
+ * instead of the public ones, only for a test's own https endpoint.
+ */
+export type TokenTarget = { accountUrl: string; credential: TokenCredential; tlsCa?: string };
+/** A connection string (Azurite, tests, the command-line tools) or an account reached with a token. */
+export type TableTarget = string | TokenTarget;
+
+/**
  * Hands out TableClients for one storage account. Each table is created lazily, once per process,
  * the first time it is used (never in a constructor), so start-up does no I/O it does not need.
  */
@@ -46,7 +55,7 @@ export class TableStore {
    * `cacheClock`: the monotonic milliseconds the repositories' caches age by (tests move it by hand).
    */
   constructor(
-    private readonly connectionString: string,
+    private readonly target: TableTarget,
     private readonly redo?: RedoLog,
     private readonly cacheClock: () => number = () => performance.now(),
   ) {}
@@ -57,16 +66,20 @@ export class TableStore {
   }
 
   private options() {
+    if (typeof this.target !== 'string') return this.target.tlsCa ? { tlsOptions: { ca: this.target.tlsCa } } : {};
     // Plain http is only ever used for the local emulator on loopback.
     return {
-      allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\//i.test(this.connectionString),
+      allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\//i.test(this.target),
     };
   }
 
   table(name: TableName): Promise<TableClient> {
     let pending = this.created.get(name);
     if (!pending) {
-      const client = TableClient.fromConnectionString(this.connectionString, name, this.options());
+      const client =
+        typeof this.target === 'string'
+          ? TableClient.fromConnectionString(this.target, name, this.options())
+          : new TableClient(this.target.accountUrl, name, this.target.credential, this.options());
       const redo = this.redo;
       pending = client.createTable().then(() => (redo ? withRedo(client, name, redo) : client));
       pending.catch(() => this.created.delete(name));
@@ -75,8 +88,15 @@ export class TableStore {
     return pending;
   }
 
+  // One client, so health checks reuse its connections and its token.
+  private service?: TableServiceClient;
+
   serviceClient(): TableServiceClient {
-    return TableServiceClient.fromConnectionString(this.connectionString, this.options());
+    this.service ??=
+      typeof this.target === 'string'
+        ? TableServiceClient.fromConnectionString(this.target, this.options())
+        : new TableServiceClient(this.target.accountUrl, this.target.credential, this.options());
+    return this.service;
   }
 
   /** A quick reachability check for start-up and health: lists at most one table. */

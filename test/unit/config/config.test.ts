@@ -166,3 +166,91 @@ describe('configuration fails closed', () => {
     );
   });
 });
+
+/** Storage reached with a managed identity (no shared key), as councils' Azure policies often require. */
+describe('storage settings', () => {
+  const IDENTITY = 'cccccccc-1111-2222-3333-444444444444';
+  const ACCOUNT_URL = 'https://councilsend.table.core.windows.net';
+  const KEYED = 'DefaultEndpointsProtocol=https;AccountName=councilsend;AccountKey=c2VjcmV0LWtleQ==;';
+  const msi = { ...singleTenant, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: '' };
+
+  it('reaches STORAGE_ACCOUNT_URL with a managed identity, AZURE_CLIENT_ID its client id', () => {
+    expect(loadConfig({ STORAGE_ACCOUNT_URL: `${ACCOUNT_URL}/`, AZURE_CLIENT_ID: IDENTITY }).storage).to.deep.equal({
+      kind: 'accountUrl',
+      accountUrl: ACCOUNT_URL,
+      managedIdentityClientId: IDENTITY,
+    });
+    expect(loadConfig({ STORAGE_ACCOUNT_URL: ACCOUNT_URL }).storage).to.deep.equal({
+      kind: 'accountUrl',
+      accountUrl: ACCOUNT_URL,
+      managedIdentityClientId: undefined,
+    });
+  });
+
+  it("uses a UserAssignedMSI bot's own identity for storage unless AZURE_CLIENT_ID names another", () => {
+    expect(loadConfig({ ...msi, STORAGE_ACCOUNT_URL: ACCOUNT_URL }).storage).to.include({
+      managedIdentityClientId: APP,
+    });
+    expect(loadConfig({ ...msi, STORAGE_ACCOUNT_URL: ACCOUNT_URL, AZURE_CLIENT_ID: IDENTITY }).storage).to.include({
+      managedIdentityClientId: IDENTITY,
+    });
+  });
+
+  it('refuses both a connection string and an account URL, naming both', () => {
+    const message = refused({ STORAGE_CONNECTION_STRING: KEYED, STORAGE_ACCOUNT_URL: ACCOUNT_URL });
+    expect(message).to.match(/STORAGE_ACCOUNT_URL: .*STORAGE_CONNECTION_STRING/);
+    expect(message).not.to.include('c2VjcmV0');
+  });
+
+  // The Tables SDK will not send a bearer token over plain http, so such a URL could never work.
+  for (const [url, reason] of [
+    ['http://councilsend.table.core.windows.net', /must be https/],
+    ['http://127.0.0.1:10002/devstoreaccount1', /must be https/],
+    ['https://councilsend.table.core.windows.net/?sv=2024&sig=abc', /must be the bare Table endpoint, without a query/],
+    [
+      'https://user:pw@councilsend.table.core.windows.net',
+      /must be the bare Table endpoint, without a user name or password/,
+    ],
+    ['councilsend', /must be the Table endpoint/],
+  ] as const) {
+    it(`refuses STORAGE_ACCOUNT_URL=${url}`, () => {
+      expect(refused({ STORAGE_ACCOUNT_URL: url })).to.match(new RegExp(`STORAGE_ACCOUNT_URL: ${reason.source}`));
+    });
+  }
+
+  it('refuses an AZURE_CLIENT_ID that is not a GUID, or that nothing would use', () => {
+    expect(refused({ STORAGE_ACCOUNT_URL: ACCOUNT_URL, AZURE_CLIENT_ID: 'my-identity' })).to.match(
+      /AZURE_CLIENT_ID: must be a GUID/,
+    );
+    expect(refused({ AZURE_CLIENT_ID: IDENTITY })).to.match(/AZURE_CLIENT_ID: is set but/);
+    expect(refused({ STORAGE_CONNECTION_STRING: KEYED, AZURE_CLIENT_ID: IDENTITY })).to.match(
+      /AZURE_CLIENT_ID: is set but/,
+    );
+    expect(loadConfig({ ...msi, AZURE_CLIENT_ID: IDENTITY }).bot.appType).to.equal('UserAssignedMSI');
+  });
+
+  it('keeps the embedded store for an authenticated bot without storage settings, but never loads demo data', () => {
+    const config = loadConfig(singleTenant);
+    expect(config.storage.kind).to.equal('embedded');
+    expect(config.loadDemoData).to.equal(false);
+    expect(loadConfig({ STORAGE_ACCOUNT_URL: ACCOUNT_URL }).loadDemoData, 'on an account URL').to.equal(false);
+  });
+
+  it('shows the storage kind in the start-up summary, never a key', () => {
+    const summaries = [
+      redactedSummary(loadConfig({}), {}).storage,
+      redactedSummary(loadConfig({ STORAGE_CONNECTION_STRING: KEYED }), {}).storage,
+      redactedSummary(loadConfig({ STORAGE_ACCOUNT_URL: ACCOUNT_URL, AZURE_CLIENT_ID: IDENTITY }), {}).storage,
+      redactedSummary(loadConfig({ STORAGE_ACCOUNT_URL: ACCOUNT_URL }), {}).storage,
+    ];
+    expect(summaries[0]).to.include({ kind: 'embedded Azurite' });
+    expect(summaries[1]).to.deep.equal({ kind: 'connection string', account: 'councilsend' });
+    expect(summaries[2]).to.deep.equal({
+      kind: 'account URL + managed identity',
+      accountUrl: ACCOUNT_URL,
+      managedIdentityClientId: IDENTITY,
+    });
+    expect(summaries[3]).to.deep.include({ managedIdentityClientId: 'none: DefaultAzureCredential chooses' });
+    expect(JSON.stringify(summaries)).not.to.match(/c2VjcmV0|AccountKey/);
+  });
+});
