@@ -1,0 +1,107 @@
+import type { Request, Response, Server } from 'restify';
+
+/** A readiness check: resolves when its part works; `signal` aborts when the probe's time is up. */
+export type ReadinessCheck = (signal: AbortSignal) => Promise<unknown> | unknown;
+
+/** Platforms probe every few seconds and give up after a few more: a slow store counts as down. */
+export const READY_TIMEOUT_MS = 2_000;
+
+export type ReadinessResult = { ready: true } | { ready: false; failed: string; error?: unknown };
+
+/**
+ * Whether this instance should be sent traffic: every check answers in time, and shutdown has not begun.
+ * Only `GET /readyz` uses it; `GET /healthz` stays "process up", so a platform that restarts on a failed
+ * liveness probe does not restart an instance whose store is briefly away.
+ */
+export class Readiness {
+  private stopping = false;
+
+  constructor(
+    private readonly checks: Record<string, ReadinessCheck>,
+    private readonly timeoutMs = READY_TIMEOUT_MS,
+  ) {}
+
+  /** From now on not ready, so the platform stops routing here while requests in flight finish. */
+  beginShutdown(): void {
+    this.stopping = true;
+  }
+
+  async check(): Promise<ReadinessResult> {
+    if (this.stopping) return { ready: false, failed: 'shutting down' };
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    const timedOut = new Promise<never>((_resolve, reject) =>
+      signal.addEventListener('abort', () => reject(new Error(`no answer within ${this.timeoutMs} ms`)), {
+        once: true,
+      }),
+    );
+    timedOut.catch(() => undefined);
+    for (const [name, check] of Object.entries(this.checks)) {
+      try {
+        // Raced as well as given the signal: a check that ignores its signal still cannot hold the probe.
+        await Promise.race([Promise.resolve().then(() => check(signal)), timedOut]);
+      } catch (error) {
+        return { ready: false, failed: name, error };
+      }
+    }
+    return this.stopping ? { ready: false, failed: 'shutting down' } : { ready: true };
+  }
+}
+
+/**
+ * GET /readyz: 200 `{"status":"ready"}` or 503 `{"status":"not ready"}`, and nothing else — no check names,
+ * error messages or addresses, since anyone who can reach the bot can ask. `onChange` hears why (for the
+ * log), once per change rather than once per probe.
+ */
+export function registerReadiness(
+  server: Server,
+  readiness: Readiness,
+  onChange: (result: ReadinessResult) => void = () => undefined,
+): void {
+  let last: boolean | undefined;
+  server.get('/readyz', async (_req: Request, res: Response): Promise<void> => {
+    const result = await readiness.check();
+    if (result.ready !== last) onChange(result);
+    last = result.ready;
+    res.writeHead(result.ready ? 200 : 503, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(JSON.stringify({ status: result.ready ? 'ready' : 'not ready' }));
+  });
+}
+
+/**
+ * How long requests in flight get to finish when the bot stops. Teams sends a turn again after about 15 s
+ * anyway, so a turn still running then has already been given up on by its sender.
+ */
+export const DRAIN_DEADLINE_MS = 15_000;
+
+/**
+ * Stops taking connections and waits until the requests in flight are answered, or `deadlineMs` passes and
+ * whatever is left is closed. A kept-alive connection with nothing in flight is closed at once, and each
+ * other one as soon as its answer is sent: left open, they would hold the server until their idle timeout.
+ */
+export function drainServer(server: Server, deadlineMs = DRAIN_DEADLINE_MS): Promise<'drained' | 'deadline'> {
+  const http = server.server;
+  return new Promise((resolve) => {
+    let sweep: NodeJS.Timeout | undefined;
+    let deadline: NodeJS.Timeout | undefined;
+    const finish = (how: 'drained' | 'deadline') => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      resolve(how);
+    };
+    // After this turn of the event loop, not during it: connections the kernel has already completed are
+    // taken and answered rather than reset with the listening socket.
+    setImmediate(() => {
+      http.close(() => finish('drained'));
+      http.closeIdleConnections();
+      sweep = setInterval(() => http.closeIdleConnections(), 50);
+      deadline = setTimeout(() => {
+        http.closeAllConnections();
+        finish('deadline');
+      }, deadlineMs);
+    });
+  });
+}
