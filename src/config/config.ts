@@ -123,6 +123,10 @@ const envSchema = z
     }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUSTED_PROXY_HOPS: z.coerce.number().int('must be a whole number').min(0).max(5, 'must be at most 5').default(0),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.refine((v) => v === undefined || isAppInsightsConnection(v), {
+      message:
+        "must be the Application Insights resource's connection string, InstrumentationKey=<GUID>;IngestionEndpoint=https://…",
+    }),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE_CONNECTION_STRING && env.STORAGE_ACCOUNT_URL) {
@@ -274,6 +278,8 @@ export type Config = {
   /** What families are told to do if they need help now, shown before they write in their own words. */
   familyHelpText: string;
   logLevel: string;
+  /** Where requests, Table calls and exceptions are sent (scrubbed of personal data); unset, nothing is. */
+  applicationInsightsConnectionString?: string;
 };
 
 export class ConfigError extends Error {}
@@ -332,6 +338,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     teamsAppId: e.TEAMS_APP_ID,
     logLevel: e.LOG_LEVEL,
     familyHelpText: e.FAMILY_HELP_TEXT ?? DEFAULT_FAMILY_HELP_TEXT,
+    applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
   };
 }
 
@@ -367,6 +374,7 @@ export function redactedSummary(config: Config, env: NodeJS.ProcessEnv = process
         : false,
     invitationTtlDays: config.invitationTtlDays,
     digestTriggerSecret: config.digestTriggerSecret ? '[set]' : '[not set]',
+    telemetry: config.applicationInsightsConnectionString ? '[set: Azure Monitor]' : '[not set: nothing is sent]',
   };
 }
 
@@ -383,6 +391,21 @@ function storageSummary(storage: Config['storage']): Record<string, string> {
         managedIdentityClientId: storage.managedIdentityClientId ?? 'none: DefaultAzureCredential chooses',
       };
   }
+}
+
+/** Telemetry goes out over https; plain http only to a collector on this machine (tests). */
+function isAppInsightsConnection(value: string): boolean {
+  const parts = new Map(
+    value.split(';').map((p) => [p.slice(0, p.indexOf('=')).trim().toLowerCase(), p.slice(p.indexOf('=') + 1).trim()]),
+  );
+  const endpoint = URL.canParse(parts.get('ingestionendpoint') ?? '')
+    ? new URL(parts.get('ingestionendpoint')!)
+    : undefined;
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(endpoint?.hostname ?? '');
+  return (
+    guid.test(parts.get('instrumentationkey') ?? '') &&
+    (endpoint?.protocol === 'https:' || (endpoint?.protocol === 'http:' && loopback))
+  );
 }
 
 function accountOf(connectionString: string): string {
