@@ -17,6 +17,9 @@ import { registerReviewPrintRoute } from './http/reviewPrintPage.js';
 import { reviewPrintHtml } from './presenters/reviewPrintPresenter.js';
 import { registerYouSaidPage } from './http/youSaidPage.js';
 import { youSaidPageHtml } from './presenters/youSaidPagePresenter.js';
+import { Readiness, registerReadiness } from './http/readiness.js';
+import { legalPages, loadLegalText, registerLegalPages } from './http/legalPages.js';
+import { fromRoot } from './domain/projectPaths.js';
 
 export { buildServices, type Services } from './services.js';
 
@@ -41,11 +44,27 @@ export function directLineSetup(
   };
 }
 
+/** Ready while storage answers and the seeds the answers come from are there (they load before the server). */
+export function readinessOf(services: Services): Readiness {
+  return new Readiness({
+    catalogues: () => {
+      if (
+        !services.bank.outcomes.length ||
+        !services.waits.catalogue.length ||
+        !services.measures.catalogue.measures.length
+      )
+        throw new Error('a catalogue is empty');
+    },
+    storage: () => services.store.ping(),
+  });
+}
+
 export function buildHttpApp(
   config: Config,
   services: Services,
   logger: Logger,
   directLine: DirectLineSetup = directLineSetup(config),
+  readiness: Readiness = readinessOf(services),
 ): Server {
   const { router, events } = buildRoutes({
     bank: services.bank,
@@ -74,6 +93,15 @@ export function buildHttpApp(
   services.digests.useSender(sender);
   services.worries.useSender(sender);
   registerMessagesRoute(server, adapter, bot, { authenticated: config.bot.authenticated, logger });
+  registerReadiness(server, readiness, (r) =>
+    r.ready
+      ? logger.info('ready for traffic')
+      : logger.warn({ failed: r.failed, err: r.error }, 'not ready for traffic'),
+  );
+  registerLegalPages(
+    server,
+    legalPages(loadLegalText(fromRoot('seeds', 'legal.json')), { invitationTtlDays: config.invitationTtlDays }),
+  );
   registerDigestRoutes(server, services.digests, { triggerSecret: config.digestTriggerSecret });
   registerYouSaidPage(server, { html: async () => youSaidPageHtml(services.bank, await services.youSaid.current()) });
   registerReviewPrintRoute(server, services.reviews, {

@@ -1,0 +1,36 @@
+import { expect } from 'chai';
+import { BotHarness } from '../support/botHarness.js';
+
+/** The platform's probes against the whole bot and real Azurite: ready only while storage answers. */
+describe('readiness of the bot (HTTP endpoint, real Azurite)', function () {
+  this.timeout(60_000);
+  let bot: BotHarness;
+  before(async () => (bot = await BotHarness.start()));
+  after(async () => bot?.stop().catch(() => undefined));
+
+  it('is ready while storage answers, 503 within a few seconds of it stopping, with nothing but a status', async () => {
+    const ready = await fetch(`${bot.baseUrl}/readyz`);
+    expect(ready.status).to.equal(200);
+    expect(await ready.text()).to.equal('{"status":"ready"}');
+
+    await bot.azurite.stop();
+    const began = Date.now();
+    const down = await fetch(`${bot.baseUrl}/readyz`);
+    const tookMs = Date.now() - began;
+    console.log(`      503 after ${tookMs} ms with Azurite stopped`);
+    expect(down.status).to.equal(503);
+    expect(await down.text()).to.equal('{"status":"not ready"}');
+    expect(tookMs).to.be.lessThan(3_000);
+    const health = await fetch(`${bot.baseUrl}/healthz`);
+    expect(health.status, 'the process itself is still up').to.equal(200);
+  });
+
+  it('serves the privacy notice and terms of use the Teams manifest links to', async () => {
+    for (const page of ['/privacy', '/terms']) {
+      const res = await fetch(`${bot.baseUrl}${page}`);
+      expect(res.status, page).to.equal(200);
+      expect(res.headers.get('content-type')).to.equal('text/html; charset=utf-8');
+      expect(await res.text()).to.include('<h1>');
+    }
+  });
+});
