@@ -3,10 +3,6 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 
 /**
- * The Bot Framework adapter. Without MicrosoftAppId it accepts unauthenticated local traffic (Agents
- * Playground, tests); with credentials every request's token is checked by the SDK.
- */
-/**
  * CloudAdapter with its activity processing opened up: `process()` answers a failed authentication with
  * 500 and the error's own message (for example a failed DNS look-up of the token service) and prints a
  * stack trace; the messages route calls this instead and answers 401 with nothing of the internals.
@@ -17,6 +13,12 @@ export class OutcomesAdapter extends CloudAdapter {
   }
 }
 
+/**
+ * The Bot Framework adapter. Without MicrosoftAppId it accepts unauthenticated local traffic (Agents
+ * Playground, tests); with credentials every request's token is checked by the SDK. A UserAssignedMSI bot
+ * has no password: botbuilder signs in with DefaultAzureCredential for the managed identity whose client id
+ * is MicrosoftAppId, so that id must be the identity's (test/integration/userAssignedMsi.test.ts).
+ */
 export function createAdapter(config: Config, logger: Logger): OutcomesAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
