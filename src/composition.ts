@@ -18,8 +18,7 @@ import { reviewPrintHtml } from './presenters/reviewPrintPresenter.js';
 import { registerYouSaidPage } from './http/youSaidPage.js';
 import { youSaidPageHtml } from './presenters/youSaidPagePresenter.js';
 import { Readiness, registerReadiness } from './http/readiness.js';
-import { legalPages, loadLegalText, registerLegalPages } from './http/legalPages.js';
-import { fromRoot } from './domain/projectPaths.js';
+import { legalPages, registerLegalPages } from './http/legalPages.js';
 
 export { buildServices, type Services } from './services.js';
 
@@ -98,10 +97,7 @@ export function buildHttpApp(
       ? logger.info('ready for traffic')
       : logger.warn({ failed: r.failed, err: r.error }, 'not ready for traffic'),
   );
-  registerLegalPages(
-    server,
-    legalPages(loadLegalText(fromRoot('seeds', 'legal.json')), { invitationTtlDays: config.invitationTtlDays }),
-  );
+  registerLegalPages(server, legalPages(config.legal.text, { invitationTtlDays: config.invitationTtlDays }));
   registerDigestRoutes(server, services.digests, { triggerSecret: config.digestTriggerSecret });
   registerYouSaidPage(server, { html: async () => youSaidPageHtml(services.bank, await services.youSaid.current()) });
   registerReviewPrintRoute(server, services.reviews, {

@@ -1,22 +1,26 @@
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import yazl from 'yazl';
-import { loadConfig } from '../config/config.js';
+import { loadPackageSettings } from '../config/config.js';
 import { fromRoot } from '../domain/projectPaths.js';
 import { buildManifest, LOCAL_BOT_ID, LOCAL_TEAMS_APP_ID } from '../manifest/buildManifest.js';
 import { runCli } from './cliStorage.js';
 
-/** npm run package: builds manifest/build/send-outcomes-bot.zip (manifest.json and the two icons). */
+/**
+ * npm run package [-- <out.zip>]: builds the Teams app package (manifest.json and the two icons), by default
+ * manifest/build/send-outcomes-bot.zip. It needs only MicrosoftAppId, TEAMS_APP_ID and PUBLIC_BASE_URL.
+ */
 runCli(async () => {
-  const config = loadConfig();
-  const botId = config.bot.appId ?? LOCAL_BOT_ID;
-  const teamsAppId = config.teamsAppId ?? config.bot.appId ?? LOCAL_TEAMS_APP_ID;
-  if (!config.bot.appId)
+  const settings = loadPackageSettings();
+  const botId = settings.appId ?? LOCAL_BOT_ID;
+  const teamsAppId = settings.teamsAppId ?? LOCAL_TEAMS_APP_ID;
+  if (!settings.appId)
     console.warn(
       'MicrosoftAppId is not set: the package uses a placeholder bot id and will only work for local testing.',
     );
-  const manifest = buildManifest({ teamsAppId, botId, publicBaseUrl: config.publicBaseUrl });
-  mkdirSync(fromRoot('manifest', 'build'), { recursive: true });
-  const out = fromRoot('manifest', 'build', 'send-outcomes-bot.zip');
+  const manifest = buildManifest({ teamsAppId, botId, publicBaseUrl: settings.publicBaseUrl });
+  const out = path.resolve(process.argv[2] ?? fromRoot('manifest', 'build', 'send-outcomes-bot.zip'));
+  mkdirSync(path.dirname(out), { recursive: true });
   const zip = new yazl.ZipFile();
   zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json');
   zip.addBuffer(readFileSync(fromRoot('manifest', 'color.png')), 'color.png');

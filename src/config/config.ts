@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isRealIsoDate } from '../domain/dates.js';
 import { fromRoot } from '../domain/projectPaths.js';
 import { STAFF_ROLES, type StaffRole } from '../domain/access/roles.js';
+import { loadLegalText, type LegalText } from '../domain/legal/legalText.js';
 
 /**
  * All configuration, read from the environment in this one module and validated with zod.
@@ -127,6 +128,8 @@ const envSchema = z
       message:
         "must be the Application Insights resource's connection string, InstrumentationKey=<GUID>;IngestionEndpoint=https://…",
     }),
+    // The privacy notice and terms (a copy of seeds/legal.json with the area's own words and contact).
+    LEGAL_TEXT_FILE: optionalText,
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE_CONNECTION_STRING && env.STORAGE_ACCOUNT_URL) {
@@ -280,6 +283,8 @@ export type Config = {
   logLevel: string;
   /** Where requests, Table calls and exceptions are sent (scrubbed of personal data); unset, nothing is. */
   applicationInsightsConnectionString?: string;
+  /** The privacy notice and terms served at /privacy and /terms, read and checked at start-up. */
+  legal: { file: string; text: LegalText };
 };
 
 export class ConfigError extends Error {}
@@ -291,6 +296,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration is invalid:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const legalFile = path.resolve(e.LEGAL_TEXT_FILE ?? fromRoot('seeds', 'legal.json'));
+  let legalText: LegalText;
+  try {
+    legalText = loadLegalText(legalFile);
+  } catch (error) {
+    throw new ConfigError(`Configuration is invalid:\n  LEGAL_TEXT_FILE: ${(error as Error).message}`);
+  }
   const authenticated = Boolean(e.MicrosoftAppId);
   const embedded = !e.STORAGE_CONNECTION_STRING && !e.STORAGE_ACCOUNT_URL;
   return {
@@ -339,6 +351,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     familyHelpText: e.FAMILY_HELP_TEXT ?? DEFAULT_FAMILY_HELP_TEXT,
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    legal: { file: legalFile, text: legalText },
+  };
+}
+
+/**
+ * What `npm run package` needs, and only that: the ids and the public address that go into the manifest. The
+ * bot's other settings (FAMILY_HELP_TEXT, secrets) are not asked for, since the package does not use them.
+ */
+export function loadPackageSettings(env: NodeJS.ProcessEnv = process.env): {
+  appId?: string;
+  teamsAppId?: string;
+  publicBaseUrl: string;
+} {
+  const parsed = z
+    .object(envSchema.shape)
+    .pick({ PORT: true, MicrosoftAppId: true, TEAMS_APP_ID: true, PUBLIC_BASE_URL: true })
+    .superRefine((e, ctx) => {
+      // A real package's links (privacy, terms, the family page) are the bot's own https address.
+      if (e.MicrosoftAppId && !e.PUBLIC_BASE_URL)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PUBLIC_BASE_URL'],
+          message: 'is required for a real package: the https address the bot is reached at',
+        });
+      else if (e.MicrosoftAppId && e.PUBLIC_BASE_URL && !/^https:/i.test(e.PUBLIC_BASE_URL))
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be https for a real package' });
+    })
+    .safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Configuration is invalid:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    appId: e.MicrosoftAppId,
+    teamsAppId: e.TEAMS_APP_ID ?? e.MicrosoftAppId,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }
 

@@ -6,7 +6,9 @@ import { expect } from 'chai';
 import { JSDOM } from 'jsdom';
 import type { Server } from 'restify';
 import { fromRoot } from '../../../src/domain/projectPaths.js';
-import { legalPages, loadLegalText, registerLegalPages } from '../../../src/http/legalPages.js';
+import { ConfigError, loadConfig } from '../../../src/config/config.js';
+import { loadLegalText } from '../../../src/domain/legal/legalText.js';
+import { legalPages, registerLegalPages } from '../../../src/http/legalPages.js';
 import { createHttpServer, listen } from '../../../src/http/server.js';
 import { buildManifest, LOCAL_BOT_ID, LOCAL_TEAMS_APP_ID } from '../../../src/manifest/buildManifest.js';
 
@@ -101,11 +103,13 @@ describe('privacy and terms pages', function () {
   });
 
   it('refuses a legal text file that is missing, not JSON, or incomplete, naming the setting and the field', () => {
+    // Read with the configuration, so the bot stops before anything starts and says which setting is wrong.
     const problem = (file: string) => {
       try {
-        loadLegalText(file);
+        loadConfig({ LEGAL_TEXT_FILE: file });
       } catch (error) {
-        return (error as Error).message;
+        if (error instanceof ConfigError) return error.message;
+        throw error;
       }
       return '';
     };
@@ -122,7 +126,9 @@ describe('privacy and terms pages', function () {
     );
   });
 
-  it('the seed itself is valid', () => {
-    expect(loadLegalText(SEED).organisation).to.match(/\S/);
+  it("reads the seed by default, and a deployment's own copy when LEGAL_TEXT_FILE names one", () => {
+    expect(loadConfig({}).legal.file).to.equal(SEED);
+    const own = writeJson({ ...seed, organisation: 'Northshire Council' });
+    expect(loadConfig({ LEGAL_TEXT_FILE: own }).legal.text.organisation).to.equal('Northshire Council');
   });
 });
