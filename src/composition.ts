@@ -54,7 +54,7 @@ export function readinessOf(services: Services): Readiness {
       )
         throw new Error('a catalogue is empty');
     },
-    storage: () => services.store.ping(),
+    storage: (signal) => services.store.ping(signal),
   });
 }
 

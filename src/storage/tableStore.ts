@@ -99,9 +99,12 @@ export class TableStore {
     return this.service;
   }
 
-  /** A quick reachability check for start-up and health: lists at most one table. */
-  async ping(): Promise<void> {
-    const iter = this.serviceClient().listTables().byPage({ maxPageSize: 1 });
+  /**
+   * A quick reachability check for start-up and health: lists at most one table. `signal` abandons the
+   * request (and its retries), so a readiness probe against a silent store leaves nothing waiting.
+   */
+  async ping(signal?: AbortSignal): Promise<void> {
+    const iter = this.serviceClient().listTables({ abortSignal: signal }).byPage({ maxPageSize: 1 });
     await iter.next();
   }
 }

@@ -1,4 +1,9 @@
+import { createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
+import { Readiness } from '../../src/http/readiness.js';
+import { devConnectionString } from '../../src/storage/embeddedAzurite.js';
+import { TableStore } from '../../src/storage/tableStore.js';
 import { BotHarness } from '../support/botHarness.js';
 
 /** The platform's probes against the whole bot and real Azurite: ready only while storage answers. */
@@ -31,6 +36,29 @@ describe('readiness of the bot (HTTP endpoint, real Azurite)', function () {
       expect(res.status, page).to.equal(200);
       expect(res.headers.get('content-type')).to.equal('text/html; charset=utf-8');
       expect(await res.text()).to.include('<h1>');
+    }
+  });
+
+  it('gives up on a store that takes connections and never answers, and leaves no connection behind', async () => {
+    const open = new Set<Socket>();
+    // Reads (and ignores) what it is sent, so it sees the client close; it never answers.
+    const silent = createServer((socket) => {
+      open.add(socket);
+      socket.on('close', () => open.delete(socket)).resume();
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const store = new TableStore(devConnectionString((silent.address() as AddressInfo).port));
+    const readiness = new Readiness({ storage: (signal) => store.ping(signal) }, 500);
+    try {
+      const began = Date.now();
+      for (let probe = 0; probe < 3; probe++) expect((await readiness.check()).ready).to.equal(false);
+      expect(Date.now() - began).to.be.lessThan(3_000);
+      // Each probe's request is abandoned, not left waiting: probes every few seconds would otherwise pile up.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(open.size, 'connections still open to the silent store').to.equal(0);
+    } finally {
+      for (const socket of open) socket.destroy();
+      silent.close();
     }
   });
 });
