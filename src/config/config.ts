@@ -246,6 +246,9 @@ const envSchema = z
     }
   });
 
+/** Every variable the bot reads (infra/azure.bicep is checked against it: nothing set that nothing reads). */
+export const SETTING_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Locally only (a deployed bot must set FAMILY_HELP_TEXT): national contacts that are right anywhere in England. */
 export const DEFAULT_FAMILY_HELP_TEXT =
   'If anyone is in danger right now, call 999. Children and young people can talk to Childline, free, on 0800 1111.';
