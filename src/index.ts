@@ -1,8 +1,10 @@
 import { ConfigError, loadConfig, redactedSummary } from './config/config.js';
 import { createLogger } from './config/logger.js';
-import { buildHttpApp, buildServices, directLineSetup } from './composition.js';
+import { buildHttpApp, buildServices, directLineSetup, readinessOf } from './composition.js';
 import { startLocalDirectLine, type LocalDirectLine } from './http/localDirectLine.js';
 import { listen } from './http/server.js';
+import { drainServer, type Readiness } from './http/readiness.js';
+import type { Server } from 'restify';
 import { openStorage } from './storage/storageTarget.js';
 import { loadDemoDataIfEmpty } from './demo/demoData.js';
 import { scheduleTermEndDigests } from './app/digests/digestSchedule.js';
@@ -27,10 +29,18 @@ async function main(): Promise<void> {
   // newest first — above all it asks the embedded Azurite to save.
   const cleanups: { name: string; run: () => Promise<unknown> | unknown }[] = [];
   let stopping = false;
+  let serving: { server: Server; readiness: Readiness } | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // First the requests already taken: not ready (so the platform stops routing here), no new connections,
+    // and each request in flight answered before anything it needs is stopped.
+    if (serving) {
+      serving.readiness.beginShutdown();
+      const how = await drainServer(serving.server);
+      logger.info({ how }, how === 'drained' ? 'requests in flight answered' : 'requests open at the deadline closed');
+    }
     for (const { name, run } of cleanups.reverse()) {
       try {
         await run();
@@ -66,14 +76,16 @@ async function main(): Promise<void> {
   // The bot takes its own port first: the local Direct Line listens on any free port, which could
   // otherwise be the one the bot was told to use.
   let localDirectLine: LocalDirectLine | undefined;
+  const readiness = readinessOf(services);
   const server = buildHttpApp(
     config,
     services,
     logger,
     directLineSetup(config, () => localDirectLine),
+    readiness,
   );
   await listen(server, config.port, config.listenHost);
-  cleanups.push({ name: 'closing the server', run: () => server.close() });
+  serving = { server, readiness };
   if (!config.directLineSecret) {
     const directLine = await startLocalDirectLine(`http://127.0.0.1:${config.port}/api/messages`, {
       onError: (error) => logger.warn({ err: error }, 'local Direct Line could not reach the bot'),
@@ -84,26 +96,34 @@ async function main(): Promise<void> {
 
   // Finish operations a crash interrupted; once an hour, drop aggregate receipts older than a day and
   // conversation rows no invitation can use any more.
+  // Periodic work still running when the bot stops is awaited (up to a deadline), not cut off mid-write.
+  const running = new Set<Promise<unknown>>();
+  const track = <T>(job: Promise<T>): Promise<T> => {
+    running.add(job);
+    const done = () => running.delete(job);
+    job.then(done, done);
+    return job;
+  };
   let sweeps = 0;
   const sweep = setInterval(() => {
-    services.respondents.sweep().catch((error: unknown) => logger.warn({ err: error }, 'sweep failed'));
+    track(services.respondents.sweep()).catch((error: unknown) => logger.warn({ err: error }, 'sweep failed'));
     if (++sweeps % 60 === 0) {
-      services.aggregates
-        .pruneReceipts(24 * 3600_000)
-        .catch((error: unknown) => logger.warn({ err: error }, 'pruning receipts failed'));
-      services.conversations
-        .prune(services.clock.now(), {
+      track(services.aggregates.pruneReceipts(24 * 3600_000)).catch((error: unknown) =>
+        logger.warn({ err: error }, 'pruning receipts failed'),
+      );
+      track(
+        services.conversations.prune(services.clock.now(), {
           failureWindowMs: FAILED_CODE_WINDOW_MS,
           bindingMaxAgeMs: (config.invitationTtlDays + 1) * 86_400_000,
-        })
-        .catch((error: unknown) => logger.warn({ err: error }, 'pruning conversations failed'));
+        }),
+      ).catch((error: unknown) => logger.warn({ err: error }, 'pruning conversations failed'));
     }
   }, 60_000);
   sweep.unref();
 
   // Term-end digests: checked hourly (and once shortly after start, so a restart on the day still sends).
   const runDigests = async () => {
-    const result = await services.digests.runDue();
+    const result = await track(services.digests.runDue());
     if ('report' in result)
       logger.info({ digestId: result.digestId, report: result.report.text }, 'term-end digest run');
   };
@@ -119,8 +139,7 @@ async function main(): Promise<void> {
   // Worry alerts: sent at once when a family saves; this sends any a restart interrupted and escalates
   // those nobody acknowledged within a working day. Every instance may run it: each alert is ETag-claimed.
   const worryRun = setInterval(() => {
-    services.worries
-      .run()
+    track(services.worries.run())
       .then((r) => {
         if (r.sent + r.escalated > 0) logger.info(r, 'worry alerts sent or escalated');
       })
@@ -130,11 +149,12 @@ async function main(): Promise<void> {
 
   cleanups.push({
     name: 'stopping the timers',
-    run: () => {
+    run: async () => {
       clearInterval(sweep);
       clearInterval(worryRun);
       clearTimeout(firstDigestCheck);
       digestSchedule.stop();
+      await Promise.race([Promise.allSettled(running), new Promise((r) => setTimeout(r, 10_000).unref())]);
     },
   });
 
