@@ -1,3 +1,5 @@
+// First: telemetry, when configured, must hook modules before the rest of the bot loads them.
+import { stopTelemetry } from './telemetry/register.js';
 import { ConfigError, loadConfig, redactedSummary } from './config/config.js';
 import { createLogger } from './config/logger.js';
 import { buildHttpApp, buildServices, directLineSetup, readinessOf } from './composition.js';
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Run last (cleanups run newest first), so the telemetry of the stop itself is sent too.
+  cleanups.push({ name: 'flushing telemetry', run: stopTelemetry });
 
   const storage = await openStorage(config.storage, { onProgress: (event, detail) => logger.info(detail, event) });
   const azurite = storage.azurite;

@@ -445,18 +445,16 @@ function storageSummary(storage: Config['storage']): Record<string, string> {
   }
 }
 
-/** Telemetry goes out over https; plain http only to a collector on this machine (tests). */
+/** https only: the exporter turns an http:// endpoint into https:// anyway, so http could only mislead. */
 function isAppInsightsConnection(value: string): boolean {
   const parts = new Map(
     value.split(';').map((p) => [p.slice(0, p.indexOf('=')).trim().toLowerCase(), p.slice(p.indexOf('=') + 1).trim()]),
   );
-  const endpoint = URL.canParse(parts.get('ingestionendpoint') ?? '')
-    ? new URL(parts.get('ingestionendpoint')!)
-    : undefined;
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(endpoint?.hostname ?? '');
+  const endpoint = parts.get('ingestionendpoint') ?? '';
   return (
     guid.test(parts.get('instrumentationkey') ?? '') &&
-    (endpoint?.protocol === 'https:' || (endpoint?.protocol === 'http:' && loopback))
+    URL.canParse(endpoint) &&
+    new URL(endpoint).protocol === 'https:'
   );
 }
 

@@ -36,16 +36,17 @@ describe('APPLICATIONINSIGHTS_CONNECTION_STRING', () => {
     expect(summary).not.to.include(IKEY);
   });
 
-  it('allows a plain-http ingestion endpoint only on this machine (a test collector)', () => {
-    for (const host of ['127.0.0.1:4318', 'localhost:4318', '[::1]:4318'])
-      expect(
-        loadConfig({
-          APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${IKEY};IngestionEndpoint=http://${host}/`,
-        }).applicationInsightsConnectionString,
-      ).to.be.a('string');
+  // The exporter rewrites http:// to https:// whatever it is given: an http endpoint would only look plain.
+  it('refuses a plain-http ingestion endpoint, even on this machine', () => {
+    for (const host of ['127.0.0.1:4318', 'uksouth-1.in.applicationinsights.azure.com'])
+      expect(refusal(`InstrumentationKey=${IKEY};IngestionEndpoint=http://${host}/`)).to.match(
+        /APPLICATIONINSIGHTS_CONNECTION_STRING: must be .*https/,
+      );
     expect(
-      refusal(`InstrumentationKey=${IKEY};IngestionEndpoint=http://uksouth-1.in.applicationinsights.azure.com/`),
-    ).to.match(/APPLICATIONINSIGHTS_CONNECTION_STRING: .*https/);
+      loadConfig({
+        APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${IKEY};IngestionEndpoint=https://127.0.0.1:4318/`,
+      }).applicationInsightsConnectionString,
+    ).to.be.a('string');
   });
 
   for (const [what, value] of [
