@@ -12,8 +12,8 @@ async function telemetryModulesLoaded(env: Record<string, string>): Promise<stri
     await import('./src/telemetry/register.ts');
     const loaded = Object.keys(createRequire(import.meta.url).cache)
       .filter((f) => /@azure[\\\\/]monitor-opentelemetry|@opentelemetry[\\\\/]/.test(f));
-    console.log(JSON.stringify(loaded));
-    process.exit(0);
+    // Written with a callback: process.exit would cut a long write to a pipe short.
+    process.stdout.write(JSON.stringify(loaded) + '\\n', () => process.exit(0));
   `;
   const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: fromRoot(),
