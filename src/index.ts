@@ -8,7 +8,7 @@ import { listen } from './http/server.js';
 import { drainServer, type Readiness } from './http/readiness.js';
 import type { Server } from 'restify';
 import { openStorage } from './storage/storageTarget.js';
-import { loadDemoDataIfEmpty } from './demo/demoData.js';
+import { loadDemoDataInBackground } from './demo/demoData.js';
 import { scheduleTermEndDigests } from './app/digests/digestSchedule.js';
 import { FAILED_CODE_WINDOW_MS } from './app/surveyService.js';
 
@@ -76,7 +76,6 @@ async function main(): Promise<void> {
   const services = buildServices(config, storage.target, undefined, storage.redo, logger);
   cleanups.push({ name: 'flushing the journal', run: () => services.journal.flush() });
   await services.store.ping();
-  if (config.loadDemoData) await loadDemoDataIfEmpty(services, logger);
   // The bot takes its own port first: the local Direct Line listens on any free port, which could
   // otherwise be the one the bot was told to use.
   let localDirectLine: LocalDirectLine | undefined;
@@ -168,6 +167,8 @@ async function main(): Promise<void> {
       `local Direct Line for the family page on ${localDirectLine.endpoint}; family links look like ${config.publicBaseUrl}/survey/<code>`,
     );
   logger.info(`bot listening on http://localhost:${config.port}/api/messages`);
+  // After listening: the demo data takes tens of seconds to load, and a newcomer can chat meanwhile.
+  if (config.loadDemoData) void loadDemoDataInBackground(services, logger);
 }
 
 main().catch((error: unknown) => {

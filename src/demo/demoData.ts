@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import type { Logger } from '../config/logger.js';
 import type { Services } from '../services.js';
 import { fromRoot } from '../domain/projectPaths.js';
@@ -11,6 +12,22 @@ import { addDays } from '../domain/dates.js';
 
 /** Earlier demo extracts kept for each service (every four weeks). */
 const DEMO_HISTORY_EXTRACTS = 13;
+
+/**
+ * Loads the demo data after the bot has started listening, so a newcomer can chat at once (the load takes
+ * tens of seconds): until it has finished, answers say honestly what is loaded so far. Never rejects; a
+ * failure is logged.
+ */
+export async function loadDemoDataInBackground(services: Services, logger: Logger): Promise<void> {
+  const started = performance.now();
+  logger.info('loading demo data in the background: figures appear as it loads');
+  try {
+    await loadDemoDataIfEmpty(services, logger);
+    logger.info({ seconds: Math.round((performance.now() - started) / 100) / 10 }, 'demo data ready');
+  } catch (error) {
+    logger.error({ err: error }, 'loading demo data failed; what loaded is kept');
+  }
+}
 
 /**
  * On first start with an empty store, loads the synthetic demo data from seeds/demo, so a newcomer can
