@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-/** The project root, found from this file so seeds and cards load the same under tsx, tsc output and tests. */
-export const projectRoot = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  // src/domain -> project root; dist/src/domain -> dist, so step out of dist too.
-  import.meta.url.includes('/dist/') ? '../../..' : '../..',
-);
+/**
+ * The project root, found from this file so seeds, cards and static files load the same under tsx
+ * (src/domain/projectPaths.ts) and the production build (dist/domain/projectPaths.js): both sit two
+ * folders below the root, because tsconfig.build.json compiles src/ alone into dist/.
+ */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function fromRoot(...parts: string[]): string {
   return path.join(projectRoot, ...parts);
