@@ -472,7 +472,7 @@ export async function restoreTables(
   for (const table of manifest.tables) {
     const client = await tables.table(table.name);
     const hash = createHash('sha256');
-    const written = await writeAll(client, rowsOf(path.join(folder, table.file), hash), options.concurrency ?? 4, (n) =>
+    const written = await writeAll(client, rowsOf(path.join(folder, table.file), hash), options.concurrency ?? 8, (n) =>
       onProgress({ phase: 'writing', rows: report.rows + n, rowsTotal }),
     ).catch((error: unknown) => {
       throw new Error(`restoring table ${table.name}: ${error instanceof Error ? error.message : String(error)}`);
