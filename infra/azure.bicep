@@ -44,8 +44,8 @@ param allowedTenants string = ''
 @description('FAMILY_PAGE: off when families answer only in Teams with their code')
 param familyPage string = 'on'
 
-@description('LEGAL_TEXT_FILE: your copy of seeds/legal.json (privacy notice and terms) inside the deployed package, e.g. /home/site/wwwroot/seeds/legal.northshire.json; empty: seeds/legal.json as deployed, which must then carry your own words')
-param legalTextFile string = ''
+@description('LEGAL_TEXT_FILE: your copy of seeds/legal.json (privacy notice and terms, with your organisation and contact) inside the deployed package, e.g. /home/site/wwwroot/seeds/legal.northshire.json. Required: a deployed bot refuses to start with the example wording')
+param legalTextFile string
 
 @allowed([
   'fatal'

@@ -292,7 +292,25 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/**
+ * App Service passes a Key Vault reference it could not resolve (no access, a wrong name) through as its own
+ * text: such a value would pass as a secret and then fail every family, so it stops the start instead.
+ */
+function unresolvedKeyVaultReferences(env: NodeJS.ProcessEnv): string[] {
+  return SETTING_NAMES.filter((name) => /^\s*@Microsoft\.KeyVault\(/i.test(env[name] ?? '')).map(
+    (name) =>
+      `  ${name}: is a Key Vault reference App Service could not resolve (check the secret's name and that the bot's identity has "Key Vault Secrets User" on the vault)`,
+  );
+}
+
+/** The seed's own example wording: right for a newcomer's local bot, wrong on a deployed one. */
+function namesTheExample(text: LegalText): boolean {
+  return /\bexample\b/i.test(text.organisation) || /@example\.(org|com)$/i.test(text.contact.email);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const unresolved = unresolvedKeyVaultReferences(env);
+  if (unresolved.length > 0) throw new ConfigError(`Configuration is invalid:\n${unresolved.join('\n')}`);
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
@@ -307,6 +325,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration is invalid:\n  LEGAL_TEXT_FILE: ${(error as Error).message}`);
   }
   const authenticated = Boolean(e.MicrosoftAppId);
+  if (authenticated && namesTheExample(legalText))
+    throw new ConfigError(
+      `Configuration is invalid:\n  LEGAL_TEXT_FILE: is required for a deployed bot: the privacy notice and terms would name the example organisation and contact (${legalText.organisation}, ${legalText.contact.email}); copy seeds/legal.json, put in your organisation and contact, and name the copy here`,
+    );
   const embedded = !e.STORAGE_CONNECTION_STRING && !e.STORAGE_ACCOUNT_URL;
   return {
     port: e.PORT,

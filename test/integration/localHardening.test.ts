@@ -1,3 +1,4 @@
+import { fromRoot } from '../../src/domain/projectPaths.js';
 import { request } from 'node:http';
 import { expect } from 'chai';
 import { odata } from '@azure/data-tables';
@@ -273,6 +274,7 @@ describe('local bot: only this machine may drive it (HTTP, real Azurite)', funct
           PUBLIC_BASE_URL: 'https://outcomes.example.org',
           DIRECT_LINE_SECRET: 'not-a-real-secret',
           FAMILY_HELP_TEXT: 'If anyone is in danger now call 999.',
+          LEGAL_TEXT_FILE: fromRoot('test', 'support', 'legal.northshire.json'),
         },
       });
     });

@@ -1,3 +1,4 @@
+import { fromRoot } from '../../src/domain/projectPaths.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
@@ -19,6 +20,7 @@ const DEPLOYED = {
   FAMILY_HELP_TEXT: 'If anyone is in danger now call 999; the council front door is 01234 567890.',
   PUBLIC_BASE_URL: 'https://outcomes.example.org',
   DIRECT_LINE_SECRET: 'not-a-real-direct-line-secret',
+  LEGAL_TEXT_FILE: fromRoot('test', 'support', 'legal.northshire.json'),
 };
 
 /** Production fails closed, through the HTTP endpoint with real Azurite. */

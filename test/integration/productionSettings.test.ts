@@ -1,3 +1,4 @@
+import { fromRoot } from '../../src/domain/projectPaths.js';
 import { expect } from 'chai';
 import { BotHarness, texts, type Activity } from '../support/botHarness.js';
 import { installChannelKeys, postAsChannel, uninstallChannelKeys } from '../support/channelTokens.js';
@@ -17,6 +18,7 @@ function deployed(tenantId: string): Record<string, string> {
     FAMILY_HELP_TEXT: 'If anyone is in danger now call 999; the council front door is 01234 567890.',
     PUBLIC_BASE_URL: 'https://outcomes.example.org',
     DIRECT_LINE_SECRET: 'not-a-real-direct-line-secret',
+    LEGAL_TEXT_FILE: fromRoot('test', 'support', 'legal.northshire.json'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { fromRoot } from '../../src/domain/projectPaths.js';
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -23,6 +24,7 @@ const userAssignedMsi = {
   FAMILY_HELP_TEXT: 'If anyone is in danger now call 999; the council front door is 01234 567890.',
   PUBLIC_BASE_URL: 'https://outcomes.example.org',
   DIRECT_LINE_SECRET: 'not-a-real-direct-line-secret',
+  LEGAL_TEXT_FILE: fromRoot('test', 'support', 'legal.northshire.json'),
 };
 
 type Request = { method?: string; path: string; headers: IncomingHttpHeaders };

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ConfigError, loadConfig, redactedSummary } from '../../../src/config/config.js';
+import { fromRoot } from '../../../src/domain/projectPaths.js';
 
 const APP = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -12,6 +13,7 @@ const singleTenant = {
   FAMILY_HELP_TEXT: 'If anyone is in danger now call 999; the council front door is 01234 567890.',
   PUBLIC_BASE_URL: 'https://outcomes.example.org',
   DIRECT_LINE_SECRET: 'direct-line-secret',
+  LEGAL_TEXT_FILE: fromRoot('test', 'support', 'legal.northshire.json'),
 };
 
 function refused(env: Record<string, string>): string {
@@ -26,6 +28,23 @@ function refused(env: Record<string, string>): string {
 
 /** Settings a production deployment depends on: a missing or odd one refuses to start, never opens up. */
 describe('configuration fails closed', () => {
+  it('refuses a deployed bot whose privacy notice still names the example organisation and contact', () => {
+    const { LEGAL_TEXT_FILE: _own, ...withoutOwnWords } = singleTenant;
+    void _own;
+    expect(refused(withoutOwnWords)).to.match(/LEGAL_TEXT_FILE: .*example organisation/);
+    expect(refused(singleTenant)).to.equal('');
+    // Locally the example is fine: it is what a newcomer sees.
+    expect(refused({})).to.equal('');
+  });
+
+  it('refuses a Key Vault reference App Service could not resolve (the reference text itself), naming the setting', () => {
+    const unresolved = '@Microsoft.KeyVault(VaultName=kv-outcomes;SecretName=direct-line-secret)';
+    expect(refused({ ...singleTenant, DIRECT_LINE_SECRET: unresolved })).to.match(
+      /DIRECT_LINE_SECRET: is a Key Vault reference App Service could not resolve/,
+    );
+    expect(refused({ ...singleTenant, DIGEST_TRIGGER_SECRET: ` ${unresolved}` })).to.match(/DIGEST_TRIGGER_SECRET:/);
+  });
+
   it('refuses MultiTenant without ALLOWED_TENANTS, naming the setting', () => {
     expect(
       refused({

@@ -26,6 +26,8 @@ const NEVER_DEPLOYED = ['DEV_ROLES', 'BOT_TODAY', 'BOT_NOW', 'DEMO_DATA'];
 /** Values of the shape Azure would give at deployment, for settings whose value is an expression. */
 const GUID = '0f3c2a9e-5b7d-4e61-9a0c-2d8b6f1e4a73';
 const DEPLOYMENT_VALUES: Record<string, string> = {
+  // The council's own copy of seeds/legal.json, deployed with the package (a deployed bot refuses the example).
+  LEGAL_TEXT_FILE: fromRoot('test', 'support', 'legal.northshire.json'),
   MicrosoftAppId: GUID,
   MicrosoftAppTenantId: 'c4e1b2a0-7d3f-4a59-8e16-9b0f2c5d7e31',
   AZURE_CLIENT_ID: GUID,
