@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import winkNLP, { type ItemToken } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 
 /**
  * A family's words as tokens the worry rules can read: each with its surface form and its lemma (wink-nlp's
@@ -21,9 +21,15 @@ export type Token = {
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
-/** The model is loaded once, on first use (about half a second). */
+/**
+ * The model is loaded once, on first use (about half a second with its set-up), not at start-up: most turns never
+ * read a family's words, and the platform waits for the bot to be ready.
+ */
 function engine(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model);
+  if (!nlp) {
+    const model = createRequire(import.meta.url)('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0];
+    nlp = winkNLP(model);
+  }
   return nlp;
 }
 
