@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { azuriteProcesses } from '../support/azuriteProcesses.js';
 import { fromRoot } from '../../src/domain/projectPaths.js';
 import { waitUntil } from '../support/botProcess.js';
 
@@ -62,17 +63,3 @@ describe('processes starting at the same instant on one data folder (real proces
     expect(azuriteProcesses(dataDir), 'Azurite stopped with its owner').to.have.length(0);
   });
 });
-
-/** Azurite processes whose command line names this data folder. */
-export function azuriteProcesses(dataDir: string): number[] {
-  const pids: number[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.includes('azurite') && cmd.includes(dataDir)) pids.push(Number(pid));
-    } catch {
-      // gone
-    }
-  }
-  return pids;
-}

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
+import { azuriteProcesses } from '../support/azuriteProcesses.js';
 import getPort from 'get-port';
 import { fromRoot } from '../../src/domain/projectPaths.js';
 import { devConnectionString } from '../../src/storage/embeddedAzurite.js';
@@ -31,7 +32,7 @@ describe('crash safety of the embedded store (real processes)', function () {
   before(async () => (port = await getPort({ host: '127.0.0.1' })));
   after(async () => {
     bot?.killGroup('SIGTERM');
-    await waitUntil(() => azuriteProcesses().length === 0, 20_000).catch(() => undefined);
+    await waitUntil(() => azuriteProcesses(dataDir).length === 0, 20_000).catch(() => undefined);
   });
 
   const env = {
@@ -160,7 +161,7 @@ describe('crash safety of the embedded store (real processes)', function () {
     }
     starting.killGroup('SIGKILL');
     await waitUntil(() => starting.exited, 10_000);
-    await waitUntil(() => azuriteProcesses().length === 0, 10_000);
+    await waitUntil(() => azuriteProcesses(dataDir).length === 0, 10_000);
     const out = starting.output;
     const stage = /bot listening/.test(out)
       ? 'after listening'
@@ -199,14 +200,14 @@ describe('crash safety of the embedded store (real processes)', function () {
       bot!.killGroup('SIGKILL');
       stop.now = true;
       await Promise.all(workers);
-      await waitUntil(() => azuriteProcesses().length === 0, 10_000);
+      await waitUntil(() => azuriteProcesses(dataDir).length === 0, 10_000);
       const hits: string[] = [];
       await new Promise((r) => setTimeout(r, plan.waitBeforeRestartMs));
       for (const attack of plan.attacks)
         hits.push(await killWhileStarting(attack === 'random' ? 500 + Math.random() * 7_500 : attack));
       const recovered = await start().then(() => /"replayed":(\d+)/.exec(bot!.output)?.[1]);
       console.log(`      round ${round}: ${hits.join('; ')}; then started, replaying ${recovered} entries`);
-      expect(azuriteProcesses(), `round ${round}: one Azurite on the data folder`).to.have.length(1);
+      expect(azuriteProcesses(dataDir), `round ${round}: one Azurite on the data folder`).to.have.length(1);
       const { answers, respondents } = await stored();
       const lost = [...acknowledged.entries()].filter(([key, a]) => answers.get(key) !== a.value);
       expect(
@@ -236,26 +237,26 @@ describe('crash safety of the embedded store (real processes)', function () {
       env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
     });
     expect(rebuild.stdout).to.match(/No difference/);
-    expect(azuriteProcesses(), 'the command attached to the same Azurite').to.have.length(1);
+    expect(azuriteProcesses(dataDir), 'the command attached to the same Azurite').to.have.length(1);
   });
 
   it('adopts the Azurite a bot killed on its own left running, rather than starting a second one', async () => {
-    const before = azuriteProcesses();
+    const before = azuriteProcesses(dataDir);
     expect(before).to.have.length(1);
     bot!.child.kill('SIGKILL'); // the bot only: its Azurite lives on
     await waitUntil(() => bot!.exited, 10_000);
-    expect(azuriteProcesses(), 'the orphan is still running').to.deep.equal(before);
+    expect(azuriteProcesses(dataDir), 'the orphan is still running').to.deep.equal(before);
     await start();
-    expect(azuriteProcesses(), 'still the one Azurite').to.deep.equal(before);
+    expect(azuriteProcesses(dataDir), 'still the one Azurite').to.deep.equal(before);
     expect(bot!.output).to.match(/"attached":false/);
     // A clean stop of the adopting bot stops the adopted Azurite too.
     // Azurite gets 20 s to save before it is killed: waiting longer than that shows a stop that never asked.
     const stopping = bot!;
     stopping.child.kill('SIGTERM');
     await waitUntil(
-      () => azuriteProcesses().length === 0,
+      () => azuriteProcesses(dataDir).length === 0,
       30_000,
-      () => `Azurite still running: ${azuriteProcesses().join(', ')}\nbot output:\n${stopping.output}`,
+      () => `Azurite still running: ${azuriteProcesses(dataDir).join(', ')}\nbot output:\n${stopping.output}`,
     );
     await waitUntil(
       () => stopping.exited,
@@ -265,18 +266,4 @@ describe('crash safety of the embedded store (real processes)', function () {
     expect(stopping.output).to.match(/Azurite saved and stopped/);
     bot = undefined;
   });
-
-  /** Azurite processes whose command line names this data folder. */
-  function azuriteProcesses(): number[] {
-    const pids: number[] = [];
-    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-      try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (cmd.includes('azurite') && cmd.includes(dataDir)) pids.push(Number(pid));
-      } catch {
-        // gone
-      }
-    }
-    return pids;
-  }
 });

@@ -1,9 +1,10 @@
 import http from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { expect } from 'chai';
+import { azuriteProcesses } from '../support/azuriteProcesses.js';
 import getPort from 'get-port';
 import { devConnectionString } from '../../src/storage/embeddedAzurite.js';
 import { TableStore } from '../../src/storage/tableStore.js';
@@ -88,7 +89,7 @@ describe('graceful shutdown under load (real process)', function () {
   before(async () => (port = await getPort({ host: '127.0.0.1' })));
   after(async () => {
     bot?.killGroup('SIGKILL');
-    await waitUntil(() => azuriteProcesses().length === 0, 20_000).catch(() => undefined);
+    await waitUntil(() => azuriteProcesses(dataDir).length === 0, 20_000).catch(() => undefined);
   });
 
   const cardsOf = (activities: Activity[]) =>
@@ -202,7 +203,7 @@ describe('graceful shutdown under load (real process)', function () {
     expect(describe(bad), 'requests after SIGTERM answered with other than a complete 200').to.deep.equal({});
     expect(stopping.output).to.match(/Azurite saved and stopped/);
     expect(stopping.output).not.to.match(/failed while stopping/);
-    await waitUntil(() => azuriteProcesses().length === 0, 20_000);
+    await waitUntil(() => azuriteProcesses(dataDir).length === 0, 20_000);
 
     bot = await BotProcess.start(port, env);
     const answers = await storedAnswers();
@@ -214,18 +215,4 @@ describe('graceful shutdown under load (real process)', function () {
     await waitUntil(() => bot!.exited, 40_000);
     bot = undefined;
   });
-
-  /** Azurite processes whose command line names this data folder. */
-  function azuriteProcesses(): number[] {
-    const pids: number[] = [];
-    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-      try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (cmd.includes('azurite') && cmd.includes(dataDir)) pids.push(Number(pid));
-      } catch {
-        // gone
-      }
-    }
-    return pids;
-  }
 });
