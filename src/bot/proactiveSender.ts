@@ -33,15 +33,16 @@ export function createProactiveSender(adapter: CloudAdapter, appId: string): Pro
           client.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
           // A reply too big for one activity goes as several, in order; the first one's id is the message's.
           let firstId: string | undefined;
-          for (const part of activitiesFor(reply)) {
+          const parts = activitiesFor(reply);
+          for (const [index, part] of parts.entries()) {
             const activity = {
               ...part,
               ...(target.tenantId ? { channelData: { tenant: { id: target.tenantId } } } : {}),
             };
-            const response = await client.conversations.sendToConversation(target.conversationId, activity as never);
+            const response = await sendPart(client, target.conversationId, activity, index > 0);
             firstId ??= response?.id;
           }
-          outcome = { kind: 'sent', ...(firstId ? { activityId: firstId } : {}) };
+          outcome = { kind: 'sent', ...(firstId ? { activityId: firstId } : {}), messages: parts.length };
         } catch (error) {
           outcome = outcomeOfError(error);
         }
@@ -51,6 +52,29 @@ export function createProactiveSender(adapter: CloudAdapter, appId: string): Pro
     }
     return outcome;
   };
+}
+
+/**
+ * Sends one part. A later part that is throttled or meets a passing failure is retried here (a few times, as
+ * the channel asks), so the parts already delivered are not sent again by the run's own retry of the whole.
+ */
+async function sendPart(
+  client: ConnectorWithPipeline,
+  conversationId: string,
+  activity: object,
+  retryHere: boolean,
+): Promise<{ id?: string } | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.conversations.sendToConversation(conversationId, activity as never);
+    } catch (error) {
+      const outcome = outcomeOfError(error);
+      const passing = outcome.kind === 'throttled' || outcome.kind === 'transient';
+      if (!retryHere || !passing || attempt >= 4) throw error;
+      const wait = outcome.kind === 'throttled' ? Math.min(outcome.retryAfterMs ?? 1_000, 30_000) : 1_000 * attempt;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
 }
 
 function outcomeOfError(error: unknown): SendOutcome {

@@ -96,6 +96,8 @@ export async function deliverDigest(run: DeliveryRun): Promise<DeliveryTally> {
             outcome.activityId ? { detail: `activity ${outcome.activityId}` } : {},
           );
           tally.sent++;
+          // The channel's limit counts messages: a digest carried by several pays for each before the next send.
+          for (let m = 1; m < (outcome.messages ?? 1); m++) await pacer.take();
           return;
         case 'gone':
           await run.ledger.move(run.digestId, claim, 'gone', at(), {

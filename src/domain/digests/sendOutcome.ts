@@ -4,7 +4,8 @@
  * gone (403 blocked / 404 removed: never retry, mark the conversation); failed (anything else).
  */
 export type SendOutcome =
-  | { kind: 'sent'; activityId?: string }
+  /** `messages`: how many activities carried it (a reply too big for one goes as several). */
+  | { kind: 'sent'; activityId?: string; messages?: number }
   | { kind: 'throttled'; retryAfterMs?: number }
   | { kind: 'transient'; status: number }
   | { kind: 'gone'; status: 403 | 404 }

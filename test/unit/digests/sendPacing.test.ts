@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { deliverDigest } from '../../../src/app/digests/digestDelivery.js';
 import { backoffMs, SendPacer } from '../../../src/app/digests/sendPacer.js';
+import { InMemoryLedger } from '../../support/fakes/inMemoryStores.js';
 import { outcomeOfStatus, retryAfterMs } from '../../../src/domain/digests/sendOutcome.js';
 
 /** A clock that only moves when someone sleeps: pacing is checked exactly, without waiting. */
@@ -61,5 +63,32 @@ describe('reading a send outcome from an HTTP answer', () => {
     expect(retryAfterMs('Sun, 22 Nov 2026 11:00:00 GMT', now)).to.equal(0);
     expect(retryAfterMs('soon', now)).to.equal(undefined);
     expect(retryAfterMs(undefined, now)).to.equal(undefined);
+  });
+});
+
+describe('delivering a digest that takes several messages', () => {
+  it('paces by messages sent, not by sends: a two-message digest goes at half the sends per second', async () => {
+    let now = 0;
+    const clock = { now: () => now, sleep: async (ms: number) => void (now += ms), random: () => 0.5 };
+    const conversations = Array.from({ length: 40 }, (_, i) => `c${i}`);
+    const run = (messages: number) =>
+      deliverDigest({
+        digestId: `d${messages}`,
+        conversationIds: conversations,
+        send: async () => ({ kind: 'sent', messages }),
+        ledger: new InMemoryLedger(),
+        instance: 'test',
+        options: { perSecond: 10, concurrency: 1 },
+        clock,
+      });
+    now = 0;
+    expect((await run(1)).sent).to.equal(40);
+    const oneMessage = now;
+    now = 0;
+    expect((await run(2)).sent).to.equal(40);
+    const twoMessages = now;
+    // 40 sends at 10 a second take about 4 s; 80 messages at 10 a second take about 8 s.
+    expect(oneMessage).to.be.within(3_500, 4_500);
+    expect(twoMessages).to.be.within(7_500, 8_500);
   });
 });
