@@ -1,9 +1,8 @@
 import { expect } from 'chai';
+import { identityEndpoint } from '../support/identityEndpoint.js';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
@@ -21,25 +20,6 @@ function entraToken(audience: string): { token: string; expiresOn: number } {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const claims = { aud: audience, iss: `https://sts.windows.net/${TENANT}/`, iat: now, nbf: now - 60, exp: now + 3600 };
   return { token: `${part({ alg: 'RS256', typ: 'JWT' })}.${part(claims)}.c2lnbmF0dXJl`, expiresOn: now + 3600 };
-}
-
-/**
- * App Service's managed identity endpoint, as DefaultAzureCredential finds it (IDENTITY_ENDPOINT and
- * IDENTITY_HEADER): records every token request and answers with a token for the resource asked for.
- */
-function identityEndpoint(requests: URL[]): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push(url);
-    if (req.headers['x-identity-header'] !== 'identity-header') {
-      res.writeHead(401).end();
-      return;
-    }
-    const { token, expiresOn } = entraToken(url.searchParams.get('resource') ?? '');
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ access_token: token, expires_on: String(expiresOn), token_type: 'Bearer' }));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 /** Azurite's table server over https with OAuth on: it then checks every bearer token it is given. */
@@ -99,28 +79,25 @@ async function startOAuthAzurite(dir: string): Promise<{ child: ChildProcess; po
 describe('storage reached with a managed identity (STORAGE_ACCOUNT_URL, real Azurite with OAuth over https)', function () {
   this.timeout(60_000);
   const dir = mkdtempSync(path.join(tmpdir(), 'mi-storage-'));
-  const tokenRequests: URL[] = [];
+  let tokenRequests: URL[] = [];
   let azurite: ChildProcess;
   let accountUrl: string;
-  let identity: Server;
-  const saved = { IDENTITY_ENDPOINT: process.env.IDENTITY_ENDPOINT, IDENTITY_HEADER: process.env.IDENTITY_HEADER };
 
   before(async () => {
     const started = await startOAuthAzurite(dir);
     azurite = started.child;
     accountUrl = `https://127.0.0.1:${started.port}/devstoreaccount1`;
-    identity = await identityEndpoint(tokenRequests);
-    // Read by @azure/identity itself, as on App Service.
-    process.env.IDENTITY_ENDPOINT = `http://127.0.0.1:${(identity.address() as AddressInfo).port}/msi/token`;
-    process.env.IDENTITY_HEADER = 'identity-header';
+    // Read by @azure/identity itself, as on App Service: records every token request, answers for the resource asked.
+    const identity = await identityEndpoint();
+    identity.answer((url) => {
+      const { token, expiresOn } = entraToken(url.searchParams.get('resource') ?? '');
+      return { access_token: token, expires_on: String(expiresOn), token_type: 'Bearer' };
+    });
+    identity.requests.length = 0;
+    tokenRequests = identity.requests;
   });
 
   after(() => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    identity?.close();
     azurite?.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   });

@@ -1,5 +1,6 @@
 import { fromRoot } from '../../src/domain/projectPaths.js';
 import { expect } from 'chai';
+import { identityEndpoint, type IdentityEndpoint } from '../support/identityEndpoint.js';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -55,20 +56,19 @@ function recorder(answer: (url: URL) => object): Promise<{ server: Server; url: 
 describe('a UserAssignedMSI bot (HTTP endpoint, signed Teams tokens, real Azurite)', function () {
   this.timeout(60_000);
   let bot: BotHarness;
-  let identity: Awaited<ReturnType<typeof recorder>>;
+  let identity: IdentityEndpoint;
   let channel: Awaited<ReturnType<typeof recorder>>;
-  const saved = { IDENTITY_ENDPOINT: process.env.IDENTITY_ENDPOINT, IDENTITY_HEADER: process.env.IDENTITY_HEADER };
 
   before(async () => {
     installChannelKeys();
-    identity = await recorder((url) => ({
+    identity = await identityEndpoint();
+    identity.answer((url) => ({
       access_token: `token-for-${url.searchParams.get('client_id')}`,
       expires_on: String(Math.floor(Date.now() / 1000) + 3600),
       token_type: 'Bearer',
     }));
+    identity.requests.length = 0;
     channel = await recorder(() => ({ id: randomUUID() }));
-    process.env.IDENTITY_ENDPOINT = `${identity.url}/msi/token`;
-    process.env.IDENTITY_HEADER = 'identity-header';
     bot = await BotHarness.start({ env: userAssignedMsi });
     postAsChannel(bot, IDENTITY);
     await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
@@ -76,12 +76,7 @@ describe('a UserAssignedMSI bot (HTTP endpoint, signed Teams tokens, real Azurit
 
   after(async () => {
     await bot?.stop();
-    identity?.server.close();
     channel?.server.close();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
     uninstallChannelKeys();
   });
 
@@ -144,7 +139,7 @@ describe('a UserAssignedMSI bot (HTTP endpoint, signed Teams tokens, real Azurit
     const replies = channel.requests.filter((r) => r.path.startsWith('/v3/conversations/'));
     expect(replies.length, 'the reply reached the channel').to.be.greaterThan(0);
     for (const reply of replies) expect(reply.headers.authorization).to.equal(`Bearer token-for-${IDENTITY}`);
-    const tokenRequests = identity.requests.map((r) => new URL(r.path, 'http://x').searchParams);
+    const tokenRequests = identity.requests.map((url) => url.searchParams);
     expect(tokenRequests.map((p) => p.get('client_id'))).to.include(IDENTITY);
     expect(tokenRequests.map((p) => p.get('resource'))).to.include('https://api.botframework.com');
   });
