@@ -1,3 +1,4 @@
+import { Server as NetServer } from 'node:net';
 import type { Request, Response, Server } from 'restify';
 
 /** A readiness check: resolves when its part works; `signal` aborts when the probe's time is up. */
@@ -76,6 +77,9 @@ export function registerReadiness(
  * anyway, so a turn still running then has already been given up on by its sender.
  */
 export const DRAIN_DEADLINE_MS = 15_000;
+/** How long a connection taken just before the stop has to send its request before idle ones are closed. */
+const IDLE_GRACE_MS = 1_000;
+const netClose = NetServer.prototype.close;
 
 /**
  * Stops taking connections and waits until the requests in flight are answered, or `deadlineMs` passes and
@@ -86,8 +90,10 @@ export function drainServer(server: Server, deadlineMs = DRAIN_DEADLINE_MS): Pro
   const http = server.server;
   return new Promise((resolve) => {
     let sweep: NodeJS.Timeout | undefined;
+    let grace: NodeJS.Timeout | undefined;
     let deadline: NodeJS.Timeout | undefined;
     const finish = (how: 'drained' | 'deadline') => {
+      clearTimeout(grace);
       clearInterval(sweep);
       clearTimeout(deadline);
       resolve(how);
@@ -95,9 +101,14 @@ export function drainServer(server: Server, deadlineMs = DRAIN_DEADLINE_MS): Pro
     // After this turn of the event loop, not during it: connections the kernel has already completed are
     // taken and answered rather than reset with the listening socket.
     setImmediate(() => {
-      http.close(() => finish('drained'));
-      http.closeIdleConnections();
-      sweep = setInterval(() => http.closeIdleConnections(), 50);
+      // Only the listener is closed here (net.Server's close): http.Server's own close also drops every
+      // connection with no request yet, and a connection just taken whose request is still on its way is one a
+      // family already sent. Idle connections are closed from a moment later, once such requests have arrived.
+      netClose.call(http, () => finish('drained'));
+      grace = setTimeout(() => {
+        http.closeIdleConnections();
+        sweep = setInterval(() => http.closeIdleConnections(), 50);
+      }, IDLE_GRACE_MS);
       deadline = setTimeout(() => {
         http.closeAllConnections();
         finish('deadline');
