@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { fromRoot } from '../projectPaths.js';
 import { readJsonFile } from '../validated.js';
-import { compileRule, RuleMatcher, type Classes, type Match, type Rule } from './worryRules.js';
+import { compileRule, RuleMatcher, wordsPresent, type Classes, type Match, type Rule } from './worryRules.js';
 import { WorryModel } from './worryModel.js';
 import { tokenize, type Token } from './worryText.js';
 
@@ -93,14 +93,15 @@ export class WorryPhrases {
   /** The worries found in `text` that are not negated, in order of appearance, one per kind. */
   find(text: string): { phrase: string; kind: string }[] {
     const tokens = tokenize(text, this.list.spellings);
+    const present = wordsPresent(tokens);
     const masked = tokens.map(() => false);
     for (const rule of this.harmless)
-      for (const m of this.matcher.matches(rule, tokens, masked))
+      for (const m of this.matcher.matches(rule, tokens, masked, present))
         for (let i = m.start; i < m.end; i++) masked[i] = true;
     const found: { phrase: string; kind: string; at: number }[] = [];
     for (const w of this.worries) {
       if (found.some((f) => f.kind === w.kind)) continue;
-      for (const m of this.matcher.matches(w.rule, tokens, masked)) {
+      for (const m of this.matcher.matches(w.rule, tokens, masked, present)) {
         if (!w.negative && this.negated(tokens, m)) continue;
         if (w.resolvable && this.resolved(tokens, m)) continue;
         found.push({ phrase: spanText(tokens, m), kind: w.kind, at: m.start });
@@ -108,7 +109,7 @@ export class WorryPhrases {
       }
     }
     if (found.length === 0) {
-      const signs = this.signsIn(tokens, masked);
+      const signs = this.signsIn(tokens, masked, present);
       if (signs.length >= 2) found.push({ phrase: signs.slice(0, 3).join(' … '), kind: 'signs', at: 0 });
     }
     if (found.length === 0) {
@@ -123,12 +124,12 @@ export class WorryPhrases {
    * an adult …), leaving out any in a sentence that gives an ordinary reason (football, the dentist, a game).
    * Two groups together are raised: the rules cannot tell, and a missed worry costs more than a false one.
    */
-  private signsIn(tokens: Token[], masked: boolean[]): string[] {
+  private signsIn(tokens: Token[], masked: boolean[], present: Set<string>): string[] {
     const ordinary = tokens.map(() => false);
     // Read on every word, idioms included: "a surprise party" is an ordinary reason even though it was taken out.
     const none = tokens.map(() => false);
     for (const rule of this.context)
-      for (const m of this.matcher.matches(rule, tokens, none)) {
+      for (const m of this.matcher.matches(rule, tokens, none, present)) {
         let from = m.start;
         while (from > 0 && !tokens[from - 1].sentenceEnd) from--;
         let to = m.end;
@@ -138,7 +139,7 @@ export class WorryPhrases {
     const seen = new Map<string, string>();
     for (const group of this.signs) {
       const sign = group.rules
-        .flatMap((rule) => this.matcher.matches(rule, tokens, masked))
+        .flatMap((rule) => this.matcher.matches(rule, tokens, masked, present))
         .find((m) => !ordinary[m.start] && !this.negated(tokens, m));
       if (sign) seen.set(group.name, spanText(tokens, sign));
     }

@@ -27,7 +27,11 @@ type Step =
   | { kind: 'gap'; max: number }
   | { kind: 'end' };
 
-export type Rule = { source: string; steps: Step[] };
+/**
+ * `first`: the words a match must start with, when the first step is a plain list of words (most rules): a
+ * text with none of them is skipped without trying the rule at every position.
+ */
+export type Rule = { source: string; steps: Step[]; first?: Set<string> };
 
 export type Classes = Record<string, Set<string>>;
 
@@ -63,11 +67,27 @@ export function compileRule(source: string, classes: Classes): Rule {
     });
   if (steps.length === 0 || steps[0].kind === 'gap' || steps.at(-1)?.kind === 'gap')
     throw new Error(`rule "${source}": must start and end with a word`);
-  return { source, steps };
+  const head = steps[0];
+  const plain = head.kind === 'word' && !head.optional && !head.not && !head.orEnd && head.classes.length === 0;
+  return {
+    source,
+    steps,
+    ...(plain ? { first: new Set([...head.words, ...head.phrases.map((p) => p[0])]) } : {}),
+  };
 }
 
 /** Where a rule matches: the token range [start, end). */
 export type Match = { start: number; end: number };
+
+/** Every word and lemma of a text, for skipping rules that cannot start anywhere in it. */
+export function wordsPresent(tokens: Token[]): Set<string> {
+  const present = new Set<string>();
+  for (const t of tokens) {
+    present.add(t.word);
+    present.add(t.lemma);
+  }
+  return present;
+}
 
 export class RuleMatcher {
   constructor(
@@ -77,8 +97,9 @@ export class RuleMatcher {
   ) {}
 
   /** Every place the rule matches, skipping tokens already taken (masked) by a harmless idiom. */
-  matches(rule: Rule, tokens: Token[], masked: boolean[]): Match[] {
+  matches(rule: Rule, tokens: Token[], masked: boolean[], present?: Set<string>): Match[] {
     const out: Match[] = [];
+    if (present && rule.first && ![...rule.first].some((w) => present.has(w))) return out;
     for (let start = 0; start < tokens.length; start++) {
       if (tokens[start].punctuation || masked[start]) continue;
       const end = this.at(rule.steps, 0, tokens, start, masked);

@@ -37,7 +37,7 @@ const SENTENCE_END = /^[.!?;…]+$/;
 
 /** Replaces whole words and phrases (case-insensitively) by their written-out form. Longest first. */
 export function respell(text: string, spellings: Record<string, string>): string {
-  let out = ` ${text
+  const out = ` ${text
     .normalize('NFKC')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
     .replace(/[’‘`´]/g, "'")
@@ -46,12 +46,23 @@ export function respell(text: string, spellings: Record<string, string>): string
     .replace(/(\p{L})([.!?]+)(?=\s|$)/gu, '$1 $2')
     // "£50" is money in words, not a symbol the rules cannot name.
     .replace(/£\s*(\d[\d,.]*)/g, '$1 pounds')} `;
-  const keys = Object.keys(spellings).sort((a, b) => b.length - a.length);
-  for (const key of keys) {
-    const pattern = new RegExp(`(?<=[^\\p{L}\\p{N}'])${escapeRegExp(key)}(?=[^\\p{L}\\p{N}'])`, 'giu');
-    out = out.replace(pattern, spellings[key]);
+  const { pattern, written } = compiledSpellings(spellings);
+  return out.replace(pattern, (found) => written.get(found.toLowerCase()) ?? found).trim();
+}
+
+/** One pattern for the whole list (longest first, whole words), made once per list: most texts are short. */
+const compiled = new WeakMap<Record<string, string>, { pattern: RegExp; written: Map<string, string> }>();
+function compiledSpellings(spellings: Record<string, string>): { pattern: RegExp; written: Map<string, string> } {
+  let c = compiled.get(spellings);
+  if (!c) {
+    const keys = Object.keys(spellings).sort((a, b) => b.length - a.length);
+    c = {
+      pattern: new RegExp(`(?<=[^\\p{L}\\p{N}'])(?:${keys.map(escapeRegExp).join('|')})(?=[^\\p{L}\\p{N}'])`, 'giu'),
+      written: new Map(keys.map((k) => [k.toLowerCase(), spellings[k]])),
+    };
+    compiled.set(spellings, c);
   }
-  return out.trim();
+  return c;
 }
 
 export function tokenize(text: string, spellings: Record<string, string>): Token[] {
