@@ -507,6 +507,10 @@ How it is measured:
   DIGEST_SENDS_PER_SECOND=${SEND_RATE} with 4 concurrent senders and a shared pause on 429.
 - **Rebuild**: \`rebuildAggregates\` recomputes every counter from the answer rows and compares.
 - **Seeding** writes answers and state rows with one transaction per respondent (8 at a time) and adds the matching counters.
+- **Built app**: \`npm run build\`, then \`node dist/index.js\` spawned as production starts it, against this store with
+  every answer seeded: milliseconds from spawn until \`GET /readyz\` answers 200, beside a bare Node HTTP server spawned
+  the same way; then 20 rounds of five questions to it over HTTP and its own RSS read from /proc (its own process,
+  so the benchmark's heap is not counted).
 `;
 writeFileSync(fromRoot('BENCHMARKS.md'), doc);
 log('wrote BENCHMARKS.md');
