@@ -118,7 +118,7 @@ describe('worry phrases (seeds/worry-phrases.json)', () => {
       ['"no." at the end of a sentence is the word no', "she isn't allowed to say no.", ['exploitation']],
       ['family spellings are written out', 'i want to kil my self', ['suicide']],
       [
-        'two signs of different kinds are raised where no rule matches',
+        'blood on bedding is read as a sign of self-harm (a rule)',
         'blood on her pillow and she keeps a secret',
         ['selfHarm'],
       ],
