@@ -1,9 +1,7 @@
 import { fromRoot } from '../../src/domain/projectPaths.js';
 import { request } from 'node:http';
 import { expect } from 'chai';
-import { odata } from '@azure/data-tables';
 import { BotHarness, type Activity } from '../support/botHarness.js';
-import { TABLES } from '../../src/storage/tableStore.js';
 
 /**
  * The local, unauthenticated bot answers only this machine's own clients: no other web page in the
@@ -76,14 +74,7 @@ describe('local bot: only this machine may drive it (HTTP, real Azurite)', funct
     });
     after(async () => bot?.stop());
 
-    async function invitationsFor(ref: string): Promise<number> {
-      let n = 0;
-      for await (const _ of (await bot.services.store.table(TABLES.invitations)).listEntities({
-        queryOptions: { filter: odata`reviewRef eq ${ref}` },
-      }))
-        n++;
-      return n;
-    }
+    const invitationsFor = async (ref: string) => (await bot.services.invitations.forReview(ref)).length;
 
     it('makes an invitation from a JSON post on this machine (the check below can fail)', async () => {
       const res = await raw(
