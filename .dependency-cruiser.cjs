@@ -1,59 +1,119 @@
 /**
- * Layers point one way (checked by `npm run deps`, part of `npm test`; type-only imports count too):
+ * How the code is laid out, and which way it may point (checked by `npm run deps`, part of `npm test`;
+ * type-only imports count too). A capability is one folder under src/features/<capability>/:
  *
- *   domain      pure rules and data: imports nothing of ours outside domain
- *   ports       what the app needs from the outside (stores, sending) and the channel-neutral Turn
- *   app         the services: domain + ports, never storage, cards, presenters or handlers
- *   imports     CSV imports: app + ports + domain
- *   cards       card templates with typed data;   presenters: figures → card data and text
- *   handlers    one module per intent or card verb: app, presenters, cards, ports, domain
- *   storage     Table Storage behind the ports: ports + domain
- *   http, bot   the edges (bot is the only place botbuilder is imported)
- *   composition roots (index, composition, services, appServices, cli, demo) wire everything and nothing imports them
+ *   domain/          its pure rules and data (no I/O): imports only pure code
+ *   storage/         its Table Storage repositories, behind its ports
+ *   *Stores.ts       its ports: what its service needs from the outside
+ *   *Service.ts …    its service: domain + ports, never storage, cards, presenters or routes
+ *   *Presenter.ts    figures → card data and text;   *Route(s).ts: its intents and card verbs
+ *
+ * Shared, imported by features and never importing them:
+ *   domain           pure rules and data used by several capabilities (dates, terms, disclosure, roles, the bank)
+ *   understanding    the language core: normalising, matching, slots, the classifier
+ *   ports            the channel-neutral Turn and what a reply is;   cards: card templates with typed data
+ *   storage          the table store, the embedded Azurite, backups;   imports: CSV row reading
+ *   config, telemetry, manifest
+ * Edges: routing (the route table and the router), bot (the only place botbuilder is imported), http.
+ * Composition roots (index, composition, services, appServices, cli, demo) wire everything; nothing imports them.
  */
-const layer = (name, mayUse) => ({
-  name: `${name}-points-down`,
-  severity: 'error',
-  comment: `${name} may use only: ${mayUse.join(', ')}`,
-  from: { path: `^src/${name}/` },
-  to: { path: '^src/', pathNot: [`^src/${name}/`, ...mayUse.map((l) => `^src/${l}/`)] },
-});
+const PURE = '^src/(domain|understanding)/|^src/features/[^/]+/domain/';
+const PORTS = '^src/ports/|^src/features/[^/]+/[^/]+Stores\\.ts$';
+const STORAGE = '^src/storage/|^src/features/[^/]+/storage/';
+const SHARED = '^src/(domain|understanding|ports|cards|storage|imports|config|telemetry|manifest)/';
+const ROOTS = '^src/(index|composition|services|appServices)\\.ts$|^src/(cli|demo)/';
+const SERVICE = '^src/features/[^/]+/[^/]*(Service|Rebuild|Delivery|Inputs|Schedule|Pacer)\\.ts$';
+const PRESENTER = '^src/features/[^/]+/[^/]*(Presenter|Cards)\\.ts$';
+const HANDLER = '^src/features/[^/]+/[^/]*(Route|Routes|Replies|familySurvey|help|notHeld)\\.ts$';
+
+const rule = (name, comment, from, to) => ({ name, severity: 'error', comment, from, to });
 
 module.exports = {
   forbidden: [
-    {
-      name: 'no-circular',
-      severity: 'error',
-      comment: 'A cycle makes every file in it a dependency of every other.',
-      from: {},
-      to: { circular: true },
-    },
-    layer('domain', []),
-    layer('ports', ['domain']),
-    layer('config', ['domain']),
-    layer('app', ['ports', 'domain']),
-    layer('imports', ['app', 'ports', 'domain']),
-    layer('cards', ['ports', 'domain']),
-    layer('presenters', ['cards', 'ports', 'domain']),
-    layer('handlers', ['app', 'presenters', 'cards', 'ports', 'domain']),
-    layer('storage', ['ports', 'domain', 'config']),
-    layer('http', ['app', 'ports', 'domain', 'config']),
-    layer('bot', ['handlers', 'ports', 'domain', 'config']),
-    layer('manifest', ['domain']),
-    {
-      name: 'nothing-imports-a-composition-root',
-      severity: 'error',
-      comment: 'index, composition, services, appServices, cli and demo wire the product; nothing depends on them.',
-      from: { path: '^src/', pathNot: '^src/(index|composition|services|appServices)\\.ts$|^src/(cli|demo)/' },
-      to: { path: '^src/(index|composition|services|appServices)\\.ts$|^src/(cli|demo)/' },
-    },
-    {
-      name: 'botbuilder-only-in-the-channel-layer',
-      severity: 'error',
-      comment: 'The Bot Framework SDK is archived: keeping it in src/bot makes the move to its successor one folder.',
-      from: { path: '^src/', pathNot: '^src/bot/' },
-      to: { path: 'node_modules/(botbuilder|botframework-)' },
-    },
+    rule('no-circular', 'A cycle makes every file in it a dependency of every other.', {}, { circular: true }),
+    rule(
+      'pure-stays-pure',
+      'Domain and understanding code imports only other pure code.',
+      { path: PURE },
+      {
+        path: '^src/',
+        pathNot: PURE,
+      },
+    ),
+    rule(
+      'ports-point-down',
+      'Ports name what is needed in domain terms.',
+      { path: PORTS },
+      {
+        path: '^src/',
+        pathNot: `${PURE}|${PORTS}`,
+      },
+    ),
+    rule(
+      'storage-points-down',
+      'Repositories implement ports on the table store.',
+      { path: STORAGE },
+      {
+        path: '^src/',
+        pathNot: `${PURE}|${PORTS}|${STORAGE}|^src/config/`,
+      },
+    ),
+    rule(
+      'only-roots-open-storage',
+      'Services get stores as ports; only composition roots build repositories.',
+      {
+        path: '^src/',
+        pathNot: `${STORAGE}|${ROOTS}`,
+      },
+      { path: STORAGE },
+    ),
+    rule(
+      'services-know-no-cards',
+      'A service returns figures; presenting and routing them is not its job.',
+      {
+        path: SERVICE,
+      },
+      { path: `${PRESENTER}|${HANDLER}|^src/(cards|routing|bot|http)/` },
+    ),
+    rule(
+      'presenters-only-present',
+      'A presenter turns figures into card data and text; it fetches nothing.',
+      {
+        path: PRESENTER,
+      },
+      { path: `${SERVICE}|${HANDLER}|^src/(routing|bot|http)/` },
+    ),
+    rule(
+      'shared-knows-no-feature',
+      'Shared building blocks are used by capabilities, never the other way.',
+      {
+        path: SHARED,
+      },
+      { path: '^src/features/' },
+    ),
+    rule(
+      'features-know-no-edges',
+      'A capability is reached through the route table; it does not reach back.',
+      {
+        path: '^src/features/',
+      },
+      { path: '^src/(bot|http)/|^src/routing/routes\\.ts$' },
+    ),
+    rule(
+      'nothing-imports-a-composition-root',
+      'Composition roots wire the product; nothing depends on them.',
+      {
+        path: '^src/',
+        pathNot: ROOTS,
+      },
+      { path: ROOTS },
+    ),
+    rule(
+      'botbuilder-only-in-the-channel-layer',
+      'The Bot Framework SDK is archived: keeping it in src/bot makes the move to its successor one folder.',
+      { path: '^src/', pathNot: '^src/bot/' },
+      { path: 'node_modules/(botbuilder|botframework-)' },
+    ),
   ],
   options: {
     tsPreCompilationDeps: true,

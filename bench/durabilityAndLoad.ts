@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildServices, type Services } from '../src/composition.js';
 import type { Config } from '../src/config/config.js';
-import { sectionOrder, sectionQuestionIds } from '../src/domain/survey/sections.js';
+import { sectionOrder, sectionQuestionIds } from '../src/features/survey/domain/sections.js';
 import { RedoLog } from '../src/storage/redoLog.js';
 import { median, percentile } from './stats.js';
 

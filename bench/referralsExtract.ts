@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { addDays } from '../src/domain/dates.js';
-import { referralsToCsv } from '../src/domain/waits/demoExtracts.js';
+import { referralsToCsv } from '../src/features/waits/domain/demoExtracts.js';
 import { seededRandom } from '../src/domain/random/seededRandom.js';
-import type { Referral } from '../src/domain/waits/referral.js';
+import type { Referral } from '../src/features/waits/domain/referral.js';
 
 /**
  * A large synthetic extract for the benchmark: `count` referrals spread over the services and three

@@ -1,12 +1,12 @@
 import type { TransactionAction } from '@azure/data-tables';
 import type { Services } from '../src/composition.js';
-import { compactValue, respondentKey, type RespondentState } from '../src/domain/respondents/respondentState.js';
-import { deltaBetween, mergeDelta, type Delta } from '../src/domain/scores/aggregateDelta.js';
-import { sectionOrder, sectionQuestionIds } from '../src/domain/survey/sections.js';
+import { compactValue, respondentKey, type RespondentState } from '../src/features/survey/domain/respondentState.js';
+import { deltaBetween, mergeDelta, type Delta } from '../src/features/scores/domain/aggregateDelta.js';
+import { sectionOrder, sectionQuestionIds } from '../src/features/survey/domain/sections.js';
 import type { RespondentRole } from '../src/domain/survey/questionBank.js';
 import { seededRandom } from '../src/domain/random/seededRandom.js';
 import { TABLES } from '../src/storage/tableStore.js';
-import { answerRow, stateRow } from '../src/storage/repositories/respondentStore.js';
+import { answerRow, stateRow } from '../src/features/survey/storage/respondentStore.js';
 import { forEachLimited } from '../src/imports/csvRows.js';
 
 /**

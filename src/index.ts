@@ -9,8 +9,8 @@ import { drainServer, type Readiness } from './http/readiness.js';
 import type { Server } from 'restify';
 import { openStorage } from './storage/storageTarget.js';
 import { loadDemoDataInBackground } from './demo/demoData.js';
-import { scheduleTermEndDigests } from './app/digests/digestSchedule.js';
-import { FAILED_CODE_WINDOW_MS } from './app/surveyService.js';
+import { scheduleTermEndDigests } from './features/digests/digestSchedule.js';
+import { FAILED_CODE_WINDOW_MS } from './features/survey/surveyService.js';
 
 /** Composition root: read config, start storage, wire the bot, serve, and shut down cleanly. */
 async function main(): Promise<void> {

@@ -6,8 +6,8 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { z } from 'zod';
-import type { ConversationEvents } from '../handlers/routes.js';
-import type { Router } from '../handlers/router.js';
+import type { ConversationEvents } from '../routing/routes.js';
+import type { Router } from '../routing/router.js';
 import type { Reply } from '../ports/messages.js';
 import type { CardOutcome, Turn } from '../ports/turn.js';
 import { rolesOf, type RoleLookup } from './roles.js';

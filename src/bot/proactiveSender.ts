@@ -1,6 +1,6 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import { outcomeOfStatus, type SendOutcome } from '../domain/digests/sendOutcome.js';
-import type { ProactiveSender } from '../ports/digestStores.js';
+import { outcomeOfStatus, type SendOutcome } from '../features/digests/domain/sendOutcome.js';
+import type { ProactiveSender } from '../features/digests/digestStores.js';
 import { activitiesFor } from './teamsTurn.js';
 
 /**

@@ -1,5 +1,5 @@
-import { ErasureService } from '../app/erasureService.js';
-import { checkReviewRef } from '../domain/invitations/reviewRef.js';
+import { ErasureService } from '../features/admin/erasureService.js';
+import { checkReviewRef } from '../features/invitations/domain/reviewRef.js';
 import { fail, runCli, withServices } from './cliStorage.js';
 
 const USAGE = `Erase everything held for one review (answers, progress, invitations) and correct the aggregates.

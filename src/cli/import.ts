@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ReferralsImport } from '../imports/referralsImport.js';
-import { ResponsesImport } from '../imports/responsesImport.js';
-import { MeasuresImport } from '../imports/measuresImport.js';
+import { ReferralsImport } from '../features/waits/referralsImport.js';
+import { ResponsesImport } from '../features/survey/responsesImport.js';
+import { MeasuresImport } from '../features/measures/measuresImport.js';
 import { CsvHeaderError, type RowError } from '../imports/csvRows.js';
 import { fail, runCli, withServices } from './cliStorage.js';
 import type { Services } from '../services.js';

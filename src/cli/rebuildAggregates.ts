@@ -1,4 +1,4 @@
-import { rebuildAggregates } from '../app/aggregatesRebuild.js';
+import { rebuildAggregates } from '../features/scores/aggregatesRebuild.js';
 import { runCli, withServices } from './cliStorage.js';
 
 const USAGE = `Recompute every outcome-score aggregate from the stored answers and report any difference

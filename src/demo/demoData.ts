@@ -4,9 +4,9 @@ import type { Logger } from '../config/logger.js';
 import type { Services } from '../services.js';
 import { fromRoot } from '../domain/projectPaths.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
-import { ReferralsImport } from '../imports/referralsImport.js';
-import { ResponsesImport } from '../imports/responsesImport.js';
-import { MeasuresImport } from '../imports/measuresImport.js';
+import { ReferralsImport } from '../features/waits/referralsImport.js';
+import { ResponsesImport } from '../features/survey/responsesImport.js';
+import { MeasuresImport } from '../features/measures/measuresImport.js';
 import { TABLES, type TableName } from '../storage/tableStore.js';
 import { addDays } from '../domain/dates.js';
 

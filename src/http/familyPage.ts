@@ -2,7 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { SurveyService } from '../app/surveyService.js';
+import type { SurveyService } from '../features/survey/surveyService.js';
 import { fromRoot } from '../domain/projectPaths.js';
 import type { DirectLineTokens } from './directLineTokens.js';
 import { FamilyPageLimits } from './familyPageLimits.js';

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { ReviewAnswersService } from '../app/reviewAnswersService.js';
-import type { ReviewAnswers } from '../domain/reviews/reviewAnswers.js';
+import type { ReviewAnswersService } from '../features/reviews/reviewAnswersService.js';
+import type { ReviewAnswers } from '../features/reviews/domain/reviewAnswers.js';
 
 const tokenQuery = z.object({ token: z.string().min(10).max(2000) });
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { BotHarness } from '../support/botHarness.js';
-import type { AnswerRow } from '../../src/ports/surveyStores.js';
+import type { AnswerRow } from '../../src/features/survey/surveyStores.js';
 import { launchBrowser, screenshot } from './support/browser.js';
 import {
   expectAccessible,

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { BotHarness } from '../support/botHarness.js';
-import { ResponsesImport } from '../../src/imports/responsesImport.js';
-import { ReferralsImport } from '../../src/imports/referralsImport.js';
-import { MeasuresImport } from '../../src/imports/measuresImport.js';
+import { ResponsesImport } from '../../src/features/survey/responsesImport.js';
+import { ReferralsImport } from '../../src/features/waits/referralsImport.js';
+import { MeasuresImport } from '../../src/features/measures/measuresImport.js';
 import { fromRoot } from '../../src/domain/projectPaths.js';
 import { launchBrowser, localOnlyPage, screenshot } from './support/browser.js';
 import { startPlayground, type Playground } from './support/playground.js';

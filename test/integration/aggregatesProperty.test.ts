@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { rebuildAggregates } from '../../src/app/aggregatesRebuild.js';
-import { sectionQuestionIds, sectionOrder } from '../../src/domain/survey/sections.js';
+import { rebuildAggregates } from '../../src/features/scores/aggregatesRebuild.js';
+import { sectionQuestionIds, sectionOrder } from '../../src/features/survey/domain/sections.js';
 import type { RespondentRole } from '../../src/domain/survey/questionBank.js';
 import { BotHarness } from '../support/botHarness.js';
 

@@ -7,7 +7,7 @@ import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { expect } from 'chai';
 import { isLosslessNumber, parse as parseLossless } from 'lossless-json';
 import { fromRoot } from '../../src/domain/projectPaths.js';
-import { ReferralsImport } from '../../src/imports/referralsImport.js';
+import { ReferralsImport } from '../../src/features/waits/referralsImport.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
 import { startOrAttachAzurite } from '../../src/storage/sharedAzurite.js';
 import { BackupRefused, backupTables, restoreTables, type TableAccess } from '../../src/storage/tableBackup.js';

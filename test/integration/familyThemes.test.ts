@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { compactValue } from '../../src/domain/respondents/respondentState.js';
+import { compactValue } from '../../src/features/survey/domain/respondentState.js';
 import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
 
 /**

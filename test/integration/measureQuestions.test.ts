@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { MeasuresImport } from '../../src/imports/measuresImport.js';
+import { MeasuresImport } from '../../src/features/measures/measuresImport.js';
 import { ask, BotHarness, type ChatUser } from '../support/botHarness.js';
 
 const PRACTITIONER = 'dddddddd-1111-0000-0000-000000000001';

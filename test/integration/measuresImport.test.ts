@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { fromRoot } from '../../src/domain/projectPaths.js';
-import { MeasuresImport } from '../../src/imports/measuresImport.js';
+import { MeasuresImport } from '../../src/features/measures/measuresImport.js';
 import { BotHarness } from '../support/botHarness.js';
 
 const HEADER = 'measure_id,period,numerator,denominator,value';

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { fromRoot } from '../../src/domain/projectPaths.js';
-import { demoReferrals, referralsToCsv } from '../../src/domain/waits/demoExtracts.js';
-import type { Referral } from '../../src/domain/waits/referral.js';
-import { waitingListStats } from '../../src/domain/waits/waitingListStats.js';
-import { ReferralsImport } from '../../src/imports/referralsImport.js';
+import { demoReferrals, referralsToCsv } from '../../src/features/waits/domain/demoExtracts.js';
+import type { Referral } from '../../src/features/waits/domain/referral.js';
+import { waitingListStats } from '../../src/features/waits/domain/waitingListStats.js';
+import { ReferralsImport } from '../../src/features/waits/referralsImport.js';
 import { BotHarness } from '../support/botHarness.js';
 
 const HEADER = 'referral_id,service,referred_on,triaged_on,first_seen_on,closed_on';

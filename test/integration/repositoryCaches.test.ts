@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
 import { TableStore } from '../../src/storage/tableStore.js';
-import { AddressBookRepository } from '../../src/storage/repositories/addressBookRepository.js';
-import { AggregatesRepository } from '../../src/storage/repositories/aggregatesRepository.js';
-import { ConversationsRepository } from '../../src/storage/repositories/conversationsRepository.js';
-import { InvitationsRepository } from '../../src/storage/repositories/invitationsRepository.js';
-import type { Delta } from '../../src/domain/scores/aggregateDelta.js';
+import { AddressBookRepository } from '../../src/features/addressBook/storage/addressBookRepository.js';
+import { AggregatesRepository } from '../../src/features/scores/storage/aggregatesRepository.js';
+import { ConversationsRepository } from '../../src/features/survey/storage/conversationsRepository.js';
+import { InvitationsRepository } from '../../src/features/invitations/storage/invitationsRepository.js';
+import type { Delta } from '../../src/features/scores/domain/aggregateDelta.js';
 import type { ConversationAddress } from '../../src/ports/messages.js';
-import type { Understanding } from '../../src/domain/nlu/types.js';
+import type { Understanding } from '../../src/understanding/types.js';
 
 /**
  * The one cache policy, end to end: two instances of the repositories (as two bot processes would have)

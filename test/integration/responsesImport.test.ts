@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { rebuildAggregates } from '../../src/app/aggregatesRebuild.js';
+import { rebuildAggregates } from '../../src/features/scores/aggregatesRebuild.js';
 import { fromRoot } from '../../src/domain/projectPaths.js';
-import { ResponsesImport } from '../../src/imports/responsesImport.js';
+import { ResponsesImport } from '../../src/features/survey/responsesImport.js';
 import { BotHarness } from '../support/botHarness.js';
 
 const HEADER = 'review_ref,respondent,submitted_on,question_id,score,text';

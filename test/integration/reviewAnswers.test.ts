@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { sectionOrder } from '../../src/domain/survey/sections.js';
+import { sectionOrder } from '../../src/features/survey/domain/sections.js';
 import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
-import { REVIEW_REFUSAL } from '../../src/presenters/reviewAnswersPresenter.js';
+import { REVIEW_REFUSAL } from '../../src/features/reviews/reviewAnswersPresenter.js';
 
 /**
  * A review's own answers for the review meeting, through the HTTP endpoint with real Azurite: the

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { sectionOrder } from '../../src/domain/survey/sections.js';
+import { sectionOrder } from '../../src/features/survey/domain/sections.js';
 import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
 
 /**

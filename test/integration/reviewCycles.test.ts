@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { rebuildAggregates } from '../../src/app/aggregatesRebuild.js';
-import { sectionOrder } from '../../src/domain/survey/sections.js';
+import { rebuildAggregates } from '../../src/features/scores/aggregatesRebuild.js';
+import { sectionOrder } from '../../src/features/survey/domain/sections.js';
 import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
 
 /**

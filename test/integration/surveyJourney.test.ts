@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { odata } from '@azure/data-tables';
-import { MISSING_ANSWER } from '../../src/cards/surveyCards.js';
+import { MISSING_ANSWER } from '../../src/features/survey/surveyCards.js';
 import {
   BotHarness,
   cardElements,
@@ -12,7 +12,7 @@ import {
   type ChatUser,
 } from '../support/botHarness.js';
 import { TABLES } from '../../src/storage/tableStore.js';
-import { sectionOrder } from '../../src/domain/survey/sections.js';
+import { sectionOrder } from '../../src/features/survey/domain/sections.js';
 
 /** The whole survey through the bot's HTTP endpoint against real (in-memory) Azurite. */
 describe('survey journey (HTTP endpoint, real Azurite)', function () {

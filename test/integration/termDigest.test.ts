@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { MeasuresImport } from '../../src/imports/measuresImport.js';
+import { MeasuresImport } from '../../src/features/measures/measuresImport.js';
 import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
 import { cardProblems } from '../support/cardCheck.js';
 import { RecordingChannel } from '../support/recordingChannel.js';

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import getPort from 'get-port';
 import { fromRoot } from '../../src/domain/projectPaths.js';
 import { BotProcess } from '../support/botProcess.js';
-import { rebuildAggregates } from '../../src/app/aggregatesRebuild.js';
+import { rebuildAggregates } from '../../src/features/scores/aggregatesRebuild.js';
 import { BotHarness, cardElements, cards, texts, type Activity, type ChatUser } from '../support/botHarness.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { addDays } from '../../src/domain/dates.js';
-import { ReferralsImport } from '../../src/imports/referralsImport.js';
+import { ReferralsImport } from '../../src/features/waits/referralsImport.js';
 import { ask, BotHarness, type ChatUser } from '../support/botHarness.js';
 
 /**

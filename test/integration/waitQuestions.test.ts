@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { ReferralsImport } from '../../src/imports/referralsImport.js';
+import { ReferralsImport } from '../../src/features/waits/referralsImport.js';
 import { ask, BotHarness, type ChatUser } from '../support/botHarness.js';
 
 /** Waiting-time questions through the HTTP endpoint, with extracts imported into real Azurite. */

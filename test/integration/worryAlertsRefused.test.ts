@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { sectionOrder, sectionQuestionIds } from '../../src/domain/survey/sections.js';
+import { sectionOrder, sectionQuestionIds } from '../../src/features/survey/domain/sections.js';
 import { BotHarness, texts, type ChatUser } from '../support/botHarness.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
 

@@ -1,12 +1,12 @@
-import { loadWorryPhrases } from '../../../src/domain/worries/worryPhrases.js';
+import { loadWorryPhrases } from '../../../src/features/worries/domain/worryPhrases.js';
 import { DEFAULT_FAMILY_HELP_TEXT } from '../../../src/config/config.js';
-import { loadMeasureCatalogue } from '../../../src/domain/measures/measureCatalogue.js';
+import { loadMeasureCatalogue } from '../../../src/features/measures/domain/measureCatalogue.js';
 import { wireAppServices } from '../../../src/appServices.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
 import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
 import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
-import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
-import { buildRoutes } from '../../../src/handlers/routes.js';
+import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { buildRoutes } from '../../../src/routing/routes.js';
 import type { ConversationAddress, Reply } from '../../../src/ports/messages.js';
 import type { Turn } from '../../../src/ports/turn.js';
 import { TestClock } from '../testClock.js';

@@ -1,20 +1,20 @@
-import type { YouSaidStore } from '../../../src/ports/youSaidStores.js';
-import type { YouSaidEntry } from '../../../src/domain/youSaid/youSaidEntry.js';
-import type { WorryAlert, WorryAlertStore } from '../../../src/ports/worryStores.js';
-import type { ReviewView, ReviewViewLog } from '../../../src/ports/reviewStores.js';
-import type { ExtractSnapshot } from '../../../src/domain/waits/extractSnapshot.js';
-import type { AskContext } from '../../../src/ports/surveyStores.js';
-import type { Understanding } from '../../../src/domain/nlu/types.js';
-import { countDeliveries } from '../../../src/domain/digests/deliveryCounts.js';
+import type { YouSaidStore } from '../../../src/features/youSaid/youSaidStores.js';
+import type { YouSaidEntry } from '../../../src/features/youSaid/domain/youSaidEntry.js';
+import type { WorryAlert, WorryAlertStore } from '../../../src/features/worries/worryStores.js';
+import type { ReviewView, ReviewViewLog } from '../../../src/features/reviews/reviewStores.js';
+import type { ExtractSnapshot } from '../../../src/features/waits/domain/extractSnapshot.js';
+import type { AskContext } from '../../../src/features/survey/surveyStores.js';
+import type { Understanding } from '../../../src/understanding/types.js';
+import { countDeliveries } from '../../../src/features/digests/domain/deliveryCounts.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
-import type { SendOutcome } from '../../../src/domain/digests/sendOutcome.js';
-import { respondentKey, type RespondentState } from '../../../src/domain/respondents/respondentState.js';
-import { deltaBetween, mergeDelta, type Delta } from '../../../src/domain/scores/aggregateDelta.js';
+import type { SendOutcome } from '../../../src/features/digests/domain/sendOutcome.js';
+import { respondentKey, type RespondentState } from '../../../src/features/survey/domain/respondentState.js';
+import { deltaBetween, mergeDelta, type Delta } from '../../../src/features/scores/domain/aggregateDelta.js';
 import type { QuestionBank, RespondentRole } from '../../../src/domain/survey/questionBank.js';
-import { sectionOrder } from '../../../src/domain/survey/sections.js';
-import type { Referral } from '../../../src/domain/waits/referral.js';
-import type { ServiceSummary } from '../../../src/domain/waits/serviceSummary.js';
-import type { QuestionLog, RoleStore, UnansweredQuestion } from '../../../src/ports/adminStores.js';
+import { sectionOrder } from '../../../src/features/survey/domain/sections.js';
+import type { Referral } from '../../../src/features/waits/domain/referral.js';
+import type { ServiceSummary } from '../../../src/features/waits/domain/serviceSummary.js';
+import type { QuestionLog, RoleStore, UnansweredQuestion } from '../../../src/features/admin/adminStores.js';
 import type {
   AddressBook,
   Claim,
@@ -28,16 +28,14 @@ import type {
   Secrets,
   StoredAddress,
   Subscription,
-} from '../../../src/ports/digestStores.js';
+} from '../../../src/features/digests/digestStores.js';
 import type {
   AggregateCounters,
   AggregateMaintenance,
-  ReferralStore,
   TermCounters,
-  WaitSummaryStore,
-  MeasureStore,
-  StoredMeasureValue,
-} from '../../../src/ports/figureStores.js';
+} from '../../../src/features/scores/scoreStores.js';
+import type { ReferralStore, WaitSummaryStore } from '../../../src/features/waits/waitsStores.js';
+import type { MeasureStore, StoredMeasureValue } from '../../../src/features/measures/measureStores.js';
 import type { ConversationAddress, Reply } from '../../../src/ports/messages.js';
 import type {
   AnswerRow,
@@ -47,7 +45,7 @@ import type {
   Mutation,
   MutationResult,
   RespondentRecords,
-} from '../../../src/ports/surveyStores.js';
+} from '../../../src/features/survey/surveyStores.js';
 
 /**
  * In-memory fakes of the ports, for fast unit tests of the services, handlers and router. They keep the

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import { AddressCapture } from '../../../src/bot/addressCapture.js';
 import { OutcomesBot } from '../../../src/bot/outcomesBot.js';
-import { SAVE_SECTION_VERB } from '../../../src/cards/surveyCards.js';
-import { sectionOrder, sectionQuestionIds } from '../../../src/domain/survey/sections.js';
+import { SAVE_SECTION_VERB } from '../../../src/features/survey/surveyCards.js';
+import { sectionOrder, sectionQuestionIds } from '../../../src/features/survey/domain/sections.js';
 import { fakeWorld } from '../../support/fakes/fakeWorld.js';
 
 /** The bot class with botbuilder's TestAdapter: tenant check, message and card routing, address capture. */

@@ -2,27 +2,31 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { renderCard } from '../../../src/cards/renderCard.js';
 import { cardElements } from '../../support/botHarness.js';
-import { sectionCard, sectionSavedCard, surveyCompleteCard } from '../../../src/cards/surveyCards.js';
+import { sectionCard, sectionSavedCard, surveyCompleteCard } from '../../../src/features/survey/surveyCards.js';
 import { fromRoot } from '../../../src/domain/projectPaths.js';
 import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
-import { sectionOrder } from '../../../src/domain/survey/sections.js';
+import { sectionOrder } from '../../../src/features/survey/domain/sections.js';
 import { cardProblems } from '../../support/cardCheck.js';
 import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
-import { outcomeScore, responseRates } from '../../../src/domain/scores/outcomeFigures.js';
-import { presentComparison, presentResponseRates, presentScores } from '../../../src/presenters/scoresPresenter.js';
-import { presentOverview, presentServiceWaits } from '../../../src/presenters/waitsPresenter.js';
-import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
-import { waitingListStats } from '../../../src/domain/waits/waitingListStats.js';
-import { demoReferrals } from '../../../src/domain/waits/demoExtracts.js';
-import { buildTermDigest } from '../../../src/domain/digests/termDigest.js';
-import { presentTermDigest } from '../../../src/presenters/termDigestPresenter.js';
-import { reviewAnswers } from '../../../src/domain/reviews/reviewAnswers.js';
-import { worryAlertCard } from '../../../src/presenters/worryAlertPresenter.js';
-import { youSaidFormCard, youSaidListCard } from '../../../src/presenters/youSaidPresenter.js';
-import { presentReviewAnswers, presentReviewWords } from '../../../src/presenters/reviewAnswersPresenter.js';
-import { loadMeasureCatalogue } from '../../../src/domain/measures/measureCatalogue.js';
-import { measureFigures } from '../../../src/domain/measures/measureFigures.js';
-import { presentMeasure, presentMeasureTable } from '../../../src/presenters/measuresPresenter.js';
+import { outcomeScore, responseRates } from '../../../src/features/scores/domain/outcomeFigures.js';
+import {
+  presentComparison,
+  presentResponseRates,
+  presentScores,
+} from '../../../src/features/scores/scoresPresenter.js';
+import { presentOverview, presentServiceWaits } from '../../../src/features/waits/waitsPresenter.js';
+import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
+import { demoReferrals } from '../../../src/features/waits/domain/demoExtracts.js';
+import { buildTermDigest } from '../../../src/features/digests/domain/termDigest.js';
+import { presentTermDigest } from '../../../src/features/digests/termDigestPresenter.js';
+import { reviewAnswers } from '../../../src/features/reviews/domain/reviewAnswers.js';
+import { worryAlertCard } from '../../../src/features/worries/worryAlertPresenter.js';
+import { youSaidFormCard, youSaidListCard } from '../../../src/features/youSaid/youSaidPresenter.js';
+import { presentReviewAnswers, presentReviewWords } from '../../../src/features/reviews/reviewAnswersPresenter.js';
+import { loadMeasureCatalogue } from '../../../src/features/measures/domain/measureCatalogue.js';
+import { measureFigures } from '../../../src/features/measures/domain/measureFigures.js';
+import { presentMeasure, presentMeasureTable } from '../../../src/features/measures/measuresPresenter.js';
 
 const bank = loadQuestionBank();
 

@@ -1,15 +1,15 @@
 import { expect } from 'chai';
 import { renderCard } from '../../../src/cards/renderCard.js';
-import { surveyCompleteCard } from '../../../src/cards/surveyCards.js';
-import { buildTermDigest } from '../../../src/domain/digests/termDigest.js';
-import { reviewAnswers } from '../../../src/domain/reviews/reviewAnswers.js';
+import { surveyCompleteCard } from '../../../src/features/survey/surveyCards.js';
+import { buildTermDigest } from '../../../src/features/digests/domain/termDigest.js';
+import { reviewAnswers } from '../../../src/features/reviews/domain/reviewAnswers.js';
 import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
 import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
-import { responseRates } from '../../../src/domain/scores/outcomeFigures.js';
-import { presentReviewWords } from '../../../src/presenters/reviewAnswersPresenter.js';
-import { presentTermDigest } from '../../../src/presenters/termDigestPresenter.js';
-import { worryAlertCard } from '../../../src/presenters/worryAlertPresenter.js';
-import { youSaidFormCard, youSaidLine, youSaidListCard } from '../../../src/presenters/youSaidPresenter.js';
+import { responseRates } from '../../../src/features/scores/domain/outcomeFigures.js';
+import { presentReviewWords } from '../../../src/features/reviews/reviewAnswersPresenter.js';
+import { presentTermDigest } from '../../../src/features/digests/termDigestPresenter.js';
+import { worryAlertCard } from '../../../src/features/worries/worryAlertPresenter.js';
+import { youSaidFormCard, youSaidLine, youSaidListCard } from '../../../src/features/youSaid/youSaidPresenter.js';
 import { cardElements } from '../../support/botHarness.js';
 
 const bank = loadQuestionBank();

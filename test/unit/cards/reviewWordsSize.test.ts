@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { toActivity } from '../../../src/bot/teamsTurn.js';
 import { renderCard } from '../../../src/cards/renderCard.js';
-import { reviewAnswers, type AnswerRow } from '../../../src/domain/reviews/reviewAnswers.js';
+import { reviewAnswers, type AnswerRow } from '../../../src/features/reviews/domain/reviewAnswers.js';
 import { loadQuestionBank, type RespondentRole } from '../../../src/domain/survey/questionBank.js';
-import { FREE_TEXT_MAX_CHARS } from '../../../src/domain/survey/sectionSubmission.js';
-import { presentReviewWords } from '../../../src/presenters/reviewAnswersPresenter.js';
+import { FREE_TEXT_MAX_CHARS } from '../../../src/features/survey/domain/sectionSubmission.js';
+import { presentReviewWords } from '../../../src/features/reviews/reviewAnswersPresenter.js';
 
 const bank = loadQuestionBank();
 /** Teams refuses an activity over about 28 KB; every one the bot sends stays under 27,000 bytes. */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DIGEST_GRACE_DAYS, termDueOn } from '../../../src/app/digests/digestSchedule.js';
+import { DIGEST_GRACE_DAYS, termDueOn } from '../../../src/features/digests/digestSchedule.js';
 import { addDays } from '../../../src/domain/dates.js';
 import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { systemClock } from '../../../src/domain/clock.js';
 import { addDays } from '../../../src/domain/dates.js';
-import { signDownload, verifyDownload } from '../../../src/domain/digests/downloadToken.js';
+import { signDownload, verifyDownload } from '../../../src/features/digests/domain/downloadToken.js';
 
 /** BOT_TODAY once set a link's expiry while the check used the real clock: every fresh link answered 410. */
 describe('the clock with BOT_TODAY', () => {

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { deliverDigest } from '../../../src/app/digests/digestDelivery.js';
-import { backoffMs, SendPacer } from '../../../src/app/digests/sendPacer.js';
+import { deliverDigest } from '../../../src/features/digests/digestDelivery.js';
+import { backoffMs, SendPacer } from '../../../src/features/digests/sendPacer.js';
 import { InMemoryLedger } from '../../support/fakes/inMemoryStores.js';
-import { outcomeOfStatus, retryAfterMs } from '../../../src/domain/digests/sendOutcome.js';
+import { outcomeOfStatus, retryAfterMs } from '../../../src/features/digests/domain/sendOutcome.js';
 
 /** A clock that only moves when someone sleeps: pacing is checked exactly, without waiting. */
 function virtualClock() {

@@ -1,15 +1,15 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { digestFiguresCsv } from '../../../src/domain/digests/digestFiguresCsv.js';
-import { signDownload, verifyDownload } from '../../../src/domain/digests/downloadToken.js';
-import { buildTermDigest, type TermDigestInput } from '../../../src/domain/digests/termDigest.js';
-import { outcomeScore, responseRates } from '../../../src/domain/scores/outcomeFigures.js';
+import { digestFiguresCsv } from '../../../src/features/digests/domain/digestFiguresCsv.js';
+import { signDownload, verifyDownload } from '../../../src/features/digests/domain/downloadToken.js';
+import { buildTermDigest, type TermDigestInput } from '../../../src/features/digests/domain/termDigest.js';
+import { outcomeScore, responseRates } from '../../../src/features/scores/domain/outcomeFigures.js';
 import { loadQuestionBank, type OutcomeId } from '../../../src/domain/survey/questionBank.js';
 import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
-import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
-import { waitingListStats } from '../../../src/domain/waits/waitingListStats.js';
-import { presentTermDigest } from '../../../src/presenters/termDigestPresenter.js';
+import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
+import { presentTermDigest } from '../../../src/features/digests/termDigestPresenter.js';
 
 const bank = loadQuestionBank();
 const terms = loadTermCalendar();

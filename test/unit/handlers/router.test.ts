@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { z } from 'zod';
-import { cardRoute, intentRoute } from '../../../src/handlers/route.js';
-import { Router } from '../../../src/handlers/router.js';
+import { cardRoute, intentRoute } from '../../../src/routing/route.js';
+import { Router } from '../../../src/routing/router.js';
 import { FakeTurn, FAMILY, MANAGER, PRACTITIONER } from '../../support/fakes/fakeWorld.js';
 
 /** The router alone, with stub routes: lookup, one permission check, input checked before the handler. */

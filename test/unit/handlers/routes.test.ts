@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { SAVE_SECTION_VERB, ANSWER_VERB, SCALE_VERB } from '../../../src/cards/surveyCards.js';
-import { sectionOrder, sectionQuestionIds } from '../../../src/domain/survey/sections.js';
-import { demoReferrals } from '../../../src/domain/waits/demoExtracts.js';
-import { RENEW_VERB } from '../../../src/handlers/invite/renewInvitationRoute.js';
+import { SAVE_SECTION_VERB, ANSWER_VERB, SCALE_VERB } from '../../../src/features/survey/surveyCards.js';
+import { sectionOrder, sectionQuestionIds } from '../../../src/features/survey/domain/sections.js';
+import { demoReferrals } from '../../../src/features/waits/domain/demoExtracts.js';
+import { RENEW_VERB } from '../../../src/features/invitations/renewInvitationRoute.js';
 import {
   ADMIN,
   FakeTurn,

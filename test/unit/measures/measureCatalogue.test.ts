@@ -2,10 +2,15 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fromRoot } from '../../../src/domain/projectPaths.js';
-import { loadMeasureCatalogue, parseMeasureCatalogue } from '../../../src/domain/measures/measureCatalogue.js';
-import { periodProblem, previousPeriod, sameLastYear, periodLabel } from '../../../src/domain/measures/period.js';
-import { checkMeasureRow } from '../../../src/domain/measures/measureRow.js';
-import { discloseValue, measureFigures } from '../../../src/domain/measures/measureFigures.js';
+import { loadMeasureCatalogue, parseMeasureCatalogue } from '../../../src/features/measures/domain/measureCatalogue.js';
+import {
+  periodProblem,
+  previousPeriod,
+  sameLastYear,
+  periodLabel,
+} from '../../../src/features/measures/domain/period.js';
+import { checkMeasureRow } from '../../../src/features/measures/domain/measureRow.js';
+import { discloseValue, measureFigures } from '../../../src/features/measures/domain/measureFigures.js';
 
 const catalogue = loadMeasureCatalogue();
 const byId = new Map(catalogue.measures.map((m) => [m.id, m]));

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { readFollowUp } from '../../../src/domain/nlu/followUp.js';
-import { readMessage } from '../../../src/domain/nlu/readMessage.js';
+import { readFollowUp } from '../../../src/understanding/followUp.js';
+import { readMessage } from '../../../src/understanding/readMessage.js';
 import { SERVICES } from './servicesFixture.js';
 
 const read = (text: string) => readMessage(text, SERVICES);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { matchCost, maxEdits } from '../../../src/domain/nlu/fuzzy.js';
-import { normalise } from '../../../src/domain/nlu/normalise.js';
+import { matchCost, maxEdits } from '../../../src/understanding/fuzzy.js';
+import { normalise } from '../../../src/understanding/normalise.js';
 
 describe('nlu: normalising a message', () => {
   const cases: [string, string[]][] = [

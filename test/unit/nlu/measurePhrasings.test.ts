@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { readMessage } from '../../../src/domain/nlu/readMessage.js';
-import { loadMeasureCatalogue } from '../../../src/domain/measures/measureCatalogue.js';
-import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
+import { readMessage } from '../../../src/understanding/readMessage.js';
+import { loadMeasureCatalogue } from '../../../src/features/measures/domain/measureCatalogue.js';
+import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
 
 const services = loadServiceCatalogue();
 const measures = loadMeasureCatalogue().measures.map((m) => ({

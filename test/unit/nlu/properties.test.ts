@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { understand, type Understanding } from '../../../src/domain/nlu/understand.js';
+import { understand, type Understanding } from '../../../src/understanding/understand.js';
 import { SERVICES } from './servicesFixture.js';
 
 const termRef = z.union([

@@ -1,4 +1,4 @@
-import type { ServiceVocab } from '../../../src/domain/nlu/understand.js';
+import type { ServiceVocab } from '../../../src/understanding/understand.js';
 
 /** The waiting-time services of the Written Statement of Action, shaped like seeds/services.json. */
 export const SERVICES: ServiceVocab[] = [

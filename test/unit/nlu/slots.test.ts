@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import { analyse } from '../../../src/domain/nlu/analysis.js';
-import { normalise } from '../../../src/domain/nlu/normalise.js';
-import { readOutcome } from '../../../src/domain/nlu/outcomeSlot.js';
-import { readReviewRef } from '../../../src/domain/nlu/reviewRefSlot.js';
-import { readRoles } from '../../../src/domain/nlu/roleSlot.js';
-import { readTerms } from '../../../src/domain/nlu/termSlot.js';
-import { lexiconFor } from '../../../src/domain/nlu/vocabulary.js';
-import { readWaits } from '../../../src/domain/nlu/waitsSlot.js';
+import { analyse } from '../../../src/understanding/analysis.js';
+import { normalise } from '../../../src/understanding/normalise.js';
+import { readOutcome } from '../../../src/understanding/outcomeSlot.js';
+import { readReviewRef } from '../../../src/understanding/reviewRefSlot.js';
+import { readRoles } from '../../../src/understanding/roleSlot.js';
+import { readTerms } from '../../../src/understanding/termSlot.js';
+import { lexiconFor } from '../../../src/understanding/vocabulary.js';
+import { readWaits } from '../../../src/understanding/waitsSlot.js';
 import { SERVICES } from './servicesFixture.js';
 
 const read = (text: string) => analyse(normalise(text).tokens, lexiconFor(SERVICES));

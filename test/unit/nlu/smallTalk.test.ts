@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { understand } from '../../../src/domain/nlu/understand.js';
+import { understand } from '../../../src/understanding/understand.js';
 import { SERVICES } from './servicesFixture.js';
 
 describe('small talk', () => {

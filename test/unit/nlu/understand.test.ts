@@ -5,7 +5,7 @@ import {
   type RespondentRole,
   type TermRef,
   type Understanding,
-} from '../../../src/domain/nlu/understand.js';
+} from '../../../src/understanding/understand.js';
 import { SERVICES } from './servicesFixture.js';
 
 type Scores = Extract<Understanding, { intent: 'scores' }>;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { discloseFigure, discloseParts, MIN_RESPONDENTS } from '../../../src/domain/scores/disclosure.js';
+import { discloseFigure, discloseParts, MIN_RESPONDENTS } from '../../../src/domain/disclosure/disclosure.js';
 
 describe('disclosure control', () => {
   it('hides a figure from fewer than 5 respondents and shows 5 or more', () => {

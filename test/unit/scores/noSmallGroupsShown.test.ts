@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { renderCard } from '../../../src/cards/renderCard.js';
-import { outcomeScore, responseRates, type Counters } from '../../../src/domain/scores/outcomeFigures.js';
-import { outcomeRow, questionFields, rateRow } from '../../../src/domain/scores/aggregateDelta.js';
-import { SUPPRESSED_TEXT } from '../../../src/domain/scores/disclosure.js';
+import { outcomeScore, responseRates, type Counters } from '../../../src/features/scores/domain/outcomeFigures.js';
+import { outcomeRow, questionFields, rateRow } from '../../../src/features/scores/domain/aggregateDelta.js';
+import { SUPPRESSED_TEXT } from '../../../src/domain/disclosure/disclosure.js';
 import { loadQuestionBank, OUTCOME_IDS, type RespondentRole } from '../../../src/domain/survey/questionBank.js';
 import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
-import { presentResponseRates, presentScores } from '../../../src/presenters/scoresPresenter.js';
-import type { TermScores } from '../../../src/domain/scores/termScores.js';
+import { presentResponseRates, presentScores } from '../../../src/features/scores/scoresPresenter.js';
+import type { TermScores } from '../../../src/features/scores/domain/termScores.js';
 
 const bank = loadQuestionBank();
 const terms = loadTermCalendar();

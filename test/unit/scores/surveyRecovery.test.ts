@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { deltaBetween, outcomeRow, questionFields } from '../../../src/domain/scores/aggregateDelta.js';
-import { outcomeScore, type Counters, type OutcomeScore } from '../../../src/domain/scores/outcomeFigures.js';
-import { MIN_RESPONDENTS } from '../../../src/domain/scores/disclosure.js';
+import { deltaBetween, outcomeRow, questionFields } from '../../../src/features/scores/domain/aggregateDelta.js';
+import { outcomeScore, type Counters, type OutcomeScore } from '../../../src/features/scores/domain/outcomeFigures.js';
+import { MIN_RESPONDENTS } from '../../../src/domain/disclosure/disclosure.js';
 import { loadQuestionBank, OUTCOME_IDS, type RespondentRole } from '../../../src/domain/survey/questionBank.js';
-import type { RespondentState } from '../../../src/domain/respondents/respondentState.js';
+import type { RespondentState } from '../../../src/features/survey/domain/respondentState.js';
 
 /**
  * An attacker's view of the survey figures. Everything one outcome answer and its follow-ups show for a

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { AccessControl } from '../../../src/app/access.js';
-import { rebuildAggregates } from '../../../src/app/aggregatesRebuild.js';
-import { sectionOrder, sectionQuestionIds } from '../../../src/domain/survey/sections.js';
+import { AccessControl } from '../../../src/features/admin/accessControl.js';
+import { rebuildAggregates } from '../../../src/features/scores/aggregatesRebuild.js';
+import { sectionOrder, sectionQuestionIds } from '../../../src/features/survey/domain/sections.js';
 import { InMemoryRoles } from '../../support/fakes/inMemoryStores.js';
 import { fakeWorld, type FakeWorld } from '../../support/fakes/fakeWorld.js';
 

@@ -7,7 +7,7 @@ import {
   newInvitationCode,
   readCodeFromText,
 } from '../../../src/domain/invitations/invitationCode.js';
-import { checkReviewRef } from '../../../src/domain/invitations/reviewRef.js';
+import { checkReviewRef } from '../../../src/features/invitations/domain/reviewRef.js';
 
 describe('invitation codes', () => {
   it('are 10 characters from an alphabet without look-alikes', () => {

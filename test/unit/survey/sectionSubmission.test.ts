@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
-import { checkSectionSubmission } from '../../../src/domain/survey/sectionSubmission.js';
-import { firstUnansweredSection, sectionOrder } from '../../../src/domain/survey/sections.js';
+import { checkSectionSubmission } from '../../../src/features/survey/domain/sectionSubmission.js';
+import { firstUnansweredSection, sectionOrder } from '../../../src/features/survey/domain/sections.js';
 
 describe('section submissions', () => {
   const bank = loadQuestionBank();

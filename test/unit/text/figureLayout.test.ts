@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { change } from '../../../src/domain/scores/outcomeFigures.js';
-import { arrow, nowrap, serviceTitle } from '../../../src/presenters/format.js';
+import { change } from '../../../src/features/scores/domain/outcomeFigures.js';
+import { arrow, nowrap, serviceTitle } from '../../../src/cards/format.js';
 
 const mean = (value: number) => ({ shown: true as const, value, basis: 10 });
 

@@ -2,10 +2,10 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { fromRoot } from '../../../src/domain/projectPaths.js';
-import { demoReferrals, referralsToCsv } from '../../../src/domain/waits/demoExtracts.js';
-import { REFERRAL_COLUMNS, validateReferralRow } from '../../../src/domain/waits/referral.js';
-import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
-import { waitingListStats } from '../../../src/domain/waits/waitingListStats.js';
+import { demoReferrals, referralsToCsv } from '../../../src/features/waits/domain/demoExtracts.js';
+import { REFERRAL_COLUMNS, validateReferralRow } from '../../../src/features/waits/domain/referral.js';
+import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
 
 const services = loadServiceCatalogue();
 const serviceIds = new Set(services.map((s) => s.id));

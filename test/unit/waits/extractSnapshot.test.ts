@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { answerChange, snapshotOf, type ExtractSnapshot } from '../../../src/domain/waits/extractSnapshot.js';
-import { discloseSnapshot, discloseWaits } from '../../../src/domain/waits/disclosedWaits.js';
-import { waitingListStats } from '../../../src/domain/waits/waitingListStats.js';
-import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
+import { answerChange, snapshotOf, type ExtractSnapshot } from '../../../src/features/waits/domain/extractSnapshot.js';
+import { discloseSnapshot, discloseWaits } from '../../../src/features/waits/domain/disclosedWaits.js';
+import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
+import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
 import { addDays } from '../../../src/domain/dates.js';
 import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
 

@@ -1,6 +1,6 @@
-import type { Referral } from '../../../src/domain/waits/referral.js';
-import type { Service } from '../../../src/domain/waits/serviceCatalogue.js';
-import type { Rag, TermWindow, WaitingListStats } from '../../../src/domain/waits/statistics.js';
+import type { Referral } from '../../../src/features/waits/domain/referral.js';
+import type { Service } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import type { Rag, TermWindow, WaitingListStats } from '../../../src/features/waits/domain/statistics.js';
 
 /**
  * A deliberately plain reading of SPEC.md's definitions, sharing no code with the product: one list

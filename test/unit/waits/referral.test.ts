@@ -1,5 +1,9 @@
 import { expect } from 'chai';
-import { missingReferralColumns, REFERRAL_COLUMNS, validateReferralRow } from '../../../src/domain/waits/referral.js';
+import {
+  missingReferralColumns,
+  REFERRAL_COLUMNS,
+  validateReferralRow,
+} from '../../../src/features/waits/domain/referral.js';
 
 const ctx = { today: '2026-11-22', serviceIds: new Set(['salt', 'asd', 'adhd', 'nd', 'ehcna']) };
 const row = (over: Record<string, string> = {}): Record<string, string> => ({

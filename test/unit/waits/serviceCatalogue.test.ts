@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadServiceCatalogue, parseServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
+import { loadServiceCatalogue, parseServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
 
 const services = loadServiceCatalogue();
 const byId = (id: string) => services.find((s) => s.id === id)!;

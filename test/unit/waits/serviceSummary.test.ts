@@ -1,16 +1,16 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { addDays } from '../../../src/domain/dates.js';
-import type { Referral } from '../../../src/domain/waits/referral.js';
-import { loadServiceCatalogue, type Service } from '../../../src/domain/waits/serviceCatalogue.js';
+import type { Referral } from '../../../src/features/waits/domain/referral.js';
+import { loadServiceCatalogue, type Service } from '../../../src/features/waits/domain/serviceCatalogue.js';
 import {
   buildServiceSummary,
   parseServiceSummary,
   statsFromSummary,
   type ServiceSummary,
-} from '../../../src/domain/waits/serviceSummary.js';
-import type { TermWindow } from '../../../src/domain/waits/statistics.js';
-import { waitingListStats } from '../../../src/domain/waits/waitingListStats.js';
+} from '../../../src/features/waits/domain/serviceSummary.js';
+import type { TermWindow } from '../../../src/features/waits/domain/statistics.js';
+import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
 import { naiveStats } from './naiveStats.js';
 
 const services = loadServiceCatalogue();

@@ -7,7 +7,7 @@ import {
   ragOf,
   weeksOneDecimal,
   worstRag,
-} from '../../../src/domain/waits/statistics.js';
+} from '../../../src/features/waits/domain/statistics.js';
 
 describe('waiting-list conventions', () => {
   it('takes the nearest rank for percentiles on small lists', () => {

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fromRoot } from '../../../src/domain/projectPaths.js';
-import { loadServiceCatalogue, parseServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
+import { loadServiceCatalogue, parseServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
 import { isRated, provenanceLabel, type Provenance } from '../../../src/domain/targets/targetProvenance.js';
-import { waitingListStats } from '../../../src/domain/waits/waitingListStats.js';
+import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
 
 const services = loadServiceCatalogue();
 const byId = (id: string) => services.find((s) => s.id === id)!;

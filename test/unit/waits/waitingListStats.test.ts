@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import type { Referral } from '../../../src/domain/waits/referral.js';
-import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
-import { isWaiting, waitingListStats } from '../../../src/domain/waits/waitingListStats.js';
+import type { Referral } from '../../../src/features/waits/domain/referral.js';
+import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { isWaiting, waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
 
 const services = loadServiceCatalogue();
 const service = (id: string) => services.find((s) => s.id === id)!;

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { discloseWaitCounts, type WaitCount } from '../../../src/domain/waits/waitsDisclosure.js';
-import { discloseWaits } from '../../../src/domain/waits/disclosedWaits.js';
-import { waitingListStats } from '../../../src/domain/waits/waitingListStats.js';
-import { loadServiceCatalogue } from '../../../src/domain/waits/serviceCatalogue.js';
-import { BANDS } from '../../../src/domain/waits/statistics.js';
+import { discloseWaitCounts, type WaitCount } from '../../../src/features/waits/domain/waitsDisclosure.js';
+import { discloseWaits } from '../../../src/features/waits/domain/disclosedWaits.js';
+import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
+import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { BANDS } from '../../../src/features/waits/domain/statistics.js';
 
 /**
  * An independent reader of an answer: from the counts shown (each the number of children between two

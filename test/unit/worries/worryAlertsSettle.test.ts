@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { PENDING_SETTLE_MS, WorryAlertsService } from '../../../src/app/worryAlertsService.js';
-import { SurveyService } from '../../../src/app/surveyService.js';
-import { loadWorryPhrases } from '../../../src/domain/worries/worryPhrases.js';
-import type { SectionAnswers } from '../../../src/domain/survey/sectionSubmission.js';
+import { PENDING_SETTLE_MS, WorryAlertsService } from '../../../src/features/worries/worryAlertsService.js';
+import { SurveyService } from '../../../src/features/survey/surveyService.js';
+import { loadWorryPhrases } from '../../../src/features/worries/domain/worryPhrases.js';
+import type { SectionAnswers } from '../../../src/features/survey/domain/sectionSubmission.js';
 import type { ConversationAddress } from '../../../src/ports/messages.js';
-import { worryAlertReply } from '../../../src/presenters/worryAlertPresenter.js';
+import { worryAlertReply } from '../../../src/features/worries/worryAlertPresenter.js';
 import { fakeWorld, type FakeWorld } from '../../support/fakes/fakeWorld.js';
 import { RecordingSender } from '../../support/fakes/inMemoryStores.js';
 

@@ -6,7 +6,7 @@ import {
   loadWorryExamples,
   WorryPhrases,
   type WorryList,
-} from '../../../src/domain/worries/worryPhrases.js';
+} from '../../../src/features/worries/domain/worryPhrases.js';
 
 /**
  * The worry net measured on what families write, by people who never saw the rules (seeds/worry-examples/):

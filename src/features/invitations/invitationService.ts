@@ -1,0 +1,167 @@
+import type { RespondentState } from '../survey/domain/respondentState.js';
+import { academicYearOfTerm, archivedRef } from '../survey/domain/reviewCycles.js';
+import type { Clock } from '../../domain/clock.js';
+import { addDays } from '../../domain/dates.js';
+import { formatCode, newInvitationCode } from '../../domain/invitations/invitationCode.js';
+import { checkReviewRef } from './domain/reviewRef.js';
+import type { RespondentRole } from '../../domain/survey/questionBank.js';
+import type { TermCalendar } from '../../domain/terms/termCalendar.js';
+import type { Invitation, InvitationStore, RespondentRecords } from '../survey/surveyStores.js';
+import { invitationStatus, type InvitationStatus } from './domain/invitationStatus.js';
+
+export type InviteResult =
+  | {
+      kind: 'created';
+      code: string;
+      displayCode: string;
+      link: string;
+      reviewRef: string;
+      role: RespondentRole;
+      expiresOn: string;
+    }
+  | { kind: 'badReviewRef'; message: string }
+  | { kind: 'alreadyCompleted'; reviewRef: string; role: RespondentRole };
+
+export type InvitationSummary = {
+  code: string;
+  reviewRef: string;
+  role: RespondentRole;
+  createdOn: string;
+  status: InvitationStatus;
+};
+
+export type RenewResult =
+  | InviteResult
+  /** Not found, or not this person's to renew: the same answer, so nothing is learnt about others' reviews. */
+  | { kind: 'notFound' }
+  | { kind: 'alreadyReplaced'; reviewRef: string; role: RespondentRole };
+
+/** How many of a practitioner's invitations "my invitations" lists, newest first. */
+export const MY_INVITATIONS_SHOWN = 25;
+
+export class InvitationService {
+  constructor(
+    private readonly invitations: InvitationStore,
+    private readonly respondents: RespondentRecords,
+    private readonly terms: TermCalendar,
+    private readonly clock: Clock,
+    private readonly options: { ttlDays: number; publicBaseUrl: string; sectionCount: number },
+  ) {}
+
+  async invite(reviewRefInput: string, role: RespondentRole, createdBy: string): Promise<InviteResult> {
+    const ref = checkReviewRef(reviewRefInput);
+    if (!ref.ok) return { kind: 'badReviewRef', message: ref.message };
+    const existing = await this.respondents.read(ref.reviewRef, role);
+    const today = this.clock.today();
+    const term = this.terms.termOf(today).id;
+    if (existing && academicYearOfTerm(existing.invitedTerm) < academicYearOfTerm(term))
+      // The same child's review a year on: last year's answers (and invitation, for its response rate) are
+      // kept beside; this year's start empty.
+      await this.startNewYear(ref.reviewRef, role, existing, term);
+    else if (existing?.completedAt) return { kind: 'alreadyCompleted', reviewRef: ref.reviewRef, role };
+
+    const expiresOn = addDays(today, this.options.ttlDays);
+    let code = newInvitationCode();
+    // ~8 × 10^14 codes make a collision vanishingly rare; the insert is conditional all the same.
+    while (
+      !(await this.invitations.tryCreate({
+        code,
+        reviewRef: ref.reviewRef,
+        role,
+        term,
+        createdAt: this.clock.now().toISOString(),
+        expiresAt: expiresOn,
+        createdBy,
+      }))
+    ) {
+      code = newInvitationCode();
+    }
+    await this.ensureRespondent(ref.reviewRef, role, term);
+    return {
+      kind: 'created',
+      code,
+      displayCode: formatCode(code),
+      link: `${this.options.publicBaseUrl}/survey/${code}`,
+      reviewRef: ref.reviewRef,
+      role,
+      expiresOn,
+    };
+  }
+
+  /** The invitations one practitioner made, newest first, each with where the family is up to. */
+  async listMine(createdBy: string): Promise<InvitationSummary[]> {
+    const mine = (await this.invitations.byCreator(createdBy))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, MY_INVITATIONS_SHOWN);
+    return Promise.all(
+      mine.map(async (invitation) => ({
+        code: invitation.code,
+        reviewRef: invitation.reviewRef,
+        role: invitation.role,
+        createdOn: invitation.createdAt.slice(0, 10),
+        status: await this.statusOf(invitation),
+      })),
+    );
+  }
+
+  /**
+   * A fresh link for a lost or expired one: a new code for the same review and respondent (their saved
+   * sections are kept), and the old code stops working. Only the practitioner who made it, or an admin.
+   */
+  async renew(code: string, by: { userId: string; isAdmin: boolean }): Promise<RenewResult> {
+    const old = await this.invitations.getFresh(code);
+    if (!old || (old.createdBy !== by.userId && !by.isAdmin)) return { kind: 'notFound' };
+    const status = await this.statusOf(old);
+    if (status.kind === 'completed') return { kind: 'alreadyCompleted', reviewRef: old.reviewRef, role: old.role };
+    if (status.kind === 'replaced') return { kind: 'alreadyReplaced', reviewRef: old.reviewRef, role: old.role };
+    // The new code exists before the old one stops, so a family always has one that works.
+    const made = await this.invite(old.reviewRef, old.role, old.createdBy);
+    if (made.kind === 'created') await this.invitations.revoke(old.code, this.clock.now().toISOString());
+    return made;
+  }
+
+  private async statusOf(invitation: Invitation): Promise<InvitationStatus> {
+    const state = await this.respondents.read(invitation.reviewRef, invitation.role);
+    const progress = {
+      sectionsSaved: Object.keys(state?.sections ?? {}).length,
+      completed: Boolean(state?.completedAt),
+      sectionCount: this.options.sectionCount,
+    };
+    return invitationStatus(invitation, progress, this.clock.today());
+  }
+
+  /**
+   * Moves an earlier year's answers to their archived record, then empties the live one for this year. Both
+   * steps are ordinary respondent changes (journaled, idempotent): the aggregates gain the archived copy and
+   * lose the live one, so last year's figures stay where they were; a crash between the two leaves both
+   * copies, and inviting again finishes the move.
+   */
+  private async startNewYear(reviewRef: string, role: RespondentRole, existing: RespondentState, term: string) {
+    // Last year's links stop working: a family using one would otherwise write into this year's survey.
+    const at = this.clock.now().toISOString();
+    for (const old of await this.invitations.forReview(reviewRef))
+      if (old.role === role && academicYearOfTerm(old.term) < academicYearOfTerm(term) && !old.revokedAt)
+        await this.invitations.revoke(old.code, at);
+    const archive = archivedRef(reviewRef, academicYearOfTerm(existing.invitedTerm));
+    const rows = await this.respondents.answerRows(reviewRef, role);
+    await this.respondents.mutate(archive, role, (current) =>
+      current ? undefined : { next: { ...existing, reviewRef: archive }, writes: rows, deletes: [] },
+    );
+    await this.respondents.mutate(reviewRef, role, (current) =>
+      current && current.invitedTerm === existing.invitedTerm
+        ? {
+            next: { reviewRef, role, invitedTerm: term, sections: {} },
+            writes: [],
+            deletes: rows.map((r) => r.questionId),
+          }
+        : undefined,
+    );
+  }
+
+  /** The respondent's record is made on the first invitation (which counts it as "sent" for response rates). */
+  async ensureRespondent(reviewRef: string, role: RespondentRole, term: string): Promise<void> {
+    await this.respondents.mutate(reviewRef, role, (current) =>
+      current ? undefined : { next: { reviewRef, role, invitedTerm: term, sections: {} }, writes: [], deletes: [] },
+    );
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { InvitationService } from './invitationService.js';
+import { RESPONDENT_ROLES } from '../../domain/survey/questionBank.js';
+import { intentRoute } from '../../routing/route.js';
+import { ROLE_NAMES, sendCreated } from './invitationReplies.js';
+
+/** "invite review AR-1042 parent": a code and link for one respondent of a review. */
+export const inviteRoute = (invitations: InvitationService) =>
+  intentRoute({
+    intent: 'invite',
+    requires: 'invite',
+    refusal: 'Only practitioners can invite families to the survey.',
+    input: z.object({
+      intent: z.literal('invite'),
+      reviewRef: z.string().max(100).optional(),
+      role: z.enum(RESPONDENT_ROLES).optional(),
+    }),
+    handle: async (turn, slots) => {
+      if (!slots.reviewRef) {
+        await turn.send({
+          text: 'Which review is this for? Type for example "invite review AR-1042 parent" (or "child").',
+        });
+        return;
+      }
+      if (!slots.role) {
+        await turn.send({
+          text: `Is the invitation for the parent carer or the child / young person of ${slots.reviewRef}? Type "invite review ${slots.reviewRef} parent" or "invite review ${slots.reviewRef} child".`,
+        });
+        return;
+      }
+      const result = await invitations.invite(slots.reviewRef, slots.role, turn.userId ?? 'unknown');
+      if (result.kind === 'badReviewRef') {
+        await turn.send({ text: result.message });
+        return;
+      }
+      if (result.kind === 'alreadyCompleted') {
+        await turn.send({
+          text: `The ${ROLE_NAMES[result.role].toLowerCase()} of review ${result.reviewRef} has already completed the survey, so I have not made a new invitation.`,
+        });
+        return;
+      }
+      await sendCreated(turn, result);
+    },
+  });

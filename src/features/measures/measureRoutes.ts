@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { MeasuresService } from './measuresService.js';
+import type { ScoresService } from '../scores/scoresService.js';
+import type { Clock } from '../../domain/clock.js';
+import { OUTCOME_IDS, type QuestionBank } from '../../domain/survey/questionBank.js';
+import { cardReply } from '../../cards/cardReply.js';
+import { presentMeasure, presentMeasureTable, presentNoMeasureData } from './measuresPresenter.js';
+import { presentScores } from '../scores/scoresPresenter.js';
+import { intentRoute } from '../../routing/route.js';
+import type { QuestionLog } from '../admin/adminStores.js';
+import { logNotHeld } from '../conversation/notHeld.js';
+import { FIGURES_ARE_FOR_STAFF } from '../scores/scoresRoute.js';
+
+/** "annual reviews on time?", "which measures are off target?": one framework measure, or all of them. */
+export const measureRoute = (measures: MeasuresService, clock: Clock, log: QuestionLog) =>
+  intentRoute({
+    intent: 'measure',
+    requires: 'seeFigures',
+    refusal: FIGURES_ARE_FOR_STAFF,
+    input: z.object({
+      intent: z.literal('measure'),
+      measure: z.string().max(60).optional(),
+      name: z.string().max(200).optional(),
+      offTarget: z.boolean(),
+    }),
+    handle: async (turn, slots) => {
+      const today = clock.today();
+      const measure = slots.measure ? measures.find(slots.measure) : undefined;
+      if (!measure) {
+        const title = slots.offTarget ? 'Framework measures against their targets' : 'Framework measures';
+        const table = presentMeasureTable(await measures.all(), today, { title, offTarget: true });
+        await turn.send(cardReply('figureTable', table));
+        return;
+      }
+      const answer = await measures.forMeasure(measure);
+      if (!answer.figures) {
+        await logNotHeld(turn, log, clock);
+        await turn.send({ text: presentNoMeasureData(measure) });
+        return;
+      }
+      await turn.send(cardReply('measure', presentMeasure(answer.figures, today)));
+    },
+  });
+
+/** "how is the Support outcome doing overall?": its survey scores, then the framework measures that evidence it. */
+export const outcomeOverviewRoute = (
+  scores: ScoresService,
+  measures: MeasuresService,
+  bank: QuestionBank,
+  clock: Clock,
+) =>
+  intentRoute({
+    intent: 'outcomeOverview',
+    requires: 'seeFigures',
+    refusal: FIGURES_ARE_FOR_STAFF,
+    input: z.object({ intent: z.literal('outcomeOverview'), outcome: z.enum(OUTCOME_IDS) }),
+    handle: async (turn, { outcome }) => {
+      const roles = ['cyp', 'pc'] as const;
+      const result = await scores.scores({ outcome, roles: [...roles], terms: [{ kind: 'current' }] });
+      const current = result.unknownTerm ? undefined : result.results[0];
+      if (current)
+        await turn.send(
+          cardReply(
+            'figureTable',
+            presentScores(bank, current, [...roles], {
+              outcome,
+              perQuestion: false,
+              targets: measures.catalogue.surveyTargets,
+            }),
+          ),
+        );
+      const name = bank.outcome(outcome).shortName;
+      await turn.send(
+        cardReply(
+          'figureTable',
+          presentMeasureTable(await measures.forOutcome(outcome), clock.today(), {
+            title: `${name}: the framework's other measures`,
+          }),
+        ),
+      );
+    },
+  });

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { ScoresService } from './scoresService.js';
+import {
+  OUTCOME_IDS,
+  RESPONDENT_ROLES,
+  type QuestionBank,
+  type RespondentRole,
+} from '../../domain/survey/questionBank.js';
+import { cardReply } from '../../cards/cardReply.js';
+import type { SurveyTarget } from '../measures/domain/measureCatalogue.js';
+import { presentComparison, presentScores } from './scoresPresenter.js';
+import { intentRoute } from '../../routing/route.js';
+import { termRefs } from '../../routing/slotSchemas.js';
+
+export const FIGURES_ARE_FOR_STAFF = 'Sorry, only practitioners and managers at the council can see figures like that.';
+export const UNKNOWN_TERM =
+  'I could not find that term. Terms are named like "autumn 2025-26", "spring 2025-26" or "summer 2025-26"; you can also say "this term" or "last term".';
+
+/** "how are we doing on kept safe this term?": outcome scores, one term or several compared. */
+export const scoresRoute = (scores: ScoresService, bank: QuestionBank, targets: readonly SurveyTarget[] = []) =>
+  intentRoute({
+    intent: 'scores',
+    requires: 'seeFigures',
+    refusal: FIGURES_ARE_FOR_STAFF,
+    input: z.object({
+      intent: z.literal('scores'),
+      outcome: z.enum(OUTCOME_IDS).optional(),
+      roles: z.array(z.enum(RESPONDENT_ROLES)).max(2),
+      terms: termRefs,
+      rank: z.enum(['lowest', 'highest']).optional(),
+      perQuestion: z.boolean(),
+    }),
+    handle: async (turn, slots) => {
+      const roles: RespondentRole[] = slots.roles.length ? slots.roles : ['cyp', 'pc'];
+      const result = await scores.scores({ outcome: slots.outcome, roles, terms: slots.terms });
+      if (result.unknownTerm) {
+        await turn.send({ text: UNKNOWN_TERM });
+        return;
+      }
+      const presented =
+        result.results.length > 1
+          ? presentComparison(bank, result.results, roles, slots.outcome)
+          : presentScores(bank, result.results[0], roles, {
+              outcome: slots.outcome,
+              perQuestion: slots.perQuestion,
+              rank: slots.rank,
+              targets,
+            });
+      await turn.send(cardReply('figureTable', presented));
+    },
+  });

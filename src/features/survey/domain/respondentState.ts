@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { standardThemes } from '../../themes/domain/themeList.js';
+import type { RespondentRole } from '../../../domain/survey/questionBank.js';
+
+/**
+ * What is held for one respondent (one review × one role): the term they were first invited in, and for
+ * each saved section its term and a compact copy of the answers (scores, skips, a hash for free text).
+ * The answers themselves are separate rows; this copy lets a save compute what changed from one read.
+ */
+export type SavedSection = {
+  term: string;
+  savedAt: string;
+  /** questionId -> score 1..5, or 0 for skipped, or a short hash of free text. */
+  values: Record<string, number | string>;
+  /** A fingerprint of the chat that saved it: only that chat may change it (imports leave it unset). */
+  savedBy?: string;
+};
+
+export type RespondentState = {
+  reviewRef: string;
+  role: RespondentRole;
+  invitedTerm: string;
+  sections: Record<string, SavedSection>;
+  completedAt?: string;
+  /** How a child chose to answer: faces (the default) or the 1–5 numbered scale; kept for the survey. */
+  scale?: 'faces' | 'numbers';
+};
+
+export function respondentKey(reviewRef: string, role: RespondentRole): string {
+  return `${reviewRef}~${role}`;
+}
+
+export function savedSectionIds(state: RespondentState | undefined): Set<string> {
+  return new Set(Object.keys(state?.sections ?? {}));
+}
+
+/** Free text is kept in the compact copy only as a short hash: enough to tell whether it changed. */
+export function textFingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/**
+ * The compact value stored for one answer: score, 0 for skipped, or a fingerprint of free text followed by
+ * the themes it touches ("3f2a…#waiting+school"), so the theme counts move by exactly what a save changed.
+ */
+export function compactValue(answer: { score?: number; skipped: boolean; text?: string }): number | string {
+  if (answer.text !== undefined) {
+    const themes = standardThemes().themesOf(answer.text);
+    return themes.length ? `${textFingerprint(answer.text)}#${themes.join('+')}` : textFingerprint(answer.text);
+  }
+  return answer.skipped ? 0 : answer.score!;
+}
+
+/** The themes in a compact free-text value (none for a score, a skip, or a value saved before themes). */
+export function themesInCompact(value: number | string): string[] {
+  if (typeof value !== 'string') return [];
+  const at = value.indexOf('#');
+  return at < 0
+    ? []
+    : value
+        .slice(at + 1)
+        .split('+')
+        .filter(Boolean);
+}
+
+/** A short one-way fingerprint of a conversation id: enough to recognise the chat, nothing to reach it by. */
+export function chatFingerprint(conversationId: string): string {
+  return createHash('sha256').update(`chat:${conversationId}`).digest('hex').slice(0, 16);
+}
+
+/**
+ * Who may change a saved section: nobody once the survey is complete, and while it is in progress only
+ * the chat that saved it (so a second device holding the code cannot overwrite it).
+ */
+export function mayChangeSection(
+  state: RespondentState,
+  section: string,
+  chat: string,
+): 'yes' | 'completed' | 'otherChat' {
+  if (state.completedAt) return 'completed';
+  const saved = state.sections[section];
+  return !saved || saved.savedBy === chat ? 'yes' : 'otherChat';
+}
+
+/** Same answers in the same term: a double click, a re-sent turn or a re-imported file; nothing to write. */
+export function sameSection(before: SavedSection | undefined, after: SavedSection): boolean {
+  if (!before || before.term !== after.term) return false;
+  const keys = new Set([...Object.keys(before.values), ...Object.keys(after.values)]);
+  return [...keys].every((k) => before.values[k] === after.values[k]);
+}

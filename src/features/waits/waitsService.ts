@@ -1,0 +1,133 @@
+import type { Clock } from '../../domain/clock.js';
+import type { TermCalendar } from '../../domain/terms/termCalendar.js';
+import { resolveTerm } from '../../domain/terms/termRef.js';
+import type { WaitsChangeRef } from '../../understanding/types.js';
+import type { Service } from './domain/serviceCatalogue.js';
+import { buildServiceSummary, statsFromSummary } from './domain/serviceSummary.js';
+import type { Rag } from './domain/statistics.js';
+import type { ServiceWaits } from './domain/serviceWaits.js';
+import { waitingListStats } from './domain/waitingListStats.js';
+import type { ReferralStore, WaitSummaryStore } from './waitsStores.js';
+import {
+  answerChange,
+  snapshotOf,
+  type ChangeAnswer,
+  type ExtractSnapshot,
+  type WaitsChange,
+} from './domain/extractSnapshot.js';
+
+/**
+ * Waiting-time figures for questions and digests. A question reads one stored summary per service; the
+ * summary is valid for any date on or after its extract, so figures stay right as "today" moves on.
+ * Only a date before the extract (BOT_TODAY set back in time) falls back to reading the referrals.
+ */
+export class WaitsService {
+  constructor(
+    readonly catalogue: readonly Service[],
+    private readonly terms: TermCalendar,
+    private readonly clock: Clock,
+    private readonly referrals: ReferralStore,
+    private readonly summaries: WaitSummaryStore,
+  ) {}
+
+  today(): string {
+    return this.clock.today();
+  }
+
+  find(serviceId: string): Service | undefined {
+    return this.catalogue.find((s) => s.id === serviceId);
+  }
+
+  /**
+   * A service's figures as at its latest extract (never projected past it: who has been seen since is not
+   * known). Only a "today" before the extract (BOT_TODAY set back in time) is answered as of that day.
+   */
+  async forService(service: Service): Promise<ServiceWaits> {
+    const summary = await this.summaries.get(service.id);
+    if (!summary || summary.referralsToDate === 0) return { service, hasData: false };
+    const today = this.clock.today();
+    const onDate = today < summary.asOf ? today : summary.asOf;
+    const term = this.terms.termOf(onDate);
+    const window = { start: term.start, end: term.end };
+    const stats =
+      onDate >= summary.asOf
+        ? statsFromSummary(summary, service, onDate, window)
+        : waitingListStats(await this.referrals.listService(service.id), service, onDate, window);
+    return { service, hasData: true, stats, extractAsOf: summary.asOf, today, termLabel: term.label };
+  }
+
+  /** Every service, worst first: red, amber, green, not rated, then services with no data. */
+  async overview(): Promise<ServiceWaits[]> {
+    const all = await Promise.all(this.catalogue.map((s) => this.forService(s)));
+    return all.sort((a, b) => severity(b) - severity(a));
+  }
+
+  /**
+   * Rebuilds a service's summary from its stored referrals, as of today. Called after an import; safe
+   * to run on several machines at once (see WaitSummariesRepository).
+   */
+  async rebuildSummary(service: Service): Promise<{ referrals: number; saved: boolean }> {
+    const generation = await this.summaries.generation(service.id);
+    const referrals = await this.referrals.listService(service.id);
+    const asOf = this.clock.today();
+    const term = this.terms.termOf(asOf);
+    // The term of the extract and the one before it: a digest for a term just ended still needs it.
+    const windows = [term, this.terms.previous(term)].map((t) => ({ start: t.start, end: t.end }));
+    const summary = buildServiceSummary(referrals, service, asOf, windows);
+    const result = await this.summaries.save(summary, generation);
+    // What this extract said, kept beside the others for "changed since" and "trend".
+    await this.summaries.saveSnapshot(snapshotOf(statsFromSummary(summary, service, asOf, windows[0]!)), generation);
+    return { referrals: referrals.length, saved: result === 'saved' };
+  }
+
+  /**
+   * The extracts kept for the service, oldest first. A summary saved before extracts were kept (an older
+   * version of the bot) still counts as its own extract, so a change question always has the latest.
+   */
+  async snapshots(service: Service): Promise<ExtractSnapshot[]> {
+    const [kept, summary] = await Promise.all([this.summaries.snapshots(service.id), this.summaries.get(service.id)]);
+    if (!summary || summary.referralsToDate === 0 || kept.some((k) => k.asOf === summary.asOf)) return kept;
+    const term = this.terms.termOf(summary.asOf);
+    const latest = snapshotOf(statsFromSummary(summary, service, summary.asOf, { start: term.start, end: term.end }));
+    return [...kept.filter((k) => k.asOf < summary.asOf), latest];
+  }
+
+  /** A comparison as asked, with its term placed in the calendar; undefined when there is no such term. */
+  resolveChange(ref: WaitsChangeRef): WaitsChange | undefined {
+    if (ref.kind !== 'sinceTerm') return ref;
+    const term = resolveTerm(ref.term, this.terms, this.clock);
+    return term ? { kind: 'sinceTerm', term } : undefined;
+  }
+
+  /** "has the SALT waiting list changed since September", "compared with last term", "trend". */
+  async change(service: Service, change: WaitsChange): Promise<ChangeAnswer> {
+    return answerChange(await this.snapshots(service), change, this.clock.today());
+  }
+
+  /**
+   * Demo only: what extracts on earlier `dates` would have said, worked out from the stored (synthetic)
+   * referrals, so a newcomer can ask how a list has changed. Never used on real data: a real extract's
+   * past is what was loaded then, not what today's list implies.
+   */
+  async recordDemoHistory(service: Service, dates: readonly string[]): Promise<void> {
+    const generation = await this.summaries.generation(service.id);
+    const referrals = await this.referrals.listService(service.id);
+    for (const asOf of dates) {
+      const term = this.terms.termOf(asOf);
+      const window = { start: term.start, end: term.end };
+      const summary = buildServiceSummary(referrals, service, asOf, [window]);
+      if (summary.referralsToDate === 0) continue;
+      await this.summaries.saveSnapshot(snapshotOf(statsFromSummary(summary, service, asOf, window)), generation);
+    }
+  }
+}
+
+const RAG_SEVERITY: Record<Rag, number> = { red: 4, amber: 3, green: 2 };
+
+/** Higher is worse; ties are broken by the share waiting under target, lowest first. */
+function severity(w: ServiceWaits): number {
+  if (!w.hasData) return 0;
+  const base = w.stats.rag ? RAG_SEVERITY[w.stats.rag] : 1;
+  const under = w.stats.waitingUnderTarget.share ?? w.stats.seenWithinTargetThisTerm.share ?? 1;
+  return base + (1 - under) * 0.5;
+}

@@ -1,0 +1,26 @@
+import { readCodeFromText } from '../domain/invitations/invitationCode.js';
+import type { MeasureVocab, ServiceVocab, Understanding } from './types.js';
+import { understand } from './understand.js';
+
+const CONFIRM_ERASE = /^\s*confirm\s+erase\s+(?:review\s+)?(\S+)\s*$/i;
+const DELIVERY_REPORT =
+  /^\s*(?:(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:digest\s+)?(?:delivery|send|sending)\s+(?:report|status)\b|digest\s+(?:delivery\s+)?(?:report|status)\b)/i;
+
+/**
+ * What a chat message is: first the exact forms — a family's invitation code (anyone may type one), the
+ * erasure confirmation an administrator must type word for word, and the digest delivery report — then
+ * anything else as a question or command, read by `understand`.
+ */
+export function readMessage(
+  text: string,
+  services: readonly ServiceVocab[],
+  measures: readonly MeasureVocab[] = [],
+): Understanding {
+  const said = typeof text === 'string' ? text : '';
+  const code = readCodeFromText(said);
+  if (code) return { intent: 'surveyCode', code };
+  const confirm = CONFIRM_ERASE.exec(said);
+  if (confirm) return { intent: 'confirmErase', reviewRef: confirm[1]! };
+  if (DELIVERY_REPORT.test(said)) return { intent: 'deliveryReport' };
+  return understand(said, services, measures);
+}

@@ -1,0 +1,72 @@
+/**
+ * What `understand` returns: the intent of a practitioner's, manager's or admin's message and the
+ * slots the handlers need. Plain data, no Teams, so the handlers and tests can build it by hand.
+ */
+import { OUTCOME_IDS, RESPONDENT_ROLES, type OutcomeId, type RespondentRole } from '../domain/survey/questionBank.js';
+import type { Season, TermRef } from '../domain/terms/termRef.js';
+
+export type { OutcomeId, RespondentRole, Season, TermRef };
+export type ServiceVocab = { id: string; name: string; shortName?: string; aliases: string[] };
+/** A framework measure as the understanding needs it: the words for its subject and what tells it apart. */
+export type MeasureVocab = {
+  id: string;
+  name: string;
+  topics: string[];
+  qualifiers: string[];
+  /** Topics that name the measure only beside one of its qualifiers. */
+  broadTopics?: string[];
+};
+export type DigestAction = 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow';
+export type Rank = 'lowest' | 'highest';
+export type SmallTalk = 'thanks' | 'ack' | 'bye';
+export type WaitsChangeRef =
+  { kind: 'sinceMonth'; month: number } | { kind: 'sinceTerm'; term: TermRef } | { kind: 'trend' };
+
+export type Understanding =
+  | { intent: 'help' }
+  /** A family's invitation code (anyone may type one). */
+  | { intent: 'surveyCode'; code: string }
+  | { intent: 'invite'; reviewRef?: string; role?: RespondentRole }
+  | {
+      intent: 'scores';
+      outcome?: OutcomeId;
+      roles: RespondentRole[];
+      terms: TermRef[];
+      rank?: Rank;
+      perQuestion: boolean;
+    }
+  | { intent: 'myInvitations' }
+  | { intent: 'responseRate'; terms: TermRef[] }
+  | {
+      intent: 'waits';
+      service?: string;
+      unknownService?: string;
+      allServices: boolean;
+      /** "changed since September", "compared with last term", "trend": a comparison of extracts. */
+      change?: WaitsChangeRef;
+    }
+  /** A framework measure (`measure`), or all of them (`offTarget`: those missing a target, worst first). */
+  | { intent: 'measure'; measure?: string; name?: string; offTarget: boolean }
+  /** An outcome's survey scores and its framework measures together. */
+  | { intent: 'outcomeOverview'; outcome: OutcomeId }
+  | { intent: 'digest'; action: DigestAction }
+  | { intent: 'unansweredQuestions' }
+  | { intent: 'eraseReview'; reviewRef?: string }
+  /** "answers for AR-1042": one review's own answers, for its practitioner. */
+  | { intent: 'reviewAnswers'; reviewRef?: string }
+  /** "who viewed AR-1042": the record of who saw a review's answers (administrators). */
+  | { intent: 'whoViewed'; reviewRef?: string }
+  /** "you said, we did": the entries, to add, change or remove (managers). */
+  | { intent: 'youSaidWeDid' }
+  /** "what are families saying about support?": counted themes of the free text (managers, practitioners). */
+  | { intent: 'themes'; outcome?: OutcomeId; roles: RespondentRole[]; terms: TermRef[] }
+  /** "confirm erase AR-1042": the reference is checked by the handler, which says what is wrong with it. */
+  | { intent: 'confirmErase'; reviewRef: string }
+  | { intent: 'deliveryReport' }
+  | { intent: 'clarify'; question: string; options: string[]; partial: Understanding }
+  /** "thanks", "ok", "bye": a short human reply, not "Sorry, I can't help". */
+  | { intent: 'smallTalk'; say: SmallTalk }
+  | { intent: 'unknown'; reason: 'out-of-scope' | 'unclear' };
+
+export const OUTCOMES: readonly OutcomeId[] = OUTCOME_IDS;
+export const BOTH_ROLES: readonly RespondentRole[] = RESPONDENT_ROLES;
