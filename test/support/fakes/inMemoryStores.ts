@@ -16,19 +16,17 @@ import type { Referral } from '../../../src/features/waits/domain/referral.js';
 import type { ServiceSummary } from '../../../src/features/waits/domain/serviceSummary.js';
 import type { QuestionLog, RoleStore, UnansweredQuestion } from '../../../src/features/admin/adminStores.js';
 import type {
-  AddressBook,
   Claim,
   DeliveryCounts,
   DeliveryRun,
   DigestLedger,
   DigestSubscriptions,
-  GoneReason,
   LedgerRow,
   LedgerState,
   Secrets,
-  StoredAddress,
   Subscription,
 } from '../../../src/features/digests/digestStores.js';
+import type { AddressBook, GoneReason, StoredAddress } from '../../../src/features/addressBook/addressBookStores.js';
 import type {
   AggregateCounters,
   AggregateMaintenance,
@@ -69,13 +67,19 @@ export class InMemoryInvitations implements InvitationStore {
   getFresh(code: string) {
     return this.get(code);
   }
+  /** Like the repository: changing an invitation that is not there (deleted meanwhile) fails. */
+  private existing(code: string) {
+    const row = this.rows.get(code);
+    if (!row) throw new Error(`no invitation ${code} to change`);
+    return row;
+  }
   async markOpened(invitation: Invitation, at: string) {
-    const row = this.rows.get(invitation.code);
-    if (row && !row.openedAt) row.openedAt = at;
+    if (invitation.openedAt) return;
+    const row = this.existing(invitation.code);
+    if (!row.openedAt) row.openedAt = at;
   }
   async revoke(code: string, at: string) {
-    const row = this.rows.get(code);
-    if (row) row.revokedAt = at;
+    this.existing(code).revokedAt = at;
   }
   async byCreator(createdBy: string) {
     return [...this.rows.values()].filter((i) => i.createdBy === createdBy).map(copy);
@@ -97,11 +101,15 @@ export class InMemoryBindings implements ConversationBindings {
   async bind(conversationId: string, code: string) {
     this.bound.set(conversationId, code);
   }
-  async recentFailures(conversationId: string, windowMs: number, now: Date) {
+  private inWindow(conversationId: string, windowMs: number, now: Date) {
     return (this.failures.get(conversationId) ?? []).filter((at) => now.getTime() - Date.parse(at) < windowMs);
   }
+  async recentFailures(conversationId: string, windowMs: number, now: Date) {
+    return this.inWindow(conversationId, windowMs, now);
+  }
+  /** Read and written with no await between, so attempts made at once are all counted (as by ETag). */
   async recordFailure(conversationId: string, windowMs: number, now: Date) {
-    const recent = [...(await this.recentFailures(conversationId, windowMs, now)), now.toISOString()];
+    const recent = [...this.inWindow(conversationId, windowMs, now), now.toISOString()];
     this.failures.set(conversationId, recent);
     return recent.length;
   }
@@ -156,13 +164,11 @@ export class InMemoryRespondents implements RespondentRecords {
     const rows = this.answers.get(key) ?? new Map<string, AnswerRow>();
     for (const id of mutation.deletes) rows.delete(id);
     for (const row of mutation.writes) rows.set(row.questionId, copy(row));
-    if (mutation.next) {
-      this.states.set(key, copy(mutation.next));
-      this.answers.set(key, rows);
-    } else {
-      this.states.delete(key);
-      this.answers.delete(key);
-    }
+    // Only the rows named go: an erasure that leaves some is tidied by deleteStrayAnswers, as in the repository.
+    if (mutation.next) this.states.set(key, copy(mutation.next));
+    else this.states.delete(key);
+    if (rows.size > 0) this.answers.set(key, rows);
+    else this.answers.delete(key);
     return { changed: true, state: mutation.next && copy(mutation.next) };
   }
   async deleteStrayAnswers(reviewRef: string, role: RespondentRole) {
@@ -186,6 +192,8 @@ export class InMemoryReferrals implements ReferralStore {
     return copy(this.byService.get(serviceId) ?? []);
   }
   async replaceAll(serviceId: string, referrals: readonly Referral[], onWritten?: (count: number) => void) {
+    const stray = referrals.find((r) => r.service !== serviceId);
+    if (stray) throw new Error(`referral ${stray.referralId} is for ${stray.service}, not ${serviceId}`);
     const kept = new Map((this.byService.get(serviceId) ?? []).map((r) => [r.referralId, r]));
     for (const r of referrals) kept.set(r.referralId, copy(r));
     this.byService.set(serviceId, [...kept.values()]);
@@ -193,9 +201,14 @@ export class InMemoryReferrals implements ReferralStore {
   }
 }
 
+/**
+ * Like the repository, a summary (or an extract) is superseded only by one stored from a later generation:
+ * a rebuild that read an earlier generation still saves while nothing later is stored.
+ */
 export class InMemoryWaitSummaries implements WaitSummaryStore {
   readonly summaries = new Map<string, ServiceSummary>();
   readonly generations = new Map<string, number>();
+  private readonly savedFrom = new Map<string, number>();
   async get(serviceId: string) {
     return this.summaries.get(serviceId);
   }
@@ -208,13 +221,17 @@ export class InMemoryWaitSummaries implements WaitSummaryStore {
     return this.generations.get(serviceId) ?? 0;
   }
   async save(summary: ServiceSummary, generation: number) {
-    if (generation < (this.generations.get(summary.serviceId) ?? 0)) return 'superseded' as const;
+    const key = `summary~${summary.serviceId}`;
+    if (generation < (this.savedFrom.get(key) ?? 0)) return 'superseded' as const;
+    this.savedFrom.set(key, generation);
     this.summaries.set(summary.serviceId, summary);
     return 'saved' as const;
   }
   readonly kept = new Map<string, Map<string, ExtractSnapshot>>();
   async saveSnapshot(snapshot: ExtractSnapshot, generation: number) {
-    if (generation < (this.generations.get(snapshot.serviceId) ?? 0)) return 'superseded' as const;
+    const key = `extract~${snapshot.serviceId}~${snapshot.asOf}`;
+    if (generation < (this.savedFrom.get(key) ?? 0)) return 'superseded' as const;
+    this.savedFrom.set(key, generation);
     const byDate = this.kept.get(snapshot.serviceId) ?? new Map<string, ExtractSnapshot>();
     byDate.set(snapshot.asOf, structuredClone(snapshot));
     this.kept.set(snapshot.serviceId, byDate);
@@ -234,7 +251,18 @@ export class InMemoryAddressBook implements AddressBook {
   async personalChat(userId: string) {
     return this.people.get(userId);
   }
-  async save(address: ConversationAddress, at: Date) {
+  /** `unlessRecent`, as in the repository: the same active address, written less than a day ago, is left as it is. */
+  async save(address: ConversationAddress, at: Date, opts: { unlessRecent?: boolean } = {}) {
+    const current = this.rows.get(address.conversationId);
+    if (
+      opts.unlessRecent &&
+      current?.status === 'active' &&
+      at.getTime() - Date.parse(current.updatedAt) < 86_400_000
+    ) {
+      const { status: _status, goneReason: _reason, updatedAt: _updatedAt, ...stored } = current;
+      const keys = new Set([...Object.keys(stored), ...Object.keys(address)]) as Set<keyof ConversationAddress>;
+      if ([...keys].every((k) => stored[k] === address[k])) return;
+    }
     this.rows.set(address.conversationId, { ...address, status: 'active', updatedAt: at.toISOString() });
   }
   async get(conversationId: string) {
@@ -264,24 +292,45 @@ export class InMemorySubscriptions implements DigestSubscriptions {
   }
 }
 
+/**
+ * The send ledger as the repository keeps it: a claim holds a lease; a claimed row whose lease ran out is
+ * taken over (keeping its attempts), a sending one becomes uncertain; every move checks the claim's ETag.
+ */
 export class InMemoryLedger implements DigestLedger {
-  readonly rowsById = new Map<string, LedgerRow>();
+  readonly rowsById = new Map<string, LedgerRow & { etag: string }>();
   readonly requests = new Set<string>();
-  readonly runs: DeliveryRun[] = [];
+  readonly runs = new Map<string, DeliveryRun>();
   private version = 0;
+  constructor(readonly leaseMs = 2 * 60_000) {}
+  private lease(now: Date) {
+    return new Date(now.getTime() + this.leaseMs).toISOString();
+  }
+  private store(row: LedgerRow): Claim {
+    const etag = String(++this.version);
+    this.rowsById.set(`${row.digestId}~${row.conversationId}`, { ...row, etag });
+    return { conversationId: row.conversationId, etag, attempts: row.attempts };
+  }
   async claim(digestId: string, conversationId: string, instance: string, now: Date): Promise<Claim | undefined> {
-    const key = `${digestId}~${conversationId}`;
-    if (this.rowsById.has(key)) return undefined;
-    this.rowsById.set(key, {
-      digestId,
-      conversationId,
-      state: 'claimed',
-      instance,
-      leaseUntil: now.toISOString(),
-      attempts: 0,
-      updatedAt: now.toISOString(),
-    });
-    return { conversationId, etag: String(++this.version), attempts: 0 };
+    const existing = this.rowsById.get(`${digestId}~${conversationId}`);
+    const updatedAt = now.toISOString();
+    if (!existing)
+      return this.store({
+        digestId,
+        conversationId,
+        state: 'claimed',
+        instance,
+        leaseUntil: this.lease(now),
+        attempts: 0,
+        updatedAt,
+      });
+    const final = ['sent', 'gone', 'failed', 'uncertain'].includes(existing.state);
+    if (final || existing.leaseUntil > updatedAt) return undefined;
+    if (existing.state === 'sending') {
+      const detail = `interrupted while sending (instance ${existing.instance})`;
+      this.store({ ...existing, state: 'uncertain', detail, updatedAt });
+      return undefined;
+    }
+    return this.store({ ...existing, state: 'claimed', instance, leaseUntil: this.lease(now), updatedAt });
   }
   async move(
     digestId: string,
@@ -290,19 +339,23 @@ export class InMemoryLedger implements DigestLedger {
     now: Date,
     extra: { status?: number; detail?: string; attempt?: boolean } = {},
   ) {
-    const row = this.rowsById.get(`${digestId}~${claim.conversationId}`)!;
-    const attempts = claim.attempts + (extra.attempt ? 1 : 0);
-    Object.assign(row, {
+    const row = this.rowsById.get(`${digestId}~${claim.conversationId}`);
+    if (!row || row.etag !== claim.etag)
+      throw new Error(`the ledger row of ${claim.conversationId} changed since it was claimed`);
+    return this.store({
+      ...row,
       state,
-      attempts,
+      leaseUntil: this.lease(now),
+      attempts: claim.attempts + (extra.attempt ? 1 : 0),
       updatedAt: now.toISOString(),
       ...(extra.status !== undefined ? { status: extra.status } : {}),
-      ...(extra.detail ? { detail: extra.detail } : {}),
+      ...(extra.detail !== undefined ? { detail: extra.detail.slice(0, 500) } : {}),
     });
-    return { conversationId: claim.conversationId, etag: String(++this.version), attempts };
   }
   async rows(digestId: string) {
-    return [...this.rowsById.values()].filter((r) => r.digestId === digestId);
+    return [...this.rowsById.values()]
+      .filter((r) => r.digestId === digestId)
+      .map(({ etag: _etag, ...row }) => copy(row));
   }
   async counts(digestId: string): Promise<DeliveryCounts> {
     return countDeliveries(await this.rows(digestId));
@@ -312,11 +365,12 @@ export class InMemoryLedger implements DigestLedger {
     this.requests.add(requestKey);
     return true;
   }
+  /** One run kept per digest: recording it again replaces it. */
   async recordRun(run: { digestId: string; label: string; counts: DeliveryCounts; unreachable: number; at: Date }) {
-    this.runs.push({ ...run, at: run.at.toISOString() });
+    this.runs.set(run.digestId, { ...copy(run), at: run.at.toISOString() });
   }
   async recentRuns(limit: number) {
-    return [...this.runs].sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, limit);
+    return [...this.runs.values()].sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, limit);
   }
 }
 
@@ -369,13 +423,18 @@ export class InMemoryMeasureValues implements MeasureStore {
 }
 
 export class InMemoryAskContext implements AskContext {
-  readonly questions = new Map<string, { question: Understanding; at: Date }>();
+  /** Kept as JSON, as the repository keeps it: what is read back is a copy, without undefined fields. */
+  readonly questions = new Map<string, { question: string; at: Date }>();
   async lastQuestion(conversationId: string, since: Date) {
     const q = this.questions.get(conversationId);
-    return q && q.at >= since ? q.question : undefined;
+    return q && q.at >= since ? (JSON.parse(q.question) as Understanding) : undefined;
   }
+  /** Like the repository, the same question asked again within a minute keeps its first time. */
   async rememberQuestion(conversationId: string, question: Understanding, at: Date) {
-    this.questions.set(conversationId, { question, at });
+    const json = JSON.stringify(question);
+    const stored = this.questions.get(conversationId);
+    if (stored?.question === json && at.getTime() - stored.at.getTime() < 60_000) return;
+    this.questions.set(conversationId, { question: json, at });
   }
 }
 
