@@ -18,7 +18,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
 RUN scripts/container-steps.sh install
-# What the app reads at run time, found from dist/ by src/domain/projectPaths.ts.
+# What the app reads at run time, found from dist/ by src/config/projectPaths.ts.
 COPY --from=build /app/dist ./dist
 COPY seeds ./seeds
 COPY cards ./cards

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { fromRoot } from '../src/domain/projectPaths.js';
+import { fromRoot } from '../src/config/projectPaths.js';
 import { rssMiB } from './stats.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as ACData from 'adaptivecards-templating';
-import { fromRoot } from '../domain/projectPaths.js';
+import { fromRoot } from '../config/projectPaths.js';
 import type { AdaptiveCardJson } from '../ports/messages.js';
 import type { CardDataByTemplate, CardTemplateName } from './cardModels.js';
 

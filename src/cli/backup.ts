@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { redactedSummary } from '../config/config.js';
-import { fromRoot } from '../domain/projectPaths.js';
+import { fromRoot } from '../config/projectPaths.js';
 import { BackupRefused, backupTables, tablesOf, type BackupProgress } from '../storage/tableBackup.js';
 import { runCli, withServices } from './cliStorage.js';
 

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { fromRoot } from '../domain/projectPaths.js';
+import { fromRoot } from '../config/projectPaths.js';
 
 /**
  * Draws the five answer faces children tap (run: npx tsx src/cli/drawFaces.ts): large colour faces, from a

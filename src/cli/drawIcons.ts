@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { fromRoot } from '../domain/projectPaths.js';
+import { fromRoot } from '../config/projectPaths.js';
 
 /**
  * Draws the Teams app icons (run: npx tsx src/cli/drawIcons.ts): a 192×192 colour icon (white rising

@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
 import { loadPackageSettings } from '../config/config.js';
-import { fromRoot } from '../domain/projectPaths.js';
+import { fromRoot } from '../config/projectPaths.js';
 import { buildManifest, LOCAL_BOT_ID, LOCAL_TEAMS_APP_ID } from '../manifest/buildManifest.js';
 import { runCli } from './cliStorage.js';
 

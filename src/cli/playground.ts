@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { childEnvironment, loadConfig } from '../config/config.js';
-import { fromRoot } from '../domain/projectPaths.js';
+import { fromRoot } from '../config/projectPaths.js';
 
 /**
  * Opens the Microsoft 365 Agents Playground (a Teams-like client) against the local bot, with

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { isRealIsoDate } from '../domain/dates.js';
-import { fromRoot } from '../domain/projectPaths.js';
+import { fromRoot } from '../config/projectPaths.js';
 import { demoReferrals, referralsToCsv } from '../features/waits/domain/demoExtracts.js';
-import { loadServiceCatalogue } from '../features/waits/domain/serviceCatalogue.js';
+import { loadServiceCatalogue } from '../seeds/loadSeeds.js';
 
 /**
  * Regenerates seeds/demo/referrals-<service>.csv, one per catalogue service. Deterministic.

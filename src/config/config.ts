@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isRealIsoDate } from '../domain/dates.js';
-import { fromRoot } from '../domain/projectPaths.js';
+import { fromRoot } from './projectPaths.js';
 import { STAFF_ROLES, type StaffRole } from '../domain/access/roles.js';
-import { loadLegalText, type LegalText } from '../domain/legal/legalText.js';
+import { loadLegalText } from '../seeds/loadSeeds.js';
+import type { LegalText } from '../domain/legal/legalText.js';
 
 /**
  * All configuration, read from the environment in this one module and validated with zod.

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import { fromRoot } from '../domain/projectPaths.js';
-import { loadQuestionBank } from '../domain/survey/questionBank.js';
+import { fromRoot } from '../config/projectPaths.js';
+import { loadQuestionBank } from '../seeds/loadSeeds.js';
 import { demoResponseRows } from './demoResponses.js';
 
 /** Regenerates seeds/demo/responses.csv (run: npx tsx src/demo/writeDemoData.ts). Deterministic. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { SurveyService } from '../features/survey/surveyService.js';
-import { fromRoot } from '../domain/projectPaths.js';
+import { fromRoot } from '../config/projectPaths.js';
 import type { DirectLineTokens } from './directLineTokens.js';
 import { FamilyPageLimits } from './familyPageLimits.js';
 

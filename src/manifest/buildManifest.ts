@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fromRoot } from '../domain/projectPaths.js';
+import { fromRoot } from '../config/projectPaths.js';
 
 /** Placeholder ids for a local package only; a real one needs MicrosoftAppId and TEAMS_APP_ID. */
 export const LOCAL_BOT_ID = '00000000-0000-4000-8000-000000000b07';

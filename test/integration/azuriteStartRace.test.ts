@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { azuriteProcesses } from '../support/azuriteProcesses.js';
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 import { waitUntil } from '../support/botProcess.js';
 
 const PROCESSES = 3;

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { azuriteProcesses } from '../support/azuriteProcesses.js';
 import getPort from 'get-port';
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 import { devConnectionString } from '../../src/storage/embeddedAzurite.js';
 import { TableStore } from '../../src/storage/tableStore.js';
 import { BotProcess, waitUntil, type Activity } from '../support/botProcess.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import getPort from 'get-port';
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 
 /** The newcomer's promise: `npm start` runs the bot with embedded storage and demo data, and answers. */
 describe('npm start', function () {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 
 /** npm run roles against the embedded, on-disk store: what one run writes, the next run reads. */
 describe('npm run roles (embedded storage on disk)', function () {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isRealIsoDate } from '../dates.js';
 
@@ -50,27 +49,14 @@ const legalTextSchema = z.object({
 export type LegalText = z.infer<typeof legalTextSchema>;
 
 /**
- * The privacy notice and terms (seeds/legal.json, or a deployment's own copy): read with the configuration at
- * start-up, so a missing or invalid file stops the bot before anything starts.
+ * The privacy notice and terms (seeds/legal.json, or a deployment's own copy), checked: read with the
+ * configuration at start-up (src/seeds), so a missing or invalid file stops the bot before anything starts.
  */
-export function loadLegalText(file: string): LegalText {
-  const fail = (problem: string) => new Error(`${file} ${problem}`);
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch {
-    throw fail('could not be read');
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw fail('is not JSON');
-  }
+export function legalTextFrom(json: unknown, file: string): LegalText {
   const parsed = legalTextSchema.safeParse(json);
   if (!parsed.success)
-    throw fail(
-      `is not a valid privacy and terms text:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    throw new Error(
+      `${file} is not a valid privacy and terms text:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
     );
   return parsed.data;
 }

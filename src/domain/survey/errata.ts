@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { fromRoot } from '../projectPaths.js';
 
 /** The parts of the question bank an erratum can correct (structural, so this file needs nothing of the bank's). */
 type Texts = { id: string; text: string }[];
@@ -31,8 +29,9 @@ const errataSchema = z.object({
 
 export type Errata = z.infer<typeof errataSchema>;
 
-export function loadErrata(file = fromRoot('seeds', 'errata.json')): Errata {
-  const parsed = errataSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+/** Checks parsed errata (seeds/errata.json, read at the edge by src/seeds). */
+export function errataFrom(raw: unknown): Errata {
+  const parsed = errataSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new Error(`errata are invalid at ${first?.path.join('.') || '(root)'}: ${first?.message}`);

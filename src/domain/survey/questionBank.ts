@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { fromRoot } from '../projectPaths.js';
-import { applyErrata, loadErrata, type Errata } from './errata.js';
+import { applyErrata, type Errata } from './errata.js';
 
 export const OUTCOME_IDS = ['voice', 'progress', 'health', 'support', 'safe', 'future'] as const;
 export type OutcomeId = (typeof OUTCOME_IDS)[number];
@@ -131,14 +129,10 @@ export function parseQuestionBank(raw: unknown): QuestionBank {
 }
 
 /**
- * The question bank families see: the file (the framework's text exactly) with the errata applied.
+ * The question bank families see: the file's JSON (the framework's text exactly) with the errata applied.
  * `errata: false` gives the file as it is (the test that proves every question is the framework's).
  */
-export function loadQuestionBank(
-  file = fromRoot('seeds', 'question-bank.json'),
-  errata: Errata | false = loadErrata(),
-): QuestionBank {
-  const raw = JSON.parse(readFileSync(file, 'utf8'));
+export function questionBankFrom(raw: unknown, errata: Errata | false): QuestionBank {
   if (errata === false) return parseQuestionBank(raw);
   return new QuestionBank(applyErrata(parseQuestionBank(raw).data, errata));
 }

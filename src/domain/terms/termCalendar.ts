@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { fromRoot } from '../projectPaths.js';
 import { addDays, isoDate, parseIsoDate } from '../dates.js';
 
 const monthDay = z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) });
@@ -121,8 +119,4 @@ export function parseTermCalendar(raw: unknown): TermCalendar {
     throw new Error(`term calendar is invalid at ${first?.path.join('.') || '(root)'}: ${first?.message}`);
   }
   return new TermCalendar(parsed.data);
-}
-
-export function loadTermCalendar(file = fromRoot('seeds', 'terms.json')): TermCalendar {
-  return parseTermCalendar(JSON.parse(readFileSync(file, 'utf8')));
 }

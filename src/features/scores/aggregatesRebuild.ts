@@ -1,6 +1,7 @@
 import { compactValue, type RespondentState, type SavedSection } from '../survey/domain/respondentState.js';
 import { deltaBetween, mergeDelta, type Delta } from './domain/aggregateDelta.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
+import type { ThemeList } from '../themes/domain/themeList.js';
 import { sectionOrder } from '../survey/domain/sections.js';
 import type { AggregateMaintenance, CounterRow } from './scoreStores.js';
 import type { RespondentRecords } from '../survey/surveyStores.js';
@@ -14,6 +15,8 @@ export type RebuildReport = { respondents: number; answers: number; differences:
  */
 export async function rebuildAggregates(
   bank: QuestionBank,
+  /** The theme list live saves use: a comment's themes are part of what is counted. */
+  themes: ThemeList,
   respondents: RespondentRecords,
   aggregates: AggregateMaintenance,
   opts: { fix?: boolean; onProgress?: (n: number) => void } = {},
@@ -28,7 +31,7 @@ export async function rebuildAggregates(
     const sections: Record<string, SavedSection> = {};
     for (const row of rows) {
       const section = (sections[row.section] ??= { term: row.term, savedAt: '', values: {} });
-      section.values[row.questionId] = compactValue(row);
+      section.values[row.questionId] = compactValue(row, themes);
     }
     const rebuilt: RespondentState = { ...state, sections };
     mergeDelta(expected, deltaBetween(bank, sectionOrder(bank).length, undefined, rebuilt));

@@ -4,6 +4,7 @@ import type { QuestionBank } from '../../domain/survey/questionBank.js';
 import { checkResponseRow, RESPONSE_COLUMNS, type ResponseRow } from './domain/responseRow.js';
 import { sectionOrder } from './domain/sections.js';
 import type { TermCalendar } from '../../domain/terms/termCalendar.js';
+import type { ThemeList } from '../themes/domain/themeList.js';
 import type { AnswerRow, RespondentRecords } from './surveyStores.js';
 import { forEachLimited, readCsv, writeRejects, type RowError } from '../../imports/csvRows.js';
 
@@ -26,6 +27,8 @@ export type ResponsesImportReport = {
 export class ResponsesImport {
   constructor(
     private readonly bank: QuestionBank,
+    /** The theme list live saves use, so an imported comment counts under the same themes. */
+    private readonly themes: ThemeList,
     private readonly terms: TermCalendar,
     private readonly clock: Clock,
     private readonly respondents: RespondentRecords,
@@ -139,7 +142,7 @@ export class ResponsesImport {
         const saved: SavedSection = {
           term,
           savedAt: `${date}T00:00:00.000Z`,
-          values: Object.fromEntries(items.map((i) => [i.row.questionId, compactValue(i.row)])),
+          values: Object.fromEntries(items.map((i) => [i.row.questionId, compactValue(i.row, this.themes)])),
         };
         if (sameSection(current?.sections[section], saved)) continue;
         // Answers the old copy of this section had and the file does not are removed, not left behind.

@@ -21,6 +21,7 @@ import {
   type SectionId,
 } from './domain/sections.js';
 import type { TermCalendar } from '../../domain/terms/termCalendar.js';
+import type { ThemeList } from '../themes/domain/themeList.js';
 import type {
   AnswerRow,
   ConversationBindings,
@@ -84,6 +85,8 @@ const scaleChoice = z.object({ code: z.string().max(40), scale: z.enum(['faces',
 export class SurveyService {
   constructor(
     private readonly bank: QuestionBank,
+    /** What a family's own words are counted under, kept in the compact copy of each saved comment. */
+    private readonly themes: ThemeList,
     private readonly terms: TermCalendar,
     private readonly clock: Clock,
     private readonly invitations: InvitationStore,
@@ -281,7 +284,7 @@ export class SurveyService {
     const term = this.terms.termOf(today).id;
     const section = checked.value.section;
     const chat = chatFingerprint(conversationId);
-    const saved = toSavedSection(checked.value, term, now.toISOString(), chat);
+    const saved = toSavedSection(checked.value, term, now.toISOString(), chat, this.themes);
     let duplicate = false;
     let refusal: 'completed' | 'otherChat' | undefined;
     const result = await this.respondents.mutate(invitation.reviewRef, invitation.role, (current) => {
@@ -337,9 +340,15 @@ export class SurveyService {
   }
 }
 
-function toSavedSection(answers: SectionAnswers, term: string, savedAt: string, savedBy: string): SavedSection {
+function toSavedSection(
+  answers: SectionAnswers,
+  term: string,
+  savedAt: string,
+  savedBy: string,
+  themes: ThemeList,
+): SavedSection {
   const values: Record<string, number | string> = {};
-  for (const a of answers.answers) values[a.questionId] = compactValue(a);
+  for (const a of answers.answers) values[a.questionId] = compactValue(a, themes);
   return { term, savedAt, values, savedBy };
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { fromRoot } from '../../../src/domain/projectPaths.js';
+import { fromRoot } from '../../../src/config/projectPaths.js';
 
 export const ARTIFACTS = fromRoot('test-artifacts');
 

@@ -3,11 +3,15 @@ import { expect } from 'chai';
 import { renderCard } from '../../../src/cards/renderCard.js';
 import { cardElements } from '../../support/botHarness.js';
 import { sectionCard, sectionSavedCard, surveyCompleteCard } from '../../../src/features/survey/surveyCards.js';
-import { fromRoot } from '../../../src/domain/projectPaths.js';
-import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
+import { fromRoot } from '../../../src/config/projectPaths.js';
+import {
+  loadMeasureCatalogue,
+  loadQuestionBank,
+  loadServiceCatalogue,
+  loadTermCalendar,
+} from '../../../src/seeds/loadSeeds.js';
 import { sectionOrder } from '../../../src/features/survey/domain/sections.js';
 import { cardProblems } from '../../support/cardCheck.js';
-import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
 import { outcomeScore, responseRates } from '../../../src/features/scores/domain/outcomeFigures.js';
 import {
   presentComparison,
@@ -15,7 +19,6 @@ import {
   presentScores,
 } from '../../../src/features/scores/scoresPresenter.js';
 import { presentOverview, presentServiceWaits } from '../../../src/features/waits/waitsPresenter.js';
-import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
 import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
 import { demoReferrals } from '../../../src/features/waits/domain/demoExtracts.js';
 import { buildTermDigest } from '../../../src/features/digests/domain/termDigest.js';
@@ -24,7 +27,6 @@ import { reviewAnswers } from '../../../src/features/reviews/domain/reviewAnswer
 import { worryAlertCard } from '../../../src/features/worries/worryAlertPresenter.js';
 import { youSaidFormCard, youSaidListCard } from '../../../src/features/youSaid/youSaidPresenter.js';
 import { presentReviewAnswers, presentReviewWords } from '../../../src/features/reviews/reviewAnswersPresenter.js';
-import { loadMeasureCatalogue } from '../../../src/features/measures/domain/measureCatalogue.js';
 import { measureFigures } from '../../../src/features/measures/domain/measureFigures.js';
 import { presentMeasure, presentMeasureTable } from '../../../src/features/measures/measuresPresenter.js';
 

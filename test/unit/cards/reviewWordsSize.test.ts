@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { toActivity } from '../../../src/bot/teamsTurn.js';
 import { renderCard } from '../../../src/cards/renderCard.js';
 import { reviewAnswers, type AnswerRow } from '../../../src/features/reviews/domain/reviewAnswers.js';
-import { loadQuestionBank, type RespondentRole } from '../../../src/domain/survey/questionBank.js';
+import { loadQuestionBank } from '../../../src/seeds/loadSeeds.js';
+import type { RespondentRole } from '../../../src/domain/survey/questionBank.js';
 import { FREE_TEXT_MAX_CHARS } from '../../../src/features/survey/domain/sectionSubmission.js';
 import { presentReviewWords } from '../../../src/features/reviews/reviewAnswersPresenter.js';
 

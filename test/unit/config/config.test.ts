@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ConfigError, loadConfig, redactedSummary } from '../../../src/config/config.js';
-import { fromRoot } from '../../../src/domain/projectPaths.js';
+import { fromRoot } from '../../../src/config/projectPaths.js';
 
 const APP = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DIGEST_GRACE_DAYS, termDueOn } from '../../../src/features/digests/digestSchedule.js';
 import { addDays } from '../../../src/domain/dates.js';
-import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
+import { loadTermCalendar } from '../../../src/seeds/loadSeeds.js';
 
 describe('when a term-end digest is due', () => {
   const terms = loadTermCalendar();

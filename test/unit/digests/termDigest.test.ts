@@ -5,9 +5,8 @@ import { digestFiguresCsv } from '../../../src/features/digests/domain/digestFig
 import { signDownload, verifyDownload } from '../../../src/features/digests/domain/downloadToken.js';
 import { buildTermDigest, type TermDigestInput } from '../../../src/features/digests/domain/termDigest.js';
 import { outcomeScore, responseRates } from '../../../src/features/scores/domain/outcomeFigures.js';
-import { loadQuestionBank, type OutcomeId } from '../../../src/domain/survey/questionBank.js';
-import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
-import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { loadQuestionBank, loadServiceCatalogue, loadTermCalendar } from '../../../src/seeds/loadSeeds.js';
+import type { OutcomeId } from '../../../src/domain/survey/questionBank.js';
 import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
 import { presentTermDigest } from '../../../src/features/digests/termDigestPresenter.js';
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { loadConfig, SETTING_NAMES } from '../../../src/config/config.js';
-import { fromRoot } from '../../../src/domain/projectPaths.js';
+import { fromRoot } from '../../../src/config/projectPaths.js';
 
 /**
  * Bicep cannot be compiled here (no Azure CLI, no network), so this reads infra/azure.bicep as text: the Web

@@ -5,7 +5,7 @@ import AjvModule from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { expect } from 'chai';
 import { PNG } from 'pngjs';
-import { fromRoot } from '../../../src/domain/projectPaths.js';
+import { fromRoot } from '../../../src/config/projectPaths.js';
 import { buildManifest, LOCAL_BOT_ID, LOCAL_TEAMS_APP_ID } from '../../../src/manifest/buildManifest.js';
 
 // Both are CommonJS with a default export; under NodeNext the class is on .default.

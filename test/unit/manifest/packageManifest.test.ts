@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { ConfigError, loadPackageSettings } from '../../../src/config/config.js';
-import { fromRoot } from '../../../src/domain/projectPaths.js';
+import { fromRoot } from '../../../src/config/projectPaths.js';
 
 const APP = '11111111-2222-3333-4444-555555555555';
 const TEAMS_APP = '99999999-2222-3333-4444-555555555555';

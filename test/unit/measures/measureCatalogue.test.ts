@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fromRoot } from '../../../src/domain/projectPaths.js';
-import { loadMeasureCatalogue, parseMeasureCatalogue } from '../../../src/features/measures/domain/measureCatalogue.js';
+import { fromRoot } from '../../../src/config/projectPaths.js';
+import { loadMeasureCatalogue } from '../../../src/seeds/loadSeeds.js';
+import { parseMeasureCatalogue } from '../../../src/features/measures/domain/measureCatalogue.js';
 import {
   periodProblem,
   previousPeriod,

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { readMessage } from '../../../src/understanding/readMessage.js';
-import { loadMeasureCatalogue } from '../../../src/features/measures/domain/measureCatalogue.js';
-import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { loadMeasureCatalogue, loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 
 const services = loadServiceCatalogue();
 const measures = loadMeasureCatalogue().measures.map((m) => ({

@@ -4,8 +4,8 @@ import { renderCard } from '../../../src/cards/renderCard.js';
 import { outcomeScore, responseRates, type Counters } from '../../../src/features/scores/domain/outcomeFigures.js';
 import { outcomeRow, questionFields, rateRow } from '../../../src/features/scores/domain/aggregateDelta.js';
 import { SUPPRESSED_TEXT } from '../../../src/domain/disclosure/disclosure.js';
-import { loadQuestionBank, OUTCOME_IDS, type RespondentRole } from '../../../src/domain/survey/questionBank.js';
-import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
+import { loadQuestionBank, loadTermCalendar } from '../../../src/seeds/loadSeeds.js';
+import { OUTCOME_IDS, type RespondentRole } from '../../../src/domain/survey/questionBank.js';
 import { presentResponseRates, presentScores } from '../../../src/features/scores/scoresPresenter.js';
 import type { TermScores } from '../../../src/features/scores/domain/termScores.js';
 

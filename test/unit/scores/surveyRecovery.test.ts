@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { deltaBetween, outcomeRow, questionFields } from '../../../src/features/scores/domain/aggregateDelta.js';
 import { outcomeScore, type Counters, type OutcomeScore } from '../../../src/features/scores/domain/outcomeFigures.js';
 import { MIN_RESPONDENTS } from '../../../src/domain/disclosure/disclosure.js';
-import { loadQuestionBank, OUTCOME_IDS, type RespondentRole } from '../../../src/domain/survey/questionBank.js';
+import { loadQuestionBank } from '../../../src/seeds/loadSeeds.js';
+import { OUTCOME_IDS, type RespondentRole } from '../../../src/domain/survey/questionBank.js';
 import type { RespondentState } from '../../../src/features/survey/domain/respondentState.js';
 
 /**

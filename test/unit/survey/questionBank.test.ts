@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { loadQuestionBank, OUTCOME_IDS, parseQuestionBank } from '../../../src/domain/survey/questionBank.js';
-import { loadErrata } from '../../../src/domain/survey/errata.js';
-import { fromRoot } from '../../../src/domain/projectPaths.js';
+import { loadErrata, loadQuestionBank } from '../../../src/seeds/loadSeeds.js';
+import { OUTCOME_IDS, parseQuestionBank } from '../../../src/domain/survey/questionBank.js';
+import { fromRoot } from '../../../src/config/projectPaths.js';
 
 // SPEC.md's table: questions per outcome for CYP and parent carers.
 const EXPECTED_COUNTS: Record<string, [number, number]> = {

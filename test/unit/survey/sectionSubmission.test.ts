@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
+import { loadQuestionBank } from '../../../src/seeds/loadSeeds.js';
 import { checkSectionSubmission } from '../../../src/features/survey/domain/sectionSubmission.js';
 import { firstUnansweredSection, sectionOrder } from '../../../src/features/survey/domain/sections.js';
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { loadTermCalendar, parseTermCalendar } from '../../../src/domain/terms/termCalendar.js';
+import { loadTermCalendar } from '../../../src/seeds/loadSeeds.js';
+import { parseTermCalendar } from '../../../src/domain/terms/termCalendar.js';
 
 describe('term calendar', () => {
   const terms = loadTermCalendar();

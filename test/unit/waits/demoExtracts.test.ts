@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { fromRoot } from '../../../src/domain/projectPaths.js';
+import { fromRoot } from '../../../src/config/projectPaths.js';
 import { demoReferrals, referralsToCsv } from '../../../src/features/waits/domain/demoExtracts.js';
 import { REFERRAL_COLUMNS, validateReferralRow } from '../../../src/features/waits/domain/referral.js';
-import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
 
 const services = loadServiceCatalogue();

@@ -3,9 +3,8 @@ import fc from 'fast-check';
 import { answerChange, snapshotOf, type ExtractSnapshot } from '../../../src/features/waits/domain/extractSnapshot.js';
 import { discloseSnapshot, discloseWaits } from '../../../src/features/waits/domain/disclosedWaits.js';
 import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
-import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { loadServiceCatalogue, loadTermCalendar } from '../../../src/seeds/loadSeeds.js';
 import { addDays } from '../../../src/domain/dates.js';
-import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
 
 const snap = (asOf: string, waiting: number): ExtractSnapshot => ({
   version: 1,

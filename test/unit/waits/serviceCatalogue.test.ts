@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadServiceCatalogue, parseServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
+import { parseServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
 
 const services = loadServiceCatalogue();
 const byId = (id: string) => services.find((s) => s.id === id)!;

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { addDays } from '../../../src/domain/dates.js';
 import type { Referral } from '../../../src/features/waits/domain/referral.js';
-import { loadServiceCatalogue, type Service } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
+import type { Service } from '../../../src/features/waits/domain/serviceCatalogue.js';
 import {
   buildServiceSummary,
   parseServiceSummary,

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fromRoot } from '../../../src/domain/projectPaths.js';
-import { loadServiceCatalogue, parseServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { fromRoot } from '../../../src/config/projectPaths.js';
+import { loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
+import { parseServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
 import { isRated, provenanceLabel, type Provenance } from '../../../src/domain/targets/targetProvenance.js';
 import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
 

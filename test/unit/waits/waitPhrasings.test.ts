@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { understand, type Understanding } from '../../../src/understanding/understand.js';
-import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 
 /**
  * Phrasings → service and question, with the real seeds/services.json (the catalogue the bot runs with),

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Referral } from '../../../src/features/waits/domain/referral.js';
-import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 import { isWaiting, waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
 
 const services = loadServiceCatalogue();

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { discloseWaitCounts, type WaitCount } from '../../../src/features/waits/domain/waitsDisclosure.js';
 import { discloseWaits } from '../../../src/features/waits/domain/disclosedWaits.js';
 import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
-import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
+import { loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 import { BANDS } from '../../../src/features/waits/domain/statistics.js';
 
 /**

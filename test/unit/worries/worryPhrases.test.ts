@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { loadWorryPhrases } from '../../../src/features/worries/domain/worryPhrases.js';
+import { loadWorryPhrases } from '../../../src/seeds/loadSeeds.js';
 
 /**
  * What families might write, and whether a person should read it today. Worrying and harmless texts,

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { fromRoot } from '../../../domain/projectPaths.js';
 import { OUTCOME_IDS, RESPONDENT_ROLES } from '../../../domain/survey/questionBank.js';
 import { provenanceSchema } from '../../../domain/targets/targetProvenance.js';
 
@@ -83,14 +81,4 @@ export function parseMeasureCatalogue(raw: unknown, source = 'measures catalogue
     seen.add(m.id);
   });
   return { measures: parsed.data.measures, surveyTargets: parsed.data.surveyTargets };
-}
-
-export function loadMeasureCatalogue(file = fromRoot('seeds', 'measures.json')): MeasureCatalogue {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`measures catalogue ${file} could not be read: ${(error as Error).message}`);
-  }
-  return parseMeasureCatalogue(raw, `measures catalogue ${file}`);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { standardThemes } from '../../themes/domain/themeList.js';
+import type { ThemeList } from '../../themes/domain/themeList.js';
 import type { RespondentRole } from '../../../domain/survey/questionBank.js';
 
 /**
@@ -42,10 +42,14 @@ export function textFingerprint(text: string): string {
 /**
  * The compact value stored for one answer: score, 0 for skipped, or a fingerprint of free text followed by
  * the themes it touches ("3f2a…#waiting+school"), so the theme counts move by exactly what a save changed.
+ * Every writer (survey, import, rebuild) must pass the same theme list, or their counts would disagree.
  */
-export function compactValue(answer: { score?: number; skipped: boolean; text?: string }): number | string {
+export function compactValue(
+  answer: { score?: number; skipped: boolean; text?: string },
+  themeList: Pick<ThemeList, 'themesOf'>,
+): number | string {
   if (answer.text !== undefined) {
-    const themes = standardThemes().themesOf(answer.text);
+    const themes = themeList.themesOf(answer.text);
     return themes.length ? `${textFingerprint(answer.text)}#${themes.join('+')}` : textFingerprint(answer.text);
   }
   return answer.skipped ? 0 : answer.score!;

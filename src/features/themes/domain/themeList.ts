@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { fromRoot } from '../../../domain/projectPaths.js';
 import { OUTCOME_IDS, type OutcomeId } from '../../../domain/survey/questionBank.js';
 import { words } from '../../../domain/text/words.js';
-import { readJsonFile } from '../../../domain/validated.js';
+import { validated } from '../../../domain/validated.js';
 
 const listSchema = z.object({
   version: z.literal(1),
@@ -57,12 +56,7 @@ export class ThemeList {
   }
 }
 
-export function loadThemeList(file = fromRoot('seeds', 'themes.json')): ThemeList {
-  return new ThemeList(readJsonFile(file, listSchema));
-}
-
-let standard: ThemeList | undefined;
-/** The product's theme list, read once: the compact copy of every saved comment carries its themes. */
-export function standardThemes(): ThemeList {
-  return (standard ??= loadThemeList());
+/** Checks a parsed themes.json (read at the edge by src/seeds); `source` names it in an error. */
+export function themeListFrom(raw: unknown, source: string): ThemeList {
+  return new ThemeList(validated(listSchema, raw, `${source}:`));
 }

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { fromRoot } from '../../../domain/projectPaths.js';
 import { provenanceSchema } from '../../../domain/targets/targetProvenance.js';
 
 /** "At least `share` of referrals within `weeks` weeks of referral", and where that target comes from. */
@@ -42,8 +40,6 @@ const catalogueSchema = z.object({
 export type Service = z.infer<typeof serviceSchema>;
 export type ServiceTarget = z.infer<typeof targetSchema>;
 
-const DEFAULT_FILE = fromRoot('seeds', 'services.json');
-
 /**
  * Checks a parsed services.json and returns its services. Throws an Error naming the file, the
  * field (e.g. `services[2].targets.seen.share`) and what is wrong, so a data edit is easy to fix.
@@ -73,18 +69,6 @@ export function parseServiceCatalogue(raw: unknown, source = 'services catalogue
     }
   });
   return services;
-}
-
-/** Loads the services catalogue (default: the project's seeds/services.json, wherever the process runs from). */
-export function loadServiceCatalogue(file: string = DEFAULT_FILE): Service[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : 'could not be read';
-    throw new Error(`services catalogue ${file} ${reason}`, { cause: error });
-  }
-  return parseServiceCatalogue(raw, `services catalogue ${file}`);
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {

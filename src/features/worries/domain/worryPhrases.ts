@@ -1,11 +1,8 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
-import { fromRoot } from '../../../domain/projectPaths.js';
-import { readJsonFile } from '../../../domain/validated.js';
+import { validated } from '../../../domain/validated.js';
 import { compileRule, RuleMatcher, wordsPresent, type Classes, type Match, type Rule } from './worryRules.js';
 import { WorryModel } from './worryModel.js';
-import { tokenize, type Token } from './worryText.js';
+import { tokenize, type English, type Token } from './worryText.js';
 
 /**
  * The reviewed list of what, in a family's words, means a person should read them today
@@ -64,6 +61,8 @@ export class WorryPhrases {
 
   constructor(
     readonly list: WorryList,
+    /** The English model the rules read lemmas with: asked for on the first text, not before (start-up time). */
+    private readonly english: () => English,
     /** The labelled examples the last net learns from; none, and only the rules and signs are read. */
     private readonly examples: () => { text: string; worrying: boolean }[] = () => [],
   ) {
@@ -92,7 +91,7 @@ export class WorryPhrases {
 
   /** The worries found in `text` that are not negated, in order of appearance, one per kind. */
   find(text: string): { phrase: string; kind: string }[] {
-    const tokens = tokenize(text, this.list.spellings);
+    const tokens = tokenize(text, this.list.spellings, this.english());
     const present = wordsPresent(tokens);
     const masked = tokens.map(() => false);
     for (const rule of this.harmless)
@@ -155,7 +154,7 @@ export class WorryPhrases {
       const examples = this.examples();
       if (examples.length === 0) return undefined;
       this.model = WorryModel.train(
-        examples.map((e) => ({ tokens: tokenize(e.text, this.list.spellings), worrying: e.worrying })),
+        examples.map((e) => ({ tokens: tokenize(e.text, this.list.spellings, this.english()), worrying: e.worrying })),
       );
     }
     const { score, because } = this.model.score(tokens);
@@ -221,14 +220,14 @@ const exampleSet = z.object({
 });
 export type WorryExampleSet = z.infer<typeof exampleSet>;
 
-/** The labelled example sets (seeds/worry-examples/<name>.json), by name. */
-export function loadWorryExamples(dir = fromRoot('seeds', 'worry-examples')): Map<string, WorryExampleSet> {
-  const sets = new Map<string, WorryExampleSet>();
-  for (const name of readdirSync(dir)
-    .filter((n) => n.endsWith('.json'))
-    .sort())
-    sets.set(name.replace(/\.json$/, ''), readJsonFile(path.join(dir, name), exampleSet));
-  return sets;
+/** Checks a parsed worry-phrases.json (read at the edge by src/seeds); `source` names it in an error. */
+export function worryListFrom(raw: unknown, source: string): WorryList {
+  return validated(listSchema, raw, `${source}:`);
+}
+
+/** Checks one parsed labelled example set (seeds/worry-examples/<name>.json). */
+export function worryExampleSetFrom(raw: unknown, source: string): WorryExampleSet {
+  return validated(exampleSet, raw, `${source}:`);
 }
 
 /** Every example of the given sets, as the model learns them. */
@@ -237,22 +236,4 @@ export function examplesOf(sets: Iterable<WorryExampleSet>): { text: string; wor
     ...s.worrying.map((w) => ({ text: w.text, worrying: true })),
     ...s.harmless.map((h) => ({ text: h.text, worrying: false })),
   ]);
-}
-
-/** One list per file and examples folder in a process: its model is trained once, however often it is loaded. */
-const loaded = new Map<string, WorryPhrases>();
-
-export function loadWorryPhrases(
-  file = fromRoot('seeds', 'worry-phrases.json'),
-  examplesDir = fromRoot('seeds', 'worry-examples'),
-): WorryPhrases {
-  const key = `${file}\u0000${examplesDir}`;
-  let phrases = loaded.get(key);
-  if (!phrases) {
-    phrases = new WorryPhrases(readJsonFile(file, listSchema), () =>
-      examplesOf(loadWorryExamples(examplesDir).values()),
-    );
-    loaded.set(key, phrases);
-  }
-  return phrases;
 }

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
-import winkNLP, { type ItemToken } from 'wink-nlp';
+import type winkNLP from 'wink-nlp';
+import type { ItemToken } from 'wink-nlp';
 
 /**
  * A family's words as tokens the worry rules can read: each with its surface form and its lemma (wink-nlp's
@@ -19,19 +19,11 @@ export type Token = {
   punctuation: boolean;
 };
 
-let nlp: ReturnType<typeof winkNLP> | undefined;
-
 /**
- * The model is loaded once, on first use (about half a second with its set-up), not at start-up: most turns never
- * read a family's words, and the platform waits for the bot to be ready.
+ * wink-nlp with its English model, handed in by the edge (src/seeds/englishModel.ts): loading the model reads
+ * files, and is done once, on first use, not at start-up.
  */
-function engine(): ReturnType<typeof winkNLP> {
-  if (!nlp) {
-    const model = createRequire(import.meta.url)('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0];
-    nlp = winkNLP(model);
-  }
-  return nlp;
-}
+export type English = ReturnType<typeof winkNLP>;
 
 const SENTENCE_END = /^[.!?;…]+$/;
 
@@ -65,8 +57,7 @@ function compiledSpellings(spellings: Record<string, string>): { pattern: RegExp
   return c;
 }
 
-export function tokenize(text: string, spellings: Record<string, string>): Token[] {
-  const nlp = engine();
+export function tokenize(text: string, spellings: Record<string, string>, nlp: English): Token[] {
   const its = nlp.its;
   // wink-nlp's types declare `its.lemma` with a signature `out` does not accept; at run time it is an `its` helper like the rest.
   const lemma = its.lemma as unknown as typeof its.value;
