@@ -4,7 +4,7 @@ import { rebuildAggregates } from '../src/features/scores/aggregatesRebuild.js';
 import { buildHttpApp, buildServices } from '../src/composition.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/config/logger.js';
-import { fromRoot } from '../src/domain/projectPaths.js';
+import { fromRoot } from '../src/config/projectPaths.js';
 import { sectionOrder, sectionQuestionIds } from '../src/features/survey/domain/sections.js';
 import type { RespondentRole } from '../src/domain/survey/questionBank.js';
 import { listen } from '../src/http/server.js';

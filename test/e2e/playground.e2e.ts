@@ -4,7 +4,7 @@ import { BotHarness } from '../support/botHarness.js';
 import { ResponsesImport } from '../../src/features/survey/responsesImport.js';
 import { ReferralsImport } from '../../src/features/waits/referralsImport.js';
 import { MeasuresImport } from '../../src/features/measures/measuresImport.js';
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 import { launchBrowser, localOnlyPage, screenshot } from './support/browser.js';
 import { startPlayground, type Playground } from './support/playground.js';
 import { addDays } from '../../src/domain/dates.js';

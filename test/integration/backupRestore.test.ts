@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { expect } from 'chai';
 import { isLosslessNumber, parse as parseLossless } from 'lossless-json';
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 import { ReferralsImport } from '../../src/features/waits/referralsImport.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
 import { startOrAttachAzurite } from '../../src/storage/sharedAzurite.js';

@@ -1,4 +1,4 @@
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 import { request } from 'node:http';
 import { expect } from 'chai';
 import { BotHarness, type Activity } from '../support/botHarness.js';

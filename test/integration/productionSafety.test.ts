@@ -1,4 +1,4 @@
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';

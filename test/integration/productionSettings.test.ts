@@ -1,4 +1,4 @@
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 import { expect } from 'chai';
 import { BotHarness, texts, type Activity } from '../support/botHarness.js';
 import { installChannelKeys, postAsChannel, uninstallChannelKeys } from '../support/channelTokens.js';

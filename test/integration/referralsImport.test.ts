@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 import { demoReferrals, referralsToCsv } from '../../src/features/waits/domain/demoExtracts.js';
 import type { Referral } from '../../src/features/waits/domain/referral.js';
 import { waitingListStats } from '../../src/features/waits/domain/waitingListStats.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { rebuildAggregates } from '../../src/features/scores/aggregatesRebuild.js';
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 import { ResponsesImport } from '../../src/features/survey/responsesImport.js';
 import { BotHarness } from '../support/botHarness.js';
 

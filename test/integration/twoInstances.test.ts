@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import getPort from 'get-port';
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 import { BotProcess } from '../support/botProcess.js';
 import { rebuildAggregates } from '../../src/features/scores/aggregatesRebuild.js';
 import { BotHarness, cardElements, cards, texts, type Activity, type ChatUser } from '../support/botHarness.js';

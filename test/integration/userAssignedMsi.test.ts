@@ -1,4 +1,4 @@
-import { fromRoot } from '../../src/domain/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 import { expect } from 'chai';
 import { identityEndpoint, type IdentityEndpoint } from '../support/identityEndpoint.js';
 import { randomUUID } from 'node:crypto';
