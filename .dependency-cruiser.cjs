@@ -15,6 +15,8 @@
  *   storage          the table store, the embedded Azurite, backups;   imports: CSV row reading
  *   config, telemetry, manifest
  * Edges: routing (the route table and the router), bot (the only place botbuilder is imported), http.
+ * Seeds (src/seeds) read the seed files and the English model at the edge and hand the parsed data to pure
+ *   code; only composition roots, cli, demo, tests and config (the deployment's legal text) load them.
  * Composition roots (index, composition, services, appServices, cli, demo) wire everything; nothing imports them.
  */
 const PURE = '^src/(domain|understanding)/|^src/features/[^/]+/domain/';
@@ -25,6 +27,7 @@ const ROOTS = '^src/(index|composition|services|appServices)\\.ts$|^src/(cli|dem
 const SERVICE = '^src/features/[^/]+/[^/]*(Service|Rebuild|Delivery|Inputs|Schedule|Pacer)\\.ts$';
 const PRESENTER = '^src/features/[^/]+/[^/]*(Presenter|Cards)\\.ts$';
 const HANDLER = '^src/features/[^/]+/[^/]*(Route|Routes|Replies|familySurvey|help|notHeld)\\.ts$';
+const SEEDS = '^src/seeds/';
 
 const rule = (name, comment, from, to) => ({ name, severity: 'error', comment, from, to });
 
@@ -39,6 +42,19 @@ module.exports = {
         path: '^src/',
         pathNot: PURE,
       },
+    ),
+    rule(
+      'pure-does-no-io',
+      'Pure code reads no files, paths, environment or network: seeds and models are loaded in src/seeds and passed in. ' +
+        'node:crypto alone is allowed: hashing and HMAC are computations, and invitation codes need its CSPRNG.',
+      { path: PURE },
+      { dependencyTypes: ['core'], pathNot: '^(node:)?crypto$' },
+    ),
+    rule(
+      'seeds-load-at-the-edge',
+      'Only what wires the product (composition roots, cli, demo; config for the legal text) loads seed files.',
+      { path: '^src/', pathNot: `${ROOTS}|${SEEDS}|^src/config/config\\.ts$` },
+      { path: SEEDS },
     ),
     rule(
       'ports-point-down',

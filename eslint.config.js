@@ -45,5 +45,26 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  {
+    // Pure code is given what it needs: the environment, argv and exit belong to config and the composition roots.
+    files: ['src/domain/**/*.ts', 'src/understanding/**/*.ts', 'src/features/*/domain/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'process',
+          message: 'Pure code does not read the process: pass the value in (config is read in src/config).',
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'globalThis',
+          property: 'process',
+          message: 'Pure code does not read the process: pass the value in.',
+        },
+      ],
+    },
+  },
   prettier,
 );
