@@ -3,6 +3,8 @@ import type { Ability } from '../domain/access/roles.js';
 import type { Understanding } from '../understanding/understand.js';
 import type { CardOutcome, Turn } from '../ports/turn.js';
 
+import type { IntentReader } from '../understanding/intentReader.js';
+
 export type IntentName = Understanding['intent'];
 export type IntentOf<N extends IntentName> = Extract<Understanding, { intent: N }>;
 
@@ -39,9 +41,18 @@ export type CardRoute<I = unknown> = Declared<I> & {
  * Declares a route with its input type tied to its handler, and returns it in the one shape the router
  * holds. The widening is sound because the router runs `handle` only with what `input` has parsed.
  */
-export function intentRoute<N extends IntentName>(route: IntentRoute<N>): IntentRoute {
-  return route as unknown as IntentRoute;
+export function intentRoute<N extends IntentName>(route: IntentRoute<N>): IntentRoute & { intent: N } {
+  return route as unknown as IntentRoute & { intent: N };
 }
+
+/**
+ * A capability's own intent, declared once in its folder: how it is read from a message and how it is
+ * answered. Listing it in the route table is all the wiring it needs.
+ */
+export type CapabilityIntent<N extends IntentName, Deps> = {
+  reader: IntentReader<N>;
+  route(deps: Deps): IntentRoute & { intent: N };
+};
 
 export function cardRoute<I>(route: CardRoute<I>): CardRoute {
   return route as unknown as CardRoute;

@@ -2,6 +2,7 @@ import { can, type StaffRole } from '../domain/access/roles.js';
 import { readMessage } from '../understanding/readMessage.js';
 import { readFollowUp } from '../understanding/followUp.js';
 import type { MeasureVocab, ServiceVocab, Understanding } from '../understanding/understand.js';
+import type { AnyIntentReader } from '../understanding/intentReader.js';
 import type { CardOutcome, Turn } from '../ports/turn.js';
 import type { CardRoute, IntentName, IntentRoute, Requirement } from './route.js';
 
@@ -16,6 +17,8 @@ export type RouteTable = {
   services: () => readonly ServiceVocab[];
   /** The framework measures it knows by their subjects. */
   measures: () => readonly MeasureVocab[];
+  /** How capabilities' own intents are read (declared in their folders, listed in the route table). */
+  readers?: readonly AnyIntentReader[];
   /** The last question of each conversation, for follow-ups; without it every message stands alone. */
   context?: {
     recall(conversationId: string): Promise<Understanding | undefined>;
@@ -39,12 +42,17 @@ export class Router {
     for (const route of table.cards) this.cards.set(route.verb, route);
   }
 
+  /** The intents and card verbs routed, so a test can hold the readers and the card templates to them. */
+  routed(): { intents: IntentName[]; verbs: string[] } {
+    return { intents: [...this.intents.keys()], verbs: [...this.cards.keys()] };
+  }
+
   /** A typed message. */
   async routeText(turn: Turn): Promise<void> {
     if (!turn.text) return;
     const services = this.table.services();
     const measures = this.table.measures();
-    const fresh = readMessage(turn.text, services, measures);
+    const fresh = readMessage(turn.text, services, measures, this.table.readers);
     const previous = await this.table.context?.recall(turn.conversationId);
     const understanding = previous ? readFollowUp(turn.text, fresh, previous, services, measures) : fresh;
     const answered = await this.answer(turn, understanding);

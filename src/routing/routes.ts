@@ -31,6 +31,9 @@ import { inviteRoute } from '../features/invitations/inviteRoute.js';
 import { myInvitationsRoute } from '../features/invitations/myInvitationsRoute.js';
 import { renewInvitationRoute } from '../features/invitations/renewInvitationRoute.js';
 import { Router } from './router.js';
+import type { IntentName, IntentRoute } from './route.js';
+import type { AnyIntentReader } from '../understanding/intentReader.js';
+import { notHeldIntent } from '../features/notHeld/notHeldIntent.js';
 import { reviewAnswersRoute, whoViewedRoute } from '../features/reviews/reviewAnswersRoutes.js';
 import type { ReviewAnswersService } from '../features/reviews/reviewAnswersService.js';
 import type { WorryAlertsService } from '../features/worries/worryAlertsService.js';
@@ -81,38 +84,53 @@ export type ConversationEvents = {
   surveyLink(turn: Turn, code: string): Promise<void>;
 };
 
+/**
+ * Capabilities' own intents, each declared once in its folder (how it is read, how it is answered).
+ * A new intent is one line here.
+ */
+const CAPABILITY_INTENTS = [notHeldIntent] as const;
+
+/** How the capabilities' own intents are read: the language core scores them beside the built-in ones. */
+export const INTENT_READERS: readonly AnyIntentReader[] = CAPABILITY_INTENTS.map((c) => c.reader);
+
+type CapabilityIntentName = (typeof CAPABILITY_INTENTS)[number]['reader']['intent'];
+/** Every other intent has its route in the table below: one missing does not compile. */
+type BuiltInRoutes = { [N in Exclude<IntentName, CapabilityIntentName>]: IntentRoute & { intent: N } };
+
 /** Every route the bot answers to, in one table; the router looks them up. */
 export function buildRoutes(d: RouteDeps): { router: Router; events: ConversationEvents } {
   const family = new FamilySurvey(d.survey, d.bank, d.assetBaseUrl, d.familyHelpText, d.youSaid);
   const youSaid = { youSaid: d.youSaid, bank: d.bank, publicBaseUrl: d.assetBaseUrl };
+  const builtIn: BuiltInRoutes = {
+    help: helpRoute(family),
+    surveyCode: surveyCodeRoute(family),
+    invite: inviteRoute(d.invitations),
+    myInvitations: myInvitationsRoute(d.invitations),
+    scores: scoresRoute(d.scores, d.bank, d.measures.catalogue.surveyTargets),
+    responseRate: responseRateRoute(d.scores),
+    waits: waitsRoute(d.waits, d.questionLog, d.clock),
+    measure: measureRoute(d.measures, d.clock, d.questionLog),
+    outcomeOverview: outcomeOverviewRoute(d.scores, d.measures, d.bank, d.clock),
+    digest: digestRoute(d.digests),
+    deliveryReport: deliveryReportRoute(d.digests),
+    unansweredQuestions: unansweredQuestionsRoute(d.questionLog, d.clock),
+    eraseReview: eraseReviewRoute(),
+    confirmErase: confirmEraseRoute(d.erasure),
+    reviewAnswers: reviewAnswersRoute(d.reviews),
+    whoViewed: whoViewedRoute(d.reviews),
+    youSaidWeDid: youSaidRoute(youSaid),
+    themes: themesRoute(d.themes, d.bank),
+    clarify: clarifyRoute(family),
+    smallTalk: smallTalkRoute(),
+    unknown: unknownRoute(family, d.questionLog, d.clock),
+  };
   const router: Router = new Router({
     services: () => d.waits.catalogue,
     context: d.askContext && followUps(d.askContext, d.clock),
     // A catalogue measure is already the understanding's MeasureVocab: no copy per message.
     measures: () => d.measures.catalogue.measures,
-    intents: [
-      helpRoute(family),
-      surveyCodeRoute(family),
-      inviteRoute(d.invitations),
-      myInvitationsRoute(d.invitations),
-      scoresRoute(d.scores, d.bank, d.measures.catalogue.surveyTargets),
-      responseRateRoute(d.scores),
-      waitsRoute(d.waits, d.questionLog, d.clock),
-      measureRoute(d.measures, d.clock, d.questionLog),
-      outcomeOverviewRoute(d.scores, d.measures, d.bank, d.clock),
-      digestRoute(d.digests),
-      deliveryReportRoute(d.digests),
-      unansweredQuestionsRoute(d.questionLog, d.clock),
-      eraseReviewRoute(),
-      confirmEraseRoute(d.erasure),
-      reviewAnswersRoute(d.reviews),
-      whoViewedRoute(d.reviews),
-      youSaidRoute(youSaid),
-      themesRoute(d.themes, d.bank),
-      clarifyRoute(family),
-      smallTalkRoute(),
-      unknownRoute(family, d.questionLog, d.clock),
-    ],
+    readers: INTENT_READERS,
+    intents: [...Object.values(builtIn), ...CAPABILITY_INTENTS.map((c) => c.route(d))],
     cards: [
       saveSectionRoute(family),
       answerQuestionRoute(family),

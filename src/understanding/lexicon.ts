@@ -1,29 +1,17 @@
-import type { DigestAction, OutcomeId, Rank, RespondentRole, Season } from './types.js';
+import type { DigestAction, IntentName, OutcomeId, Rank, RespondentRole, Season } from './types.js';
 
-/** Intents scored by the classifier; 'outOfScope' competes so that "tell me a joke" loses to nothing. */
-export type IntentName =
-  | 'help'
-  | 'invite'
-  | 'myInvitations'
-  | 'scores'
-  | 'responseRate'
-  | 'waits'
-  | 'measure'
-  | 'digest'
-  | 'unansweredQuestions'
-  | 'eraseReview'
-  | 'reviewAnswers'
-  | 'whoViewed'
-  | 'youSaidWeDid'
-  | 'themes'
-  | 'outOfScope';
+/**
+ * Intents scored by the classifier: any understanding's name (a capability's own reader scores under its
+ * intent's name), and 'outOfScope', which competes so that "tell me a joke" loses to nothing.
+ */
+export type ScoredIntent = IntentName | 'outOfScope';
 
 /** How directly a phrase names an outcome: its name, one of its questions, or a faint hint. */
 export type OutcomeLevel = 'name' | 'aspect' | 'weak';
 
 /** What a recognised phrase tells us. One phrase may say several things ("vs last term"). */
 export type Tag =
-  | { kind: 'intent'; intent: IntentName; weight: number }
+  | { kind: 'intent'; intent: ScoredIntent; weight: number }
   | { kind: 'outcome'; outcome: OutcomeId; level: OutcomeLevel }
   | { kind: 'role'; role: RespondentRole }
   | { kind: 'term'; term: 'current' | 'previous' | 'yearAgo' }
@@ -55,6 +43,8 @@ export type Tag =
   | { kind: 'domain' }
   /** A period that is not a term ("last year"): figures are termly, so which term is asked. */
   | { kind: 'vagueTime' }
+  /** A subject a capability reads for itself (its reader's vocabulary tags its phrases with its own ids). */
+  | { kind: 'topic'; intent: IntentName; id: string }
   /** Absorbs phrases that would otherwise be misread ("last year" is not "last term"). */
   | { kind: 'ignore' };
 
@@ -94,4 +84,4 @@ export function exactEntries(phrases: string, ...tags: Tag[]): Entry[] {
   return entries(phrases, ...tags).map((e) => ({ ...e, exactOnly: e.words.map(() => true) }));
 }
 
-export const intent = (name: IntentName, weight: number): Tag => ({ kind: 'intent', intent: name, weight });
+export const intent = (name: ScoredIntent, weight: number): Tag => ({ kind: 'intent', intent: name, weight });

@@ -64,6 +64,9 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
       return { thanks: 'thanks', ack: 'ok', bye: 'bye' }[u.say];
     case 'unknown':
       return 'help';
+    default:
+      // A capability's own intent is written back by its reader's `command`; none is offered as an option here.
+      return 'help';
   }
 }
 

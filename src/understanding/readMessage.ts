@@ -1,6 +1,7 @@
 import { readCodeFromText } from '../domain/invitations/invitationCode.js';
 import type { MeasureVocab, ServiceVocab, Understanding } from './types.js';
 import { understand } from './understand.js';
+import type { AnyIntentReader } from './intentReader.js';
 
 const CONFIRM_ERASE = /^\s*confirm\s+erase\s+(?:review\s+)?(\S+)\s*$/i;
 const DELIVERY_REPORT =
@@ -15,6 +16,7 @@ export function readMessage(
   text: string,
   services: readonly ServiceVocab[],
   measures: readonly MeasureVocab[] = [],
+  readers: readonly AnyIntentReader[] = [],
 ): Understanding {
   const said = typeof text === 'string' ? text : '';
   const code = readCodeFromText(said);
@@ -22,5 +24,5 @@ export function readMessage(
   const confirm = CONFIRM_ERASE.exec(said);
   if (confirm) return { intent: 'confirmErase', reviewRef: confirm[1]! };
   if (DELIVERY_REPORT.test(said)) return { intent: 'deliveryReport' };
-  return understand(said, services, measures);
+  return understand(said, services, measures, readers);
 }

@@ -22,51 +22,61 @@ export type SmallTalk = 'thanks' | 'ack' | 'bye';
 export type WaitsChangeRef =
   { kind: 'sinceMonth'; month: number } | { kind: 'sinceTerm'; term: TermRef } | { kind: 'trend' };
 
-export type Understanding =
-  | { intent: 'help' }
+/**
+ * Every intent's shape, by name: what `understand` returns is one of these with its `intent` name.
+ * A capability adds its own intent from its own folder by augmenting this interface
+ * (`declare module '…/understanding/types.js' { interface IntentShapes { myIntent: {…} } }`) and declaring
+ * its reader and route in `src/routing/routes.ts`; the route table is typed over these names, so an intent
+ * without a route does not compile.
+ */
+export interface IntentShapes {
+  help: object;
   /** A family's invitation code (anyone may type one). */
-  | { intent: 'surveyCode'; code: string }
-  | { intent: 'invite'; reviewRef?: string; role?: RespondentRole }
-  | {
-      intent: 'scores';
-      outcome?: OutcomeId;
-      roles: RespondentRole[];
-      terms: TermRef[];
-      rank?: Rank;
-      perQuestion: boolean;
-    }
-  | { intent: 'myInvitations' }
-  | { intent: 'responseRate'; terms: TermRef[] }
-  | {
-      intent: 'waits';
-      service?: string;
-      unknownService?: string;
-      allServices: boolean;
-      /** "changed since September", "compared with last term", "trend": a comparison of extracts. */
-      change?: WaitsChangeRef;
-    }
+  surveyCode: { code: string };
+  invite: { reviewRef?: string; role?: RespondentRole };
+  scores: {
+    outcome?: OutcomeId;
+    roles: RespondentRole[];
+    terms: TermRef[];
+    rank?: Rank;
+    perQuestion: boolean;
+  };
+  myInvitations: object;
+  responseRate: { terms: TermRef[] };
+  waits: {
+    service?: string;
+    unknownService?: string;
+    allServices: boolean;
+    /** "changed since September", "compared with last term", "trend": a comparison of extracts. */
+    change?: WaitsChangeRef;
+  };
   /** A framework measure (`measure`), or all of them (`offTarget`: those missing a target, worst first). */
-  | { intent: 'measure'; measure?: string; name?: string; offTarget: boolean }
+  measure: { measure?: string; name?: string; offTarget: boolean };
   /** An outcome's survey scores and its framework measures together. */
-  | { intent: 'outcomeOverview'; outcome: OutcomeId }
-  | { intent: 'digest'; action: DigestAction }
-  | { intent: 'unansweredQuestions' }
-  | { intent: 'eraseReview'; reviewRef?: string }
+  outcomeOverview: { outcome: OutcomeId };
+  digest: { action: DigestAction };
+  unansweredQuestions: object;
+  eraseReview: { reviewRef?: string };
   /** "answers for AR-1042": one review's own answers, for its practitioner. */
-  | { intent: 'reviewAnswers'; reviewRef?: string }
+  reviewAnswers: { reviewRef?: string };
   /** "who viewed AR-1042": the record of who saw a review's answers (administrators). */
-  | { intent: 'whoViewed'; reviewRef?: string }
+  whoViewed: { reviewRef?: string };
   /** "you said, we did": the entries, to add, change or remove (managers). */
-  | { intent: 'youSaidWeDid' }
+  youSaidWeDid: object;
   /** "what are families saying about support?": counted themes of the free text (managers, practitioners). */
-  | { intent: 'themes'; outcome?: OutcomeId; roles: RespondentRole[]; terms: TermRef[] }
+  themes: { outcome?: OutcomeId; roles: RespondentRole[]; terms: TermRef[] };
   /** "confirm erase AR-1042": the reference is checked by the handler, which says what is wrong with it. */
-  | { intent: 'confirmErase'; reviewRef: string }
-  | { intent: 'deliveryReport' }
-  | { intent: 'clarify'; question: string; options: string[]; partial: Understanding }
+  confirmErase: { reviewRef: string };
+  deliveryReport: object;
+  clarify: { question: string; options: string[]; partial: Understanding };
   /** "thanks", "ok", "bye": a short human reply, not "Sorry, I can't help". */
-  | { intent: 'smallTalk'; say: SmallTalk }
-  | { intent: 'unknown'; reason: 'out-of-scope' | 'unclear' };
+  smallTalk: { say: SmallTalk };
+  unknown: { reason: 'out-of-scope' | 'unclear' };
+}
+
+export type IntentName = keyof IntentShapes;
+export type Understanding = { [N in IntentName]: { intent: N } & IntentShapes[N] }[IntentName];
+export type UnderstandingOf<N extends IntentName> = Extract<Understanding, { intent: N }>;
 
 export const OUTCOMES: readonly OutcomeId[] = OUTCOME_IDS;
 export const BOTH_ROLES: readonly RespondentRole[] = RESPONDENT_ROLES;

@@ -1,4 +1,5 @@
 import { analyse, type Analysis } from './analysis.js';
+import type { AnyIntentReader } from './intentReader.js';
 import {
   buildDigest,
   buildErase,
@@ -10,7 +11,7 @@ import {
 } from './builders.js';
 import { whichQuestion, whichRespondent } from './clarify.js';
 import { cued, rankIntents, THRESHOLD, type RankedIntent } from './intentClassifier.js';
-import type { IntentName } from './lexicon.js';
+import type { ScoredIntent } from './lexicon.js';
 import { normalise } from './normalise.js';
 import { readOutcome } from './outcomeSlot.js';
 import { readReviewRef } from './reviewRefSlot.js';
@@ -48,6 +49,7 @@ export function understand(
   text: string,
   services: readonly ServiceVocab[],
   measures: readonly MeasureVocab[] = [],
+  readers: readonly AnyIntentReader[] = [],
 ): Understanding {
   const { tokens, blank } = normalise(typeof text === 'string' ? text : '');
   // "?", "" or a bare @mention: the person is addressing the bot without a question yet.
@@ -57,7 +59,7 @@ export function understand(
   const smallTalk = readSmallTalk(tokens);
   if (smallTalk) return { intent: 'smallTalk', say: smallTalk };
 
-  const analysis = analyse(tokens, lexiconFor(services, measures));
+  const analysis = analyse(tokens, lexiconFor(services, measures, readers));
   const slots: Slots = {
     analysis,
     outcome: readOutcome(analysis),
@@ -80,24 +82,39 @@ export function understand(
       ],
       services,
     );
-  const ranked = rankIntents(analysis, {
-    outcomeStrength: slots.outcome.kind === 'none' ? 0 : slots.outcome.strength,
-    hasRoles: slots.roles.length > 0,
-    hasTerms: slots.terms.terms.length > 0,
-    hasReviewRef: slots.reviewRef !== undefined,
-  });
+  const ranked = rankIntents(
+    analysis,
+    {
+      outcomeStrength: slots.outcome.kind === 'none' ? 0 : slots.outcome.strength,
+      hasRoles: slots.roles.length > 0,
+      hasTerms: slots.terms.terms.length > 0,
+      hasReviewRef: slots.reviewRef !== undefined,
+    },
+    readers,
+  );
   const [top, second] = ranked;
   if (!top || top.score < THRESHOLD || top.intent === 'outOfScope' || top.intent === 'help')
     return fallback(analysis, ranked);
   if (second && isTwoQuestions(top, second) && !waitsOnlyQualifiesMeasure(analysis, top, second))
-    return whichQuestion([build(top.intent, slots, measures), build(second.intent, slots, measures)], services);
+    return whichQuestion(
+      [build(top.intent, slots, measures, readers), build(second.intent, slots, measures, readers)],
+      services,
+    );
   // A bare reference ("AR-1042") could be for an invitation or an erasure: ask rather than invite.
   if (top.intent === 'invite' && !cued(analysis, 'invite') && slots.roles.length === 0)
     return whichRespondent(slots.reviewRef, services);
-  return build(top.intent, slots, measures);
+  return build(top.intent, slots, measures, readers);
 }
 
-function build(intent: IntentName, s: Slots, measures: readonly MeasureVocab[] = []): Understanding {
+function build(
+  intent: ScoredIntent,
+  s: Slots,
+  measures: readonly MeasureVocab[],
+  readers: readonly AnyIntentReader[],
+): Understanding {
+  // A capability's own intent is built by its own reader.
+  const reader = readers.find((r) => r.intent === intent);
+  if (reader) return reader.build(s);
   switch (intent) {
     case 'measure':
       return buildMeasure(s, measures);
@@ -134,6 +151,9 @@ function build(intent: IntentName, s: Slots, measures: readonly MeasureVocab[] =
       return { intent: 'help' };
     case 'outOfScope':
       return { intent: 'unknown', reason: 'out-of-scope' };
+    default:
+      // Not scored by the classifier (read from exact forms, or a capability's intent without its reader).
+      return { intent: 'unknown', reason: 'unclear' };
   }
 }
 
@@ -171,7 +191,7 @@ function buildMeasure(s: Slots, measures: readonly MeasureVocab[]): Understandin
 }
 
 // Questions answered with figures; two of them asked at once, with near-equal evidence, are split.
-const QUESTIONS: ReadonlySet<IntentName> = new Set(['scores', 'waits', 'responseRate', 'measure']);
+const QUESTIONS: ReadonlySet<ScoredIntent> = new Set(['scores', 'waits', 'responseRate', 'measure']);
 
 function isTwoQuestions(top: RankedIntent, second: RankedIntent): boolean {
   return (
@@ -185,7 +205,7 @@ function isTwoQuestions(top: RankedIntent, second: RankedIntent): boolean {
  * no clear question, gibberish, a stray code) is unclear, so it is logged for an admin to teach.
  */
 function fallback(a: Analysis, ranked: RankedIntent[]): Understanding {
-  const scoreOf = (i: IntentName): number => ranked.find((r) => r.intent === i)?.score ?? 0;
+  const scoreOf = (i: ScoredIntent): number => ranked.find((r) => r.intent === i)?.score ?? 0;
   if (scoreOf('outOfScope') > 0) {
     const strongerThanOffTopic = ranked.some(
       (r) => r.intent !== 'outOfScope' && r.intent !== 'help' && r.score >= THRESHOLD,

@@ -4,6 +4,7 @@ import { compileLexicon, type CompiledLexicon } from './matcher.js';
 import { OUTCOME_ENTRIES } from './outcomeVocabulary.js';
 import { ROLE_ENTRIES, TERM_ENTRIES } from './roleTermVocabulary.js';
 import { serviceEntries, servicesSignature } from './serviceVocabulary.js';
+import type { AnyIntentReader } from './intentReader.js';
 import type { MeasureVocab, ServiceVocab } from './types.js';
 import { MEASURE_ENTRIES, measureEntries, measuresSignature } from './measureVocabulary.js';
 
@@ -43,24 +44,40 @@ const DOMAIN_WORDS: ReadonlySet<string> = new Set(
 // The catalogue rarely changes; compiling it once per distinct catalogue keeps each call fast.
 const CACHE_LIMIT = 8;
 const compiled = new Map<string, CompiledLexicon>();
-let last: { services: readonly ServiceVocab[]; measures: readonly MeasureVocab[]; lex: CompiledLexicon } | undefined;
+let last:
+  | {
+      services: readonly ServiceVocab[];
+      measures: readonly MeasureVocab[];
+      readers: readonly AnyIntentReader[];
+      lex: CompiledLexicon;
+    }
+  | undefined;
+// Each list of readers gets an id, so the cache key tells two lists apart without serialising them.
+const readerIds = new WeakMap<readonly AnyIntentReader[], number>();
+let readerLists = 0;
 
 /** The whole vocabulary, fixed and per-catalogue (services, framework measures), compiled for matching. */
-export function lexiconFor(services: readonly ServiceVocab[], measures: readonly MeasureVocab[] = []): CompiledLexicon {
+export function lexiconFor(
+  services: readonly ServiceVocab[],
+  measures: readonly MeasureVocab[] = [],
+  readers: readonly AnyIntentReader[] = [],
+): CompiledLexicon {
   // The bot passes the same catalogue arrays on every message: no need to serialise them each time.
-  if (last && last.services === services && last.measures === measures) return last.lex;
-  const key = `${servicesSignature(services)}|${measuresSignature(measures)}`;
+  if (last && last.services === services && last.measures === measures && last.readers === readers) return last.lex;
+  if (!readerIds.has(readers)) readerIds.set(readers, ++readerLists);
+  const key = `${servicesSignature(services)}|${measuresSignature(measures)}|${readers.length ? readerIds.get(readers) : 0}`;
   const lex =
     compiled.get(key) ??
     compileLexicon([
       ...STATIC_ENTRIES,
       ...serviceEntries(services, RESERVED_WORDS, DOMAIN_WORDS),
       ...measureEntries(measures),
+      ...readers.flatMap((r) => r.vocabulary),
     ]);
   if (!compiled.has(key)) {
     if (compiled.size >= CACHE_LIMIT) compiled.clear();
     compiled.set(key, lex);
   }
-  last = { services, measures, lex };
+  last = { services, measures, readers, lex };
   return lex;
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { readMessage } from '../../../src/understanding/readMessage.js';
+import { INTENT_READERS } from '../../../src/routing/routes.js';
 import { loadMeasureCatalogue, loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 
 /**
@@ -32,6 +33,11 @@ const W = (service?: string, extra: Record<string, unknown> = {}): Want =>
 const M = (measure: string): Want => ({ intent: 'measure', measure });
 const ASK: Want = { intent: 'clarify' };
 const NONE: Want = { intent: 'unknown' };
+/**
+ * A subject the bot holds no figures for, named as such (session 8's "not held" capability). Rows written
+ * before it wanted "not understood" for these; both are honest, and naming the subject is the better answer.
+ */
+const NOT_HELD: Want[] = [{ intent: 'notHeld' }, NONE];
 
 const TABLE: [string, Want | Want[]][] = [
   // Outcome scores: the outcome, who answered, which term.
@@ -202,7 +208,7 @@ const TABLE: [string, Want | Want[]][] = [
   ['what time is it', NONE],
   ['order more printer paper', NONE],
   ['how many social workers do we have', NONE],
-  ['school transport budget', NONE],
+  ['school transport budget', NOT_HELD],
   ['EHCP', ASK],
   ['figures', NONE],
   ['asdfgh', NONE],
@@ -211,7 +217,7 @@ const TABLE: [string, Want | Want[]][] = [
   ['what is the council tax this year', NONE],
   ['staff sickness rates', NONE],
   ['how many pupils are on roll', NONE],
-  ['GCSE results for the county', NONE],
+  ['GCSE results for the county', NOT_HELD],
   ['hello', { intent: 'help' }],
   // Added with the review's own answers, worries and "you said, we did" (session 6).
   ['answers for AR-1042', { intent: 'reviewAnswers', reviewRef: 'AR-1042' }],
@@ -271,7 +277,7 @@ const HELD_OUT: [string, Want | Want[]][] = [
   ['thanks, that is helpful', { intent: 'smallTalk', say: 'thanks' }],
   ['what is the school holiday date', NONE],
   ['how many EHCPs do we maintain', [NONE, ASK]],
-  ['Ofsted rating of our schools', NONE],
+  ['Ofsted rating of our schools', NOT_HELD],
   ['staff parking', NONE],
 ];
 
@@ -335,7 +341,7 @@ const HELD_OUT_2: [string, Want | Want[]][] = [
   ['ta', { intent: 'smallTalk', say: 'thanks' }],
   ['how many children have an EHCP in the county', [NONE, ASK]],
   ['average class size', NONE],
-  ['what is our high needs block deficit', NONE],
+  ['what is our high needs block deficit', NOT_HELD],
   ['who is the SENCO at Oakfield school', NONE],
 ];
 
@@ -379,16 +385,16 @@ const HELD_OUT_3: [string, Want | Want[]][] = [
   ['good morning', { intent: 'help' }],
   ['what is the SEND strategy', [NONE, { intent: 'help' }]],
   ['how many EHCP requests were refused', [NONE, ASK]],
-  ['what is the budget for SEN transport', NONE],
+  ['what is the budget for SEN transport', NOT_HELD],
   ['can you email me the report', [NONE, ASK, { intent: 'digest', action: 'preview' }]],
   ['what does RAG mean', [NONE, { intent: 'help' }]],
-  ['how many children are home educated', NONE],
+  ['how many children are home educated', NOT_HELD],
   ['translate this into Polish', NONE],
 ];
 
 describe('trust table: how often a practitioner is answered right, asked back, not understood or confidently wrong', () => {
   const results = [...TABLE, ...HELD_OUT, ...HELD_OUT_2, ...HELD_OUT_3].map(([text, want]) => {
-    const got = readMessage(text, services, measures) as Record<string, unknown>;
+    const got = readMessage(text, services, measures, INTENT_READERS) as Record<string, unknown>;
     return { text, want, got, verdict: verdictOf(got, want) };
   });
   const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;

@@ -1,0 +1,26 @@
+import type { Slots } from './builders.js';
+import type { Entry, ScoredIntent } from './lexicon.js';
+import type { IntentName, UnderstandingOf } from './types.js';
+
+/**
+ * How a capability's own intent is read from a message, declared in the capability's folder: its cue
+ * phrases (entries tagged `intent(<name>, weight)`; 4 names it outright, 2 is good evidence), what it
+ * builds from the slots read, and how it is written back as a command a person could type. The language
+ * core scores it beside the built-in intents; nothing in the core names it.
+ */
+export type IntentReader<N extends IntentName = IntentName> = {
+  intent: N;
+  vocabulary: readonly Entry[];
+  /** On equal evidence it ranks just before this intent (by default, before "help"). */
+  before?: ScoredIntent;
+  build(slots: Slots): UnderstandingOf<N>;
+  command(u: UnderstandingOf<N>): string;
+};
+
+/** The readers as the core holds them: one list, so a reader's types need not be repeated. */
+export type AnyIntentReader = { [N in IntentName]: IntentReader<N> }[IntentName];
+
+/** Declares a reader with its understanding's type tied to its name. */
+export function intentReader<N extends IntentName>(reader: IntentReader<N>): IntentReader<N> {
+  return reader;
+}
