@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { countDeliveries } from '../../src/features/digests/domain/deliveryCounts.js';
+import type { AddressBook } from '../../src/features/addressBook/addressBookStores.js';
 import type {
-  AddressBook,
   DigestLedger,
   DigestSubscriptions,
   LedgerRow,

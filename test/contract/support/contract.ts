@@ -5,7 +5,9 @@ export type StoreFactory<S> = () => Promise<MadeStore<S>>;
 /** A fresh store for each test of the suite (`store()` inside a test gives it). */
 export function eachTestGets<S>(makeStore: StoreFactory<S>): () => S {
   let current: MadeStore<S> | undefined;
-  beforeEach(async () => {
+  beforeEach(async function () {
+    // The first store on Azurite starts it: about a second, far more on a loaded machine.
+    this.timeout(60_000);
     current = await makeStore();
   });
   afterEach(async () => {

@@ -385,18 +385,29 @@ export class InMemoryRoles implements RoleStore {
   async rolesOf(userId: string) {
     return this.roles.get(userId) ?? [];
   }
+  /** Everyone with a role: someone given none is not listed (the repository deletes their row). */
   async list() {
-    return [...this.roles].map(([userId, roles]) => ({ userId, roles }));
+    return [...this.roles].filter(([, roles]) => roles.length > 0).map(([userId, roles]) => ({ userId, roles }));
   }
 }
 
 export class InMemoryQuestionLog implements QuestionLog {
   readonly entries: UnansweredQuestion[] = [];
+  /** Like the repository: the text is cut to 500 characters. */
   async record(entry: UnansweredQuestion) {
-    this.entries.push(entry);
+    this.entries.push({ ...entry, text: entry.text.slice(0, 500) });
   }
-  async recent(limit: number) {
-    return [...this.entries].reverse().slice(0, limit);
+  /** Like the repository: this month's and last month's (by `now`), newest first. */
+  async recent(limit: number, now: Date) {
+    const months = [
+      now.toISOString().slice(0, 7),
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7),
+    ];
+    return this.entries
+      .filter((e) => months.includes(e.at.slice(0, 7)))
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, limit)
+      .map((e) => ({ ...e }));
   }
 }
 
