@@ -1,0 +1,74 @@
+import type { Clock } from '../domain/clock.js';
+import type { DigestService } from '../features/digests/digestService.js';
+import type { RespondentRecords } from '../features/survey/surveyStores.js';
+import type { WorryAlertsService } from '../features/worries/worryAlertsService.js';
+import { HOUR, MINUTE, type Job } from './job.js';
+
+/** The bot's periodic work. Every instance runs every job: each is safe to run twice at once across instances. */
+
+/** Finishes the saves a crash interrupted (their journal rows say what is left to apply). */
+export function respondentSweepJob(respondents: Pick<RespondentRecords, 'sweep'>): Job {
+  return {
+    name: 'respondent sweep',
+    every: MINUTE,
+    run: async () => ({ detail: { finished: await respondents.sweep() } }),
+  };
+}
+
+/** Aggregate receipts only guard against applying a delta twice in quick succession: a day is ample. */
+export function receiptPruningJob(aggregates: { pruneReceipts(olderThanMs: number): Promise<number> }): Job {
+  return {
+    name: 'pruning receipts',
+    every: HOUR,
+    run: async () => ({ detail: { removed: await aggregates.pruneReceipts(24 * HOUR) } }),
+  };
+}
+
+export type ConversationPruning = { failureWindowMs: number; bindingMaxAgeMs: number };
+
+/** Drops failed-code records past their window and conversation bindings no invitation can use any more. */
+export function conversationPruningJob(
+  conversations: { prune(now: Date, opts: ConversationPruning): Promise<{ removed: number }> },
+  clock: Pick<Clock, 'now'>,
+  opts: ConversationPruning,
+): Job {
+  return {
+    name: 'pruning conversations',
+    every: HOUR,
+    run: async () => ({ detail: await conversations.prune(clock.now(), opts) }),
+  };
+}
+
+/**
+ * Worry alerts are sent at once when a family saves; this sends any a restart interrupted and escalates
+ * those nobody acknowledged within a working day. Each alert is ETag-claimed, so instances never double up.
+ */
+export function worryAlertsJob(worries: Pick<WorryAlertsService, 'run'>): Job {
+  return {
+    name: 'worry alert run',
+    every: MINUTE,
+    run: async () => {
+      const r = await worries.run();
+      return r.sent + r.escalated > 0 ? { note: 'worry alerts sent or escalated', detail: r } : { detail: r };
+    },
+  };
+}
+
+/**
+ * Checks every hour (at minute 7, away from the hour) and once shortly after start (so a restart on the day
+ * still sends) whether a term-end digest is due, and sends it. Running it again is harmless: the send ledger
+ * lets each subscriber have each term's digest once, and a run cut short by a restart is finished by the next.
+ */
+export function termEndDigestsJob(digests: Pick<DigestService, 'runDue'>): Job {
+  return {
+    name: 'term-end digest run',
+    cron: '7 * * * *',
+    firstRunAfter: 30_000,
+    run: async () => {
+      const result = await digests.runDue();
+      return 'report' in result
+        ? { note: 'term-end digest run', detail: { digestId: result.digestId, report: result.report.text } }
+        : { detail: { reason: result.reason } };
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { expect } from 'chai';
+import sinon from 'sinon';
+import * as jobs from '../../../src/jobs/botJobs.js';
+import type { Job } from '../../../src/jobs/job.js';
+import { JobRunner } from '../../../src/jobs/jobRunner.js';
+
+const quiet = { info: () => undefined, debug: () => undefined, error: () => undefined } as never;
+
+/** Starts one job under the runner on a fake clock, runs the clock for `ms`, and stops it. */
+async function runFor(job: Job, ms: number, clock: sinon.SinonFakeTimers): Promise<void> {
+  const runner = new JobRunner([job], quiet);
+  runner.start();
+  await clock.tickAsync(ms);
+  await runner.stop();
+}
+
+describe("the bot's jobs", () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => (clock = sinon.useFakeTimers({ now: Date.parse('2026-11-02T10:00:00Z') })));
+  afterEach(() => clock.restore());
+
+  describe('respondent sweep', () => {
+    it('finishes interrupted saves every minute', async () => {
+      const sweep = sinon.stub().resolves(2);
+      const job = jobs.respondentSweepJob({ sweep });
+      await runFor(job, 5 * 60_000, clock);
+      expect(sweep.callCount).to.equal(5);
+      expect(await job.run()).to.deep.equal({ detail: { finished: 2 } });
+    });
+  });
+
+  describe('receipt pruning', () => {
+    it('drops receipts older than a day, once an hour', async () => {
+      const pruneReceipts = sinon.stub().resolves(7);
+      const job = jobs.receiptPruningJob({ pruneReceipts });
+      await runFor(job, 3 * 3600_000 - 1, clock);
+      expect(pruneReceipts.callCount).to.equal(2);
+      expect(pruneReceipts.firstCall.args).to.deep.equal([24 * 3600_000]);
+    });
+  });
+
+  describe('conversation pruning', () => {
+    it('prunes hourly at the time it runs, with the windows it was given', async () => {
+      const prune = sinon.stub().resolves({ removed: 3 });
+      const opts = { failureWindowMs: 3600_000, bindingMaxAgeMs: 29 * 86_400_000 };
+      const job = jobs.conversationPruningJob({ prune }, { now: () => new Date() }, opts);
+      await runFor(job, 3600_000, clock);
+      expect(prune.callCount).to.equal(1);
+      expect(prune.firstCall.args).to.deep.equal([new Date('2026-11-02T11:00:00Z'), opts]);
+      expect(await job.run()).to.deep.equal({ detail: { removed: 3 } });
+    });
+  });
+
+  describe('worry alert run', () => {
+    it('runs every minute, and says so only when something was sent or escalated', async () => {
+      const outcomes = [
+        { sent: 0, escalated: 0, raised: 0, dropped: 0 },
+        { sent: 1, escalated: 0, raised: 0, dropped: 0 },
+      ];
+      const run = sinon
+        .stub()
+        .callsFake(async () => outcomes.shift() ?? { sent: 0, escalated: 0, raised: 0, dropped: 0 });
+      const job = jobs.worryAlertsJob({ run });
+      expect((await job.run()).note).to.equal(undefined);
+      expect((await job.run()).note).to.equal('worry alerts sent or escalated');
+      await runFor(job, 3 * 60_000, clock);
+      expect(run.callCount).to.equal(5);
+    });
+  });
+
+  describe('term-end digest run', () => {
+    it('checks 30 s after start and every hour at minute 7, and reports a run that sent', async () => {
+      const runDue = sinon.stub().resolves({ digestId: undefined, reason: 'No term-end digest is due.' });
+      const job = jobs.termEndDigestsJob({ runDue });
+      await runFor(job, 2 * 3600_000, clock);
+      expect(runDue.callCount).to.equal(3); // 10:00:30, 10:07, 11:07
+      runDue.resolves({ digestId: 'term-2026-27-autumn', report: { text: 'digest 2026-27 Autumn: sent 4' } });
+      expect(await job.run()).to.deep.equal({
+        note: 'term-end digest run',
+        detail: { digestId: 'term-2026-27-autumn', report: 'digest 2026-27 Autumn: sent 4' },
+      });
+    });
+  });
+});
