@@ -14,16 +14,18 @@
  *   ports            the channel-neutral Turn and what a reply is;   cards: card templates with typed data
  *   storage          the table store, the embedded Azurite, backups;   imports: CSV row reading
  *   config, telemetry, manifest
- * Edges: routing (the route table and the router), bot (the only place botbuilder is imported), http.
+ * Edges: routing (the route table and the router), bot (the only place botbuilder is imported), http,
+ *   jobs (the periodic work, declared, and its runner).
  * Seeds (src/seeds) read the seed files and the English model at the edge and hand the parsed data to pure
  *   code; only composition roots, cli, demo, tests and config (the deployment's legal text) load them.
- * Composition roots (index, composition, services, appServices, cli, demo) wire everything; nothing imports them.
+ * Composition roots (index starts and stops; compositionRoot wires the bot on composeServices, which wires
+ * storage and the services on serviceWiring's ports; cli, demo) wire everything; nothing imports them.
  */
 const PURE = '^src/(domain|understanding)/|^src/features/[^/]+/domain/';
 const PORTS = '^src/ports/|^src/features/[^/]+/[^/]+Stores\\.ts$';
 const STORAGE = '^src/storage/|^src/features/[^/]+/storage/';
 const SHARED = '^src/(domain|understanding|ports|cards|storage|imports|config|telemetry|manifest)/';
-const ROOTS = '^src/(index|composition|services|appServices)\\.ts$|^src/(cli|demo)/';
+const ROOTS = '^src/(index|compositionRoot|composeServices|serviceWiring)\\.ts$|^src/(cli|demo)/';
 const SERVICE = '^src/features/[^/]+/[^/]*(Service|Rebuild|Delivery|Inputs|Schedule|Pacer)\\.ts$';
 const PRESENTER = '^src/features/[^/]+/[^/]*(Presenter|Cards)\\.ts$';
 const HANDLER = '^src/features/[^/]+/[^/]*(Route|Routes|Replies|familySurvey|help|notHeld)\\.ts$';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildServices, type Services } from '../src/composition.js';
+import { composeServices, type Core } from '../src/composeServices.js';
 import type { Config } from '../src/config/config.js';
 import { sectionOrder, sectionQuestionIds } from '../src/features/survey/domain/sections.js';
 import { RedoLog } from '../src/storage/redoLog.js';
@@ -16,26 +16,27 @@ import { median, percentile } from './stats.js';
 export async function measureDurableSaves(config: Config, connectionString: string, saves = 200) {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-redo-'));
   const redo = new RedoLog(dir);
-  const plain = buildServices(config, connectionString);
-  const durable = buildServices(config, connectionString, undefined, redo);
-  const prepare = async (s: Services, prefix: string) => {
+  const plain = composeServices(config, { target: connectionString });
+  const durable = composeServices(config, { target: connectionString, redo });
+  const prepare = async (s: Core, prefix: string) => {
     const out: { conversation: string; code: string }[] = [];
     for (let i = 0; i < saves; i++) {
-      const made = await s.invitationService.invite(`${prefix}-${String(i).padStart(5, '0')}`, 'pc', 'bench');
+      const made = await s.services.invitationService.invite(`${prefix}-${String(i).padStart(5, '0')}`, 'pc', 'bench');
       if (made.kind !== 'created') throw new Error('invitation failed');
       const conversation = `bench-${prefix}-${i}`;
-      await s.survey.redeem(conversation, made.code);
+      await s.services.survey.redeem(conversation, made.code);
       out.push({ conversation, code: made.code });
     }
     return out;
   };
   const a = await prepare(plain, 'DP');
   const b = await prepare(durable, 'DD');
-  const save = async (s: Services, r: { conversation: string; code: string }, i: number) => {
-    const value: Record<string, unknown> = { code: r.code, section: 'voice', bankVersion: s.bank.version };
-    for (const [k, q] of sectionQuestionIds(s.bank, 'voice', 'pc').entries()) value[q] = String(1 + ((i + k) % 5));
+  const save = async (s: Core, r: { conversation: string; code: string }, i: number) => {
+    const value: Record<string, unknown> = { code: r.code, section: 'voice', bankVersion: s.seeds.bank.version };
+    for (const [k, q] of sectionQuestionIds(s.seeds.bank, 'voice', 'pc').entries())
+      value[q] = String(1 + ((i + k) % 5));
     const t = performance.now();
-    const result = await s.survey.saveSection(r.conversation, value);
+    const result = await s.services.survey.saveSection(r.conversation, value);
     if (result.kind !== 'saved') throw new Error(`not saved: ${result.kind}`);
     return performance.now() - t;
   };
@@ -45,8 +46,8 @@ export async function measureDurableSaves(config: Config, connectionString: stri
     without.push(await save(plain, a[i], i));
     withLog.push(await save(durable, b[i], i));
   }
-  await plain.journal.flush();
-  await durable.journal.flush();
+  await plain.stores.journal.flush();
+  await durable.stores.journal.flush();
   await redo.close();
   rmSync(dir, { recursive: true, force: true });
   return {
@@ -62,7 +63,7 @@ export async function measureDurableSaves(config: Config, connectionString: stri
  * (Action.Submit from Web Chat), against the same practitioners asking with no families.
  */
 export async function measureMixedLoad(
-  s: Services,
+  s: Core,
   url: string,
   opts: { practitioners: number; families: number; questionsEach: number },
 ) {
@@ -106,17 +107,17 @@ export async function measureMixedLoad(
   let sectionsSaved = 0;
   const family = async (f: number) => {
     for (let n = 0; !stop; n++) {
-      const made = await s.invitationService.invite(`ML-${f}${String(n).padStart(4, '0')}`, 'pc', 'bench');
+      const made = await s.services.invitationService.invite(`ML-${f}${String(n).padStart(4, '0')}`, 'pc', 'bench');
       if (made.kind !== 'created') return;
       const conversation = { id: `bench-mixed-${f}-${n}` };
       const from = { id: `bench-family-${f}-${n}` };
       let replies = await post({ type: 'message', text: made.code, channelId: 'directline', from, conversation });
-      for (const section of sectionOrder(s.bank)) {
+      for (const section of sectionOrder(s.seeds.bank)) {
         if (stop) return;
         const card = replies.flatMap((a) => a.attachments ?? []).at(-1)?.content;
         if (!card) return;
         const value: Record<string, unknown> = { ...card.actions[0].data };
-        for (const [i, q] of sectionQuestionIds(s.bank, section, 'pc').entries())
+        for (const [i, q] of sectionQuestionIds(s.seeds.bank, section, 'pc').entries())
           value[q] = section === 'text' ? 'a few words' : String(1 + ((f + i + n) % 5));
         replies = await post({ type: 'message', value, channelId: 'directline', from, conversation });
         sectionsSaved++;

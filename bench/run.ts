@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { TableClient } from '@azure/data-tables';
 import { rebuildAggregates } from '../src/features/scores/aggregatesRebuild.js';
-import { buildHttpApp, buildServices } from '../src/composition.js';
+import { composeBot } from '../src/compositionRoot.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/config/logger.js';
 import { fromRoot } from '../src/config/projectPaths.js';
@@ -20,6 +20,7 @@ import { addDays } from '../src/domain/dates.js';
 import { measureDurableSaves, measureMixedLoad } from './durabilityAndLoad.js';
 import { askBot, measureBuiltApp } from './coldStart.js';
 import { execFileSync } from 'node:child_process';
+import { loadThemeList } from '../src/seeds/loadSeeds.js';
 
 /**
  * npm run bench: measures, side by side in one run against one in-memory Azurite, the product's hot
@@ -43,8 +44,8 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   DIGEST_SENDS_PER_SECOND: String(SEND_RATE),
 });
-const s = buildServices(config, azurite.connectionString);
-const server = buildHttpApp(config, s, createLogger('silent'));
+const s = composeBot(config, createLogger('silent'), { target: azurite.connectionString });
+const server = s.server;
 await listen(server, 0, '127.0.0.1');
 const url = `http://127.0.0.1:${server.address().port}/api/messages`;
 
@@ -89,26 +90,26 @@ for (let f = 0; f < FAMILIES; f++) {
   surveys.push([]);
   for (let k = 0; k < SURVEYS_PER_FAMILY; k++) {
     const role: RespondentRole = (f + k) % 2 ? 'cyp' : 'pc';
-    const inv = await s.invitationService.invite(`IN-${f}${String(k).padStart(4, '0')}`, role, 'bench');
+    const inv = await s.services.invitationService.invite(`IN-${f}${String(k).padStart(4, '0')}`, role, 'bench');
     if (inv.kind !== 'created') throw new Error('invitation failed');
     const conversation = `bench-family-${f}-${k}`;
-    await s.survey.redeem(conversation, inv.code);
+    await s.services.survey.redeem(conversation, inv.code);
     surveys[f].push({ code: inv.code, conversation, role });
   }
 }
 async function family(f: number): Promise<number> {
   let answers = 0;
   for (const [k, survey] of surveys[f].entries()) {
-    for (const section of sectionOrder(s.bank)) {
+    for (const section of sectionOrder(s.seeds.bank)) {
       const value: Record<string, unknown> = {
         verb: 'survey.saveSection',
         code: survey.code,
         section,
-        bankVersion: s.bank.version,
+        bankVersion: s.seeds.bank.version,
       };
-      for (const [i, q] of sectionQuestionIds(s.bank, section, survey.role).entries())
+      for (const [i, q] of sectionQuestionIds(s.seeds.bank, section, survey.role).entries())
         value[q] = section === 'text' ? (i % 2 ? 'a few words' : '') : String(1 + ((f + i + k) % 5));
-      const result = await s.survey.saveSection(survey.conversation, value);
+      const result = await s.services.survey.saveSection(survey.conversation, value);
       if (result.kind !== 'saved') throw new Error(`section not saved: ${result.kind}`);
       answers += result.answers.answers.length;
     }
@@ -120,7 +121,7 @@ let t = performance.now();
 const perFamily = await Promise.all(Array.from({ length: FAMILIES }, (_, f) => family(f)));
 const ingestSeconds = (performance.now() - t) / 1000;
 const answersStored = perFamily.reduce((a, b) => a + b, 0);
-const sections = FAMILIES * SURVEYS_PER_FAMILY * sectionOrder(s.bank).length;
+const sections = FAMILIES * SURVEYS_PER_FAMILY * sectionOrder(s.seeds.bank).length;
 const answersPerSecond = answersStored / ingestSeconds;
 
 const raw = TableClient.fromConnectionString(azurite.connectionString, 'benchraw', { allowInsecureConnection: true });
@@ -153,8 +154,8 @@ log(
   `questions p95 ${percentile(mixed.idle, 95).toFixed(1)} ms idle → ${percentile(mixed.loaded, 95).toFixed(1)} ms under load`,
 );
 
-await s.journal.flush();
-const rebuild = await rebuildAggregates(s.bank, s.respondents, s.aggregates);
+await s.stores.journal.flush();
+const rebuild = await rebuildAggregates(s.seeds.bank, loadThemeList(), s.stores.respondents, s.stores.counters);
 log(`rebuild after the concurrent run: ${rebuild.differences.length} differences over ${rebuild.answers} answers`);
 
 // 3. The score question at 1M answers.
@@ -171,12 +172,12 @@ const seedSeconds = (performance.now() - t) / 1000;
 seeded = { respondents: seeded.respondents + more.respondents, answers: seeded.answers + more.answers };
 const totalAnswers = seeded.answers + answersStored;
 log(`seeded ${more.answers} more answers in ${seedSeconds.toFixed(0)} s; ${totalAnswers} in all`);
-s.aggregates.forgetCopies(); // seeding bypassed the writer
+s.stores.counters.forgetCopies(); // seeding bypassed the writer
 const baseline2 = await latency('help');
 const at1m = await latency(scoreQuestion);
 // The same question with the in-memory counters dropped before every ask: each one reads the table.
 const cold1m = await timeEach(SAMPLES, async () => {
-  s.aggregates.forgetCopies();
+  s.stores.counters.forgetCopies();
   await ask(scoreQuestion);
 });
 
@@ -186,12 +187,14 @@ const extract = path.join(tmpdir(), `bench-referrals-${process.pid}.csv`);
 writeLargeExtract(
   extract,
   REFERRALS,
-  s.waits.catalogue.map((x) => x.id),
+  s.services.waits.catalogue.map((x) => x.id),
   TODAY,
 );
 log(`importing ${REFERRALS} referrals…`);
 t = performance.now();
-const imported = await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(extract);
+const imported = await new ReferralsImport(s.clock, s.services.waits, s.stores.referrals, s.stores.waitSummaries).run(
+  extract,
+);
 const importSeconds = (performance.now() - t) / 1000;
 if (!imported.imported) throw new Error(`bench extract rejected: ${JSON.stringify(imported.invalid.slice(0, 3))}`);
 const waitQuestion = 'current wait for SALT';
@@ -201,12 +204,12 @@ const waitQuestion = 'current wait for SALT';
 const [waitAt100k, baseline3] = await latencyBeside(waitQuestion, 'help');
 const [overviewAt100k] = await latencyBeside('which services are missing their targets?', 'help');
 const waitCold = await timeEach(SAMPLES, async () => {
-  s.waitSummaries.forgetCopies();
+  s.stores.waitSummaries.forgetCopies();
   await ask(waitQuestion);
 });
 // 4a. "Has it changed since September?": thirteen earlier extracts kept per service (as the demo keeps them).
-for (const service of s.waits.catalogue)
-  await s.waits.recordDemoHistory(
+for (const service of s.services.waits.catalogue)
+  await s.services.waits.recordDemoHistory(
     service,
     Array.from({ length: 13 }, (_, i) => addDays(TODAY, -28 * (i + 1))),
   );
@@ -233,7 +236,7 @@ const periodsOf = (frequency: 'term' | 'month' | 'year') =>
           ),
   );
 const measureRows = [
-  ...s.measures.catalogue.measures.map((m) => ({ id: m.id, frequency: m.frequency, unit: m.unit })),
+  ...s.services.measures.catalogue.measures.map((m) => ({ id: m.id, frequency: m.frequency, unit: m.unit })),
   ...Array.from({ length: 32 }, (_, i) => ({
     id: `bench_extra_${i}`,
     frequency: 'term' as const,
@@ -250,7 +253,7 @@ const measureRows = [
     file: 'bench.csv',
   })),
 );
-await s.measureValues.save(measureRows);
+await s.stores.measureValues.save(measureRows);
 (globalThis as { gc?: () => void }).gc?.();
 const measureQuestion = 'annual reviews on time this term?';
 const [measureAt50, baseline4] = await latencyBeside(measureQuestion, 'help');
@@ -260,16 +263,16 @@ log(
 
 // 5. The termly digest at 1M answers: building it (aggregates and summaries read afresh each time), and
 // sending it to 500 subscribers through the real proactive path to a channel that enforces a rate limit.
-const term = s.terms.termOf(TODAY);
+const term = s.seeds.terms.termOf(TODAY);
 const digestBuild = await timeEach(20, async () => {
-  s.aggregates.forgetCopies();
-  s.waitSummaries.forgetCopies();
-  await s.digests.build(term);
+  s.stores.counters.forgetCopies();
+  s.stores.waitSummaries.forgetCopies();
+  await s.services.digests.build(term);
 });
 const SUBSCRIBERS = 500;
 const channel = await RecordingChannel.start({ perSecond: SEND_RATE });
 for (let i = 0; i < SUBSCRIBERS; i++) {
-  await s.digests.subscribe(
+  await s.services.digests.subscribe(
     {
       conversationId: `a:bench-manager-${i}`,
       serviceUrl: channel.url,
@@ -283,7 +286,7 @@ for (let i = 0; i < SUBSCRIBERS; i++) {
 }
 log(`sending the digest to ${SUBSCRIBERS} subscribers at ${SEND_RATE}/s…`);
 t = performance.now();
-const sendReport = await s.digests.sendNow();
+const sendReport = await s.services.digests.sendNow();
 const sendSeconds = (performance.now() - t) / 1000;
 const sendsPerSecond = channel.received.length / sendSeconds;
 const throttled = channel.rejected.filter((r) => r.status === 429).length;

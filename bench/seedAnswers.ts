@@ -1,5 +1,5 @@
 import type { TransactionAction } from '@azure/data-tables';
-import type { Services } from '../src/composition.js';
+import type { Core } from '../src/composeServices.js';
 import { compactValue, respondentKey, type RespondentState } from '../src/features/survey/domain/respondentState.js';
 import { deltaBetween, mergeDelta, type Delta } from '../src/features/scores/domain/aggregateDelta.js';
 import { sectionOrder, sectionQuestionIds } from '../src/features/survey/domain/sections.js';
@@ -8,6 +8,7 @@ import { seededRandom } from '../src/domain/random/seededRandom.js';
 import { TABLES } from '../src/storage/tableStore.js';
 import { answerRow, stateRow } from '../src/features/survey/storage/respondentStore.js';
 import { forEachLimited } from '../src/imports/csvRows.js';
+import { loadThemeList } from '../src/seeds/loadSeeds.js';
 
 /**
  * Seeds synthetic answers straight into the tables with transactions (one per respondent: its answers
@@ -15,11 +16,12 @@ import { forEachLimited } from '../src/imports/csvRows.js';
  * Much faster than the live path, which is what the benchmark needs for a million answers.
  */
 export async function seedAnswers(
-  s: Services,
+  s: Core,
   opts: { fromRespondent: number; answers: number; terms: string[]; seed: number; onProgress?: (done: number) => void },
 ): Promise<{ respondents: number; answers: number }> {
   const answers = await s.store.table(TABLES.answers);
   const rnd = seededRandom(opts.seed);
+  const themes = loadThemeList();
   const total: Delta = new Map();
   const jobs: { state: RespondentState; rows: Record<string, unknown>[] }[] = [];
   let written = 0;
@@ -30,9 +32,9 @@ export async function seedAnswers(
     const term = opts.terms[i % opts.terms.length];
     const state: RespondentState = { reviewRef, role, invitedTerm: term, sections: {} };
     const rows: Record<string, unknown>[] = [];
-    for (const section of sectionOrder(s.bank)) {
+    for (const section of sectionOrder(s.seeds.bank)) {
       const values: Record<string, number | string> = {};
-      for (const questionId of sectionQuestionIds(s.bank, section, role)) {
+      for (const questionId of sectionQuestionIds(s.seeds.bank, section, role)) {
         const isText = section === 'text';
         const skipped = rnd() < 0.06;
         const score = 1 + Math.floor(rnd() * 5);
@@ -43,7 +45,7 @@ export async function seedAnswers(
           : skipped
             ? { skipped: true }
             : { skipped: false, score };
-        values[questionId] = compactValue(answer);
+        values[questionId] = compactValue(answer, themes);
         rows.push({
           partitionKey: respondentKey(reviewRef, role),
           rowKey: answerRow(respondentKey(reviewRef, role), questionId),
@@ -60,7 +62,7 @@ export async function seedAnswers(
       state.sections[section] = { term, savedAt: '2026-10-01T00:00:00.000Z', values };
     }
     state.completedAt = '2026-10-01T00:00:00.000Z';
-    mergeDelta(total, deltaBetween(s.bank, sectionOrder(s.bank).length, undefined, state));
+    mergeDelta(total, deltaBetween(s.seeds.bank, sectionOrder(s.seeds.bank).length, undefined, state));
     jobs.push({ state, rows });
     written += rows.length;
     i++;
@@ -89,7 +91,8 @@ export async function seedAnswers(
 }
 
 /** Adds the seeded counters through the normal (receipted) aggregate path, as one operation per term. */
-async function addToAggregates(s: Services, total: Delta): Promise<void> {
+async function addToAggregates(s: Core, total: Delta): Promise<void> {
   let n = 0;
-  for (const [term, rows] of total) await s.aggregates.apply(`seed-${Date.now()}-${n++}`, new Map([[term, rows]]), 0);
+  for (const [term, rows] of total)
+    await s.stores.counters.apply(`seed-${Date.now()}-${n++}`, new Map([[term, rows]]), 0);
 }

@@ -1,15 +1,13 @@
 import { loadConfig, ConfigError, type Config } from '../config/config.js';
 import { createLogger, type Logger } from '../config/logger.js';
-import { buildServices, type Services } from '../services.js';
+import { composeServices, type Core } from '../composeServices.js';
 import { openStorage } from '../storage/storageTarget.js';
 
 /**
  * Opens the same store the bot uses, for a command-line tool: the configured account, or the embedded
  * Azurite under DATA_DIR (attaching to the running bot's, or starting one for the duration of the command).
  */
-export async function withServices<T>(
-  work: (services: Services, config: Config, logger: Logger) => Promise<T>,
-): Promise<T> {
+export async function withServices<T>(work: (product: Core, config: Config, logger: Logger) => Promise<T>): Promise<T> {
   let config: Config;
   try {
     config = loadConfig();
@@ -20,9 +18,9 @@ export async function withServices<T>(
   const logger = createLogger('warn', 'cli');
   const storage = await openStorage(config.storage);
   try {
-    const services = buildServices(config, storage.target, undefined, storage.redo);
-    await services.store.ping();
-    return await work(services, config, logger);
+    const product = composeServices(config, storage);
+    await product.store.ping();
+    return await work(product, config, logger);
   } finally {
     await storage.azurite?.stop();
   }

@@ -16,7 +16,7 @@ runCli(async () => {
   const ref = checkReviewRef(input);
   if (!ref.ok) fail(ref.message, 2);
   await withServices(async (s) => {
-    const report = await new ErasureService(s.respondents, s.invitations).erase(ref.reviewRef);
+    const report = await new ErasureService(s.stores.respondents, s.stores.invitations).erase(ref.reviewRef);
     console.log(
       `Erased review ${report.reviewRef}: ${report.answers} answers, ${report.respondents} respondent records, ${report.invitations} invitations. Aggregates corrected.`,
     );

@@ -5,7 +5,7 @@ import { ResponsesImport } from '../features/survey/responsesImport.js';
 import { MeasuresImport } from '../features/measures/measuresImport.js';
 import { CsvHeaderError, type RowError } from '../imports/csvRows.js';
 import { fail, runCli, withServices } from './cliStorage.js';
-import type { Services } from '../services.js';
+import type { Core } from '../composeServices.js';
 import { progressBar } from './progress.js';
 
 const USAGE = `Import a CSV into the store.
@@ -60,8 +60,8 @@ type ImportReport = { rows: number; invalid: RowError[]; imported: boolean; reje
  */
 async function runImport<R extends ImportReport>(
   phase: { name: string; label: string },
-  run: (s: Services, onProgress: (p: { phase: string; done: number; total?: number }) => void) => Promise<R>,
-  done: (report: R, s: Services) => string[],
+  run: (s: Core, onProgress: (p: { phase: string; done: number; total?: number }) => void) => Promise<R>,
+  done: (report: R, s: Core) => string[],
 ): Promise<void> {
   await withServices(async (s) => {
     const bar = progressBar(phase.label);
@@ -86,7 +86,10 @@ function importResponses(file: string, skipInvalid: boolean): Promise<void> {
   return runImport(
     { name: 'importing', label: 'importing respondents' },
     (s, onProgress) =>
-      new ResponsesImport(s.bank, s.terms, s.clock, s.respondents).run(file, { skipInvalid, onProgress }),
+      new ResponsesImport(s.seeds.bank, s.seeds.themeList, s.seeds.terms, s.clock, s.stores.respondents).run(file, {
+        skipInvalid,
+        onProgress,
+      }),
     (report) => [
       `\nImported ${rowsLine(file, report)}.`,
       `${report.respondents} respondents; ${report.respondentsChanged} changed, ${report.respondents - report.respondentsChanged} already up to date; ${report.answersWritten} answers written. Aggregates updated.`,
@@ -98,7 +101,10 @@ function importReferrals(file: string, skipInvalid: boolean): Promise<void> {
   return runImport(
     { name: 'writing', label: 'writing referrals' },
     (s, onProgress) =>
-      new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(file, { skipInvalid, onProgress }),
+      new ReferralsImport(s.clock, s.services.waits, s.stores.referrals, s.stores.waitSummaries).run(file, {
+        skipInvalid,
+        onProgress,
+      }),
     (report, s) => [
       `\nImported ${rowsLine(file, report, ` as of ${s.clock.today()}`)}${report.repeatedRows ? `, ${report.repeatedRows} exact repeats kept once` : ''}.`,
       ...report.services.map(
@@ -113,7 +119,7 @@ function importMeasures(file: string, skipInvalid: boolean): Promise<void> {
   return runImport(
     { name: 'writing', label: 'writing measures' },
     (s, onProgress) =>
-      new MeasuresImport(s.measures.catalogue.measures, s.clock, s.measureValues).run(file, {
+      new MeasuresImport(s.services.measures.catalogue.measures, s.clock, s.stores.measureValues).run(file, {
         skipInvalid,
         onProgress,
       }),

@@ -14,7 +14,7 @@ runCli(async () => {
     return;
   }
   await withServices(async (s) => {
-    const report = await rebuildAggregates(s.bank, s.respondents, s.aggregates, {
+    const report = await rebuildAggregates(s.seeds.bank, s.seeds.themeList, s.stores.respondents, s.stores.counters, {
       fix: args.includes('--fix'),
       onProgress: (n) => process.stderr.write(`\r${n} respondents read`),
     });

@@ -21,7 +21,7 @@ runCli(async () => {
   if ((command === 'add' || command === 'remove') && (!userId || userId.length > 200 || /[\u0000-\u001f]/.test(userId)))
     fail(`Give a user id.\n\n${USAGE}`, 2);
   if (command === 'add' && roles.length === 0) fail('Give at least one role to add.', 2);
-  await withServices(async ({ roles: repo }) => {
+  await withServices(async ({ stores: { roles: repo } }) => {
     switch (command) {
       case 'list': {
         const all = await repo.list();

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../config/logger.js';
-import type { Services } from '../services.js';
-import { fromRoot } from '../domain/projectPaths.js';
+import type { Core } from '../composeServices.js';
+import { fromRoot } from '../config/projectPaths.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
 import { ReferralsImport } from '../features/waits/referralsImport.js';
 import { ResponsesImport } from '../features/survey/responsesImport.js';
@@ -18,11 +18,11 @@ const DEMO_HISTORY_EXTRACTS = 13;
  * tens of seconds): until it has finished, answers say honestly what is loaded so far. Never rejects; a
  * failure is logged.
  */
-export async function loadDemoDataInBackground(services: Services, logger: Logger): Promise<void> {
+export async function loadDemoDataInBackground(product: Core, logger: Logger): Promise<void> {
   const started = performance.now();
   logger.info('loading demo data in the background: figures appear as it loads');
   try {
-    await loadDemoDataIfEmpty(services, logger);
+    await loadDemoDataIfEmpty(product, logger);
     logger.info({ seconds: Math.round((performance.now() - started) / 100) / 10 }, 'demo data ready');
   } catch (error) {
     logger.error({ err: error }, 'loading demo data failed; what loaded is kept');
@@ -34,20 +34,23 @@ export async function loadDemoDataInBackground(services: Services, logger: Logge
  * ask for scores and waiting times straight away. Survey answers and waiting-list extracts are each
  * loaded only into an empty table, so demo data never mixes with real data.
  */
-export async function loadDemoDataIfEmpty(services: Services, logger: Logger): Promise<void> {
-  if (await isEmpty(services, TABLES.referrals)) await loadDemoReferrals(services, logger);
-  if (await isEmpty(services, TABLES.measureValues)) await loadDemoMeasures(services, logger);
-  if (!(await isEmpty(services, TABLES.answers))) return;
+export async function loadDemoDataIfEmpty(product: Core, logger: Logger): Promise<void> {
+  if (await isEmpty(product, TABLES.referrals)) await loadDemoReferrals(product, logger);
+  if (await isEmpty(product, TABLES.measureValues)) await loadDemoMeasures(product, logger);
+  if (!(await isEmpty(product, TABLES.answers))) return;
   logger.info('empty store: loading synthetic demo data from seeds/demo');
-  const report = await new ResponsesImport(services.bank, services.terms, services.clock, services.respondents).run(
-    fromRoot('seeds', 'demo', 'responses.csv'),
-    { skipInvalid: true },
-  );
+  const report = await new ResponsesImport(
+    product.seeds.bank,
+    product.seeds.themeList,
+    product.seeds.terms,
+    product.clock,
+    product.stores.respondents,
+  ).run(fromRoot('seeds', 'demo', 'responses.csv'), { skipInvalid: true });
   // Some invitations this term that nobody has started yet, so response rates are not all 100%.
-  const term = services.terms.termOf(services.clock.today()).id;
+  const term = product.seeds.terms.termOf(product.clock.today()).id;
   for (let i = 1; i <= 14; i++) {
     const role: RespondentRole = i % 2 ? 'pc' : 'cyp';
-    await services.invitationService.ensureRespondent(`DEMO-${5000 + i}`, role, term);
+    await product.services.invitationService.ensureRespondent(`DEMO-${5000 + i}`, role, term);
   }
   logger.info(
     { rows: report.rows, respondents: report.respondents, skipped: report.invalid.length },
@@ -55,36 +58,41 @@ export async function loadDemoDataIfEmpty(services: Services, logger: Logger): P
   );
 }
 
-async function isEmpty(services: Services, table: TableName): Promise<boolean> {
-  const first = await (await services.store.table(table)).listEntities().byPage({ maxPageSize: 1 }).next();
+async function isEmpty(product: Core, table: TableName): Promise<boolean> {
+  const first = await (await product.store.table(table)).listEntities().byPage({ maxPageSize: 1 }).next();
   return first.done || first.value.length === 0;
 }
 
 /** Synthetic figures for every framework measure over the last two academic years (seeds/demo/measures.csv). */
-async function loadDemoMeasures(services: Services, logger: Logger): Promise<void> {
+async function loadDemoMeasures(product: Core, logger: Logger): Promise<void> {
   const file = fromRoot('seeds', 'demo', 'measures.csv');
   if (!existsSync(file)) return;
   // Periods after BOT_TODAY (a demo set in the past) are skipped rather than stopping the load.
   const report = await new MeasuresImport(
-    services.measures.catalogue.measures,
-    services.clock,
-    services.measureValues,
+    product.services.measures.catalogue.measures,
+    product.clock,
+    product.stores.measureValues,
   ).run(file, { skipInvalid: true, keepRejects: false });
   logger.info({ rows: report.rows, skipped: report.invalid.length }, 'demo framework measures loaded');
 }
 
 /** One synthetic extract per service in the catalogue (seeds/demo/referrals-<id>.csv), where there is one. */
-async function loadDemoReferrals(services: Services, logger: Logger): Promise<void> {
-  const load = new ReferralsImport(services.clock, services.waits, services.referrals, services.waitSummaries);
-  for (const service of services.waits.catalogue) {
+async function loadDemoReferrals(product: Core, logger: Logger): Promise<void> {
+  const load = new ReferralsImport(
+    product.clock,
+    product.services.waits,
+    product.stores.referrals,
+    product.stores.waitSummaries,
+  );
+  for (const service of product.services.waits.catalogue) {
     const file = fromRoot('seeds', 'demo', `referrals-${service.id}.csv`);
     if (!existsSync(file)) continue;
     // Rows dated after BOT_TODAY (a demo set in the past) are skipped rather than stopping the load.
     const report = await load.run(file, { skipInvalid: true, keepRejects: false });
     // Earlier extracts, every four weeks over the past year, so "has it changed since September" has an answer.
-    const today = services.clock.today();
+    const today = product.clock.today();
     const earlier = Array.from({ length: DEMO_HISTORY_EXTRACTS }, (_, i) => addDays(today, -28 * (i + 1))).reverse();
-    await services.waits.recordDemoHistory(service, earlier);
+    await product.services.waits.recordDemoHistory(service, earlier);
     logger.info(
       { service: service.id, rows: report.rows, skipped: report.invalid.length },
       'demo waiting-list extract loaded',

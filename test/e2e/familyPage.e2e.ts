@@ -80,7 +80,7 @@ describe("family web page with Web Chat (headless Chromium, at a person's pace)"
   }
 
   async function rows(ref: string, role: 'pc' | 'cyp'): Promise<AnswerRow[]> {
-    return bot.services.respondents.answerRows(ref, role);
+    return bot.stores.respondents.answerRows(ref, role);
   }
 
   it('a parent carer on a phone: ticks survive reading and slow typing, missing answers are named, and each step is one card in view', async () => {
@@ -96,7 +96,7 @@ describe("family web page with Web Chat (headless Chromium, at a person's pace)"
     const groups = first.getByRole('radiogroup');
     expect(await groups.count()).to.equal(3);
     // Each question's options are a group named by the question; each option by its own words.
-    for (const [i, q] of bot.services.bank.questionsFor('voice', 'pc').entries()) {
+    for (const [i, q] of bot.seeds.bank.questionsFor('voice', 'pc').entries()) {
       const group = first.getByRole('radiogroup', { name: `${i + 1}. ${q.text}` });
       expect(await group.getByRole('radio', { name: PC_LABELS[1], exact: true }).count(), q.id).to.equal(1);
     }
@@ -292,6 +292,220 @@ describe("family web page with Web Chat (headless Chromium, at a person's pace)"
     await resumed.waitFor({ timeout: 60_000 });
     expect(await resumed.innerText()).to.match(/Welcome back/);
     await screenshot(page, 'webchat-parent-resumed');
+  });
+
+  /** The card of one question of the child's faces, in a section. */
+  function faces(section: number, question: number): Locator {
+    return card(`Section ${section} of 7`).filter({ hasText: `Question ${question} of` });
+  }
+
+  function sendBox(): Locator {
+    return page.locator('.webchat__send-box-text-box__input');
+  }
+
+  /** Whether a person can read an element: inside the window, below the page header, and not covered. */
+  function readable(locator: Locator): Promise<boolean> {
+    return locator.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
+      if (box.top < header || box.top >= window.innerHeight - 10) return false;
+      const hit = document.elementFromPoint(box.left + 4, box.top + 4);
+      return Boolean(hit && (hit === el || el.contains(hit) || hit.contains(el)));
+    });
+  }
+
+  async function sectionPartial(ref: string): Promise<Record<string, number> | undefined> {
+    const state = await bot.stores.respondents.read(ref, 'cyp');
+    return (state as { partial?: Record<string, { values: Record<string, number> }> } | undefined)?.partial?.voice
+      ?.values;
+  }
+
+  it('a child on a phone opens the link to the greeting and first question in view, focus on the card, and a favicon', async () => {
+    const link = await invite('AR-4110', 'cyp');
+    await open(link, { width: 375, height: 667 });
+    const first = faces(1, 1);
+    await first.waitFor({ timeout: 60_000 });
+    await pause(page, 2_000); // the page settles while the child looks at it
+    await screenshot(page, 'webchat-child-phone-open');
+    expect(
+      await readable(first.getByText(/^Hello! These questions are about you/)),
+      'the greeting is in view',
+    ).to.equal(true);
+    const question = bot.seeds.bank.questionsFor('voice', 'cyp')[0].text;
+    expect(await readable(first.getByText(question, { exact: true })), 'the first question is in view').to.equal(true);
+    expect(
+      await first.evaluate((c) => c.contains(document.activeElement) || c === document.activeElement),
+      'focus is on the card',
+    ).to.equal(true);
+    const icon = await page.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute('href') ?? '');
+    expect(icon, 'the page names a favicon').not.to.equal('');
+    const res = await page.request.get(new URL(icon, page.url()).toString());
+    expect(res.status(), 'the favicon is served').to.equal(200);
+    expect(res.headers()['content-type']).to.match(/^image\//);
+    await expectAccessible(page, 'child phone, first card');
+  });
+
+  it('a child who switches to numbers part way through a section finds the faces already tapped on the numbers card', async () => {
+    const link = await invite('AR-4111', 'cyp');
+    await open(link, { width: 390, height: 844 });
+    await faces(1, 1).waitFor({ timeout: 60_000 });
+    await pause(page, 2_000);
+    await faces(1, 1).getByRole('button', { name: 'Agree', exact: true }).click();
+    await faces(1, 2).waitFor({ timeout: 30_000 });
+    await pause(page, 2_000); // reads the second question, would rather use numbers
+    await faces(1, 2).getByRole('button', { name: 'Use numbers 1–5 instead' }).click();
+    const numbers = card(/numbers from 1 to 5/);
+    await numbers.waitFor({ timeout: 30_000 });
+    await pause(page, 1_500);
+    await screenshot(page, 'webchat-child-phone-numbers-kept');
+    const groups = numbers.getByRole('radiogroup');
+    expect(await groups.count()).to.equal(3);
+    expect(
+      await groups.nth(0).getByRole('radio', { name: '4 – Agree' }).isChecked(),
+      'the face tapped for question 1 is ticked',
+    ).to.equal(true);
+    for (const i of [1, 2])
+      expect(await groups.nth(i).locator('input:checked').count(), `question ${i + 1}`).to.equal(0);
+    await expectAccessible(page, 'the numbers card with a kept answer');
+    await groups.nth(1).getByRole('radio', { name: '5 – Strongly agree' }).check();
+    await pause(page, 800);
+    await groups.nth(2).getByRole('radio', { name: 'Prefer not to say' }).check();
+    await pause(page, 800);
+    await numbers.getByRole('button', { name: 'Save and continue' }).click();
+    await card('Section 2 of 7').waitFor({ timeout: 30_000 });
+    const stored = await rows('AR-4111', 'cyp');
+    expect(stored.find((r) => r.questionId === 'voice.cyp.1')?.score).to.equal(4);
+    expect(stored.find((r) => r.questionId === 'voice.cyp.2')?.score).to.equal(5);
+    expect(stored.find((r) => r.questionId === 'voice.cyp.3')?.skipped).to.equal(true);
+  });
+
+  it('a child who types in the middle of a section gets an answer and keeps their place', async () => {
+    const link = await invite('AR-4112', 'cyp');
+    await open(link, { width: 390, height: 844 });
+    await faces(1, 1).waitFor({ timeout: 60_000 });
+    await pause(page, 2_000);
+    await faces(1, 1).getByRole('button', { name: 'Strongly agree', exact: true }).click();
+    await faces(1, 2).waitFor({ timeout: 30_000 });
+    const rebuilds = await watchCardRebuilds(page);
+    await pause(page, 2_000);
+    const box = sendBox();
+    const said: [string, RegExp][] = [
+      ['hello', /question 2 of 3/i],
+      ['what does EHCP mean?', /Education, Health and Care plan/],
+      ['I want to stop', /same link/],
+    ];
+    for (const [text, answer] of said) {
+      await typeSlowly(box, text);
+      await pause(page, 500);
+      await box.press('Enter');
+      await page.getByText(answer).last().waitFor({ timeout: 30_000 });
+      await pause(page, 2_500); // reads the answer
+    }
+    await screenshot(page, 'webchat-child-phone-typed');
+    expect(await rebuilds(), 'no card was sent again or rebuilt').to.equal(0);
+    expect(await page.getByText(/Your earlier answers are saved/).count(), 'not sent back to the start').to.equal(0);
+    expect(await sectionPartial('AR-4112'), 'the face tapped is kept').to.deep.equal({ 'voice.cyp.1': 5 });
+    await faces(1, 2).getByRole('button', { name: 'Disagree', exact: true }).click();
+    await faces(1, 3).waitFor({ timeout: 30_000 });
+    await pause(page, 1_500);
+    await faces(1, 3).getByRole('button', { name: 'Agree', exact: true }).click();
+    await card('Section 2 of 7').waitFor({ timeout: 30_000 });
+    const stored = await rows('AR-4112', 'cyp');
+    expect(stored.map((r) => [r.questionId, r.score])).to.deep.include.members([
+      ['voice.cyp.1', 5],
+      ['voice.cyp.2', 2],
+      ['voice.cyp.3', 4],
+    ]);
+  });
+
+  it('a double tap is one answer and one next card, and an earlier card changes nothing but says so', async () => {
+    const link = await invite('AR-4113', 'cyp');
+    await open(link, { width: 390, height: 844 });
+    await faces(1, 1).waitFor({ timeout: 60_000 });
+    await pause(page, 2_000);
+    const agree = faces(1, 1).getByRole('button', { name: 'Agree', exact: true });
+    const at = await agree.boundingBox();
+    await agree.dblclick(); // a child's double tap
+    await faces(1, 2).waitFor({ timeout: 30_000 });
+    await pause(page, 5_000);
+    expect(await faces(1, 2).count(), 'one next card').to.equal(1);
+    // The pointer has not moved: nothing on the new card looks chosen under it.
+    const under = await page.evaluate(
+      ({ x, y }) => {
+        const el = document.elementFromPoint(x, y)?.closest('[role="button"]');
+        return el ? getComputedStyle(el).backgroundColor : 'none';
+      },
+      { x: at!.x + at!.width / 2, y: at!.y + at!.height / 2 },
+    );
+    expect(under, 'no face is highlighted under a still pointer').to.be.oneOf(['none', 'rgba(0, 0, 0, 0)']);
+    await screenshot(page, 'webchat-child-phone-after-double-tap');
+    expect(await sectionPartial('AR-4113')).to.deep.equal({ 'voice.cyp.1': 4 });
+
+    await pause(page, 2_000);
+    await faces(1, 1).getByRole('button', { name: 'Disagree', exact: true }).click(); // goes back to the first card
+    await page
+      .getByText(/already answered/i)
+      .last()
+      .waitFor({ timeout: 30_000 });
+    await pause(page, 2_000);
+    expect(await faces(1, 2).count(), 'no new card').to.equal(1);
+    expect(await faces(1, 3).count()).to.equal(0);
+    expect(await sectionPartial('AR-4113'), 'the first answer is unchanged').to.deep.equal({ 'voice.cyp.1': 4 });
+    await expectAccessible(page, 'a used card and the latest card');
+    await faces(1, 2).getByRole('button', { name: 'Neither agree nor disagree', exact: true }).click();
+    await faces(1, 3).waitFor({ timeout: 30_000 });
+    await pause(page, 3_000);
+    expect(await faces(1, 3).count()).to.equal(1);
+    expect(await sectionPartial('AR-4113')).to.deep.equal({ 'voice.cyp.1': 4, 'voice.cyp.2': 3 });
+  });
+
+  it('a child who closes the page mid-section and comes back on another device keeps the faces tapped', async () => {
+    const link = await invite('AR-4114', 'cyp');
+    await open(link, { width: 390, height: 844 });
+    await faces(1, 1).waitFor({ timeout: 60_000 });
+    await pause(page, 2_000);
+    await faces(1, 1).getByRole('button', { name: 'Disagree', exact: true }).click();
+    await faces(1, 2).waitFor({ timeout: 30_000 });
+    await pause(page, 2_000);
+    await faces(1, 2).getByRole('button', { name: 'Strongly agree', exact: true }).click();
+    await faces(1, 3).waitFor({ timeout: 30_000 });
+    await pause(page, 1_000);
+    await context!.close(); // closes the page
+
+    await open(link, { width: 1280, height: 900 }); // later, on a computer
+    const back = faces(1, 3);
+    await back.waitFor({ timeout: 60_000 });
+    expect(await back.innerText()).to.match(/Welcome back/);
+    await pause(page, 2_000);
+    await back.getByRole('button', { name: 'Agree', exact: true }).click();
+    await card('Section 2 of 7').waitFor({ timeout: 30_000 });
+    const stored = await rows('AR-4114', 'cyp');
+    expect(stored.map((r) => [r.questionId, r.score])).to.deep.include.members([
+      ['voice.cyp.1', 2],
+      ['voice.cyp.2', 5],
+      ['voice.cyp.3', 4],
+    ]);
+  });
+
+  it('a parent carer on a phone who saves with a question missing sees that question, not hidden under the header', async () => {
+    const link = await invite('AR-4115', 'pc');
+    await open(link, { width: 390, height: 844 });
+    const first = card('Section 1 of 7');
+    await first.waitFor({ timeout: 60_000 });
+    await pause(page, 2_000);
+    const groups = first.getByRole('radiogroup');
+    await groups.nth(0).getByRole('radio', { name: PC_LABELS[1] }).check();
+    await pause(page, 1_000);
+    await groups.nth(2).getByRole('radio', { name: PC_LABELS[0] }).check();
+    await pause(page, 1_000);
+    await first.getByRole('button', { name: 'Save and continue' }).click();
+    await pause(page, 2_000);
+    expect(await groups.nth(1).evaluate((g) => g.contains(document.activeElement)), 'focus on question 2').to.equal(
+      true,
+    );
+    const label = page.locator(`[id="${await groups.nth(1).getAttribute('aria-labelledby')}"]`);
+    await screenshot(page, 'webchat-parent-phone-missing-middle');
+    expect(await readable(label), 'the focused question is readable').to.equal(true);
   });
 
   it('shows a friendly page for a link that does not work', async () => {

@@ -9,6 +9,7 @@ import { launchBrowser, localOnlyPage, screenshot } from './support/browser.js';
 import { startPlayground, type Playground } from './support/playground.js';
 import { addDays } from '../../src/domain/dates.js';
 import { expectAccessible, pause } from './support/person.js';
+import { loadThemeList } from '../../src/seeds/loadSeeds.js';
 
 /**
  * A practitioner and a child in the Microsoft 365 Agents Playground (a real Teams-like client), driven
@@ -24,23 +25,23 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
   before(async () => {
     bot = await BotHarness.start({ env: { DEV_ROLES: 'practitioner,manager' } });
     // The synthetic demo answers, so the score question has figures to show.
-    await new ResponsesImport(bot.services.bank, bot.services.terms, bot.services.clock, bot.services.respondents).run(
+    await new ResponsesImport(bot.seeds.bank, loadThemeList(), bot.seeds.terms, bot.clock, bot.stores.respondents).run(
       fromRoot('seeds', 'demo', 'responses.csv'),
       { skipInvalid: true },
     );
-    const s = bot.services;
-    await new MeasuresImport(s.measures.catalogue.measures, s.clock, s.measureValues).run(
+    const s = bot.product;
+    await new MeasuresImport(s.services.measures.catalogue.measures, s.clock, s.stores.measureValues).run(
       fromRoot('seeds', 'demo', 'measures.csv'),
       { skipInvalid: true, keepRejects: false },
     );
     for (const service of ['salt', 'adhd']) {
-      await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(
+      await new ReferralsImport(s.clock, s.services.waits, s.stores.referrals, s.stores.waitSummaries).run(
         fromRoot('seeds', 'demo', `referrals-${service}.csv`),
         { skipInvalid: true, keepRejects: false },
       );
       // Earlier extracts every four weeks, as the demo keeps them (src/demo/demoData.ts).
       const earlier = Array.from({ length: 13 }, (_, i) => addDays(s.clock.today(), -28 * (i + 1)));
-      await s.waits.recordDemoHistory(s.waits.find(service)!, earlier);
+      await s.services.waits.recordDemoHistory(s.services.waits.find(service)!, earlier);
     }
     playground = await startPlayground(`${bot.baseUrl}/api/messages`);
     browser = await launchBrowser();
@@ -184,7 +185,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
 
     await say('subscribe to the termly digest');
     await page.getByText('subscribed to the termly digest', { exact: false }).last().waitFor({ timeout: 30_000 });
-    expect((await bot.services.subscriptions.list()).length).to.equal(1);
+    expect((await bot.stores.subscriptions.list()).length).to.equal(1);
   });
 
   it("tells the inviting practitioner of a worry at once, shows a review's own answers, and prints them", async () => {
@@ -210,7 +211,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     await alert.getByRole('button', { name: 'I have seen this' }).click();
     await page.getByText('Seen by', { exact: false }).last().waitFor({ timeout: 30_000 });
 
-    await bot.services.respondents.mutate('AR-4004', 'cyp', (current) => ({
+    await bot.stores.respondents.mutate('AR-4004', 'cyp', (current) => ({
       next: {
         ...current!,
         sections: {
@@ -247,7 +248,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
 
     // The printable page, as the print button opens it (signed for this practitioner, 30 minutes).
     await view.getByText('Print for the review meeting').waitFor();
-    const users = (await bot.services.reviewViews.list('AR-4004')).map((v) => v.viewer);
+    const users = (await bot.stores.reviewViews.list('AR-4004')).map((v) => v.viewer);
     const printed = await bot.services.reviews.view('AR-4004', { userId: users[0]!, isAdmin: false }, 'chat');
     if (printed.kind !== 'answers') throw new Error('refused');
     const printPage = await page.context().newPage();
@@ -317,7 +318,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     await done.waitFor({ timeout: 30_000 });
     await expectCardAccessible(done, 'the end card');
     await screenshot(page, 'playground-child-complete');
-    const rows = await bot.services.respondents.answerRows('AR-3003', 'cyp');
+    const rows = await bot.stores.respondents.answerRows('AR-3003', 'cyp');
     expect(rows).to.have.length(19 + 6);
     expect(rows.find((r) => r.questionId === 'text.cyp.1')?.text).to.equal('drama club');
     for (const [questionId, label] of chosen) {
@@ -334,7 +335,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Section 1 of 7' }).last();
     await card.waitFor({ timeout: 30_000 });
     await expectCardAccessible(card, 'parent carer section 1');
-    const questions = bot.services.bank.questionsFor('voice', 'pc');
+    const questions = bot.seeds.bank.questionsFor('voice', 'pc');
     for (const [i, q] of questions.entries()) {
       const group = card.getByRole('radiogroup', { name: `${i + 1}. ${q.text}` });
       expect(await group.getByRole('radio').count(), q.id).to.equal(6);

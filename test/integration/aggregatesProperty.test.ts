@@ -4,6 +4,7 @@ import { rebuildAggregates } from '../../src/features/scores/aggregatesRebuild.j
 import { sectionQuestionIds, sectionOrder } from '../../src/features/survey/domain/sections.js';
 import type { RespondentRole } from '../../src/domain/survey/questionBank.js';
 import { BotHarness } from '../support/botHarness.js';
+import { loadThemeList } from '../../src/seeds/loadSeeds.js';
 
 /**
  * Property: whatever happens — submissions, changed answers, duplicates, erasures, several writers at
@@ -55,7 +56,7 @@ describe('incremental aggregates (property, real Azurite)', function () {
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), async (ops) => {
         run++;
         bot.clock.set('2026-12-30'); // two days before the spring term starts
-        const s = bot.services;
+        const s = bot.product;
         const respondents = Array.from({ length: 6 }, (_, i) => ({
           ref: `PR-${run}${i}0`,
           role: (i % 2 ? 'cyp' : 'pc') as RespondentRole,
@@ -64,22 +65,22 @@ describe('incremental aggregates (property, real Azurite)', function () {
         }));
         const ensureInvited = async (i: number) => {
           const r = respondents[i]!;
-          if (await s.survey.position(r.conversation)) return;
-          const inv = await s.invitationService.invite(r.ref, r.role, 'prop');
-          if (inv.kind === 'created') await s.survey.redeem(r.conversation, inv.code);
+          if (await s.services.survey.position(r.conversation)) return;
+          const inv = await s.services.invitationService.invite(r.ref, r.role, 'prop');
+          if (inv.kind === 'created') await s.services.survey.redeem(r.conversation, inv.code);
         };
         const payload = async (i: number, sec: number, sc: number[], text = '') => {
           const r = respondents[i]!;
-          const position = await s.survey.position(r.conversation);
+          const position = await s.services.survey.position(r.conversation);
           if (!position) return undefined;
-          const sectionId = sectionOrder(s.bank)[sec]!;
+          const sectionId = sectionOrder(s.seeds.bank)[sec]!;
           const value: Record<string, unknown> = {
             verb: 'survey.saveSection',
             code: position.invitation.code,
             section: sectionId,
-            bankVersion: s.bank.version,
+            bankVersion: s.seeds.bank.version,
           };
-          sectionQuestionIds(s.bank, sectionId, r.role).forEach(
+          sectionQuestionIds(s.seeds.bank, sectionId, r.role).forEach(
             (q, k) =>
               (value[q] =
                 sectionId === 'text'
@@ -97,18 +98,18 @@ describe('incremental aggregates (property, real Azurite)', function () {
             await ensureInvited(o.who);
             const value = await payload(o.who, o.section, o.scores, o.text);
             if (value) {
-              await s.survey.saveSection(respondents[o.who]!.conversation, value);
+              await s.services.survey.saveSection(respondents[o.who]!.conversation, value);
               respondents[o.who]!.last = value;
             }
           } else if (o.kind === 'duplicate') {
             const r = respondents[o.who]!;
             if (r.last)
               await Promise.all([
-                s.survey.saveSection(r.conversation, r.last),
-                s.survey.saveSection(r.conversation, r.last),
+                s.services.survey.saveSection(r.conversation, r.last),
+                s.services.survey.saveSection(r.conversation, r.last),
               ]);
           } else if (o.kind === 'erase') {
-            await s.erasure.erase(respondents[o.who]!.ref);
+            await s.services.erasure.erase(respondents[o.who]!.ref);
             respondents[o.who]!.last = undefined;
           } else if (o.kind === 'nextDay') {
             bot.clock.advanceDays(1);
@@ -118,12 +119,12 @@ describe('incremental aggregates (property, real Azurite)', function () {
             await Promise.all(
               o.ops.map(async (c, k) => {
                 const value = values[k];
-                if (value) await s.survey.saveSection(respondents[c.who]!.conversation, value);
+                if (value) await s.services.survey.saveSection(respondents[c.who]!.conversation, value);
               }),
             );
           }
         }
-        const report = await rebuildAggregates(s.bank, s.respondents, s.aggregates);
+        const report = await rebuildAggregates(s.seeds.bank, loadThemeList(), s.stores.respondents, s.stores.counters);
         expect(report.differences).to.deep.equal([]);
       }),
       { numRuns: 12, endOnFailure: true },
@@ -131,20 +132,20 @@ describe('incremental aggregates (property, real Azurite)', function () {
   });
 
   it('still equal after an operation was interrupted between the answers and the aggregates', async () => {
-    const s = bot.services;
+    const s = bot.product;
     bot.clock.set('2026-12-30');
-    const inv = await s.invitationService.invite('CR-1000', 'pc', 'test');
+    const inv = await s.services.invitationService.invite('CR-1000', 'pc', 'test');
     if (inv.kind !== 'created') throw new Error('no invitation');
-    await s.survey.redeem('crash-conv', inv.code);
+    await s.services.survey.redeem('crash-conv', inv.code);
     // Simulate a crash: the aggregates step throws once after the answers were written.
-    const before = (await s.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.q1_n ?? 0;
-    const original = s.aggregates.apply.bind(s.aggregates);
-    const originalMany = s.aggregates.applyMany.bind(s.aggregates);
+    const before = (await s.stores.counters.readTerm('2026-27-autumn')).get('pc~voice')?.q1_n ?? 0;
+    const original = s.stores.counters.apply.bind(s.stores.counters);
+    const originalMany = s.stores.counters.applyMany.bind(s.stores.counters);
     let crashed = false;
-    s.aggregates.applyMany = async () => {
+    s.stores.counters.applyMany = async () => {
       throw new Error('simulated crash');
     };
-    s.aggregates.apply = async (...args) => {
+    s.stores.counters.apply = async (...args) => {
       if (!crashed) {
         crashed = true;
         throw new Error('simulated crash');
@@ -155,21 +156,21 @@ describe('incremental aggregates (property, real Azurite)', function () {
       verb: 'survey.saveSection',
       code: inv.code,
       section: 'voice',
-      bankVersion: s.bank.version,
+      bankVersion: s.seeds.bank.version,
       'voice.pc.1': '4',
       'voice.pc.2': '5',
       'voice.pc.3': 'skip',
     };
-    await s.survey.saveSection('crash-conv', value).catch(() => undefined);
-    s.aggregates.apply = original;
-    s.aggregates.applyMany = originalMany;
+    await s.services.survey.saveSection('crash-conv', value).catch(() => undefined);
+    s.stores.counters.apply = original;
+    s.stores.counters.applyMany = originalMany;
     expect(
-      (await s.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.q1_n ?? 0,
+      (await s.stores.counters.readTerm('2026-27-autumn')).get('pc~voice')?.q1_n ?? 0,
       'not applied before the sweep',
     ).to.equal(before);
-    const report = await rebuildAggregates(s.bank, s.respondents, s.aggregates);
+    const report = await rebuildAggregates(s.seeds.bank, loadThemeList(), s.stores.respondents, s.stores.counters);
     expect(crashed).to.equal(true);
     expect(report.differences).to.deep.equal([]);
-    expect((await s.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.q1_n).to.equal(before + 1);
+    expect((await s.stores.counters.readTerm('2026-27-autumn')).get('pc~voice')?.q1_n).to.equal(before + 1);
   });
 });

@@ -143,7 +143,7 @@ describe('backup and restore of the tables (real Azurite, the npm commands)', fu
   before(async () => {
     bot = await BotHarness.start({ today: '2026-11-22' });
     practitioner = bot.user({ aadObjectId: '11111111-1111-1111-1111-111111111111' });
-    await bot.services.roles.set('11111111-1111-1111-1111-111111111111', ['practitioner'], 'test');
+    await bot.stores.roles.set('11111111-1111-1111-1111-111111111111', ['practitioner'], 'test');
     await surveyJourney();
     const csv = path.join(work, 'salt.csv');
     writeFileSync(
@@ -151,10 +151,15 @@ describe('backup and restore of the tables (real Azurite, the npm commands)', fu
       'referral_id,service,referred_on,triaged_on,first_seen_on,closed_on\n' +
         'S-1,salt,2026-05-01,2026-05-08,,\nS-2,salt,2026-09-01,2026-09-20,2026-10-01,\nS-3,salt,2026-11-01,,,\n',
     );
-    const s = bot.services;
-    const imported = await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(csv);
+    const s = bot.product;
+    const imported = await new ReferralsImport(
+      s.clock,
+      s.services.waits,
+      s.stores.referrals,
+      s.stores.waitSummaries,
+    ).run(csv);
     expect(imported.imported).to.equal(true);
-    await s.journal.flush();
+    await s.stores.journal.flush();
     await laterTable(bot.azurite.connectionString);
     backup = path.join(work, 'backup');
   });

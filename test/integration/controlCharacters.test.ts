@@ -17,22 +17,22 @@ describe('control characters in what people send (HTTP endpoint, real Azurite)',
 
   before(async () => {
     bot = await BotHarness.start();
-    await bot.services.roles.set(INVITER, ['practitioner'], 'test');
+    await bot.stores.roles.set(INVITER, ['practitioner'], 'test');
     inviter = bot.user({ aadObjectId: INVITER });
     const invited = texts((await inviter.say('invite review AR-3042 parent')).activities).join('\n');
     const code = /code ([A-Z0-9-]{12})/.exec(invited)![1]!.replace(/-/g, '');
     const family = bot.user({ channelId: 'directline' });
     await family.say(code);
-    for (const section of sectionOrder(bot.services.bank)) {
+    for (const section of sectionOrder(bot.seeds.bank)) {
       const answers: Record<string, string> = {};
       if (section === 'text')
-        for (const p of bot.services.bank.promptsFor('pc')) answers[p.id] = p.id === 'text.pc.1' ? TYPED : '';
-      else for (const q of bot.services.bank.questionsFor(section, 'pc')) answers[q.id] = '4';
+        for (const p of bot.seeds.bank.promptsFor('pc')) answers[p.id] = p.id === 'text.pc.1' ? TYPED : '';
+      else for (const q of bot.seeds.bank.questionsFor(section, 'pc')) answers[q.id] = '4';
       await family.submit({
         verb: 'survey.saveSection',
         code: `${code}\u0000`,
         section,
-        bankVersion: bot.services.bank.version,
+        bankVersion: bot.seeds.bank.version,
         ...answers,
       });
     }

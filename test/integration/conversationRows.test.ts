@@ -16,17 +16,17 @@ describe('conversation rows (real Azurite)', () => {
     await family.say(made.code);
     const count = async () => {
       let n = 0;
-      for await (const _ of (await bot.services.store.table('conversations')).listEntities()) n++;
+      for await (const _ of (await bot.store.table('conversations')).listEntities()) n++;
       return n;
     };
     expect(await count()).to.equal(6);
     const opts = { failureWindowMs: 3_600_000, bindingMaxAgeMs: 61 * 86_400_000 };
-    expect((await bot.services.conversations.prune(bot.clock.now(), opts)).removed, 'nothing stale yet').to.equal(0);
+    expect((await bot.stores.conversations.prune(bot.clock.now(), opts)).removed, 'nothing stale yet').to.equal(0);
     bot.clock.advanceMinutes(61);
-    expect((await bot.services.conversations.prune(bot.clock.now(), opts)).removed, 'the failed attempts').to.equal(5);
-    expect(await bot.services.conversations.boundCode(family.conversationId, { fresh: true })).to.equal(made.code);
+    expect((await bot.stores.conversations.prune(bot.clock.now(), opts)).removed, 'the failed attempts').to.equal(5);
+    expect(await bot.stores.conversations.boundCode(family.conversationId, { fresh: true })).to.equal(made.code);
     bot.clock.advanceDays(62);
-    expect((await bot.services.conversations.prune(bot.clock.now(), opts)).removed, 'the old binding').to.equal(1);
+    expect((await bot.stores.conversations.prune(bot.clock.now(), opts)).removed, 'the old binding').to.equal(1);
     expect(await count()).to.equal(0);
     bot.clock.set('2026-11-22');
   });

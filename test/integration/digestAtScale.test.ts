@@ -18,16 +18,16 @@ describe('the digest to 500 subscribers (HTTP endpoint, recording channel, real 
   before(async () => {
     bot = await BotHarness.start({ today: '2026-11-22' });
     channel = await RecordingChannel.start({ perSecond: 25 });
-    await bot.services.roles.set(MANAGER, ['manager'], 'test');
+    await bot.stores.roles.set(MANAGER, ['manager'], 'test');
     // Setting up the subscribers is not what is tested: straight into the stores.
     const at = bot.clock.now();
     for (let i = 0; i < SUBSCRIBERS; i++) {
       const conversationId = `a:subscriber-${String(i).padStart(3, '0')}`;
-      await bot.services.addresses.save(
+      await bot.stores.addresses.save(
         { conversationId, serviceUrl: channel.url, channelId: 'msteams', conversationType: 'personal', tenantId: 't1' },
         at,
       );
-      await bot.services.subscriptions.subscribe({
+      await bot.stores.subscriptions.subscribe({
         conversationId,
         scope: 'personal',
         subscribedBy: `manager-${i}`,

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { expect } from 'chai';
 import getPort from 'get-port';
 import { loadConfig } from '../../src/config/config.js';
-import { fromRoot } from '../../src/domain/projectPaths.js';
-import { buildServices } from '../../src/services.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
+import { composeServices } from '../../src/composeServices.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
 
@@ -23,9 +23,9 @@ describe('digest send interrupted by a killed process (real processes, real Azur
   before(async () => {
     azurite = await startEmbeddedAzurite();
     channel = await RecordingChannel.start({ delayMs: 80 });
-    const services = buildServices(
+    const product = composeServices(
       loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, LOG_LEVEL: 'silent' }),
-      azurite.connectionString,
+      { target: azurite.connectionString },
     );
     for (let i = 0; i < SUBSCRIBERS; i++) {
       const address = {
@@ -36,7 +36,7 @@ describe('digest send interrupted by a killed process (real processes, real Azur
         tenantId: 't1',
         botId: 'bot',
       };
-      expect(await services.digests.subscribe(address, `manager-${i}`)).to.equal('subscribed');
+      expect(await product.services.digests.subscribe(address, `manager-${i}`)).to.equal('subscribed');
     }
   });
   after(async () => {

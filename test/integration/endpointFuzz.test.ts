@@ -198,11 +198,11 @@ describe('endpoint fuzzing (HTTP endpoint, real Azurite)', function () {
     ).to.deep.equal([]);
 
     let answers = 0;
-    for await (const e of (await bot.services.store.table('answers')).listEntities<{ kind?: string }>())
+    for await (const e of (await bot.store.table('answers')).listEntities<{ kind?: string }>())
       if (e.kind === 'answer') answers++;
     expect(answers, 'no answer stored from invalid input').to.equal(0);
     let invitations = 0;
-    for await (const _ of (await bot.services.store.table('invitations')).listEntities()) invitations++;
+    for await (const _ of (await bot.store.table('invitations')).listEntities()) invitations++;
     expect(invitations, 'no invitation made without a role').to.equal(0);
 
     const help = await bot.user().say('help');

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { compactValue } from '../../src/features/survey/domain/respondentState.js';
 import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
+import { loadThemeList } from '../../src/seeds/loadSeeds.js';
 
 /**
  * What families are saying, for managers, through the HTTP endpoint with real Azurite: free text counted
@@ -19,13 +20,17 @@ describe('what families are saying: counted themes, never quotes (HTTP endpoint,
   async function write(i: number): Promise<void> {
     const ref = `TH-${1000 + i}`;
     const text = comment(i);
-    await bot.services.respondents.mutate(ref, 'pc', () => ({
+    await bot.stores.respondents.mutate(ref, 'pc', () => ({
       next: {
         reviewRef: ref,
         role: 'pc',
         invitedTerm: TERM,
         sections: {
-          text: { term: TERM, savedAt: 'x', values: { 'text.pc.2': compactValue({ skipped: false, text }) } },
+          text: {
+            term: TERM,
+            savedAt: 'x',
+            values: { 'text.pc.2': compactValue({ skipped: false, text }, loadThemeList()) },
+          },
         },
       },
       writes: [
@@ -42,7 +47,7 @@ describe('what families are saying: counted themes, never quotes (HTTP endpoint,
 
   before(async () => {
     bot = await BotHarness.start();
-    await bot.services.roles.set(MANAGER, ['manager'], 'test');
+    await bot.stores.roles.set(MANAGER, ['manager'], 'test');
     manager = bot.user({ aadObjectId: MANAGER });
     for (let i = 1; i <= 9; i++) await write(i);
   });
@@ -63,7 +68,7 @@ describe('what families are saying: counted themes, never quotes (HTTP endpoint,
     expect(out).to.match(/Waiting for help 10/);
     expect(out).to.match(/Getting the right support 10/);
     expect(out).not.to.include('Health care and therapies'); // only Support's themes were asked for
-    const { reply } = await bot.services.digests.build(bot.services.terms.termOf('2026-11-22'));
+    const { reply } = await bot.services.digests.build(bot.seeds.terms.termOf('2026-11-22'));
     const digest = JSON.stringify(reply);
     expect(digest).to.include('What families are saying');
     const link = (reply.card as any).actions.find((a: any) => a.type === 'Action.OpenUrl').url as string;

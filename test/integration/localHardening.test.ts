@@ -74,7 +74,7 @@ describe('local bot: only this machine may drive it (HTTP, real Azurite)', funct
     });
     after(async () => bot?.stop());
 
-    const invitationsFor = async (ref: string) => (await bot.services.invitations.forReview(ref)).length;
+    const invitationsFor = async (ref: string) => (await bot.stores.invitations.forReview(ref)).length;
 
     it('makes an invitation from a JSON post on this machine (the check below can fail)', async () => {
       const res = await raw(

@@ -13,7 +13,7 @@ describe('messages with malformed entities (HTTP endpoint, real Azurite)', funct
 
   before(async () => {
     bot = await BotHarness.start();
-    await bot.services.roles.set(STAFF, ['practitioner'], 'test');
+    await bot.stores.roles.set(STAFF, ['practitioner'], 'test');
     staff = bot.user({ aadObjectId: STAFF });
   });
   after(async () => bot?.stop());

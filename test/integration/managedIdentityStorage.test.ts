@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
 import { loadConfig } from '../../src/config/config.js';
-import { buildServices } from '../../src/services.js';
+import { composeServices } from '../../src/composeServices.js';
 import { openStorage } from '../../src/storage/storageTarget.js';
 import { TableStore } from '../../src/storage/tableStore.js';
 
@@ -106,20 +106,20 @@ describe('storage reached with a managed identity (STORAGE_ACCOUNT_URL, real Azu
     const config = loadConfig({ STORAGE_ACCOUNT_URL: accountUrl, AZURE_CLIENT_ID: IDENTITY, LOG_LEVEL: 'silent' });
     const storage = await openStorage(config.storage, { tlsCa: readFileSync(path.join(dir, 'cert.pem'), 'utf8') });
     expect(storage.redo, 'no redo log: only the embedded store keeps one').to.equal(undefined);
-    const services = buildServices(config, storage.target);
+    const product = composeServices(config, storage);
 
-    await services.store.ping();
-    await services.roles.set('staff-1', ['practitioner'], 'test');
-    expect(await services.roles.rolesOf('staff-1')).to.deep.equal(['practitioner']);
-    expect((await services.roles.list()).map((r) => r.userId)).to.include('staff-1');
+    await product.store.ping();
+    await product.stores.roles.set('staff-1', ['practitioner'], 'test');
+    expect(await product.stores.roles.rolesOf('staff-1')).to.deep.equal(['practitioner']);
+    expect((await product.stores.roles.list()).map((r) => r.userId)).to.include('staff-1');
 
-    const invited = await services.invitationService.invite('MI-1001', 'pc', 'staff-1');
+    const invited = await product.services.invitationService.invite('MI-1001', 'pc', 'staff-1');
     expect(invited.kind).to.equal('created');
-    expect((await services.invitations.forReview('MI-1001')).map((i) => i.role)).to.deep.equal(['pc']);
+    expect((await product.stores.invitations.forReview('MI-1001')).map((i) => i.role)).to.deep.equal(['pc']);
 
     const term = '2026-27-autumn';
     const text = 'We waited a long time for the assessment.';
-    await services.respondents.mutate('MI-1001', 'pc', () => ({
+    await product.stores.respondents.mutate('MI-1001', 'pc', () => ({
       next: {
         reviewRef: 'MI-1001',
         role: 'pc',
@@ -129,8 +129,11 @@ describe('storage reached with a managed identity (STORAGE_ACCOUNT_URL, real Azu
       writes: [{ questionId: 'text.pc.2', section: 'text', term, submittedOn: '2026-11-10', skipped: false, text }],
       deletes: [],
     }));
-    expect(await services.respondents.read('MI-1001', 'pc')).to.deep.include({ reviewRef: 'MI-1001', role: 'pc' });
-    await services.journal.flush();
+    expect(await product.stores.respondents.read('MI-1001', 'pc')).to.deep.include({
+      reviewRef: 'MI-1001',
+      role: 'pc',
+    });
+    await product.stores.journal.flush();
 
     expect(tokenRequests.length, 'tokens were asked for').to.be.greaterThan(0);
     for (const request of tokenRequests) {

@@ -16,7 +16,7 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
   before(async () => {
     bot = await BotHarness.start({ today: '2026-11-22' });
     practitioner = bot.user({ aadObjectId: PRACTITIONER });
-    await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
+    await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
     const dir = mkdtempSync(path.join(tmpdir(), 'measure-questions-'));
     const file = path.join(dir, 'measures-2026-autumn.csv');
     writeFileSync(
@@ -34,8 +34,12 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
         'tribunal_appeals,2025-26,,,31',
       ].join('\n') + '\n',
     );
-    const s = bot.services;
-    const report = await new MeasuresImport(s.measures.catalogue.measures, s.clock, s.measureValues).run(file);
+    const s = bot.product;
+    const report = await new MeasuresImport(
+      s.services.measures.catalogue.measures,
+      s.clock,
+      s.stores.measureValues,
+    ).run(file);
     expect(report.imported, JSON.stringify(report.invalid)).to.equal(true);
   });
   after(async () => bot?.stop());
@@ -75,7 +79,7 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
     expect(out.text).to.match(/SEND casework system/);
     expect(out.text).to.match(/npm run import -- measures/);
     // Understood but not held: it goes in the unanswered-question log for an administrator to see.
-    const logged = await bot.services.questionLog.recent(20, bot.clock.now());
+    const logged = await bot.stores.questionLog.recent(20, bot.clock.now());
     expect(logged.find((e) => e.text === 'how many personal budgets do we have')).to.include({
       reason: 'not-held',
       role: 'practitioner',

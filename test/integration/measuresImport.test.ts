@@ -19,8 +19,9 @@ describe('framework measures import (real Azurite)', function () {
   });
   after(async () => bot?.stop());
 
-  const s = () => bot.services;
-  const importer = () => new MeasuresImport(s().measures.catalogue.measures, s().clock, s().measureValues);
+  const s = () => bot.product;
+  const importer = () =>
+    new MeasuresImport(s().services.measures.catalogue.measures, s().clock, s().stores.measureValues);
   const file = (name: string, lines: string[]) => {
     const f = path.join(dir, name);
     writeFileSync(f, [HEADER, ...lines].join('\n') + '\n');
@@ -45,17 +46,17 @@ describe('framework measures import (real Azurite)', function () {
       { id: 'suspension_rate_ehcp', periods: 1 },
       { id: 'tribunal_appeals', periods: 1 },
     ]);
-    const ar = await s().measureValues.list('ar_on_time');
+    const ar = await s().stores.measureValues.list('ar_on_time');
     expect(ar.map((v) => [v.period, v.numerator, v.denominator])).to.deep.equal([
       ['2025-26-autumn', 40, 62],
       ['2026-27-autumn', 46, 60],
     ]);
     expect(ar[1].value).to.be.closeTo(46 / 60, 1e-12);
     expect(ar[1].file).to.equal('good.csv');
-    expect((await s().measureValues.list('tribunal_appeals'))[0]).to.include({ period: '2025-26', value: 31 });
+    expect((await s().stores.measureValues.list('tribunal_appeals'))[0]).to.include({ period: '2025-26', value: 31 });
     // The same file again changes no figure.
     const figures = async () =>
-      (await Promise.all(report.measures.map((m) => s().measureValues.list(m.id))))
+      (await Promise.all(report.measures.map((m) => s().stores.measureValues.list(m.id))))
         .flat()
         .map(({ loadedAt: _, ...v }) => v);
     const before = await figures();
@@ -88,7 +89,7 @@ describe('framework measures import (real Azurite)', function () {
     expect(byLine[9]).to.match(/value "2.5" is not a whole number/);
     expect(byLine[10]).to.match(/period "2027-03" has not begun yet \(today is 2026-11-22\)/);
     expect(report.invalid.map((r) => r.line)).to.deep.equal([3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(await s().measureValues.list('complaints'), 'not even the good row').to.deep.equal([]);
+    expect(await s().stores.measureValues.list('complaints'), 'not even the good row').to.deep.equal([]);
     expect(existsSync(report.rejectsFile!)).to.equal(true);
   });
 
@@ -96,13 +97,13 @@ describe('framework measures import (real Azurite)', function () {
     const f = file('mixed.csv', ['complaints,2026-27-autumn,,,12', 'complaints,2026-27-spring,,,-1']);
     const report = await importer().run(f, { skipInvalid: true });
     expect(report.imported).to.equal(true);
-    expect((await s().measureValues.list('complaints')).map((v) => v.value)).to.deep.equal([12]);
+    expect((await s().stores.measureValues.list('complaints')).map((v) => v.value)).to.deep.equal([12]);
     expect(readFileSync(f.replace(/\.csv$/, '.rejects.csv'), 'utf8')).to.match(/line,error|value is negative/);
   });
 
   it('replaces a period imported again, and refuses the same period twice in one file with different figures', async () => {
     await importer().run(file('again.csv', ['complaints,2026-27-autumn,,,9']));
-    expect((await s().measureValues.list('complaints')).map((v) => v.value)).to.deep.equal([9]);
+    expect((await s().stores.measureValues.list('complaints')).map((v) => v.value)).to.deep.equal([9]);
     const twice = await importer().run(
       file('twice.csv', [
         'complaints,2025-26-summer,,,7',

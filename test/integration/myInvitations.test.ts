@@ -11,8 +11,8 @@ describe('my invitations (HTTP endpoint, real Azurite)', () => {
 
   before(async () => {
     bot = await BotHarness.start();
-    await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
-    await bot.services.roles.set(COLLEAGUE, ['practitioner'], 'test');
+    await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
+    await bot.stores.roles.set(COLLEAGUE, ['practitioner'], 'test');
     practitioner = bot.user({ aadObjectId: PRACTITIONER });
     colleague = bot.user({ aadObjectId: COLLEAGUE });
   });

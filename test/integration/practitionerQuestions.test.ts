@@ -14,11 +14,11 @@ describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
     practitioner = bot.user({ aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001' });
     admin = bot.user({ aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000002' });
     family = bot.user();
-    await bot.services.roles.set('aaaaaaaa-0000-0000-0000-000000000001', ['practitioner'], 'test');
-    await bot.services.roles.set('aaaaaaaa-0000-0000-0000-000000000002', ['admin'], 'test');
+    await bot.stores.roles.set('aaaaaaaa-0000-0000-0000-000000000001', ['practitioner'], 'test');
+    await bot.stores.roles.set('aaaaaaaa-0000-0000-0000-000000000002', ['admin'], 'test');
     // Six parent carers answered Voice this term; three children answered Safe (too few to show).
     for (let i = 0; i < 6; i++) {
-      await bot.services.respondents.mutate(`PQ-${100 + i}`, 'pc', () => ({
+      await bot.stores.respondents.mutate(`PQ-${100 + i}`, 'pc', () => ({
         next: {
           reviewRef: `PQ-${100 + i}`,
           role: 'pc',
@@ -43,7 +43,7 @@ describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
       }));
     }
     for (let i = 0; i < 3; i++) {
-      await bot.services.respondents.mutate(`PQ-${200 + i}`, 'cyp', () => ({
+      await bot.stores.respondents.mutate(`PQ-${200 + i}`, 'cyp', () => ({
         next: {
           reviewRef: `PQ-${200 + i}`,
           role: 'cyp',
@@ -101,7 +101,7 @@ describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
   it('compares an outcome with the same term a year before ("this time last year")', async () => {
     // Five parent carers answered Voice in autumn 2025-26: last year's figure exists to compare with.
     for (let i = 0; i < 5; i++)
-      await bot.services.respondents.mutate(`PY-${300 + i}`, 'pc', () => ({
+      await bot.stores.respondents.mutate(`PY-${300 + i}`, 'pc', () => ({
         next: {
           reviewRef: `PY-${300 + i}`,
           role: 'pc',
@@ -191,12 +191,12 @@ describe('practitioner questions (HTTP endpoint, real Azurite)', function () {
     const ask = await all(admin, 'erase review PQ-100');
     expect(ask).to.match(/confirm erase PQ-100/);
     expect(
-      (await bot.services.respondents.answerRows('PQ-100', 'pc')).length,
+      (await bot.stores.respondents.answerRows('PQ-100', 'pc')).length,
       'nothing erased before confirming',
     ).to.equal(3);
     const done = await all(admin, 'confirm erase PQ-100');
     expect(done).to.match(/Erased review PQ-100: 3 answers from 1 respondents/);
-    expect(await bot.services.respondents.answerRows('PQ-100', 'pc')).to.have.length(0);
+    expect(await bot.stores.respondents.answerRows('PQ-100', 'pc')).to.have.length(0);
     // Five respondents are left: still shown, now with n 5.
     expect(await all(practitioner, 'voice scores for parents this term')).to.match(/n\u00a05/); // kept on one line
   });

@@ -32,7 +32,7 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
       installChannelKeys();
       bot = await BotHarness.start({ env: { ...DEPLOYED, ALLOWED_TENANTS: ALLOWED } });
       postAsChannel(bot, APP);
-      await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
+      await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
     });
     after(async () => {
       uninstallChannelKeys();
@@ -41,7 +41,7 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
 
     async function invitationsFor(ref: string): Promise<number> {
       let n = 0;
-      for await (const _ of (await bot.services.store.table(TABLES.invitations)).listEntities({
+      for await (const _ of (await bot.store.table(TABLES.invitations)).listEntities({
         queryOptions: { filter: odata`reviewRef eq ${ref}` },
       }))
         n++;
@@ -85,7 +85,7 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
       await bot
         .user({ aadObjectId: PRACTITIONER, conversationId: 'team-conv-1' })
         .say('how are we doing on kept safe?', install);
-      expect((await bot.services.addresses.get('team-conv-1'))?.status).to.equal('active');
+      expect((await bot.stores.addresses.get('team-conv-1'))?.status).to.equal('active');
       const forged = {
         type: 'installationUpdate',
         action: 'remove',
@@ -98,13 +98,13 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
         channelData: { tenant: { id: FOREIGN } },
       };
       await bot.post(forged);
-      expect((await bot.services.addresses.get('team-conv-1'))?.status, 'still reachable').to.equal('active');
+      expect((await bot.stores.addresses.get('team-conv-1'))?.status, 'still reachable').to.equal('active');
       await bot.post({
         ...forged,
         conversation: { id: 'team-conv-1', tenantId: ALLOWED },
         channelData: { tenant: { id: ALLOWED } },
       });
-      expect((await bot.services.addresses.get('team-conv-1'))?.status, 'the real uninstall counts').to.equal('gone');
+      expect((await bot.stores.addresses.get('team-conv-1'))?.status, 'the real uninstall counts').to.equal('gone');
     });
   });
 

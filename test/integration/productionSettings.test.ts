@@ -44,7 +44,7 @@ describe('production settings (HTTP endpoint, authenticated, real Azurite)', fun
       before(async () => {
         bot = await BotHarness.start({ env: deployed(configured) });
         postAsChannel(bot, APP);
-        await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
+        await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
       });
       after(async () => bot?.stop());
 

@@ -22,14 +22,15 @@ describe('waiting-list extract import (real Azurite)', function () {
   });
   after(async () => bot?.stop());
 
-  const s = () => bot.services;
-  const importer = () => new ReferralsImport(s().clock, s().waits, s().referrals, s().waitSummaries);
+  const s = () => bot.product;
+  const importer = () =>
+    new ReferralsImport(s().clock, s().services.waits, s().stores.referrals, s().stores.waitSummaries);
   const file = (name: string, lines: string[]) => {
     const f = path.join(dir, name);
     writeFileSync(f, [HEADER, ...lines].join('\n') + '\n');
     return f;
   };
-  const service = (id: string) => s().waits.find(id)!;
+  const service = (id: string) => s().services.waits.find(id)!;
   const term = { start: '2026-09-01', end: '2026-12-31' };
 
   it('imports a good extract, answers from the summary exactly as from the referrals, and changes nothing on a second import', async () => {
@@ -45,7 +46,7 @@ describe('waiting-list extract import (real Azurite)', function () {
     expect(first.services).to.deep.equal([
       { id: 'salt', rows: 5, added: 5, changed: 0, unchanged: 0, referralsStored: 5 },
     ]);
-    const stored = await s().referrals.listService('salt');
+    const stored = await s().stores.referrals.listService('salt');
     expect(stored.map((r) => r.referralId).sort()).to.deep.equal(['S-1', 'S-2', 'S-3', 'S-4', 'S-5']);
     expect(stored.find((r) => r.referralId === 'S-1')).to.deep.equal({
       referralId: 'S-1',
@@ -54,7 +55,7 @@ describe('waiting-list extract import (real Azurite)', function () {
       triagedOn: '2026-05-08',
     });
 
-    const answer = await s().waits.forService(service('salt'));
+    const answer = await s().services.waits.forService(service('salt'));
     expect(answer.hasData).to.equal(true);
     if (!answer.hasData) return;
     expect(answer.stats).to.deep.equal(waitingListStats(stored, service('salt'), '2026-11-22', term));
@@ -72,10 +73,10 @@ describe('waiting-list extract import (real Azurite)', function () {
       file('v2.csv', ['R-1,nd,2026-01-05,2026-01-10,2026-06-01,', 'R-2,nd,2026-02-05,,,', 'R-4,nd,2026-10-05,,,']),
     );
     expect(v2.services).to.deep.equal([{ id: 'nd', rows: 3, added: 1, changed: 1, unchanged: 1, referralsStored: 4 }]);
-    const stored = await s().referrals.listService('nd');
+    const stored = await s().stores.referrals.listService('nd');
     expect(stored).to.have.length(4);
     expect(stored.find((r) => r.referralId === 'R-1')).to.include({ firstSeenOn: '2026-06-01' });
-    const answer = await s().waits.forService(service('nd'));
+    const answer = await s().services.waits.forService(service('nd'));
     expect(answer.hasData && answer.stats.waiting).to.equal(3); // R-1 now seen
   });
 
@@ -112,8 +113,8 @@ describe('waiting-list extract import (real Azurite)', function () {
       /first_seen_on 2026-11-23 is after today/,
     ];
     expected.forEach((pattern, i) => expect(messages[i]).to.match(pattern));
-    expect(await s().referrals.listService('asd'), 'nothing stored, not even the good row').to.deep.equal([]);
-    expect((await s().waits.forService(service('asd'))).hasData).to.equal(false);
+    expect(await s().stores.referrals.listService('asd'), 'nothing stored, not even the good row').to.deep.equal([]);
+    expect((await s().services.waits.forService(service('asd'))).hasData).to.equal(false);
     expect(existsSync(report.rejectsFile!)).to.equal(true);
   });
 
@@ -121,7 +122,7 @@ describe('waiting-list extract import (real Azurite)', function () {
     const f = file('mixed.csv', ['M-1,adhd,2026-01-05,,,', 'M-2,adhd,2026-13-01,,,']);
     const report = await importer().run(f, { skipInvalid: true });
     expect(report.imported).to.equal(true);
-    expect((await s().referrals.listService('adhd')).map((r) => r.referralId)).to.deep.equal(['M-1']);
+    expect((await s().stores.referrals.listService('adhd')).map((r) => r.referralId)).to.deep.equal(['M-1']);
     const rejects = readFileSync(f.replace(/\.csv$/, '.rejects.csv'), 'utf8');
     expect(rejects).to.match(/^line,errors,referral_id/);
     expect(rejects).to.include('M-2').and.not.include('M-1,');
@@ -164,7 +165,7 @@ describe('waiting-list extract import (real Azurite)', function () {
       importer().run(half(all.slice(0, 300), 'a.csv')),
       importer().run(half(all.slice(300), 'b.csv')),
     ]);
-    const answer = await s().waits.forService(service('asd'));
+    const answer = await s().services.waits.forService(service('asd'));
     if (!answer.hasData) throw new Error('no data');
     expect(answer.stats).to.deep.equal(
       waitingListStats(

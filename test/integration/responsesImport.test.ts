@@ -7,6 +7,7 @@ import { rebuildAggregates } from '../../src/features/scores/aggregatesRebuild.j
 import { fromRoot } from '../../src/config/projectPaths.js';
 import { ResponsesImport } from '../../src/features/survey/responsesImport.js';
 import { BotHarness } from '../support/botHarness.js';
+import { loadThemeList } from '../../src/seeds/loadSeeds.js';
 
 const HEADER = 'review_ref,respondent,submitted_on,question_id,score,text';
 
@@ -21,7 +22,7 @@ describe('historical responses import (real Azurite)', function () {
   after(async () => bot?.stop());
 
   const importer = () =>
-    new ResponsesImport(bot.services.bank, bot.services.terms, bot.services.clock, bot.services.respondents);
+    new ResponsesImport(bot.seeds.bank, loadThemeList(), bot.seeds.terms, bot.clock, bot.stores.respondents);
   const file = (name: string, lines: string[]) => {
     const f = path.join(dir, name);
     writeFileSync(f, [HEADER, ...lines].join('\n') + '\n');
@@ -38,20 +39,21 @@ describe('historical responses import (real Azurite)', function () {
     ]);
     const first = await importer().run(f);
     expect(first).to.include({ rows: 5, imported: true, respondents: 2, respondentsChanged: 2, answersWritten: 5 });
-    const rows = await bot.services.respondents.answerRows('IM-1001', 'pc');
+    const rows = await bot.stores.respondents.answerRows('IM-1001', 'pc');
     expect(rows.find((r) => r.questionId === 'text.pc.1')?.text).to.equal('She does best with "routines", and quiet');
     expect(rows.find((r) => r.questionId === 'voice.pc.2')).to.include({ skipped: true });
-    expect((await bot.services.aggregates.readTerm('2026-27-autumn')).get('pc~voice')).to.include({
+    expect((await bot.stores.counters.readTerm('2026-27-autumn')).get('pc~voice')).to.include({
       q1_n: 1,
       q1_sum: 4,
       q2_skip: 1,
       q3_c5: 1,
     });
-    expect((await bot.services.aggregates.readTerm('2025-26-spring')).get('cyp~safe')).to.include({ q1_n: 1 });
+    expect((await bot.stores.counters.readTerm('2025-26-spring')).get('cyp~safe')).to.include({ q1_n: 1 });
     const again = await importer().run(f);
     expect(again).to.include({ imported: true, respondentsChanged: 0, answersWritten: 0 });
     expect(
-      (await rebuildAggregates(bot.services.bank, bot.services.respondents, bot.services.aggregates)).differences,
+      (await rebuildAggregates(bot.seeds.bank, loadThemeList(), bot.stores.respondents, bot.stores.counters))
+        .differences,
     ).to.deep.equal([]);
   });
 
@@ -82,7 +84,7 @@ describe('historical responses import (real Azurite)', function () {
       /free text, so score must be empty/,
     ])
       expect(messages).to.match(m);
-    expect(await bot.services.respondents.read('IM-2001', 'pc'), 'nothing imported').to.equal(undefined);
+    expect(await bot.stores.respondents.read('IM-2001', 'pc'), 'nothing imported').to.equal(undefined);
     expect(existsSync(report.rejectsFile!)).to.equal(true);
   });
 
@@ -124,15 +126,15 @@ describe('historical responses import (real Azurite)', function () {
   it('imports a large file (20,000 rows) and matches a rebuild', async () => {
     const lines: string[] = [];
     for (let i = 0; i < 1000; i++) {
-      for (const q of bot.services.bank.questionsFor('health', 'pc'))
+      for (const q of bot.seeds.bank.questionsFor('health', 'pc'))
         lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${1 + (i % 5)},`);
-      for (const q of bot.services.bank.questionsFor('future', 'pc'))
+      for (const q of bot.seeds.bank.questionsFor('future', 'pc'))
         lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${i % 7 > 4 ? '' : 1 + ((i * 3) % 5)},`);
-      for (const q of bot.services.bank.questionsFor('voice', 'pc'))
+      for (const q of bot.seeds.bank.questionsFor('voice', 'pc'))
         lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${1 + ((i + 2) % 5)},`);
-      for (const q of bot.services.bank.questionsFor('support', 'pc'))
+      for (const q of bot.seeds.bank.questionsFor('support', 'pc'))
         lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${1 + ((i + 1) % 5)},`);
-      for (const q of bot.services.bank.questionsFor('progress', 'pc'))
+      for (const q of bot.seeds.bank.questionsFor('progress', 'pc'))
         lines.push(`LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},${q.id},${1 + ((i + 4) % 5)},`);
       lines.push(
         `LG-${10000 + i},pc,2026-10-0${1 + (i % 9)},text.pc.1,,fine`,
@@ -146,7 +148,8 @@ describe('historical responses import (real Azurite)', function () {
     expect(report).to.include({ rows: 20000, imported: true });
     expect(progressCalls).to.be.greaterThan(100);
     expect(
-      (await rebuildAggregates(bot.services.bank, bot.services.respondents, bot.services.aggregates)).differences,
+      (await rebuildAggregates(bot.seeds.bank, loadThemeList(), bot.stores.respondents, bot.stores.counters))
+        .differences,
     ).to.deep.equal([]);
   });
 

@@ -35,14 +35,14 @@ describe("a review's own answers for its practitioner (HTTP endpoint, real Azuri
       [MANAGER, 'manager'],
       [ADMIN, 'admin'],
     ] as const)
-      await bot.services.roles.set(id, [role], 'test');
+      await bot.stores.roles.set(id, [role], 'test');
     inviter = bot.user({ aadObjectId: INVITER });
     const invited = await say(inviter, 'invite review AR-1042 parent');
     const code = /code ([A-Z0-9-]{12})/.exec(invited.text)![1]!.replace(/-/g, '');
     // The parent carer answers every section in Web Chat; the first prompt gets the tricky words.
     const family = bot.user({ channelId: 'directline' });
     let replies = (await family.say(code)).activities;
-    for (const [k] of sectionOrder(bot.services.bank).entries()) {
+    for (const [k] of sectionOrder(bot.seeds.bank).entries()) {
       const card = cards(replies).at(-1)!;
       const answers: Record<string, string> = {};
       for (const id of Object.keys(card.actions[0].data).length ? inputIds(card) : []) {
@@ -108,17 +108,17 @@ describe("a review's own answers for its practitioner (HTTP endpoint, real Azuri
   });
 
   it('never shows a review in a team channel or group chat, even to the inviting practitioner', async () => {
-    const before = (await bot.services.reviewViews.list('AR-1042')).length;
+    const before = (await bot.stores.reviewViews.list('AR-1042')).length;
     const { activities } = await inviter.say('answers for AR-1042', {
       conversation: { id: '19:team@thread.tacv2', conversationType: 'channel' },
     });
     expect(texts(activities).join('\n')).to.match(/only in your own 1:1 chat/);
     expect(cards(activities)).to.have.length(0);
-    expect((await bot.services.reviewViews.list('AR-1042')).length).to.equal(before);
+    expect((await bot.stores.reviewViews.list('AR-1042')).length).to.equal(before);
   });
 
   it('records every view, and tells administrators (only) who viewed a review', async () => {
-    const views = await bot.services.reviewViews.list('AR-1042');
+    const views = await bot.stores.reviewViews.list('AR-1042');
     expect(views.map((v) => v.viewer)).to.include(INVITER);
     expect(views.every((v) => v.viewer === INVITER)).to.equal(true); // the refused looks were not views
     const admin = bot.user({ aadObjectId: ADMIN });
@@ -127,7 +127,7 @@ describe("a review's own answers for its practitioner (HTTP endpoint, real Azuri
     expect((await say(inviter, 'who viewed AR-1042')).text).to.match(/only administrators/);
     // An administrator may read the answers too, and that view is recorded as theirs.
     expect((await say(admin, 'answers for AR-1042')).cards).to.have.length(2);
-    expect((await bot.services.reviewViews.list('AR-1042')).map((v) => v.viewer)).to.include(ADMIN);
+    expect((await bot.stores.reviewViews.list('AR-1042')).map((v) => v.viewer)).to.include(ADMIN);
   });
 
   it('opens the printable page behind its signed link, escaped; refuses a changed link; expires after 30 minutes', async () => {
@@ -145,7 +145,7 @@ describe("a review's own answers for its practitioner (HTTP endpoint, real Azuri
     const shown = /<p class="words">([\s\S]*?)<\/p>/.exec(body)![1]!;
     const decoded = shown.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
     expect(decoded).to.equal(WORDS);
-    expect((await bot.services.reviewViews.list('AR-1042')).some((v) => v.how === 'print')).to.equal(true);
+    expect((await bot.stores.reviewViews.list('AR-1042')).some((v) => v.how === 'print')).to.equal(true);
 
     const token = new URL(local).searchParams.get('token')!;
     const flipped = token.slice(0, 5) + (token[5] === 'A' ? 'B' : 'A') + token.slice(6);

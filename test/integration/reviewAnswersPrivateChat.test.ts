@@ -13,7 +13,7 @@ describe("a review's answers only in a Teams 1:1 chat (HTTP endpoint, real Azuri
 
   before(async () => {
     bot = await BotHarness.start();
-    await bot.services.roles.set(INVITER, ['practitioner'], 'test');
+    await bot.stores.roles.set(INVITER, ['practitioner'], 'test');
     inviter = bot.user({ aadObjectId: INVITER });
     expect(texts((await inviter.say('invite review AR-2042 parent')).activities).join('\n')).to.match(/code /);
   });
@@ -28,7 +28,7 @@ describe("a review's answers only in a Teams 1:1 chat (HTTP endpoint, real Azuri
       const { activities } = await inviter.say('answers for AR-2042', { conversation });
       expect(texts(activities).join('\n')).to.match(/only in your own 1:1 chat/);
       expect(cards(activities)).to.have.length(0);
-      expect(await bot.services.reviewViews.list('AR-2042')).to.have.length(0);
+      expect(await bot.stores.reviewViews.list('AR-2042')).to.have.length(0);
     });
 
   it('shows them in the 1:1 chat', async () => {

@@ -17,7 +17,7 @@ describe("a review's heaviest answers, in activities Teams accepts (HTTP endpoin
 
   before(async () => {
     bot = await BotHarness.start();
-    await bot.services.roles.set(INVITER, ['practitioner'], 'test');
+    await bot.stores.roles.set(INVITER, ['practitioner'], 'test');
     inviter = bot.user({ aadObjectId: INVITER });
     for (const role of ['parent', 'child'] as const) {
       const invited = texts((await inviter.say(`invite review AR-4042 ${role}`)).activities).join('\n');
@@ -25,17 +25,17 @@ describe("a review's heaviest answers, in activities Teams accepts (HTTP endpoin
       const r = role === 'parent' ? 'pc' : 'cyp';
       const family = bot.user({ channelId: 'directline' });
       await family.say(code);
-      for (const section of sectionOrder(bot.services.bank)) {
+      for (const section of sectionOrder(bot.seeds.bank)) {
         const answers: Record<string, string> = {};
         if (section === 'text')
-          for (const [i, p] of bot.services.bank.promptsFor(r).entries())
+          for (const [i, p] of bot.seeds.bank.promptsFor(r).entries())
             answers[p.id] = i === 5 && r === 'cyp' ? LONG_WORD : EMOJI;
-        else for (const q of bot.services.bank.questionsFor(section, r)) answers[q.id] = '4';
+        else for (const q of bot.seeds.bank.questionsFor(section, r)) answers[q.id] = '4';
         await family.submit({
           verb: 'survey.saveSection',
           code,
           section,
-          bankVersion: bot.services.bank.version,
+          bankVersion: bot.seeds.bank.version,
           ...answers,
         });
       }

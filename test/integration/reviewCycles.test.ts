@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { rebuildAggregates } from '../../src/features/scores/aggregatesRebuild.js';
 import { sectionOrder } from '../../src/features/survey/domain/sections.js';
 import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
+import { loadThemeList } from '../../src/seeds/loadSeeds.js';
 
 /**
  * The same review a year on, through the HTTP endpoint with real Azurite: last year's answers are kept
@@ -22,16 +23,16 @@ describe('the same review a year on: last year beside this year (HTTP endpoint, 
     const family = bot.user({ channelId: 'directline' });
     await family.say(code!);
     let last = '';
-    for (const section of sectionOrder(bot.services.bank)) {
+    for (const section of sectionOrder(bot.seeds.bank)) {
       const answers: Record<string, string> = {};
       if (section === 'text')
-        for (const p of bot.services.bank.promptsFor('pc')) answers[p.id] = p.id === 'text.pc.1' ? words : '';
-      else for (const q of bot.services.bank.questionsFor(section, 'pc')) answers[q.id] = score;
+        for (const p of bot.seeds.bank.promptsFor('pc')) answers[p.id] = p.id === 'text.pc.1' ? words : '';
+      else for (const q of bot.seeds.bank.questionsFor(section, 'pc')) answers[q.id] = score;
       const { activities: replies } = await family.submit({
         verb: 'survey.saveSection',
         code,
         section,
-        bankVersion: bot.services.bank.version,
+        bankVersion: bot.seeds.bank.version,
         ...answers,
       });
       last = texts(replies).join(' ');
@@ -51,7 +52,7 @@ describe('the same review a year on: last year beside this year (HTTP endpoint, 
 
   before(async () => {
     bot = await BotHarness.start({ today: '2025-11-10' });
-    await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
+    await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
     practitioner = bot.user({ aadObjectId: PRACTITIONER });
     expect(await surveyOnce('2', 'Last year: mornings were hard')).to.match(/complete/i);
   });
@@ -64,13 +65,18 @@ describe('the same review a year on: last year beside this year (HTTP endpoint, 
     expect(before.respondents).to.equal(1);
 
     bot.clock.set('2026-11-10');
-    const lastYearCodes = (await bot.services.invitations.forReview('AR-6006')).map((i) => i.code);
+    const lastYearCodes = (await bot.stores.invitations.forReview('AR-6006')).map((i) => i.code);
     expect(await surveyOnce('5', 'This year: mornings are calmer')).to.match(/complete/i);
     // Last year's links were stopped when this year's invitation was made.
-    for (const code of lastYearCodes) expect((await bot.services.invitations.get(code))?.revokedAt).to.be.a('string');
+    for (const code of lastYearCodes) expect((await bot.stores.invitations.get(code))?.revokedAt).to.be.a('string');
     // Last year's figures did not move; a rebuild from every answer row agrees with the stored counters.
     expect(await voiceLastYear()).to.deep.equal(before);
-    const rebuild = await rebuildAggregates(bot.services.bank, bot.services.respondents, bot.services.aggregates);
+    const rebuild = await rebuildAggregates(
+      bot.seeds.bank,
+      loadThemeList(),
+      bot.stores.respondents,
+      bot.stores.counters,
+    );
     expect(rebuild.differences).to.deep.equal([]);
   });
 
@@ -93,7 +99,7 @@ describe('the same review a year on: last year beside this year (HTTP endpoint, 
   it('erases both years of a review', async () => {
     const report = await bot.services.erasure.erase('AR-6006');
     expect(report.respondents).to.equal(2);
-    expect(await bot.services.respondents.archivedRefs('AR-6006')).to.deep.equal([]);
+    expect(await bot.stores.respondents.archivedRefs('AR-6006')).to.deep.equal([]);
     expect((await voiceLastYear()).respondents).to.equal(0);
   });
 });

@@ -23,7 +23,7 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
   before(async () => {
     bot = await BotHarness.start();
     practitioner = bot.user({ aadObjectId: '11111111-1111-1111-1111-111111111111' });
-    await bot.services.roles.set('11111111-1111-1111-1111-111111111111', ['practitioner'], 'test');
+    await bot.stores.roles.set('11111111-1111-1111-1111-111111111111', ['practitioner'], 'test');
   });
   after(async () => bot?.stop());
 
@@ -36,7 +36,7 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
   }
 
   async function answerRows(ref: string, role: string): Promise<Activity[]> {
-    const client = await bot.services.store.table(TABLES.answers);
+    const client = await bot.store.table(TABLES.answers);
     const rows: Activity[] = [];
     for await (const e of client.listEntities({
       queryOptions: { filter: odata`PartitionKey eq ${`${ref}~${role}`} and kind eq 'answer'` },
@@ -100,7 +100,7 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     const family = bot.user({ channelId: 'directline' });
     let replies = (await family.say(code)).activities;
     const given: Record<string, string> = {};
-    for (const [k, section] of sectionOrder(bot.services.bank).entries()) {
+    for (const [k, section] of sectionOrder(bot.seeds.bank).entries()) {
       const card = cards(replies).at(-1)!;
       expect(sectionLine(card)).to.equal(`Section ${k + 1} of 7`);
       expect(card.actions[0].type).to.equal('Action.Submit');
@@ -193,7 +193,7 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     const card = cards((await family.say(code)).activities).at(-1)!;
     const answers = answersFor(card, 1);
     const data = { ...card.actions[0].data, ...answers };
-    const seenBefore = (await bot.services.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.seen ?? 0;
+    const seenBefore = (await bot.stores.counters.readTerm('2026-27-autumn')).get('pc~voice')?.seen ?? 0;
     const same = { id: 'activity-replayed' };
     await Promise.all([
       family.execute('survey.saveSection', data, same),
@@ -202,13 +202,13 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     ]);
     const rows = await answerRows('AR-4004', 'pc');
     expect(rows).to.have.length(3);
-    const aggregates = await bot.services.aggregates.readTerm('2026-27-autumn');
+    const aggregates = await bot.stores.counters.readTerm('2026-27-autumn');
     expect(aggregates.get('pc~voice')?.seen).to.equal(seenBefore + 1);
     await family.execute('survey.saveSection', { ...data, 'voice.pc.1': '5' });
     const after = await answerRows('AR-4004', 'pc');
     expect(after).to.have.length(3);
     expect(after.find((r) => r.questionId === 'voice.pc.1')?.score).to.equal(5);
-    expect((await bot.services.aggregates.readTerm('2026-27-autumn')).get('pc~voice')?.seen).to.equal(seenBefore + 1);
+    expect((await bot.stores.counters.readTerm('2026-27-autumn')).get('pc~voice')?.seen).to.equal(seenBefore + 1);
   });
 
   it('refuses every kind of bad input with a clear message and stores nothing', async () => {
@@ -234,9 +234,7 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
       expect(JSON.stringify(replies), what).not.to.match(/stack|Error:|at .*\.ts/);
     }
     expect(await answerRows('AR-5005', 'pc'), 'nothing stored').to.have.length(0);
-    expect(await bot.services.respondents.read('AR-5005', 'pc').then((s) => Object.keys(s!.sections))).to.deep.equal(
-      [],
-    );
+    expect(await bot.stores.respondents.read('AR-5005', 'pc').then((s) => Object.keys(s!.sections))).to.deep.equal([]);
   });
 
   it('names the questions still to answer and shows the card again with the given answers kept', async () => {
@@ -356,7 +354,7 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     const stranger = bot.user();
     const { activities } = await stranger.say('invite review AR-9009 parent');
     expect(texts(activities).join(' ')).to.match(/Only practitioners can invite/);
-    const client = await bot.services.store.table(TABLES.invitations);
+    const client = await bot.store.table(TABLES.invitations);
     for await (const e of client.listEntities<{ reviewRef: string }>()) expect(e.reviewRef).not.to.equal('AR-9009');
   });
 

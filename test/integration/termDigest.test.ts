@@ -25,9 +25,9 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
       env: { DIGEST_TRIGGER_SECRET: SECRET, DIGEST_SENDS_PER_SECOND: '50', DIGEST_LEASE_SECONDS: '2' },
     });
     channel = await RecordingChannel.start();
-    await bot.services.roles.set(MANAGER, ['manager'], 'test');
-    await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
-    await bot.services.roles.set(ADMIN, ['admin'], 'test');
+    await bot.stores.roles.set(MANAGER, ['manager'], 'test');
+    await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
+    await bot.stores.roles.set(ADMIN, ['admin'], 'test');
   });
   after(async () => {
     await bot?.stop();
@@ -68,8 +68,8 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
     expect(await manager.say('sign me up for the termly report')).to.match(/already subscribed/);
     const team = teamsUser(MANAGER, 'channel');
     expect(await team.say('subscribe to the digest')).to.match(/This channel is subscribed/);
-    expect((await bot.services.subscriptions.list()).map((s) => s.scope).sort()).to.deep.equal(['channel', 'personal']);
-    const stored = await bot.services.addresses.get(manager.user.conversationId);
+    expect((await bot.stores.subscriptions.list()).map((s) => s.scope).sort()).to.deep.equal(['channel', 'personal']);
+    const stored = await bot.stores.addresses.get(manager.user.conversationId);
     expect(stored).to.deep.include({
       serviceUrl: channel.url,
       channelId: 'msteams',
@@ -100,7 +100,7 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
       },
     });
     expect(texts(activities).join('\n')).to.match(/This channel is subscribed/);
-    expect((await bot.services.subscriptions.list()).map((s) => s.conversationId)).to.include(
+    expect((await bot.stores.subscriptions.list()).map((s) => s.conversationId)).to.include(
       '19:team-general@thread.tacv2',
     );
     expect(await bot.services.digests.unsubscribe('19:team-general@thread.tacv2')).to.equal(true);
@@ -145,9 +145,9 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
         'complaints,2026-27-autumn,,,16',
       ].join('\n') + '\n',
     );
-    const s = bot.services;
+    const s = bot.product;
     // The figures stay: the later tests' digests carry a scorecard too, as a real one would.
-    await new MeasuresImport(s.measures.catalogue.measures, s.clock, s.measureValues).run(file);
+    await new MeasuresImport(s.services.measures.catalogue.measures, s.clock, s.stores.measureValues).run(file);
     const { activities } = await teamsUser(MANAGER).user.say('preview the digest', { serviceUrl: channel.url });
     const [card] = cards(activities);
     expect(cardProblems(card)).to.deep.equal([]);
@@ -159,7 +159,7 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
     expect(json).to.include('no figures loaded'); // a measure with nothing loaded is in the scorecard too
     const link = (card as any).actions.find((a: any) => a.type === 'Action.OpenUrl').url as string;
     const csv = await (await fetch(link.replace(/^http:\/\/localhost:\d+/, bot.baseUrl))).text();
-    for (const m of s.measures.catalogue.measures) expect(csv, m.id).to.include(m.name);
+    for (const m of s.services.measures.catalogue.measures) expect(csv, m.id).to.include(m.name);
     expect(csv).to.match(
       /framework measures,New EHC plans graded good or better,all,"?value \(%\), 2026-27-autumn"?,70.0,40/,
     );
@@ -229,7 +229,7 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
       channel.rejected.filter((r) => r.conversationId === flaky.user.conversationId).map((r) => r.status),
     ).to.deep.equal([500, 502]);
     expect(
-      (await bot.services.addresses.get(blocked.user.conversationId))?.status,
+      (await bot.stores.addresses.get(blocked.user.conversationId))?.status,
       'a 403 marks the subscriber gone',
     ).to.equal('gone');
 
@@ -301,9 +301,9 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
       conversation: { id: uninstaller.user.conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
     };
     await bot.post({ ...base, type: 'installationUpdate', action: 'remove' });
-    expect((await bot.services.addresses.get(uninstaller.user.conversationId))?.status).to.equal('gone');
+    expect((await bot.stores.addresses.get(uninstaller.user.conversationId))?.status).to.equal('gone');
     await bot.post({ ...base, type: 'installationUpdate', action: 'add' });
-    expect((await bot.services.addresses.get(uninstaller.user.conversationId))?.status).to.equal('active');
+    expect((await bot.stores.addresses.get(uninstaller.user.conversationId))?.status).to.equal('active');
   });
 
   it('shows administrators the delivery report', async () => {

@@ -10,6 +10,7 @@ import { BotProcess } from '../support/botProcess.js';
 import { rebuildAggregates } from '../../src/features/scores/aggregatesRebuild.js';
 import { BotHarness, cardElements, cards, texts, type Activity, type ChatUser } from '../support/botHarness.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
+import { loadThemeList } from '../../src/seeds/loadSeeds.js';
 
 const FAMILIES = 20;
 const SUBSCRIBERS = 12;
@@ -74,7 +75,7 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
     let sweeping = true;
     const sweeps = (async () => {
       while (sweeping) {
-        await Promise.all([a.services.respondents.sweep(), b.services.respondents.sweep()]);
+        await Promise.all([a.stores.respondents.sweep(), b.stores.respondents.sweep()]);
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
@@ -117,16 +118,16 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
     await channel.waitForText('manager-conv-0', /sent on request/);
     await channel.waitForText('manager-conv-1', /sent on request/);
 
-    await a.services.journal.flush();
-    await b.services.journal.flush();
+    await a.stores.journal.flush();
+    await b.stores.journal.flush();
     const completed = await Promise.all(
       codes.map(
         async (_c, f) =>
-          (await a.services.respondents.read(`TI-${String(f).padStart(4, '0')}`, f % 2 ? 'cyp' : 'pc'))?.completedAt,
+          (await a.stores.respondents.read(`TI-${String(f).padStart(4, '0')}`, f % 2 ? 'cyp' : 'pc'))?.completedAt,
       ),
     );
     expect(completed.filter(Boolean), 'every family finished').to.have.length(FAMILIES);
-    const rebuild = await rebuildAggregates(a.services.bank, a.services.respondents, a.services.aggregates);
+    const rebuild = await rebuildAggregates(a.seeds.bank, loadThemeList(), a.stores.respondents, a.stores.counters);
     expect(rebuild.differences, 'aggregates equal a rebuild').to.deep.equal([]);
 
     const digests = channel.received.filter((r) => JSON.stringify(r.body).includes('Termly digest'));

@@ -71,7 +71,7 @@ describe('a UserAssignedMSI bot (HTTP endpoint, signed Teams tokens, real Azurit
     channel = await recorder(() => ({ id: randomUUID() }));
     bot = await BotHarness.start({ env: userAssignedMsi });
     postAsChannel(bot, IDENTITY);
-    await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
+    await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
   });
 
   after(async () => {

@@ -33,15 +33,17 @@ describe('waiting-list changes across imported extracts (HTTP endpoint, real Azu
     }
     const file = path.join(dir, `asd-${asOf}.csv`);
     writeFileSync(file, lines.join('\n') + '\n');
-    const s = bot.services;
-    const report = await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(file);
+    const s = bot.product;
+    const report = await new ReferralsImport(s.clock, s.services.waits, s.stores.referrals, s.stores.waitSummaries).run(
+      file,
+    );
     expect(report.imported, JSON.stringify(report.invalid)).to.equal(true);
   }
 
   before(async () => {
     bot = await BotHarness.start({ today: '2026-07-15' });
     practitioner = bot.user({ aadObjectId: 'cccccccc-0000-0000-0000-000000000001' });
-    await bot.services.roles.set('cccccccc-0000-0000-0000-000000000001', ['practitioner'], 'test');
+    await bot.stores.roles.set('cccccccc-0000-0000-0000-000000000001', ['practitioner'], 'test');
     await importExtract('2026-07-15'); // 14 waiting
     await importExtract('2026-09-01'); // 20 waiting
     await importExtract('2026-11-22'); // 20 − 5 seen + 15 new = 30 waiting
@@ -85,7 +87,7 @@ describe('waiting-list changes across imported extracts (HTTP endpoint, real Azu
   });
 
   it('the termly digest says how each list moved since the last extract of the term before', async () => {
-    const term = bot.services.terms.termOf('2026-11-22');
+    const term = bot.seeds.terms.termOf('2026-11-22');
     const { reply } = await bot.services.digests.build(term);
     const json = JSON.stringify(reply);
     expect(json).to.include('30 waiting');

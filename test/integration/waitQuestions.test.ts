@@ -16,7 +16,7 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
     bot = await BotHarness.start({ today: '2026-11-22' });
     practitioner = bot.user({ aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000001' });
     family = bot.user();
-    await bot.services.roles.set('bbbbbbbb-0000-0000-0000-000000000001', ['practitioner'], 'test');
+    await bot.stores.roles.set('bbbbbbbb-0000-0000-0000-000000000001', ['practitioner'], 'test');
     // SALT: 10 waiting, referred 1..10 weeks ago and one 20 weeks ago; 8 seen this term, 6 within 18 weeks.
     const lines = ['referral_id,service,referred_on,triaged_on,first_seen_on,closed_on'];
     for (let i = 1; i <= 9; i++) lines.push(`W-${i},salt,${day(-7 * i)},${day(-7 * i + 3)},,`);
@@ -27,8 +27,8 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
     for (let i = 1; i <= 3; i++) lines.push(`N-${i},nd,${day(-10 * i)},,,`);
     const dir = mkdtempSync(path.join(tmpdir(), 'wait-questions-'));
     writeFileSync(path.join(dir, 'extract.csv'), lines.join('\n') + '\n');
-    const s = bot.services;
-    const report = await new ReferralsImport(s.clock, s.waits, s.referrals, s.waitSummaries).run(
+    const s = bot.product;
+    const report = await new ReferralsImport(s.clock, s.services.waits, s.stores.referrals, s.stores.waitSummaries).run(
       path.join(dir, 'extract.csv'),
     );
     expect(report.imported, JSON.stringify(report.invalid)).to.equal(true);

@@ -33,7 +33,7 @@ describe('worry alerts (HTTP endpoint, real Azurite, recording channel)', functi
   async function save(code: string, section: string, answers: Record<string, string>) {
     const family = bot.user({ channelId: 'directline' });
     await family.say(code);
-    const payload = { verb: 'survey.saveSection', code, section, bankVersion: bot.services.bank.version, ...answers };
+    const payload = { verb: 'survey.saveSection', code, section, bankVersion: bot.seeds.bank.version, ...answers };
     const { activities } = await family.submit(payload);
     return { family, payload, replies: texts(activities).join('\n') };
   }
@@ -47,8 +47,8 @@ describe('worry alerts (HTTP endpoint, real Azurite, recording channel)', functi
     channel = await RecordingChannel.start();
     // A Tuesday: alerts are raised at noon (the test clock's time of day).
     bot = await BotHarness.start({ today: '2026-11-24' });
-    await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
-    await bot.services.roles.set(ADMIN, ['admin'], 'test');
+    await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
+    await bot.stores.roles.set(ADMIN, ['admin'], 'test');
     practitioner = bot.user({ aadObjectId: PRACTITIONER });
     admin = bot.user({ aadObjectId: ADMIN });
     // Each has spoken to the bot in their own 1:1 chat, so it can reach them there.
@@ -142,6 +142,6 @@ describe('worry alerts (HTTP endpoint, real Azurite, recording channel)', functi
   it("erases a review's alerts with its answers (an alert quotes what the family wrote)", async () => {
     const report = await bot.services.erasure.erase('AR-2003');
     expect(report.alerts).to.equal(1);
-    expect((await bot.services.worryAlerts.open()).some((a) => a.reviewRef === 'AR-2003')).to.equal(false);
+    expect((await bot.stores.worryAlerts.open()).some((a) => a.reviewRef === 'AR-2003')).to.equal(false);
   });
 });

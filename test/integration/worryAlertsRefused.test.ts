@@ -39,7 +39,7 @@ describe('worry alerts from refused saves (HTTP endpoint, real Azurite, recordin
   }
 
   async function save(family: ChatUser, code: string, section: string, answers: Record<string, string>) {
-    const payload = { verb: 'survey.saveSection', code, section, bankVersion: bot.services.bank.version, ...answers };
+    const payload = { verb: 'survey.saveSection', code, section, bankVersion: bot.seeds.bank.version, ...answers };
     return texts((await family.submit(payload)).activities).join('\n');
   }
 
@@ -51,7 +51,7 @@ describe('worry alerts from refused saves (HTTP endpoint, real Azurite, recordin
   const toPractitioner = (ref: string) =>
     aboutReview(ref).filter((r) => r.conversationId === practitioner.conversationId);
   const toAdmin = (ref: string) => aboutReview(ref).filter((r) => r.conversationId === admin.conversationId);
-  const alertsOf = async (ref: string) => (await bot.services.worryAlerts.open()).filter((a) => a.reviewRef === ref);
+  const alertsOf = async (ref: string) => (await bot.stores.worryAlerts.open()).filter((a) => a.reviewRef === ref);
 
   /** What a later periodic run does: past the settling time of anything held, and past a working day. */
   async function laterRuns() {
@@ -66,8 +66,8 @@ describe('worry alerts from refused saves (HTTP endpoint, real Azurite, recordin
   before(async () => {
     channel = await RecordingChannel.start();
     bot = await BotHarness.start({ today: '2026-11-24' }); // a Tuesday
-    await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
-    await bot.services.roles.set(ADMIN, ['admin'], 'test');
+    await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
+    await bot.stores.roles.set(ADMIN, ['admin'], 'test');
     practitioner = bot.user({ aadObjectId: PRACTITIONER });
     admin = bot.user({ aadObjectId: ADMIN });
     await teams(admin, 'help');
@@ -80,11 +80,11 @@ describe('worry alerts from refused saves (HTTP endpoint, real Azurite, recordin
   it("a completed survey's free-text section sent again 20 times from the same chat raises no second alert, nor any to administrators", async () => {
     const code = await invite('AR-3001');
     const family = await familyChat(code);
-    for (const section of sectionOrder(bot.services.bank)) {
+    for (const section of sectionOrder(bot.seeds.bank)) {
       const answers =
         section === 'text'
           ? words({ 'text.cyp.5': WORRY })
-          : Object.fromEntries(sectionQuestionIds(bot.services.bank, section, 'cyp').map((q) => [q, '4']));
+          : Object.fromEntries(sectionQuestionIds(bot.seeds.bank, section, 'cyp').map((q) => [q, '4']));
       expect(await save(family, code, section, answers), section).to.match(/Saved|thank/i);
     }
     await bot.services.worries.idle();
@@ -105,7 +105,7 @@ describe('worry alerts from refused saves (HTTP endpoint, real Azurite, recordin
 
     expect(toPractitioner('AR-3001'), 'messages to the practitioner').to.have.length(1);
     expect(toAdmin('AR-3001'), 'messages to the administrator').to.have.length(0);
-    const stored = await bot.services.worryAlerts.get(alert!.id);
+    const stored = await bot.stores.worryAlerts.get(alert!.id);
     expect(stored?.status, 'the accepted alert is kept, acknowledged').to.equal('acknowledged');
     expect(await alertsOf('AR-3001'), 'no other alert open').to.have.length(0);
   });
@@ -145,13 +145,13 @@ describe('worry alerts from refused saves (HTTP endpoint, real Azurite, recordin
     await bot.services.worries.run();
     bot.clock.set('2026-11-24');
 
-    const kept = await bot.services.worryAlerts.get(accepted!.id);
+    const kept = await bot.stores.worryAlerts.get(accepted!.id);
     expect(kept?.status).to.equal('sent');
     expect(toPractitioner('AR-3003')).to.have.length(1);
   });
 
   it('in Table Storage a pending alert is not open, and only an unchanged one is removed', async () => {
-    const store = bot.services.worryAlerts;
+    const store = bot.stores.worryAlerts;
     const pending = {
       id: 'pending-0001',
       reviewRef: 'AR-3004',

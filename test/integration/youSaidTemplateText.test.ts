@@ -15,7 +15,7 @@ describe('"you said, we did" words that look like template bindings (HTTP endpoi
 
   before(async () => {
     bot = await BotHarness.start();
-    await bot.services.roles.set(MANAGER, ['manager'], 'test');
+    await bot.stores.roles.set(MANAGER, ['manager'], 'test');
     manager = bot.user({ aadObjectId: MANAGER });
   });
   after(async () => bot?.stop());

@@ -26,8 +26,8 @@ describe('"you said, we did" (HTTP endpoint, real Azurite)', function () {
 
   before(async () => {
     bot = await BotHarness.start();
-    await bot.services.roles.set(MANAGER, ['manager'], 'test');
-    await bot.services.roles.set(PRACTITIONER, ['practitioner'], 'test');
+    await bot.stores.roles.set(MANAGER, ['manager'], 'test');
+    await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
     manager = bot.user({ aadObjectId: MANAGER });
   });
   after(async () => bot?.stop());
@@ -103,7 +103,7 @@ describe('"you said, we did" (HTTP endpoint, real Azurite)', function () {
   });
 
   it('shows the entries in the termly digest and on the end card of a family who answered that outcome', async () => {
-    const { reply } = await bot.services.digests.build(bot.services.terms.termOf(bot.clock.today()));
+    const { reply } = await bot.services.digests.build(bot.seeds.terms.termOf(bot.clock.today()));
     const digest = JSON.stringify(reply);
     expect(digest).to.include('You said, we did');
     expect(digest).to.include('Waiting for speech and language therapy took too long');
@@ -113,15 +113,15 @@ describe('"you said, we did" (HTTP endpoint, real Azurite)', function () {
     const family = bot.user({ channelId: 'directline' });
     await family.say(code);
     let last = '';
-    for (const section of sectionOrder(bot.services.bank)) {
+    for (const section of sectionOrder(bot.seeds.bank)) {
       const answers: Record<string, string> = {};
-      if (section === 'text') for (const p of bot.services.bank.promptsFor('pc')) answers[p.id] = '';
-      else for (const q of bot.services.bank.questionsFor(section, 'pc')) answers[q.id] = '4';
+      if (section === 'text') for (const p of bot.seeds.bank.promptsFor('pc')) answers[p.id] = '';
+      else for (const q of bot.seeds.bank.questionsFor(section, 'pc')) answers[q.id] = '4';
       const { activities } = await family.submit({
         verb: 'survey.saveSection',
         code,
         section,
-        bankVersion: bot.services.bank.version,
+        bankVersion: bot.seeds.bank.version,
         ...answers,
       });
       last = JSON.stringify(cards(activities));

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'restify';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
-import { buildHttpApp, buildServices, directLineSetup, type Services } from '../../src/composition.js';
+import { composeBot, type Product } from '../../src/compositionRoot.js';
+import { directLineSetup } from '../../src/http/directLineSetup.js';
 import { startLocalDirectLine, type LocalDirectLine } from '../../src/http/localDirectLine.js';
 import getPort from 'get-port';
 import { listen } from '../../src/http/server.js';
@@ -16,13 +17,27 @@ export type Activity = Record<string, any>;
  * deliveryMode "expectReplies" (replies come back in the response), as a channel would drive it.
  */
 export class BotHarness {
+  readonly seeds: Product['seeds'];
+  readonly store: Product['store'];
+  readonly stores: Product['stores'];
+  readonly services: Product['services'];
+  readonly server: Server;
+
+  /** The parts as the composition root made them (its jobs are not started: tests run them when they mean to). */
   private constructor(
     readonly azurite: EmbeddedAzurite,
-    readonly services: Services,
-    readonly server: Server,
+    readonly product: Product,
     readonly clock: TestClock,
     readonly baseUrl: string,
-  ) {}
+  ) {
+    ({
+      seeds: this.seeds,
+      store: this.store,
+      stores: this.stores,
+      services: this.services,
+      server: this.server,
+    } = product);
+  }
 
   /** `azurite`: share another harness's store, as a second instance of the bot would (it is not stopped here). */
   static async start(
@@ -38,17 +53,16 @@ export class BotHarness {
       ...opts.env,
     });
     const clock = new TestClock(opts.today ?? '2026-11-22');
-    const services = buildServices(config, azurite.connectionString, clock);
     let directLine: LocalDirectLine | undefined;
-    const server = buildHttpApp(
+    const product = composeBot(
       config,
-      services,
       createLogger(opts.env?.LOG_LEVEL ?? 'silent'),
-      directLineSetup(config, () => directLine),
+      { target: azurite.connectionString },
+      { clock, directLine: directLineSetup(config, () => directLine) },
     );
-    await listen(server, port, '127.0.0.1');
+    await listen(product.server, port, '127.0.0.1');
     directLine = await startLocalDirectLine(`http://127.0.0.1:${port}/api/messages`);
-    const harness = new BotHarness(azurite, services, server, clock, `http://127.0.0.1:${port}`);
+    const harness = new BotHarness(azurite, product, clock, `http://127.0.0.1:${port}`);
     harness.directLine = directLine;
     harness.ownsAzurite = !opts.azurite;
     return harness;
@@ -60,7 +74,7 @@ export class BotHarness {
   async stop(): Promise<void> {
     this.server.close();
     await this.directLine?.close();
-    await this.services.journal.flush().catch(() => undefined);
+    await this.stores.journal.flush().catch(() => undefined);
     if (this.ownsAzurite) await this.azurite.stop();
   }
 

@@ -3,17 +3,10 @@ import { buildTermDigest, type TermDigest } from './domain/termDigest.js';
 import { digestFiguresCsv } from './domain/digestFiguresCsv.js';
 import { signDownload, verifyDownload } from './domain/downloadToken.js';
 import type { SendOutcome } from './domain/sendOutcome.js';
-import { isAllowedServiceUrl } from './domain/serviceUrls.js';
 import type { Term } from '../../domain/terms/termCalendar.js';
 import type { ConversationAddress, Reply } from '../../ports/messages.js';
-import type {
-  AddressBook,
-  DeliveryCounts,
-  DigestLedger,
-  DigestSubscriptions,
-  ProactiveSender,
-  Secrets,
-} from './digestStores.js';
+import type { DeliveryCounts, DigestLedger, DigestSubscriptions, ProactiveSender, Secrets } from './digestStores.js';
+import type { AddressBookService } from '../addressBook/addressBookService.js';
 import { readDigestInputs, type DigestSources } from './digestInputs.js';
 import { deliverDigest, type DeliveryOptions } from './digestDelivery.js';
 import { termDueOn } from './digestSchedule.js';
@@ -21,15 +14,16 @@ import { termDueOn } from './digestSchedule.js';
 export type DeliveryReport = DeliveryCounts & { digestId: string; label: string; unreachable: number; text: string };
 
 export type DigestServiceDeps = DigestSources & {
-  addresses: AddressBook;
+  /** Where subscribers can be reached: a subscription keeps its conversation's address. */
+  addressBook: Pick<AddressBookService, 'rememberAddress' | 'reachable' | 'markGone'>;
+  /** How a message reaches a conversation outside any turn (the channel layer). */
+  sender: ProactiveSender;
   subscriptions: DigestSubscriptions;
   ledger: DigestLedger;
   secrets: Secrets;
   /** How a digest is shown (the presenter): the service decides what it says, not how it looks. */
   render: (digest: TermDigest, link: { csvUrl: string; csvExpiresOn: string }) => Reply;
   publicBaseUrl: string;
-  /** Loopback service URLs are accepted only when running locally (Agents Playground, tests). */
-  allowLoopback: boolean;
   instance: string;
   delivery?: Partial<DeliveryOptions>;
 };
@@ -43,39 +37,14 @@ const FINISHED: ReadonlySet<string> = new Set(['sent', 'gone', 'failed', 'uncert
  * (the channel layer), with the send ledger deciding who still needs it.
  */
 export class DigestService {
-  private sender: ProactiveSender | undefined;
-
   constructor(private readonly d: DigestServiceDeps) {}
-
-  /** The channel layer plugs in how to reach a conversation (it needs the adapter, built after this). */
-  useSender(sender: ProactiveSender): void {
-    this.sender = sender;
-  }
 
   currentTerm(): Term {
     return this.d.terms.termOf(this.d.clock.today());
   }
 
-  /** Remembers where a conversation can be reached (on install, first contact, or subscribe). */
-  async rememberAddress(address: ConversationAddress, opts: { seenAgain?: boolean } = {}): Promise<boolean> {
-    if (!isAllowedServiceUrl(address.serviceUrl, { allowLoopback: this.d.allowLoopback })) return false;
-    await this.d.addresses.save(address, this.d.clock.now(), { unlessRecent: Boolean(opts.seenAgain) });
-    return true;
-  }
-
-  /** A staff member's 1:1 chat (worry alerts go there), under the same service-URL rule as every address. */
-  async rememberPerson(userId: string, address: ConversationAddress): Promise<boolean> {
-    if (!isAllowedServiceUrl(address.serviceUrl, { allowLoopback: this.d.allowLoopback })) return false;
-    await this.d.addresses.savePerson(userId, address, this.d.clock.now());
-    return true;
-  }
-
-  async forgetAddress(conversationId: string): Promise<void> {
-    await this.d.addresses.markGone(conversationId, 'uninstalled', this.d.clock.now());
-  }
-
   async subscribe(address: ConversationAddress, by: string): Promise<'subscribed' | 'already' | 'not-allowed'> {
-    if (!(await this.rememberAddress(address))) return 'not-allowed';
+    if (!(await this.d.addressBook.rememberAddress(address))) return 'not-allowed';
     return this.d.subscriptions.subscribe({
       conversationId: address.conversationId,
       scope: address.conversationType,
@@ -142,8 +111,7 @@ export class DigestService {
 
   /** A message to one conversation, outside any turn (a job reporting back). */
   async tell(address: ConversationAddress, text: string): Promise<SendOutcome> {
-    if (!this.sender) throw new Error('no sender configured');
-    return this.sender(address, { text });
+    return this.d.sender(address, { text });
   }
 
   async deliveryReportText(): Promise<string> {
@@ -158,20 +126,14 @@ export class DigestService {
   }
 
   private async deliver(digestId: string, term: Term, label: string): Promise<DeliveryReport> {
-    if (!this.sender) throw new Error('no sender is configured for digests');
-    const sender = this.sender;
-    const [subscriptions, addresses] = await Promise.all([this.d.subscriptions.list(), this.d.addresses.all()]);
-    const reachable = subscriptions
-      .map((s) => addresses.get(s.conversationId))
-      .filter(
-        (a) => a && a.status === 'active' && isAllowedServiceUrl(a.serviceUrl, { allowLoopback: this.d.allowLoopback }),
-      );
+    const [subscriptions, addresses] = await Promise.all([this.d.subscriptions.list(), this.d.addressBook.reachable()]);
+    const reachable = subscriptions.map((s) => addresses.get(s.conversationId)).filter((a) => a !== undefined);
     const unreachable = subscriptions.length - reachable.length;
     // Those already finished are skipped with one query, so the hourly check costs little once a digest is out.
     const finished = new Set(
       (await this.d.ledger.rows(digestId)).filter((r) => FINISHED.has(r.state)).map((r) => r.conversationId),
     );
-    const byId = new Map(reachable.filter((a) => !finished.has(a!.conversationId)).map((a) => [a!.conversationId, a!]));
+    const byId = new Map(reachable.filter((a) => !finished.has(a.conversationId)).map((a) => [a.conversationId, a]));
     let built: Promise<{ reply: Reply }> | undefined;
     await deliverDigest({
       digestId,
@@ -180,9 +142,10 @@ export class DigestService {
       instance: this.d.instance,
       options: this.d.delivery,
       // Built once, on the first send that needs it: a run with nothing left to send builds nothing.
-      send: async (conversationId) => sender(byId.get(conversationId)!, (await (built ??= this.build(term))).reply),
+      send: async (conversationId) =>
+        this.d.sender(byId.get(conversationId)!, (await (built ??= this.build(term))).reply),
       onGone: async (conversationId, status) =>
-        this.d.addresses.markGone(conversationId, status === 403 ? 'blocked' : 'removed', this.d.clock.now()),
+        this.d.addressBook.markGone(conversationId, status === 403 ? 'blocked' : 'removed'),
     });
     const counts = await this.d.ledger.counts(digestId);
     await this.d.ledger.recordRun({ digestId, label, counts, unreachable, at: this.d.clock.now() });

@@ -5,25 +5,7 @@ import type { SendOutcome } from './domain/sendOutcome.js';
 export type { DeliveryCounts, Secrets };
 import type { ConversationAddress, ConversationType, Reply } from '../../ports/messages.js';
 
-/** The storage and the sending behind the termly digest. */
-
-export type GoneReason = 'uninstalled' | 'blocked' | 'removed';
-export type StoredAddress = ConversationAddress & {
-  status: 'active' | 'gone';
-  goneReason?: GoneReason;
-  updatedAt: string;
-};
-
-export interface AddressBook {
-  /** `unlessRecent`: skip the write when the same address is stored, active, and less than a day old (seen again, not installed). */
-  save(address: ConversationAddress, at: Date, opts?: { unlessRecent?: boolean }): Promise<void>;
-  get(conversationId: string): Promise<StoredAddress | undefined>;
-  markGone(conversationId: string, reason: GoneReason, at: Date): Promise<void>;
-  all(): Promise<Map<string, StoredAddress>>;
-  /** A staff member's 1:1 chat with the bot (for alerts meant for them alone), kept when they write there. */
-  savePerson(userId: string, address: ConversationAddress, at: Date): Promise<void>;
-  personalChat(userId: string): Promise<ConversationAddress | undefined>;
-}
+/** The storage and the sending behind the termly digest (where conversations are reached: the address book). */
 
 export type Subscription = {
   conversationId: string;

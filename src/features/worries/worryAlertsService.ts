@@ -44,7 +44,6 @@ export type HeldWorries = {
  * reach the practitioner, it goes to the administrators at once.
  */
 export class WorryAlertsService {
-  private sender?: ProactiveSender;
   private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
@@ -55,14 +54,12 @@ export class WorryAlertsService {
     /** Where a pending alert whose save's outcome was lost is checked against what was stored. */
     private readonly respondents: Pick<RespondentRecords, 'answerRows'>,
     private readonly staff: StaffDirectory,
+    /** How an alert reaches a 1:1 chat outside any turn (the channel layer). */
+    private readonly sender: ProactiveSender,
     private readonly clock: Clock,
     private readonly render: (message: AlertMessage) => Reply,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
-
-  useSender(sender: ProactiveSender): void {
-    this.sender = sender;
-  }
 
   /** The alerts a section's answers raise (none for most). Pure: nothing is stored. */
   worriesIn(
@@ -246,10 +243,7 @@ export class WorryAlertsService {
     const claimed = await this.alerts.replace(sending, etag);
     if (!claimed) return false; // another instance has it
     const address = plain.inviter ? await this.staff.personalChat(plain.inviter) : undefined;
-    const outcome =
-      address && this.sender
-        ? await this.sender(address, this.render({ alert: sending, escalated: false }))
-        : undefined;
+    const outcome = address ? await this.sender(address, this.render({ alert: sending, escalated: false })) : undefined;
     const sent: WorryAlert = { ...sending, status: 'sent', sentAt: this.clock.now().toISOString() };
     if (outcome?.kind === 'sent') return Boolean(await this.alerts.replace(sent, claimed));
     // Nobody could be told: the administrators, now, rather than a working day later.
@@ -257,7 +251,7 @@ export class WorryAlertsService {
       ? 'no invitation names the practitioner'
       : !address
         ? 'the practitioner has no 1:1 chat with the bot yet'
-        : `the message could not be sent (${outcome?.kind ?? 'no sender'})`;
+        : `the message could not be sent (${outcome?.kind})`;
     const marked = { ...sent, problem };
     const markedEtag = await this.alerts.replace(marked, claimed);
     return markedEtag ? this.escalate({ ...marked, etag: markedEtag }) : false;
@@ -277,8 +271,7 @@ export class WorryAlertsService {
     };
     // Recorded first: two instances running at once escalate it once.
     if (!(await this.alerts.replace(escalated, etag))) return false;
-    for (const r of reachable)
-      if (this.sender) await this.sender(r.address, this.render({ alert: escalated, escalated: true }));
+    for (const r of reachable) await this.sender(r.address, this.render({ alert: escalated, escalated: true }));
     return true;
   }
 

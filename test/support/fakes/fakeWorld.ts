@@ -1,11 +1,14 @@
-import { loadWorryPhrases } from '../../../src/features/worries/domain/worryPhrases.js';
+import {
+  loadMeasureCatalogue,
+  loadQuestionBank,
+  loadServiceCatalogue,
+  loadTermCalendar,
+  loadThemeList,
+  loadWorryPhrases,
+} from '../../../src/seeds/loadSeeds.js';
 import { DEFAULT_FAMILY_HELP_TEXT } from '../../../src/config/config.js';
-import { loadMeasureCatalogue } from '../../../src/features/measures/domain/measureCatalogue.js';
-import { wireAppServices } from '../../../src/appServices.js';
+import { wireServices } from '../../../src/serviceWiring.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
-import { loadQuestionBank } from '../../../src/domain/survey/questionBank.js';
-import { loadTermCalendar } from '../../../src/domain/terms/termCalendar.js';
-import { loadServiceCatalogue } from '../../../src/features/waits/domain/serviceCatalogue.js';
 import { buildRoutes } from '../../../src/routing/routes.js';
 import type { ConversationAddress, Reply } from '../../../src/ports/messages.js';
 import type { Turn } from '../../../src/ports/turn.js';
@@ -15,8 +18,16 @@ import * as fakes from './inMemoryStores.js';
 const bank = loadQuestionBank();
 const terms = loadTermCalendar();
 const catalogue = loadServiceCatalogue();
+const seeds = {
+  bank,
+  terms,
+  catalogue,
+  measures: loadMeasureCatalogue(),
+  worryPhrases: loadWorryPhrases(),
+  themeList: loadThemeList(),
+};
 
-/** The whole product wired on in-memory stores, as src/services.ts wires it on Table Storage. */
+/** The whole product wired on in-memory stores, as src/compositionRoot.ts wires it on Table Storage. */
 export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRole[]> } = {}) {
   const clock = new TestClock(opts.today ?? '2026-11-02');
   const aggregates = new fakes.InMemoryAggregates();
@@ -42,6 +53,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     youSaid: new fakes.InMemoryYouSaid(),
   };
   const {
+    addressBook,
     invitationService,
     survey,
     scores,
@@ -54,22 +66,16 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     worries,
     youSaid,
     themes,
-  } = wireAppServices(stores, {
-    bank,
-    terms,
-    catalogue,
-    measures: loadMeasureCatalogue(),
+  } = wireServices(stores, seeds, {
     clock,
+    sender: sender.send,
     invitationTtlDays: 28,
     publicBaseUrl,
     devRoles: [],
     allowLoopback: false,
     instance: 'unit',
     digestSendsPerSecond: 1_000,
-    worryPhrases: loadWorryPhrases(),
   });
-  digests.useSender(sender.send);
-  worries.useSender(sender.send);
   const { router, events } = buildRoutes({
     bank,
     clock,
@@ -104,6 +110,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     waits,
     erasure,
     access,
+    addressBook,
     digests,
     router,
     events,

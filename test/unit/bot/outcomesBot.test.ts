@@ -13,7 +13,7 @@ describe('the bot class (unit, TestAdapter, in-memory stores)', () => {
     const w = fakeWorld({ roles: { 'staff-1': ['manager'] } });
     const bot = new OutcomesBot(w.router, w.events, w.access, [TENANT]);
     const adapter = new TestAdapter(async (context) => bot.run(context));
-    adapter.use(new AddressCapture(w.digests, w.access, [TENANT]));
+    adapter.use(new AddressCapture(w.addressBook, w.access, [TENANT]));
     return { w, adapter, bot };
   }
   /** Runs one activity through the bot and returns everything it sent (invoke responses included). */

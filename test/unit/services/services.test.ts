@@ -4,6 +4,7 @@ import { rebuildAggregates } from '../../../src/features/scores/aggregatesRebuil
 import { sectionOrder, sectionQuestionIds } from '../../../src/features/survey/domain/sections.js';
 import { InMemoryRoles } from '../../support/fakes/inMemoryStores.js';
 import { fakeWorld, type FakeWorld } from '../../support/fakes/fakeWorld.js';
+import { loadThemeList } from '../../../src/seeds/loadSeeds.js';
 
 /** The services on in-memory stores: what they decide, without Table Storage. */
 describe('services (unit, in-memory stores)', () => {
@@ -68,7 +69,7 @@ describe('services (unit, in-memory stores)', () => {
     const result = await w.scores.scores({ roles: ['pc'], terms: [] });
     if (result.unknownTerm) throw new Error('unknown term');
     expect(result.results[0]!.hasData).to.equal(true);
-    const report = await rebuildAggregates(w.bank, w.respondents, w.aggregates);
+    const report = await rebuildAggregates(w.bank, loadThemeList(), w.respondents, w.aggregates);
     expect(report.differences).to.deep.equal([]);
     expect(report.respondents).to.equal(5);
   });
@@ -100,9 +101,9 @@ describe('services (unit, in-memory stores)', () => {
     expect(await w.digests.deliveryReportText()).to.match(/sent 2, blocked 1/);
   });
 
-  it('DigestService: refuses to keep an address it could never send to', async () => {
+  it('AddressBookService: refuses to keep an address it could never send to', async () => {
     expect(
-      await w.digests.rememberAddress({
+      await w.addressBook.rememberAddress({
         conversationId: 'x',
         serviceUrl: 'http://127.0.0.1:9/',
         channelId: 'msteams',

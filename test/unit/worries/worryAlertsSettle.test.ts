@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { PENDING_SETTLE_MS, WorryAlertsService } from '../../../src/features/worries/worryAlertsService.js';
 import { SurveyService } from '../../../src/features/survey/surveyService.js';
-import { loadWorryPhrases } from '../../../src/features/worries/domain/worryPhrases.js';
+import { loadThemeList, loadWorryPhrases } from '../../../src/seeds/loadSeeds.js';
 import type { SectionAnswers } from '../../../src/features/survey/domain/sectionSubmission.js';
 import type { ConversationAddress } from '../../../src/ports/messages.js';
 import { worryAlertReply } from '../../../src/features/worries/worryAlertPresenter.js';
@@ -39,12 +39,13 @@ describe('worry alerts held until their save is decided (unit, in-memory stores)
         personalChat: async (userId) => (userId === 'p1' ? practitionerChat : undefined),
         administrators: async () => [],
       },
+      sender.send,
       w.clock,
       worryAlertReply,
     );
-    worries.useSender(sender.send);
     const survey = new SurveyService(
       w.bank,
+      loadThemeList(),
       w.terms,
       w.clock,
       w.invitations,

@@ -4,7 +4,7 @@ import { encodeKey } from '../../../storage/azureLimits.js';
 import { getOrUndefined, TABLES, type TableStore } from '../../../storage/tableStore.js';
 import type { ConversationAddress } from '../../../ports/messages.js';
 import type { ReadCache } from '../../../storage/readCache.js';
-import type { AddressBook, GoneReason, StoredAddress } from '../../digests/digestStores.js';
+import type { AddressBook, GoneReason, StoredAddress } from '../addressBookStores.js';
 
 const stored = z.object({
   conversationId: z.string().min(1),

@@ -14,7 +14,9 @@ import { sectionOrder } from './features/survey/domain/sections.js';
 import type { TermCalendar } from './domain/terms/termCalendar.js';
 import type { Service } from './features/waits/domain/serviceCatalogue.js';
 import type { QuestionLog, RoleStore } from './features/admin/adminStores.js';
-import type { AddressBook, DigestLedger, DigestSubscriptions, Secrets } from './features/digests/digestStores.js';
+import type { DigestLedger, DigestSubscriptions, ProactiveSender, Secrets } from './features/digests/digestStores.js';
+import type { AddressBook } from './features/addressBook/addressBookStores.js';
+import { AddressBookService } from './features/addressBook/addressBookService.js';
 import type { AggregateCounters } from './features/scores/scoreStores.js';
 import type { MeasureStore } from './features/measures/measureStores.js';
 import type { ReferralStore, WaitSummaryStore } from './features/waits/waitsStores.js';
@@ -28,7 +30,7 @@ import { worryAlertReply } from './features/worries/worryAlertPresenter.js';
 import type { YouSaidStore } from './features/youSaid/youSaidStores.js';
 import { YouSaidService } from './features/youSaid/youSaidService.js';
 import { ThemesService } from './features/themes/themesService.js';
-import { standardThemes } from './features/themes/domain/themeList.js';
+import type { ThemeList } from './features/themes/domain/themeList.js';
 import { ReviewAnswersService } from './features/reviews/reviewAnswersService.js';
 
 /** Every store the services need, as ports: Table Storage in the product, in-memory fakes in unit tests. */
@@ -51,12 +53,21 @@ export type Stores = {
   youSaid: YouSaidStore;
 };
 
-export type AppOptions = {
+/** The reviewed reference data the services answer from, loaded from seeds/ at the edge. */
+export type Seeds = {
   bank: QuestionBank;
   terms: TermCalendar;
   catalogue: readonly Service[];
   measures: MeasureCatalogue;
+  worryPhrases: WorryPhrases;
+  /** The themes families' own words are counted under. */
+  themeList: ThemeList;
+};
+
+export type ServiceOptions = {
   clock: Clock;
+  /** How a message reaches a conversation outside any turn (digests, worry alerts): made before the services. */
+  sender: ProactiveSender;
   invitationTtlDays: number;
   publicBaseUrl: string;
   devRoles: StaffRole[];
@@ -64,37 +75,43 @@ export type AppOptions = {
   allowLoopback: boolean;
   instance: string;
   digestSendsPerSecond: number;
-  worryPhrases: WorryPhrases;
   /** Where a failure of work started after a turn (a worry alert's first send) is reported. */
   onError?: (error: unknown) => void;
 };
 
-/** The services wired on whatever stores they are given. No logic lives here. */
-export function wireAppServices(s: Stores, o: AppOptions) {
-  const { bank, terms, clock } = o;
+/**
+ * The services wired on whatever stores they are given: Table Storage from the composition root, in-memory
+ * fakes in unit tests. Each gets what it needs, its sender included, in its constructor. No logic lives here.
+ */
+export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
+  const { bank, terms } = seeds;
+  const { clock } = o;
   const invitationService = new InvitationService(s.invitations, s.respondents, terms, clock, {
     ttlDays: o.invitationTtlDays,
     publicBaseUrl: o.publicBaseUrl,
     sectionCount: sectionOrder(bank).length,
   });
   const youSaid = new YouSaidService(s.youSaid, clock);
-  const themes = new ThemesService(bank, standardThemes(), terms, clock, s.counters);
+  const themes = new ThemesService(bank, seeds.themeList, terms, clock, s.counters);
+  const addressBook = new AddressBookService(s.addresses, clock, { allowLoopback: o.allowLoopback });
   const worries = new WorryAlertsService(
-    o.worryPhrases,
+    seeds.worryPhrases,
     bank,
     s.invitations,
     s.worryAlerts,
     s.respondents,
     {
-      personalChat: (userId) => s.addresses.personalChat(userId),
+      personalChat: (userId) => addressBook.personalChat(userId),
       administrators: async () => (await s.roles.list()).filter((r) => r.roles.includes('admin')).map((r) => r.userId),
     },
+    o.sender,
     clock,
     worryAlertReply,
     o.onError,
   );
   const survey = new SurveyService(
     bank,
+    seeds.themeList,
     terms,
     clock,
     s.invitations,
@@ -106,8 +123,8 @@ export function wireAppServices(s: Stores, o: AppOptions) {
   const access = new AccessControl(s.roles, o.devRoles);
   const scores = new ScoresService(bank, terms, clock, s.counters);
   const erasure = new ErasureService(s.respondents, s.invitations, s.worryAlerts);
-  const waits = new WaitsService(o.catalogue, terms, clock, s.referrals, s.waitSummaries);
-  const measures = new MeasuresService(o.measures, s.measureValues);
+  const waits = new WaitsService(seeds.catalogue, terms, clock, s.referrals, s.waitSummaries);
+  const measures = new MeasuresService(seeds.measures, s.measureValues);
   const digests = new DigestService({
     bank,
     terms,
@@ -117,13 +134,13 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     measures,
     youSaid,
     themes,
-    addresses: s.addresses,
+    addressBook,
+    sender: o.sender,
     subscriptions: s.subscriptions,
     ledger: s.ledger,
     secrets: s.secrets,
     render: termDigestReply,
     publicBaseUrl: o.publicBaseUrl,
-    allowLoopback: o.allowLoopback,
     instance: o.instance,
     delivery: { perSecond: o.digestSendsPerSecond },
   });
@@ -137,6 +154,7 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     o.publicBaseUrl,
   );
   return {
+    addressBook,
     invitationService,
     survey,
     access,
@@ -151,3 +169,4 @@ export function wireAppServices(s: Stores, o: AppOptions) {
     themes,
   };
 }
+export type Services = ReturnType<typeof wireServices>;

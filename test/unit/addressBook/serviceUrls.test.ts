@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isAllowedServiceUrl } from '../../../src/features/digests/domain/serviceUrls.js';
+import { isAllowedServiceUrl } from '../../../src/features/addressBook/domain/serviceUrls.js';
 
 describe('proactive send allow-list of service URLs', () => {
   const teams = { allowLoopback: false };

@@ -1,0 +1,57 @@
+import type { Clock } from '../../domain/clock.js';
+import type { ConversationAddress } from '../../ports/messages.js';
+import { isAllowedServiceUrl } from './domain/serviceUrls.js';
+import type { AddressBook, GoneReason, StoredAddress } from './addressBookStores.js';
+
+/**
+ * The bot's address book: where each conversation (the termly digest) and each staff member's own chat
+ * (worry alerts) can be reached later. Kept by the channel layer as the bot is installed, removed and
+ * spoken to; read by whatever sends outside a turn. Every address is held to one service-URL rule.
+ */
+export class AddressBookService {
+  constructor(
+    private readonly addresses: AddressBook,
+    private readonly clock: Clock,
+    /** Loopback service URLs are accepted only when running locally (Agents Playground, tests). */
+    private readonly opts: { allowLoopback: boolean },
+  ) {}
+
+  /** Remembers where a conversation can be reached (on install, first contact, or subscribe). */
+  async rememberAddress(address: ConversationAddress, opts: { seenAgain?: boolean } = {}): Promise<boolean> {
+    if (!this.allowed(address)) return false;
+    await this.addresses.save(address, this.clock.now(), { unlessRecent: Boolean(opts.seenAgain) });
+    return true;
+  }
+
+  /** A staff member's 1:1 chat (worry alerts go there), under the same service-URL rule as every address. */
+  async rememberPerson(userId: string, address: ConversationAddress): Promise<boolean> {
+    if (!this.allowed(address)) return false;
+    await this.addresses.savePerson(userId, address, this.clock.now());
+    return true;
+  }
+
+  async forgetAddress(conversationId: string): Promise<void> {
+    await this.addresses.markGone(conversationId, 'uninstalled', this.clock.now());
+  }
+
+  /** Teams said the conversation is gone (403: the bot was blocked; 404: the conversation was removed). */
+  async markGone(conversationId: string, reason: Exclude<GoneReason, 'uninstalled'>): Promise<void> {
+    await this.addresses.markGone(conversationId, reason, this.clock.now());
+  }
+
+  personalChat(userId: string): Promise<ConversationAddress | undefined> {
+    return this.addresses.personalChat(userId);
+  }
+
+  /** Every conversation that can be sent to now: active, and under the service-URL rule. */
+  async reachable(): Promise<Map<string, StoredAddress>> {
+    const reachable = new Map<string, StoredAddress>();
+    for (const [id, a] of await this.addresses.all())
+      if (a.status === 'active' && this.allowed(a)) reachable.set(id, a);
+    return reachable;
+  }
+
+  private allowed(address: ConversationAddress): boolean {
+    return isAllowedServiceUrl(address.serviceUrl, { allowLoopback: this.opts.allowLoopback });
+  }
+}
