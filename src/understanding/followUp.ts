@@ -1,9 +1,10 @@
-import { analyse, has, tagged } from './analysis.js';
+import { analyse, has, tagged, type Analysis } from './analysis.js';
 import { askBack } from './clarify.js';
 import { entries, type Entry } from './lexicon.js';
 import { compileLexicon } from './matcher.js';
 import { normalise } from './normalise.js';
 import { readOutcome } from './outcomeSlot.js';
+import { academicYearsAround, readPeriod } from './periodSlot.js';
 import { readRoles } from './roleSlot.js';
 import { readTerms } from './termSlot.js';
 import type { MeasureVocab, ServiceVocab, TermRef, Understanding } from './types.js';
@@ -22,6 +23,7 @@ const cueLexicon = compileLexicon(CUES);
 
 type Scores = Extract<Understanding, { intent: 'scores' }>;
 type Waits = Extract<Understanding, { intent: 'waits' }>;
+type Measure = Extract<Understanding, { intent: 'measure' }>;
 
 /**
  * Reads a later message against the question before it in the same conversation. `fresh` is what the
@@ -55,6 +57,25 @@ export function readFollowUp(
   // The message asks a question of its own ("scores", "waiting list", "response rate"), not a change to one.
   const asksAfresh = tagged(a, 'intent').some((t) => t.tag.weight >= 3) || has(a, 'waitAnchor');
 
+  // "what about last term?", "and in 2024-25?" after a measure: the same measure for that period;
+  // "and for SEN support?" after attendance (EHCP): its sibling measure.
+  if (previous.intent === 'measure' && previous.measure && !ownSubject && (cued || !asksAfresh)) {
+    const sibling = siblingMeasure(a, previous.measure, measures);
+    if (sibling === null) return fresh;
+    const same: Measure = sibling ? { ...previous, measure: sibling.id, name: sibling.name } : previous;
+    const period = readPeriod(a);
+    if (period.kind === 'one') return { ...same, period: period.ask };
+    if (period.kind === 'calendarYear')
+      return askBack(
+        'Which academic year do you mean?',
+        academicYearsAround(period.year).map((academicYear) => ({
+          ...same,
+          period: { kind: 'year' as const, academicYear },
+        })),
+        services,
+      );
+    if (sibling) return same;
+  }
   if (previous.intent === 'scores') {
     if (service !== undefined && outcome.kind === 'none') {
       if (asksAfresh && !cued) return fresh;
@@ -103,4 +124,21 @@ function termsFor(t: ReturnType<typeof readTerms>, before: readonly TermRef[]): 
   if (t.compare) return [base, { kind: 'previous' }];
   if (t.terms.length === 1) return [t.terms[0]!];
   return undefined;
+}
+
+/**
+ * A qualifier said after a measure ("SEN support" after attendance of pupils with an EHC plan): the one
+ * measure sharing its topic that the qualifier fits; undefined when none is said (or it fits the measure
+ * already); null when it fits none or several, so the message is read on its own rather than guessed.
+ */
+function siblingMeasure(
+  a: Analysis,
+  current: string,
+  measures: readonly MeasureVocab[],
+): MeasureVocab | undefined | null {
+  const ids = new Set(tagged(a, 'measureQualifier').flatMap((q) => q.tag.ids));
+  if (ids.size === 0 || ids.has(current)) return undefined;
+  const topics = measures.find((m) => m.id === current)?.topics ?? [];
+  const fits = measures.filter((m) => ids.has(m.id) && m.topics.some((t) => topics.includes(t)));
+  return fits.length === 1 ? fits[0]! : null;
 }

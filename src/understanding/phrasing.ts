@@ -1,4 +1,5 @@
 import { MONTH_NAMES } from '../domain/dates.js';
+import { periodAskPhrase } from './periodAsk.js';
 import { OUTCOME_LABEL } from './outcomeVocabulary.js';
 import type { RespondentRole, ServiceVocab, TermRef, Understanding } from './types.js';
 
@@ -41,7 +42,7 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
       return 'waiting times for all services';
     }
     case 'measure':
-      if (u.measure) return u.name ?? u.measure;
+      if (u.measure) return `${u.name ?? u.measure}${u.period ? ` ${periodAskPhrase(u.period)}` : ''}`;
       return u.offTarget ? 'which measures are off target' : 'all framework measures';
     case 'outcomeOverview':
       return `how is ${OUTCOME_LABEL[u.outcome]} doing overall`;

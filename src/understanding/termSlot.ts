@@ -12,7 +12,7 @@ export type TermReading = {
   vague: boolean;
 };
 
-type Located<T> = { at: number; value: T };
+export type Located<T> = { at: number; value: T };
 
 /**
  * Reads "this term", "last term", "autumn", "spring 2025-26", "2025/26 summer", "summer 2026" and
@@ -62,7 +62,7 @@ export function readTerms(a: Analysis): TermReading {
 /** An academic year ("2025-26") or a calendar year (2026), which needs a season to place. */
 export type YearToken = { academic: string } | { calendar: number };
 
-function findYears(tokens: readonly string[]): Located<YearToken>[] {
+export function findYears(tokens: readonly string[]): Located<YearToken>[] {
   const found: Located<YearToken>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? '';

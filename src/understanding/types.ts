@@ -4,8 +4,9 @@
  */
 import { OUTCOME_IDS, RESPONDENT_ROLES, type OutcomeId, type RespondentRole } from '../domain/survey/questionBank.js';
 import type { Season, TermRef } from '../domain/terms/termRef.js';
+import type { PeriodAsk } from './periodAsk.js';
 
-export type { OutcomeId, RespondentRole, Season, TermRef };
+export type { OutcomeId, PeriodAsk, RespondentRole, Season, TermRef };
 export type ServiceVocab = { id: string; name: string; shortName?: string; aliases: string[] };
 /** A framework measure as the understanding needs it: the words for its subject and what tells it apart. */
 export type MeasureVocab = {
@@ -50,8 +51,11 @@ export interface IntentShapes {
     /** "changed since September", "compared with last term", "trend": a comparison of extracts. */
     change?: WaitsChangeRef;
   };
-  /** A framework measure (`measure`), or all of them (`offTarget`: those missing a target, worst first). */
-  measure: { measure?: string; name?: string; offTarget: boolean };
+  /**
+   * A framework measure (`measure`), or all of them (`offTarget`: those missing a target, worst first);
+   * `period` the one asked for (absent: the latest held).
+   */
+  measure: { measure?: string; name?: string; offTarget: boolean; period?: PeriodAsk };
   /** An outcome's survey scores and its framework measures together. */
   outcomeOverview: { outcome: OutcomeId };
   digest: { action: DigestAction };

@@ -22,6 +22,7 @@ import { lexiconFor } from './vocabulary.js';
 import { readWaits, readWaitsChange } from './waitsSlot.js';
 import { readSmallTalk } from './smallTalk.js';
 import { asksOffTarget, asksOverall, namesAllMeasures, readMeasure } from './measureSlot.js';
+import { academicYearsAround, readPeriod } from './periodSlot.js';
 import { has } from './analysis.js';
 import { askBack } from './clarify.js';
 import { COMMON_WORDS, STOPWORDS } from './wordLists.js';
@@ -177,14 +178,28 @@ function waitsOnlyQualifiesMeasure(a: Analysis, top: RankedIntent, second: Ranke
 /** One measure, several to choose between (asked), or the whole catalogue (those off target first). */
 function buildMeasure(s: Slots, measures: readonly MeasureVocab[]): Understanding {
   const reading = readMeasure(s.analysis);
-  const named = (id: string): Understanding => ({
+  const period = readPeriod(s.analysis);
+  const named = (id: string, asked = period.kind === 'one' ? period.ask : undefined): Understanding => ({
     intent: 'measure',
     measure: id,
     name: measures.find((m) => m.id === id)?.name ?? id,
     offTarget: false,
+    ...(asked ? { period: asked } : {}),
   });
+  // "appeals in 2025": the academic year that ends in it, or the one that starts? Asked, not guessed.
+  if (reading.kind === 'one' && period.kind === 'calendarYear')
+    return askBack(
+      'Which academic year do you mean?',
+      academicYearsAround(period.year).map((academicYear) => named(reading.id, { kind: 'year', academicYear })),
+      s.services,
+    );
   if (reading.kind === 'one') return named(reading.id);
-  if (reading.kind === 'ambiguous') return askBack('Which of these do you mean?', reading.ids.map(named), s.services);
+  if (reading.kind === 'ambiguous')
+    return askBack(
+      'Which of these do you mean?',
+      reading.ids.map((id) => named(id)),
+      s.services,
+    );
   // Only a broad topic ("how many EHCPs do we maintain"): no measure held is that; never another's figures.
   if (!namesAllMeasures(s.analysis) && !asksOffTarget(s.analysis)) return { intent: 'unknown', reason: 'unclear' };
   return { intent: 'measure', offTarget: asksOffTarget(s.analysis) };

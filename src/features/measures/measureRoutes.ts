@@ -4,7 +4,13 @@ import type { ScoresService } from '../scores/scoresService.js';
 import type { Clock } from '../../domain/clock.js';
 import { OUTCOME_IDS, type QuestionBank } from '../../domain/survey/questionBank.js';
 import { cardReply } from '../../cards/cardReply.js';
-import { presentMeasure, presentMeasureTable, presentNoMeasureData } from './measuresPresenter.js';
+import {
+  presentMeasure,
+  presentMeasureTable,
+  presentNoMeasureData,
+  presentPeriodNotHeld,
+} from './measuresPresenter.js';
+import { periodAskSchema } from './domain/periodAskSchema.js';
 import { presentScores } from '../scores/scoresPresenter.js';
 import { intentRoute } from '../../routing/route.js';
 import type { QuestionLog } from '../admin/adminStores.js';
@@ -22,6 +28,7 @@ export const measureRoute = (measures: MeasuresService, clock: Clock, log: Quest
       measure: z.string().max(60).optional(),
       name: z.string().max(200).optional(),
       offTarget: z.boolean(),
+      period: periodAskSchema.optional(),
     }),
     handle: async (turn, slots) => {
       const today = clock.today();
@@ -32,13 +39,18 @@ export const measureRoute = (measures: MeasuresService, clock: Clock, log: Quest
         await turn.send(cardReply('figureTable', table));
         return;
       }
-      const answer = await measures.forMeasure(measure);
-      if (!answer.figures) {
+      const answer = await measures.forPeriodAsked(measure, slots.period, today);
+      if (answer.kind === 'noData') {
         await logNotHeld(turn, log, clock);
         await turn.send({ text: presentNoMeasureData(measure) });
         return;
       }
-      await turn.send(cardReply('measure', presentMeasure(answer.figures, today)));
+      if (answer.kind === 'notHeld') {
+        await turn.send({ text: presentPeriodNotHeld(measure, answer.asked, answer.nearest) });
+        return;
+      }
+      const asked = slots.period ? { ...(answer.scope ? { scope: answer.scope } : {}) } : undefined;
+      await turn.send(cardReply('measure', presentMeasure(answer.figures, today, asked)));
     },
   });
 

@@ -2,6 +2,7 @@ import type { FigureTableCard, MeasureCard } from '../../cards/cardModels.js';
 import type { Measure } from './domain/measureCatalogue.js';
 import type { Comparison, DisclosedValue, MeasureAnswer, MeasureFigures } from './domain/measureFigures.js';
 import { periodLabel } from './domain/period.js';
+import { nameInSentence } from './domain/periodAsked.js';
 import { provenanceLabel } from '../../domain/targets/targetProvenance.js';
 import { longDate, oneDecimal } from '../../cards/format.js';
 import { RAG_WORDS } from '../waits/waitsPresenter.js';
@@ -62,14 +63,33 @@ export function presentNoMeasureData(m: Measure): string {
   return `No figures are loaded for "${m.name}" yet. The framework measures it (${m.definition.replace(/\.$/, '')}); its figures come from ${m.source}. ${IMPORT_HINT} (measure id ${m.id}, one row per ${m.frequency}).`;
 }
 
-/** One measure: its card, the same as text, and a one-line summary. */
-export function presentMeasure(f: MeasureFigures, today: string): { card: MeasureCard; text: string; summary: string } {
+/**
+ * Nothing held for the period asked: said by name, with the nearest period held to ask for instead, never
+ * another period's figure in its place.
+ */
+export function presentPeriodNotHeld(m: Measure, asked: string, nearest?: string): string {
+  const offer = nearest ? ` The nearest period with a figure is ${nearest}: ask for it by name.` : '';
+  return `No figure is held for ${nameInSentence(m)} in ${asked}.${offer}`;
+}
+
+/**
+ * One measure: its card, the same as text, and a one-line summary. `asked`: the figure answers a period
+ * the person named, so it leads under that period's name (not "Latest"); `scope` says how the period shown
+ * answers the one asked when they differ ("recorded termly; October 2025 is in the autumn term 2025-26").
+ */
+export function presentMeasure(
+  f: MeasureFigures,
+  today: string,
+  asked: { scope?: string } | undefined = undefined,
+): { card: MeasureCard; text: string; summary: string } {
   const m = f.measure;
   const rating = ratingOf(f);
   const period = periodLabel(f.latest.period, m.frequency);
-  const headline = `${valueText(m, f.latest)} in ${period}.`;
+  const headline = asked?.scope
+    ? `${m.name} is ${asked.scope}: ${valueText(m, f.latest)}.`
+    : `${valueText(m, f.latest)} in ${period}.`;
   const facts = [
-    { title: 'Latest', value: `${valueText(m, f.latest)}, ${period}` },
+    { title: asked ? period : 'Latest', value: `${valueText(m, f.latest)}, ${period}` },
     { title: 'Since the period before', value: changeText(m, f.previous) },
   ];
   // For a yearly measure the year before is the period before: said once.
@@ -100,7 +120,8 @@ export function presentMeasure(f: MeasureFigures, today: string): { card: Measur
       ...facts.map((x) => `- ${x.title}: ${x.value}`),
       ...notes,
     ].join('\n'),
-    summary: `${title}: ${headline}`,
+    // A scoped headline already names the measure.
+    summary: asked?.scope ? headline : `${title}: ${headline}`,
   };
 }
 
