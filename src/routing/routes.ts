@@ -12,8 +12,7 @@ import type { QuestionLog } from '../features/admin/adminStores.js';
 import type { AskContext } from '../features/survey/surveyStores.js';
 import { FOLLOW_UP_MINUTES } from '../understanding/followUp.js';
 import type { Turn } from '../ports/turn.js';
-import { confirmEraseRoute, eraseReviewRoute } from '../features/admin/eraseReviewRoutes.js';
-import { unansweredQuestionsRoute } from '../features/admin/unansweredQuestionsRoute.js';
+import { confirmEraseRoute } from '../features/admin/eraseReviewRoutes.js';
 import { askButtonRoute } from '../features/conversation/askButtonRoute.js';
 import {
   clarifyRoute,
@@ -23,30 +22,26 @@ import {
   unknownRoute,
 } from '../features/conversation/conversationRoutes.js';
 import { deliveryReportRoute } from '../features/digests/deliveryReportRoute.js';
-import { digestRoute } from '../features/digests/digestRoute.js';
 import { responseRateRoute } from '../features/scores/responseRateRoute.js';
 import { scoresRoute } from '../features/scores/scoresRoute.js';
 import { waitsRoute } from '../features/waits/waitsRoute.js';
-import { inviteRoute } from '../features/invitations/inviteRoute.js';
-import { myInvitationsRoute } from '../features/invitations/myInvitationsRoute.js';
 import { renewInvitationRoute } from '../features/invitations/renewInvitationRoute.js';
 import { Router } from './router.js';
 import type { IntentName, IntentRoute } from './route.js';
 import type { AnyIntentReader } from '../understanding/intentReader.js';
 import { notHeldIntent } from '../features/notHeld/notHeldIntent.js';
-import { reviewAnswersRoute, whoViewedRoute } from '../features/reviews/reviewAnswersRoutes.js';
+import { eraseReviewIntent, unansweredQuestionsIntent } from '../features/admin/adminIntents.js';
+import { reviewAnswersIntent, whoViewedIntent } from '../features/reviews/reviewIntents.js';
+import { youSaidIntent } from '../features/youSaid/youSaidIntent.js';
+import { themesIntent } from '../features/themes/themesIntent.js';
+import { inviteIntent, myInvitationsIntent } from '../features/invitations/invitationIntents.js';
+import { digestIntent } from '../features/digests/digestIntent.js';
 import type { ReviewAnswersService } from '../features/reviews/reviewAnswersService.js';
 import type { WorryAlertsService } from '../features/worries/worryAlertsService.js';
 import { acknowledgeWorryRoute } from '../features/worries/acknowledgeWorryRoute.js';
 import type { YouSaidService } from '../features/youSaid/youSaidService.js';
 import type { ThemesService } from '../features/themes/themesService.js';
-import { themesRoute } from '../features/themes/themesRoute.js';
-import {
-  youSaidEditRoute,
-  youSaidRemoveRoute,
-  youSaidRoute,
-  youSaidSaveRoute,
-} from '../features/youSaid/youSaidRoutes.js';
+import { youSaidEditRoute, youSaidRemoveRoute, youSaidSaveRoute } from '../features/youSaid/youSaidRoutes.js';
 import { FamilySurvey } from '../features/survey/familySurvey.js';
 import {
   answerQuestionRoute,
@@ -86,9 +81,21 @@ export type ConversationEvents = {
 
 /**
  * Capabilities' own intents, each declared once in its folder (how it is read, how it is answered).
- * A new intent is one line here.
+ * A new intent is one line here. On equal evidence the earlier wins (each is placed before the figures
+ * questions): a subject not held, then the admin and review commands, then invitations and the digest.
  */
-const CAPABILITY_INTENTS = [notHeldIntent] as const;
+const CAPABILITY_INTENTS = [
+  notHeldIntent,
+  eraseReviewIntent,
+  whoViewedIntent,
+  reviewAnswersIntent,
+  youSaidIntent,
+  themesIntent,
+  unansweredQuestionsIntent,
+  myInvitationsIntent,
+  inviteIntent,
+  digestIntent,
+] as const;
 
 /** How the capabilities' own intents are read: the language core scores them beside the built-in ones. */
 export const INTENT_READERS: readonly AnyIntentReader[] = CAPABILITY_INTENTS.map((c) => c.reader);
@@ -104,22 +111,13 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
   const builtIn: BuiltInRoutes = {
     help: helpRoute(family),
     surveyCode: surveyCodeRoute(family),
-    invite: inviteRoute(d.invitations),
-    myInvitations: myInvitationsRoute(d.invitations),
     scores: scoresRoute(d.scores, d.bank, d.measures.catalogue.surveyTargets),
     responseRate: responseRateRoute(d.scores),
     waits: waitsRoute(d.waits, d.questionLog, d.clock),
     measure: measureRoute(d.measures, d.clock, d.questionLog),
     outcomeOverview: outcomeOverviewRoute(d.scores, d.measures, d.bank, d.clock),
-    digest: digestRoute(d.digests),
     deliveryReport: deliveryReportRoute(d.digests),
-    unansweredQuestions: unansweredQuestionsRoute(d.questionLog, d.clock),
-    eraseReview: eraseReviewRoute(),
     confirmErase: confirmEraseRoute(d.erasure),
-    reviewAnswers: reviewAnswersRoute(d.reviews),
-    whoViewed: whoViewedRoute(d.reviews),
-    youSaidWeDid: youSaidRoute(youSaid),
-    themes: themesRoute(d.themes, d.bank),
     clarify: clarifyRoute(family),
     smallTalk: smallTalkRoute(),
     unknown: unknownRoute(family, d.questionLog, d.clock),

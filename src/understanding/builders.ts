@@ -1,24 +1,8 @@
 import { has, tagged, type Analysis } from './analysis.js';
-import {
-  whichDigest,
-  whichOutcome,
-  whichRespondent,
-  whichSeason,
-  whichService,
-  whichTerm,
-  whichTermsToCompare,
-  whichTwoTerms,
-} from './clarify.js';
+import { whichOutcome, whichSeason, whichService, whichTerm, whichTermsToCompare, whichTwoTerms } from './clarify.js';
 import type { OutcomeReading } from './outcomeSlot.js';
 import type { TermReading } from './termSlot.js';
-import {
-  BOTH_ROLES,
-  type DigestAction,
-  type RespondentRole,
-  type ServiceVocab,
-  type TermRef,
-  type Understanding,
-} from './types.js';
+import { BOTH_ROLES, type RespondentRole, type ServiceVocab, type TermRef, type Understanding } from './types.js';
 import type { WaitsReading } from './waitsSlot.js';
 import type { WaitsChangeRef } from './types.js';
 
@@ -111,33 +95,4 @@ export function buildWaits(w: WaitsReading, services: readonly ServiceVocab[], c
     case 'all':
       return { intent: 'waits', allServices: true, ...changed };
   }
-}
-
-export function buildInvite(s: Slots): Understanding {
-  if (s.roles.length > 1) return whichRespondent(s.reviewRef, s.services);
-  const role = s.roles[0];
-  return { intent: 'invite', ...(s.reviewRef ? { reviewRef: s.reviewRef } : {}), ...(role ? { role } : {}) };
-}
-
-export function buildErase(s: Slots): Understanding {
-  return { intent: 'eraseReview', ...(s.reviewRef ? { reviewRef: s.reviewRef } : {}) };
-}
-
-/**
- * Stopping beats starting, starting beats sending: "don't send me the digest" unsubscribes, "send me
- * the digest every term" subscribes, "send the digest now" sends it to every subscriber, and "send
- * me the digest" or a bare "digest" shows it to the person asking.
- */
-export function buildDigest(a: Analysis, services: readonly ServiceVocab[]): Understanding {
-  const signals = new Set(tagged(a, 'digest').map((d) => d.tag.signal));
-  const sendAt = tagged(a, 'digest')
-    .filter((d) => d.tag.signal === 'send')
-    .map((d) => d.match.end);
-  const toMe = sendAt.some((end) => a.tokens.slice(end, end + 3).includes('me'));
-  let action: DigestAction = 'preview';
-  if (signals.has('unsubscribe')) action = 'unsubscribe';
-  else if (signals.has('subscribe') || signals.has('recurring')) action = 'subscribe';
-  else if (signals.has('send') && !toMe) action = 'sendNow';
-  else if (signals.has('wanted') && !signals.has('preview') && !signals.has('send')) return whichDigest(services);
-  return { intent: 'digest', action };
 }

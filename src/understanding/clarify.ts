@@ -1,7 +1,7 @@
 import { OUTCOME_LABEL } from './outcomeVocabulary.js';
 import { toCommand } from './phrasing.js';
 import { academicYearFor, type YearToken } from './termSlot.js';
-import type { OutcomeId, RespondentRole, Season, ServiceVocab, TermRef, Understanding } from './types.js';
+import type { OutcomeId, Season, ServiceVocab, TermRef, Understanding } from './types.js';
 
 /**
  * Ask-back questions. Each offers the readings it hesitates between as commands, and carries the
@@ -11,14 +11,18 @@ export function askBack(
   question: string,
   alternatives: Understanding[],
   services: readonly ServiceVocab[],
-): Understanding {
-  const partial = alternatives[0] ?? { intent: 'help' };
-  return {
-    intent: 'clarify',
-    question,
-    options: [...new Set(alternatives.map((u) => toCommand(u, services)))],
-    partial,
-  };
+): Extract<Understanding, { intent: 'clarify' }> {
+  return askBackWith(question, alternatives, (u) => toCommand(u, services));
+}
+
+/** The same, for a capability's own intent, written back as a command by its own reader. */
+export function askBackWith<U extends Understanding>(
+  question: string,
+  alternatives: U[],
+  command: (u: U) => string,
+): Extract<Understanding, { intent: 'clarify' }> {
+  const partial: Understanding = alternatives[0] ?? { intent: 'help' };
+  return { intent: 'clarify', question, options: [...new Set(alternatives.map(command))], partial };
 }
 
 type Scores = Extract<Understanding, { intent: 'scores' }>;
@@ -102,27 +106,6 @@ export function whichService(ids: string[], services: readonly ServiceVocab[]): 
   const options: Understanding[] = ids.map((id) => ({ intent: 'waits', service: id, allServices: false }));
   options.push({ intent: 'waits', allServices: true });
   return askBack('Which service do you mean?', options, services);
-}
-
-/** An invitation is for one respondent: the parent carer or the child or young person. */
-export function whichRespondent(reviewRef: string | undefined, services: readonly ServiceVocab[]): Understanding {
-  const roles: RespondentRole[] = ['pc', 'cyp'];
-  const options = roles.map((role): Understanding => ({ intent: 'invite', ...(reviewRef ? { reviewRef } : {}), role }));
-  const about = reviewRef ? ` for review ${reviewRef}` : '';
-  return askBack(
-    `Who should I invite${about}: the parent carer or the child or young person? (One invitation each.)`,
-    options,
-    services,
-  );
-}
-
-/** "I want the digest": this term's now, or every term from now on? */
-export function whichDigest(services: readonly ServiceVocab[]): Understanding {
-  const options: Understanding[] = [
-    { intent: 'digest', action: 'preview' },
-    { intent: 'digest', action: 'subscribe' },
-  ];
-  return askBack("Would you like to see this term's digest now, or get it every term?", options, services);
 }
 
 /** Two different questions in one message: answer one at a time. */

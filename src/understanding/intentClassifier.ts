@@ -1,15 +1,8 @@
 import { tagged, type Analysis } from './analysis.js';
-import type { AnyIntentReader } from './intentReader.js';
-import type { ScoredIntent } from './lexicon.js';
+import type { AnyIntentReader, SlotEvidence } from './intentReader.js';
 
-/** Evidence from slots, which counts towards intents as cue words do. */
-export type SlotEvidence = {
-  /** 0–3: how clearly an outcome was named (3 for its name, 2 for one of its topics, 1 for a hint). */
-  outcomeStrength: number;
-  hasRoles: boolean;
-  hasTerms: boolean;
-  hasReviewRef: boolean;
-};
+export type { SlotEvidence };
+import type { ScoredIntent } from './lexicon.js';
 
 export type RankedIntent = { intent: ScoredIntent; score: number };
 
@@ -21,15 +14,7 @@ export const THRESHOLD = 2;
  * waiting-time question names a service, and help is what is left when nothing else fits.
  */
 const PRIORITY: readonly ScoredIntent[] = [
-  'eraseReview',
-  'whoViewed',
-  'reviewAnswers',
-  'youSaidWeDid',
-  'themes',
-  'unansweredQuestions',
-  'myInvitations',
-  'invite',
-  'digest',
+  // Capabilities' own intents (admin, reviews, invitations, digests …) are placed by their readers, before these.
   'responseRate',
   'measure',
   'waits',
@@ -52,11 +37,7 @@ export function rankIntents(a: Analysis, e: SlotEvidence, readers: readonly AnyI
   for (const { tag } of tagged(a, 'intent')) add(tag.intent, tag.weight);
   add('scores', e.outcomeStrength + (e.hasRoles ? 1 : 0) + (e.hasTerms ? 0.5 : 0));
   add('responseRate', e.hasTerms ? 0.5 : 0);
-  // A review reference is what an invitation (or an erasure) is for.
-  if (e.hasReviewRef) {
-    add('invite', 2 + (e.hasRoles ? 1 : 0));
-    if ((score.get('eraseReview') ?? 0) > 0) add('eraseReview', 1);
-  }
+  for (const r of readers) if (r.evidence) add(r.intent, r.evidence(e, score.get(r.intent) ?? 0));
   return priority
     .map((intent) => ({ intent, score: score.get(intent) ?? 0 }))
     .sort((x, y) => y.score - x.score || priority.indexOf(x.intent) - priority.indexOf(y.intent));

@@ -1,6 +1,15 @@
 import type { Slots } from './builders.js';
 import type { Entry, ScoredIntent } from './lexicon.js';
-import type { IntentName, UnderstandingOf } from './types.js';
+import type { IntentName, Understanding, UnderstandingOf } from './types.js';
+
+/** Evidence from slots, which counts towards intents as cue words do. */
+export type SlotEvidence = {
+  /** 0–3: how clearly an outcome was named (3 for its name, 2 for one of its topics, 1 for a hint). */
+  outcomeStrength: number;
+  hasRoles: boolean;
+  hasTerms: boolean;
+  hasReviewRef: boolean;
+};
 
 /**
  * How a capability's own intent is read from a message, declared in the capability's folder: its cue
@@ -13,7 +22,13 @@ export type IntentReader<N extends IntentName = IntentName> = {
   vocabulary: readonly Entry[];
   /** On equal evidence it ranks just before this intent (by default, before "help"). */
   before?: ScoredIntent;
-  build(slots: Slots): UnderstandingOf<N>;
+  /**
+   * Evidence from the slots, added to what its cue phrases scored (`scored`: its score so far): a review
+   * reference is what an invitation is for.
+   */
+  evidence?(e: SlotEvidence, scored: number): number;
+  /** What the message means, from the slots read; a reader may ask back (`clarify`) where it cannot tell. */
+  build(slots: Slots): UnderstandingOf<N> | Extract<Understanding, { intent: 'clarify' }>;
   command(u: UnderstandingOf<N>): string;
 };
 

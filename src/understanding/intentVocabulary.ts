@@ -74,96 +74,6 @@ const WAITS: Entry[] = [
   ...exactEntries('services', intent('waits', 3), { kind: 'allServices' }),
 ];
 
-const INVITE: Entry[] = [
-  ...entries(
-    'invite | invitation | invitations | send the survey | send survey | send a survey | send out the survey | survey link | survey code | new code | link for',
-    intent('invite', 4),
-  ),
-  ...entries('link | code', intent('invite', 1)),
-];
-
-// A practitioner's own invitations and who has not finished: named outright, so they outweigh "invitations".
-const MY_INVITATIONS: Entry[] = [
-  ...entries(
-    'my invitations | my invites | my invitation | my surveys | invitations I made | invitations I sent | invitations I have sent | invites I sent | invites I made | ' +
-      'invitations I have made | invitations I made | invitations I sent | invitations I have sent | invitations have I sent | invitations have I made | surveys I sent | surveys I have sent | who has not finished | who has not completed | who has not responded | who has not replied | who has not answered | ' +
-      'not finished yet | not finished | have not finished | have not completed | still to finish | yet to finish | outstanding invitations | outstanding surveys | invitation status | invitations status | status of my invitations | ' +
-      'who to chase | chase up | families to chase | lost the link | lost their link | lost link | new link | fresh link | resend the link | resend link | send the link again',
-    intent('myInvitations', 6),
-  ),
-];
-
-const DIGEST: Entry[] = [
-  ...entries(
-    'digest | termly digest | termly report | termly summary | board report | newsletter | digest email',
-    intent('digest', 4),
-    { kind: 'domain' },
-  ),
-  ...entries(
-    'unsubscribe | opt out | stop sending | remove me | take me off',
-    { kind: 'digest', signal: 'unsubscribe' },
-    intent('digest', 2),
-  ),
-  ...entries('do not send | no longer | turn off | stop', { kind: 'digest', signal: 'unsubscribe' }),
-  // "I want the digest" could mean now or every term: the builder asks.
-  ...entries('want | would like | receive | get | like to have | can I have', { kind: 'digest', signal: 'wanted' }),
-  ...entries(
-    'subscribe | sign me up | sign up | opt in | add me | turn on | put me on',
-    { kind: 'digest', signal: 'subscribe' },
-    intent('digest', 2),
-  ),
-  ...entries(
-    'every term | each term | automatically | regularly | end of term | end of each term | end of every term',
-    { kind: 'digest', signal: 'recurring' },
-  ),
-  ...entries('preview | show | view | see | look at | latest', { kind: 'digest', signal: 'preview' }),
-  ...entries('send | send out | email | trigger | issue | run | push', { kind: 'digest', signal: 'send' }),
-  // Without this, "subscribers" is read as a typo of "subscribe".
-  ...entries('subscribers | subscriber | all subscribers', { kind: 'domain' }),
-];
-
-const ADMIN: Entry[] = [
-  ...entries('erase | erasure | right to be forgotten | right to erasure', intent('eraseReview', 4)),
-  ...entries('delete | remove | wipe | forget | purge', intent('eraseReview', 2)),
-  ...entries(
-    'unanswered | unanswered questions | could not answer | can not answer | did not answer | not able to answer | unable to answer | not understand | ' +
-      'what did people ask | could not help with | could not help | what have people been asking | what are people asking | what people are asking | people been asking | ' +
-      'did not understand | could not understand | could not you answer | did not you answer | could not you understand | did not you understand | ' +
-      'could you not answer | you could not answer | failed to answer | fail to answer | not been able to answer | failed questions | unknown questions | questions people asked | what people asked | what have people asked | missed questions',
-    intent('unansweredQuestions', 4),
-  ),
-];
-
-/** One review's own answers ("answers for AR-1042"), and who has seen them (administrators). */
-const REVIEW_ANSWERS: Entry[] = [
-  ...entries(
-    "answers for | the answers for | answers to | responses for | what did the family say | what the family said | family's answers | families answers | " +
-      'review answers | survey answers | their answers | show the answers | see the answers | what did they say | what they wrote | what did they write | own words',
-    intent('reviewAnswers', 4),
-  ),
-  ...entries('wrote | write | written | writing', intent('reviewAnswers', 3)),
-  ...entries(
-    'who viewed | who has viewed | who has seen | who saw | who looked at | who has looked at | who accessed | who has accessed | who opened | viewing log | access log | views of',
-    intent('whoViewed', 6),
-  ),
-  ...entries(
-    'you said we did | you said, we did | you said | we did | ysdw | what we changed | changes we made',
-    intent('youSaidWeDid', 6),
-  ),
-  ...entries(
-    // Role words ("parents") are left free so "what are parents saying" is read for parent carers.
-    'are saying | saying about | comments | comments about | comments on | themes | common themes | what did families write | what families wrote | what do families write | free text | written comments',
-    intent('themes', 5),
-  ),
-  ...entries('saying', intent('themes', 4)),
-  ...entries('written about | wrote about | writing about | have written about | write about', intent('themes', 6)),
-  // "delete the answers for AR-1042" is an erasure, whatever else it says.
-  ...entries(
-    'delete the answers | erase the answers | delete answers | erase answers | remove the answers',
-    intent('eraseReview', 6),
-  ),
-];
-
 const HELP: Entry[] = [
   ...entries(
     'help | what can you do | what do you do | what can I ask | what can I say | how do I use | how does this work | how does this bot work | ' +
@@ -207,11 +117,6 @@ export const INTENT_ENTRIES: Entry[] = [
   ...SCORES,
   ...RESPONSE_RATE,
   ...WAITS,
-  ...INVITE,
-  ...MY_INVITATIONS,
-  ...DIGEST,
-  ...ADMIN,
-  ...REVIEW_ANSWERS,
   ...HELP,
   ...OUT_OF_SCOPE,
   ...SOCIAL,

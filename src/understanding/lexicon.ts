@@ -1,4 +1,4 @@
-import type { DigestAction, IntentName, OutcomeId, Rank, RespondentRole, Season } from './types.js';
+import type { IntentName, OutcomeId, Rank, RespondentRole, Season } from './types.js';
 
 /**
  * Intents scored by the classifier: any understanding's name (a capability's own reader scores under its
@@ -22,7 +22,6 @@ export type Tag =
   | { kind: 'compare'; explicit: boolean }
   | { kind: 'rank'; rank: Rank }
   | { kind: 'perQuestion' }
-  | { kind: 'digest'; signal: DigestAction | 'recurring' | 'send' | 'wanted' }
   | { kind: 'allServices' }
   /** A framework measure's subject ("attendance", "tribunals"): makes each of `ids` a candidate. */
   | { kind: 'measureTopic'; ids: string[]; broadFor?: string[] }

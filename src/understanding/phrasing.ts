@@ -1,7 +1,7 @@
 import { MONTH_NAMES } from '../domain/dates.js';
 import { periodAskPhrase } from './periodAsk.js';
 import { OUTCOME_LABEL } from './outcomeVocabulary.js';
-import type { RespondentRole, ServiceVocab, TermRef, Understanding } from './types.js';
+import type { ServiceVocab, TermRef, Understanding } from './types.js';
 
 /**
  * Writes an understanding back as a command a person could type. Clarifying questions offer these as
@@ -17,18 +17,6 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
       return `confirm erase ${u.reviewRef}`;
     case 'deliveryReport':
       return 'digest delivery report';
-    case 'reviewAnswers':
-      return `answers for ${u.reviewRef ?? 'review'}`;
-    case 'whoViewed':
-      return `who viewed ${u.reviewRef ?? 'review'}`;
-    case 'youSaidWeDid':
-      return 'you said, we did';
-    case 'themes':
-      return `what are families saying${u.outcome ? ` about ${OUTCOME_LABEL[u.outcome]}` : ''}`;
-    case 'invite':
-      return ['invite', u.reviewRef ? `review ${u.reviewRef}` : '', u.role ? roleWord(u.role) : '']
-        .filter(Boolean)
-        .join(' ');
     case 'scores':
       return scoresCommand(u);
     case 'responseRate':
@@ -46,19 +34,6 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
       return u.offTarget ? 'which measures are off target' : 'all framework measures';
     case 'outcomeOverview':
       return `how is ${OUTCOME_LABEL[u.outcome]} doing overall`;
-    case 'digest':
-      return {
-        subscribe: 'subscribe to the digest',
-        unsubscribe: 'unsubscribe from the digest',
-        preview: 'preview the digest',
-        sendNow: 'send the digest now',
-      }[u.action];
-    case 'unansweredQuestions':
-      return 'unanswered questions';
-    case 'myInvitations':
-      return 'my invitations';
-    case 'eraseReview':
-      return u.reviewRef ? `erase review ${u.reviewRef}` : 'erase review';
     case 'clarify':
       return toCommand(u.partial, services);
     case 'smallTalk':
@@ -79,10 +54,6 @@ function scoresCommand(u: Extract<Understanding, { intent: 'scores' }>): string 
   if (u.rank)
     return `${u.rank} scoring ${u.outcome ? `question for ${OUTCOME_LABEL[u.outcome]}` : 'outcome'}${who} ${termsPhrase(u.terms)}`;
   return `${what}scores${who} ${termsPhrase(u.terms)}${detail}`;
-}
-
-function roleWord(role: RespondentRole): string {
-  return role === 'pc' ? 'parent' : 'child';
 }
 
 export function termPhrase(t: TermRef): string {

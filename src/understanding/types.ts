@@ -17,7 +17,6 @@ export type MeasureVocab = {
   /** Topics that name the measure only beside one of its qualifiers. */
   broadTopics?: string[];
 };
-export type DigestAction = 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow';
 export type Rank = 'lowest' | 'highest';
 export type SmallTalk = 'thanks' | 'ack' | 'bye';
 export type WaitsChangeRef =
@@ -34,7 +33,6 @@ export interface IntentShapes {
   help: object;
   /** A family's invitation code (anyone may type one). */
   surveyCode: { code: string };
-  invite: { reviewRef?: string; role?: RespondentRole };
   scores: {
     outcome?: OutcomeId;
     roles: RespondentRole[];
@@ -42,7 +40,6 @@ export interface IntentShapes {
     rank?: Rank;
     perQuestion: boolean;
   };
-  myInvitations: object;
   responseRate: { terms: TermRef[] };
   waits: {
     service?: string;
@@ -58,17 +55,6 @@ export interface IntentShapes {
   measure: { measure?: string; name?: string; offTarget: boolean; period?: PeriodAsk };
   /** An outcome's survey scores and its framework measures together. */
   outcomeOverview: { outcome: OutcomeId };
-  digest: { action: DigestAction };
-  unansweredQuestions: object;
-  eraseReview: { reviewRef?: string };
-  /** "answers for AR-1042": one review's own answers, for its practitioner. */
-  reviewAnswers: { reviewRef?: string };
-  /** "who viewed AR-1042": the record of who saw a review's answers (administrators). */
-  whoViewed: { reviewRef?: string };
-  /** "you said, we did": the entries, to add, change or remove (managers). */
-  youSaidWeDid: object;
-  /** "what are families saying about support?": counted themes of the free text (managers, practitioners). */
-  themes: { outcome?: OutcomeId; roles: RespondentRole[]; terms: TermRef[] };
   /** "confirm erase AR-1042": the reference is checked by the handler, which says what is wrong with it. */
   confirmErase: { reviewRef: string };
   deliveryReport: object;

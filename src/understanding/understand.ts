@@ -1,16 +1,8 @@
 import { analyse, type Analysis } from './analysis.js';
 import type { AnyIntentReader } from './intentReader.js';
-import {
-  buildDigest,
-  buildErase,
-  buildInvite,
-  buildResponseRate,
-  buildScores,
-  buildWaits,
-  type Slots,
-} from './builders.js';
-import { whichQuestion, whichRespondent } from './clarify.js';
-import { cued, rankIntents, THRESHOLD, type RankedIntent } from './intentClassifier.js';
+import { buildResponseRate, buildScores, buildWaits, type Slots } from './builders.js';
+import { whichQuestion } from './clarify.js';
+import { rankIntents, THRESHOLD, type RankedIntent } from './intentClassifier.js';
 import type { ScoredIntent } from './lexicon.js';
 import { normalise } from './normalise.js';
 import { readOutcome } from './outcomeSlot.js';
@@ -28,7 +20,6 @@ import { askBack } from './clarify.js';
 import { COMMON_WORDS, STOPWORDS } from './wordLists.js';
 
 export type {
-  DigestAction,
   MeasureVocab,
   OutcomeId,
   Rank,
@@ -101,9 +92,6 @@ export function understand(
       [build(top.intent, slots, measures, readers), build(second.intent, slots, measures, readers)],
       services,
     );
-  // A bare reference ("AR-1042") could be for an invitation or an erasure: ask rather than invite.
-  if (top.intent === 'invite' && !cued(analysis, 'invite') && slots.roles.length === 0)
-    return whichRespondent(slots.reviewRef, services);
   return build(top.intent, slots, measures, readers);
 }
 
@@ -125,29 +113,6 @@ function build(
       return buildResponseRate(s);
     case 'waits':
       return buildWaits(readWaits(s.analysis), s.services, readWaitsChange(s.analysis, s.terms));
-    case 'invite':
-      return buildInvite(s);
-    case 'eraseReview':
-      return buildErase(s);
-    case 'digest':
-      return buildDigest(s.analysis, s.services);
-    case 'unansweredQuestions':
-      return { intent: 'unansweredQuestions' };
-    case 'reviewAnswers':
-      return { intent: 'reviewAnswers', ...(s.reviewRef ? { reviewRef: s.reviewRef } : {}) };
-    case 'whoViewed':
-      return { intent: 'whoViewed', ...(s.reviewRef ? { reviewRef: s.reviewRef } : {}) };
-    case 'youSaidWeDid':
-      return { intent: 'youSaidWeDid' };
-    case 'themes':
-      return {
-        intent: 'themes',
-        ...(s.outcome.kind === 'one' ? { outcome: s.outcome.outcome } : {}),
-        roles: s.roles,
-        terms: s.terms.terms.slice(0, 1),
-      };
-    case 'myInvitations':
-      return { intent: 'myInvitations' };
     case 'help':
       return { intent: 'help' };
     case 'outOfScope':

@@ -25,14 +25,14 @@ const STATIC_ENTRIES: readonly Entry[] = [
 ];
 
 /**
- * Single words the fixed vocabulary gives a meaning; a service alias cannot take them over. Words
- * that only mark the SEND world ("EHCP") are free for a service to claim.
+ * Single words the fixed vocabulary (and the capabilities' readers) give a meaning; a service alias cannot
+ * take them over. Words that only mark the SEND world ("EHCP") are free for a service to claim.
  */
-const RESERVED_WORDS: ReadonlySet<string> = new Set(
-  STATIC_ENTRIES.filter((e) => e.words.length === 1 && e.tags.some((t) => t.kind !== 'domain')).map(
-    (e) => e.words[0] ?? '',
-  ),
-);
+function reservedWords(entries: readonly Entry[]): ReadonlySet<string> {
+  return new Set(
+    entries.filter((e) => e.words.length === 1 && e.tags.some((t) => t.kind !== 'domain')).map((e) => e.words[0] ?? ''),
+  );
+}
 
 /** Single words that only mark the SEND world. */
 const DOMAIN_WORDS: ReadonlySet<string> = new Set(
@@ -66,13 +66,14 @@ export function lexiconFor(
   if (last && last.services === services && last.measures === measures && last.readers === readers) return last.lex;
   if (!readerIds.has(readers)) readerIds.set(readers, ++readerLists);
   const key = `${servicesSignature(services)}|${measuresSignature(measures)}|${readers.length ? readerIds.get(readers) : 0}`;
+  const readerEntries = readers.flatMap((r) => r.vocabulary);
   const lex =
     compiled.get(key) ??
     compileLexicon([
       ...STATIC_ENTRIES,
-      ...serviceEntries(services, RESERVED_WORDS, DOMAIN_WORDS),
+      ...serviceEntries(services, reservedWords([...STATIC_ENTRIES, ...readerEntries]), DOMAIN_WORDS),
       ...measureEntries(measures),
-      ...readers.flatMap((r) => r.vocabulary),
+      ...readerEntries,
     ]);
   if (!compiled.has(key)) {
     if (compiled.size >= CACHE_LIMIT) compiled.clear();

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DigestService } from './digestService.js';
-import type { DigestAction } from '../../understanding/understand.js';
 import type { Turn } from '../../ports/turn.js';
 import { intentRoute } from '../../routing/route.js';
 
@@ -30,6 +29,9 @@ export const digestRoute = (digests: DigestService) =>
       await ACTIONS[action](turn, digests);
     },
   });
+
+/** What someone asked of the digest: see it, get it every term, stop getting it, or send it to everyone. */
+export type DigestAction = 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow';
 
 const ACTIONS: Record<DigestAction, (turn: Turn, digests: DigestService) => Promise<void>> = {
   preview: async (turn, digests) => turn.send((await digests.preview()).reply),

@@ -35,7 +35,7 @@ export const notHeldIntent = {
     intent: 'notHeld',
     vocabulary: VOCABULARY,
     // Before the figures: a subject we hold nothing for is never answered with another's figures.
-    before: 'eraseReview',
+    before: 'responseRate',
     build: ({ analysis }) => {
       const named = tagged(analysis, 'topic').filter((t) => t.tag.intent === 'notHeld');
       return { intent: 'notHeld', topics: [...new Set(named.map((t) => t.tag.id))] };

@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import { z } from 'zod';
 import { cardRoute, intentRoute } from '../../../src/routing/route.js';
 import { Router } from '../../../src/routing/router.js';
+import { digestIntent } from '../../../src/features/digests/digestIntent.js';
 import { FakeTurn, FAMILY, MANAGER, PRACTITIONER } from '../../support/fakes/fakeWorld.js';
 
 /** The router alone, with stub routes: lookup, one permission check, input checked before the handler. */
@@ -15,6 +16,8 @@ describe('router (unit)', () => {
     const router = new Router({
       services: () => [],
       measures: () => [],
+      // The digest is read by its capability's reader, as in the bot.
+      readers: [digestIntent.reader],
       intents: [
         intentRoute({
           intent: 'help',

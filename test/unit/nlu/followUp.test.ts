@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { readFollowUp } from '../../../src/understanding/followUp.js';
-import { readMessage } from '../../../src/understanding/readMessage.js';
+import { readMessage } from '../../support/language.js';
 import { SERVICES } from './servicesFixture.js';
 
 const read = (text: string) => readMessage(text, SERVICES);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readMessage } from '../../../src/understanding/readMessage.js';
+import { readMessage } from '../../support/language.js';
 import { loadMeasureCatalogue, loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 
 const services = loadServiceCatalogue();

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { understand, type Understanding } from '../../../src/understanding/understand.js';
+import type { Understanding } from '../../../src/understanding/understand.js';
+import { understand } from '../../support/language.js';
 import { SERVICES } from './servicesFixture.js';
 
 const termRef = z.union([
@@ -74,6 +75,7 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
       roles: z.array(role).max(2),
       terms: z.array(termRef).max(1),
     }),
+    z.strictObject({ intent: z.literal('notHeld'), topics: z.array(z.string().min(1)).min(1) }),
   ]),
 );
 
@@ -81,7 +83,7 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
 const WORDS =
   'scores outcome safe kept voice health support future progress wellbeing parents children CYP PC YP carers families compare vs between last this term ' +
   'autumn spring summer 2025-26 25/26 2026 wait waiting list SALT SLT speech autism ASD ADHD ND EHCNA dentist physio for the on how long response rate ' +
-  'invite review AR-1042 parent child erase digest subscribe unsubscribe send now help ? unanswered lowest highest per question please hi <at>Bot</at> , . ! measures overall year on year off target'.split(
+  'invite review AR-1042 parent child erase digest subscribe unsubscribe send now help ? unanswered lowest highest per question please hi <at>Bot</at> , . ! measures overall year on year off target attainment spending placements Ofsted'.split(
     ' ',
   );
 const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 14 }).map((w) => w.join(' '));

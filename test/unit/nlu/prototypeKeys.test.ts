@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { understand } from '../../../src/understanding/understand.js';
+import { understand } from '../../support/language.js';
 import { SERVICES } from './servicesFixture.js';
 
 /** Words that name members of Object.prototype once made a lookup return a function and failed the turn. */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { understand } from '../../../src/understanding/understand.js';
+import { understand } from '../../support/language.js';
 import { SERVICES } from './servicesFixture.js';
 
 describe('small talk', () => {

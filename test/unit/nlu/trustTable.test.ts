@@ -1,6 +1,5 @@
 import { expect } from 'chai';
-import { readMessage } from '../../../src/understanding/readMessage.js';
-import { INTENT_READERS } from '../../../src/routing/routes.js';
+import { readMessage } from '../../support/language.js';
 import { loadMeasureCatalogue, loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 
 /**
@@ -468,7 +467,7 @@ const PERIOD_ROWS: [string, Want | Want[]][] = [
 describe('trust table: how often a practitioner is answered right, asked back, not understood or confidently wrong', () => {
   const results = [...TABLE, ...PERIOD_ROWS, ...HELD_OUT, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_PERIODS].map(
     ([text, want]) => {
-      const got = readMessage(text, services, measures, INTENT_READERS) as Record<string, unknown>;
+      const got = readMessage(text, services, measures) as Record<string, unknown>;
       return { text, want, got, verdict: verdictOf(got, want) };
     },
   );

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import {
-  understand,
   type OutcomeId,
   type RespondentRole,
   type TermRef,
   type Understanding,
 } from '../../../src/understanding/understand.js';
+import { understand } from '../../support/language.js';
 import { SERVICES } from './servicesFixture.js';
 
 type Scores = Extract<Understanding, { intent: 'scores' }>;

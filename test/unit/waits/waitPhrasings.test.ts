@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { understand, type Understanding } from '../../../src/understanding/understand.js';
+import type { Understanding } from '../../../src/understanding/understand.js';
+import { understand } from '../../support/language.js';
 import { loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 
 /**

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { fromRoot } from '../../../src/domain/projectPaths.js';
-import {
-  examplesOf,
-  loadWorryExamples,
-  WorryPhrases,
-  type WorryList,
-} from '../../../src/features/worries/domain/worryPhrases.js';
+import { fromRoot } from '../../../src/config/projectPaths.js';
+import { loadWorryExamples } from '../../../src/seeds/loadSeeds.js';
+import { englishModel } from '../../../src/seeds/englishModel.js';
+import { examplesOf, WorryPhrases, type WorryList } from '../../../src/features/worries/domain/worryPhrases.js';
 
 /**
  * The worry net measured on what families write, by people who never saw the rules (seeds/worry-examples/):
@@ -51,7 +48,7 @@ describe('the worry net on family-written texts (seeds/worry-examples/)', functi
     const set = JSON.parse(
       readFileSync(fromRoot('test', 'unit', 'worries', 'worryTexts.heldout7.json'), 'utf8'),
     ) as typeof sets extends Map<string, infer S> ? S : never;
-    const net = new WorryPhrases(list, () => examplesOf(sets.values()));
+    const net = new WorryPhrases(list, englishModel, () => examplesOf(sets.values()));
     const missed = set.worrying.filter((w) => net.find(w.text).length === 0);
     const raised = set.harmless.filter((h) => net.find(h.text).length > 0);
     console.log(
@@ -66,8 +63,8 @@ describe('the worry net on family-written texts (seeds/worry-examples/)', functi
   for (const [name, set] of sets) {
     it(`${name}, read with a model that never saw it: ≥ 95% of worrying texts raised, ≤ 5% of harmless`, () => {
       const others = () => examplesOf([...sets].filter(([n]) => n !== name).map(([, s]) => s));
-      const whole = new WorryPhrases(list, others);
-      const model = new WorryPhrases(modelOnly, others);
+      const whole = new WorryPhrases(list, englishModel, others);
+      const model = new WorryPhrases(modelOnly, englishModel, others);
       const rate = (detector: WorryPhrases) => ({
         missed: set.worrying.filter((w) => detector.find(w.text).length === 0),
         raised: set.harmless.filter((h) => detector.find(h.text).length > 0),

@@ -1,0 +1,80 @@
+import type { CapabilityIntent } from '../../routing/route.js';
+import { askBackWith } from '../../understanding/clarify.js';
+import { cued } from '../../understanding/intentClassifier.js';
+import { intentReader } from '../../understanding/intentReader.js';
+import { entries, intent } from '../../understanding/lexicon.js';
+import type { RespondentRole } from '../../understanding/types.js';
+import type { InvitationService } from './invitationService.js';
+import { inviteRoute } from './inviteRoute.js';
+import { myInvitationsRoute } from './myInvitationsRoute.js';
+
+declare module '../../understanding/types.js' {
+  interface IntentShapes {
+    /** "invite review AR-1042 parent": a survey invitation for one respondent of one review. */
+    invite: { reviewRef?: string; role?: RespondentRole };
+    /** "my invitations": the practitioner's own invitations and who has not finished. */
+    myInvitations: object;
+  }
+}
+
+type Deps = { invitations: InvitationService };
+type Invite = { intent: 'invite'; reviewRef?: string; role?: RespondentRole };
+
+const ROLE_WORD: Record<RespondentRole, string> = { pc: 'parent', cyp: 'child' };
+const inviteCommand = (u: Invite): string =>
+  ['invite', u.reviewRef ? `review ${u.reviewRef}` : '', u.role ? ROLE_WORD[u.role] : ''].filter(Boolean).join(' ');
+
+/** An invitation is for one respondent: the parent carer or the child or young person. */
+function whichRespondent(reviewRef: string | undefined) {
+  const roles: RespondentRole[] = ['pc', 'cyp'];
+  const options = roles.map((role): Invite => ({ intent: 'invite', ...(reviewRef ? { reviewRef } : {}), role }));
+  const about = reviewRef ? ` for review ${reviewRef}` : '';
+  return askBackWith(
+    `Who should I invite${about}: the parent carer or the child or young person? (One invitation each.)`,
+    options,
+    inviteCommand,
+  );
+}
+
+export const inviteIntent = {
+  reader: intentReader({
+    intent: 'invite',
+    before: 'responseRate',
+    vocabulary: [
+      ...entries(
+        'invite | invitation | invitations | send the survey | send survey | send a survey | send out the survey | survey link | survey code | new code | link for',
+        intent('invite', 4),
+      ),
+      ...entries('link | code', intent('invite', 1)),
+    ],
+    // A review reference is what an invitation is for.
+    evidence: (e) => (e.hasReviewRef ? 2 + (e.hasRoles ? 1 : 0) : 0),
+    build: (s) => {
+      // A bare reference ("AR-1042") could be for an invitation or an erasure: ask rather than invite.
+      if (s.roles.length > 1 || (!cued(s.analysis, 'invite') && s.roles.length === 0))
+        return whichRespondent(s.reviewRef);
+      const role = s.roles[0];
+      return { intent: 'invite', ...(s.reviewRef ? { reviewRef: s.reviewRef } : {}), ...(role ? { role } : {}) };
+    },
+    command: inviteCommand,
+  }),
+  route: (d: Deps) => inviteRoute(d.invitations),
+} satisfies CapabilityIntent<'invite', Deps>;
+
+// A practitioner's own invitations and who has not finished: named outright, so they outweigh "invitations".
+export const myInvitationsIntent = {
+  reader: intentReader({
+    intent: 'myInvitations',
+    before: 'responseRate',
+    vocabulary: entries(
+      'my invitations | my invites | my invitation | my surveys | invitations I made | invitations I sent | invitations I have sent | invites I sent | invites I made | ' +
+        'invitations I have made | invitations I made | invitations I sent | invitations I have sent | invitations have I sent | invitations have I made | surveys I sent | surveys I have sent | who has not finished | who has not completed | who has not responded | who has not replied | who has not answered | ' +
+        'not finished yet | not finished | have not finished | have not completed | still to finish | yet to finish | outstanding invitations | outstanding surveys | invitation status | invitations status | status of my invitations | ' +
+        'who to chase | chase up | families to chase | lost the link | lost their link | lost link | new link | fresh link | resend the link | resend link | send the link again',
+      intent('myInvitations', 6),
+    ),
+    build: () => ({ intent: 'myInvitations' }),
+    command: () => 'my invitations',
+  }),
+  route: (d: Deps) => myInvitationsRoute(d.invitations),
+} satisfies CapabilityIntent<'myInvitations', Deps>;

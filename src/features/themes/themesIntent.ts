@@ -1,0 +1,41 @@
+import type { QuestionBank } from '../../domain/survey/questionBank.js';
+import type { CapabilityIntent } from '../../routing/route.js';
+import { intentReader } from '../../understanding/intentReader.js';
+import { entries, intent } from '../../understanding/lexicon.js';
+import { OUTCOME_LABEL } from '../../understanding/outcomeVocabulary.js';
+import type { OutcomeId, RespondentRole, TermRef } from '../../understanding/types.js';
+import type { ThemesService } from './themesService.js';
+import { themesRoute } from './themesRoute.js';
+
+declare module '../../understanding/types.js' {
+  interface IntentShapes {
+    /** "what are families saying about support?": counted themes of the free text (managers, practitioners). */
+    themes: { outcome?: OutcomeId; roles: RespondentRole[]; terms: TermRef[] };
+  }
+}
+
+type Deps = { themes: ThemesService; bank: QuestionBank };
+
+export const themesIntent = {
+  reader: intentReader({
+    intent: 'themes',
+    before: 'responseRate',
+    vocabulary: [
+      ...entries(
+        // Role words ("parents") are left free so "what are parents saying" is read for parent carers.
+        'are saying | saying about | comments | comments about | comments on | themes | common themes | what did families write | what families wrote | what do families write | free text | written comments',
+        intent('themes', 5),
+      ),
+      ...entries('saying', intent('themes', 4)),
+      ...entries('written about | wrote about | writing about | have written about | write about', intent('themes', 6)),
+    ],
+    build: (s) => ({
+      intent: 'themes',
+      ...(s.outcome.kind === 'one' ? { outcome: s.outcome.outcome } : {}),
+      roles: s.roles,
+      terms: s.terms.terms.slice(0, 1),
+    }),
+    command: (u) => `what are families saying${u.outcome ? ` about ${OUTCOME_LABEL[u.outcome]}` : ''}`,
+  }),
+  route: (d: Deps) => themesRoute(d.themes, d.bank),
+} satisfies CapabilityIntent<'themes', Deps>;

@@ -1,0 +1,25 @@
+import { INTENT_READERS } from '../../src/routing/routes.js';
+import { readMessage as readWith } from '../../src/understanding/readMessage.js';
+import { understand as understandWith } from '../../src/understanding/understand.js';
+import type { MeasureVocab, ServiceVocab, Understanding } from '../../src/understanding/types.js';
+
+/**
+ * The understanding as the bot runs it: the language core with every capability's reader (the route
+ * table's INTENT_READERS). Tests of what a message means use these, so an intent read by its capability's
+ * folder is understood here as in the chat.
+ */
+export function understand(
+  text: string,
+  services: readonly ServiceVocab[],
+  measures: readonly MeasureVocab[] = [],
+): Understanding {
+  return understandWith(text, services, measures, INTENT_READERS);
+}
+
+export function readMessage(
+  text: string,
+  services: readonly ServiceVocab[],
+  measures: readonly MeasureVocab[] = [],
+): Understanding {
+  return readWith(text, services, measures, INTENT_READERS);
+}
