@@ -14,7 +14,7 @@ import { periodAskSchema } from './domain/periodAskSchema.js';
 import { presentScores } from '../scores/scoresPresenter.js';
 import { intentRoute } from '../../routing/route.js';
 import type { QuestionLog } from '../admin/adminStores.js';
-import { logNotHeld } from '../conversation/notHeld.js';
+import { logNotHeld } from '../notHeld/notHeldLog.js';
 import { FIGURES_ARE_FOR_STAFF } from '../scores/scoresRoute.js';
 
 /** "annual reviews on time?", "which measures are off target?": one framework measure, or all of them. */

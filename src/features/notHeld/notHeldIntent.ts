@@ -5,7 +5,7 @@ import { tagged } from '../../understanding/analysis.js';
 import { intentReader } from '../../understanding/intentReader.js';
 import { exactEntries, intent, type Entry } from '../../understanding/lexicon.js';
 import type { QuestionLog } from '../admin/adminStores.js';
-import { logNotHeld } from '../conversation/notHeld.js';
+import { logNotHeld } from './notHeldLog.js';
 import { FIGURES_ARE_FOR_STAFF } from '../scores/scoresRoute.js';
 import { NOT_HELD_TOPICS } from './domain/notHeldTopics.js';
 import { presentNotHeld } from './notHeldPresenter.js';

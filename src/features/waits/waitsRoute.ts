@@ -5,7 +5,7 @@ import { presentNoData, presentOverview, presentServiceWaits, presentUnknownServ
 import { intentRoute } from '../../routing/route.js';
 import type { Clock } from '../../domain/clock.js';
 import type { QuestionLog } from '../admin/adminStores.js';
-import { logNotHeld } from '../conversation/notHeld.js';
+import { logNotHeld } from '../notHeld/notHeldLog.js';
 import { FIGURES_ARE_FOR_STAFF, UNKNOWN_TERM } from '../scores/scoresRoute.js';
 import { termRef } from '../../routing/slotSchemas.js';
 import { presentChangeOverview, presentServiceChange } from './waitsChangePresenter.js';
