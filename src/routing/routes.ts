@@ -36,6 +36,7 @@ import { youSaidIntent } from '../features/youSaid/youSaidIntent.js';
 import { themesIntent } from '../features/themes/themesIntent.js';
 import { inviteIntent, myInvitationsIntent } from '../features/invitations/invitationIntents.js';
 import { digestIntent } from '../features/digests/digestIntent.js';
+import { glossaryIntent } from '../features/glossary/glossaryIntent.js';
 import type { ReviewAnswersService } from '../features/reviews/reviewAnswersService.js';
 import type { WorryAlertsService } from '../features/worries/worryAlertsService.js';
 import { acknowledgeWorryRoute } from '../features/worries/acknowledgeWorryRoute.js';
@@ -95,6 +96,7 @@ const CAPABILITY_INTENTS = [
   myInvitationsIntent,
   inviteIntent,
   digestIntent,
+  glossaryIntent,
 ] as const;
 
 /** How the capabilities' own intents are read: the language core scores them beside the built-in ones. */

@@ -82,11 +82,6 @@ const HELP: Entry[] = [
     intent('help', 2),
   ),
   ...entries('hi | hello | hey | hiya | good morning | good afternoon | start', intent('help', 1)),
-  // "what does RAG mean": a question about a word, not a request for figures; help says where it is explained.
-  ...entries(
-    'what does rag mean | what is rag | what is a rag rating | what does red amber green mean | what do the colours mean',
-    intent('help', 8),
-  ),
 ];
 
 // Things people ask any bot; answered with what this one can do instead. Matched exactly: a typo of

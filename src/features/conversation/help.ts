@@ -9,7 +9,8 @@ export async function showHelp(turn: Turn): Promise<void> {
     const text =
       'Hello! I help families answer the annual-review survey of the SEND and AP Outcomes Framework. ' +
       'If you have an invitation, type the code from it (for example ABCD-EFGH-23) and I will start your survey. ' +
-      'You can stop at any time and carry on later from where you left off.';
+      'You can stop at any time and carry on later from where you left off. ' +
+      'If a word is new to you, ask what it means, for example "what does EHCP mean?".';
     await turn.send({ text });
     return;
   }
@@ -57,6 +58,7 @@ export async function showHelp(turn: Turn): Promise<void> {
     { example: 'which measures are off target?', meaning: 'every framework measure, those below target first' },
     { example: 'how is the Support outcome doing overall?', meaning: 'its survey scores and its measures together' },
     { example: 'how does voice compare with this time last year?', meaning: 'the same term a year apart' },
+    { example: 'what does EHCP mean?', meaning: 'a SEND word explained in plain English (families can ask too)' },
   ];
   commands.push({ example: 'preview the digest', meaning: "this term's digest for the partnership board, so far" });
   if (roles.includes('manager'))

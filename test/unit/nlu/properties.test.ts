@@ -76,6 +76,7 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
       terms: z.array(termRef).max(1),
     }),
     z.strictObject({ intent: z.literal('notHeld'), topics: z.array(z.string().min(1)).min(1) }),
+    z.strictObject({ intent: z.literal('glossary'), words: z.array(z.string().min(1)) }),
   ]),
 );
 
@@ -83,7 +84,7 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
 const WORDS =
   'scores outcome safe kept voice health support future progress wellbeing parents children CYP PC YP carers families compare vs between last this term ' +
   'autumn spring summer 2025-26 25/26 2026 wait waiting list SALT SLT speech autism ASD ADHD ND EHCNA dentist physio for the on how long response rate ' +
-  'invite review AR-1042 parent child erase digest subscribe unsubscribe send now help ? unanswered lowest highest per question please hi <at>Bot</at> , . ! measures overall year on year off target attainment spending placements Ofsted'.split(
+  'invite review AR-1042 parent child erase digest subscribe unsubscribe send now help ? unanswered lowest highest per question please hi <at>Bot</at> , . ! measures overall year on year off target attainment spending placements Ofsted mean stands for SENCO'.split(
     ' ',
   );
 const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 14 }).map((w) => w.join(' '));

@@ -386,7 +386,8 @@ const HELD_OUT_3: [string, Want | Want[]][] = [
   ['how many EHCP requests were refused', [NONE, ASK]],
   ['what is the budget for SEN transport', NOT_HELD],
   ['can you email me the report', [NONE, ASK, { intent: 'digest', action: 'preview' }]],
-  ['what does RAG mean', [NONE, { intent: 'help' }]],
+  // Widened when the glossary landed (session 8): explaining the word is the better answer.
+  ['what does RAG mean', [NONE, { intent: 'help' }, { intent: 'glossary', words: ['rag'] }]],
   ['how many children are home educated', NOT_HELD],
   ['translate this into Polish', NONE],
 ];
