@@ -106,9 +106,15 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
       .filter((t) => t && t.trim());
     expect(labels[0]).to.equal('New EHC plans graded good or better');
     expect(out.all).to.match(/1 of the 2 measures rated against a numeric target is below it/);
-    const tribunals = JSON.stringify((await ask(practitioner, 'how many tribunals this year')).cards[0]);
+    const tribunals = JSON.stringify((await ask(practitioner, 'how many tribunals last year')).cards[0]);
     expect(tribunals).to.include('31');
     expect(tribunals).to.include('up 3 on 2024-25 (28): worse');
+    // "This year" is 2026-27, which has no figure yet: said by name, never 2025-26's figure in its place.
+    const thisYear = await ask(practitioner, 'how many tribunals this year');
+    expect(thisYear.cards).to.have.length(0);
+    expect(thisYear.text).to.equal(
+      'No figure is held for appeals to the SEND Tribunal in 2026-27. The nearest period with a figure is 2025-26: ask for it by name.',
+    );
   });
 
   it('answers "how is the Support outcome doing overall?" with its survey scores and its measures', async () => {
