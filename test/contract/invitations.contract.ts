@@ -65,6 +65,21 @@ export function describeInvitationStoreContract(name: string, makeStore: StoreFa
       expect((await store().get(made.code))?.openedAt).to.equal('2026-11-03T10:00:00.000Z');
     });
 
+    it('a copy read before the first open (from a cache or another instance) never moves the first time', async () => {
+      const made = invitation('OPEN-BBBB-22');
+      await store().tryCreate(made);
+      const stale = (await store().getFresh(made.code))!;
+      await store().markOpened(made, '2026-11-03T10:00:00.000Z');
+      await store().markOpened(stale, '2026-11-04T10:00:00.000Z');
+      expect((await store().getFresh(made.code))?.openedAt).to.equal('2026-11-03T10:00:00.000Z');
+    });
+
+    it("gives one review's invitations as they were made, with nothing of the storage", async () => {
+      const made = invitation('LIST-DDDD-22', { reviewRef: 'AR-77' });
+      await store().tryCreate(made);
+      expect(await store().forReview('AR-77')).to.deep.equal([made]);
+    });
+
     it('a revoked invitation says when, and keeps everything else', async () => {
       const made = invitation('REVO-KEAA-22', { openedAt: '2026-11-02T10:00:00.000Z' });
       await store().tryCreate(made);

@@ -64,13 +64,26 @@ export class InvitationsRepository implements InvitationStore {
   /** Records the first time a family opened the invitation; later calls change nothing. */
   async markOpened(invitation: Invitation, at: string): Promise<void> {
     if (invitation.openedAt) return;
-    // A merge: the whole stored row is not known here (it may have been revoked meanwhile), so none is kept.
-    await this.cache.write(invitation.code, async () =>
-      (await this.table()).updateEntity(
-        { partitionKey: invitation.code, rowKey: invitation.code, openedAt: at },
-        'Merge',
-      ),
-    );
+    // The caller's copy may be older than the stored row (the read cache, another instance): the stored row
+    // decides, and the write holds only while it is unchanged, so the first open's time is never moved.
+    await this.cache.write(invitation.code, async () => {
+      const table = await this.table();
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const stored = await getOrUndefined<Invitation>(table, invitation.code, invitation.code);
+        if (!stored) throw new Error(`invitation ${invitation.code} is not there`);
+        if (stored.openedAt) return;
+        try {
+          // A merge: only the time is written, so a revocation made meanwhile is kept.
+          await table.updateEntity({ partitionKey: invitation.code, rowKey: invitation.code, openedAt: at }, 'Merge', {
+            etag: stored.etag,
+          });
+          return;
+        } catch (error) {
+          // Changed since it was read (opened or revoked by another instance): read it again.
+          if (!isStatus(error, 412)) throw error;
+        }
+      }
+    });
   }
 
   /** Stops a code working (a fresh link replaced it). */
@@ -96,7 +109,7 @@ export class InvitationsRepository implements InvitationStore {
     for await (const e of (await this.table()).listEntities<Invitation>({
       queryOptions: { filter: odata`reviewRef eq ${reviewRef}` },
     }))
-      out.push(e);
+      out.push(toInvitation(e));
     return out;
   }
 
