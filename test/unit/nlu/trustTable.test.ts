@@ -465,13 +465,79 @@ const PERIOD_ROWS: [string, Want | Want[]][] = [
   ['attendance last term', ASK],
 ];
 
+/**
+ * A fifth held-out set (issue #24, classes 3–5): survey questions named by their own words, the lowest or
+ * highest question, counts of completed surveys, staff's own words for admin tasks, and subjects or
+ * breakdowns no figures are held for (`breakdown`: the figures are for the whole area, and the answer says
+ * so). Written before any code for them and not tuned on after. First run (before the fixes, whole table 364 rows, 20
+ * confidently wrong): 36 rows, right 10, asked back 2, not understood 4, confidently wrong 20 (every question named by its
+ * words was answered with its outcome, the digest's delivery asked as its preview, breakdowns answered for the area unsaid).
+ */
+const Q = (question: string, extra: Record<string, unknown> = {}): Want => ({ intent: 'scores', question, ...extra });
+const RANKQ = (rank: string, extra: Record<string, unknown> = {}): Want =>
+  S(undefined, { outcome: undefined, question: undefined, rank, perQuestion: true, ...extra });
+const DELIVERY: Want = { intent: 'deliveryReport' };
+const HELD_OUT_QUESTIONS: [string, Want | Want[]][] = [
+  ['how many young people said they feel listened to', Q('voice.cyp.2')],
+  ["'I know who to go to if I need help' scores", [Q('safe.cyp.2'), ASK]],
+  ['"I feel safe online" scores', Q('safe.cyp.3')],
+  ['how are parents answering my child is safe online', Q('safe.pc.3')],
+  ['scores for I can name an adult I trust', Q('support.cyp.1')],
+  ['results for "processes and timescales are clear"', Q('support.pc.3')],
+  ["how many parents feel their child's achievements are celebrated", Q('progress.pc.3')],
+  ['I feel safe in my local area when I go out and about - how do children score it', Q('safe.cyp.4')],
+  ['scores for "my child can identfy trusted adults"', Q('safe.pc.2')],
+  ['transitions are planned in a timely fashion scores', Q('future.pc.4')],
+  ['how did children answer I have examples of my achievements', Q('progress.cyp.3')],
+  ['which question do parents score lowest on?', RANKQ('lowest', { roles: ['pc'] })],
+  ['lowest scoring question overall', RANKQ('lowest')],
+  ['what is the best scoring question in the whole survey', RANKQ('highest')],
+  ['which survey question do young people rate worst', RANKQ('lowest', { roles: ['cyp'] })],
+  ['top question for health among parents', S('health', { rank: 'highest', perQuestion: true, roles: ['pc'] })],
+  ['how many families completed the survey at their annual review', { intent: 'responseRate' }],
+  ['number of parents who have done the survey this term', { intent: 'responseRate' }],
+  ['how many young people have finished the survey', { intent: 'responseRate' }],
+  ['count of completed surveys last term', { intent: 'responseRate' }],
+  ['who has looked at the review AR-6060', { intent: 'whoViewed', reviewRef: 'AR-6060' }],
+  ['has anyone opened AR-1234', { intent: 'whoViewed', reviewRef: 'AR-1234' }],
+  ['did the digest go out', DELIVERY],
+  ['did everyone get the digest', DELIVERY],
+  ['did the last digest reach everyone', DELIVERY],
+  ['was the digest delivered', DELIVERY],
+  [
+    'how did we do overall?',
+    S(undefined, { outcome: undefined, roles: ['cyp', 'pc'], terms: [{ kind: 'current' }], perQuestion: false }),
+  ],
+  ['how did we do overall this term', S(undefined, { outcome: undefined, terms: [{ kind: 'current' }] })],
+  ['survey scores for Oakfield school', [S(undefined, { breakdown: 'school' }), { intent: 'notHeld' }]],
+  ['response rate by school', [{ intent: 'responseRate', breakdown: 'school' }, { intent: 'notHeld' }]],
+  ['how much do we spend on EHCP assessments', NOT_HELD],
+  ['how many children are in out of area placements', NOT_HELD],
+  ['KS2 attainment of pupils with EHCPs', NOT_HELD],
+  ['autism waiting times by school', [W('asd', { breakdown: 'school' }), { intent: 'notHeld' }]],
+  [
+    'attendance of EHCP pupils by ethnicity',
+    [M('attendance_ehcp'), { intent: 'notHeld' }].map((w) => ({
+      ...w,
+      ...(w.intent === 'measure' ? { breakdown: 'ethnicity' } : {}),
+    })),
+  ],
+  ['safe scores for boys and girls', [S('safe', { breakdown: 'gender' }), { intent: 'notHeld' }]],
+];
+
 describe('trust table: how often a practitioner is answered right, asked back, not understood or confidently wrong', () => {
-  const results = [...TABLE, ...PERIOD_ROWS, ...HELD_OUT, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_PERIODS].map(
-    ([text, want]) => {
-      const got = readMessage(text, services, measures) as Record<string, unknown>;
-      return { text, want, got, verdict: verdictOf(got, want) };
-    },
-  );
+  const results = [
+    ...TABLE,
+    ...PERIOD_ROWS,
+    ...HELD_OUT,
+    ...HELD_OUT_2,
+    ...HELD_OUT_3,
+    ...HELD_OUT_PERIODS,
+    ...HELD_OUT_QUESTIONS,
+  ].map(([text, want]) => {
+    const got = readMessage(text, services, measures) as Record<string, unknown>;
+    return { text, want, got, verdict: verdictOf(got, want) };
+  });
   const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
 
   it(`holds at least 150 phrasings across every intent`, () => {
@@ -511,6 +577,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
       ['second held out', HELD_OUT_2],
       ['third held out', HELD_OUT_3],
       ['measures-for-a-period held out', HELD_OUT_PERIODS],
+      ['questions, admin and not-held held out', HELD_OUT_QUESTIONS],
     ];
     for (const [name, set] of sets) {
       const texts = new Set(set.map(([t]) => t));
