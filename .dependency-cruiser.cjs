@@ -29,6 +29,7 @@ const ROOTS = '^src/(index|compositionRoot|composeServices|serviceWiring)\\.ts$|
 const SERVICE = '^src/features/[^/]+/[^/]*(Service|Rebuild|Delivery|Inputs|Schedule|Pacer)\\.ts$';
 const PRESENTER = '^src/features/[^/]+/[^/]*(Presenter|Cards)\\.ts$';
 const HANDLER = '^src/features/[^/]+/[^/]*(Route|Routes|Replies|familySurvey|help|notHeld)\\.ts$';
+const DISCLOSURE = '^src/domain/disclosure/|^src/features/[^/]+/domain/[^/]*[dD]isclos[^/]*\\.ts$';
 const SEEDS = '^src/seeds/';
 
 const rule = (name, comment, from, to) => ({ name, severity: 'error', comment, from, to });
@@ -100,6 +101,12 @@ module.exports = {
         path: PRESENTER,
       },
       { path: `${SERVICE}|${HANDLER}|^src/(routing|bot|http)/` },
+    ),
+    rule(
+      'presenters-show-only-disclosed-figures',
+      'Services hand presenters figures that already passed disclosure control; a presenter may name the Disclosed shape (type-only) but never decides what is shown.',
+      { path: PRESENTER },
+      { path: DISCLOSURE, dependencyTypesNot: ['type-only'] },
     ),
     rule(
       'shared-knows-no-feature',

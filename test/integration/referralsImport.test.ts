@@ -7,6 +7,8 @@ import { fromRoot } from '../../src/config/projectPaths.js';
 import { demoReferrals, referralsToCsv } from '../../src/features/waits/domain/demoExtracts.js';
 import type { Referral } from '../../src/features/waits/domain/referral.js';
 import { waitingListStats } from '../../src/features/waits/domain/waitingListStats.js';
+import { statsFromSummary } from '../../src/features/waits/domain/serviceSummary.js';
+import { discloseWaits } from '../../src/features/waits/domain/disclosedWaits.js';
 import { ReferralsImport } from '../../src/features/waits/referralsImport.js';
 import { BotHarness } from '../support/botHarness.js';
 
@@ -32,6 +34,9 @@ describe('waiting-list extract import (real Azurite)', function () {
   };
   const service = (id: string) => s().services.waits.find(id)!;
   const term = { start: '2026-09-01', end: '2026-12-31' };
+  /** The stored summary's figures before disclosure (forService hands out only disclosed ones). */
+  const summaryStats = async (id: string) =>
+    statsFromSummary((await s().stores.waitSummaries.get(id))!, service(id), '2026-11-22', term);
 
   it('imports a good extract, answers from the summary exactly as from the referrals, and changes nothing on a second import', async () => {
     const lines = [
@@ -58,8 +63,10 @@ describe('waiting-list extract import (real Azurite)', function () {
     const answer = await s().services.waits.forService(service('salt'));
     expect(answer.hasData).to.equal(true);
     if (!answer.hasData) return;
-    expect(answer.stats).to.deep.equal(waitingListStats(stored, service('salt'), '2026-11-22', term));
-    expect(answer.stats).to.include({ waiting: 2, longestWeeks: 29.3 }); // S-1 (205 days) and S-3; S-4 closed, S-2 and S-5 seen
+    const fromReferrals = waitingListStats(stored, service('salt'), '2026-11-22', term);
+    expect(await summaryStats('salt')).to.deep.equal(fromReferrals);
+    expect(await summaryStats('salt')).to.include({ waiting: 2, longestWeeks: 29.3 }); // S-1 (205 days) and S-3; S-4 closed, S-2 and S-5 seen
+    expect(answer.figures).to.deep.equal(discloseWaits(fromReferrals));
 
     const again = await importer().run(file('good.csv', lines));
     expect(again.services).to.deep.equal([
@@ -77,7 +84,12 @@ describe('waiting-list extract import (real Azurite)', function () {
     expect(stored).to.have.length(4);
     expect(stored.find((r) => r.referralId === 'R-1')).to.include({ firstSeenOn: '2026-06-01' });
     const answer = await s().services.waits.forService(service('nd'));
-    expect(answer.hasData && answer.stats.waiting).to.equal(3); // R-1 now seen
+    expect(answer.hasData).to.equal(true);
+    expect((await summaryStats('nd')).waiting).to.equal(3); // R-1 now seen
+    expect(answer.hasData && answer.figures.waiting, '3 is fewer than 5').to.deep.equal({
+      shown: false,
+      reason: 'suppressed',
+    });
   });
 
   it('imports nothing when any row is invalid, and names every bad row by line in words', async () => {
@@ -167,14 +179,14 @@ describe('waiting-list extract import (real Azurite)', function () {
     ]);
     const answer = await s().services.waits.forService(service('asd'));
     if (!answer.hasData) throw new Error('no data');
-    expect(answer.stats).to.deep.equal(
-      waitingListStats(
-        [...all, { referralId: 'M-x', service: 'adhd', referredOn: '2026-01-01' }],
-        service('asd'),
-        '2026-11-22',
-        term,
-      ),
+    const fromReferrals = waitingListStats(
+      [...all, { referralId: 'M-x', service: 'adhd', referredOn: '2026-01-01' }],
+      service('asd'),
+      '2026-11-22',
+      term,
     );
+    expect(await summaryStats('asd')).to.deep.equal(fromReferrals);
+    expect(answer.figures).to.deep.equal(discloseWaits(fromReferrals));
   });
 
   it('the command exits non-zero with row-numbered errors, and imports with --skip-invalid', () => {

@@ -41,7 +41,7 @@ export async function readDigestInputs(deps: DigestSources, term: Term): Promise
     Promise.all(
       deps.waits.catalogue.map(async (service) => {
         const w = await deps.waits.forService(service);
-        return { service, stats: w.hasData ? w.stats : null };
+        return { service, figures: w.hasData ? w.figures : null };
       }),
     ),
     deps.measures.all(),
@@ -52,7 +52,7 @@ export async function readDigestInputs(deps: DigestSources, term: Term): Promise
   const changes = await Promise.all(
     waits.map(async (w) => ({
       ...w,
-      change: w.stats ? await deps.waits.change(w.service, { kind: 'sinceTerm', term: result.previous }) : null,
+      change: w.figures ? await deps.waits.change(w.service, { kind: 'sinceTerm', term: result.previous }) : null,
     })),
   );
   return {

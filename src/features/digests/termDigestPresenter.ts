@@ -11,7 +11,7 @@ import {
   type WaitLine,
 } from './domain/termDigest.js';
 import type { RespondentRole } from '../../domain/survey/questionBank.js';
-import { WAITS_SUPPRESSED_TEXT } from '../waits/domain/disclosedWaits.js';
+import { WAITS_SUPPRESSED_TEXT } from '../waits/domain/hiddenText.js';
 import {
   arrow,
   figureText,

@@ -1,7 +1,7 @@
 import type { FigureTableCard } from '../../cards/cardModels.js';
 import type { Disclosed } from '../../domain/disclosure/disclosure.js';
-import { discloseSnapshot, hiddenText, type DisclosedSnapshot } from './domain/disclosedWaits.js';
-import type { ChangeAnswer } from './domain/extractSnapshot.js';
+import type { DisclosedChange, DisclosedSnapshot } from './domain/disclosedWaits.js';
+import { hiddenText } from './domain/hiddenText.js';
 import type { Service } from './domain/serviceCatalogue.js';
 import { longDate, nowrap, oneDecimal, percent, serviceTitle } from '../../cards/format.js';
 import type { Presented } from '../scores/scoresPresenter.js';
@@ -80,7 +80,7 @@ function headlineOf(then: DisclosedSnapshot, now: DisclosedSnapshot): string {
 }
 
 /** One service: two extracts side by side, or its trend. `asked` is the question's own words for the date. */
-export function presentServiceChange(service: Service, answer: ChangeAnswer, today: string): Presented | string {
+export function presentServiceChange(service: Service, answer: DisclosedChange, today: string): Presented | string {
   const name = serviceTitle(service);
   if (answer.kind === 'noData')
     return `No referrals are loaded for ${name} yet, so I cannot say how its waiting list has changed.`;
@@ -88,7 +88,7 @@ export function presentServiceChange(service: Service, answer: ChangeAnswer, tod
     return `The ${name} extracts loaded go back only to ${longDate(answer.earliest.asOf)}; none shows the list as it stood on ${longDate(answer.since)}. Ask "trend for ${service.shortName} waits" to see every extract there is.`;
   const withinWeeks = service.targets.seen.weeks;
   if (answer.kind === 'trend') {
-    const shown = answer.snapshots.map(discloseSnapshot);
+    const shown = answer.snapshots;
     if (shown.length < 2)
       return `Only one ${name} extract is loaded (${longDate(shown[0]!.asOf)}), so there is nothing to compare it with yet.`;
     const first = shown[0]!;
@@ -108,8 +108,7 @@ export function presentServiceChange(service: Service, answer: ChangeAnswer, tod
     };
     return presented(card);
   }
-  const then = discloseSnapshot(answer.then);
-  const now = discloseSnapshot(answer.now);
+  const { then, now } = answer;
   const card: FigureTableCard = {
     title: `${name}: how the waiting list has changed`,
     subtitle: `Extract of ${longDate(then.asOf)} against the latest, ${longDate(now.asOf)} (${ageText(now.asOf, today)})`,
@@ -127,13 +126,12 @@ export function presentServiceChange(service: Service, answer: ChangeAnswer, tod
 
 /** Every service at once ("which services got worse since last term"): one row per service. */
 export function presentChangeOverview(
-  answers: readonly { service: Service; answer: ChangeAnswer }[],
+  answers: readonly { service: Service; answer: DisclosedChange }[],
   today: string,
 ): Presented {
   const rows = answers.map(({ service, answer }) => {
     if (answer.kind === 'compared') {
-      const then = discloseSnapshot(answer.then);
-      const now = discloseSnapshot(answer.now);
+      const { then, now } = answer;
       return {
         label: serviceTitle(service),
         detail: `${longDate(then.asOf)} → ${longDate(now.asOf)}`,

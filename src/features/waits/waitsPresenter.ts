@@ -5,7 +5,8 @@ import type { Disclosed } from '../../domain/disclosure/disclosure.js';
 import type { Service, ServiceTarget } from './domain/serviceCatalogue.js';
 import { isPastItsPeriod, isRated, provenanceLabel, type Provenance } from '../../domain/targets/targetProvenance.js';
 import type { Rag } from './domain/statistics.js';
-import { discloseWaits, hiddenText, type DisclosedShare, type DisclosedWaits } from './domain/disclosedWaits.js';
+import type { DisclosedShare, DisclosedWaits } from './domain/disclosedWaits.js';
+import { hiddenText } from './domain/hiddenText.js';
 import { longDate, oneDecimal, percent, serviceTitle } from '../../cards/format.js';
 
 type WithData = Extract<ServiceWaits, { hasData: true }>;
@@ -97,10 +98,9 @@ export function ratingOf(rag: Rag | null) {
 
 /** One service: the card, the same as plain text, and a one-line summary. */
 export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: string; summary: string } {
-  const { service, stats } = w;
-  const d = discloseWaits(stats);
+  const { service, figures: d, onDate } = w;
   const { seen, triage, aim } = service.targets;
-  const rating = ratingFor(service, d.rag, stats.onDate);
+  const rating = ratingFor(service, d.rag, onDate);
   const headline = headlineOf(service, d, w.termLabel);
   // The reason first: a colour comes with the figure that decided it.
   const ratingLine = `${rating.icon} ${rating.words}${d.rag ? `. Decided by: ${decidingMeasure(service, d)}` : ''}`;
@@ -140,16 +140,16 @@ export function presentServiceWaits(w: WithData): { card: WaitTimesCard; text: s
 
   const age = daysBetween(w.extractAsOf, w.today);
   const asOfLine =
-    stats.onDate !== w.extractAsOf
-      ? `As of ${longDate(stats.onDate)}, worked out from the referrals (the latest extract is of ${longDate(w.extractAsOf)})`
+    onDate !== w.extractAsOf
+      ? `As of ${longDate(onDate)}, worked out from the referrals (the latest extract is of ${longDate(w.extractAsOf)})`
       : age === 0
         ? `As at the extract of ${longDate(w.extractAsOf)} (today)`
         : `As at the extract of ${longDate(w.extractAsOf)}, ${age} day${age === 1 ? '' : 's'} ago`;
   const seenSource = seen.provenance;
   const notes = [
-    `Target: ${targetText(service, stats.onDate)}.`,
+    `Target: ${targetText(service, onDate)}.`,
     ...(hasRatedTarget(service) ? [] : [`Why not rated: ${seenSource.reason ?? 'no source sets a target.'}`]),
-    ...unmeasuredNotes(service, stats.onDate),
+    ...unmeasuredNotes(service, onDate),
     DEFINITION,
     ...(hasRatedTarget(service) ? [RAG_RULE] : []),
     SUPPRESSION,
@@ -209,7 +209,7 @@ export function presentOverview(
       lines.push(`- ${w.service.name}: no referrals loaded`);
       continue;
     }
-    const d = discloseWaits(w.stats);
+    const d = w.figures;
     const r = ratingFor(w.service, d.rag, onDate);
     if (d.rag === 'red' || d.rag === 'amber') behind++;
     const key = decidingMeasure(w.service, d);

@@ -8,18 +8,15 @@ import type { Rag } from './domain/statistics.js';
 import type { ServiceWaits } from './domain/serviceWaits.js';
 import { waitingListStats } from './domain/waitingListStats.js';
 import type { ReferralStore, WaitSummaryStore } from './waitsStores.js';
-import {
-  answerChange,
-  snapshotOf,
-  type ChangeAnswer,
-  type ExtractSnapshot,
-  type WaitsChange,
-} from './domain/extractSnapshot.js';
+import { answerChange, snapshotOf, type ExtractSnapshot, type WaitsChange } from './domain/extractSnapshot.js';
+import { discloseChange, discloseWaits, type DisclosedChange, type DisclosedShare } from './domain/disclosedWaits.js';
 
 /**
  * Waiting-time figures for questions and digests. A question reads one stored summary per service; the
  * summary is valid for any date on or after its extract, so figures stay right as "today" moves on.
  * Only a date before the extract (BOT_TODAY set back in time) falls back to reading the referrals.
+ * Every figure it hands out has passed disclosure control (disclosedWaits.ts): nothing from 1–4 children,
+ * nor anything that gives one away, leaves this service, so no presenter decides what is shown.
  */
 export class WaitsService {
   constructor(
@@ -53,10 +50,21 @@ export class WaitsService {
       onDate >= summary.asOf
         ? statsFromSummary(summary, service, onDate, window)
         : waitingListStats(await this.referrals.listService(service.id), service, onDate, window);
-    return { service, hasData: true, stats, extractAsOf: summary.asOf, today, termLabel: term.label };
+    return {
+      service,
+      hasData: true,
+      figures: discloseWaits(stats),
+      onDate,
+      extractAsOf: summary.asOf,
+      today,
+      termLabel: term.label,
+    };
   }
 
-  /** Every service, worst first: red, amber, green, not rated, then services with no data. */
+  /**
+   * Every service, worst first: red, amber, green, not rated, then services with no data. Ordered on the
+   * figures as shown, so a service's place says nothing about a figure its row hides.
+   */
   async overview(): Promise<ServiceWaits[]> {
     const all = await Promise.all(this.catalogue.map((s) => this.forService(s)));
     return all.sort((a, b) => severity(b) - severity(a));
@@ -84,7 +92,7 @@ export class WaitsService {
    * The extracts kept for the service, oldest first. A summary saved before extracts were kept (an older
    * version of the bot) still counts as its own extract, so a change question always has the latest.
    */
-  async snapshots(service: Service): Promise<ExtractSnapshot[]> {
+  private async snapshots(service: Service): Promise<ExtractSnapshot[]> {
     const [kept, summary] = await Promise.all([this.summaries.snapshots(service.id), this.summaries.get(service.id)]);
     if (!summary || summary.referralsToDate === 0 || kept.some((k) => k.asOf === summary.asOf)) return kept;
     const term = this.terms.termOf(summary.asOf);
@@ -99,9 +107,12 @@ export class WaitsService {
     return term ? { kind: 'sinceTerm', term } : undefined;
   }
 
-  /** "has the SALT waiting list changed since September", "compared with last term", "trend". */
-  async change(service: Service, change: WaitsChange): Promise<ChangeAnswer> {
-    return answerChange(await this.snapshots(service), change, this.clock.today());
+  /**
+   * "has the SALT waiting list changed since September", "compared with last term", "trend": each extract
+   * disclosed exactly as its own card was, so a figure hidden then stays hidden in the comparison.
+   */
+  async change(service: Service, change: WaitsChange): Promise<DisclosedChange> {
+    return discloseChange(answerChange(await this.snapshots(service), change, this.clock.today()));
   }
 
   /**
@@ -124,10 +135,19 @@ export class WaitsService {
 
 const RAG_SEVERITY: Record<Rag, number> = { red: 4, amber: 3, green: 2 };
 
-/** Higher is worse; ties are broken by the share waiting under target, lowest first. */
+/**
+ * Higher is worse; ties are broken by the share waiting under target, lowest first (by the share seen in time
+ * where nobody waits). Only shown figures count: ordering on a hidden one would let a service's place give
+ * away its rating or share (a red from 3 children would sit above an amber while its row says "not rated").
+ * A hidden share is passed over as a missing one is; equal services keep the catalogue order.
+ */
 function severity(w: ServiceWaits): number {
   if (!w.hasData) return 0;
-  const base = w.stats.rag ? RAG_SEVERITY[w.stats.rag] : 1;
-  const under = w.stats.waitingUnderTarget.share ?? w.stats.seenWithinTargetThisTerm.share ?? 1;
+  const d = w.figures;
+  const base = d.rag ? RAG_SEVERITY[d.rag] : 1;
+  const under = shownShare(d.waitingUnderTarget) ?? shownShare(d.seenWithinTargetThisTerm) ?? 1;
   return base + (1 - under) * 0.5;
 }
+
+const shownShare = (s: Pick<DisclosedShare, 'share'>): number | undefined =>
+  s.share.shown ? s.share.value : undefined;

@@ -20,6 +20,7 @@ import {
 } from '../../../src/features/scores/scoresPresenter.js';
 import { presentOverview, presentServiceWaits } from '../../../src/features/waits/waitsPresenter.js';
 import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
+import { discloseWaits } from '../../../src/features/waits/domain/disclosedWaits.js';
 import { demoReferrals } from '../../../src/features/waits/domain/demoExtracts.js';
 import { buildTermDigest } from '../../../src/features/digests/domain/termDigest.js';
 import { presentTermDigest } from '../../../src/features/digests/termDigestPresenter.js';
@@ -182,7 +183,10 @@ samples.push({
   const answers = catalogue.map((service) => ({
     service,
     hasData: true as const,
-    stats: waitingListStats(demoReferrals(service.id, service.shortName, '2026-11-22'), service, '2026-11-22', window),
+    figures: discloseWaits(
+      waitingListStats(demoReferrals(service.id, service.shortName, '2026-11-22'), service, '2026-11-22', window),
+    ),
+    onDate: '2026-11-22',
     extractAsOf: '2026-11-22',
     // A month-old extract: the card says how old its figures are.
     today: '2026-12-22',
@@ -196,11 +200,8 @@ samples.push({
     });
   const few = {
     ...answers[0],
-    stats: waitingListStats(
-      demoReferrals('salt', 'SALT', '2026-11-22').slice(-3),
-      answers[0].service,
-      '2026-11-22',
-      window,
+    figures: discloseWaits(
+      waitingListStats(demoReferrals('salt', 'SALT', '2026-11-22').slice(-3), answers[0].service, '2026-11-22', window),
     ),
   };
   samples.push({
@@ -279,13 +280,15 @@ samples.push({
     bank.outcomes.flatMap((o) => (['cyp', 'pc'] as const).map((r) => outcomeScore(bank, c, o.id, r)));
   const waits = catalogue.map((service, i) => ({
     service,
-    stats:
+    figures:
       i === 2
         ? null
-        : waitingListStats(demoReferrals(service.id, service.shortName, '2026-11-22'), service, '2026-11-22', {
-            start: term.start,
-            end: term.end,
-          }),
+        : discloseWaits(
+            waitingListStats(demoReferrals(service.id, service.shortName, '2026-11-22'), service, '2026-11-22', {
+              start: term.start,
+              end: term.end,
+            }),
+          ),
   }));
   const full = buildTermDigest({
     term,
@@ -317,7 +320,7 @@ samples.push({
     scores: pick(new Map()),
     previousScores: pick(new Map()),
     rates: responseRates(new Map()),
-    waits: catalogue.map((service) => ({ service, stats: null })),
+    waits: catalogue.map((service) => ({ service, figures: null })),
     measures: [],
     generatedOn: '2026-11-22',
   });

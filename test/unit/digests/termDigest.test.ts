@@ -8,6 +8,7 @@ import { outcomeScore, responseRates } from '../../../src/features/scores/domain
 import { loadQuestionBank, loadServiceCatalogue, loadTermCalendar } from '../../../src/seeds/loadSeeds.js';
 import type { OutcomeId } from '../../../src/domain/survey/questionBank.js';
 import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
+import { discloseWaits } from '../../../src/features/waits/domain/disclosedWaits.js';
 import { presentTermDigest } from '../../../src/features/digests/termDigestPresenter.js';
 
 const bank = loadQuestionBank();
@@ -67,8 +68,8 @@ describe('termly digest content', () => {
     );
     const d = buildTermDigest(
       input(now, before, [
-        { service: nd, stats },
-        { service: catalogue[0], stats: null },
+        { service: nd, figures: discloseWaits(stats) },
+        { service: catalogue[0], figures: null },
       ]),
     );
     expect(d.attention).to.deep.equal([

@@ -5,14 +5,7 @@ import type { Disclosed } from '../../../domain/disclosure/disclosure.js';
 import type { OutcomeId, QuestionBank, RespondentRole } from '../../../domain/survey/questionBank.js';
 import type { Term } from '../../../domain/terms/termCalendar.js';
 import type { Service } from '../../waits/domain/serviceCatalogue.js';
-import type { WaitingListStats } from '../../waits/domain/statistics.js';
-import {
-  discloseSnapshot,
-  discloseWaits,
-  type DisclosedSnapshot,
-  type DisclosedWaits,
-} from '../../waits/domain/disclosedWaits.js';
-import type { ChangeAnswer } from '../../waits/domain/extractSnapshot.js';
+import type { DisclosedChange, DisclosedSnapshot, DisclosedWaits } from '../../waits/domain/disclosedWaits.js';
 import type { MeasureAnswer } from '../../measures/domain/measureFigures.js';
 
 /**
@@ -61,8 +54,11 @@ export type TermDigestInput = {
   scores: OutcomeScore[];
   previousScores: OutcomeScore[];
   rates: ResponseRate[];
-  /** `change`: the latest extract against the last of the term before (absent in older callers). */
-  waits: { service: Service; stats: WaitingListStats | null; change?: ChangeAnswer | null }[];
+  /**
+   * Each service's figures as WaitsService hands them out (already through disclosure control; null with no
+   * data), and `change`: the latest extract against the last of the term before (absent in older callers).
+   */
+  waits: { service: Service; figures: DisclosedWaits | null; change?: DisclosedChange | null }[];
   measures: MeasureAnswer[];
   /** "You said, we did" entries, newest first (absent in older callers). */
   youSaid?: YouSaidEntry[];
@@ -102,10 +98,8 @@ export function buildTermDigest(input: TermDigestInput): TermDigest {
   });
   const waits: WaitLine[] = input.waits.map((w) => ({
     service: w.service,
-    figures: w.stats ? discloseWaits(w.stats) : null,
-    ...(w.change?.kind === 'compared'
-      ? { change: { then: discloseSnapshot(w.change.then), now: discloseSnapshot(w.change.now) } }
-      : {}),
+    figures: w.figures,
+    ...(w.change?.kind === 'compared' ? { change: { then: w.change.then, now: w.change.now } } : {}),
   }));
   for (const w of waits) if (w.figures?.rag === 'red') attention.push({ kind: 'red', service: w.service });
   for (const w of waits) if (w.figures?.rag === 'amber') attention.push({ kind: 'amber', service: w.service });

@@ -1,23 +1,15 @@
 import { discloseFigure, MIN_RESPONDENTS, type Disclosed } from '../../../domain/disclosure/disclosure.js';
 import { discloseWaitCounts } from './waitsDisclosure.js';
-import { snapshotOf, type ExtractSnapshot } from './extractSnapshot.js';
+import { snapshotOf, type ChangeAnswer, type ExtractSnapshot } from './extractSnapshot.js';
 import type { Rag, RatedShare, WaitingListStats } from './statistics.js';
 
 /**
  * Waiting-list figures after disclosure control, for every output (chat, digest, CSV). Each rests on
  * children, so the survey's rule applies: nothing from 1–4 children is shown (a single child's wait
  * can identify them), zero is shown, and band counts hidden beside a shown total are protected from
- * recovery by subtraction. RAG is kept only when the share it rates is shown.
+ * recovery by subtraction. RAG is kept only when the share it rates is shown. WaitsService applies these
+ * before anything is presented; the words for a hidden figure are in hiddenText.ts.
  */
-export const WAITS_SUPPRESSED_TEXT = 'fewer than 5 children';
-/** A figure hidden because, beside the others, it would give away one of fewer than 5. */
-export const WAITS_PROTECTED_TEXT = 'not shown, to protect a smaller figure';
-
-/** The words for a hidden figure: under 5 itself, or hidden to protect another. */
-export function hiddenText(d: Disclosed): string {
-  return !d.shown && d.reason === 'complementary' ? WAITS_PROTECTED_TEXT : WAITS_SUPPRESSED_TEXT;
-}
-
 export type DisclosedShare = {
   share: Disclosed;
   numerator: Disclosed;
@@ -126,6 +118,32 @@ export function discloseSnapshot(s: ExtractSnapshot): DisclosedSnapshot {
             : under,
     },
   };
+}
+
+/** A change answer with every extract in it disclosed by discloseSnapshot, as its own card was. */
+export type DisclosedChange =
+  | { kind: 'noData' }
+  | { kind: 'compared'; then: DisclosedSnapshot; now: DisclosedSnapshot; since: string }
+  /** Nothing loaded from that far back: the earliest extract there is, so the answer can say so. */
+  | { kind: 'nothingThatOld'; since: string; earliest: DisclosedSnapshot; now: DisclosedSnapshot }
+  | { kind: 'trend'; snapshots: DisclosedSnapshot[] };
+
+export function discloseChange(a: ChangeAnswer): DisclosedChange {
+  switch (a.kind) {
+    case 'noData':
+      return a;
+    case 'compared':
+      return { kind: 'compared', then: discloseSnapshot(a.then), now: discloseSnapshot(a.now), since: a.since };
+    case 'nothingThatOld':
+      return {
+        kind: 'nothingThatOld',
+        since: a.since,
+        earliest: discloseSnapshot(a.earliest),
+        now: discloseSnapshot(a.now),
+      };
+    case 'trend':
+      return { kind: 'trend', snapshots: a.snapshots.map(discloseSnapshot) };
+  }
 }
 
 function plain(s: { numerator: number; denominator: number; share: number | null }) {
