@@ -55,11 +55,14 @@ describe('connection limits', function () {
 
 /**
  * Node checks its own header timeout only every 30 s, so headers trickled a byte a second were held ~31 s.
- * Slow headers are cut at the same deadline as slow bodies. A real-time test: at 3 s, each case takes ~3 s.
+ * Slow headers are cut at the same deadline as slow bodies. A real-time test: at 1 s, each case takes ~1 s,
+ * with a header byte every quarter of the deadline (several arrive before it, and none extends it); a
+ * connection held to Node's own 30 s check fails every bound below.
  */
 describe('slow request headers', function () {
   this.timeout(30_000);
-  const deadlineMs = 3_000;
+  const deadlineMs = 1_000;
+  const dripMs = deadlineMs / 4;
   let server: Server;
   let port: number;
 
@@ -73,14 +76,14 @@ describe('slow request headers', function () {
   });
   after(() => server.close());
 
-  /** Writes `first`, then one more header byte every second; resolves with how long until the server closed it. */
+  /** Writes `first`, then one more header byte every `dripMs`; resolves with how long until the server closed it. */
   function trickle(first: string): Promise<number> {
     const started = Date.now();
     const socket = connect(port, '127.0.0.1');
     socket.on('error', () => undefined);
     socket.on('data', () => undefined);
     socket.write(first);
-    const drip = setInterval(() => socket.write('a'), 1_000);
+    const drip = setInterval(() => socket.write('a'), dripMs);
     return new Promise<number>((resolve) => {
       const giveUp = setTimeout(() => socket.destroy(), 25_000);
       socket.once('close', () => {
@@ -117,7 +120,7 @@ describe('slow request headers', function () {
       if (!firstAnswered && d.toString().startsWith('HTTP/1.1 200')) {
         firstAnswered = Date.now();
         socket.write('GET /ok HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
-        drip = setInterval(() => socket.write('a'), 1_000);
+        drip = setInterval(() => socket.write('a'), dripMs);
       }
     });
     socket.write('GET /ok HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
