@@ -14,23 +14,41 @@ import { readWaitsChange } from './waitsSlot.js';
 /** How long a question stays the one a short follow-up is read against. */
 export const FOLLOW_UP_MINUTES = 30;
 
-/** Words that say "the same question, but…": "what about", "and for", "just", "only". */
+/**
+ * Words that say "the same question, but…": "what about", "and for", "just", "only". They count only where
+ * a follow-up says them, at the start ("and" inside "speech and language therapy" is no cue), or "instead" /
+ * "only" at the end ("parents only").
+ */
 const CUES: Entry[] = entries(
   'what about | how about | and for | and what about | and | same for | same again for | what was it | how was it | just | only | instead | now for',
   { kind: 'ignore' },
 );
 const cueLexicon = compileLexicon(CUES);
+/** "which question pulls it down?": a rank said the way one speaks of the answer just given. */
+const RANK_OF_IT = compileLexicon([
+  ...entries('pulls it down | pulling it down | drags it down | dragging it down | lets it down | brings it down', {
+    kind: 'rank',
+    rank: 'lowest',
+  }),
+  ...entries('pulls it up | lifts it | pushes it up | brings it up', { kind: 'rank', rank: 'highest' }),
+]);
 
 type Scores = Extract<Understanding, { intent: 'scores' }>;
 type Waits = Extract<Understanding, { intent: 'waits' }>;
 type Measure = Extract<Understanding, { intent: 'measure' }>;
+type Themes = Extract<Understanding, { intent: 'themes' }>;
+
+/** What a message reads as alone when it could be a follow-up: nothing clear, or a question it may complete. */
+const OPEN = new Set(['unknown', 'clarify', 'scores', 'waits', 'responseRate']);
 
 /**
  * Reads a later message against the question before it in the same conversation. `fresh` is what the
- * message means alone. A message that only changes the term, the respondents, the outcome, the service or
- * the comparison ("what about last term?", "just parent carers", "and for autism?") is the previous
- * question with that change. A change of subject that could be either ("and for autism?" after outcome
- * scores: autism is a waiting list, not an outcome) is asked back. Anything else stands on its own.
+ * message means alone. A follow-up may fill what a message leaves out, never replace what it says: a message
+ * that names its own intent, outcome ("which outcome…" names them all), service or measure is answered for
+ * what it names, unless it is cued as a follow-up ("and for safe?"); a message that only changes the term, the
+ * respondents, the cohort, the rank or the comparison ("what about last term?", "just parent carers", "and
+ * for SEN support?", "which question pulls it down?") is the previous question with that change. A change of
+ * subject that could be either ("and for autism?" after outcome scores) is asked back.
  */
 export function readFollowUp(
   text: string,
@@ -39,46 +57,27 @@ export function readFollowUp(
   services: readonly ServiceVocab[],
   measures: readonly MeasureVocab[] = [],
 ): Understanding {
-  // A full question of its own (or an exact command) needs no earlier one.
-  if (!['unknown', 'scores', 'waits', 'responseRate', 'clarify', 'help'].includes(fresh.intent)) return fresh;
+  // A full question of another kind, or an exact command, needs no earlier one.
+  if (!OPEN.has(fresh.intent)) return fresh;
   const { tokens } = normalise(text);
   const a = analyse(tokens, lexiconFor(services, measures));
-  const cued = analyse(tokens, cueLexicon).matches.length > 0;
+  const cued = cuedAsFollowUp(tokens);
   const outcome = readOutcome(a);
   const roles = readRoles(a);
   const terms = readTerms(a);
   const service = tagged(a, 'service')[0]?.tag.id;
-  const ownSubject =
-    outcome.kind !== 'none' || service !== undefined || has(a, 'measureTopic') || has(a, 'allMeasures');
-  const changesOnly = roles.length > 0 || terms.terms.length > 0 || terms.compare !== undefined;
+  const ownMeasure = has(a, 'measureTopic') || has(a, 'allMeasures');
+  const ownSubject = outcome.kind !== 'none' || service !== undefined || ownMeasure;
   // A long message that names its own subject is a new question.
   if (tokens.length > 8 && ownSubject) return fresh;
+  // Read alone as another kind of question with its own words ("response rate in the spring term" after waits).
+  const otherIntent = fresh.intent !== previous.intent && fresh.intent !== 'unknown' && fresh.intent !== 'clarify';
 
-  // The message asks a question of its own ("scores", "waiting list", "response rate"), not a change to one.
-  const asksAfresh = tagged(a, 'intent').some((t) => t.tag.weight >= 3) || has(a, 'waitAnchor');
-
-  // "what about last term?", "and in 2024-25?" after a measure: the same measure for that period;
-  // "and for SEN support?" after attendance (EHCP): its sibling measure.
-  if (previous.intent === 'measure' && previous.measure && !ownSubject && (cued || !asksAfresh)) {
-    const sibling = siblingMeasure(a, previous.measure, measures);
-    if (sibling === null) return fresh;
-    const same: Measure = sibling ? { ...previous, measure: sibling.id, name: sibling.name } : previous;
-    const period = readPeriod(a);
-    if (period.kind === 'one') return { ...same, period: period.ask };
-    if (period.kind === 'calendarYear')
-      return askBack(
-        'Which academic year do you mean?',
-        academicYearsAround(period.year).map((academicYear) => ({
-          ...same,
-          period: { kind: 'year' as const, academicYear },
-        })),
-        services,
-      );
-    if (sibling) return same;
-  }
+  if (previous.intent === 'measure' && previous.measure && !otherIntent && !ownMeasure && outcome.kind === 'none')
+    return measureFollowUp(a, previous, terms, services, measures, fresh);
   if (previous.intent === 'scores') {
     if (service !== undefined && outcome.kind === 'none') {
-      if (asksAfresh && !cued) return fresh;
+      if (!cued) return fresh;
       // "and for autism?" after scores: a waiting list, or something else? Ask rather than jump.
       const waits: Waits = { intent: 'waits', service, allServices: false };
       return askBack(
@@ -87,32 +86,103 @@ export function readFollowUp(
         services,
       );
     }
-    if (ownSubject && !cued) return fresh;
-    if ((cued || !asksAfresh) && (outcome.kind === 'one' || changesOnly)) {
-      const next: Scores = { ...previous };
-      if (outcome.kind === 'one') next.outcome = outcome.outcome;
-      if (roles.length) next.roles = roles;
-      const t = termsFor(terms, previous.terms);
-      if (t) next.terms = t;
-      return next;
-    }
-    return fresh;
+    if (otherIntent || ownMeasure) return fresh;
+    // "which outcome is lowest", "outcome scores", "how are we doing on voice": a question of its own.
+    const namesOutcomes = outcome.kind !== 'none' || tokens.some((t) => t === 'outcome' || t === 'outcomes');
+    const asksAfresh = tagged(a, 'intent').some((t) => t.tag.weight >= 3);
+    if ((namesOutcomes || asksAfresh) && !cued) return fresh;
+    const rank = tagged(a, 'rank')[0]?.tag.rank ?? tagged(analyse(tokens, RANK_OF_IT), 'rank')[0]?.tag.rank;
+    const perQuestion = has(a, 'perQuestion');
+    const changes = roles.length > 0 || terms.terms.length > 0 || terms.compare !== undefined || !!rank || perQuestion;
+    if (!(outcome.kind === 'one' || changes)) return fresh;
+    const next: Scores = { ...previous };
+    if (outcome.kind === 'one') next.outcome = outcome.outcome;
+    if (roles.length) next.roles = roles;
+    const t = termsFor(terms, previous.terms);
+    if (t) next.terms = t;
+    if (rank) next.rank = rank;
+    // Ranked within one outcome ("which question pulls it down?"), its questions are what is ranked.
+    if (perQuestion || (rank && next.outcome)) next.perQuestion = true;
+    return next;
   }
-  if (previous.intent === 'waits') {
-    // "and for autism?" keeps the comparison asked before ("since September"); "compared with last term?"
-    // keeps the service.
-    const kept = previous.change ? { change: previous.change } : {};
-    if (service !== undefined && (cued || fresh.intent !== 'waits'))
-      return { intent: 'waits', service, allServices: false, ...kept };
-    const change = readWaitsChange(a, terms);
-    if (change && service === undefined && outcome.kind === 'none' && !has(a, 'measureTopic'))
-      return { ...previous, change };
-    return fresh;
-  }
-  if (previous.intent === 'responseRate' && changesOnly && !ownSubject) {
+  if (previous.intent === 'waits') return waitsFollowUp(a, previous, fresh, terms, cued, service, otherIntent);
+  if (otherIntent || ownSubject) return fresh;
+  if (previous.intent === 'responseRate') {
     const t = termsFor(terms, previous.terms);
     return t ? { intent: 'responseRate', terms: t } : fresh;
   }
+  if (previous.intent === 'themes' && (roles.length > 0 || terms.terms.length > 0)) {
+    const next: Themes = { ...previous };
+    if (roles.length) next.roles = roles;
+    if (terms.terms.length) next.terms = terms.terms.slice(0, 1);
+    return next;
+  }
+  return fresh;
+}
+
+/** A cue where a follow-up says it: at the start, or "instead" / "only" at the end. */
+function cuedAsFollowUp(tokens: string[]): boolean {
+  const words = tokens.filter((t) => /[a-z0-9]/.test(t));
+  return analyse(words, cueLexicon).matches.some(
+    (m) => m.start === 0 || (m.end === words.length && ['instead', 'only'].includes(words[m.start]!)),
+  );
+}
+
+/**
+ * After a measure: "what about last term?", "and in 2024-25?" (the same measure for that period); "and for SEN
+ * support?" after attendance (EHCP): its sibling measure, for the same period; "compared with a year ago?":
+ * the same measure again, whose answer carries both comparisons.
+ */
+function measureFollowUp(
+  a: Analysis,
+  previous: Measure,
+  terms: ReturnType<typeof readTerms>,
+  services: readonly ServiceVocab[],
+  measures: readonly MeasureVocab[],
+  fresh: Understanding,
+): Understanding {
+  const sibling = siblingMeasure(a, previous.measure!, measures);
+  if (sibling === null) return fresh;
+  const same: Measure = sibling ? { ...previous, measure: sibling.id, name: sibling.name } : previous;
+  const period = readPeriod(a);
+  if (period.kind === 'one') return { ...same, period: period.ask };
+  if (period.kind === 'calendarYear')
+    return askBack(
+      'Which academic year do you mean?',
+      academicYearsAround(period.year).map((academicYear) => ({
+        ...same,
+        period: { kind: 'year' as const, academicYear },
+      })),
+      services,
+    );
+  if (sibling || terms.compare !== undefined) return same;
+  return fresh;
+}
+
+/**
+ * After waits: "and for autism?" keeps the comparison asked before ("since September"); "compared with last
+ * term?" keeps the service; "which service got worse?" keeps the comparison for every service.
+ */
+function waitsFollowUp(
+  a: Analysis,
+  previous: Waits,
+  fresh: Understanding,
+  terms: ReturnType<typeof readTerms>,
+  cued: boolean,
+  service: string | undefined,
+  otherIntent: boolean,
+): Understanding {
+  if (otherIntent || has(a, 'measureTopic') || readOutcome(a).kind !== 'none') return fresh;
+  const kept = previous.change ? { change: previous.change } : {};
+  if (service !== undefined)
+    return cued || fresh.intent !== 'waits' ? { intent: 'waits', service, allServices: false, ...kept } : fresh;
+  const change = readWaitsChange(a, terms);
+  if (has(a, 'allServices')) {
+    // Only a comparison without its baseline ("got worse") takes the one asked before.
+    const baseline = change && change.kind !== 'trend' ? change : terms.compare ? previous.change : undefined;
+    return fresh.intent === 'waits' && baseline ? { ...fresh, change: baseline } : fresh;
+  }
+  if (change) return { ...previous, change };
   return fresh;
 }
 
