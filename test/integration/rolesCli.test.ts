@@ -10,8 +10,9 @@ describe('npm run roles (embedded storage on disk)', function () {
   this.timeout(120_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'roles-cli-'));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
+  // What `npm run roles` runs (tsx src/cli/roles.ts), as node with tsx's loader: no npx and no second process.
   const run = (...args: string[]) =>
-    spawnSync('npx', ['tsx', 'src/cli/roles.ts', ...args], {
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/roles.ts', ...args], {
       cwd: fromRoot(),
       env: { ...process.env, DATA_DIR: dataDir },
       encoding: 'utf8',
