@@ -48,18 +48,13 @@ describe('production build and container image steps', function () {
     let port: number;
 
     before(async () => {
-      // The build stage: the same script the Dockerfile runs, here on this checkout's node_modules.
-      for (const step of dockerfile.build.steps) await run('sh', ['-c', step], { cwd: fromRoot() });
-      expect(existsSync(fromRoot('dist', 'index.js')), 'npm run build writes dist/index.js').to.equal(true);
-      expect(existsSync(fromRoot('dist', 'src')), 'the build compiles src only').to.equal(false);
-
       // The runtime stage's COPY lines, from the files git tracks (their working-tree versions, so
-      // untracked scratch stays out) and the build's dist/.
+      // untracked scratch stays out) and, once it is built, the build's dist/.
       workDir = mkdtempSync(path.join(tmpdir(), 'send-bot-prod-'));
       const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: fromRoot(), encoding: 'utf8' })
         .split('\0')
         .filter((f) => f && existsSync(fromRoot(f)));
-      for (const copy of dockerfile.runtime.copies)
+      const copyIntoImage = (copy: Copy) => {
         for (const source of copy.sources) {
           const files = copy.fromStage ? [source.path] : tracked.filter((f) => within(f, source.path));
           expect(files, `COPY ${source.path}`).not.to.be.empty;
@@ -68,8 +63,24 @@ describe('production build and container image steps', function () {
             cpSync(fromRoot(f), path.join(workDir, f), { recursive: true });
           }
         }
-      for (const step of dockerfile.runtime.steps)
-        await run('sh', ['-c', step], { cwd: workDir, env: { ...process.env, ...dockerfile.runtime.env } });
+      };
+      for (const copy of dockerfile.runtime.copies) if (!copy.fromStage) copyIntoImage(copy);
+
+      // The build stage (the same script the Dockerfile runs, here on this checkout's node_modules) and the
+      // runtime stage's install share nothing: the runtime stage takes dist/ from the build only after its
+      // install. So the two run at the same time, and dist/ is copied once both are done.
+      const build = async () => {
+        for (const step of dockerfile.build.steps) await run('sh', ['-c', step], { cwd: fromRoot() });
+      };
+      const install = async () => {
+        for (const step of dockerfile.runtime.steps)
+          await run('sh', ['-c', step], { cwd: workDir, env: { ...process.env, ...dockerfile.runtime.env } });
+      };
+      for (const stage of await Promise.allSettled([build(), install()]))
+        if (stage.status === 'rejected') throw stage.reason;
+      expect(existsSync(fromRoot('dist', 'index.js')), 'npm run build writes dist/index.js').to.equal(true);
+      expect(existsSync(fromRoot('dist', 'src')), 'the build compiles src only').to.equal(false);
+      for (const copy of dockerfile.runtime.copies) if (copy.fromStage) copyIntoImage(copy);
 
       azurite = await startEmbeddedAzurite();
       port = await getPort({ host: '127.0.0.1' });
