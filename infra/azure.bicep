@@ -56,6 +56,12 @@ param legalTextFile string
 ])
 param logLevel string = 'info'
 
+@description('NOTIFY_TEMPLATE_INVITE_SMS: the GOV.UK Notify template id of the invitation by text (personalisation: link, code, expires, area)')
+param notifyTemplateInviteSms string
+
+@description('NOTIFY_TEMPLATE_INVITE_EMAIL: the GOV.UK Notify template id of the invitation by email (personalisation: link, code, expires, area)')
+param notifyTemplateInviteEmail string
+
 @secure()
 @minLength(16)
 @description('DIGEST_TRIGGER_SECRET: the bearer token an external scheduler sends to POST /api/digests/run')
@@ -271,6 +277,22 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'DIGEST_TRIGGER_SECRET'
           value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=digest-trigger-secret)'
+        }
+        {
+          name: 'NOTIFY_API_KEY'
+          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=notify-api-key)'
+        }
+        {
+          name: 'CONTACT_ENCRYPTION_KEY'
+          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=contact-encryption-key)'
+        }
+        {
+          name: 'NOTIFY_TEMPLATE_INVITE_SMS'
+          value: notifyTemplateInviteSms
+        }
+        {
+          name: 'NOTIFY_TEMPLATE_INVITE_EMAIL'
+          value: notifyTemplateInviteEmail
         }
         {
           name: 'FAMILY_HELP_TEXT'

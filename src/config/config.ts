@@ -26,6 +26,15 @@ function accountUrlProblem(value: string): string | undefined {
   return undefined;
 }
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GUID_TEXT = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** `<key name>-<service id>-<secret id>`: the client reads the two GUIDs from the end. */
+const NOTIFY_KEY = new RegExp(`^[A-Za-z0-9_ .-]{1,255}-${GUID_TEXT}-${GUID_TEXT}$`, 'i');
+const notifyTemplate = optionalText.refine((v) => v === undefined || guid.test(v), {
+  message: "must be a Notify template id (a GUID, shown on the template's page in Notify)",
+});
+function isBase64Key(value: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32;
+}
 
 const envSchema = z
   .object({
@@ -131,6 +140,23 @@ const envSchema = z
     }),
     // The privacy notice and terms (a copy of seeds/legal.json with the area's own words and contact).
     LEGAL_TEXT_FILE: optionalText,
+    // GOV.UK Notify (texts and emails to families). The key's text is never repeated in a message.
+    NOTIFY_API_KEY: optionalText.refine((v) => v === undefined || NOTIFY_KEY.test(v), {
+      message:
+        'must be a GOV.UK Notify API key as Notify shows it: <key name>-<service id>-<secret id> (two GUIDs at the end)',
+    }),
+    NOTIFY_BASE_URL: optionalText.pipe(
+      z
+        .url({ protocol: /^https?$/, message: "must be Notify's API base URL (only set to point at a local fake)" })
+        .optional(),
+    ),
+    NOTIFY_TEMPLATE_INVITE_SMS: notifyTemplate,
+    NOTIFY_TEMPLATE_INVITE_EMAIL: notifyTemplate,
+    NOTIFY_TEMPLATE_REMINDER_SMS: notifyTemplate,
+    NOTIFY_TEMPLATE_REMINDER_EMAIL: notifyTemplate,
+    CONTACT_ENCRYPTION_KEY: optionalText.refine((v) => v === undefined || isBase64Key(v), {
+      message: 'must be 32 random bytes written in base64 (e.g. the output of: openssl rand -base64 32)',
+    }),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE_CONNECTION_STRING && env.STORAGE_ACCOUNT_URL) {
@@ -236,6 +262,7 @@ const envSchema = z
           "is required for a deployed bot: what families are told to do if they need help now (your area's contacts), shown before they write",
       });
     }
+    notifyProblems(env, ctx);
     // A multi-tenant app would serve every organisation in the world: only with a list of the allowed ones.
     if (env.MicrosoftAppType === 'MultiTenant' && env.ALLOWED_TENANTS.length === 0) {
       ctx.addIssue({
@@ -246,6 +273,64 @@ const envSchema = z
       });
     }
   });
+
+/**
+ * Notify is all or nothing: a key needs its invitation templates and the contact key (fail closed: never send
+ * and then keep a family's number in the clear); settings without the key mean someone expected sending.
+ */
+function notifyProblems(
+  env: {
+    NOTIFY_API_KEY?: string;
+    NOTIFY_BASE_URL?: string;
+    NOTIFY_TEMPLATE_INVITE_SMS?: string;
+    NOTIFY_TEMPLATE_INVITE_EMAIL?: string;
+    NOTIFY_TEMPLATE_REMINDER_SMS?: string;
+    NOTIFY_TEMPLATE_REMINDER_EMAIL?: string;
+    CONTACT_ENCRYPTION_KEY?: string;
+    MicrosoftAppId?: string;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const dependent = [
+    'NOTIFY_BASE_URL',
+    'NOTIFY_TEMPLATE_INVITE_SMS',
+    'NOTIFY_TEMPLATE_INVITE_EMAIL',
+    'NOTIFY_TEMPLATE_REMINDER_SMS',
+    'NOTIFY_TEMPLATE_REMINDER_EMAIL',
+    'CONTACT_ENCRYPTION_KEY',
+  ] as const;
+  if (!env.NOTIFY_API_KEY) {
+    for (const name of dependent)
+      if (env[name])
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `is set but NOTIFY_API_KEY is not, so nothing would be sent: set NOTIFY_API_KEY to send invitations through GOV.UK Notify, or remove ${name}`,
+        });
+    return;
+  }
+  for (const name of ['NOTIFY_TEMPLATE_INVITE_SMS', 'NOTIFY_TEMPLATE_INVITE_EMAIL'] as const)
+    if (!env[name])
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: 'is required when NOTIFY_API_KEY is set: the id of the Notify template the invitation is sent with',
+      });
+  if (!env.CONTACT_ENCRYPTION_KEY)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['CONTACT_ENCRYPTION_KEY'],
+      message:
+        "is required when NOTIFY_API_KEY is set: 32 random bytes in base64 that encrypt families' phone numbers and emails at rest",
+    });
+  if (env.MicrosoftAppId && env.NOTIFY_BASE_URL && !/^https:/i.test(env.NOTIFY_BASE_URL))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['NOTIFY_BASE_URL'],
+      message:
+        'must be https for a deployed bot (the API key signs every request); leave it unset for GOV.UK Notify itself',
+    });
+}
 
 /** Every variable the bot reads (infra/azure.bicep is checked against it: nothing set that nothing reads). */
 export const SETTING_NAMES: readonly string[] = Object.keys(envSchema.shape);
@@ -289,6 +374,16 @@ export type Config = {
   applicationInsightsConnectionString?: string;
   /** The privacy notice and terms served at /privacy and /terms, read and checked at start-up. */
   legal: { file: string; text: LegalText };
+  /** GOV.UK Notify, when set up: invitations are then sent by text or email, and contacts sealed with `contactKey`. */
+  notify?: NotifyConfig;
+};
+
+export type NotifyConfig = {
+  apiKey: string;
+  baseUrl?: string;
+  templates: { inviteSms: string; inviteEmail: string; reminderSms?: string; reminderEmail?: string };
+  /** 32 bytes: AES-256-GCM for phone numbers and emails at rest. */
+  contactKey: Buffer;
 };
 
 export class ConfigError extends Error {}
@@ -378,6 +473,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     familyHelpText: e.FAMILY_HELP_TEXT ?? DEFAULT_FAMILY_HELP_TEXT,
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     legal: { file: legalFile, text: legalText },
+    ...(e.NOTIFY_API_KEY && e.NOTIFY_TEMPLATE_INVITE_SMS && e.NOTIFY_TEMPLATE_INVITE_EMAIL && e.CONTACT_ENCRYPTION_KEY
+      ? {
+          notify: {
+            apiKey: e.NOTIFY_API_KEY,
+            ...(e.NOTIFY_BASE_URL ? { baseUrl: e.NOTIFY_BASE_URL.replace(/\/+$/, '') } : {}),
+            templates: {
+              inviteSms: e.NOTIFY_TEMPLATE_INVITE_SMS,
+              inviteEmail: e.NOTIFY_TEMPLATE_INVITE_EMAIL,
+              reminderSms: e.NOTIFY_TEMPLATE_REMINDER_SMS,
+              reminderEmail: e.NOTIFY_TEMPLATE_REMINDER_EMAIL,
+            },
+            contactKey: Buffer.from(e.CONTACT_ENCRYPTION_KEY, 'base64'),
+          },
+        }
+      : {}),
   };
 }
 
@@ -450,6 +560,9 @@ export function redactedSummary(config: Config, env: NodeJS.ProcessEnv = process
     invitationTtlDays: config.invitationTtlDays,
     digestTriggerSecret: config.digestTriggerSecret ? '[set]' : '[not set]',
     telemetry: config.applicationInsightsConnectionString ? '[set: Azure Monitor]' : '[not set: nothing is sent]',
+    notify: config.notify
+      ? { apiKey: '[set]', baseUrl: config.notify.baseUrl ?? 'GOV.UK Notify', contactKey: '[set]' }
+      : '[not set: invitations are shown to pass on, nothing is sent]',
   };
 }
 

@@ -8,7 +8,22 @@ export function createLogger(level: string, name = 'send-outcomes-bot'): Logger 
     name,
     level,
     redact: {
-      paths: ['*.password', '*.appPassword', '*.secret', '*.connectionString', '*.token', 'req.headers.authorization'],
+      paths: [
+        '*.password',
+        '*.appPassword',
+        '*.secret',
+        '*.connectionString',
+        '*.token',
+        'req.headers.authorization',
+        // Families' contacts and the keys that send to and seal them (never logged; this is the second line).
+        '*.phone',
+        '*.email',
+        '*.apiKey',
+        '*.contactKey',
+        '*.sealed',
+        '*.config.headers',
+        '*.config.data',
+      ],
       censor: '[redacted]',
     },
   });

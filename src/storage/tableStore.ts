@@ -32,6 +32,7 @@ export const TABLES = {
   reviewViews: 'reviewviews',
   worryAlerts: 'worryalerts',
   youSaid: 'yousaid',
+  contacts: 'contacts',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

@@ -50,6 +50,9 @@ const KEY_COMPARISON = /\b(PartitionKey|RowKey)(\s*(?:eq|ne|gt|ge|lt|le)\s*|\s*=
 // Quotes inside a Table address's parentheses belong to the URL: `answers(PartitionKey='…')`.
 const URL_IN_TEXT = /\bhttps?:\/\/(?:[^\s'"<>()]|\([^)\s]*\))+/gi;
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/** A family's email or phone number (what a practitioner types to send an invitation). */
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}/g;
+const PHONE_IN_TEXT = /(?<![\w.:/-])(?:\+44\s?(?:\(0\)\s?)?|0044\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w.:/-])/g;
 
 /** A URL (or a path with its query) as telemetry may carry it; `route` is the server's matched template. */
 export function scrubUrl(value: string, route?: string): string {
@@ -84,7 +87,7 @@ function scrubQuery(search: string): string {
   return kept.length ? `?${kept.join('&')}` : '';
 }
 
-/** Free text (an error message, a stack, a span name): URLs, keys, codes, refs and tokens replaced. */
+/** Free text (an error message, a stack, a span name): emails, phone numbers, URLs, keys, codes, refs and tokens replaced. */
 export function scrubText(text: string): string {
   // GUIDs (request ids, operation ids) are kept whole: the ref and token patterns would mangle them.
   const parts = text.split(new RegExp(`(${GUID.source})`, 'i'));
@@ -93,6 +96,8 @@ export function scrubText(text: string): string {
       i % 2 === 1
         ? part
         : part
+            .replace(EMAIL_IN_TEXT, '[email]')
+            .replace(PHONE_IN_TEXT, '[phone]')
             .replace(URL_IN_TEXT, (u) => scrubUrl(u))
             .replace(KEY_COMPARISON, `$1$2${HIDDEN}`)
             .replace(CODE, '[code]')

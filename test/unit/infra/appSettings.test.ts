@@ -38,10 +38,17 @@ const DEPLOYMENT_VALUES: Record<string, string> = {
     'InstrumentationKey=6b1e0d2c-3a4f-4e5b-9c8d-7f6e5a4b3c2d;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/;LiveEndpoint=https://uksouth.livediagnostics.monitor.azure.com/',
   PUBLIC_BASE_URL: 'https://outcomes.example.gov.uk',
   DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com',
+  NOTIFY_TEMPLATE_INVITE_SMS: '9b0e6c4d-2f1a-4c3b-8e7d-5a6f0b1c2d3e',
+  NOTIFY_TEMPLATE_INVITE_EMAIL: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
   FAMILY_HELP_TEXT:
     'If anyone is in danger now, call 999. For help today call the council children’s services front door on 01234 567890.',
 };
 const KEY_VAULT_VALUE = 'a-secret-read-from-key-vault-0123456789';
+/** Secrets whose shape the configuration checks: Key Vault gives them in that shape. */
+const KEY_VAULT_VALUES: Record<string, string> = {
+  NOTIFY_API_KEY: `live-${GUID}-7d2c9e41-3b8a-4f5d-a6c0-1e9b8f2d4c73`,
+  CONTACT_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+};
 
 type Value =
   { kind: 'literal'; text: string } | { kind: 'keyVault'; text: string } | { kind: 'expression'; text: string };
@@ -104,7 +111,7 @@ function environmentOf(settings: AppSetting[], defaults: Map<string, string>): R
   return Object.fromEntries(
     settings.map(({ name, value }) => {
       if (value.kind === 'literal') return [name, value.text];
-      if (value.kind === 'keyVault') return [name, KEY_VAULT_VALUE];
+      if (value.kind === 'keyVault') return [name, KEY_VAULT_VALUES[name] ?? KEY_VAULT_VALUE];
       const fromParameter = defaults.get(value.text);
       if (fromParameter !== undefined) return [name, fromParameter];
       const filled = DEPLOYMENT_VALUES[name];
@@ -133,6 +140,9 @@ describe('infra/azure.bicep app settings against the configuration', () => {
     expect(config.loadDemoData).to.equal(false);
     expect(config.devRoles).to.deep.equal([]);
     expect(config.publicBaseUrl).to.match(/^https:\/\//);
+    // Families are invited by text and email through GOV.UK Notify itself (no base URL), contacts sealed.
+    expect(config.notify?.baseUrl).to.equal(undefined);
+    expect(config.notify?.contactKey).to.have.length(32);
   });
 
   it('set nothing the configuration does not know, apart from App Service platform settings', () => {
@@ -160,7 +170,7 @@ describe('infra/azure.bicep app settings against the configuration', () => {
   });
 
   it('take every secret from a Key Vault reference, never a literal', () => {
-    for (const required of ['DIRECT_LINE_SECRET', 'DIGEST_TRIGGER_SECRET'])
+    for (const required of ['DIRECT_LINE_SECRET', 'DIGEST_TRIGGER_SECRET', 'NOTIFY_API_KEY', 'CONTACT_ENCRYPTION_KEY'])
       expect(named(required)?.value.kind, required).to.equal('keyVault');
     for (const { name, value } of settings.filter((s) => /SECRET|PASSWORD|KEY|TOKEN/i.test(s.name)))
       expect(value.kind, name).to.equal('keyVault');
