@@ -21,6 +21,9 @@ import { ReferralsRepository } from './features/waits/storage/referralsRepositor
 import { WaitSummariesRepository } from './features/waits/storage/waitSummariesRepository.js';
 import { WorryAlertsRepository } from './features/worries/storage/worryAlertsRepository.js';
 import { YouSaidRepository } from './features/youSaid/storage/youSaidRepository.js';
+import { ContactsRepository } from './features/familyContacts/storage/contactsRepository.js';
+import { ContactCipher } from './features/familyContacts/domain/contactCipher.js';
+import { notifySender } from './features/familyContacts/notifySender.js';
 import * as seedFiles from './seeds/loadSeeds.js';
 import { wireServices, type Seeds, type Services } from './serviceWiring.js';
 import type { RedoLog } from './storage/redoLog.js';
@@ -71,6 +74,7 @@ function openRepositories(config: Config, store: TableStore, bank: Seeds['bank']
     reviewViews: new ReviewViewsRepository(store),
     worryAlerts: new WorryAlertsRepository(store),
     youSaid: new YouSaidRepository(store),
+    contacts: new ContactsRepository(store),
   };
 }
 
@@ -98,6 +102,12 @@ export function composeServices(
     digestSendsPerSecond: config.digestSendsPerSecond,
     onError: (error) =>
       opts.logger?.error({ err: error }, 'a worry alert could not be sent at once; the minutely run tries again'),
+    familyMessaging: config.notify && {
+      send: notifySender(config.notify),
+      cipher: new ContactCipher(config.notify.contactKey),
+      templates: config.notify.templates,
+      area: config.legal.text.organisation,
+    },
   });
   return { seeds, clock, store, stores, services };
 }

@@ -106,6 +106,7 @@ export function composeBot(
       }),
       jobs.worryAlertsJob(services.worries),
       jobs.termEndDigestsJob(services.digests),
+      jobs.contactSweepJob(services.familyContacts),
     ],
     logger,
   );

@@ -32,6 +32,13 @@ import { YouSaidService } from './features/youSaid/youSaidService.js';
 import { ThemesService } from './features/themes/themesService.js';
 import type { ThemeList } from './features/themes/domain/themeList.js';
 import { ReviewAnswersService } from './features/reviews/reviewAnswersService.js';
+import type { ContactStore } from './features/familyContacts/familyContactsStores.js';
+import {
+  familyMessenger,
+  FamilyContactsService,
+  forgettingContactsOnCompletion,
+  type FamilyMessaging,
+} from './features/familyContacts/familyContactsService.js';
 
 /** Every store the services need, as ports: Table Storage in the product, in-memory fakes in unit tests. */
 export type Stores = {
@@ -51,6 +58,7 @@ export type Stores = {
   reviewViews: ReviewViewLog;
   worryAlerts: WorryAlertStore;
   youSaid: YouSaidStore;
+  contacts: ContactStore;
 };
 
 /** The reviewed reference data the services answer from, loaded from seeds/ at the edge. */
@@ -77,6 +85,8 @@ export type ServiceOptions = {
   digestSendsPerSecond: number;
   /** Where a failure of work started after a turn (a worry alert's first send) is reported. */
   onError?: (error: unknown) => void;
+  /** GOV.UK Notify and the contact key, when set up: invitations are then sent by text or email. */
+  familyMessaging?: FamilyMessaging;
 };
 
 /**
@@ -86,10 +96,13 @@ export type ServiceOptions = {
 export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
   const { bank, terms } = seeds;
   const { clock } = o;
+  const familyContacts = new FamilyContactsService(s.contacts, s.invitations, s.respondents, clock, o.familyMessaging);
   const invitationService = new InvitationService(s.invitations, s.respondents, terms, clock, {
     ttlDays: o.invitationTtlDays,
     publicBaseUrl: o.publicBaseUrl,
     sectionCount: sectionOrder(bank).length,
+    messenger: familyMessenger(familyContacts),
+    forgetContact: (code) => familyContacts.forgetInvitation(code),
   });
   const youSaid = new YouSaidService(s.youSaid, clock);
   const themes = new ThemesService(bank, seeds.themeList, terms, clock, s.counters);
@@ -116,13 +129,14 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
     clock,
     s.invitations,
     s.conversations,
-    s.respondents,
+    // A completed survey's contact is deleted by the save that completes it.
+    forgettingContactsOnCompletion(s.respondents, familyContacts),
     invitationService,
     worries,
   );
   const access = new AccessControl(s.roles, o.devRoles);
   const scores = new ScoresService(bank, terms, clock, s.counters);
-  const erasure = new ErasureService(s.respondents, s.invitations, s.worryAlerts);
+  const erasure = new ErasureService(s.respondents, s.invitations, s.worryAlerts, familyContacts);
   const waits = new WaitsService(seeds.catalogue, terms, clock, s.referrals, s.waitSummaries);
   const measures = new MeasuresService(seeds.measures, s.measureValues);
   const digests = new DigestService({
@@ -155,6 +169,7 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
   );
   return {
     addressBook,
+    familyContacts,
     invitationService,
     survey,
     access,

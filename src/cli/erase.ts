@@ -16,9 +16,14 @@ runCli(async () => {
   const ref = checkReviewRef(input);
   if (!ref.ok) fail(ref.message, 2);
   await withServices(async (s) => {
-    const report = await new ErasureService(s.stores.respondents, s.stores.invitations).erase(ref.reviewRef);
+    const report = await new ErasureService(
+      s.stores.respondents,
+      s.stores.invitations,
+      s.stores.worryAlerts,
+      s.services.familyContacts,
+    ).erase(ref.reviewRef);
     console.log(
-      `Erased review ${report.reviewRef}: ${report.answers} answers, ${report.respondents} respondent records, ${report.invitations} invitations. Aggregates corrected.`,
+      `Erased review ${report.reviewRef}: ${report.answers} answers, ${report.respondents} respondent records, ${report.invitations} invitations, ${report.alerts} worry alerts, ${report.contacts} phone numbers or emails. Aggregates corrected.`,
     );
   });
 });

@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock.js';
 import type { DigestService } from '../features/digests/digestService.js';
+import type { FamilyContactsService } from '../features/familyContacts/familyContactsService.js';
 import type { RespondentRecords } from '../features/survey/surveyStores.js';
 import type { WorryAlertsService } from '../features/worries/worryAlertsService.js';
 import { HOUR, MINUTE, type Job } from './job.js';
@@ -69,6 +70,22 @@ export function termEndDigestsJob(digests: Pick<DigestService, 'runDue'>): Job {
       return 'report' in result
         ? { note: 'term-end digest run', detail: { digestId: result.digestId, report: result.report.text } }
         : { detail: { reason: result.reason } };
+    },
+  };
+}
+
+/**
+ * Families' phone numbers and emails go the moment a survey is completed, an invitation replaced or a review
+ * erased; this deletes those whose invitation has since expired (and any a crash left behind).
+ */
+export function contactSweepJob(contacts: Pick<FamilyContactsService, 'sweep'>): Job {
+  return {
+    name: 'contact sweep',
+    every: 15 * MINUTE,
+    firstRunAfter: MINUTE,
+    run: async () => {
+      const r = await contacts.sweep();
+      return r.removed > 0 ? { note: 'contacts no longer needed deleted', detail: r } : { detail: r };
     },
   };
 }

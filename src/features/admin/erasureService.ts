@@ -1,4 +1,5 @@
 import type { WorryAlertStore } from '../worries/worryStores.js';
+import type { FamilyContactsService } from '../familyContacts/familyContactsService.js';
 import { RESPONDENT_ROLES, type RespondentRole } from '../../domain/survey/questionBank.js';
 import type { InvitationStore, RespondentRecords } from '../survey/surveyStores.js';
 
@@ -9,6 +10,8 @@ export type ErasureReport = {
   invitations: number;
   /** Worry alerts (which hold the family's words) removed with the answers. */
   alerts: number;
+  /** Families' phone numbers and emails held to send their invitations. */
+  contacts: number;
 };
 
 /**
@@ -20,10 +23,13 @@ export class ErasureService {
     private readonly respondents: RespondentRecords,
     private readonly invitations: InvitationStore,
     private readonly alerts?: Pick<WorryAlertStore, 'eraseReview'>,
+    private readonly contacts?: Pick<FamilyContactsService, 'forgetReview'>,
   ) {}
 
   async erase(reviewRef: string): Promise<ErasureReport> {
-    const report: ErasureReport = { reviewRef, respondents: 0, answers: 0, invitations: 0, alerts: 0 };
+    const report: ErasureReport = { reviewRef, respondents: 0, answers: 0, invitations: 0, alerts: 0, contacts: 0 };
+    // The family's number or address first: it is the most personal thing held, and needs nothing else.
+    report.contacts = (await this.contacts?.forgetReview(reviewRef)) ?? 0;
     // This year's record and every earlier year's archived one (`AR-1042@2025-26`).
     const records = [reviewRef, ...(await this.respondents.archivedRefs(reviewRef))];
     for (const ref of records) for (const role of RESPONDENT_ROLES) await this.eraseRespondent(ref, role, report);

@@ -1,4 +1,5 @@
-import type { InviteResult } from './invitationService.js';
+import type { InviteResult, NotSentReason } from './invitationService.js';
+import type { ContactDetails } from '../familyContacts/domain/contactDetails.js';
 import { renderCard } from '../../cards/renderCard.js';
 import type { RespondentRole } from '../../domain/survey/questionBank.js';
 import type { Turn } from '../../ports/turn.js';
@@ -27,4 +28,34 @@ export async function sendCreated(
     card,
     fullText: text,
   });
+}
+
+/** The contact as the reply names it: enough to recognise, not the whole of it (the chat keeps replies). */
+const sentTo = (c: ContactDetails) =>
+  c.channel === 'sms'
+    ? `by text to the mobile number ending ${c.phone.slice(-3)}`
+    : `by email to ${c.email.slice(0, 1)}…${c.email.slice(c.email.indexOf('@'))}`;
+
+/** What is said above the card: sent, or that sending is not set up and the link is there to pass on. */
+export function sentLead(contact: ContactDetails | undefined, canSend: boolean): string {
+  if (!contact) return '';
+  if (!canSend)
+    return 'Sending texts and emails is not set up on this bot, so I have sent nothing and kept no number or address: please pass the link on to the family yourself.';
+  return `I have sent the invitation ${sentTo(contact)} through GOV.UK Notify.`;
+}
+
+/** A message that did not go: in the practitioner's words, with what to do. No invitation was kept. */
+export function notSentText(why: NotSentReason, contact: ContactDetails | undefined): string {
+  const what = contact?.channel === 'email' ? 'email address' : 'mobile number';
+  const nothing = 'I have not made the invitation, and nothing about it is kept.';
+  switch (why) {
+    case 'recipient':
+      return `GOV.UK Notify would not send to that ${what}. ${nothing} Check the ${what} with the family and try again.`;
+    case 'setup':
+      return `GOV.UK Notify refused the message because of how sending is set up here (for example a trial service can only send to its own team). ${nothing} Please tell your administrator; meanwhile type the invitation without a ${what} to get a link to pass on.`;
+    case 'notAuthorised':
+      return `GOV.UK Notify did not accept this bot's key, so nothing was sent. ${nothing} Please tell your administrator; meanwhile type the invitation without a ${what} to get a link to pass on.`;
+    case 'unavailable':
+      return `GOV.UK Notify is busy or not answering, so nothing was sent. ${nothing} Please try again in a few minutes.`;
+  }
 }

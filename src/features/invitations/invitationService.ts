@@ -8,6 +8,7 @@ import type { RespondentRole } from '../../domain/survey/questionBank.js';
 import type { TermCalendar } from '../../domain/terms/termCalendar.js';
 import type { Invitation, InvitationStore, RespondentRecords } from '../survey/surveyStores.js';
 import { invitationStatus, type InvitationStatus } from './domain/invitationStatus.js';
+import type { ContactDetails } from '../familyContacts/domain/contactDetails.js';
 
 export type InviteResult =
   | {
@@ -20,7 +21,15 @@ export type InviteResult =
       expiresOn: string;
     }
   | { kind: 'badReviewRef'; message: string }
-  | { kind: 'alreadyCompleted'; reviewRef: string; role: RespondentRole };
+  | { kind: 'alreadyCompleted'; reviewRef: string; role: RespondentRole }
+  /** The family's message could not be sent: the invitation was withdrawn, nothing of it is kept. */
+  | { kind: 'notSent'; reviewRef: string; role: RespondentRole; why: NotSentReason };
+
+export type Created = Extract<InviteResult, { kind: 'created' }>;
+/** Why a message did not go: a recipient Notify refused, its set-up, its key, or Notify was unavailable. */
+export type NotSentReason = 'recipient' | 'setup' | 'notAuthorised' | 'unavailable';
+/** Sends a new invitation to the family by text or email (see familyContacts); undefined once sent. */
+export type FamilyMessenger = { send(made: Created, contact: ContactDetails): Promise<NotSentReason | undefined> };
 
 export type InvitationSummary = {
   code: string;
@@ -45,10 +54,32 @@ export class InvitationService {
     private readonly respondents: RespondentRecords,
     private readonly terms: TermCalendar,
     private readonly clock: Clock,
-    private readonly options: { ttlDays: number; publicBaseUrl: string; sectionCount: number },
+    private readonly options: {
+      ttlDays: number;
+      publicBaseUrl: string;
+      sectionCount: number;
+      /** Set when GOV.UK Notify is: invitations can then be sent to a family's phone or email. */
+      messenger?: FamilyMessenger;
+      /** Deletes the family's contact held for a replaced invitation (see familyContacts). */
+      forgetContact?: (code: string) => Promise<void>;
+    },
   ) {}
 
-  async invite(reviewRefInput: string, role: RespondentRole, createdBy: string): Promise<InviteResult> {
+  /** Whether invitations can be sent to a family's phone or email (GOV.UK Notify is set up). */
+  get sendsToFamilies(): boolean {
+    return this.options.messenger !== undefined;
+  }
+
+  /**
+   * With `contact`, the invitation is sent to the family before it counts: if it cannot be, it is deleted
+   * (its code never reached anyone) and the respondent is not recorded as invited.
+   */
+  async invite(
+    reviewRefInput: string,
+    role: RespondentRole,
+    createdBy: string,
+    contact?: ContactDetails,
+  ): Promise<InviteResult> {
     const ref = checkReviewRef(reviewRefInput);
     if (!ref.ok) return { kind: 'badReviewRef', message: ref.message };
     const existing = await this.respondents.read(ref.reviewRef, role);
@@ -76,8 +107,7 @@ export class InvitationService {
     ) {
       code = newInvitationCode();
     }
-    await this.ensureRespondent(ref.reviewRef, role, term);
-    return {
+    const made: Created = {
       kind: 'created',
       code,
       displayCode: formatCode(code),
@@ -86,6 +116,14 @@ export class InvitationService {
       role,
       expiresOn,
     };
+    const messenger = this.options.messenger;
+    const why = contact ? (messenger ? await messenger.send(made, contact) : 'setup') : undefined;
+    if (why) {
+      await this.invitations.delete(code);
+      return { kind: 'notSent', reviewRef: ref.reviewRef, role, why };
+    }
+    await this.ensureRespondent(ref.reviewRef, role, term);
+    return made;
   }
 
   /** The invitations one practitioner made, newest first, each with where the family is up to. */
@@ -116,7 +154,10 @@ export class InvitationService {
     if (status.kind === 'replaced') return { kind: 'alreadyReplaced', reviewRef: old.reviewRef, role: old.role };
     // The new code exists before the old one stops, so a family always has one that works.
     const made = await this.invite(old.reviewRef, old.role, old.createdBy);
-    if (made.kind === 'created') await this.invitations.revoke(old.code, this.clock.now().toISOString());
+    if (made.kind === 'created') {
+      await this.invitations.revoke(old.code, this.clock.now().toISOString());
+      await this.options.forgetContact?.(old.code);
+    }
     return made;
   }
 
@@ -140,8 +181,10 @@ export class InvitationService {
     // Last year's links stop working: a family using one would otherwise write into this year's survey.
     const at = this.clock.now().toISOString();
     for (const old of await this.invitations.forReview(reviewRef))
-      if (old.role === role && academicYearOfTerm(old.term) < academicYearOfTerm(term) && !old.revokedAt)
+      if (old.role === role && academicYearOfTerm(old.term) < academicYearOfTerm(term) && !old.revokedAt) {
         await this.invitations.revoke(old.code, at);
+        await this.options.forgetContact?.(old.code);
+      }
     const archive = archivedRef(reviewRef, academicYearOfTerm(existing.invitedTerm));
     const rows = await this.respondents.answerRows(reviewRef, role);
     await this.respondents.mutate(archive, role, (current) =>

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { InvitationService } from './invitationService.js';
 import { RESPONDENT_ROLES } from '../../domain/survey/questionBank.js';
 import { intentRoute } from '../../routing/route.js';
-import { ROLE_NAMES, sendCreated } from './invitationReplies.js';
+import { notSentText, ROLE_NAMES, sendCreated, sentLead } from './invitationReplies.js';
+import { readContact } from '../familyContacts/domain/contactDetails.js';
 
 /** "invite review AR-1042 parent": a code and link for one respondent of a review. */
 export const inviteRoute = (invitations: InvitationService) =>
@@ -28,7 +29,25 @@ export const inviteRoute = (invitations: InvitationService) =>
         });
         return;
       }
-      const result = await invitations.invite(slots.reviewRef, slots.role, turn.userId ?? 'unknown');
+      // The number or address is read from the message itself, never kept in the understanding (which is logged
+      // when not understood, and remembered for follow-ups).
+      const reading = readContact(turn.text);
+      if (reading.kind === 'invalid') {
+        await turn.send({ text: reading.message });
+        return;
+      }
+      const contact = reading.kind === 'contact' ? reading.contact : undefined;
+      const canSend = invitations.sendsToFamilies;
+      const result = await invitations.invite(
+        slots.reviewRef,
+        slots.role,
+        turn.userId ?? 'unknown',
+        canSend ? contact : undefined,
+      );
+      if (result.kind === 'notSent') {
+        await turn.send({ text: notSentText(result.why, contact) });
+        return;
+      }
       if (result.kind === 'badReviewRef') {
         await turn.send({ text: result.message });
         return;
@@ -39,6 +58,6 @@ export const inviteRoute = (invitations: InvitationService) =>
         });
         return;
       }
-      await sendCreated(turn, result);
+      await sendCreated(turn, result, sentLead(contact, canSend));
     },
   });

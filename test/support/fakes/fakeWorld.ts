@@ -14,6 +14,7 @@ import type { ConversationAddress, Reply } from '../../../src/ports/messages.js'
 import type { Turn } from '../../../src/ports/turn.js';
 import { TestClock } from '../testClock.js';
 import * as fakes from './inMemoryStores.js';
+import { InMemoryContacts } from './inMemoryContacts.js';
 
 const bank = loadQuestionBank();
 const terms = loadTermCalendar();
@@ -51,6 +52,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     reviewViews: new fakes.InMemoryReviewViews(),
     worryAlerts: new fakes.InMemoryWorryAlerts(),
     youSaid: new fakes.InMemoryYouSaid(),
+    contacts: new InMemoryContacts(),
   };
   const {
     addressBook,

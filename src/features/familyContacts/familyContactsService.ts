@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../domain/clock.js';
+import type { RespondentRole } from '../../domain/survey/questionBank.js';
+import type { InvitationStore, RespondentRecords } from '../survey/surveyStores.js';
+import type { ContactCipher } from './domain/contactCipher.js';
+import { recipientOf, type ContactDetails } from './domain/contactDetails.js';
+import type { ContactStore, NotifyOutcome, NotifySender } from './familyContactsStores.js';
+import type { FamilyMessenger } from '../invitations/invitationService.js';
+
+/** The invitation being sent: what its message says. */
+export type InvitationToSend = {
+  code: string;
+  displayCode: string;
+  link: string;
+  reviewRef: string;
+  role: RespondentRole;
+  expiresOn: string;
+};
+
+export type FamilyMessaging = {
+  send: NotifySender;
+  cipher: ContactCipher;
+  templates: { inviteSms: string; inviteEmail: string };
+  /** The local area named in the message (the privacy notice's organisation). */
+  area: string;
+};
+
+/** "24 January 2027": how a family reads a date. */
+export function familyDate(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
+}
+
+/**
+ * Sends a family their invitation by text or email through GOV.UK Notify, and holds their number or address
+ * only while the invitation can still be answered: sealed (AES-256-GCM), one row per invitation, deleted when
+ * the survey is completed, the invitation expires or is replaced, the review is erased, or the family opts out.
+ * Without Notify set up (`messaging` undefined) nothing is sent and nothing is held.
+ */
+export class FamilyContactsService {
+  constructor(
+    private readonly contacts: ContactStore,
+    private readonly invitations: Pick<InvitationStore, 'get' | 'forReview'>,
+    private readonly respondents: Pick<RespondentRecords, 'read'>,
+    private readonly clock: Clock,
+    private readonly messaging?: FamilyMessaging,
+  ) {}
+
+  get canSend(): boolean {
+    return this.messaging !== undefined;
+  }
+
+  /**
+   * Sends the invitation; only once Notify has accepted it is the contact kept (a refusal keeps nothing).
+   * The message's reference is a fresh random id: never the review, the code or the contact.
+   */
+  async sendInvitation(invitation: InvitationToSend, contact: ContactDetails): Promise<NotifyOutcome> {
+    const m = this.messaging;
+    if (!m) return { kind: 'notAuthorised' };
+    const outcome = await m.send({
+      channel: contact.channel,
+      to: recipientOf(contact),
+      templateId: contact.channel === 'sms' ? m.templates.inviteSms : m.templates.inviteEmail,
+      personalisation: {
+        link: invitation.link,
+        code: invitation.displayCode,
+        expires: familyDate(invitation.expiresOn),
+        area: m.area,
+      },
+      reference: randomUUID(),
+    });
+    if (outcome.kind !== 'sent') return outcome;
+    // One respondent, one contact: an earlier invitation's number or address goes when a new one is sent.
+    await this.forgetRespondent(invitation.reviewRef, invitation.role);
+    await this.contacts.put({
+      code: invitation.code,
+      reviewRef: invitation.reviewRef,
+      role: invitation.role,
+      channel: contact.channel,
+      sealed: m.cipher.seal(recipientOf(contact), invitation.code),
+      createdAt: this.clock.now().toISOString(),
+      expiresAt: invitation.expiresOn,
+    });
+    return outcome;
+  }
+
+  /** The contact held for an invitation, opened; undefined when none is held or it does not open. */
+  async contactFor(code: string): Promise<string | undefined> {
+    const held = await this.contacts.get(code);
+    return held && this.messaging ? this.messaging.cipher.open(held.sealed, code) : undefined;
+  }
+
+  /** The invitation was replaced, or the family asked not to be contacted again. */
+  async forgetInvitation(code: string): Promise<void> {
+    await this.contacts.delete(code);
+  }
+
+  /** The respondent completed the survey (or their record was erased). */
+  async forgetRespondent(reviewRef: string, role: RespondentRole): Promise<number> {
+    let removed = 0;
+    for (const held of await this.contacts.forReview(reviewRef))
+      if (held.role === role && (await this.contacts.delete(held.code))) removed++;
+    return removed;
+  }
+
+  /** Erasure of the whole review. */
+  async forgetReview(reviewRef: string): Promise<number> {
+    let removed = 0;
+    for (const held of await this.contacts.forReview(reviewRef)) if (await this.contacts.delete(held.code)) removed++;
+    return removed;
+  }
+
+  /**
+   * Deletes every contact its invitation no longer needs: expired, replaced, gone, or its survey completed.
+   * The deletions above happen at once; this catches what they missed (a crash between) and expiry.
+   */
+  async sweep(): Promise<{ removed: number }> {
+    const today = this.clock.today();
+    let removed = 0;
+    for (const held of await this.contacts.all()) {
+      const invitation = await this.invitations.get(held.code);
+      const done =
+        !invitation ||
+        Boolean(invitation.revokedAt) ||
+        today > invitation.expiresAt ||
+        Boolean((await this.respondents.read(invitation.reviewRef, invitation.role))?.completedAt);
+      if (done && (await this.contacts.delete(held.code))) removed++;
+    }
+    return { removed };
+  }
+}
+
+/**
+ * The respondent records the survey writes through: when a save completes a survey, or a record is erased,
+ * that respondent's contact is deleted in the same breath.
+ */
+export function forgettingContactsOnCompletion(
+  respondents: RespondentRecords,
+  contacts: Pick<FamilyContactsService, 'forgetRespondent'>,
+): RespondentRecords {
+  return {
+    read: (ref, role) => respondents.read(ref, role),
+    answerRows: (ref, role) => respondents.answerRows(ref, role),
+    deleteStrayAnswers: (ref, role) => respondents.deleteStrayAnswers(ref, role),
+    sweep: (olderThanMs) => respondents.sweep(olderThanMs),
+    scanAll: () => respondents.scanAll(),
+    archivedRefs: (ref) => respondents.archivedRefs(ref),
+    mutate: async (reviewRef, role, change) => {
+      const result = await respondents.mutate(reviewRef, role, change);
+      if (result.changed && (!result.state || result.state.completedAt))
+        await contacts.forgetRespondent(reviewRef, role);
+      return result;
+    },
+  };
+}
+
+/** The invitations' way to send to a family, when Notify is set up: a Notify outcome in the words of a reason. */
+export function familyMessenger(contacts: FamilyContactsService): FamilyMessenger | undefined {
+  if (!contacts.canSend) return undefined;
+  return {
+    send: async (made, contact) => {
+      const outcome = await contacts.sendInvitation(made, contact);
+      switch (outcome.kind) {
+        case 'sent':
+          return undefined;
+        case 'refused':
+          return outcome.why;
+        case 'notAuthorised':
+        case 'unavailable':
+          return outcome.kind;
+      }
+    },
+  };
+}

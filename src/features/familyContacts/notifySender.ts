@@ -1,0 +1,79 @@
+import { NotifyClient } from 'notifications-node-client';
+import type { NotifyMessage, NotifyOutcome, NotifySender } from './familyContactsStores.js';
+
+export type NotifySettings = { apiKey: string; baseUrl?: string };
+export type RetryPolicy = {
+  /** Waits before each retry of a 429 or 5xx; their count bounds the attempts. */
+  delaysMs: readonly number[];
+  /** How long one request may take; a request with no answer in time is not retried (it may have been sent). */
+  timeoutMs: number;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+/** Three retries within about 4 s: a practitioner's turn must answer before Teams sends it again (~15 s). */
+export const DEFAULT_RETRY: RetryPolicy = { delaysMs: [400, 1_200, 2_400], timeoutMs: 8_000 };
+
+type Attempt = { kind: 'done'; outcome: NotifyOutcome } | { kind: 'retry' };
+
+/**
+ * Messages through GOV.UK Notify's official client. Whatever Notify or the network answers becomes a
+ * NotifyOutcome here: the client's errors carry the request (the recipient, the signed token), so none is
+ * thrown, logged or kept. 429 and 5xx are tried again with growing waits; 400 and 403 are final.
+ */
+export function notifySender(settings: NotifySettings, retry: RetryPolicy = DEFAULT_RETRY): NotifySender {
+  const client = settings.baseUrl
+    ? new NotifyClient(settings.baseUrl.replace(/\/+$/, ''), settings.apiKey)
+    : new NotifyClient(settings.apiKey);
+  const sleep = retry.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+
+  async function attempt(message: NotifyMessage): Promise<Attempt> {
+    const options = { personalisation: message.personalisation, reference: message.reference };
+    const request =
+      message.channel === 'sms'
+        ? client.sendSms(message.templateId, message.to, options)
+        : client.sendEmail(message.templateId, message.to, options);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), retry.timeoutMs);
+    });
+    try {
+      const response = await Promise.race([request, timedOut]);
+      if (response === 'timeout') return { kind: 'done', outcome: { kind: 'unavailable' } };
+      return { kind: 'done', outcome: { kind: 'sent', notificationId: String(response.data.id) } };
+    } catch (error) {
+      return classify(statusOf(error), errorNames(error));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return async (message) => {
+    for (let i = 0; ; i++) {
+      const result = await attempt(message);
+      if (result.kind === 'done') return result.outcome;
+      const delay = retry.delaysMs[i];
+      if (delay === undefined) return { kind: 'unavailable' };
+      await sleep(delay);
+    }
+  };
+}
+
+function classify(status: number | undefined, errors: string[]): Attempt {
+  if (status === 429 || (status !== undefined && status >= 500) || status === undefined) return { kind: 'retry' };
+  if (status === 403) return { kind: 'done', outcome: { kind: 'notAuthorised' } };
+  // Notify's 400s name the problem: a bad recipient, or the service's set-up (trial mode, template, personalisation).
+  const recipient = errors.some((e) => /ValidationError/.test(e)) && !errors.some((e) => /BadRequestError/.test(e));
+  return { kind: 'done', outcome: { kind: 'refused', why: recipient ? 'recipient' : 'setup' } };
+}
+
+/** Only the status and Notify's error names are read from a failure; nothing else of it leaves this file. */
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { response?: { status?: unknown } } | undefined)?.response?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function errorNames(error: unknown): string[] {
+  const data = (error as { response?: { data?: { errors?: unknown } } } | undefined)?.response?.data;
+  const list = Array.isArray(data?.errors) ? (data.errors as unknown[]) : [];
+  return list.map((e) => String((e as { error?: unknown } | undefined)?.error ?? ''));
+}
