@@ -178,8 +178,12 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
       const card = cards(replies).at(-1)!;
       replies = (await family.submit({ ...card.actions[0].data, ...answersFor(card, k) })).activities;
     }
-    // Same conversation, any message: back to section 4.
+    // Same conversation: a message is answered where the family is (the card above stays the one to use)…
     replies = (await family.say('hello')).activities;
+    expect(cards(replies)).to.have.length(0);
+    expect(texts(replies).join(' ')).to.match(/section 4 of 7/);
+    // …and "carry on" shows section 4 again.
+    replies = (await family.say('carry on')).activities;
     expect(sectionLine(cards(replies).at(-1))).to.equal('Section 4 of 7');
     // A new device with the code: also section 4.
     replies = (await bot.user({ channelId: 'directline' }).say(code)).activities;

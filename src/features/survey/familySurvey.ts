@@ -1,6 +1,9 @@
 import type { YouSaidService } from '../youSaid/youSaidService.js';
 import { youSaidLine } from '../youSaid/youSaidPresenter.js';
-import type { SaveResult, SurveyPosition, SurveyService } from './surveyService.js';
+import type { AnswerResult, SaveResult, SurveyPosition, SurveyService } from './surveyService.js';
+import { readCodeFromText } from '../../domain/invitations/invitationCode.js';
+import { partialValues } from './domain/respondentState.js';
+import { readSurveyChat } from './domain/surveyChat.js';
 import { sectionCard, sectionSavedCard, surveyCompleteCard } from './surveyCards.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
 import { sectionNumber, TEXT_SECTION } from './domain/sections.js';
@@ -90,15 +93,71 @@ export class FamilySurvey {
   /** A child tapped a face: the next question replaces the card, or the section is saved. */
   async answerQuestion(turn: Turn, payload: Record<string, unknown>): Promise<CardOutcome> {
     const result = await this.survey.answerQuestion(turn.conversationId, payload);
+    if (result.kind === 'repeat') {
+      // A double tap or a re-sent turn: the first press already answered. Teams puts the current card in
+      // place again (the same one the first press gave); Web Chat already shows it, so nothing is sent.
+      if (!turn.canReplaceCards || !result.next) return;
+      return { replaceWith: { text: this.stepLabel(result), card: this.cardFor(turn, result, {}) } };
+    }
+    if (result.kind === 'notCurrent') {
+      await turn.send({ text: this.notCurrentText(result) });
+      return;
+    }
     if (result.kind !== 'nextQuestion') return this.reportSave(turn, result);
     // Web Chat keeps the pressed card on screen: the new one says what was picked, so a child can see it counted.
-    const picked =
-      payload.answer === SKIP_VALUE
-        ? this.bank.data.scale.skipLabel
-        : this.bank.data.scale.points.find((p) => String(p.score) === payload.answer)?.label;
+    const picked = this.label(payload.answer === SKIP_VALUE ? 0 : Number(payload.answer));
     const card = this.cardFor(turn, result, { answers: result.answers, lead: picked ? `You picked: ${picked}.` : '' });
     const { index, total } = sectionNumber(this.bank, result.section);
     return { replaceWith: { text: `Section ${index} of ${total}`, card } };
+  }
+
+  /**
+   * Something typed in a chat whose survey is in progress, by a family: a short answer (how to stop, what a
+   * word means, help) that leaves the card where it is. False when it is not for the survey (a code, staff,
+   * no survey in progress), for the router to answer.
+   */
+  async answerTyped(turn: Turn): Promise<boolean> {
+    if (!turn.text.trim() || readCodeFromText(turn.text)) return false;
+    if ((await turn.roles()).length > 0) return false;
+    const position = await this.survey.position(turn.conversationId);
+    if (!position?.next || position.state.completedAt) return false;
+    const said = readSurveyChat(turn.text);
+    const where = this.whereText(position);
+    const child = position.invitation.role === 'cyp';
+    switch (said.kind) {
+      case 'carryOn':
+        await this.sendNext(turn, position, `Here's where you got to. ${where}`);
+        return true;
+      case 'stop': {
+        const kept = this.usesFaces(position)
+          ? 'Everything you have answered is saved, including the faces you tapped in this section.'
+          : 'Every section you saved is kept. Answers ticked on a card but not yet saved with "Save and continue" are not kept, so press it first if you want to keep them.';
+        await turn.send({
+          text: `That's fine — you can stop here. ${kept} To carry on, open the same link (or type your code) before ${longDate(position.invitation.expiresAt)}, and you will start where you left off.`,
+        });
+        return true;
+      }
+      case 'meaning':
+        await turn.send({
+          text: said.meaning
+            ? `"${said.word}" means ${said.meaning}. ${where}`
+            : `I don't have a meaning for "${said.word}", sorry. You could ask ${child ? 'the person who asked you to do this survey' : 'your practitioner'}, or choose "Prefer not to say" for any question. ${where}`,
+        });
+        return true;
+      case 'thanks':
+        await turn.send({ text: `You're welcome. ${where}` });
+        return true;
+      case 'greeting':
+        await turn.send({
+          text: `Hello! ${where} You can ask me what a word means, or type "stop" to stop and come back later.`,
+        });
+        return true;
+      case 'help':
+        await turn.send({
+          text: `${this.usesFaces(position) ? 'Tap the face that is most like how you feel' : 'Choose the answer most like how you feel'}, or "Prefer not to say" — any answer is fine. You can ask what a word means (like "what does EHCP mean?"), or type "stop" to stop and come back later; your answers are kept. ${where} Need help now? ${this.familyHelpText}`,
+        });
+        return true;
+    }
   }
 
   /** A child chose faces or the numbered scale: the current section again, that way. */
@@ -196,21 +255,77 @@ export class FamilySurvey {
     await turn.send({ text: lead ? `${lead} Section ${index} of ${total}.` : `Section ${index} of ${total}`, card });
   }
 
-  /** The card for where a respondent is up to, in the scale they chose. */
+  /** The card for where a respondent is up to, in the scale they chose, with every answer kept so far. */
   private cardFor(turn: Turn, position: SurveyPosition, extra: { lead?: string; answers?: Record<string, string> }) {
     const section = position.next!;
+    const kept = partialValues(position.state, section);
     return sectionCard(this.bank, {
       section,
       role: position.invitation.role,
       code: position.invitation.code,
       actionType: turn.cardActionType,
-      saved: position.state.sections[section],
+      saved: position.state.sections[section] ?? { values: kept },
+      answers: Object.fromEntries(Object.entries(kept).map(([id, n]) => [id, n === 0 ? SKIP_VALUE : String(n)])),
       scale: position.state.scale,
       assetBaseUrl: this.assetBaseUrl,
       helpNow: this.familyHelpText,
       ...extra,
     });
   }
+
+  private usesFaces(position: SurveyPosition): boolean {
+    return position.invitation.role === 'cyp' && (position.state.scale ?? 'faces') === 'faces';
+  }
+
+  /** "You're on question 2 of 3 in section 1 of 7 (Voice): …" — where the family is up to. */
+  private whereText(position: SurveyPosition): string {
+    const section = position.next!;
+    const { index, total } = sectionNumber(this.bank, section);
+    const name = section === TEXT_SECTION ? 'In your own words' : this.bank.outcome(section).shortName;
+    if (section !== TEXT_SECTION && this.usesFaces(position)) {
+      const ids = this.bank.questionsFor(section, 'cyp').map((q) => q.id);
+      const kept = partialValues(position.state, section);
+      const at =
+        Math.max(
+          0,
+          ids.findIndex((id) => kept[id] === undefined),
+        ) + 1;
+      return `You're on question ${at} of ${ids.length} in section ${index} of ${total} (${name}): tap a face on the latest card when you're ready.`;
+    }
+    return `You're on section ${index} of ${total} (${name}): the latest card is waiting when you're ready.`;
+  }
+
+  private notCurrentText(result: Extract<AnswerResult, { kind: 'notCurrent' }>): string {
+    const was = result.kept === undefined ? '' : ` (you picked: ${this.label(result.kept)})`;
+    const why = result.savedSection
+      ? `That card is from a section you already answered and saved${was}, so I have not changed anything.`
+      : result.kept !== undefined
+        ? `You already answered that question on an earlier card${was}, so I have not changed anything.`
+        : 'That card is not the current question, so I have not changed anything.';
+    return result.next ? `${why} ${this.whereText(result)}` : `${why} Your survey is complete.`;
+  }
+
+  private stepLabel(position: SurveyPosition): string {
+    const { index, total } = sectionNumber(this.bank, position.next!);
+    return `Section ${index} of ${total}`;
+  }
+
+  /** A kept answer in the family's words: 0 is "prefer not to say". */
+  private label(value: number): string | undefined {
+    return value === 0
+      ? this.bank.data.scale.skipLabel
+      : this.bank.data.scale.points.find((p) => p.score === value)?.label;
+  }
+}
+
+/** "2027-01-24" → "24 January 2027". */
+function longDate(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 const COMPLETED_READ_ONLY =

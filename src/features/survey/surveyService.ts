@@ -5,9 +5,12 @@ import type { SavedSection, RespondentState } from './domain/respondentState.js'
 import {
   chatFingerprint,
   compactValue,
+  hasBegun,
   mayChangeSection,
+  partialValues,
   sameSection,
   savedSectionIds,
+  withPartial,
 } from './domain/respondentState.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
 import { z } from 'zod';
@@ -67,7 +70,18 @@ export type SaveResult =
   | ({ kind: 'saved'; section: SectionId; duplicate: boolean; answers: SectionAnswers } & SurveyPosition);
 
 export type AnswerResult =
-  SaveResult | ({ kind: 'nextQuestion'; section: SectionId; answers: Record<string, string> } & SurveyPosition);
+  | SaveResult
+  | ({ kind: 'nextQuestion'; section: SectionId; answers: Record<string, string> } & SurveyPosition)
+  /** The same face again on a card just answered (a double tap, a re-sent turn): nothing changes. */
+  | ({ kind: 'repeat' } & SurveyPosition)
+  /**
+   * A card that is no longer the current question: nothing changes. `kept` is the answer already held for
+   * its question (score, 0 for "prefer not to say"), if any; `savedSection` when its section is saved.
+   */
+  | ({ kind: 'notCurrent'; kept?: number; savedSection: boolean } & SurveyPosition);
+
+/** A second press of the same face this soon after the first is a double tap or a re-sent turn, not a new answer. */
+export const REPEAT_WINDOW_MS = 30_000;
 
 const answerValue = z.enum(['1', '2', '3', '4', '5', SKIP_VALUE]);
 const facePress = z.object({
@@ -79,7 +93,12 @@ const facePress = z.object({
   // Earlier answers of the section, carried by the card; only the section's own question ids are read.
   answers: z.record(z.string().max(60), answerValue).optional().default({}),
 });
-const scaleChoice = z.object({ code: z.string().max(40), scale: z.enum(['faces', 'numbers']) });
+const scaleChoice = z.looseObject({
+  code: z.string().max(40),
+  scale: z.enum(['faces', 'numbers']),
+  // The numbers card names its section, and Action.Submit carries what is ticked on it.
+  section: z.string().max(40).optional(),
+});
 
 /** The family's side of the survey: codes, resuming, and saving one section at a time. No Teams here. */
 export class SurveyService {
@@ -121,7 +140,7 @@ export class SurveyService {
     await this.conversations.bind(conversationId, code, now);
     await this.invitations.markOpened(invitation, now.toISOString());
     const next = firstUnansweredSection(this.bank, savedSectionIds(state));
-    return { kind: 'started', resumed: Object.keys(state.sections).length > 0, invitation, state, next };
+    return { kind: 'started', resumed: hasBegun(state), invitation, state, next };
   }
 
   /**
@@ -186,8 +205,9 @@ export class SurveyService {
   }
 
   /**
-   * A child tapped a face (or "prefer not to say") for one question. Until the section's last question the
-   * answers travel on the card; the last tap saves the whole section like any other submission.
+   * A child tapped a face (or "prefer not to say") for one question. The tap is kept at once (a partial
+   * section in the respondent's state); the tap on the section's last question saves the whole section.
+   * Only the current question's card counts: a card already answered, or not reached, changes nothing.
    */
   async answerQuestion(conversationId: string, payload: Record<string, unknown>): Promise<AnswerResult> {
     const access = await this.cardInvitation(conversationId, payload, { checkEdition: true });
@@ -214,37 +234,117 @@ export class SurveyService {
         kind: 'refused',
         message: 'This card is not part of your survey. Please use the latest card I sent you.',
       };
-    const answers: Record<string, string> = {};
-    for (const id of ids) {
-      const given = id === question ? answer : parsed.data.answers[id];
-      if (given !== undefined) answers[id] = given;
-    }
     if (mayChangeSection(state, section, chatFingerprint(conversationId)) === 'otherChat')
       return { kind: 'savedElsewhere', next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
-    if (ids.some((id) => answers[id] === undefined))
-      return { kind: 'nextQuestion', section, answers, invitation, state, next: section };
-    // The last tap: the section is saved like a whole-section card, without checking the card's access again.
-    return this.saveFor(invitation, conversationId, { code, section, bankVersion, ...answers });
+    const value = answer === SKIP_VALUE ? 0 : Number(answer);
+    const now = this.clock.now();
+    // A card made before taps were kept carries the section's earlier answers: what is stored wins.
+    const carried: Record<string, number> = {};
+    for (const id of ids) {
+      const given = parsed.data.answers[id];
+      if (given !== undefined) carried[id] = given === SKIP_VALUE ? 0 : Number(given);
+    }
+
+    let stale: { kept?: number; savedSection: boolean; lastAt?: string } | undefined;
+    let last = false;
+    let answers: Record<string, number> = {};
+    const result = await this.respondents.mutate(invitation.reviewRef, invitation.role, (current) => {
+      stale = undefined;
+      last = false;
+      if (!current || current.completedAt) return undefined;
+      const known = { ...carried, ...partialValues(current, section) };
+      const saved = current.sections[section];
+      const currentQuestion =
+        !saved && firstUnansweredSection(this.bank, savedSectionIds(current)) === section
+          ? ids.find((id) => known[id] === undefined)
+          : undefined;
+      if (question !== currentQuestion) {
+        const kept = saved ? saved.values[question] : known[question];
+        stale = {
+          savedSection: Boolean(saved),
+          ...(typeof kept === 'number' ? { kept } : {}),
+          lastAt: saved ? saved.savedAt : current.partial?.[section]?.at,
+        };
+        return undefined;
+      }
+      answers = { ...known, [question]: value };
+      // The last question: the section is saved as one (below), not kept as a partial.
+      if (ids.every((id) => answers[id] !== undefined)) {
+        last = true;
+        return undefined;
+      }
+      return { next: withPartial(current, section, answers, now.toISOString()), writes: [], deletes: [] };
+    });
+    const after = result.state;
+    if (!after) return { kind: 'noSurvey' };
+    if (after.completedAt) return { kind: 'completed' };
+    const position = { invitation, state: after, next: firstUnansweredSection(this.bank, savedSectionIds(after)) };
+    const wasStale = stale as { kept?: number; savedSection: boolean; lastAt?: string } | undefined;
+    if (wasStale) {
+      const recent = wasStale.lastAt !== undefined && now.getTime() - Date.parse(wasStale.lastAt) < REPEAT_WINDOW_MS;
+      if (wasStale.kept === value && recent) return { kind: 'repeat', ...position };
+      return {
+        kind: 'notCurrent',
+        savedSection: wasStale.savedSection,
+        ...(wasStale.kept !== undefined ? { kept: wasStale.kept } : {}),
+        ...position,
+      };
+    }
+    if (last) {
+      const saved = await this.saveFor(invitation, conversationId, {
+        code,
+        section,
+        bankVersion,
+        ...asCardAnswers(answers),
+      });
+      // Two taps of the last face at once: the second finds the section saved with the same answers.
+      if (saved.kind === 'saved' && saved.duplicate) return { kind: 'repeat', ...position, state: saved.state };
+      return saved;
+    }
+    return { kind: 'nextQuestion', section, answers: asCardAnswers(answers), ...position, next: section };
   }
 
-  /** A child chose faces or numbers: remembered for this survey, and the current section shown that way. */
-  async chooseScale(conversationId: string, payload: Record<string, unknown>): Promise<AnswerResult> {
+  /**
+   * A child chose faces or numbers: remembered for this survey, and the current section shown that way, with
+   * every answer already given in it. From the numbers card, what is ticked on it is kept too.
+   */
+  async chooseScale(
+    conversationId: string,
+    payload: Record<string, unknown>,
+  ): Promise<SaveResult | Extract<AnswerResult, { kind: 'nextQuestion' }>> {
     const parsed = scaleChoice.safeParse(payload);
     if (!parsed.success)
       return { kind: 'refused', message: 'I could not read that choice. Please use the buttons on the latest card.' };
     const access = await this.cardInvitation(conversationId, payload, { checkEdition: false });
     if ('refusal' in access) return access.refusal;
     const { invitation } = access;
-    const result = await this.respondents.mutate(invitation.reviewRef, invitation.role, (current) =>
-      current && !current.completedAt && current.scale !== parsed.data.scale
-        ? { next: { ...current, scale: parsed.data.scale }, writes: [], deletes: [] }
-        : undefined,
-    );
+    const at = this.clock.now().toISOString();
+    const result = await this.respondents.mutate(invitation.reviewRef, invitation.role, (current) => {
+      if (!current || current.completedAt) return undefined;
+      let next = current.scale !== parsed.data.scale ? { ...current, scale: parsed.data.scale } : current;
+      const section = firstUnansweredSection(this.bank, savedSectionIds(current));
+      const ticked = section && parsed.data.section === section ? this.tickedAnswers(section, current, payload) : {};
+      if (section && Object.keys(ticked).length > 0)
+        next = withPartial(next, section, { ...partialValues(current, section), ...ticked }, at);
+      return next === current ? undefined : { next, writes: [], deletes: [] };
+    });
     const state = result.state;
     if (!state) return { kind: 'noSurvey' };
     if (state.completedAt) return { kind: 'completed' };
     const next = firstUnansweredSection(this.bank, savedSectionIds(state));
-    return { kind: 'nextQuestion', section: next ?? TEXT_SECTION, answers: {}, invitation, state, next };
+    const answers = next ? asCardAnswers(partialValues(state, next)) : {};
+    return { kind: 'nextQuestion', section: next ?? TEXT_SECTION, answers, invitation, state, next };
+  }
+
+  /** Scores ticked on a numbers card (sent with its scale button), for the questions of its section. */
+  private tickedAnswers(section: SectionId, state: RespondentState, payload: Record<string, unknown>) {
+    const ticked: Record<string, number> = {};
+    if (section === TEXT_SECTION) return ticked;
+    for (const id of sectionQuestionIds(this.bank, section, state.role)) {
+      const v = answerValue.safeParse(payload[id]);
+      if (v.success) ticked[id] = v.data === SKIP_VALUE ? 0 : Number(v.data);
+    }
+    return ticked;
   }
 
   async saveSection(conversationId: string, payload: Record<string, unknown>): Promise<SaveResult> {
@@ -260,10 +360,22 @@ export class SurveyService {
   ): Promise<SaveResult> {
     const checked = checkSectionSubmission(this.bank, invitation.role, String(payload.section ?? ''), payload);
     if (!checked.ok && checked.missing) {
-      const state = await this.respondents.read(invitation.reviewRef, invitation.role);
+      const section = String(payload.section) as SectionId;
+      const given = checked.missing.given;
+      const at = this.clock.now().toISOString();
+      // What was given is kept, as a face tap is, until the section is saved.
+      const kept = await this.respondents.mutate(invitation.reviewRef, invitation.role, (current) =>
+        current && !current.completedAt && !current.sections[section] && Object.keys(given).length > 0
+          ? {
+              next: withPartial(current, section, { ...partialValues(current, section), ...given }, at),
+              writes: [],
+              deletes: [],
+            }
+          : undefined,
+      );
+      const state = kept.state;
       if (!state) return { kind: 'noSurvey' };
       if (state.completedAt) return { kind: 'completed' };
-      const section = String(payload.section) as SectionId;
       return {
         kind: 'incomplete',
         section,
@@ -301,8 +413,9 @@ export class SurveyService {
       }
       const sections = { ...current.sections, [section]: saved };
       const complete = sectionOrder(this.bank).every((s) => sections[s]);
+      // The faces kept for the section become its saved answers, in the same write.
       const next: RespondentState = {
-        ...current,
+        ...withPartial(current, section, {}, saved.savedAt),
         sections,
         ...(complete && !current.completedAt ? { completedAt: now.toISOString() } : {}),
       };
@@ -338,6 +451,11 @@ export class SurveyService {
   private isExpired(invitation: Invitation): boolean {
     return this.clock.today() > invitation.expiresAt;
   }
+}
+
+/** Kept answers as a faces card carries them ("4", or "skip" for prefer not to say). */
+function asCardAnswers(values: Record<string, number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([id, n]) => [id, n === 0 ? SKIP_VALUE : String(n)]));
 }
 
 function toSavedSection(

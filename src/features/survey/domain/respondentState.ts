@@ -16,6 +16,19 @@ export type SavedSection = {
   savedBy?: string;
 };
 
+/**
+ * Faces a child tapped in a section not yet saved: each tap is a complete answer to one question, so it is
+ * kept the moment it is made (a closed page, a typed message or a switch to numbers loses nothing). It is
+ * not an answer row and counts in no figure: the section is saved, all at once, only when its last
+ * question is answered or its card is saved.
+ */
+export type PartialSection = {
+  /** questionId -> score 1..5, or 0 for "prefer not to say". */
+  values: Record<string, number>;
+  /** When the last of them was tapped. */
+  at: string;
+};
+
 export type RespondentState = {
   reviewRef: string;
   role: RespondentRole;
@@ -24,6 +37,8 @@ export type RespondentState = {
   completedAt?: string;
   /** How a child chose to answer: faces (the default) or the 1–5 numbered scale; kept for the survey. */
   scale?: 'faces' | 'numbers';
+  /** Sections begun but not yet saved, by section id. */
+  partial?: Record<string, PartialSection>;
 };
 
 export function respondentKey(reviewRef: string, role: RespondentRole): string {
@@ -91,4 +106,27 @@ export function sameSection(before: SavedSection | undefined, after: SavedSectio
   if (!before || before.term !== after.term) return false;
   const keys = new Set([...Object.keys(before.values), ...Object.keys(after.values)]);
   return [...keys].every((k) => before.values[k] === after.values[k]);
+}
+
+/** The answers kept for a section not yet saved (none once it is saved). */
+export function partialValues(state: RespondentState, section: string): Record<string, number> {
+  return state.sections[section] ? {} : { ...(state.partial?.[section]?.values ?? {}) };
+}
+
+/** The state with a section's kept answers replaced (or removed, given none). */
+export function withPartial(
+  state: RespondentState,
+  section: string,
+  values: Record<string, number>,
+  at: string,
+): RespondentState {
+  const others = Object.fromEntries(Object.entries(state.partial ?? {}).filter(([s]) => s !== section));
+  const partial = Object.keys(values).length > 0 ? { ...others, [section]: { values, at } } : others;
+  const rest = Object.fromEntries(Object.entries(state).filter(([k]) => k !== 'partial')) as RespondentState;
+  return Object.keys(partial).length > 0 ? { ...rest, partial } : rest;
+}
+
+/** Whether anything has been answered yet: a saved section, or a face tapped. */
+export function hasBegun(state: RespondentState): boolean {
+  return Object.keys(state.sections).length > 0 || Object.keys(state.partial ?? {}).length > 0;
 }

@@ -21,8 +21,9 @@ import type { AnswerRow, Mutation, MutationResult, RespondentRecords } from '../
 /**
  * The `answers` table. PartitionKey = respondent (`<review_ref>~<cyp|pc>`), so one review's answers are a
  * cheap range read and a respondent's answers and state change together in one transaction.
- *   RowKey `!state`      the respondent's state: sections saved (a compact copy of their values) and the
- *                        ids of its recent operations
+ *   RowKey `!state`      the respondent's state: sections saved (a compact copy of their values), faces
+ *                        tapped in a section not yet saved (no answer rows, no aggregate delta, so no
+ *                        journal row: only the ETag-checked state write), and the ids of recent operations
  *   RowKey <question id> one answer: term, submittedOn, score or skipped, or free text
  * Every change is one operation: (1) a journal row holding the aggregate delta; (2) one transaction with
  * the answer rows and the state, ETag-checked, naming the operation; (3) the delta applied to the
@@ -46,6 +47,8 @@ type StateEntity = {
   sections: string;
   completedAt?: string;
   scale?: string;
+  /** Faces tapped in sections not yet saved (JSON of RespondentState.partial). */
+  partial?: string;
   /** An erased respondent's row stays, empty, only until its operation is applied. */
   erased?: boolean;
   recentOps?: string;
@@ -263,6 +266,7 @@ function stateEntityOf(next: RespondentState | undefined, entity: StateEntity | 
     sections: JSON.stringify(s.sections),
     ...(s.completedAt ? { completedAt: s.completedAt } : {}),
     ...(s.scale ? { scale: s.scale } : {}),
+    ...(s.partial && Object.keys(s.partial).length > 0 ? { partial: JSON.stringify(s.partial) } : {}),
   };
 }
 
@@ -274,6 +278,7 @@ function toState(e: StateEntity): RespondentState {
     sections: JSON.parse(e.sections),
     ...(e.completedAt ? { completedAt: e.completedAt } : {}),
     ...(e.scale === 'numbers' || e.scale === 'faces' ? { scale: e.scale } : {}),
+    ...(e.partial ? { partial: JSON.parse(e.partial) } : {}),
   };
 }
 
