@@ -1,7 +1,7 @@
 import { can, type StaffRole } from '../domain/access/roles.js';
 import { readMessage } from '../understanding/readMessage.js';
 import { readFollowUp } from '../understanding/followUp.js';
-import type { MeasureVocab, ServiceVocab, Understanding } from '../understanding/understand.js';
+import type { MeasureVocab, QuestionVocab, ServiceVocab, Understanding } from '../understanding/understand.js';
 import type { AnyIntentReader } from '../understanding/intentReader.js';
 import type { CardOutcome, Turn } from '../ports/turn.js';
 import type { CardRoute, IntentName, IntentRoute, Requirement } from './route.js';
@@ -17,6 +17,8 @@ export type RouteTable = {
   services: () => readonly ServiceVocab[];
   /** The framework measures it knows by their subjects. */
   measures: () => readonly MeasureVocab[];
+  /** The survey's scored questions, read by their own words. */
+  questions?: () => readonly QuestionVocab[];
   /** How capabilities' own intents are read (declared in their folders, listed in the route table). */
   readers?: readonly AnyIntentReader[];
   /** The last question of each conversation, for follow-ups; without it every message stands alone. */
@@ -52,7 +54,7 @@ export class Router {
     if (!turn.text) return;
     const services = this.table.services();
     const measures = this.table.measures();
-    const fresh = readMessage(turn.text, services, measures, this.table.readers);
+    const fresh = readMessage(turn.text, services, measures, this.table.readers, this.table.questions?.());
     const previous = await this.table.context?.recall(turn.conversationId);
     const understanding = previous ? readFollowUp(turn.text, fresh, previous, services, measures) : fresh;
     const answered = await this.answer(turn, understanding);

@@ -1,5 +1,15 @@
 import { has, tagged, type Analysis } from './analysis.js';
-import { whichOutcome, whichSeason, whichService, whichTerm, whichTermsToCompare, whichTwoTerms } from './clarify.js';
+import {
+  askBackWith,
+  whichOutcome,
+  whichSeason,
+  whichService,
+  whichTerm,
+  whichTermsToCompare,
+  whichTwoTerms,
+} from './clarify.js';
+import { toCommand } from './phrasing.js';
+import type { QuestionReading } from './questionSlot.js';
 import type { OutcomeReading } from './outcomeSlot.js';
 import type { TermReading } from './termSlot.js';
 import { BOTH_ROLES, type RespondentRole, type ServiceVocab, type TermRef, type Understanding } from './types.js';
@@ -11,6 +21,8 @@ export type Slots = {
   analysis: Analysis;
   outcome: OutcomeReading;
   roles: RespondentRole[];
+  /** A survey question named by its words. */
+  question: QuestionReading;
   terms: TermReading;
   reviewRef: string | undefined;
   services: readonly ServiceVocab[];
@@ -58,6 +70,31 @@ export function buildScores(s: Slots): Understanding {
   const chosen = chooseTerms(s.terms, compareExplicit && (s.roles.length === 2 || several));
   if ('ask' in chosen) return askAboutTerms(chosen.ask, base, s);
   const withTerms = { ...base, terms: chosen.terms };
+  const q = s.question;
+  if (q.kind === 'one')
+    return {
+      ...withTerms,
+      outcome: q.question.outcome,
+      roles: [q.question.role],
+      perQuestion: true,
+      question: q.question.id,
+    };
+  if (q.kind === 'several') {
+    const options = q.questions.map((x) => ({
+      ...withTerms,
+      outcome: x.outcome,
+      roles: [x.role],
+      perQuestion: true,
+      question: x.id,
+    }));
+    // Written back in the question's own words, which read back as that question.
+    const text = (id: string | undefined) => q.questions.find((x) => x.id === id)?.text ?? '';
+    return askBackWith('Which question do you mean?', options, (u) =>
+      u.question
+        ? `"${text(u.question)}" scores ${u.terms.length === 1 ? '' : 'compared'}`.trim()
+        : toCommand(u, s.services),
+    );
+  }
   if (s.outcome.kind === 'several' && !compareExplicit) return whichOutcome(withTerms, s.outcome.outcomes, s.services);
   return withTerms;
 }

@@ -35,7 +35,7 @@ export function rankIntents(a: Analysis, e: SlotEvidence, readers: readonly AnyI
     score.set(i, (score.get(i) ?? 0) + w);
   };
   for (const { tag } of tagged(a, 'intent')) add(tag.intent, tag.weight);
-  add('scores', e.outcomeStrength + (e.hasRoles ? 1 : 0) + (e.hasTerms ? 0.5 : 0));
+  add('scores', Math.max(e.outcomeStrength, e.questionStrength ?? 0) + (e.hasRoles ? 1 : 0) + (e.hasTerms ? 0.5 : 0));
   add('responseRate', e.hasTerms ? 0.5 : 0);
   for (const r of readers) if (r.evidence) add(r.intent, r.evidence(e, score.get(r.intent) ?? 0));
   return priority

@@ -9,6 +9,8 @@ export type SlotEvidence = {
   hasRoles: boolean;
   hasTerms: boolean;
   hasReviewRef: boolean;
+  /** 3 when a survey question was named by its words. */
+  questionStrength?: number;
 };
 
 /**

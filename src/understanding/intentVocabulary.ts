@@ -13,6 +13,11 @@ const SCORES: Entry[] = [
     'positive | outcome | outcomes | how are we doing | how we are doing | how are we getting on | how are they doing | how is it going',
     intent('scores', 2),
   ),
+  // "how did we do overall?": the survey's outcome scores, the framework's headline.
+  ...entries(
+    'how did we do | how have we done | how did we get on | how have we got on | how are we performing | how did we perform',
+    intent('scores', 2),
+  ),
   // "results" alone is anyone's results ("GCSE results"): a hint that needs an outcome beside it.
   ...entries('results | result', intent('scores', 1)),
   ...entries(
@@ -48,6 +53,12 @@ const RESPONSE_RATE: Entry[] = [
     intent('responseRate', 2),
   ),
   ...entries('survey | surveys | answered | completed | uptake', intent('responseRate', 1)),
+  // Completing the survey, said any way: its count is the response rate ("at their annual review" is not a measure).
+  ...entries(
+    'completed the survey | done the survey | finished the survey | filled in the survey | filled out the survey | taken the survey | ' +
+      'answered the survey | completed their survey | done their survey | finished their survey | filled in their survey | returned the survey',
+    intent('responseRate', 4),
+  ),
   ...entries('completion | completions | survey completion', intent('responseRate', 2)),
   // "invited families": who was invited, not a request to invite (which "invited" would fuzzily match).
   ...entries('invited | were invited | invited families | of those invited', intent('responseRate', 2)),

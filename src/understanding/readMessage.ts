@@ -1,5 +1,5 @@
 import { readCodeFromText } from '../domain/invitations/invitationCode.js';
-import type { MeasureVocab, ServiceVocab, Understanding } from './types.js';
+import type { MeasureVocab, QuestionVocab, ServiceVocab, Understanding } from './types.js';
 import { understand } from './understand.js';
 import type { AnyIntentReader } from './intentReader.js';
 
@@ -17,6 +17,7 @@ export function readMessage(
   services: readonly ServiceVocab[],
   measures: readonly MeasureVocab[] = [],
   readers: readonly AnyIntentReader[] = [],
+  questions: readonly QuestionVocab[] = [],
 ): Understanding {
   const said = typeof text === 'string' ? text : '';
   const code = readCodeFromText(said);
@@ -24,5 +25,5 @@ export function readMessage(
   const confirm = CONFIRM_ERASE.exec(said);
   if (confirm) return { intent: 'confirmErase', reviewRef: confirm[1]! };
   if (DELIVERY_REPORT.test(said)) return { intent: 'deliveryReport' };
-  return understand(said, services, measures, readers);
+  return understand(said, services, measures, readers, questions);
 }

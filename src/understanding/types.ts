@@ -17,6 +17,14 @@ export type MeasureVocab = {
   /** Topics that name the measure only beside one of its qualifiers. */
   broadTopics?: string[];
 };
+/** A scored survey question as the understanding needs it: its id (`safe.cyp.3`) and the framework's wording. */
+export type QuestionVocab = { id: string; text: string; outcome: OutcomeId; role: RespondentRole };
+/**
+ * A breakdown asked for that no figures are held by ("by school", "by ethnicity"): the figures are for the
+ * whole area, and the answer says so first.
+ */
+export const BREAKDOWNS = ['school', 'ethnicity', 'gender', 'age', 'locality', 'need'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
 export type Rank = 'lowest' | 'highest';
 export type SmallTalk = 'thanks' | 'ack' | 'bye';
 export type WaitsChangeRef =
@@ -39,20 +47,24 @@ export interface IntentShapes {
     terms: TermRef[];
     rank?: Rank;
     perQuestion: boolean;
+    /** One survey question, named by its words (its outcome and role are set with it). */
+    question?: string;
+    breakdown?: Breakdown;
   };
-  responseRate: { terms: TermRef[] };
+  responseRate: { terms: TermRef[]; breakdown?: Breakdown };
   waits: {
     service?: string;
     unknownService?: string;
     allServices: boolean;
     /** "changed since September", "compared with last term", "trend": a comparison of extracts. */
     change?: WaitsChangeRef;
+    breakdown?: Breakdown;
   };
   /**
    * A framework measure (`measure`), or all of them (`offTarget`: those missing a target, worst first);
    * `period` the one asked for (absent: the latest held).
    */
-  measure: { measure?: string; name?: string; offTarget: boolean; period?: PeriodAsk };
+  measure: { measure?: string; name?: string; offTarget: boolean; period?: PeriodAsk; breakdown?: Breakdown };
   /** An outcome's survey scores and its framework measures together. */
   outcomeOverview: { outcome: OutcomeId };
   /** "confirm erase AR-1042": the reference is checked by the handler, which says what is wrong with it. */

@@ -9,7 +9,9 @@ import { readOutcome } from './outcomeSlot.js';
 import { readReviewRef } from './reviewRefSlot.js';
 import { readRoles } from './roleSlot.js';
 import { readTerms } from './termSlot.js';
-import type { MeasureVocab, ServiceVocab, Understanding } from './types.js';
+import type { MeasureVocab, QuestionVocab, ServiceVocab, Understanding } from './types.js';
+import { readQuestion } from './questionSlot.js';
+import { readBreakdown } from './breakdownSlot.js';
 import { lexiconFor } from './vocabulary.js';
 import { readWaits, readWaitsChange } from './waitsSlot.js';
 import { readSmallTalk } from './smallTalk.js';
@@ -22,6 +24,7 @@ import { COMMON_WORDS, STOPWORDS } from './wordLists.js';
 export type {
   MeasureVocab,
   OutcomeId,
+  QuestionVocab,
   Rank,
   RespondentRole,
   Season,
@@ -35,15 +38,34 @@ export type {
  * text and catalogue always give the same answer, and nothing is remembered between calls (beyond a
  * cache of the compiled vocabulary). It never throws; text it cannot place is 'unknown'.
  *
- * Services come only from `services` (the catalogue), so a new service needs no code change.
+ * Services come only from `services` (the catalogue), so a new service needs no code change; survey
+ * questions only from `questions` (the bank), so a new edition of the framework needs none either.
  */
 export function understand(
   text: string,
   services: readonly ServiceVocab[],
   measures: readonly MeasureVocab[] = [],
   readers: readonly AnyIntentReader[] = [],
+  questions: readonly QuestionVocab[] = [],
 ): Understanding {
-  const { tokens, blank } = normalise(typeof text === 'string' ? text : '');
+  const said = typeof text === 'string' ? text : '';
+  const read = understandText(said, services, measures, readers, questions);
+  const breakdown = readBreakdown(said);
+  // Figures are held for the whole area only: a breakdown asked for is carried, so the answer says its scope.
+  if (breakdown && FIGURES.has(read.intent)) return { ...read, breakdown } as Understanding;
+  return read;
+}
+
+const FIGURES: ReadonlySet<string> = new Set(['scores', 'responseRate', 'waits', 'measure']);
+
+function understandText(
+  text: string,
+  services: readonly ServiceVocab[],
+  measures: readonly MeasureVocab[],
+  readers: readonly AnyIntentReader[],
+  questions: readonly QuestionVocab[],
+): Understanding {
+  const { tokens, blank } = normalise(text);
   // "?", "" or a bare @mention: the person is addressing the bot without a question yet.
   if (blank) return { intent: 'help' };
   // Invitation codes are read before this is called (readMessage); one that slips through is not a question.
@@ -52,10 +74,14 @@ export function understand(
   if (smallTalk) return { intent: 'smallTalk', say: smallTalk };
 
   const analysis = analyse(tokens, lexiconFor(services, measures, readers));
+  const roles = readRoles(analysis);
+  // A ranking asks about every question, not one named.
+  const question = has(analysis, 'rank') ? { kind: 'none' as const } : readQuestion(text, questions, roles);
   const slots: Slots = {
     analysis,
     outcome: readOutcome(analysis),
-    roles: readRoles(analysis),
+    roles,
+    question,
     terms: readTerms(analysis),
     reviewRef: readReviewRef(analysis),
     services,
@@ -81,6 +107,8 @@ export function understand(
       hasRoles: slots.roles.length > 0,
       hasTerms: slots.terms.terms.length > 0,
       hasReviewRef: slots.reviewRef !== undefined,
+      // A survey question named by its words is a scores question, as strongly as an outcome's name.
+      questionStrength: question.kind === 'none' ? 0 : 3,
     },
     readers,
   );

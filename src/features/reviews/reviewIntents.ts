@@ -21,7 +21,11 @@ export const whoViewedIntent = {
     intent: 'whoViewed',
     before: 'responseRate',
     vocabulary: entries(
-      'who viewed | who has viewed | who has seen | who saw | who looked at | who has looked at | who accessed | who has accessed | who opened | viewing log | access log | views of',
+      'who viewed | who has viewed | who has seen | who saw | who looked at | who has looked at | who accessed | who has accessed | who opened | viewing log | access log | views of | ' +
+        // Staff's own words: "has anyone opened AR-1234" is not an invitation for it; "who's" reads as "who is".
+        'has anyone opened | anyone opened | has anyone looked at | anyone looked at | has anyone viewed | anyone viewed | has anyone seen | ' +
+        'has anyone accessed | who is looked at | who is seen | who is viewed | who is opened | who has opened | who has been into | ' +
+        'opened by | viewed by | looked at by | seen by | accessed by',
       intent('whoViewed', 6),
     ),
     build: (s) => ({ intent: 'whoViewed', ...ref(s.reviewRef) }),

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { z } from 'zod';
 import type { Understanding } from '../../../src/understanding/understand.js';
+import { BREAKDOWNS } from '../../../src/understanding/types.js';
 import { understand } from '../../support/language.js';
 import { SERVICES } from './servicesFixture.js';
 
@@ -19,6 +20,7 @@ const termRef = z.union([
   }),
 ]);
 const role = z.enum(['cyp', 'pc']);
+const breakdown = z.enum(BREAKDOWNS);
 const understanding: z.ZodType<Understanding> = z.lazy(() =>
   z.discriminatedUnion('intent', [
     z.strictObject({ intent: z.literal('help') }),
@@ -30,8 +32,14 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
       terms: z.array(termRef).min(1).max(2),
       rank: z.enum(['lowest', 'highest']).optional(),
       perQuestion: z.boolean(),
+      question: z.string().min(1).optional(),
+      breakdown: breakdown.optional(),
     }),
-    z.strictObject({ intent: z.literal('responseRate'), terms: z.array(termRef).min(1).max(2) }),
+    z.strictObject({
+      intent: z.literal('responseRate'),
+      terms: z.array(termRef).min(1).max(2),
+      breakdown: breakdown.optional(),
+    }),
     z.strictObject({
       intent: z.literal('waits'),
       service: z.string().optional(),
@@ -44,12 +52,14 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
           z.strictObject({ kind: z.literal('trend') }),
         ])
         .optional(),
+      breakdown: breakdown.optional(),
     }),
     z.strictObject({
       intent: z.literal('measure'),
       measure: z.string().min(1).optional(),
       name: z.string().min(1).optional(),
       offTarget: z.boolean(),
+      breakdown: breakdown.optional(),
     }),
     z.strictObject({
       intent: z.literal('outcomeOverview'),

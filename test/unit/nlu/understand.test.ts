@@ -185,7 +185,8 @@ const cases: [string, Understanding | AskBack][] = [
   // outcomes through their words and their questions' topics
   ['wellbeing scores for parents last term', scores('health', { roles: pc, terms: [LAST] })],
   ['well-being of young people', scores('health', { roles: cyp })],
-  ['I get help to be healthy and happy', scores('health')],
+  // A question's own words: that question's figures (issue #24).
+  ['I get help to be healthy and happy', scores('health', { roles: cyp, perQuestion: true, question: 'health.cyp.2' })],
   ['how are kids doing on health', scores('health', { roles: cyp })],
   ['how are pupils doing re voice', scores('voice', { roles: cyp })],
   ['what do learners say about their future', scores('future', { roles: cyp })],
@@ -194,7 +195,10 @@ const cases: [string, Understanding | AskBack][] = [
   ['preparing for adulthood scores', scores('future')],
   ['are parents being listened to', scores('voice', { roles: pc, perQuestion: true })],
   ['co-production scores', scores('voice', { perQuestion: true })],
-  ['do families feel they have a network of support', scores('support', { roles: pc })],
+  [
+    'do families feel they have a network of support',
+    scores('support', { roles: pc, perQuestion: true, question: 'support.pc.1' }),
+  ],
   ['how do families rate the timely support', scores('support', { roles: pc })],
   ['are mums and dads happy with the support?', scores('support', { roles: pc })],
   ['getting the right help at the right time', scores('support')],
@@ -261,7 +265,10 @@ const cases: [string, Understanding | AskBack][] = [
   ['rank the outcomes', scores(undefined, { rank: 'lowest' })],
   ['Voice outcome (PC) last term?', scores('voice', { roles: pc, terms: [LAST] })],
   ['can u show me how CYP r feeling abt their futures', scores('future', { roles: cyp })],
-  ['do parents feel the processes and timescales are clear', scores('support', { roles: pc, perQuestion: true })],
+  [
+    'do parents feel the processes and timescales are clear',
+    scores('support', { roles: pc, perQuestion: true, question: 'support.pc.3' }),
+  ],
   ['compare autumn to spring response rate', rate(named('autumn'), named('spring'))],
   // response rates
   ['response rate last term', rate(LAST)],
