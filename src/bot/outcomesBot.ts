@@ -32,7 +32,7 @@ export class OutcomesBot extends ActivityHandler {
       const turn = this.turnOf(context, value);
       // Action.Submit (Web Chat, and older Teams cards) arrives as a message carrying the button's verb.
       if (typeof value?.verb === 'string' && value.verb !== '') await this.submitted(context, turn);
-      else await this.router.routeText(turn);
+      else if (!(await this.events.surveyText?.(turn))) await this.router.routeText(turn);
       await next();
     });
     // The family page announces which survey its link is for with an event, so the code is never shown.

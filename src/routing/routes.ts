@@ -78,6 +78,8 @@ export type RouteDeps = {
 export type ConversationEvents = {
   welcome(turn: Turn): Promise<void>;
   surveyLink(turn: Turn, code: string): Promise<void>;
+  /** A family typed in a chat whose survey is in progress: answered there, the place kept; false if not. */
+  surveyText?(turn: Turn): Promise<boolean>;
 };
 
 /**
@@ -145,6 +147,7 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
   });
   const events: ConversationEvents = {
     welcome: (turn) => familyLanding(turn, family),
+    surveyText: (turn) => family.answerTyped(turn),
     surveyLink: async (turn, code) => {
       if (await family.redeemCode(turn, code.slice(0, 40))) return;
       await turn.send({
