@@ -21,12 +21,12 @@ import {
   smallTalkRoute,
   unknownRoute,
 } from '../features/conversation/conversationRoutes.js';
-import { deliveryReportRoute } from '../features/digests/deliveryReportRoute.js';
 import { responseRateRoute } from '../features/scores/responseRateRoute.js';
 import { scoresRoute } from '../features/scores/scoresRoute.js';
 import { waitsRoute } from '../features/waits/waitsRoute.js';
 import { renewInvitationRoute } from '../features/invitations/renewInvitationRoute.js';
 import { Router } from './router.js';
+import { sayingScope } from './scopeNote.js';
 import type { IntentName, IntentRoute } from './route.js';
 import type { AnyIntentReader } from '../understanding/intentReader.js';
 import { notHeldIntent } from '../features/notHeld/notHeldIntent.js';
@@ -36,6 +36,7 @@ import { youSaidIntent } from '../features/youSaid/youSaidIntent.js';
 import { themesIntent } from '../features/themes/themesIntent.js';
 import { inviteIntent, myInvitationsIntent } from '../features/invitations/invitationIntents.js';
 import { digestIntent } from '../features/digests/digestIntent.js';
+import { deliveryReportIntent } from '../features/digests/deliveryReportIntent.js';
 import { glossaryIntent } from '../features/glossary/glossaryIntent.js';
 import type { ReviewAnswersService } from '../features/reviews/reviewAnswersService.js';
 import type { WorryAlertsService } from '../features/worries/worryAlertsService.js';
@@ -98,6 +99,7 @@ const CAPABILITY_INTENTS = [
   myInvitationsIntent,
   inviteIntent,
   digestIntent,
+  deliveryReportIntent,
   glossaryIntent,
 ] as const;
 
@@ -112,15 +114,16 @@ type BuiltInRoutes = { [N in Exclude<IntentName, CapabilityIntentName>]: IntentR
 export function buildRoutes(d: RouteDeps): { router: Router; events: ConversationEvents } {
   const family = new FamilySurvey(d.survey, d.bank, d.assetBaseUrl, d.familyHelpText, d.youSaid);
   const youSaid = { youSaid: d.youSaid, bank: d.bank, publicBaseUrl: d.assetBaseUrl };
+  const questions = d.bank.allScored();
   const builtIn: BuiltInRoutes = {
     help: helpRoute(family),
     surveyCode: surveyCodeRoute(family),
-    scores: scoresRoute(d.scores, d.bank, d.measures.catalogue.surveyTargets),
-    responseRate: responseRateRoute(d.scores),
-    waits: waitsRoute(d.waits, d.questionLog, d.clock),
-    measure: measureRoute(d.measures, d.clock, d.questionLog),
+    // Figures held for the whole area only: each says so when asked for a breakdown ("by school").
+    scores: sayingScope(scoresRoute(d.scores, d.bank, d.measures.catalogue.surveyTargets)),
+    responseRate: sayingScope(responseRateRoute(d.scores)),
+    waits: sayingScope(waitsRoute(d.waits, d.questionLog, d.clock)),
+    measure: sayingScope(measureRoute(d.measures, d.clock, d.questionLog)),
     outcomeOverview: outcomeOverviewRoute(d.scores, d.measures, d.bank, d.clock),
-    deliveryReport: deliveryReportRoute(d.digests),
     confirmErase: confirmEraseRoute(d.erasure),
     clarify: clarifyRoute(family),
     smallTalk: smallTalkRoute(),
@@ -131,6 +134,8 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
     context: d.askContext && followUps(d.askContext, d.clock),
     // A catalogue measure is already the understanding's MeasureVocab: no copy per message.
     measures: () => d.measures.catalogue.measures,
+    // One list for the bot's life: the understanding compiles the bank's wording once.
+    questions: () => questions,
     readers: INTENT_READERS,
     intents: [...Object.values(builtIn), ...CAPABILITY_INTENTS.map((c) => c.route(d))],
     cards: [

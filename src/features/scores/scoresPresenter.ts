@@ -20,7 +20,7 @@ import {
 /** `summary` is one line beside the card; `text` is everything the card says, as plain text. */
 export type Presented = { card: FigureTableCard; text: string; summary: string };
 
-const MEANING =
+export const MEANING =
   'Mean score from 1 (strongly disagree) to 5 (strongly agree); % positive = share of answers that are 4 or 5; n = respondents who gave a score.';
 
 const LEFT_OUT_TEXT = 'not shown: every answer is in a question answered by fewer than 5';
@@ -34,7 +34,7 @@ function cell(score: OutcomeScore | undefined, previous: OutcomeScore | undefine
   return `${figureText(score.mean, oneDecimal)} · ${figureText(score.positive, percent)} positive · ${nowrap(`n ${score.respondents}`)}${delta ? ` · ${delta}` : ''}`;
 }
 
-function questionCell(q: QuestionFigures, previous: QuestionFigures | undefined): string {
+export function questionCell(q: QuestionFigures, previous: QuestionFigures | undefined): string {
   if (q.respondents === 0) return 'no answers yet';
   if (!q.mean.shown) return SUPPRESSED_TEXT;
   const delta = arrow(change(q.mean, previous?.mean));
@@ -42,26 +42,30 @@ function questionCell(q: QuestionFigures, previous: QuestionFigures | undefined)
 }
 
 /**
- * "Which voice question do parents score lowest on": the outcome's questions for each role, ranked by
- * their shown mean (ties said as ties). A question whose figures are not shown is listed after the
- * ranking and never placed in it: its position would say something about a figure from fewer than 5.
+ * "Which voice question do parents score lowest on", "lowest scoring question overall": the questions of
+ * one outcome (or of every outcome) for each role, ranked by their shown mean (ties said as ties). A question
+ * whose figures are not shown is listed after the ranking and never placed in it: its position would say
+ * something about a figure from fewer than 5.
  */
 function rankQuestions(
   bank: QuestionBank,
   r: TermScores,
   roles: RespondentRole[],
-  outcome: OutcomeId,
+  outcome: OutcomeId | undefined,
   rank: 'lowest' | 'highest',
 ): { headline: string; rows: FigureTableCard['rows'] } {
   const lines: string[] = [];
   const rows: FigureTableCard['rows'] = [];
-  const name = bank.outcome(outcome).shortName;
+  const outcomes = outcome ? [outcome] : bank.outcomes.map((o) => o.id);
+  const name = outcome ? bank.outcome(outcome).shortName : 'survey';
+  const outcomeOf = new Map(bank.allScored().map((q) => [q.id, bank.outcome(q.outcome).shortName]));
+  // Across the survey each question says which outcome it belongs to.
+  const where = (q: QuestionFigures) => (outcome ? '' : ` (${outcomeOf.get(q.id) ?? ''})`);
   const shownMean = (q: QuestionFigures) => Math.round((q.mean as { value: number }).value * 10);
   for (const role of roles) {
-    const s = find(r.scores, outcome, role);
-    const p = find(r.previousScores, outcome, role);
-    const questions = s?.questions ?? [];
-    const previousOf = (q: QuestionFigures) => p?.questions.find((x) => x.id === q.id);
+    const questions = outcomes.flatMap((o) => find(r.scores, o, role)?.questions ?? []);
+    const before = outcomes.flatMap((o) => find(r.previousScores, o, role)?.questions ?? []);
+    const previousOf = (q: QuestionFigures) => before.find((x) => x.id === q.id);
     const ranked = questions
       .filter((q) => q.respondents > 0 && q.mean.shown)
       .sort((a, b) => (shownMean(a) - shownMean(b)) * (rank === 'lowest' ? 1 : -1));
@@ -70,7 +74,7 @@ function rankQuestions(
     if (!first) lines.push(`No ${name} question has answers from 5 or more ${who} in ${r.term.label} yet.`);
     else {
       const tied = ranked.filter((q) => shownMean(q) === shownMean(first));
-      const quoted = tied.map((q) => `"${q.text}"`).join(' and ');
+      const quoted = tied.map((q) => `"${q.text}"${where(q)}`).join(' and ');
       lines.push(
         `${rank === 'lowest' ? 'Lowest' : 'Highest'} for ${who}${tied.length > 1 ? ` (a tie at ${figureText(first.mean, oneDecimal)})` : ''}: ${quoted}${tied.length > 1 ? '' : ` (${figureText(first.mean, oneDecimal)})`}.`,
       );
@@ -82,13 +86,17 @@ function rankQuestions(
       last = shownMean(q);
       // "1st", not "1.": a label starting "1." is a numbered list in Teams' markdown, and loses its number.
       rows.push({
-        label: `${ordinal(place)}: ${q.text}`,
+        label: `${ordinal(place)}: ${q.text}${where(q)}`,
         detail: ROLE_SHORT[role],
         cells: [questionCell(q, previousOf(q))],
       });
     }
     for (const q of questions.filter((x) => !ranked.includes(x)))
-      rows.push({ label: `Not ranked: ${q.text}`, detail: ROLE_SHORT[role], cells: [questionCell(q, previousOf(q))] });
+      rows.push({
+        label: `Not ranked: ${q.text}${where(q)}`,
+        detail: ROLE_SHORT[role],
+        cells: [questionCell(q, previousOf(q))],
+      });
   }
   return { headline: lines.join(' '), rows };
 }
@@ -143,7 +151,7 @@ export function presentScores(
   let headline = '';
   let rows: FigureTableCard['rows'];
   let headers = roles.map((x) => ROLE_SHORT[x]);
-  if (opts.rank && opts.perQuestion && opts.outcome) {
+  if (opts.rank && opts.perQuestion) {
     const ranked = rankQuestions(bank, r, roles, opts.outcome, opts.rank);
     headline = ranked.headline;
     rows = ranked.rows;
@@ -201,7 +209,9 @@ export function presentScores(
     }));
   }
   const title = !opts.outcome
-    ? 'Outcome scores'
+    ? opts.rank && opts.perQuestion
+      ? `Survey questions ranked, ${opts.rank} first`
+      : 'Outcome scores'
     : opts.rank && opts.perQuestion
       ? `${bank.outcome(opts.outcome).shortName}: questions ranked, ${opts.rank} first`
       : `${bank.outcome(opts.outcome).shortName}: outcome scores`;

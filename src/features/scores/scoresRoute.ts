@@ -9,6 +9,7 @@ import {
 import { cardReply } from '../../cards/cardReply.js';
 import type { SurveyTarget } from '../measures/domain/measureCatalogue.js';
 import { presentComparison, presentScores } from './scoresPresenter.js';
+import { presentQuestion } from './questionPresenter.js';
 import { intentRoute } from '../../routing/route.js';
 import { termRefs } from '../../routing/slotSchemas.js';
 
@@ -29,16 +30,24 @@ export const scoresRoute = (scores: ScoresService, bank: QuestionBank, targets: 
       terms: termRefs,
       rank: z.enum(['lowest', 'highest']).optional(),
       perQuestion: z.boolean(),
+      question: z
+        .string()
+        .regex(/^[a-z]+\.(?:cyp|pc)\.\d{1,2}$/)
+        .optional(),
     }),
     handle: async (turn, slots) => {
-      const roles: RespondentRole[] = slots.roles.length ? slots.roles : ['cyp', 'pc'];
-      const result = await scores.scores({ outcome: slots.outcome, roles, terms: slots.terms });
+      // One question named by its words: its own figures, for the role that answers it.
+      const question = slots.question ? bank.scoredQuestion(slots.question) : undefined;
+      const roles: RespondentRole[] = question ? [question.role] : slots.roles.length ? slots.roles : ['cyp', 'pc'];
+      const outcome = question?.outcome ?? slots.outcome;
+      const result = await scores.scores({ outcome, roles, terms: slots.terms });
       if (result.unknownTerm) {
         await turn.send({ text: UNKNOWN_TERM });
         return;
       }
-      const presented =
-        result.results.length > 1
+      const presented = question
+        ? presentQuestion(bank, question, result.results)
+        : result.results.length > 1
           ? presentComparison(bank, result.results, roles, slots.outcome)
           : presentScores(bank, result.results[0], roles, {
               outcome: slots.outcome,

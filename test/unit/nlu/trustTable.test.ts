@@ -525,6 +525,36 @@ const HELD_OUT_QUESTIONS: [string, Want | Want[]][] = [
   ['safe scores for boys and girls', [S('safe', { breakdown: 'gender' }), { intent: 'notHeld' }]],
 ];
 
+/** Development rows for survey questions, admin wordings and breakdowns (issue #24), written after the set above. */
+const QUESTION_ROWS: [string, Want | Want[]][] = [
+  ['"I have a chance to take part in clubs and activities" scores', Q('progress.cyp.2')],
+  ['scores for my child is safe in their local community', Q('safe.pc.4')],
+  ['how many children said they feel safe online', Q('safe.cyp.3')],
+  ['how many parents agree their child is safe online', Q('safe.pc.3')],
+  ['results for "I get help to be healthy and happy when I need it"', Q('health.cyp.2')],
+  ['transitions for my child are planned scores', Q('future.pc.4')],
+  ['lowest question across the survey for children', RANKQ('lowest', { roles: ['cyp'] })],
+  ['which question scores highest overall', RANKQ('highest')],
+  ['worst question for safe', S('safe', { rank: 'lowest', perQuestion: true, question: undefined })],
+  ['do young people feel safe', S('safe', { roles: ['cyp'], question: undefined })],
+  ['how many parents have filled in the survey this term', { intent: 'responseRate' }],
+  ['how many children have done the survey', { intent: 'responseRate' }],
+  ['has the digest gone out', DELIVERY],
+  ['who got the last digest', DELIVERY],
+  ['did the digest reach all the managers', DELIVERY],
+  ['digest delivery status', DELIVERY],
+  ['can I get the digest', [{ intent: 'digest' }, ASK]],
+  ["who's looked at AR-4242", { intent: 'whoViewed', reviewRef: 'AR-4242' }],
+  ['has anyone viewed the answers for AR-4242', { intent: 'whoViewed', reviewRef: 'AR-4242' }],
+  ['how did we do this term', S(undefined, { outcome: undefined })],
+  ['how have we done overall', S(undefined, { outcome: undefined })],
+  ['waiting times for SALT per school', W('salt', { breakdown: 'school' })],
+  ['response rate by ethnicity', { intent: 'responseRate', breakdown: 'ethnicity' }],
+  ['safe scores by age group', S('safe', { breakdown: 'age' })],
+  ['do the children feel safe at school', S('safe', { breakdown: undefined })],
+  ['complaints by ward', { intent: 'measure', measure: 'complaints', breakdown: 'locality' }],
+];
+
 describe('trust table: how often a practitioner is answered right, asked back, not understood or confidently wrong', () => {
   const results = [
     ...TABLE,
@@ -534,6 +564,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     ...HELD_OUT_3,
     ...HELD_OUT_PERIODS,
     ...HELD_OUT_QUESTIONS,
+    ...QUESTION_ROWS,
   ].map(([text, want]) => {
     const got = readMessage(text, services, measures) as Record<string, unknown>;
     return { text, want, got, verdict: verdictOf(got, want) };

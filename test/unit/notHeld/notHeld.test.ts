@@ -24,6 +24,11 @@ describe('not held: subjects the bot has no figures for', () => {
     ['how many AP places are there this term', ['alternativeProvision']],
     ['what were our Ofsted ratings', ['inspections']],
     ['number of child protection plans', ['socialCare']],
+    // Evidence the framework names that no figure is held for (issue #24).
+    ['destinations of young people with SEND', ['destinations']],
+    ['how many School SEND Reviews were done', ['schoolReviews']],
+    ['ILACS inspection outcome', ['inspections']],
+    ['supported living at 25', ['supportedLiving']],
   ];
   for (const [text, topics] of NOT_HELD)
     it(`"${text}" is not held (${topics.join(', ')})`, () => {

@@ -77,7 +77,7 @@ export const NOT_HELD_TOPICS: readonly NotHeldTopic[] = [
     id: 'inspections',
     name: 'inspection outcomes (Ofsted and CQC)',
     phrases:
-      'Ofsted | Ofsted rating | Ofsted ratings | Ofsted results | Ofsted grades | CQC | inspection | inspections | inspection outcome | inspection outcomes | inspection results | area SEND inspection',
+      'Ofsted | Ofsted rating | Ofsted ratings | Ofsted results | Ofsted grades | CQC | inspection | inspections | inspection outcome | inspection outcomes | inspection results | area SEND inspection | ILACS',
     source: 'They are published by Ofsted and the CQC in their inspection reports.',
   },
   {
@@ -94,6 +94,46 @@ export const NOT_HELD_TOPICS: readonly NotHeldTopic[] = [
       'transport | school transport | home to school transport | travel assistance | taxis | travel training | bus passes',
     exact: 'taxi',
     source: "They come from the council's home-to-school transport team.",
+  },
+  // Evidence the framework names (seed 004, "How will the local area measure impact and progress?") that is not a
+  // figure the bot holds.
+  {
+    id: 'caseStudies',
+    name: 'case studies',
+    phrases: 'case studies | case study',
+    source: "They come from the partnership's services, and are collected by its quality assurance group.",
+  },
+  {
+    id: 'schoolReviews',
+    name: "schools' SEND reviews and external quality marks",
+    phrases:
+      'School SEND Review | School SEND Reviews | quality mark | quality marks | external quality mark | quality mark validation',
+    source: "They come from schools and the council's school improvement team.",
+  },
+  {
+    id: 'destinations',
+    name: 'destinations of young people with SEND (where they go after school or college)',
+    phrases: 'destinations | destination data | destination measures | post 16 destinations | leaver destinations',
+    source:
+      "They come from the DfE's destination measures and the council's post-16 tracking (its NEET and participation team).",
+  },
+  {
+    id: 'supportedLiving',
+    name: 'independent or supported living at 25',
+    phrases: 'supported living | living independently at 25 | independent living at 25',
+    source: 'They come from adult social care and housing records.',
+  },
+  {
+    id: 'healthNeeds',
+    name: 'comparative health data (the JSNA)',
+    phrases: 'JSNA | joint strategic needs assessment | comparative health data',
+    source: 'They are published by public health in the local Joint Strategic Needs Assessment.',
+  },
+  {
+    id: 'safeguardingAudits',
+    name: 'school safeguarding (section 11) audits',
+    phrases: 'section 11 audit | section 11 audits | safeguarding audit | safeguarding audits',
+    source: "They come from the safeguarding partnership's section 11 and schools' safeguarding audits.",
   },
   {
     id: 'workforce',

@@ -1,0 +1,34 @@
+import type { CapabilityIntent } from '../../routing/route.js';
+import { intentReader } from '../../understanding/intentReader.js';
+import { entries, intent, type Entry } from '../../understanding/lexicon.js';
+import type { DigestService } from './digestService.js';
+import { deliveryReportRoute } from './deliveryReportRoute.js';
+
+type Deps = { digests: DigestService };
+
+/**
+ * How staff ask whether the last digest reached its subscribers: "did the digest go out", "did everyone get
+ * the digest", "was the digest delivered". Each phrase takes in the word "digest" itself, so it is not also
+ * read as a request to see the digest; "can I get the digest" (no one else named) stays the digest's.
+ */
+const VOCABULARY: Entry[] = entries(
+  'digest go out | digest gone out | digest went out | digest goes out | digest get sent | digest been sent | digest was sent | ' +
+    'digest delivered | digest been delivered | digest reach | digest reached | digest arrive | digest arrived | digest land | digest landed | ' +
+    'digest delivery | digest deliveries | digest failures | digest bounced | ' +
+    'everyone get the digest | everybody get the digest | everyone got the digest | everybody got the digest | all get the digest | ' +
+    'anyone not get the digest | everyone get the last digest | everyone got the last digest | who got the last digest | ' +
+    'who received the last digest | last digest go out | last digest reach | who got the digest | who received the digest | who has received the digest | who has had the digest | ' +
+    'delivery report | delivery status | delivery failures | delivery receipts',
+  intent('deliveryReport', 5),
+);
+
+export const deliveryReportIntent = {
+  reader: intentReader({
+    intent: 'deliveryReport',
+    before: 'responseRate',
+    vocabulary: VOCABULARY,
+    build: () => ({ intent: 'deliveryReport' }),
+    command: () => 'digest delivery report',
+  }),
+  route: (d: Deps) => deliveryReportRoute(d.digests),
+} satisfies CapabilityIntent<'deliveryReport', Deps>;
