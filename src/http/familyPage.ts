@@ -66,6 +66,11 @@ export function registerFamilyPage(
   const notice = (res: Response, status: number, kind: keyof typeof NOTICES) => sendNotice(res, status, kind, hsts);
 
   registerCardPictures(server);
+  // The page's icon; a browser also asks for /favicon.ico on its own (a bare 404 otherwise).
+  for (const route of ['/static/favicon.svg', '/favicon.ico'])
+    server.get(route, async (_req: Request, res: Response) =>
+      sendFile(res, path.join(publicDir, 'favicon.svg'), 'image/svg+xml'),
+    );
   server.get('/static/survey.css', async (_req: Request, res: Response) =>
     sendFile(res, path.join(publicDir, 'survey.css'), 'text/css; charset=utf-8'),
   );
@@ -137,7 +142,7 @@ function sendNotice(res: Response, status: number, kind: keyof typeof NOTICES, h
     ...securityHeaders({ directLineOrigin: '', hsts }),
   });
   res.end(
-    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="/static/survey.css"></head><body><main><div class="notice"><h2>${title}</h2><p>${text}</p></div></main></body></html>`,
+    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="icon" href="/static/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/static/survey.css"></head><body><main><div class="notice"><h2>${title}</h2><p>${text}</p></div></main></body></html>`,
   );
 }
 
