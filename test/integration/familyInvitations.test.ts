@@ -169,6 +169,25 @@ describe('inviting a family by text or email through GOV.UK Notify (HTTP endpoin
   });
 });
 
+describe('the question log keeps a practitioner’s words, not a family’s number or email (Azurite)', function () {
+  this.timeout(60_000);
+  let bot: BotHarness;
+  before(async () => (bot = await BotHarness.start()));
+  after(async () => bot?.stop());
+
+  it('hides them before the row is written', async () => {
+    const at = new Date('2026-11-22T10:00:00Z');
+    await bot.stores.questionLog.record({
+      at: at.toISOString(),
+      text: 'invte AR-1042 parnt txt 07700 900555 or jo@example.org',
+      role: 'practitioner',
+      reason: 'unknown',
+    });
+    const rows = await bot.stores.questionLog.recent(10, at);
+    expect(rows.map((r) => r.text)).to.deep.equal(['invte AR-1042 parnt txt [phone] or [email]']);
+  });
+});
+
 describe('inviting with a number when GOV.UK Notify is not set up', function () {
   this.timeout(60_000);
   let bot: BotHarness;

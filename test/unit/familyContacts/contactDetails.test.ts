@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { readContact, ukMobile, emailAddress } from '../../../src/features/familyContacts/domain/contactDetails.js';
+import {
+  emailAddress,
+  hideContacts,
+  readContact,
+  ukMobile,
+} from '../../../src/features/familyContacts/domain/contactDetails.js';
 
 describe('reading a family’s phone number or email from a practitioner’s message', () => {
   const mobiles: [string, string][] = [
@@ -59,5 +64,16 @@ describe('reading a family’s phone number or email from a practitioner’s mes
     expect(email.kind === 'invalid' && email.message).to.match(/does not look like an email address/);
     expect(JSON.stringify(email)).to.not.include('sam@nowhere');
     expect(readContact('invite review AR-1042 parent and text them').kind).to.equal('invalid');
+  });
+});
+
+describe('hiding contacts in words kept for later', () => {
+  it('replaces emails and UK numbers, and keeps review references, codes and figures', () => {
+    expect(hideContacts('invte AR-1042 parnt txt 07700 900123 or jo@example.org')).to.equal(
+      'invte AR-1042 parnt txt [phone] or [email]',
+    );
+    expect(hideContacts('call +44 7700 900123 about 2025-26 and ABCD-EFGH-22 (12 families)')).to.equal(
+      'call [phone] about 2025-26 and ABCD-EFGH-22 (12 families)',
+    );
   });
 });

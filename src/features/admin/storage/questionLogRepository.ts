@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import { TABLES, type TableStore } from '../../../storage/tableStore.js';
 import type { QuestionLog, UnansweredQuestion } from '../adminStores.js';
+import { hideContacts } from '../../familyContacts/domain/contactDetails.js';
 
 /**
  * Questions the bot could not answer, for administrators to see what people ask (text, time, role — no
@@ -22,7 +23,8 @@ export class QuestionLogRepository implements QuestionLog {
       partitionKey: entry.at.slice(0, 7),
       rowKey: `${inverted}-${randomBytes(3).toString('hex')}`,
       ...entry,
-      text: entry.text.slice(0, 500),
+      // A practitioner's "… and text 07700 900123" that was not understood keeps its words, not the number.
+      text: hideContacts(entry.text).slice(0, 500),
     });
   }
 

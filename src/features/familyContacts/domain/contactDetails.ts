@@ -63,3 +63,11 @@ export function readContact(message: string): ContactReading {
 
 /** The contact as Notify takes it. */
 export const recipientOf = (c: ContactDetails): string => (c.channel === 'sms' ? c.phone : c.email);
+
+const EMAIL_ANYWHERE = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}/g;
+const PHONE_ANYWHERE = /(?<![\w.:/-])(?:\+44\s?(?:\(0\)\s?)?|0044\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w.:/-])/g;
+
+/** Text kept for later reading (questions the bot could not answer) with any email or phone number hidden. */
+export function hideContacts(text: string): string {
+  return text.replace(EMAIL_ANYWHERE, '[email]').replace(PHONE_ANYWHERE, '[phone]');
+}
