@@ -163,12 +163,30 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
   return { router, events };
 }
 
-/** A conversation's last question, remembered for FOLLOW_UP_MINUTES. */
+/**
+ * A conversation's last question, remembered for FOLLOW_UP_MINUTES. Remembering does not hold up the
+ * answer: the write goes on after the reply, and a follow-up on this instance waits for it before reading,
+ * so it is always read against the question before it. (One sent to another instance within the few
+ * milliseconds of the write may be read alone: nobody types that fast.) A failed write only loses the
+ * follow-up, as a damaged row does.
+ */
 function followUps(store: AskContext, clock: Clock) {
+  const writing = new Map<string, Promise<void>>();
   return {
-    recall: (conversationId: string) =>
-      store.lastQuestion(conversationId, new Date(clock.now().getTime() - FOLLOW_UP_MINUTES * 60_000)),
-    remember: (conversationId: string, question: Parameters<AskContext['rememberQuestion']>[1]) =>
-      store.rememberQuestion(conversationId, question, clock.now()),
+    recall: async (conversationId: string) => {
+      await writing.get(conversationId);
+      return store.lastQuestion(conversationId, new Date(clock.now().getTime() - FOLLOW_UP_MINUTES * 60_000));
+    },
+    remember: async (conversationId: string, question: Parameters<AskContext['rememberQuestion']>[1]) => {
+      const before = writing.get(conversationId) ?? Promise.resolve();
+      const at = clock.now();
+      const write: Promise<void> = before
+        .then(() => store.rememberQuestion(conversationId, question, at))
+        .catch(() => undefined)
+        .finally(() => {
+          if (writing.get(conversationId) === write) writing.delete(conversationId);
+        });
+      writing.set(conversationId, write);
+    },
   };
 }
