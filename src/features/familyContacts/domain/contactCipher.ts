@@ -30,6 +30,8 @@ export class ContactCipher {
     const parts = sealed.split('.');
     if (parts.length !== 4 || parts[0] !== VERSION) return undefined;
     const [nonce, tag, body] = parts.slice(1).map((p) => Buffer.from(p, 'base64url'));
+    // Only the canonical spelling opens: base64's spare low bits must not let a changed character through.
+    if (parts.slice(1).some((p, i) => [nonce, tag, body][i]!.toString('base64url') !== p)) return undefined;
     if (nonce!.length !== 12 || tag!.length !== 16) return undefined;
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, nonce!);
