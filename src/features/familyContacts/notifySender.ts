@@ -10,8 +10,11 @@ export type RetryPolicy = {
   sleep?: (ms: number) => Promise<void>;
 };
 
-/** Three retries within about 4 s: a practitioner's turn must answer before Teams sends it again (~15 s). */
-export const DEFAULT_RETRY: RetryPolicy = { delaysMs: [400, 1_200, 2_400], timeoutMs: 8_000 };
+/**
+ * Three retries with 4 s of waiting in all, and 5 s for any one answer (a request unanswered by then is not retried:
+ * it may have gone): a practitioner's turn answers in about 10 s at worst, before Teams sends it again (~15 s).
+ */
+export const DEFAULT_RETRY: RetryPolicy = { delaysMs: [400, 1_200, 2_400], timeoutMs: 5_000 };
 
 type Attempt = { kind: 'done'; outcome: NotifyOutcome } | { kind: 'retry' };
 
