@@ -12,7 +12,8 @@ export type RetryPolicy = {
 
 /**
  * Three retries with 4 s of waiting in all, and 5 s for any one answer (a request unanswered by then is not retried:
- * it may have gone): a practitioner's turn answers in about 10 s at worst, before Teams sends it again (~15 s).
+ * it may have gone). With Notify's errors answered promptly a turn ends within about 10 s, before Teams sends it
+ * again (~15 s); slow errors on every attempt could take longer (up to about 24 s).
  */
 export const DEFAULT_RETRY: RetryPolicy = { delaysMs: [400, 1_200, 2_400], timeoutMs: 5_000 };
 
