@@ -165,28 +165,31 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
 
 /**
  * A conversation's last question, remembered for FOLLOW_UP_MINUTES. Remembering does not hold up the
- * answer: the write goes on after the reply, and a follow-up on this instance waits for it before reading,
- * so it is always read against the question before it. (One sent to another instance within the few
- * milliseconds of the write may be read alone: nobody types that fast.) A failed write only loses the
+ * answer: the write goes on after the reply, and until it is stored a follow-up on this instance is read
+ * against the question being written (the newest this instance knows). One sent to another instance within
+ * the milliseconds of the write may be read alone: nobody types that fast. A failed write only loses the
  * follow-up, as a damaged row does.
  */
 function followUps(store: AskContext, clock: Clock) {
-  const writing = new Map<string, Promise<void>>();
+  type Question = Parameters<AskContext['rememberQuestion']>[1];
+  const writing = new Map<string, { question: Question; done: Promise<void> }>();
   return {
     recall: async (conversationId: string) => {
-      await writing.get(conversationId);
+      const pending = writing.get(conversationId);
+      if (pending) return pending.question;
       return store.lastQuestion(conversationId, new Date(clock.now().getTime() - FOLLOW_UP_MINUTES * 60_000));
     },
-    remember: async (conversationId: string, question: Parameters<AskContext['rememberQuestion']>[1]) => {
-      const before = writing.get(conversationId) ?? Promise.resolve();
+    remember: async (conversationId: string, question: Question) => {
+      const before = writing.get(conversationId)?.done ?? Promise.resolve();
       const at = clock.now();
-      const write: Promise<void> = before
+      // Writes for one conversation stay in the order asked, so the stored question is the last one.
+      const done: Promise<void> = before
         .then(() => store.rememberQuestion(conversationId, question, at))
         .catch(() => undefined)
         .finally(() => {
-          if (writing.get(conversationId) === write) writing.delete(conversationId);
+          if (writing.get(conversationId)?.done === done) writing.delete(conversationId);
         });
-      writing.set(conversationId, write);
+      writing.set(conversationId, { question, done });
     },
   };
 }

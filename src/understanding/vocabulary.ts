@@ -44,14 +44,15 @@ const DOMAIN_WORDS: ReadonlySet<string> = new Set(
 // The catalogue rarely changes; compiling it once per distinct catalogue keeps each call fast.
 const CACHE_LIMIT = 8;
 const compiled = new Map<string, CompiledLexicon>();
-let last:
-  | {
-      services: readonly ServiceVocab[];
-      measures: readonly MeasureVocab[];
-      readers: readonly AnyIntentReader[];
-      lex: CompiledLexicon;
-    }
-  | undefined;
+/**
+ * The last lexicon asked for with each list of readers. A message is read with the capabilities' readers
+ * and a follow-up is read again without them: one slot for both would serialise the catalogues each time.
+ */
+const NO_READERS: readonly AnyIntentReader[] = [];
+const lastFor = new WeakMap<
+  readonly AnyIntentReader[],
+  { services: readonly ServiceVocab[]; measures: readonly MeasureVocab[]; lex: CompiledLexicon }
+>();
 // Each list of readers gets an id, so the cache key tells two lists apart without serialising them.
 const readerIds = new WeakMap<readonly AnyIntentReader[], number>();
 let readerLists = 0;
@@ -60,10 +61,13 @@ let readerLists = 0;
 export function lexiconFor(
   services: readonly ServiceVocab[],
   measures: readonly MeasureVocab[] = [],
-  readers: readonly AnyIntentReader[] = [],
+  readers: readonly AnyIntentReader[] = NO_READERS,
 ): CompiledLexicon {
   // The bot passes the same catalogue arrays on every message: no need to serialise them each time.
-  if (last && last.services === services && last.measures === measures && last.readers === readers) return last.lex;
+  // Every empty list is the same list here (callers' defaults make a new one each call).
+  if (readers.length === 0) readers = NO_READERS;
+  const last = lastFor.get(readers);
+  if (last && last.services === services && last.measures === measures) return last.lex;
   if (!readerIds.has(readers)) readerIds.set(readers, ++readerLists);
   const key = `${servicesSignature(services)}|${measuresSignature(measures)}|${readers.length ? readerIds.get(readers) : 0}`;
   const readerEntries = readers.flatMap((r) => r.vocabulary);
@@ -79,6 +83,6 @@ export function lexiconFor(
     if (compiled.size >= CACHE_LIMIT) compiled.clear();
     compiled.set(key, lex);
   }
-  last = { services, measures, readers, lex };
+  lastFor.set(readers, { services, measures, lex });
   return lex;
 }
