@@ -30,8 +30,9 @@ export const inviteRoute = (invitations: InvitationService) =>
         return;
       }
       // The number or address is read from the message itself, never kept in the understanding (which is logged
-      // when not understood, and remembered for follow-ups).
-      const reading = readContact(turn.text);
+      // when not understood, and remembered for follow-ups), and never from the review reference: one typed as
+      // digits (an NHS number by mistake) is refused as a reference, not read as a phone number.
+      const reading = readContact(turn.text.split(slots.reviewRef).join(' '));
       if (reading.kind === 'invalid') {
         await turn.send({ text: reading.message });
         return;

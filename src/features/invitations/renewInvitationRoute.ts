@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { InvitationService } from './invitationService.js';
 import { can } from '../../domain/access/roles.js';
 import { cardRoute } from '../../routing/route.js';
-import { ROLE_NAMES, sendCreated } from './invitationReplies.js';
+import { notSentText, ROLE_NAMES, sendCreated } from './invitationReplies.js';
 
 /** Card verb of "New link" in the list of invitations (also written in cards/invitationList.json). */
 export const RENEW_VERB = 'invite.renew';
@@ -48,6 +48,10 @@ export const renewInvitationRoute = (invitations: InvitationService) =>
           return;
         case 'badReviewRef':
           await turn.send({ text: result.message });
+          return;
+        case 'notSent':
+          // A renewal sends nothing to the family itself; said as an invitation would say it, should that change.
+          await turn.send({ text: notSentText(result.why, undefined) });
           return;
         case 'created':
           await sendCreated(

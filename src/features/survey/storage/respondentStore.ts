@@ -112,11 +112,18 @@ export class RespondentStore implements RespondentRecords {
     const client = await this.answers();
     const pk = respondentKey(reviewRef, role);
     const shard = shardOf(pk);
+    // A decision to write nothing is made on the stored state, not a cached copy another instance may have
+    // moved on from (a tap judged "not the current question" against a copy from before the section was saved).
+    let fresh = false;
     for (let attempt = 1; ; attempt++) {
-      const entity = await this.states.get(pk, () => getOrUndefined<StateEntity>(client, pk, stateRow(pk)));
+      const entity = await this.states.get(pk, () => getOrUndefined<StateEntity>(client, pk, stateRow(pk)), { fresh });
       const current = entity && !entity.erased ? toState(entity) : undefined;
       const mutation = change(current);
-      if (!mutation) return { changed: false, state: current };
+      if (!mutation) {
+        if (fresh) return { changed: false, state: current };
+        fresh = true;
+        continue;
+      }
       const delta = deltaBetween(this.bank, sectionOrder(this.bank).length, current, mutation.next);
       const opId = randomUUID();
       if (!isEmptyDelta(delta))
