@@ -1,4 +1,4 @@
-import { MONTH_NAMES } from '../domain/dates.js';
+import { longDate } from '../domain/dates.js';
 import { describe, SUPPRESSED_TEXT, type Disclosed } from '../domain/disclosure/disclosure.js';
 import type { RespondentRole } from '../domain/survey/questionBank.js';
 
@@ -43,8 +43,4 @@ export function longDateTime(iso: string): string {
   return `${longDate(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
 }
 
-/** 2026-11-22 → "22 November 2026": unambiguous for every reader, unlike 11/22 or 22/11. */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
-}
+export { longDate };

@@ -47,3 +47,9 @@ export const MONTH_NAMES: readonly string[] = [
   'November',
   'December',
 ];
+
+/** 2026-11-22 → "22 November 2026": unambiguous for every reader, unlike 11/22 or 22/11. */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
+}

@@ -1,15 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { LegalText } from '../domain/legal/legalText.js';
 import { htmlText } from '../domain/text/safeText.js';
-
-function longDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+import { longDate } from '../domain/dates.js';
 
 export type LegalPages = { privacy: string; terms: string };
 

@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../domain/clock.js';
+import { longDate } from '../../domain/dates.js';
 import type { RespondentRole } from '../../domain/survey/questionBank.js';
 import type { InvitationStore, RespondentRecords } from '../survey/surveyStores.js';
 import type { ContactCipher } from './domain/contactCipher.js';
 import { recipientOf, type ContactDetails } from './domain/contactDetails.js';
 import type { ContactStore, NotifyOutcome, NotifySender } from './familyContactsStores.js';
-import type { FamilyMessenger } from '../invitations/invitationService.js';
-
-/** The invitation being sent: what its message says. */
-export type InvitationToSend = {
-  code: string;
-  displayCode: string;
-  link: string;
-  reviewRef: string;
-  role: RespondentRole;
-  expiresOn: string;
-};
+import type { CreatedInvitation, FamilyMessenger } from '../invitations/invitationService.js';
 
 export type FamilyMessaging = {
   send: NotifySender;
@@ -24,16 +15,6 @@ export type FamilyMessaging = {
   /** The local area named in the message (the privacy notice's organisation). */
   area: string;
 };
-
-/** "24 January 2027": how a family reads a date. */
-export function familyDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/London',
-  });
-}
 
 /**
  * Sends a family their invitation by text or email through GOV.UK Notify, and holds their number or address
@@ -58,7 +39,7 @@ export class FamilyContactsService {
    * Sends the invitation; only once Notify has accepted it is the contact kept (a refusal keeps nothing).
    * The message's reference is a fresh random id: never the review, the code or the contact.
    */
-  async sendInvitation(invitation: InvitationToSend, contact: ContactDetails): Promise<NotifyOutcome> {
+  async sendInvitation(invitation: CreatedInvitation, contact: ContactDetails): Promise<NotifyOutcome> {
     const m = this.messaging;
     if (!m) return { kind: 'notAuthorised' };
     const outcome = await m.send({
@@ -68,7 +49,7 @@ export class FamilyContactsService {
       personalisation: {
         link: invitation.link,
         code: invitation.displayCode,
-        expires: familyDate(invitation.expiresOn),
+        expires: longDate(invitation.expiresOn),
         area: m.area,
       },
       reference: randomUUID(),

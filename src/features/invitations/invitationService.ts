@@ -10,16 +10,18 @@ import type { Invitation, InvitationStore, RespondentRecords } from '../survey/s
 import { invitationStatus, type InvitationStatus } from './domain/invitationStatus.js';
 import type { ContactDetails } from '../familyContacts/domain/contactDetails.js';
 
+/** An invitation as made: what the practitioner is shown and what a family's message says. */
+export type CreatedInvitation = {
+  code: string;
+  displayCode: string;
+  link: string;
+  reviewRef: string;
+  role: RespondentRole;
+  expiresOn: string;
+};
+
 export type InviteResult =
-  | {
-      kind: 'created';
-      code: string;
-      displayCode: string;
-      link: string;
-      reviewRef: string;
-      role: RespondentRole;
-      expiresOn: string;
-    }
+  | ({ kind: 'created' } & CreatedInvitation)
   | { kind: 'badReviewRef'; message: string }
   | { kind: 'alreadyCompleted'; reviewRef: string; role: RespondentRole }
   /** The family's message could not be sent: the invitation was withdrawn, nothing of it is kept. */

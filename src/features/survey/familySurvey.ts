@@ -1,3 +1,4 @@
+import { longDate } from '../../domain/dates.js';
 import type { YouSaidService } from '../youSaid/youSaidService.js';
 import { youSaidLine } from '../youSaid/youSaidPresenter.js';
 import type { AnswerResult, SaveResult, SurveyPosition, SurveyService } from './surveyService.js';
@@ -316,16 +317,6 @@ export class FamilySurvey {
       ? this.bank.data.scale.skipLabel
       : this.bank.data.scale.points.find((p) => p.score === value)?.label;
   }
-}
-
-/** "2027-01-24" → "24 January 2027". */
-function longDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 }
 
 const COMPLETED_READ_ONLY =
