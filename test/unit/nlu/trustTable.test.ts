@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { readMessage } from '../../support/language.js';
+import { readFollowUp } from '../../../src/understanding/followUp.js';
+import type { Understanding } from '../../../src/understanding/types.js';
 import { loadMeasureCatalogue, loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 
 /**
@@ -555,6 +557,159 @@ const QUESTION_ROWS: [string, Want | Want[]][] = [
   ['complaints by ward', { intent: 'measure', measure: 'complaints', breakdown: 'locality' }],
 ];
 
+/**
+ * A sixth held-out set (issue #24, the rest): every figures kind asked for a period (scores, waits, response
+ * rate, themes, measures: a month, "last month", an academic year, "last year", a season, "this time last
+ * year"), follow-up chains (each message read against the one remembered before it, as the router does),
+ * breakdowns not held, subjects not held, survey questions by their words and admin wordings. Written before
+ * any code for it and not tuned on after. `period` is the period asked where it is not a term (a term stays in
+ * `terms`); waits take every period as `period`, and `change: undefined` says it is not read as a comparison.
+ * First run (before any fix; whole table 460 rows, 15 confidently wrong): 70 rows, right 42, asked back 9, not
+ * understood 4, confidently wrong 15 (waits for a month, term or year read as a comparison or the latest; response
+ * rate and themes for a month or year given the current term or none; scores for a year or month asked back).
+ */
+const RR = (extra: Record<string, unknown> = {}): Want => ({ intent: 'responseRate', ...extra });
+const TH = (extra: Record<string, unknown> = {}): Want => ({ intent: 'themes', ...extra });
+const WP = (service: string | undefined, period: Record<string, unknown>): Want =>
+  W(service, { period, change: undefined });
+const LAST_YEAR = { kind: 'relative', unit: 'year', which: 'previous' };
+const LAST_MONTH = { kind: 'relative', unit: 'month', which: 'previous' };
+const HELD_OUT_SCOPES: [string | string[], Want | Want[]][] = [
+  // Outcome scores for a period.
+  ['how did parents rate safe in October', S('safe', { roles: ['pc'], period: { kind: 'month', month: 10 } })],
+  ['voice scores for 2024-25', S('voice', { period: { kind: 'year', academicYear: '2024-25' } })],
+  ['health outcome results last year', S('health', { period: LAST_YEAR })],
+  ['progress scores in the spring term', S('progress', { terms: [{ kind: 'named', season: 'spring' }] })],
+  ['what were the support scores last term', S('support', { terms: [{ kind: 'previous' }] })],
+  [
+    'future outcome this time last year for young people',
+    S('future', { roles: ['cyp'], terms: [{ kind: 'yearAgo' }] }),
+  ],
+  [
+    'kept safe scores autumn 2025',
+    S('safe', { terms: [{ kind: 'named', season: 'autumn', academicYear: '2025-26' }] }),
+  ],
+  ['how were we doing on voice last month', S('voice', { period: LAST_MONTH })],
+  [
+    'outcome scores for the 2025 to 2026 academic year',
+    S(undefined, { period: { kind: 'year', academicYear: '2025-26' } }),
+  ],
+  [
+    'which outcome was lowest in the summer term',
+    S(undefined, { rank: 'lowest', terms: [{ kind: 'named', season: 'summer' }] }),
+  ],
+  [
+    "children's health scores in March 2026",
+    S('health', { roles: ['cyp'], period: { kind: 'month', month: 3, year: 2026 } }),
+  ],
+  // Waiting times for a period: the list as it stood then.
+  ['SALT wait at the end of October', WP('salt', { kind: 'month', month: 10 })],
+  ['how long was the autism waiting list last month', WP('asd', LAST_MONTH)],
+  ['ADHD waiting times in the summer term', WP('adhd', { kind: 'term', season: 'summer' })],
+  ['EHC needs assessment waits last year', WP('ehcna', LAST_YEAR)],
+  ['ND pathway waiting list this time last year', WP('nd', { kind: 'yearAgo' })],
+  ['speech therapy waits in 2025-26', WP('salt', { kind: 'year', academicYear: '2025-26' })],
+  ['all waiting lists as they were last term', WP(undefined, { kind: 'relative', unit: 'term', which: 'previous' })],
+  ['autism assessment waits in September 2026', WP('asd', { kind: 'month', month: 9, year: 2026 })],
+  [
+    'is the SALT list shorter than it was in the spring term',
+    W('salt', { change: { kind: 'sinceTerm', term: { kind: 'named', season: 'spring' } } }),
+  ],
+  // Response rate for a period.
+  ['response rate in October', RR({ period: { kind: 'month', month: 10 } })],
+  ['how many surveys came back last year', RR({ period: LAST_YEAR })],
+  ['response rate for the spring term', RR({ terms: [{ kind: 'named', season: 'spring' }] })],
+  ['completion rate 2025-26', RR({ period: { kind: 'year', academicYear: '2025-26' } })],
+  ['how many families filled in the survey this time last year', RR({ terms: [{ kind: 'yearAgo' }] })],
+  // Themes for a period.
+  [
+    'what were parents saying about health last term',
+    TH({ outcome: 'health', roles: ['pc'], terms: [{ kind: 'previous' }] }),
+  ],
+  ['comments about safe in October', TH({ outcome: 'safe', period: { kind: 'month', month: 10 } })],
+  [
+    'what did young people write about their future last year',
+    TH({ outcome: 'future', roles: ['cyp'], period: LAST_YEAR }),
+  ],
+  ['common themes in the summer term', TH({ terms: [{ kind: 'named', season: 'summer' }] })],
+  // Measures for a period, in new words.
+  ['how many complaints came in during November', MP('complaints', { kind: 'month', month: 11 })],
+  ['SEN support attendance for 2024 to 2025', MP('attendance_sen_support', { kind: 'year', academicYear: '2024-25' })],
+  ['personal budgets in the autumn term', MP('personal_budgets', { kind: 'term', season: 'autumn' })],
+  // Follow-up chains: the last message, read against those before it.
+  [['how are parent carers finding support', 'and last year?'], S('support', { roles: ['pc'], period: LAST_YEAR })],
+  [['kept safe scores', 'what about in October?'], S('safe', { period: { kind: 'month', month: 10 } })],
+  [['current wait for ADHD', 'and in the spring term?'], WP('adhd', { kind: 'term', season: 'spring' })],
+  [['SALT waiting list', 'what about last month'], WP('salt', LAST_MONTH)],
+  [['response rate this term', 'and in 2025-26?'], RR({ period: { kind: 'year', academicYear: '2025-26' } })],
+  [['response rate this term', 'what about last term?'], RR({ terms: [{ kind: 'previous' }] })],
+  [['what are families saying about voice', 'and last term?'], TH({ outcome: 'voice', terms: [{ kind: 'previous' }] })],
+  [['complaints this term', 'and in October 2025?'], MP('complaints', { kind: 'month', month: 10, year: 2025 })],
+  [
+    ['how are we doing on health', 'just children', 'and this time last year?'],
+    S('health', { roles: ['cyp'], terms: [{ kind: 'yearAgo' }] }),
+  ],
+  [['autism waits', 'and for ADHD?', 'what about in September?'], WP('adhd', { kind: 'month', month: 9 })],
+  [
+    ['voice scores for parents', 'which question pulls it down?'],
+    S('voice', { rank: 'lowest', perQuestion: true, roles: ['pc'] }),
+  ],
+  [
+    ['attendance of EHCP pupils last term', 'and for SEN support?'],
+    MP('attendance_sen_support', { kind: 'relative', unit: 'term', which: 'previous' }),
+  ],
+  [
+    ['how are we doing on kept safe', 'response rate in the summer term'],
+    RR({ terms: [{ kind: 'named', season: 'summer' }] }),
+  ],
+  [['current wait for SALT', 'how is progress doing for young people'], S('progress', { roles: ['cyp'] })],
+  [['future scores last term', 'and for parents?'], S('future', { roles: ['pc'], terms: [{ kind: 'previous' }] })],
+  [
+    ['the ND waiting list', 'compared with last term?'],
+    W('nd', { change: { kind: 'sinceTerm', term: { kind: 'previous' } } }),
+  ],
+  // Breakdowns no figures are held by: the whole area's, said so.
+  ['kept safe scores for each school', [S('safe', { breakdown: 'school' }), { intent: 'notHeld' }]],
+  ['ADHD waits by locality', [W('adhd', { breakdown: 'locality' }), { intent: 'notHeld' }]],
+  ['response rates split by gender', [RR({ breakdown: 'gender' }), { intent: 'notHeld' }]],
+  ['voice scores by age', [S('voice', { breakdown: 'age' }), { intent: 'notHeld' }]],
+  // Subjects no figures are held for.
+  ['what is the SEND transport spend', NOT_HELD],
+  ['how many children are electively home educated', NOT_HELD],
+  ['average caseload of SEND case officers', NOT_HELD],
+  ['phonics results for children with EHCPs', NOT_HELD],
+  ['how many children are placed in independent special schools', NOT_HELD],
+  ['cost of independent placements this year', NOT_HELD],
+  // Survey questions by their words.
+  ['how do children score "I feel safe in the place where I receive my education"', Q('safe.cyp.1')],
+  ['scores for my child is making progress towards their potential', Q('progress.pc.1')],
+  ['I know where to find information about my health results', Q('health.cyp.3')],
+  ['what is the lowest question for parents across the survey this term', RANKQ('lowest', { roles: ['pc'] })],
+  ['highest rated question for young people', RANKQ('highest', { roles: ['cyp'] })],
+  ['how are parents answering the question about co-producing the EHCP', Q('voice.pc.3')],
+  // Admin and digest tasks in staff's words.
+  ['which staff have opened AR-3141', { intent: 'whoViewed', reviewRef: 'AR-3141' }],
+  ['has the termly digest been sent out yet', DELIVERY],
+  ['did all subscribers get the digest', DELIVERY],
+  ['how are we doing overall this term', S(undefined, { outcome: undefined })],
+  ['overall how did we do last term', S(undefined, { outcome: undefined, terms: [{ kind: 'previous' }] })],
+  ['did anyone view the responses for AR-2718', { intent: 'whoViewed', reviewRef: 'AR-2718' }],
+];
+
+/** Follow-ups are remembered only after these answers (the router's FOLLOWABLE). */
+const REMEMBERED = new Set(['scores', 'waits', 'responseRate', 'measure', 'themes']);
+/** A chain of messages in one conversation, read as the router reads them: each against the last remembered. */
+function readChain(texts: string | string[]): Record<string, unknown> {
+  let previous: Understanding | undefined;
+  let got: Understanding = { intent: 'help' };
+  for (const text of Array.isArray(texts) ? texts : [texts]) {
+    const fresh = readMessage(text, services, measures);
+    got = previous ? readFollowUp(text, fresh, previous, services, measures) : fresh;
+    if (REMEMBERED.has(got.intent)) previous = got;
+  }
+  return got as Record<string, unknown>;
+}
+
 describe('trust table: how often a practitioner is answered right, asked back, not understood or confidently wrong', () => {
   const results = [
     ...TABLE,
@@ -565,8 +720,10 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     ...HELD_OUT_PERIODS,
     ...HELD_OUT_QUESTIONS,
     ...QUESTION_ROWS,
-  ].map(([text, want]) => {
-    const got = readMessage(text, services, measures) as Record<string, unknown>;
+    ...HELD_OUT_SCOPES,
+  ].map(([said, want]) => {
+    const got = readChain(said);
+    const text = Array.isArray(said) ? said.join(' → ') : said;
     return { text, want, got, verdict: verdictOf(got, want) };
   });
   const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
@@ -603,15 +760,16 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     console.log(
       `      trust table, ${n} phrasings: right ${rate('right')}, asked back ${rate('asked back')}, not understood ${rate('not understood')}, confidently wrong ${rate('confidently wrong')}`,
     );
-    const sets: [string, readonly [string, unknown][]][] = [
+    const sets: [string, readonly [string | string[], unknown][]][] = [
       ['held out', HELD_OUT],
       ['second held out', HELD_OUT_2],
       ['third held out', HELD_OUT_3],
       ['measures-for-a-period held out', HELD_OUT_PERIODS],
       ['questions, admin and not-held held out', HELD_OUT_QUESTIONS],
+      ['periods, chains and scope held out', HELD_OUT_SCOPES],
     ];
     for (const [name, set] of sets) {
-      const texts = new Set(set.map(([t]) => t));
+      const texts = new Set(set.map(([t]) => (Array.isArray(t) ? t.join(' → ') : t)));
       const mine = results.filter((r) => texts.has(r.text));
       const of = (v: Verdict) => mine.filter((r) => r.verdict === v).length;
       console.log(
