@@ -2,7 +2,7 @@ import { themesLine } from '../themes/themesPresenter.js';
 import { youSaidLine } from '../youSaid/youSaidPresenter.js';
 import type { Reply } from '../../ports/messages.js';
 import { cardReply } from '../../cards/cardReply.js';
-import type { TermDigestCard } from '../../cards/cardModels.js';
+import type { TermDigestCard } from './digestCardModels.js';
 import {
   FALL_THRESHOLD,
   type Attention,

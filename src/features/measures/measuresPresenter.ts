@@ -1,4 +1,5 @@
-import type { FigureTableCard, MeasureCard } from '../../cards/cardModels.js';
+import type { FigureTableCard } from '../../cards/cardModels.js';
+import type { MeasureCard } from './measureCardModels.js';
 import type { Measure } from './domain/measureCatalogue.js';
 import type { Comparison, DisclosedValue, MeasureAnswer, MeasureFigures } from './domain/measureFigures.js';
 import { periodLabel } from './domain/period.js';

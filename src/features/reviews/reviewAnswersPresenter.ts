@@ -1,4 +1,4 @@
-import type { ReviewAnswersCard, ReviewWordsCard } from '../../cards/cardModels.js';
+import type { ReviewAnswersCard, ReviewWordsCard } from './reviewCardModels.js';
 import type { AnswerShown, RespondentAnswers, ReviewAnswers } from './domain/reviewAnswers.js';
 import { chatLiteralLines } from '../../domain/text/safeText.js';
 import { longDate } from '../../cards/format.js';

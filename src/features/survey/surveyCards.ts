@@ -4,7 +4,7 @@ import { FREE_TEXT_MAX_CHARS, SKIP_VALUE, type SectionAnswers } from './domain/s
 import { sectionNumber, TEXT_SECTION, type SectionId } from './domain/sections.js';
 import type { ActionType, AdaptiveCardJson } from '../../ports/messages.js';
 import { renderCard } from '../../cards/renderCard.js';
-import type { SurveyCompleteCard } from '../../cards/cardModels.js';
+import type { SurveyCompleteCard } from './surveyCardModels.js';
 
 /** The words beside an unanswered question: the same as the card's own check shows (cards/surveySection.json). */
 export const MISSING_ANSWER = 'Please choose an answer, or "Prefer not to say".';

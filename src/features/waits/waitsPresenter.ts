@@ -1,6 +1,7 @@
 import { STALE_EXTRACT_DAYS, type ServiceWaits } from './domain/serviceWaits.js';
 import { daysBetween } from '../../domain/dates.js';
-import type { FigureTableCard, WaitTimesCard } from '../../cards/cardModels.js';
+import type { FigureTableCard } from '../../cards/cardModels.js';
+import type { WaitTimesCard } from './waitsCardModels.js';
 import type { Disclosed } from '../../domain/disclosure/disclosure.js';
 import type { Service, ServiceTarget } from './domain/serviceCatalogue.js';
 import { isPastItsPeriod, isRated, provenanceLabel, type Provenance } from '../../domain/targets/targetProvenance.js';

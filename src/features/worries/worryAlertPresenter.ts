@@ -1,4 +1,4 @@
-import type { WorryAlertCard } from '../../cards/cardModels.js';
+import type { WorryAlertCard } from './worryCardModels.js';
 import { renderCard } from '../../cards/renderCard.js';
 import { chatLiteralLines } from '../../domain/text/safeText.js';
 import type { ActionType, Reply } from '../../ports/messages.js';

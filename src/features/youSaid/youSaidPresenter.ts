@@ -1,4 +1,4 @@
-import type { YouSaidFormCard, YouSaidListCard } from '../../cards/cardModels.js';
+import type { YouSaidFormCard, YouSaidListCard } from './youSaidCardModels.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
 import { chatLiteral } from '../../domain/text/safeText.js';
 import type { YouSaidEntry } from './domain/youSaidEntry.js';

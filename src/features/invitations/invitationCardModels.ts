@@ -1,0 +1,35 @@
+/**
+ * The typed data of the card templates (cards/<name>.json) for invitations, added from this folder to the one
+ * map the renderer reads (`CardDataByTemplate` in src/cards/cardModels.ts).
+ */
+import type { ActionType } from '../../ports/messages.js';
+
+export type InvitationCreatedCard = {
+  reviewRef: string;
+  respondent: string;
+  respondentLower: string;
+  displayCode: string;
+  link: string;
+  expiresOn: string;
+  lead: string;
+};
+
+export type InvitationListCard = {
+  intro: string;
+  actionType: ActionType;
+  rows: {
+    code: string;
+    reviewRef: string;
+    respondent: string;
+    createdOn: string;
+    status: string;
+    renewable: boolean;
+  }[];
+};
+
+declare module '../../cards/cardModels.js' {
+  interface CardDataByTemplate {
+    invitationCreated: InvitationCreatedCard;
+    invitationList: InvitationListCard;
+  }
+}
