@@ -88,7 +88,7 @@ export function composeServices(
   opts: { clock?: Clock; sender?: ProactiveSender; logger?: Logger } = {},
 ): Core {
   const seeds = readSeeds();
-  const clock = opts.clock ?? systemClock(config.botToday);
+  const clock = opts.clock ?? systemClock(config.botToday, config.botNow);
   const store = new TableStore(storage.target, storage.redo);
   const stores = openRepositories(config, store, seeds.bank);
   const services = wireServices(stores, seeds, {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { isRealIsoDate } from '../domain/dates.js';
+import { isRealIsoDate, isRealIsoDateTime } from '../domain/dates.js';
 import { fromRoot } from './projectPaths.js';
 import { STAFF_ROLES, type StaffRole } from '../domain/access/roles.js';
 import { loadLegalText } from '../seeds/loadSeeds.js';
@@ -101,6 +101,11 @@ const envSchema = z
     ),
     BOT_TODAY: optionalText.refine((v) => v === undefined || isRealIsoDate(v), {
       message: 'must be a real date written YYYY-MM-DD',
+    }),
+    // Demos and tests at a given hour (quiet hours, reminders): the clock starts there and runs on.
+    BOT_NOW: optionalText.refine((v) => v === undefined || isRealIsoDateTime(v), {
+      message:
+        'must be an ISO date-time with its zone, e.g. 2026-12-10T10:00:00Z or 2026-12-10T10:00:00+00:00 (fixes the clock for demos and tests: it starts at that instant and runs on; unset, the real time)',
     }),
     DEV_ROLES: optionalText
       .transform((v) =>
@@ -262,6 +267,7 @@ const envSchema = z
           "is required for a deployed bot: what families are told to do if they need help now (your area's contacts), shown before they write",
       });
     }
+    clockProblems(env, ctx);
     notifyProblems(env, ctx);
     // A multi-tenant app would serve every organisation in the world: only with a list of the allowed ones.
     if (env.MicrosoftAppType === 'MultiTenant' && env.ALLOWED_TENANTS.length === 0) {
@@ -273,6 +279,18 @@ const envSchema = z
       });
     }
   });
+
+/** BOT_NOW fixes the date too: BOT_TODAY beside it is accepted only when it names the same (UTC) day. */
+function clockProblems(env: { BOT_TODAY?: string; BOT_NOW?: string }, ctx: z.RefinementCtx): void {
+  if (!env.BOT_NOW || !env.BOT_TODAY || !isRealIsoDateTime(env.BOT_NOW)) return;
+  const day = new Date(env.BOT_NOW).toISOString().slice(0, 10);
+  if (day !== env.BOT_TODAY)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BOT_TODAY'],
+      message: `is ${env.BOT_TODAY} but BOT_NOW (${env.BOT_NOW}) is on ${day} (UTC): set only BOT_NOW, which fixes the date and the time of day, or make the two agree`,
+    });
+}
 
 /**
  * Notify is all or nothing: a key needs its invitation templates and the contact key (fail closed: never send
@@ -359,6 +377,8 @@ export type Config = {
   /** Whether the family web page (/survey/<code>) and its Direct Line token exchange are served. */
   familyPage: boolean;
   botToday?: string;
+  /** BOT_NOW: the instant the clock starts at (ISO, with its zone); it runs on from there. */
+  botNow?: string;
   devRoles: StaffRole[];
   loadDemoData: boolean;
   invitationTtlDays: number;
@@ -460,6 +480,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directLineEndpoint: (e.DIRECT_LINE_ENDPOINT ?? 'https://directline.botframework.com').replace(/\/+$/, ''),
     familyPage: e.FAMILY_PAGE,
     botToday: e.BOT_TODAY,
+    botNow: e.BOT_NOW,
     // DEV_ROLES is a local-demo convenience: with real credentials it would open every door, so it is dropped.
     devRoles: authenticated ? [] : e.DEV_ROLES,
     // Synthetic demo data is for a newcomer's local bot: never with credentials or a real storage account.
@@ -546,7 +567,8 @@ export function redactedSummary(config: Config, env: NodeJS.ProcessEnv = process
     publicBaseUrl: config.publicBaseUrl,
     directLineSecret: config.directLineSecret ? '[set]' : '[not set: local Direct Line]',
     familyPage: config.familyPage ? 'on' : 'off: families answer in Teams with their code',
-    botToday: config.botToday ?? 'real date',
+    botToday: config.botNow ? 'from BOT_NOW' : (config.botToday ?? 'real date'),
+    botNow: config.botNow ? `${config.botNow}, running on` : 'real time',
     devRoles: config.devRoles.length
       ? config.devRoles
       : env.DEV_ROLES && config.bot.authenticated

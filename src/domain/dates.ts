@@ -9,6 +9,16 @@ export function isRealIsoDate(value: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/** A date and time with its zone, e.g. 2026-12-10T10:00:00Z or 2026-12-10T10:00+00:00 (seconds optional). */
+const ISO_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** A real instant written in ISO 8601 with its zone: a local time without one would mean a different hour on each machine. */
+export function isRealIsoDateTime(value: string): boolean {
+  const m = ISO_DATE_TIME.exec(value);
+  return Boolean(m && isRealIsoDate(m[1]!) && !Number.isNaN(Date.parse(value)));
+}
+
 export function parseIsoDate(value: string): { year: number; month: number; day: number } {
   if (!isRealIsoDate(value)) throw new Error(`not a date: ${value}`);
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
