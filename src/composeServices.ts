@@ -23,7 +23,8 @@ import { WorryAlertsRepository } from './features/worries/storage/worryAlertsRep
 import { YouSaidRepository } from './features/youSaid/storage/youSaidRepository.js';
 import { ContactsRepository } from './features/familyContacts/storage/contactsRepository.js';
 import { ContactCipher } from './features/familyContacts/domain/contactCipher.js';
-import { notifySender } from './features/familyContacts/notifySender.js';
+import { notifyAttempt, notifySender } from './features/familyContacts/notifySender.js';
+import { FamilyMessagesRepository } from './features/familyContacts/storage/familyMessagesRepository.js';
 import * as seedFiles from './seeds/loadSeeds.js';
 import { wireServices, type Seeds, type Services } from './serviceWiring.js';
 import type { RedoLog } from './storage/redoLog.js';
@@ -75,6 +76,7 @@ function openRepositories(config: Config, store: TableStore, bank: Seeds['bank']
     worryAlerts: new WorryAlertsRepository(store),
     youSaid: new YouSaidRepository(store),
     contacts: new ContactsRepository(store),
+    familyMessages: new FamilyMessagesRepository(store),
   };
 }
 
@@ -104,9 +106,18 @@ export function composeServices(
       opts.logger?.error({ err: error }, 'a worry alert could not be sent at once; the minutely run tries again'),
     familyMessaging: config.notify && {
       send: notifySender(config.notify),
+      attempt: notifyAttempt(config.notify),
       cipher: new ContactCipher(config.notify.contactKey),
       templates: config.notify.templates,
       area: config.legal.text.organisation,
+      ...(config.notify.reminders
+        ? {
+            reminders: {
+              days: config.notify.reminders.days,
+              templates: { sms: config.notify.reminders.sms, email: config.notify.reminders.email },
+            },
+          }
+        : {}),
     },
   });
   return { seeds, clock, store, stores, services };

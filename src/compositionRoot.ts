@@ -107,6 +107,7 @@ export function composeBot(
       jobs.worryAlertsJob(services.worries),
       jobs.termEndDigestsJob(services.digests),
       jobs.contactSweepJob(services.familyContacts),
+      ...(services.familyContacts.reminders ? [jobs.familyRemindersJob(services.familyContacts.reminders)] : []),
     ],
     logger,
   );

@@ -32,7 +32,7 @@ import { YouSaidService } from './features/youSaid/youSaidService.js';
 import { ThemesService } from './features/themes/themesService.js';
 import type { ThemeList } from './features/themes/domain/themeList.js';
 import { ReviewAnswersService } from './features/reviews/reviewAnswersService.js';
-import type { ContactStore } from './features/familyContacts/familyContactsStores.js';
+import type { ContactStore, FamilyMessageLedger } from './features/familyContacts/familyContactsStores.js';
 import {
   familyMessenger,
   FamilyContactsService,
@@ -59,6 +59,7 @@ export type Stores = {
   worryAlerts: WorryAlertStore;
   youSaid: YouSaidStore;
   contacts: ContactStore;
+  familyMessages: FamilyMessageLedger;
 };
 
 /** The reviewed reference data the services answer from, loaded from seeds/ at the edge. */
@@ -96,7 +97,18 @@ export type ServiceOptions = {
 export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
   const { bank, terms } = seeds;
   const { clock } = o;
-  const familyContacts = new FamilyContactsService(s.contacts, s.invitations, s.respondents, clock, o.familyMessaging);
+  const familyContacts = new FamilyContactsService(
+    s.contacts,
+    s.familyMessages,
+    s.invitations,
+    s.respondents,
+    clock,
+    o.familyMessaging && {
+      ...o.familyMessaging,
+      linkOf: (code) => `${o.publicBaseUrl}/survey/${code}`,
+      instance: o.instance,
+    },
+  );
   const invitationService = new InvitationService(s.invitations, s.respondents, terms, clock, {
     ttlDays: o.invitationTtlDays,
     publicBaseUrl: o.publicBaseUrl,

@@ -32,6 +32,24 @@ const NOTIFY_KEY = new RegExp(`^[A-Za-z0-9_ .-]{1,255}-${GUID_TEXT}-${GUID_TEXT}
 const notifyTemplate = optionalText.refine((v) => v === undefined || guid.test(v), {
   message: "must be a Notify template id (a GUID, shown on the template's page in Notify)",
 });
+/** A family is reminded on the 3rd and the 7th day after the invitation unless REMINDER_DAYS says otherwise. */
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [3, 7];
+const REMINDER_DAYS_FORM =
+  'must be at most two whole days after the invitation, in order and comma-separated, e.g. 3,7 (the default), 5 or none';
+function reminderDays(value: string | undefined): number[] {
+  if (value === undefined) return [...DEFAULT_REMINDER_DAYS];
+  if (/^none$/i.test(value)) return [];
+  return value.split(',').map((d) => Number(d.trim()));
+}
+function reminderDaysProblem(value: string): string | undefined {
+  if (/^none$/i.test(value)) return undefined;
+  const days = reminderDays(value);
+  if (!value.split(',').every((d) => /^\s*\d{1,3}\s*$/.test(d))) return REMINDER_DAYS_FORM;
+  if (days.length > 2) return `${REMINDER_DAYS_FORM}: a family is reminded at most twice`;
+  if (days.some((d, i) => d < 1 || (i > 0 && d <= days[i - 1]!))) return REMINDER_DAYS_FORM;
+  return undefined;
+}
+
 function isBase64Key(value: string): boolean {
   return /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32;
 }
@@ -161,6 +179,11 @@ const envSchema = z
     NOTIFY_TEMPLATE_REMINDER_EMAIL: notifyTemplate,
     CONTACT_ENCRYPTION_KEY: optionalText.refine((v) => v === undefined || isBase64Key(v), {
       message: 'must be 32 random bytes written in base64 (e.g. the output of: openssl rand -base64 32)',
+    }),
+    // Days after the invitation on which a family is reminded (at most two); `none` for no reminders.
+    REMINDER_DAYS: optionalText.superRefine((v, ctx) => {
+      const problem = v === undefined ? undefined : reminderDaysProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
   })
   .superRefine((env, ctx) => {
@@ -305,6 +328,8 @@ function notifyProblems(
     NOTIFY_TEMPLATE_REMINDER_SMS?: string;
     NOTIFY_TEMPLATE_REMINDER_EMAIL?: string;
     CONTACT_ENCRYPTION_KEY?: string;
+    REMINDER_DAYS?: string;
+    INVITATION_TTL_DAYS: number;
     MicrosoftAppId?: string;
   },
   ctx: z.RefinementCtx,
@@ -316,6 +341,7 @@ function notifyProblems(
     'NOTIFY_TEMPLATE_REMINDER_SMS',
     'NOTIFY_TEMPLATE_REMINDER_EMAIL',
     'CONTACT_ENCRYPTION_KEY',
+    'REMINDER_DAYS',
   ] as const;
   if (!env.NOTIFY_API_KEY) {
     for (const name of dependent)
@@ -341,12 +367,53 @@ function notifyProblems(
       message:
         "is required when NOTIFY_API_KEY is set: 32 random bytes in base64 that encrypt families' phone numbers and emails at rest",
     });
+  reminderProblems(env, ctx);
   if (env.MicrosoftAppId && env.NOTIFY_BASE_URL && !/^https:/i.test(env.NOTIFY_BASE_URL))
     ctx.addIssue({
       code: 'custom',
       path: ['NOTIFY_BASE_URL'],
       message:
         'must be https for a deployed bot (the API key signs every request); leave it unset for GOV.UK Notify itself',
+    });
+}
+
+/**
+ * Reminders go with both reminder templates or not at all (a family reached by text and one by email are treated
+ * alike), and REMINDER_DAYS without them would promise reminders nobody sends. A reminder day on or after the
+ * invitation's expiry could never be sent.
+ */
+function reminderProblems(
+  env: {
+    NOTIFY_TEMPLATE_REMINDER_SMS?: string;
+    NOTIFY_TEMPLATE_REMINDER_EMAIL?: string;
+    REMINDER_DAYS?: string;
+    INVITATION_TTL_DAYS: number;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const sms = Boolean(env.NOTIFY_TEMPLATE_REMINDER_SMS);
+  const email = Boolean(env.NOTIFY_TEMPLATE_REMINDER_EMAIL);
+  if (sms !== email)
+    ctx.addIssue({
+      code: 'custom',
+      path: [sms ? 'NOTIFY_TEMPLATE_REMINDER_EMAIL' : 'NOTIFY_TEMPLATE_REMINDER_SMS'],
+      message: `is required when ${sms ? 'NOTIFY_TEMPLATE_REMINDER_SMS' : 'NOTIFY_TEMPLATE_REMINDER_EMAIL'} is set: reminders go by text and by email, or not at all (leave both unset to send no reminders)`,
+    });
+  const days =
+    env.REMINDER_DAYS === undefined || reminderDaysProblem(env.REMINDER_DAYS) ? [] : reminderDays(env.REMINDER_DAYS);
+  if (env.REMINDER_DAYS !== undefined && days.length > 0 && !sms && !email)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['REMINDER_DAYS'],
+      message:
+        'is set but NOTIFY_TEMPLATE_REMINDER_SMS and NOTIFY_TEMPLATE_REMINDER_EMAIL are not, so no reminder would be sent: set both reminder templates, or remove REMINDER_DAYS',
+    });
+  const late = days.find((d) => d >= env.INVITATION_TTL_DAYS);
+  if (late !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['REMINDER_DAYS'],
+      message: `has day ${late}, but an invitation expires after ${env.INVITATION_TTL_DAYS} days (INVITATION_TTL_DAYS), so that reminder could never be sent`,
     });
 }
 
@@ -404,6 +471,8 @@ export type NotifyConfig = {
   templates: { inviteSms: string; inviteEmail: string; reminderSms?: string; reminderEmail?: string };
   /** 32 bytes: AES-256-GCM for phone numbers and emails at rest. */
   contactKey: Buffer;
+  /** Set with both reminder templates and at least one reminder day: reminders are off otherwise. */
+  reminders?: { days: number[]; sms: string; email: string };
 };
 
 export class ConfigError extends Error {}
@@ -506,6 +575,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
               reminderEmail: e.NOTIFY_TEMPLATE_REMINDER_EMAIL,
             },
             contactKey: Buffer.from(e.CONTACT_ENCRYPTION_KEY, 'base64'),
+            ...(e.NOTIFY_TEMPLATE_REMINDER_SMS &&
+            e.NOTIFY_TEMPLATE_REMINDER_EMAIL &&
+            reminderDays(e.REMINDER_DAYS).length > 0
+              ? {
+                  reminders: {
+                    days: reminderDays(e.REMINDER_DAYS),
+                    sms: e.NOTIFY_TEMPLATE_REMINDER_SMS,
+                    email: e.NOTIFY_TEMPLATE_REMINDER_EMAIL,
+                  },
+                }
+              : {}),
           },
         }
       : {}),
@@ -583,7 +663,14 @@ export function redactedSummary(config: Config, env: NodeJS.ProcessEnv = process
     digestTriggerSecret: config.digestTriggerSecret ? '[set]' : '[not set]',
     telemetry: config.applicationInsightsConnectionString ? '[set: Azure Monitor]' : '[not set: nothing is sent]',
     notify: config.notify
-      ? { apiKey: '[set]', baseUrl: config.notify.baseUrl ?? 'GOV.UK Notify', contactKey: '[set]' }
+      ? {
+          apiKey: '[set]',
+          baseUrl: config.notify.baseUrl ?? 'GOV.UK Notify',
+          contactKey: '[set]',
+          reminders: config.notify.reminders
+            ? `days ${config.notify.reminders.days.join(' and ')} after the invitation, 09:00-19:00 Monday to Friday (Europe/London)`
+            : 'off (set NOTIFY_TEMPLATE_REMINDER_SMS and NOTIFY_TEMPLATE_REMINDER_EMAIL to send them)',
+        }
       : '[not set: invitations are shown to pass on, nothing is sent]',
   };
 }

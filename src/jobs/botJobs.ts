@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import type { DigestService } from '../features/digests/digestService.js';
 import type { FamilyContactsService } from '../features/familyContacts/familyContactsService.js';
+import type { ReminderTally } from '../features/familyContacts/reminderDelivery.js';
 import type { RespondentRecords } from '../features/survey/surveyStores.js';
 import type { WorryAlertsService } from '../features/worries/worryAlertsService.js';
 import { HOUR, MINUTE, type Job } from './job.js';
@@ -70,6 +71,28 @@ export function termEndDigestsJob(digests: Pick<DigestService, 'runDue'>): Job {
       return 'report' in result
         ? { note: 'term-end digest run', detail: { digestId: result.digestId, report: result.report.text } }
         : { detail: { reason: result.reason } };
+    },
+  };
+}
+
+/**
+ * Reminders to families who have not finished (when the reminder templates are set): every minute, and soon after
+ * start, so a reminder that fell due while the bot was stopped goes within a minute of start-up once sending hours
+ * allow. Outside 09:00-19:00 Monday to Friday (London) a run reads nothing. Each reminder is claimed in the ledger
+ * before it is sent, so instances running it at once send each reminder once.
+ */
+export function familyRemindersJob(reminders: { run(): Promise<ReminderTally> }): Job {
+  return {
+    name: 'family reminder run',
+    every: MINUTE,
+    firstRunAfter: 10_000,
+    run: async () => {
+      const r = await reminders.run();
+      const detail = { ...r, errors: r.errors.length };
+      if (r.notAuthorised) return { note: 'reminders stopped: GOV.UK Notify did not accept the API key', detail };
+      return r.sent + r.refused + r.uncertain + r.leftForLater + r.errors.length > 0
+        ? { note: 'family reminders sent', detail }
+        : { detail };
     },
   };
 }

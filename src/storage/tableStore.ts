@@ -33,6 +33,7 @@ export const TABLES = {
   worryAlerts: 'worryalerts',
   youSaid: 'yousaid',
   contacts: 'contacts',
+  familyMessages: 'familymessages',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

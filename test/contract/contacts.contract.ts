@@ -66,5 +66,22 @@ export function describeContactStoreContract(name: string, makeStore: StoreFacto
       ]);
       expect((await store().all()).map((c) => c.code).sort()).to.deep.equal(['OTHERAAA22', 'REVAAAAA22', 'REVBBBBB22']);
     });
+
+    it('lists the contacts whose next reminder is due, and moves it on without re-creating a deleted contact', async () => {
+      await store().put(contact('DUEAAAAA22', { nextReminderAt: '2026-11-05T09:00:00.000Z' }));
+      await store().put(contact('LATERAAA22', { nextReminderAt: '2026-11-09T09:00:00.000Z' }));
+      await store().put(contact('NONEAAAA22'));
+      const due = async (at: string) => (await store().remindersDue(at)).map((c) => c.code).sort();
+      expect(await due('2026-11-05T09:00:00.000Z')).to.deep.equal(['DUEAAAAA22']);
+      expect(await due('2026-11-10T00:00:00.000Z')).to.deep.equal(['DUEAAAAA22', 'LATERAAA22']);
+      expect(await store().setNextReminder('DUEAAAAA22', '2026-11-09T09:00:00.000Z')).to.equal(true);
+      expect(await store().setNextReminder('LATERAAA22', undefined)).to.equal(true);
+      expect(await due('2026-11-09T09:00:00.000Z')).to.deep.equal(['DUEAAAAA22']);
+      expect((await store().get('LATERAAA22'))?.nextReminderAt).to.equal(undefined);
+      expect((await store().get('DUEAAAAA22'))?.sealed).to.equal('v1.nonce.tag.DUEAAAAA22');
+      await store().delete('DUEAAAAA22');
+      expect(await store().setNextReminder('DUEAAAAA22', '2026-11-20T09:00:00.000Z')).to.equal(false);
+      expect(await store().get('DUEAAAAA22')).to.equal(undefined);
+    });
   });
 }

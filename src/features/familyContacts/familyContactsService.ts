@@ -5,16 +5,31 @@ import type { RespondentRole } from '../../domain/survey/questionBank.js';
 import type { InvitationStore, RespondentRecords } from '../survey/surveyStores.js';
 import type { ContactCipher } from './domain/contactCipher.js';
 import { recipientOf, type ContactDetails } from './domain/contactDetails.js';
-import type { ContactStore, NotifyOutcome, NotifySender } from './familyContactsStores.js';
+import type {
+  ContactStore,
+  FamilyMessageLedger,
+  NotifyAttempt,
+  NotifyOutcome,
+  NotifySender,
+} from './familyContactsStores.js';
 import type { CreatedInvitation, FamilyMessenger } from '../invitations/invitationService.js';
+import { firstReminderAt } from './domain/reminderPlan.js';
+import { ReminderDelivery, type ReminderRunOptions, type ReminderSettings } from './reminderDelivery.js';
 
 export type FamilyMessaging = {
+  /** One message in a practitioner's turn, retried briefly (the invitation). */
   send: NotifySender;
+  /** One request, for the reminder run, which paces and retries the whole run itself. */
+  attempt: NotifyAttempt;
   cipher: ContactCipher;
   templates: { inviteSms: string; inviteEmail: string };
   /** The local area named in the message (the privacy notice's organisation). */
   area: string;
+  /** Set when the reminder templates are: reminders are off without them. */
+  reminders?: ReminderSettings & { run?: Partial<ReminderRunOptions> };
 };
+/** What the wiring adds: the survey link of a code, and this process as the ledger names a claim's holder. */
+export type FamilyMessagingIn = FamilyMessaging & { linkOf: (code: string) => string; instance: string };
 
 /**
  * Sends a family their invitation by text or email through GOV.UK Notify, and holds their number or address
@@ -23,13 +38,34 @@ export type FamilyMessaging = {
  * Without Notify set up (`messaging` undefined) nothing is sent and nothing is held.
  */
 export class FamilyContactsService {
+  /** Sends the reminders that are due; undefined when reminders are off (no reminder templates). */
+  readonly reminders?: ReminderDelivery;
+
   constructor(
     private readonly contacts: ContactStore,
+    private readonly ledger: FamilyMessageLedger,
     private readonly invitations: Pick<InvitationStore, 'get' | 'forReview'>,
     private readonly respondents: Pick<RespondentRecords, 'read'>,
     private readonly clock: Clock,
-    private readonly messaging?: FamilyMessaging,
-  ) {}
+    private readonly messaging?: FamilyMessagingIn,
+  ) {
+    const m = messaging;
+    if (m?.reminders)
+      this.reminders = new ReminderDelivery({
+        contacts,
+        ledger,
+        invitations,
+        respondents,
+        attempt: m.attempt,
+        cipher: m.cipher,
+        clock,
+        settings: m.reminders,
+        linkOf: m.linkOf,
+        area: m.area,
+        instance: m.instance,
+        ...(m.reminders.run ? { options: m.reminders.run } : {}),
+      });
+  }
 
   get canSend(): boolean {
     return this.messaging !== undefined;
@@ -42,6 +78,7 @@ export class FamilyContactsService {
   async sendInvitation(invitation: CreatedInvitation, contact: ContactDetails): Promise<NotifyOutcome> {
     const m = this.messaging;
     if (!m) return { kind: 'notAuthorised' };
+    const reference = randomUUID();
     const outcome = await m.send({
       channel: contact.channel,
       to: recipientOf(contact),
@@ -52,20 +89,30 @@ export class FamilyContactsService {
         expires: longDate(invitation.expiresOn),
         area: m.area,
       },
-      reference: randomUUID(),
+      reference,
     });
     if (outcome.kind !== 'sent') return outcome;
+    const now = this.clock.now();
     // One respondent, one contact: an earlier invitation's number or address goes when a new one is sent.
     await this.forgetRespondent(invitation.reviewRef, invitation.role);
+    const nextReminderAt = m.reminders ? firstReminderAt(now.toISOString(), m.reminders.days) : undefined;
     await this.contacts.put({
       code: invitation.code,
       reviewRef: invitation.reviewRef,
       role: invitation.role,
       channel: contact.channel,
       sealed: m.cipher.seal(recipientOf(contact), invitation.code),
-      createdAt: this.clock.now().toISOString(),
+      createdAt: now.toISOString(),
       expiresAt: invitation.expiresOn,
+      ...(nextReminderAt ? { nextReminderAt } : {}),
     });
+    // What was sent, never to whom: "my invitations" shows it, and the delivery receipt finds it by its reference.
+    const { code, reviewRef, role } = invitation;
+    await this.ledger.recordSent(
+      { code, kind: 'invitation', reviewRef, role, channel: contact.channel, reference },
+      outcome.notificationId,
+      now,
+    );
     return outcome;
   }
 
@@ -88,10 +135,11 @@ export class FamilyContactsService {
     return removed;
   }
 
-  /** Erasure of the whole review. */
+  /** Erasure of the whole review: its contacts (the count returned), and the record of what was sent. */
   async forgetReview(reviewRef: string): Promise<number> {
     let removed = 0;
     for (const held of await this.contacts.forReview(reviewRef)) if (await this.contacts.delete(held.code)) removed++;
+    await this.ledger.eraseReview(reviewRef);
     return removed;
   }
 

@@ -15,6 +15,8 @@ export type HeldContact = {
   createdAt: string;
   /** The invitation's last day: the row is deleted after it. */
   expiresAt: string;
+  /** When to look again for a reminder to send (ISO); absent when none is to come. A hint: the ledger decides. */
+  nextReminderAt?: string;
 };
 
 export interface ContactStore {
@@ -24,6 +26,74 @@ export interface ContactStore {
   delete(code: string): Promise<boolean>;
   forReview(reviewRef: string): Promise<HeldContact[]>;
   all(): Promise<HeldContact[]>;
+  /** Contacts whose next reminder is due at or before `at` (ISO). */
+  remindersDue(at: string): Promise<HeldContact[]>;
+  /** Moves the next reminder on (undefined: none to come). False, and nothing written, when the contact is gone. */
+  setNextReminder(code: string, at: string | undefined): Promise<boolean>;
+}
+
+/** The invitation a message belongs to, and which message: the invitation itself or reminder n (from 1). */
+export type MessageKind = 'invitation' | `reminder-${number}`;
+export const reminderKind = (n: number): MessageKind => `reminder-${n}`;
+
+/**
+ * One message to a family, as the ledger holds it (table `familymessages`), never with its recipient:
+ * claimed → sending → sent | notSent | uncertain, and back to claimed between retries (as the digests' ledger).
+ * `uncertain`: its sender stopped mid-request, so it may have gone; it is never sent again.
+ */
+export type MessageState = 'claimed' | 'sending' | 'sent' | 'notSent' | 'uncertain';
+/** What GOV.UK Notify's delivery receipt said. */
+export type DeliveryStatus = 'delivered' | 'permanent-failure' | 'temporary-failure' | 'technical-failure';
+
+export type FamilyMessage = {
+  code: string;
+  kind: MessageKind;
+  reviewRef: string;
+  role: RespondentRole;
+  channel: 'sms' | 'email';
+  state: MessageState;
+  /** Opaque and random: what Notify's receipt names it by. */
+  reference: string;
+  notificationId?: string;
+  sentAt?: string;
+  delivery?: DeliveryStatus;
+  deliveryAt?: string;
+  /** Why it was not sent, or is still waiting (a status, never a recipient). */
+  detail?: string;
+  instance: string;
+  leaseUntil: string;
+  attempts: number;
+  updatedAt: string;
+};
+
+/** The right to send one message, held by one instance until its lease ends. */
+/** `reference`: the one the message goes with (a message taken over keeps its first claimant's). */
+export type MessageClaim = { code: string; kind: MessageKind; reference: string; etag: string; attempts: number };
+export type NewMessage = Pick<FamilyMessage, 'code' | 'kind' | 'reviewRef' | 'role' | 'channel' | 'reference'>;
+
+/** Every message sent to a family, claimed before it is sent, so no instance sends one twice. */
+export interface FamilyMessageLedger {
+  /** Records the invitation, sent in the practitioner's own turn (its invitation is new: nobody else sends it). */
+  recordSent(message: NewMessage, notificationId: string, at: Date): Promise<void>;
+  /**
+   * Takes the right to send one message; else `done` (sent, refused, or interrupted mid-send: it is then recorded
+   * as uncertain) or `held` (another instance has it, within its lease).
+   */
+  claim(message: NewMessage, instance: string, now: Date): Promise<MessageClaim | 'done' | 'held'>;
+  /** Moves a claimed message on (ETag-checked: a message taken over by another instance is never overwritten). */
+  move(
+    claim: MessageClaim,
+    state: MessageState,
+    now: Date,
+    extra?: { attempt?: boolean; notificationId?: string; detail?: string; leaseMs?: number },
+  ): Promise<MessageClaim>;
+  forInvitation(code: string): Promise<FamilyMessage[]>;
+  /** The message a receipt names, by its reference, with its ETag. */
+  byReference(reference: string): Promise<(FamilyMessage & { etag: string }) | undefined>;
+  /** Records a delivery receipt if the message has not changed since it was read; false when it had. */
+  recordDelivery(message: FamilyMessage & { etag: string }, status: DeliveryStatus, at: string): Promise<boolean>;
+  /** Erasure: every message of a review; returns how many. */
+  eraseReview(reviewRef: string): Promise<number>;
 }
 
 export type NotifyMessage = {
@@ -34,6 +104,17 @@ export type NotifyMessage = {
   /** Opaque: never a review reference, name, phone or email. */
   reference: string;
 };
+
+/**
+ * What one request to Notify came to, before any retry: a final answer (sent, refused, not authorised), a
+ * 429 or 5xx / network failure that sent nothing and may be tried again, or no answer in time (it may have gone).
+ */
+export type NotifyAttemptOutcome =
+  | Exclude<NotifyOutcome, { kind: 'unavailable' }>
+  | { kind: 'throttled'; retryAfterMs?: number }
+  | { kind: 'transient'; status: number }
+  | { kind: 'noAnswer' };
+export type NotifyAttempt = (message: NotifyMessage) => Promise<NotifyAttemptOutcome>;
 
 /** What became of one message, in terms the practitioner can be told. */
 export type NotifyOutcome =

@@ -1,5 +1,6 @@
 import { NotifyClient } from 'notifications-node-client';
-import type { NotifyMessage, NotifyOutcome, NotifySender } from './familyContactsStores.js';
+import { retryAfterMs } from '../digests/domain/sendOutcome.js';
+import type { NotifyAttempt, NotifyAttemptOutcome, NotifySender } from './familyContactsStores.js';
 
 export type NotifySettings = { apiKey: string; baseUrl?: string };
 export type RetryPolicy = {
@@ -17,20 +18,16 @@ export type RetryPolicy = {
  */
 export const DEFAULT_RETRY: RetryPolicy = { delaysMs: [400, 1_200, 2_400], timeoutMs: 5_000 };
 
-type Attempt = { kind: 'done'; outcome: NotifyOutcome } | { kind: 'retry' };
-
 /**
- * Messages through GOV.UK Notify's official client. Whatever Notify or the network answers becomes a
- * NotifyOutcome here: the client's errors carry the request (the recipient, the signed token), so none is
- * thrown, logged or kept. 429 and 5xx are tried again with growing waits; 400 and 403 are final.
+ * One request through GOV.UK Notify's official client. Whatever Notify or the network answers becomes a
+ * NotifyAttemptOutcome here: the client's errors carry the request (the recipient, the signed token), so none
+ * is thrown, logged or kept. A request with no answer within `timeoutMs` is `noAnswer`: it may have gone.
  */
-export function notifySender(settings: NotifySettings, retry: RetryPolicy = DEFAULT_RETRY): NotifySender {
+export function notifyAttempt(settings: NotifySettings, timeoutMs = DEFAULT_RETRY.timeoutMs): NotifyAttempt {
   const client = settings.baseUrl
     ? new NotifyClient(settings.baseUrl.replace(/\/+$/, ''), settings.apiKey)
     : new NotifyClient(settings.apiKey);
-  const sleep = retry.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-
-  async function attempt(message: NotifyMessage): Promise<Attempt> {
+  return async (message) => {
     const options = { personalisation: message.personalisation, reference: message.reference };
     const request =
       message.channel === 'sms'
@@ -38,23 +35,34 @@ export function notifySender(settings: NotifySettings, retry: RetryPolicy = DEFA
         : client.sendEmail(message.templateId, message.to, options);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), retry.timeoutMs);
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
     });
     try {
       const response = await Promise.race([request, timedOut]);
-      if (response === 'timeout') return { kind: 'done', outcome: { kind: 'unavailable' } };
-      return { kind: 'done', outcome: { kind: 'sent', notificationId: String(response.data.id) } };
+      if (response === 'timeout') return { kind: 'noAnswer' };
+      return { kind: 'sent', notificationId: String(response.data.id) };
     } catch (error) {
-      return classify(statusOf(error), errorNames(error));
+      return classify(statusOf(error), errorNames(error), retryAfterOf(error));
     } finally {
       clearTimeout(timer);
     }
-  }
+  };
+}
 
+/**
+ * Messages through GOV.UK Notify within a practitioner's turn: 429 and 5xx are tried again with growing waits;
+ * 400 and 403 are final; no answer in time is `unavailable` and not tried again. (Reminders, sent in bulk, pace
+ * and retry the whole run instead: see reminderDelivery.ts.)
+ */
+export function notifySender(settings: NotifySettings, retry: RetryPolicy = DEFAULT_RETRY): NotifySender {
+  const attempt = notifyAttempt(settings, retry.timeoutMs);
+  const sleep = retry.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   return async (message) => {
     for (let i = 0; ; i++) {
       const result = await attempt(message);
-      if (result.kind === 'done') return result.outcome;
+      if (result.kind === 'noAnswer') return { kind: 'unavailable' };
+      if (result.kind !== 'throttled' && result.kind !== 'transient') return result;
+      // Within a turn the waits stay short whatever a Retry-After asks: Teams re-sends a turn after ~15 s.
       const delay = retry.delaysMs[i];
       if (delay === undefined) return { kind: 'unavailable' };
       await sleep(delay);
@@ -62,18 +70,27 @@ export function notifySender(settings: NotifySettings, retry: RetryPolicy = DEFA
   };
 }
 
-function classify(status: number | undefined, errors: string[]): Attempt {
-  if (status === 429 || (status !== undefined && status >= 500) || status === undefined) return { kind: 'retry' };
-  if (status === 403) return { kind: 'done', outcome: { kind: 'notAuthorised' } };
+function classify(status: number | undefined, errors: string[], retryAfter: number | undefined): NotifyAttemptOutcome {
+  if (status === 429)
+    return retryAfter === undefined ? { kind: 'throttled' } : { kind: 'throttled', retryAfterMs: retryAfter };
+  if (status === undefined || status >= 500) return { kind: 'transient', status: status ?? 0 };
+  if (status === 403) return { kind: 'notAuthorised' };
   // Notify's 400s name the problem: a bad recipient, or the service's set-up (trial mode, template, personalisation).
   const recipient = errors.some((e) => /ValidationError/.test(e)) && !errors.some((e) => /BadRequestError/.test(e));
-  return { kind: 'done', outcome: { kind: 'refused', why: recipient ? 'recipient' : 'setup' } };
+  return { kind: 'refused', why: recipient ? 'recipient' : 'setup' };
 }
 
-/** Only the status and Notify's error names are read from a failure; nothing else of it leaves this file. */
+/** Only the status, a Retry-After and Notify's error names are read from a failure; nothing else leaves this file. */
 function statusOf(error: unknown): number | undefined {
   const status = (error as { response?: { status?: unknown } } | undefined)?.response?.status;
   return typeof status === 'number' ? status : undefined;
+}
+
+/** Notify documents no Retry-After on its 429, but one in front of it may send it: honoured when present. */
+function retryAfterOf(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: Record<string, unknown> } } | undefined)?.response?.headers;
+  const value = headers?.['retry-after'];
+  return typeof value === 'string' ? retryAfterMs(value) : undefined;
 }
 
 function errorNames(error: unknown): string[] {

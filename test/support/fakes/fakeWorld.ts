@@ -15,6 +15,7 @@ import type { Turn } from '../../../src/ports/turn.js';
 import { TestClock } from '../testClock.js';
 import * as fakes from './inMemoryStores.js';
 import { InMemoryContacts } from './inMemoryContacts.js';
+import { InMemoryFamilyMessages } from './inMemoryFamilyMessages.js';
 
 const bank = loadQuestionBank();
 const terms = loadTermCalendar();
@@ -53,6 +54,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     worryAlerts: new fakes.InMemoryWorryAlerts(),
     youSaid: new fakes.InMemoryYouSaid(),
     contacts: new InMemoryContacts(),
+    familyMessages: new InMemoryFamilyMessages(),
   };
   const {
     addressBook,

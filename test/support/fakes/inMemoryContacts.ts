@@ -24,4 +24,18 @@ export class InMemoryContacts implements ContactStore {
   async all(): Promise<HeldContact[]> {
     return [...this.rows.values()].map((r) => ({ ...r }));
   }
+
+  async remindersDue(at: string): Promise<HeldContact[]> {
+    return [...this.rows.values()]
+      .filter((r) => r.nextReminderAt !== undefined && r.nextReminderAt <= at)
+      .map((r) => ({ ...r }));
+  }
+
+  async setNextReminder(code: string, at: string | undefined): Promise<boolean> {
+    const row = this.rows.get(code);
+    if (!row) return false;
+    if (at === undefined) delete row.nextReminderAt;
+    else row.nextReminderAt = at;
+    return true;
+  }
 }

@@ -68,6 +68,36 @@ describe("the bot's jobs", () => {
     });
   });
 
+  describe('family reminder run', () => {
+    const quietRun = {
+      quiet: true,
+      due: 0,
+      sent: 0,
+      refused: 0,
+      uncertain: 0,
+      skipped: 0,
+      stopped: {},
+      throttled: 0,
+      retried: 0,
+      leftForLater: 0,
+      notAuthorised: false,
+      errors: [],
+    };
+    it('runs 10 s after start and then every minute, and says so when it sent or met a problem', async () => {
+      const run = sinon.stub().resolves(quietRun);
+      const job = jobs.familyRemindersJob({ run });
+      await runFor(job, 3 * 60_000, clock);
+      expect(run.callCount).to.equal(4); // 10:00:10, 10:01, 10:02, 10:03
+      expect((await job.run()).note).to.equal(undefined);
+      run.resolves({ ...quietRun, quiet: false, due: 2, sent: 2 });
+      expect(await job.run()).to.deep.include({ note: 'family reminders sent' });
+      run.resolves({ ...quietRun, quiet: false, due: 2, notAuthorised: true, errors: ['x'] });
+      const stopped = await job.run();
+      expect(stopped.note).to.match(/did not accept the API key/);
+      expect(stopped.detail.errors).to.equal(1); // counted, never the errors' words in the log line
+    });
+  });
+
   describe('term-end digest run', () => {
     it('checks 30 s after start and every hour at minute 7, and reports a run that sent', async () => {
       const runDue = sinon.stub().resolves({ digestId: undefined, reason: 'No term-end digest is due.' });

@@ -12,11 +12,15 @@ const entity = z.object({
   sealed: z.string().min(1),
   createdAt: z.string(),
   expiresAt: z.string(),
+  // '' once no reminder is to come: a merge cannot remove a property.
+  nextReminderAt: z.string().optional(),
 });
 
 const toContact = (e: unknown): HeldContact | undefined => {
   const parsed = entity.safeParse(e);
-  return parsed.success ? parsed.data : undefined;
+  if (!parsed.success) return undefined;
+  const { nextReminderAt, ...contact } = parsed.data;
+  return nextReminderAt ? { ...contact, nextReminderAt } : contact;
 };
 
 /**
@@ -54,6 +58,24 @@ export class ContactsRepository implements ContactStore {
 
   all(): Promise<HeldContact[]> {
     return this.list(undefined);
+  }
+
+  /** One query for the whole run: only rows with a reminder to come, and due ('' sorts before every time). */
+  remindersDue(at: string): Promise<HeldContact[]> {
+    return this.list(odata`nextReminderAt gt '' and nextReminderAt le ${at}`);
+  }
+
+  /** A merge that fails on a missing row: a contact deleted meanwhile (completion, opt-out) is never re-created. */
+  async setNextReminder(code: string, at: string | undefined): Promise<boolean> {
+    try {
+      await (
+        await this.table()
+      ).updateEntity({ partitionKey: code, rowKey: ROW, nextReminderAt: at ?? '' }, 'Merge', { etag: '*' });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 404)) return false;
+      throw error;
+    }
   }
 
   private async list(filter: string | undefined): Promise<HeldContact[]> {

@@ -1,0 +1,228 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../../../storage/tableStore.js';
+import type {
+  DeliveryStatus,
+  FamilyMessage,
+  FamilyMessageLedger,
+  MessageClaim,
+  MessageKind,
+  MessageState,
+  NewMessage,
+} from '../familyContactsStores.js';
+
+/**
+ * Messages sent to families (table `familymessages`), never with a number or address:
+ * - one row per invitation and message, PartitionKey the invitation code, RowKey `invitation` or `reminder-<n>`;
+ * - one row per reference, PartitionKey `reference`, RowKey the message's random reference, naming its message,
+ *   so a delivery receipt (which carries the reference) is one point read.
+ *
+ * A reminder is claimed as the digests' ledger claims a send: a conditional insert before anything is sent
+ * (only one instance can make it), `sending` just before the request, then its outcome; each state has a
+ * lease, a `claimed` row whose lease ran out is taken over (by ETag), and a `sending` one whose lease ran out
+ * becomes `uncertain` and is never sent again (Notify has no idempotency key to ask with).
+ */
+const FINAL: ReadonlySet<MessageState> = new Set(['sent', 'notSent', 'uncertain']);
+const REFERENCES = 'reference';
+
+const row = z.object({
+  code: z.string(),
+  kind: z.string().regex(/^(invitation|reminder-\d)$/),
+  reviewRef: z.string(),
+  role: z.enum(['cyp', 'pc']),
+  channel: z.enum(['sms', 'email']),
+  state: z.enum(['claimed', 'sending', 'sent', 'notSent', 'uncertain']),
+  reference: z.string(),
+  notificationId: z.string().optional(),
+  sentAt: z.string().optional(),
+  delivery: z.enum(['delivered', 'permanent-failure', 'temporary-failure', 'technical-failure']).optional(),
+  deliveryAt: z.string().optional(),
+  detail: z.string().optional(),
+  instance: z.string(),
+  leaseUntil: z.string(),
+  attempts: z.number().int().nonnegative(),
+  updatedAt: z.string(),
+});
+
+function toMessage(e: Record<string, unknown>): FamilyMessage | undefined {
+  const plain = Object.fromEntries(Object.entries(e).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+  const parsed = row.safeParse(plain);
+  return parsed.success ? { ...parsed.data, kind: parsed.data.kind as MessageKind } : undefined;
+}
+
+export class FamilyMessagesRepository implements FamilyMessageLedger {
+  constructor(
+    private readonly store: TableStore,
+    readonly leaseMs = 2 * 60_000,
+  ) {}
+
+  private table(): Promise<TableClient> {
+    return this.store.table(TABLES.familyMessages);
+  }
+
+  async recordSent(message: NewMessage, notificationId: string, at: Date): Promise<void> {
+    const client = await this.table();
+    await this.index(client, message);
+    const sent: FamilyMessage = {
+      ...message,
+      state: 'sent',
+      notificationId,
+      sentAt: at.toISOString(),
+      instance: 'turn',
+      leaseUntil: at.toISOString(),
+      attempts: 1,
+      updatedAt: at.toISOString(),
+    };
+    await client.upsertEntity({ partitionKey: message.code, rowKey: message.kind, ...sent }, 'Replace');
+  }
+
+  async claim(message: NewMessage, instance: string, now: Date): Promise<MessageClaim | 'done' | 'held'> {
+    const client = await this.table();
+    const keys = { partitionKey: message.code, rowKey: message.kind };
+    const fresh: FamilyMessage = {
+      ...message,
+      state: 'claimed',
+      instance,
+      leaseUntil: this.lease(now, this.leaseMs),
+      attempts: 0,
+      updatedAt: now.toISOString(),
+    };
+    try {
+      const created = await client.createEntity({ ...keys, ...fresh });
+      await this.index(client, message);
+      return { code: message.code, kind: message.kind, reference: message.reference, etag: created.etag!, attempts: 0 };
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+    const existing = await getOrUndefined<FamilyMessage>(client, keys.partitionKey, keys.rowKey);
+    if (!existing) return 'held'; // deleted between (erasure): nothing to send
+    if (FINAL.has(existing.state)) return 'done';
+    if (existing.leaseUntil > now.toISOString()) return 'held';
+    try {
+      if (existing.state === 'sending') {
+        await client.updateEntity(
+          {
+            ...keys,
+            state: 'uncertain',
+            detail: `interrupted while sending (instance ${existing.instance})`,
+            updatedAt: now.toISOString(),
+          },
+          'Merge',
+          { etag: existing.etag },
+        );
+        return 'done';
+      }
+      const taken = await client.updateEntity(
+        {
+          ...keys,
+          state: 'claimed',
+          instance,
+          leaseUntil: this.lease(now, this.leaseMs),
+          updatedAt: now.toISOString(),
+        },
+        'Merge',
+        { etag: existing.etag },
+      );
+      // The instance that claimed it first may have stopped before its reference was written.
+      await this.index(client, { ...message, reference: existing.reference });
+      return {
+        code: message.code,
+        kind: message.kind,
+        reference: existing.reference,
+        etag: taken.etag!,
+        attempts: existing.attempts,
+      };
+    } catch (error) {
+      if (isConflict(error)) return 'held'; // another instance got there first
+      throw error;
+    }
+  }
+
+  async move(
+    claim: MessageClaim,
+    state: MessageState,
+    now: Date,
+    extra: { attempt?: boolean; notificationId?: string; detail?: string; leaseMs?: number } = {},
+  ): Promise<MessageClaim> {
+    const attempts = claim.attempts + (extra.attempt ? 1 : 0);
+    const entity = {
+      partitionKey: claim.code,
+      rowKey: claim.kind,
+      state,
+      leaseUntil: this.lease(now, extra.leaseMs ?? this.leaseMs),
+      attempts,
+      updatedAt: now.toISOString(),
+      ...(state === 'sent' ? { sentAt: now.toISOString() } : {}),
+      ...(extra.notificationId !== undefined ? { notificationId: extra.notificationId } : {}),
+      ...(extra.detail !== undefined ? { detail: extra.detail.slice(0, 300) } : {}),
+    };
+    const result = await (await this.table()).updateEntity(entity, 'Merge', { etag: claim.etag });
+    return { ...claim, etag: result.etag!, attempts };
+  }
+
+  async forInvitation(code: string): Promise<FamilyMessage[]> {
+    return this.list(odata`PartitionKey eq ${code}`);
+  }
+
+  async byReference(reference: string): Promise<(FamilyMessage & { etag: string }) | undefined> {
+    const client = await this.table();
+    const pointer = await getOrUndefined<{ code: string; kind: string }>(client, REFERENCES, reference);
+    if (!pointer) return undefined;
+    const e = await getOrUndefined<Record<string, unknown>>(client, pointer.code, pointer.kind);
+    const message = e && toMessage(e);
+    return message && message.reference === reference ? { ...message, etag: e.etag } : undefined;
+  }
+
+  async recordDelivery(
+    message: FamilyMessage & { etag: string },
+    status: DeliveryStatus,
+    at: string,
+  ): Promise<boolean> {
+    try {
+      await (
+        await this.table()
+      ).updateEntity({ partitionKey: message.code, rowKey: message.kind, delivery: status, deliveryAt: at }, 'Merge', {
+        etag: message.etag,
+      });
+      return true;
+    } catch (error) {
+      if (isConflict(error) || isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
+  async eraseReview(reviewRef: string): Promise<number> {
+    const client = await this.table();
+    let removed = 0;
+    for (const m of await this.list(odata`reviewRef eq ${reviewRef}`)) {
+      await client.deleteEntity(REFERENCES, m.reference).catch(ignoreMissing);
+      await client.deleteEntity(m.code, m.kind).catch(ignoreMissing);
+      removed++;
+    }
+    return removed;
+  }
+
+  private async index(client: TableClient, message: NewMessage): Promise<void> {
+    await client.upsertEntity(
+      { partitionKey: REFERENCES, rowKey: message.reference, code: message.code, kind: message.kind },
+      'Replace',
+    );
+  }
+
+  private async list(filter: string): Promise<FamilyMessage[]> {
+    const out: FamilyMessage[] = [];
+    for await (const e of (await this.table()).listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      const m = e.partitionKey === REFERENCES ? undefined : toMessage(e);
+      if (m) out.push(m);
+    }
+    return out.sort((a, b) => a.kind.localeCompare(b.kind));
+  }
+
+  private lease(now: Date, ms: number): string {
+    return new Date(now.getTime() + ms).toISOString();
+  }
+}
+
+function ignoreMissing(error: unknown): void {
+  if (!isStatus(error, 404)) throw error;
+}

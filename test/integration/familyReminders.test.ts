@@ -1,0 +1,151 @@
+import { expect } from 'chai';
+import { TABLES } from '../../src/storage/tableStore.js';
+import { BotHarness, cardElements, cards, texts, type Activity, type ChatUser } from '../support/botHarness.js';
+import { FAKE_NOTIFY_KEY, FakeNotify, type ReceivedNotification } from '../support/fakeNotify.js';
+
+/**
+ * Reminders, as a family and a practitioner meet them: the bot over its HTTP endpoint with real Azurite, GOV.UK
+ * Notify's official client pointed at the local fake (its JWT checked), and the clock moved to the hour. The
+ * reminder run is the declared job's own work (`familyRemindersJob` runs `reminders.run()` every minute).
+ */
+export const TEMPLATES = {
+  NOTIFY_TEMPLATE_INVITE_SMS: 'f33517ff-2a88-4f6e-b855-c550268ce08a',
+  NOTIFY_TEMPLATE_INVITE_EMAIL: '0b2b7b1e-4f0e-4b6a-9c6e-8a2d3c1f5e70',
+  NOTIFY_TEMPLATE_REMINDER_SMS: '6a1f0a0e-3b7c-4d2e-9f10-2b3c4d5e6f70',
+  NOTIFY_TEMPLATE_REMINDER_EMAIL: '7b2e1b1f-4c8d-4e3f-8a21-3c4d5e6f7081',
+};
+export const CONTACT_KEY = Buffer.alloc(32, 7).toString('base64');
+const PRACTITIONER = '51111111-1111-1111-1111-111111111111';
+
+export function notifyEnv(notify: FakeNotify, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NOTIFY_API_KEY: FAKE_NOTIFY_KEY,
+    NOTIFY_BASE_URL: notify.baseUrl,
+    CONTACT_ENCRYPTION_KEY: CONTACT_KEY,
+    ...TEMPLATES,
+    ...extra,
+  };
+}
+
+describe('reminding families by text and email (HTTP endpoint, real Azurite, fake Notify)', function () {
+  this.timeout(120_000);
+  let notify: FakeNotify;
+  let bot: BotHarness;
+  let practitioner: ChatUser;
+
+  before(async () => {
+    notify = await FakeNotify.start();
+    bot = await BotHarness.start({ env: notifyEnv(notify), today: '2026-12-07' });
+    await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
+    practitioner = bot.user({ aadObjectId: PRACTITIONER });
+  });
+  after(async () => {
+    await bot?.stop();
+    await notify?.stop();
+  });
+  beforeEach(() => notify.reset());
+
+  /** Moves the bot's clock to an instant (the test clock is noon UTC of a day, plus minutes). */
+  function clockAt(iso: string): void {
+    bot.clock.set(iso.slice(0, 10));
+    bot.clock.advanceMinutes((Date.parse(iso) - Date.parse(`${iso.slice(0, 10)}T12:00:00Z`)) / 60_000);
+  }
+  /** Runs the reminder job at each instant, in order: which reminder template reached the fake then ('sms', 'email'). */
+  async function runAt(instants: string[]): Promise<Record<string, string>> {
+    const seen: Record<string, string> = {};
+    for (const instant of instants) {
+      clockAt(instant);
+      const before = notify.sent.length;
+      await bot.services.familyContacts.reminders!.run();
+      seen[instant] = notify.sent
+        .slice(before)
+        .map((n) => (n.body.template_id === TEMPLATES.NOTIFY_TEMPLATE_REMINDER_SMS ? 'sms' : 'email'))
+        .join(' ');
+    }
+    return seen;
+  }
+  const codeIn = (text: string) => /code ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2})/.exec(text)?.[1]?.replace(/-/g, '');
+  async function invite(text: string): Promise<string> {
+    const reply = texts((await practitioner.say(text)).activities).join('\n');
+    const code = codeIn(reply);
+    if (!code) throw new Error(`no invitation in: ${reply}`);
+    return code;
+  }
+  const to = (n: ReceivedNotification) => n.body.phone_number ?? n.body.email_address;
+
+  it('sends the invitation and two reminders at the right times; an evening and a Saturday wait for 09:00', async () => {
+    // Monday 7 December, 20:00: the practitioner invites in the evening.
+    clockAt('2026-12-07T20:00:00Z');
+    const evening = await invite('invite review AR-3101 parent and text 07700 900301');
+    // Wednesday 9 December, noon.
+    clockAt('2026-12-09T12:00:00Z');
+    const saturday = await invite('invite review AR-3102 child and email sam@example.org');
+    expect(notify.sent.map((n) => n.body.template_id)).to.deep.equal([
+      TEMPLATES.NOTIFY_TEMPLATE_INVITE_SMS,
+      TEMPLATES.NOTIFY_TEMPLATE_INVITE_EMAIL,
+    ]);
+
+    // Day 3 of the text is Thursday 20:00, of the email Saturday noon; day 7 Monday 20:00 and Wednesday noon.
+    const timeline = await runAt([
+      '2026-12-10T19:59:00Z', // Thursday: the text's first reminder is not yet due
+      '2026-12-10T20:00:30Z', // due, but 20:00: not sent
+      '2026-12-11T08:59:00Z', // Friday before nine: not sent
+      '2026-12-11T09:00:30Z', // Friday 09:00: the text's first reminder
+      '2026-12-12T12:00:30Z', // Saturday: the email's first is due, not sent
+      '2026-12-13T12:00:30Z', // Sunday: not sent
+      '2026-12-14T09:00:30Z', // Monday 09:00: the email's first
+      '2026-12-14T20:00:30Z', // Monday 20:00: the text's second is due, not sent
+      '2026-12-15T09:00:30Z', // Tuesday 09:00: the text's second
+      '2026-12-16T12:00:30Z', // Wednesday noon: the email's second
+      '2026-12-22T10:00:00Z', // and never a third
+    ]);
+    expect(timeline).to.deep.equal({
+      '2026-12-10T19:59:00Z': '',
+      '2026-12-10T20:00:30Z': '',
+      '2026-12-11T08:59:00Z': '',
+      '2026-12-11T09:00:30Z': 'sms',
+      '2026-12-12T12:00:30Z': '',
+      '2026-12-13T12:00:30Z': '',
+      '2026-12-14T09:00:30Z': 'email',
+      '2026-12-14T20:00:30Z': '',
+      '2026-12-15T09:00:30Z': 'sms',
+      '2026-12-16T12:00:30Z': 'email',
+      '2026-12-22T10:00:00Z': '',
+    });
+    const reminders = notify.sent.slice(2);
+    expect(reminders.map(to)).to.deep.equal(['07700900301', 'sam@example.org', '07700900301', 'sam@example.org']);
+    expect(reminders[0]!.body.personalisation).to.deep.include({
+      code: `${evening.slice(0, 4)}-${evening.slice(4, 8)}-${evening.slice(8)}`,
+    });
+    expect(reminders[0]!.body.reference).to.match(/^[0-9a-f-]{36}$/);
+
+    // The ledger holds what was sent, never to whom.
+    const rows: Record<string, unknown>[] = [];
+    for await (const e of (await bot.store.table(TABLES.familyMessages)).listEntities()) rows.push(e);
+    expect(rows.filter((r) => r.partitionKey === saturday).map((r) => r.rowKey)).to.deep.equal([
+      'invitation',
+      'reminder-1',
+      'reminder-2',
+    ]);
+    expect(JSON.stringify(rows)).to.not.match(/07700|900301|sam@/);
+  });
+
+  it('sends no reminder after the family completes the survey, and their number is gone from the table', async () => {
+    clockAt('2026-12-17T10:00:00Z');
+    const code = await invite('invite review AR-3201 parent and text 07700 900302');
+    const family = bot.user({ channelId: 'directline' });
+    let card: Activity = cards((await family.say(code)).activities).at(-1)!;
+    for (let k = 0; k < 7; k++) {
+      const inputs = cardElements(card).filter((e) => e.type === 'Input.ChoiceSet' || e.type === 'Input.Text');
+      const answers = Object.fromEntries(inputs.map((i) => [i.id, i.type === 'Input.Text' ? '' : 'skip']));
+      card = cards((await family.submit({ ...card.actions[0].data, ...answers })).activities).at(-1)!;
+    }
+    expect((await bot.stores.respondents.read('AR-3201', 'pc'))?.completedAt).to.be.a('string');
+    const contacts: Record<string, unknown>[] = [];
+    for await (const e of (await bot.store.table(TABLES.contacts)).listEntities()) contacts.push(e);
+    expect(contacts.map((r) => r.partitionKey)).to.not.include(code);
+    notify.reset();
+    await runAt(['2026-12-21T10:00:30Z', '2026-12-28T10:00:30Z']);
+    expect(notify.sent.filter((n) => to(n) === '07700900302')).to.deep.equal([]);
+  });
+});
