@@ -14,7 +14,8 @@ import type { OutcomeReading } from './outcomeSlot.js';
 import type { TermReading } from './termSlot.js';
 import { BOTH_ROLES, type RespondentRole, type ServiceVocab, type TermRef, type Understanding } from './types.js';
 import type { WaitsReading } from './waitsSlot.js';
-import type { WaitsChangeRef } from './types.js';
+import type { PeriodAsk, WaitsChangeRef } from './types.js';
+import { readNonTermPeriod } from './periodSlot.js';
 
 /** Everything read from one message, shared by the builders below. */
 export type Slots = {
@@ -67,9 +68,13 @@ export function buildScores(s: Slots): Understanding {
     perQuestion,
   };
   const compareExplicit = s.terms.compare === 'explicit';
-  const chosen = chooseTerms(s.terms, compareExplicit && (s.roles.length === 2 || several));
+  // "in October", "2024-25", "last year": the period asked, placed in a term where the figures are.
+  const period = s.terms.terms.length === 0 ? readNonTermPeriod(s.analysis) : undefined;
+  const chosen = period
+    ? { terms: [{ kind: 'current' as const }] }
+    : chooseTerms(s.terms, compareExplicit && (s.roles.length === 2 || several));
   if ('ask' in chosen) return askAboutTerms(chosen.ask, base, s);
-  const withTerms = { ...base, terms: chosen.terms };
+  const withTerms = { ...base, terms: chosen.terms, ...(period ? { period } : {}) };
   const q = s.question;
   if (q.kind === 'one')
     return {
@@ -100,11 +105,13 @@ export function buildScores(s: Slots): Understanding {
 }
 
 export function buildResponseRate(s: Slots): Understanding {
-  const chosen = chooseTerms(s.terms, false);
   const base: Extract<Understanding, { intent: 'responseRate' }> = {
     intent: 'responseRate',
     terms: [{ kind: 'current' }],
   };
+  const period = s.terms.terms.length === 0 ? readNonTermPeriod(s.analysis) : undefined;
+  if (period) return { ...base, period };
+  const chosen = chooseTerms(s.terms, false);
   if (!('ask' in chosen)) return { ...base, terms: chosen.terms };
   if (chosen.ask === 'season' && s.terms.yearWithoutSeason)
     return whichSeason(base, s.terms.yearWithoutSeason, s.services);
@@ -120,8 +127,14 @@ function askAboutTerms(ask: TermAsk, base: Extract<Understanding, { intent: 'sco
   return whichTermsToCompare(base, s.services);
 }
 
-export function buildWaits(w: WaitsReading, services: readonly ServiceVocab[], change?: WaitsChangeRef): Understanding {
-  const changed = change ? { change } : {};
+export function buildWaits(
+  w: WaitsReading,
+  services: readonly ServiceVocab[],
+  change?: WaitsChangeRef,
+  period?: PeriodAsk,
+): Understanding {
+  // A period asked without a comparison is the list as it stood then, not a change.
+  const changed = period ? { period } : change ? { change } : {};
   switch (w.kind) {
     case 'service':
       return { intent: 'waits', service: w.id, allServices: false, ...changed };

@@ -4,7 +4,7 @@ import { entries, type Entry } from './lexicon.js';
 import { compileLexicon } from './matcher.js';
 import { normalise } from './normalise.js';
 import { readOutcome } from './outcomeSlot.js';
-import { academicYearsAround, readPeriod } from './periodSlot.js';
+import { academicYearsAround, readNonTermPeriod, readPeriod, readWaitsPeriod } from './periodSlot.js';
 import { readRoles } from './roleSlot.js';
 import { readTerms } from './termSlot.js';
 import type { MeasureVocab, ServiceVocab, TermRef, Understanding } from './types.js';
@@ -93,13 +93,22 @@ export function readFollowUp(
     if ((namesOutcomes || asksAfresh) && !cued) return fresh;
     const rank = tagged(a, 'rank')[0]?.tag.rank ?? tagged(analyse(tokens, RANK_OF_IT), 'rank')[0]?.tag.rank;
     const perQuestion = has(a, 'perQuestion');
-    const changes = roles.length > 0 || terms.terms.length > 0 || terms.compare !== undefined || !!rank || perQuestion;
+    const period = terms.terms.length === 0 ? readNonTermPeriod(a) : undefined;
+    const changes =
+      roles.length > 0 || terms.terms.length > 0 || terms.compare !== undefined || !!rank || perQuestion || !!period;
     if (!(outcome.kind === 'one' || changes)) return fresh;
     const next: Scores = { ...previous };
     if (outcome.kind === 'one') next.outcome = outcome.outcome;
     if (roles.length) next.roles = roles;
     const t = termsFor(terms, previous.terms);
-    if (t) next.terms = t;
+    if (t) {
+      next.terms = t;
+      delete next.period;
+    }
+    if (period) {
+      next.terms = [{ kind: 'current' }];
+      next.period = period;
+    }
     if (rank) next.rank = rank;
     // Ranked within one outcome ("which question pulls it down?"), its questions are what is ranked.
     if (perQuestion || (rank && next.outcome)) next.perQuestion = true;
@@ -107,14 +116,24 @@ export function readFollowUp(
   }
   if (previous.intent === 'waits') return waitsFollowUp(a, previous, fresh, terms, cued, service, otherIntent);
   if (otherIntent || ownSubject) return fresh;
+  // "and in October?", "what about last year?": a month or a year for a termly figure.
+  const period = terms.terms.length === 0 ? readNonTermPeriod(a) : undefined;
   if (previous.intent === 'responseRate') {
+    if (period) return { intent: 'responseRate', terms: [{ kind: 'current' }], period };
     const t = termsFor(terms, previous.terms);
     return t ? { intent: 'responseRate', terms: t } : fresh;
   }
-  if (previous.intent === 'themes' && (roles.length > 0 || terms.terms.length > 0)) {
+  if (previous.intent === 'themes' && (roles.length > 0 || terms.terms.length > 0 || period)) {
     const next: Themes = { ...previous };
     if (roles.length) next.roles = roles;
-    if (terms.terms.length) next.terms = terms.terms.slice(0, 1);
+    if (terms.terms.length) {
+      next.terms = terms.terms.slice(0, 1);
+      delete next.period;
+    }
+    if (period) {
+      next.terms = [];
+      next.period = period;
+    }
     return next;
   }
   return fresh;
@@ -173,16 +192,24 @@ function waitsFollowUp(
   otherIntent: boolean,
 ): Understanding {
   if (otherIntent || has(a, 'measureTopic') || readOutcome(a).kind !== 'none') return fresh;
-  const kept = previous.change ? { change: previous.change } : {};
+  // Another service is the same question for it: the period or the comparison asked before is kept.
+  const kept = previous.period ? { period: previous.period } : previous.change ? { change: previous.change } : {};
   if (service !== undefined)
     return cued || fresh.intent !== 'waits' ? { intent: 'waits', service, allServices: false, ...kept } : fresh;
+  const { change: _change, period: _period, ...rest } = previous;
+  // "and in the spring term?", "what about last month": the list as it stood then, not a comparison.
+  const period = readWaitsPeriod(a);
+  if (period.kind === 'one' && !has(a, 'allServices')) return { ...rest, period: period.ask };
+  // "and this term?" after a period: the latest list.
+  const now = readPeriod(a);
+  if (previous.period && now.kind === 'one' && now.ask.kind === 'relative' && now.ask.which === 'current') return rest;
   const change = readWaitsChange(a, terms);
   if (has(a, 'allServices')) {
     // Only a comparison without its baseline ("got worse") takes the one asked before.
     const baseline = change && change.kind !== 'trend' ? change : terms.compare ? previous.change : undefined;
     return fresh.intent === 'waits' && baseline ? { ...fresh, change: baseline } : fresh;
   }
-  if (change) return { ...previous, change };
+  if (change) return { ...rest, change };
   return fresh;
 }
 

@@ -84,3 +84,29 @@ export function academicYearsAround(year: number): string[] {
   const label = (start: number) => `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
   return [label(year - 1), label(year)];
 }
+
+/**
+ * The period a termly figure (survey scores, response rate, themes) is asked for when it is not a term: a
+ * month ("in October", "last month") or an academic year ("2024-25", "last year"). Terms are read as terms.
+ */
+export function readNonTermPeriod(a: Analysis): PeriodAsk | undefined {
+  const p = readPeriod(a);
+  if (p.kind !== 'one') return undefined;
+  const ask = p.ask;
+  return ask.kind === 'month' || ask.kind === 'year' || (ask.kind === 'relative' && ask.unit !== 'term')
+    ? ask
+    : undefined;
+}
+
+/**
+ * The period a waiting list is asked for ("at the end of October", "last term", "in 2025-26"): none when the
+ * message compares ("since September", "shorter than in the spring"), which is a change question, or asks
+ * for now ("this term").
+ */
+export function readWaitsPeriod(a: Analysis): PeriodReading {
+  const comparing = tagged(a, 'compare').length > 0 || a.tokens.some((t) => COMPARING.has(t));
+  if (comparing) return { kind: 'none' };
+  const p = readPeriod(a);
+  // "this term", "this month": the latest extract is the answer, in its own full card.
+  return p.kind === 'one' && p.ask.kind === 'relative' && p.ask.which === 'current' ? { kind: 'none' } : p;
+}

@@ -50,8 +50,14 @@ export interface IntentShapes {
     /** One survey question, named by its words (its outcome and role are set with it). */
     question?: string;
     breakdown?: Breakdown;
+    /**
+     * A period asked for that is not a term ("in October", "last month", "2024-25", "last year"): the term that
+     * answers it is settled where the figures are (the term a month is in; a year's latest term held), and the
+     * answer says so. A term asked stays in `terms`.
+     */
+    period?: PeriodAsk;
   };
-  responseRate: { terms: TermRef[]; breakdown?: Breakdown };
+  responseRate: { terms: TermRef[]; breakdown?: Breakdown; period?: PeriodAsk };
   waits: {
     service?: string;
     unknownService?: string;
@@ -59,6 +65,8 @@ export interface IntentShapes {
     /** "changed since September", "compared with last term", "trend": a comparison of extracts. */
     change?: WaitsChangeRef;
     breakdown?: Breakdown;
+    /** "SALT waits at the end of October", "last term", "in 2025-26": the list as it stood at that period's end. */
+    period?: PeriodAsk;
   };
   /**
    * A framework measure (`measure`), or all of them (`offTarget`: those missing a target, worst first);

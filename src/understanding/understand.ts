@@ -16,7 +16,7 @@ import { lexiconFor } from './vocabulary.js';
 import { readWaits, readWaitsChange } from './waitsSlot.js';
 import { readSmallTalk } from './smallTalk.js';
 import { asksOffTarget, asksOverall, namesAllMeasures, readMeasure } from './measureSlot.js';
-import { academicYearsAround, readPeriod } from './periodSlot.js';
+import { academicYearsAround, readPeriod, readWaitsPeriod } from './periodSlot.js';
 import { has } from './analysis.js';
 import { askBack } from './clarify.js';
 import { COMMON_WORDS, STOPWORDS } from './wordLists.js';
@@ -140,7 +140,7 @@ function build(
     case 'responseRate':
       return buildResponseRate(s);
     case 'waits':
-      return buildWaits(readWaits(s.analysis), s.services, readWaitsChange(s.analysis, s.terms));
+      return buildWaitsAsked(s);
     case 'help':
       return { intent: 'help' };
     case 'outOfScope':
@@ -166,6 +166,22 @@ function waitsOnlyQualifiesMeasure(a: Analysis, top: RankedIntent, second: Ranke
     (m) => m.tags.some((t) => t.kind === 'service') && !m.tags.some((t) => t.kind === 'measureQualifier'),
   );
   return !ownService;
+}
+
+/** A waiting list now, as it stood at the end of a period asked, or compared over time. */
+function buildWaitsAsked(s: Slots): Understanding {
+  const period = readWaitsPeriod(s.analysis);
+  const waits = readWaits(s.analysis);
+  if (period.kind === 'calendarYear' && waits.kind !== 'unknown' && waits.kind !== 'generic')
+    return askBack(
+      'Which academic year do you mean?',
+      academicYearsAround(period.year).map((academicYear) =>
+        buildWaits(waits, s.services, undefined, { kind: 'year', academicYear }),
+      ),
+      s.services,
+    );
+  if (period.kind === 'one') return buildWaits(waits, s.services, undefined, period.ask);
+  return buildWaits(waits, s.services, readWaitsChange(s.analysis, s.terms));
 }
 
 /** One measure, several to choose between (asked), or the whole catalogue (those off target first). */

@@ -18,6 +18,7 @@ const VOCABULARY: Entry[] = entries(
     'everyone get the digest | everybody get the digest | everyone got the digest | everybody got the digest | all get the digest | ' +
     'anyone not get the digest | everyone get the last digest | everyone got the last digest | who got the last digest | ' +
     'who received the last digest | last digest go out | last digest reach | who got the digest | who received the digest | who has received the digest | who has had the digest | ' +
+    'subscribers get the digest | subscribers got the digest | subscribers receive the digest | subscribers received the digest | ' +
     'delivery report | delivery status | delivery failures | delivery receipts',
   intent('deliveryReport', 5),
 );

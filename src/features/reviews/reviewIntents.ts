@@ -25,7 +25,10 @@ export const whoViewedIntent = {
         // Staff's own words: "has anyone opened AR-1234" is not an invitation for it; "who's" reads as "who is".
         'has anyone opened | anyone opened | has anyone looked at | anyone looked at | has anyone viewed | anyone viewed | has anyone seen | ' +
         'has anyone accessed | who is looked at | who is seen | who is viewed | who is opened | who has opened | who has been into | ' +
-        'opened by | viewed by | looked at by | seen by | accessed by',
+        'opened by | viewed by | looked at by | seen by | accessed by | ' +
+        // "which staff have opened AR-3141", "did anyone view the responses for AR-2718".
+        'which staff have opened | staff have opened | which staff opened | which staff have viewed | which staff viewed | which staff have seen | ' +
+        'did anyone view | did anyone open | did anyone look at | did anyone see | did anybody view | did anybody open',
       intent('whoViewed', 6),
     ),
     build: (s) => ({ intent: 'whoViewed', ...ref(s.reviewRef) }),

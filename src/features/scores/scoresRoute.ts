@@ -12,6 +12,8 @@ import { presentComparison, presentScores } from './scoresPresenter.js';
 import { presentQuestion } from './questionPresenter.js';
 import { intentRoute } from '../../routing/route.js';
 import { termRefs } from '../../routing/slotSchemas.js';
+import { periodAskSchema } from '../measures/domain/periodAskSchema.js';
+import { withLead } from './periodLeadPresenter.js';
 
 export const FIGURES_ARE_FOR_STAFF = 'Sorry, only practitioners and managers at the council can see figures like that.';
 export const UNKNOWN_TERM =
@@ -34,15 +36,21 @@ export const scoresRoute = (scores: ScoresService, bank: QuestionBank, targets: 
         .string()
         .regex(/^[a-z]+\.(?:cyp|pc)\.\d{1,2}$/)
         .optional(),
+      period: periodAskSchema.optional(),
     }),
     handle: async (turn, slots) => {
       // One question named by its words: its own figures, for the role that answers it.
       const question = slots.question ? bank.scoredQuestion(slots.question) : undefined;
       const roles: RespondentRole[] = question ? [question.role] : slots.roles.length ? slots.roles : ['cyp', 'pc'];
       const outcome = question?.outcome ?? slots.outcome;
-      const result = await scores.scores({ outcome, roles, terms: slots.terms });
-      if (result.unknownTerm) {
+      // A period or a past term is answered by the term holding its figures, and says so (or that none is held).
+      const result = await scores.scoresAsked({ outcome, roles, terms: slots.terms }, slots.period);
+      if (result.kind === 'unknownTerm') {
         await turn.send({ text: UNKNOWN_TERM });
+        return;
+      }
+      if (result.kind === 'none') {
+        await turn.send({ text: result.text });
         return;
       }
       const presented = question
@@ -55,6 +63,6 @@ export const scoresRoute = (scores: ScoresService, bank: QuestionBank, targets: 
               rank: slots.rank,
               targets,
             });
-      await turn.send(cardReply('figureTable', presented));
+      await turn.send(cardReply('figureTable', withLead(presented, result.lead)));
     },
   });

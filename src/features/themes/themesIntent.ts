@@ -3,14 +3,15 @@ import type { CapabilityIntent } from '../../routing/route.js';
 import { intentReader } from '../../understanding/intentReader.js';
 import { entries, intent } from '../../understanding/lexicon.js';
 import { OUTCOME_LABEL } from '../../understanding/outcomeVocabulary.js';
-import type { OutcomeId, RespondentRole, TermRef } from '../../understanding/types.js';
+import type { OutcomeId, PeriodAsk, RespondentRole, TermRef } from '../../understanding/types.js';
+import { readNonTermPeriod } from '../../understanding/periodSlot.js';
 import type { ThemesService } from './themesService.js';
 import { themesRoute } from './themesRoute.js';
 
 declare module '../../understanding/types.js' {
   interface IntentShapes {
     /** "what are families saying about support?": counted themes of the free text (managers, practitioners). */
-    themes: { outcome?: OutcomeId; roles: RespondentRole[]; terms: TermRef[] };
+    themes: { outcome?: OutcomeId; roles: RespondentRole[]; terms: TermRef[]; period?: PeriodAsk };
   }
 }
 
@@ -29,12 +30,17 @@ export const themesIntent = {
       ...entries('saying', intent('themes', 4)),
       ...entries('written about | wrote about | writing about | have written about | write about', intent('themes', 6)),
     ],
-    build: (s) => ({
-      intent: 'themes',
-      ...(s.outcome.kind === 'one' ? { outcome: s.outcome.outcome } : {}),
-      roles: s.roles,
-      terms: s.terms.terms.slice(0, 1),
-    }),
+    build: (s) => {
+      // "in October", "last year": the period asked, placed in a term by the route (which says so).
+      const period = s.terms.terms.length === 0 ? readNonTermPeriod(s.analysis) : undefined;
+      return {
+        intent: 'themes',
+        ...(s.outcome.kind === 'one' ? { outcome: s.outcome.outcome } : {}),
+        roles: s.roles,
+        terms: s.terms.terms.slice(0, 1),
+        ...(period ? { period } : {}),
+      };
+    },
     command: (u) => `what are families saying${u.outcome ? ` about ${OUTCOME_LABEL[u.outcome]}` : ''}`,
   }),
   route: (d: Deps) => themesRoute(d.themes, d.bank),

@@ -6,6 +6,8 @@ import { presentThemes } from './themesPresenter.js';
 import { intentRoute } from '../../routing/route.js';
 import { termRefs } from '../../routing/slotSchemas.js';
 import { FIGURES_ARE_FOR_STAFF, UNKNOWN_TERM } from '../scores/scoresRoute.js';
+import { periodAskSchema } from '../measures/domain/periodAskSchema.js';
+import { withLead } from '../scores/periodLeadPresenter.js';
 
 /** "what are families saying about support?": counted themes of the term's comments, never the words. */
 export const themesRoute = (themes: ThemesService, bank: QuestionBank) =>
@@ -18,17 +20,24 @@ export const themesRoute = (themes: ThemesService, bank: QuestionBank) =>
       outcome: z.enum(OUTCOME_IDS).optional(),
       roles: z.array(z.enum(RESPONDENT_ROLES)).max(2),
       terms: termRefs,
+      period: periodAskSchema.optional(),
     }),
     handle: async (turn, slots) => {
-      const result = await themes.forTerm(slots.terms[0] ?? { kind: 'current' }, {
+      const result = await themes.forPeriodAsked(slots.terms[0] ?? { kind: 'current' }, slots.period, {
         outcome: slots.outcome,
         roles: slots.roles.length ? slots.roles : ['cyp', 'pc'],
       });
-      if (!result) {
+      if (result.kind === 'unknownTerm') {
         await turn.send({ text: UNKNOWN_TERM });
         return;
       }
+      if (result.kind === 'none') {
+        await turn.send({ text: result.text });
+        return;
+      }
       const subject = slots.outcome ? bank.outcome(slots.outcome).shortName : '';
-      await turn.send(cardReply('figureTable', presentThemes(result.term, result.prompts, subject)));
+      await turn.send(
+        cardReply('figureTable', withLead(presentThemes(result.term, result.prompts, subject), result.lead)),
+      );
     },
   });

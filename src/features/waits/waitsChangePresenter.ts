@@ -1,6 +1,7 @@
 import type { FigureTableCard } from '../../cards/cardModels.js';
 import type { Disclosed } from '../../domain/disclosure/disclosure.js';
-import type { DisclosedChange, DisclosedSnapshot } from './domain/disclosedWaits.js';
+import type { DisclosedAt, DisclosedChange, DisclosedSnapshot } from './domain/disclosedWaits.js';
+import type { AskedPeriod } from '../../domain/terms/askedPeriod.js';
 import { hiddenText } from './domain/hiddenText.js';
 import type { Service } from './domain/serviceCatalogue.js';
 import { longDate, nowrap, oneDecimal, percent, serviceTitle } from '../../cards/format.js';
@@ -158,6 +159,91 @@ export function presentChangeOverview(
     rows,
     notes: [DEFINITION, SUPPRESSION],
     buttons: [],
+  };
+  return presented(card);
+}
+
+/** "132 waiting; median wait 14.2 weeks; 45% waiting under 18 weeks": one extract's figures as shown. */
+function figuresOf(s: DisclosedSnapshot): string {
+  return `${show(s.waiting, String)} waiting; median wait ${weeks(s.medianWeeks)}; ${show(s.underTarget.share, percent)} waiting under ${s.underTarget.withinWeeks} weeks`;
+}
+
+/**
+ * How the extract shown answers the period asked, said first: the extract within it, the last before it (no
+ * extract was loaded in it), or the earliest there is (none that old); never another date's list unsaid.
+ */
+function leadAt(name: string, asked: AskedPeriod, answer: Exclude<DisclosedAt, { kind: 'noData' }>): string {
+  if (answer.kind === 'nothingThatOld')
+    return `No ${name} extract is held from ${asked.name} or before; the earliest held is of ${longDate(answer.earliest.asOf)}:`;
+  const date = longDate(answer.then.asOf);
+  if (asked.unit === 'day') return `${name} ${asked.name}, as the last extract on or before it, of ${date}, stood:`;
+  if (answer.when === 'before')
+    return `No ${name} extract was loaded in ${asked.name}; the last before it, of ${date}:`;
+  if (answer.when === 'latest') return `${name} in ${asked.name}: the latest extract, of ${date}:`;
+  return `${name} at the end of ${asked.name}, as the extract of ${date} stood:`;
+}
+
+/** One service's waiting list as it stood in the period asked, beside the latest. */
+export function presentServiceAt(service: Service, answer: DisclosedAt, asked: AskedPeriod): Presented | string {
+  const name = serviceTitle(service);
+  if (answer.kind === 'noData')
+    return `No referrals are loaded for ${name} yet, so I cannot say how its waiting list stood in ${asked.name}.`;
+  const then = answer.kind === 'at' ? answer.then : answer.earliest;
+  const { now } = answer;
+  const same = then.asOf === now.asOf;
+  const rows = rowsFor(then, now, service.targets.seen.weeks).map((r) => ({
+    ...r,
+    cells: same ? r.cells.slice(0, 1) : r.cells,
+  }));
+  const card: FigureTableCard = {
+    title: `${name}: waiting list in ${asked.name}`,
+    subtitle: same
+      ? `Extract of ${longDate(then.asOf)} (the latest)`
+      : `Extract of ${longDate(then.asOf)}, beside the latest, ${longDate(now.asOf)}`,
+    headline: `${leadAt(name, asked, answer)} ${figuresOf(then)}.`,
+    headers: same ? [longDate(then.asOf)] : [longDate(then.asOf), `${longDate(now.asOf)} (latest)`, 'Change'],
+    rows,
+    notes: [DEFINITION, SUPPRESSION],
+    buttons: [
+      { title: 'Latest in full', text: `current wait for ${service.shortName}` },
+      { title: 'Trend', text: `trend for ${service.shortName} waits` },
+    ],
+  };
+  return presented(card);
+}
+
+/** Every service as it stood in the period asked ("all waiting lists last term"): one row per service. */
+export function presentOverviewAt(
+  answers: readonly { service: Service; answer: DisclosedAt }[],
+  asked: AskedPeriod,
+): Presented {
+  const rows = answers.map(({ service, answer }) => {
+    if (answer.kind === 'noData')
+      return { label: serviceTitle(service), detail: 'no referrals loaded', cells: ['—', '—', '—'] };
+    const then = answer.kind === 'at' ? answer.then : answer.earliest;
+    const detail =
+      answer.kind === 'nothingThatOld'
+        ? `none that old; earliest extract ${longDate(then.asOf)}`
+        : answer.when === 'before'
+          ? `none loaded in it; last before, ${longDate(then.asOf)}`
+          : `extract of ${longDate(then.asOf)}`;
+    return {
+      label: serviceTitle(service),
+      detail,
+      cells: [show(then.waiting, String), weeks(then.medianWeeks), show(then.underTarget.share, percent)],
+    };
+  });
+  const card: FigureTableCard = {
+    title: `Waiting lists in ${asked.name}`,
+    subtitle: "Each service's last extract on or before the period's end",
+    headline: `Waiting lists in ${asked.name}, each as its last extract on or before the end of it stood (the date is beside each).`,
+    headers: ['Waiting', 'Median wait', 'Under target'],
+    rows,
+    notes: [
+      "Each row is one service's extract as it was loaded: waiting = referred and neither seen nor closed on that date; the median wait in weeks; the share of those waiting who had waited under the service's target weeks.",
+      SUPPRESSION,
+    ],
+    buttons: [{ title: 'Latest', text: 'which services are missing their targets?' }],
   };
   return presented(card);
 }

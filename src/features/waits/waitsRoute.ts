@@ -8,7 +8,13 @@ import type { QuestionLog } from '../admin/adminStores.js';
 import { logNotHeld } from '../notHeld/notHeldLog.js';
 import { FIGURES_ARE_FOR_STAFF, UNKNOWN_TERM } from '../scores/scoresRoute.js';
 import { termRef } from '../../routing/slotSchemas.js';
-import { presentChangeOverview, presentServiceChange } from './waitsChangePresenter.js';
+import {
+  presentChangeOverview,
+  presentOverviewAt,
+  presentServiceAt,
+  presentServiceChange,
+} from './waitsChangePresenter.js';
+import { periodAskSchema } from '../measures/domain/periodAskSchema.js';
 
 const waitsChange = z.union([
   z.object({ kind: z.literal('sinceMonth'), month: z.number().int().min(1).max(12) }),
@@ -31,6 +37,7 @@ export const waitsRoute = (waits: WaitsService, log: QuestionLog, clock: Clock) 
       unknownService: z.string().max(500).optional(),
       allServices: z.boolean(),
       change: waitsChange.optional(),
+      period: periodAskSchema.optional(),
     }),
     handle: async (turn, slots) => {
       if (slots.unknownService) {
@@ -39,6 +46,26 @@ export const waitsRoute = (waits: WaitsService, log: QuestionLog, clock: Clock) 
         return;
       }
       const service = slots.service ? waits.find(slots.service) : undefined;
+      // "at the end of October", "last term", "in 2025-26": the list as it stood then, beside the latest.
+      if (slots.period) {
+        const asked = waits.placePeriod(slots.period);
+        if (!asked) {
+          await turn.send({ text: UNKNOWN_TERM });
+          return;
+        }
+        if (!service) {
+          const answers = await Promise.all(
+            waits.catalogue.map(async (s) => ({ service: s, answer: await waits.at(s, asked) })),
+          );
+          await turn.send(cardReply('figureTable', presentOverviewAt(answers, asked)));
+          return;
+        }
+        const answer = await waits.at(service, asked);
+        if (answer.kind === 'noData') await logNotHeld(turn, log, clock);
+        const presented = presentServiceAt(service, answer, asked);
+        await turn.send(typeof presented === 'string' ? { text: presented } : cardReply('figureTable', presented));
+        return;
+      }
       if (slots.change) {
         const change = waits.resolveChange(slots.change);
         if (!change) {

@@ -9,7 +9,17 @@ import type { ServiceWaits } from './domain/serviceWaits.js';
 import { waitingListStats } from './domain/waitingListStats.js';
 import type { ReferralStore, WaitSummaryStore } from './waitsStores.js';
 import { answerChange, snapshotOf, type ExtractSnapshot, type WaitsChange } from './domain/extractSnapshot.js';
-import { discloseChange, discloseWaits, type DisclosedChange, type DisclosedShare } from './domain/disclosedWaits.js';
+import {
+  discloseAt,
+  discloseChange,
+  discloseWaits,
+  type DisclosedAt,
+  type DisclosedChange,
+  type DisclosedShare,
+} from './domain/disclosedWaits.js';
+import { answerAt } from './domain/extractSnapshot.js';
+import type { PeriodAsk } from '../../understanding/periodAsk.js';
+import { askedPeriod, type AskedPeriod } from '../../domain/terms/askedPeriod.js';
 
 /**
  * Waiting-time figures for questions and digests. A question reads one stored summary per service; the
@@ -113,6 +123,21 @@ export class WaitsService {
    */
   async change(service: Service, change: WaitsChange): Promise<DisclosedChange> {
     return discloseChange(answerChange(await this.snapshots(service), change, this.clock.today()));
+  }
+
+  /** A period asked placed on the calendar ("October 2026", "the spring term 2025-26"); undefined: no such term. */
+  placePeriod(ask: PeriodAsk): AskedPeriod | undefined {
+    return askedPeriod(ask, this.terms, this.clock.today());
+  }
+
+  /**
+   * "SALT waits at the end of October": the list as the last extract on or before the period's end said it
+   * stood, beside the latest, each disclosed as its own card was. From the extracts loaded, as change
+   * questions are, so "in October" and "since October" agree.
+   */
+  async at(service: Service, period: AskedPeriod): Promise<DisclosedAt> {
+    const end = period.end < this.clock.today() ? period.end : this.clock.today();
+    return discloseAt(answerAt(await this.snapshots(service), { start: period.start, end }));
   }
 
   /**

@@ -384,10 +384,9 @@ const cases: [string, Understanding | AskBack][] = [
     'health and safety scores',
     asks('scores', 'health scores this term', 'kept safe scores this term', 'outcome scores this term'),
   ],
-  [
-    'scores for 2025-26',
-    asks('scores', 'outcome scores autumn 2025-26', 'outcome scores spring 2025-26', 'outcome scores summer 2025-26'),
-  ],
+  // An academic year or "last year" is answered by the year's latest term held, said so (issue #24); a calendar
+  // year alone is still asked back.
+  ['scores for 2025-26', scores(undefined, { period: { kind: 'year', academicYear: '2025-26' } })],
   [
     'scores autumn spring and summer',
     asks(
@@ -396,8 +395,8 @@ const cases: [string, Understanding | AskBack][] = [
       'compare outcome scores between spring and summer',
     ),
   ],
-  ['safe scores last year', asks('scores', 'kept safe scores this term', 'kept safe scores last term')],
-  ['response rate this year', asks('responseRate', 'response rate this term', 'response rate last term')],
+  ['safe scores last year', scores('safe', { period: { kind: 'relative', unit: 'year', which: 'previous' } })],
+  ['response rate this year', { ...rate(), period: { kind: 'relative', unit: 'year', which: 'current' } }],
   [
     'how long is the wait for an assessment',
     asks(

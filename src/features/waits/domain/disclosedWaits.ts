@@ -1,6 +1,6 @@
 import { discloseFigure, MIN_RESPONDENTS, type Disclosed } from '../../../domain/disclosure/disclosure.js';
 import { discloseWaitCounts } from './waitsDisclosure.js';
-import { snapshotOf, type ChangeAnswer, type ExtractSnapshot } from './extractSnapshot.js';
+import { snapshotOf, type AtAnswer, type ChangeAnswer, type ExtractSnapshot } from './extractSnapshot.js';
 import type { Rag, RatedShare, WaitingListStats } from './statistics.js';
 
 /**
@@ -178,4 +178,16 @@ function rated(s: RatedShare): DisclosedShare {
     };
   }
   return { ...p, withinWeeks: s.withinWeeks, targetShare: s.targetShare, rag };
+}
+
+/** A period's answer with both its extracts disclosed by discloseSnapshot, as their own cards were. */
+export type DisclosedAt =
+  | { kind: 'noData' }
+  | { kind: 'at'; then: DisclosedSnapshot; now: DisclosedSnapshot; when: 'latest' | 'inPeriod' | 'before' }
+  | { kind: 'nothingThatOld'; earliest: DisclosedSnapshot; now: DisclosedSnapshot };
+
+export function discloseAt(a: AtAnswer): DisclosedAt {
+  if (a.kind === 'noData') return a;
+  if (a.kind === 'at') return { ...a, then: discloseSnapshot(a.then), now: discloseSnapshot(a.now) };
+  return { kind: 'nothingThatOld', earliest: discloseSnapshot(a.earliest), now: discloseSnapshot(a.now) };
 }

@@ -95,3 +95,27 @@ function lastDayOfMonth(first: string): string {
   const { year, month } = parseIsoDate(first);
   return addDays(month === 12 ? isoDateOf(year + 1, 1, 1) : isoDateOf(year, month + 1, 1), -1);
 }
+
+/**
+ * A waiting list asked for a period ("at the end of October", "last term", "in 2025-26") is the list as the
+ * last extract on or before the period's end said it stood (`then`), beside the latest (`now`):
+ *  - latest: the period runs up to the latest extract (this term, this month), so the latest answers it;
+ *  - inPeriod: an extract loaded within the period;
+ *  - before: none loaded within it, so the last before it (said so by its date);
+ *  - nothingThatOld: every extract is later than the period, so the earliest, said so.
+ */
+export type AtAnswer =
+  | { kind: 'noData' }
+  | { kind: 'at'; then: ExtractSnapshot; now: ExtractSnapshot; when: 'latest' | 'inPeriod' | 'before' }
+  | { kind: 'nothingThatOld'; earliest: ExtractSnapshot; now: ExtractSnapshot };
+
+export function answerAt(snapshots: readonly ExtractSnapshot[], period: { start: string; end: string }): AtAnswer {
+  const sorted = [...snapshots].sort((a, b) => a.asOf.localeCompare(b.asOf));
+  const now = sorted.at(-1);
+  if (!now) return { kind: 'noData' };
+  if (period.end >= now.asOf)
+    return { kind: 'at', then: now, now, when: now.asOf >= period.start ? 'latest' : 'before' };
+  const then = sorted.filter((s) => s.asOf <= period.end).at(-1);
+  if (!then) return { kind: 'nothingThatOld', earliest: sorted[0]!, now };
+  return { kind: 'at', then, now, when: then.asOf >= period.start ? 'inPeriod' : 'before' };
+}
