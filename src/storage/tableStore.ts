@@ -29,6 +29,7 @@ export const TABLES = {
   sendLedger: 'sendledger',
   secrets: 'secrets',
   measureValues: 'measurevalues',
+  benchmarks: 'benchmarks',
   reviewViews: 'reviewviews',
   worryAlerts: 'worryalerts',
   youSaid: 'yousaid',
