@@ -18,7 +18,7 @@ import type { DigestLedger, DigestSubscriptions, ProactiveSender, Secrets } from
 import type { AddressBook } from './features/addressBook/addressBookStores.js';
 import { AddressBookService } from './features/addressBook/addressBookService.js';
 import type { AggregateCounters } from './features/scores/scoreStores.js';
-import type { MeasureStore } from './features/measures/measureStores.js';
+import type { BenchmarkStore, MeasureStore } from './features/measures/measureStores.js';
 import type { ReferralStore, WaitSummaryStore } from './features/waits/waitsStores.js';
 import type { ConversationBindings, InvitationStore, RespondentRecords } from './features/survey/surveyStores.js';
 import { termDigestReply } from './features/digests/termDigestPresenter.js';
@@ -55,6 +55,7 @@ export type Stores = {
   ledger: DigestLedger;
   secrets: Secrets;
   measureValues: MeasureStore;
+  benchmarks: BenchmarkStore;
   reviewViews: ReviewViewLog;
   worryAlerts: WorryAlertStore;
   youSaid: YouSaidStore;
@@ -150,7 +151,7 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
   const scores = new ScoresService(bank, terms, clock, s.counters);
   const erasure = new ErasureService(s.respondents, s.invitations, s.worryAlerts, familyContacts);
   const waits = new WaitsService(seeds.catalogue, terms, clock, s.referrals, s.waitSummaries);
-  const measures = new MeasuresService(seeds.measures, s.measureValues);
+  const measures = new MeasuresService(seeds.measures, s.measureValues, s.benchmarks);
   const digests = new DigestService({
     bank,
     terms,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ReferralsImport } from '../features/waits/referralsImport.js';
 import { ResponsesImport } from '../features/survey/responsesImport.js';
 import { MeasuresImport } from '../features/measures/measuresImport.js';
+import { BenchmarksImport } from '../features/measures/benchmarksImport.js';
 import { CsvHeaderError, type RowError } from '../imports/csvRows.js';
 import { fail, runCli, withServices } from './cliStorage.js';
 import type { Core } from '../composeServices.js';
@@ -24,10 +25,16 @@ const USAGE = `Import a CSV into the store.
       academic year 2025-26, as the measure's frequency says; a percent gives numerator and
       denominator, a count its value, a rate its value and, where known, numerator and denominator)
 
+  npm run import -- benchmarks <file.csv> [--skip-invalid]
+      published comparators for those measures: measure_id, period, comparator, numerator, denominator, value
+      (comparator england, region or statistical_neighbours; the other columns as for measures, except that
+      a percent may give only its value, 0 to 100, for an average with no counts such as the neighbours')
+
 Every row is checked first. If any row is invalid nothing is imported, unless --skip-invalid is given:
 then the valid rows are imported and the rejected ones written beside the file (<file>.rejects.csv).
 Importing the same file again changes nothing; a corrected extract replaces referrals with the same id,
-and a measure's period imported again replaces the figures stored for it.`;
+a measure's period imported again replaces the figures stored for it, and a comparator's figure for a
+measure and period imported again replaces it.`;
 
 runCli(async () => {
   const args = process.argv.slice(2);
@@ -37,13 +44,18 @@ runCli(async () => {
     console.log(USAGE);
     return;
   }
-  if (kind !== 'responses' && kind !== 'referrals' && kind !== 'measures')
+  if (kind !== 'responses' && kind !== 'referrals' && kind !== 'measures' && kind !== 'benchmarks')
     fail(`Unknown import "${kind}".\n\n${USAGE}`, 2);
   if (!file || extra.length) fail(`Give exactly one CSV file.\n\n${USAGE}`, 2);
   if (!existsSync(file)) fail(`No such file: ${file}`, 2);
   const absolute = path.resolve(file);
   try {
-    const run = { responses: importResponses, referrals: importReferrals, measures: importMeasures }[kind];
+    const run = {
+      responses: importResponses,
+      referrals: importReferrals,
+      measures: importMeasures,
+      benchmarks: importBenchmarks,
+    }[kind];
     await run(absolute, skipInvalid);
   } catch (error) {
     if (error instanceof CsvHeaderError || (error as { code?: string }).code?.startsWith('CSV_'))
@@ -127,6 +139,24 @@ function importMeasures(file: string, skipInvalid: boolean): Promise<void> {
       `\nImported ${rowsLine(file, report)}${report.repeatedRows ? `, ${report.repeatedRows} exact repeats kept once` : ''}.`,
       ...report.measures.map(
         (m) => `  ${m.id}: ${m.periods} period${m.periods === 1 ? '' : 's'} stored (replacing any stored before).`,
+      ),
+    ],
+  );
+}
+
+function importBenchmarks(file: string, skipInvalid: boolean): Promise<void> {
+  return runImport(
+    { name: 'writing', label: 'writing comparators' },
+    (s, onProgress) =>
+      new BenchmarksImport(s.services.measures.catalogue.measures, s.clock, s.stores.benchmarks).run(file, {
+        skipInvalid,
+        onProgress,
+      }),
+    (report) => [
+      `\nImported ${rowsLine(file, report)}${report.repeatedRows ? `, ${report.repeatedRows} exact repeats kept once` : ''}.`,
+      ...report.measures.map(
+        (m) =>
+          `  ${m.id}: ${m.figures} comparator figure${m.figures === 1 ? '' : 's'} stored (replacing any stored before for the same period and comparator).`,
       ),
     ],
   );

@@ -7,6 +7,7 @@ import type { RespondentRole } from '../domain/survey/questionBank.js';
 import { ReferralsImport } from '../features/waits/referralsImport.js';
 import { ResponsesImport } from '../features/survey/responsesImport.js';
 import { MeasuresImport } from '../features/measures/measuresImport.js';
+import { BenchmarksImport } from '../features/measures/benchmarksImport.js';
 import { TABLES, type TableName } from '../storage/tableStore.js';
 import { addDays } from '../domain/dates.js';
 
@@ -63,10 +64,24 @@ async function isEmpty(product: Core, table: TableName): Promise<boolean> {
   return first.done || first.value.length === 0;
 }
 
-/** Synthetic figures for every framework measure over the last two academic years (seeds/demo/measures.csv). */
+/**
+ * Synthetic figures for every framework measure over the last two academic years (seeds/demo/measures.csv),
+ * and synthetic England, region and neighbour comparators for those that have published ones
+ * (seeds/demo/benchmarks.csv). Comparators are loaded only beside demo figures, into an empty table, so they
+ * never sit beside a council's own.
+ */
 async function loadDemoMeasures(product: Core, logger: Logger): Promise<void> {
   const file = fromRoot('seeds', 'demo', 'measures.csv');
   if (!existsSync(file)) return;
+  const comparators = fromRoot('seeds', 'demo', 'benchmarks.csv');
+  if (existsSync(comparators) && (await isEmpty(product, TABLES.benchmarks))) {
+    const loaded = await new BenchmarksImport(
+      product.services.measures.catalogue.measures,
+      product.clock,
+      product.stores.benchmarks,
+    ).run(comparators, { skipInvalid: true, keepRejects: false });
+    logger.info({ rows: loaded.rows, skipped: loaded.invalid.length }, 'demo comparators loaded');
+  }
   // Periods after BOT_TODAY (a demo set in the past) are skipped rather than stopping the load.
   const report = await new MeasuresImport(
     product.services.measures.catalogue.measures,

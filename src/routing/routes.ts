@@ -38,6 +38,8 @@ import { inviteIntent, myInvitationsIntent } from '../features/invitations/invit
 import { digestIntent } from '../features/digests/digestIntent.js';
 import { deliveryReportIntent } from '../features/digests/deliveryReportIntent.js';
 import { glossaryIntent } from '../features/glossary/glossaryIntent.js';
+import { unclearQuestionsIntent } from '../features/unclearQuestions/unclearQuestionsIntent.js';
+import type { UnclearQuestionsService } from '../features/unclearQuestions/unclearQuestionsService.js';
 import type { ReviewAnswersService } from '../features/reviews/reviewAnswersService.js';
 import type { WorryAlertsService } from '../features/worries/worryAlertsService.js';
 import { acknowledgeWorryRoute } from '../features/worries/acknowledgeWorryRoute.js';
@@ -66,6 +68,7 @@ export type RouteDeps = {
   worries: WorryAlertsService;
   youSaid: YouSaidService;
   themes: ThemesService;
+  unclearQuestions: UnclearQuestionsService;
   questionLog: QuestionLog;
   /** Where each conversation's last question is kept, so follow-ups can be read against it. */
   askContext?: AskContext;
@@ -95,6 +98,7 @@ const CAPABILITY_INTENTS = [
   reviewAnswersIntent,
   youSaidIntent,
   themesIntent,
+  unclearQuestionsIntent,
   unansweredQuestionsIntent,
   myInvitationsIntent,
   inviteIntent,

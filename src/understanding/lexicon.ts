@@ -31,6 +31,8 @@ export type Tag =
   | { kind: 'allMeasures' }
   /** "off target", "missing targets". */
   | { kind: 'offTarget' }
+  /** A published comparator named ("national", "statistical neighbours", "the region"). */
+  | { kind: 'comparator'; id: 'england' | 'region' | 'statistical_neighbours' }
   /** "overall", "the whole picture": an outcome's survey scores and its measures together. */
   | { kind: 'overall' }
   /** A word after or before which a thing waited for is named ("wait for X", "X waiting list"). */

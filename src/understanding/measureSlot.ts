@@ -28,6 +28,11 @@ export function readMeasure(a: Analysis): MeasureReading {
   return top.length === 1 ? { kind: 'one', id: top[0]! } : { kind: 'ambiguous', ids: top.sort() };
 }
 
+/** The first comparator named ("against national", "neighbours"), if any: the answer leads with it. */
+export function readComparator(a: Analysis): 'england' | 'region' | 'statistical_neighbours' | undefined {
+  return tagged(a, 'comparator')[0]?.tag.id;
+}
+
 export const asksOffTarget = (a: Analysis) => has(a, 'offTarget');
 export const asksOverall = (a: Analysis) => has(a, 'overall');
 export const namesAllMeasures = (a: Analysis) => has(a, 'allMeasures');

@@ -12,6 +12,16 @@ export const MEASURE_ENTRIES: Entry[] = [
     'off target | missing targets | missing their targets | missing target | not on target | behind target | below target | not meeting | red or amber | are red | in the red | rated red | red',
     { kind: 'offTarget' },
   ),
+  // The comparators a figure is set beside (npm run import -- benchmarks): they choose no measure by themselves.
+  ...entries(
+    'national | nationally | England | national average | national rate | national figure | England average | the national picture',
+    { kind: 'comparator', id: 'england' },
+  ),
+  ...entries(
+    'statistical neighbours | stat neighbours | neighbours | neighbour | neighbouring authorities | neighbouring councils | similar authorities | similar councils | comparator authorities',
+    { kind: 'comparator', id: 'statistical_neighbours' },
+  ),
+  ...entries('region | regional | regional average | the region | West Midlands', { kind: 'comparator', id: 'region' }),
   ...entries(
     'overall | all together | whole picture | big picture | in the round | across the board | all the measures | everything we measure',
     { kind: 'overall' },

@@ -16,10 +16,24 @@ import { intentRoute } from '../../routing/route.js';
 import type { QuestionLog } from '../admin/adminStores.js';
 import { logNotHeld } from '../notHeld/notHeldLog.js';
 import { FIGURES_ARE_FOR_STAFF } from '../scores/scoresRoute.js';
+import { COMPARATORS } from './domain/benchmarkRow.js';
+import { SurveyTargetsService } from './surveyTargetsService.js';
 
-/** "annual reviews on time?", "which measures are off target?": one framework measure, or all of them. */
-export const measureRoute = (measures: MeasuresService, clock: Clock, log: QuestionLog) =>
-  intentRoute({
+/**
+ * "annual reviews on time?", "how do our exclusions compare with national?", "which measures are off target?":
+ * one framework measure (with the comparator asked for leading), or all of them with seed 001's survey targets
+ * rated on the questions that ask them.
+ */
+export const measureRoute = (
+  measures: MeasuresService,
+  clock: Clock,
+  log: QuestionLog,
+  survey?: { scores: Pick<ScoresService, 'scores'>; bank: QuestionBank },
+) => {
+  const surveyTargets = survey
+    ? new SurveyTargetsService(measures.catalogue.surveyTargets, survey.bank, survey.scores)
+    : undefined;
+  return intentRoute({
     intent: 'measure',
     requires: 'seeFigures',
     refusal: FIGURES_ARE_FOR_STAFF,
@@ -29,13 +43,15 @@ export const measureRoute = (measures: MeasuresService, clock: Clock, log: Quest
       name: z.string().max(200).optional(),
       offTarget: z.boolean(),
       period: periodAskSchema.optional(),
+      comparator: z.enum(COMPARATORS).optional(),
     }),
     handle: async (turn, slots) => {
       const today = clock.today();
       const measure = slots.measure ? measures.find(slots.measure) : undefined;
       if (!measure) {
         const title = slots.offTarget ? 'Framework measures against their targets' : 'Framework measures';
-        const table = presentMeasureTable(await measures.all(), today, { title, offTarget: true });
+        const [all, rated] = await Promise.all([measures.all(), surveyTargets?.rated()]);
+        const table = presentMeasureTable(all, today, { title, offTarget: true, ...(rated ? { survey: rated } : {}) });
         await turn.send(cardReply('figureTable', table));
         return;
       }
@@ -49,10 +65,18 @@ export const measureRoute = (measures: MeasuresService, clock: Clock, log: Quest
         await turn.send({ text: presentPeriodNotHeld(measure, answer.asked, answer.nearest) });
         return;
       }
-      const asked = slots.period ? { ...(answer.scope ? { scope: answer.scope } : {}) } : undefined;
+      const asked =
+        slots.period || slots.comparator
+          ? {
+              ...(answer.scope ? { scope: answer.scope } : {}),
+              ...(slots.comparator ? { comparator: slots.comparator } : {}),
+              ...(slots.period ? {} : { latest: true }),
+            }
+          : undefined;
       await turn.send(cardReply('measure', presentMeasure(answer.figures, today, asked)));
     },
   });
+};
 
 /** "how is the Support outcome doing overall?": its survey scores, then the framework measures that evidence it. */
 export const outcomeOverviewRoute = (

@@ -231,9 +231,12 @@ export function presentScores(
 }
 
 /**
- * "Target (WSoA: set for 2020–22; no newer target): at least 70% of children and young people with SEND will
- * report …; Support, children and young people: 64% positive now, below it." The survey asks no question in
- * those words, so the outcome's % positive is the nearest figure, and the note says so.
+ * Seed 001's targets on what families report, beside the questions that ask them (measures.json
+ * `surveyTargets`): "Target [WSoA: set for 2020–22; no newer target]: "at least 70% … timely and joined up
+ * way." Asked by "I have the help I need to take part and succeed" (children and young people): 64% positive
+ * now, below it." Only a target attached to a question shown here; a yearly increase is rated against the
+ * same term a year before on the scorecard ("which measures are off target?"). A target no question asks is
+ * never set beside an outcome's score.
  */
 function surveyTargetNotes(
   bank: QuestionBank,
@@ -242,18 +245,27 @@ function surveyTargetNotes(
   outcomes: OutcomeId[],
   targets: readonly SurveyTarget[],
 ): string[] {
-  return targets
-    .filter((t) => outcomes.includes(t.outcome) && roles.includes(t.role))
-    .map((t) => {
-      const s = find(r.scores, t.outcome, t.role);
+  return targets.flatMap((t) => {
+    const asked = t.questions
+      .map((id) => bank.allScored().find((q) => q.id === id))
+      .filter((q) => q !== undefined && outcomes.includes(q.outcome) && roles.includes(q.role));
+    if (asked.length === 0) return [];
+    const figures = asked.map((q) => {
+      const s = find(r.scores, q!.outcome, q!.role)?.questions.find((x) => x.id === q!.id);
       const now =
         !s || s.respondents === 0
           ? 'no answers yet'
-          : s.positive.shown
-            ? `${percent(s.positive.value)} positive now, ${s.positive.value >= t.share ? 'meeting it' : 'below it'}`
-            : SUPPRESSED_TEXT;
-      return `Target [${provenanceLabel(t.provenance, r.term.end)}]: "${t.provenance.quote}" Shown against ${bank.outcome(t.outcome).shortName}'s % positive for ${ROLE_LABEL[t.role].toLowerCase()}, the nearest the survey measures: ${now}.`;
+          : !s.positive.shown
+            ? SUPPRESSED_TEXT
+            : t.kind === 'level'
+              ? `${percent(s.positive.value)} positive now, ${s.positive.value >= t.share! ? 'meeting it' : 'below it'}`
+              : `${percent(s.positive.value)} positive now (rated on the same term a year before in "which measures are off target?")`;
+      return `"${q!.text}" (${ROLE_LABEL[q!.role].toLowerCase()}): ${now}`;
     });
+    return [
+      `Target [${provenanceLabel(t.provenance, r.term.end)}]: "${t.provenance.quote}" Asked by ${figures.join('; ')}. The question${asked.length === 1 ? ' asks' : 's ask'} ${t.asks}.`,
+    ];
+  });
 }
 
 /** Two terms side by side for one or all outcomes. */

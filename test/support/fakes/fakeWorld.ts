@@ -50,6 +50,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     ledger: new fakes.InMemoryLedger(),
     secrets: new fakes.InMemorySecrets(),
     measureValues: new fakes.InMemoryMeasureValues(),
+    benchmarks: new fakes.InMemoryBenchmarks(),
     reviewViews: new fakes.InMemoryReviewViews(),
     worryAlerts: new fakes.InMemoryWorryAlerts(),
     youSaid: new fakes.InMemoryYouSaid(),

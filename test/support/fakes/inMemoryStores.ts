@@ -33,7 +33,13 @@ import type {
   TermCounters,
 } from '../../../src/features/scores/scoreStores.js';
 import type { ReferralStore, WaitSummaryStore } from '../../../src/features/waits/waitsStores.js';
-import type { MeasureStore, StoredMeasureValue } from '../../../src/features/measures/measureStores.js';
+import type {
+  BenchmarkStore,
+  MeasureStore,
+  StoredBenchmark,
+  StoredMeasureValue,
+} from '../../../src/features/measures/measureStores.js';
+import { benchmarkOrder } from '../../../src/features/measures/storage/benchmarksRepository.js';
 import type { ConversationAddress, Reply } from '../../../src/ports/messages.js';
 import type {
   AnswerRow,
@@ -430,6 +436,19 @@ export class InMemoryMeasureValues implements MeasureStore {
     return [...this.rows.values()]
       .filter((v) => v.measureId === measureId)
       .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  }
+}
+
+export class InMemoryBenchmarks implements BenchmarkStore {
+  readonly rows = new Map<string, StoredBenchmark>();
+  async save(values: readonly StoredBenchmark[]) {
+    for (const v of values) this.rows.set(`${v.measureId}|${v.period}|${v.comparator}`, copy(v));
+  }
+  async list(measureId: string) {
+    return [...this.rows.values()]
+      .filter((v) => v.measureId === measureId)
+      .map(copy)
+      .sort(benchmarkOrder);
   }
 }
 

@@ -31,7 +31,9 @@ const TABLE: [string, string][] = [
   ['mediation cases', 'mediations'],
   ['exclusions for children with an EHCP', 'perm_exclusions_ehcp'],
   ['how many children with an EHC plan were permanently excluded', 'perm_exclusions_ehcp'],
-  ['permanent exclusions', 'perm_exclusions_ehcp'],
+  // Two measures count permanent exclusions since issue #26 (EHC plan, SEN Support): asked which.
+  ['permanent exclusions', 'ask'],
+  ['permanent exclusions of pupils with an EHCP', 'perm_exclusions_ehcp'],
   ['suspension rate for EHCP pupils', 'suspension_rate_ehcp'],
   ['suspensions for pupils with an EHCP', 'suspension_rate_ehcp'],
   ['repeat suspensions at SEN support', 'repeat_suspensions_sen_support'],

@@ -4,8 +4,9 @@
  * with a figure for something else ("attainment results for SEN pupils" is not the survey's scores).
  *
  * `phrases` are what people type, matched as typed (plurals aside); `exact` lists short words and
- * abbreviations kept apart for readability. A subject the bot comes to hold
- * (a framework measure loaded for it) is removed from here: a held measure is always answered.
+ * abbreviations kept apart for readability. A subject the bot comes to hold (a measure in seeds/measures.json,
+ * whether or not its figures are loaded yet) is removed from here: a catalogued measure is always answered
+ * from the catalogue, with its figures or "no figures are loaded yet".
  */
 export type NotHeldTopic = {
   id: string;
@@ -19,13 +20,14 @@ export type NotHeldTopic = {
 
 export const NOT_HELD_TOPICS: readonly NotHeldTopic[] = [
   {
-    id: 'attainment',
-    name: 'education attainment and results (such as key stage 2 or GCSE results)',
+    // Key stage 2 and 4 results for pupils with SEN are catalogued measures (ks2_rwm_send, ks4_basics_send);
+    // the other attainment and progress scores are not.
+    id: 'otherAttainment',
+    name: 'attainment beyond the key stage 2 and key stage 4 measures (such as A level results, Progress 8 or Attainment 8 scores)',
     phrases:
-      'attainment | attainment results | exam results | examination results | test results | SATs results | GCSE results | GCSEs | A level results | key stage 2 | key stage 4 | key stage results | KS2 | KS4 | KS2 results | KS4 results | progress 8 | attainment 8 | qualifications | grades',
-    exact: 'SATs',
+      'A level results | A levels | A level | progress 8 | attainment 8 | post 16 results | level 3 qualifications | qualifications at 19',
     source:
-      "They come from the DfE's school performance tables and the national pupil database, which the council's education data team analyses for pupils with SEN.",
+      "They come from the DfE's school and college performance tables and the national pupil database, which the council's education data team analyses for pupils with SEN.",
   },
   {
     id: 'spending',
@@ -38,9 +40,10 @@ export const NOT_HELD_TOPICS: readonly NotHeldTopic[] = [
   },
   {
     id: 'placements',
-    name: 'placements (such as independent, specialist or out-of-area school placements)',
+    // Placements out of area are a catalogued measure (out_of_area_placements); the rest are not.
+    name: 'placements by type (such as independent, specialist or residential school placements)',
     phrases:
-      'placements | placement | out of area placements | out of area | independent placements | independent special schools | specialist placements | residential placements | special school places | school places | sufficiency | placed out of area',
+      'independent placements | independent special schools | specialist placements | residential placements | special school places | school places | sufficiency',
     source:
       "They come from the SEND casework system and placement commissioning records (the council's SEN and commissioning teams).",
   },
@@ -52,39 +55,19 @@ export const NOT_HELD_TOPICS: readonly NotHeldTopic[] = [
     source: "They come from the SEN team's case management system and the NHS services' own records.",
   },
   {
-    id: 'homeEducation',
-    name: 'elective home education',
-    phrases:
-      'home education | elective home education | home educated | home educating | home schooled | home schooling | homeschooled | homeschooling',
-    exact: 'EHE',
-    source: "They come from the council's elective home education register (its EHE team).",
-  },
-  {
-    id: 'partTimeTimetables',
-    name: 'part-time and reduced timetables',
-    phrases:
-      'part time timetable | part time timetables | reduced timetable | reduced timetables | part time table | part time tables',
-    source: "They come from schools' notifications to the council's inclusion or attendance team.",
-  },
-  {
-    id: 'alternativeProvision',
-    name: 'alternative provision (places, and returns to mainstream)',
-    phrases:
-      'alternative provision | alternative provisions | AP places | AP placements | pupil referral unit | pupil referral units | PRU | PRUs | return to mainstream | returns to mainstream',
-    source: "They come from the council's alternative provision commissioning records and the school census.",
-  },
-  {
     id: 'inspections',
-    name: 'inspection outcomes (Ofsted and CQC)',
+    // Schools' and settings' Ofsted outcomes are a catalogued measure (ofsted_good_settings); the area's own
+    // inspections are evidence, not a figure (measures.json `evidence`).
+    name: 'area inspection outcomes (the Ofsted and CQC area SEND inspection, and ILACS)',
     phrases:
-      'Ofsted | Ofsted rating | Ofsted ratings | Ofsted results | Ofsted grades | CQC | inspection | inspections | inspection outcome | inspection outcomes | inspection results | area SEND inspection | ILACS',
+      'CQC | area SEND inspection | area SEND inspections | area inspection | local area inspection | SEND inspection | ILACS | ILACS inspection | ILACS inspection outcome',
     source: 'They are published by Ofsted and the CQC in their inspection reports.',
   },
   {
     id: 'socialCare',
-    name: "children's social care (safeguarding referrals, child protection, children in need)",
+    name: "children's social care (child protection, children in need, children in care)",
     phrases:
-      "safeguarding referrals | safeguarding referral | child protection | child protection plans | children in need | child in need | CIN | looked after children | children in care | social care referrals | social worker visits | children's social care",
+      "child protection | child protection plans | children in need | child in need | CIN | looked after children | children in care | social worker visits | children's social care",
     source: "They come from children's social care records (the council's social care performance team).",
   },
   {
@@ -102,26 +85,6 @@ export const NOT_HELD_TOPICS: readonly NotHeldTopic[] = [
     name: 'case studies',
     phrases: 'case studies | case study',
     source: "They come from the partnership's services, and are collected by its quality assurance group.",
-  },
-  {
-    id: 'schoolReviews',
-    name: "schools' SEND reviews and external quality marks",
-    phrases:
-      'School SEND Review | School SEND Reviews | quality mark | quality marks | external quality mark | quality mark validation',
-    source: "They come from schools and the council's school improvement team.",
-  },
-  {
-    id: 'destinations',
-    name: 'destinations of young people with SEND (where they go after school or college)',
-    phrases: 'destinations | destination data | destination measures | post 16 destinations | leaver destinations',
-    source:
-      "They come from the DfE's destination measures and the council's post-16 tracking (its NEET and participation team).",
-  },
-  {
-    id: 'supportedLiving',
-    name: 'independent or supported living at 25',
-    phrases: 'supported living | living independently at 25 | independent living at 25',
-    source: 'They come from adult social care and housing records.',
   },
   {
     id: 'healthNeeds',
