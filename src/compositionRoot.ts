@@ -60,6 +60,7 @@ export function composeBot(
     worries: services.worries,
     youSaid: services.youSaid,
     themes: services.themes,
+    unclearQuestions: services.unclearQuestions,
     questionLog: stores.questionLog,
     askContext: stores.conversations,
     assetBaseUrl: config.publicBaseUrl,

@@ -30,6 +30,7 @@ import { worryAlertReply } from './features/worries/worryAlertPresenter.js';
 import type { YouSaidStore } from './features/youSaid/youSaidStores.js';
 import { YouSaidService } from './features/youSaid/youSaidService.js';
 import { ThemesService } from './features/themes/themesService.js';
+import { UnclearQuestionsService } from './features/unclearQuestions/unclearQuestionsService.js';
 import type { ThemeList } from './features/themes/domain/themeList.js';
 import { ReviewAnswersService } from './features/reviews/reviewAnswersService.js';
 import type { ContactStore, FamilyMessageLedger } from './features/familyContacts/familyContactsStores.js';
@@ -119,6 +120,7 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
   });
   const youSaid = new YouSaidService(s.youSaid, clock);
   const themes = new ThemesService(bank, seeds.themeList, terms, clock, s.counters);
+  const unclearQuestions = new UnclearQuestionsService(bank, terms, clock, s.counters);
   const addressBook = new AddressBookService(s.addresses, clock, { allowLoopback: o.allowLoopback });
   const worries = new WorryAlertsService(
     seeds.worryPhrases,
@@ -195,6 +197,7 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
     worries,
     youSaid,
     themes,
+    unclearQuestions,
   };
 }
 export type Services = ReturnType<typeof wireServices>;

@@ -160,7 +160,9 @@ describe('survey journey (HTTP endpoint, real Azurite)', function () {
     }
     // Older young people may prefer numbers: the choice holds for the survey, on any device.
     card = cards(replies).at(-1)!;
-    const switched = cards((await child.submit(card.actions[1].data)).activities).at(-1)!;
+    const switched = cards(
+      (await child.submit(card.actions.find((a: Activity) => a.title === 'Use numbers 1–5 instead').data)).activities,
+    ).at(-1)!;
     expect(isFacesCard(switched)).to.equal(false);
     expect(sectionLine(switched)).to.equal('Section 2 of 7');
     const elsewhere = cards((await bot.user({ channelId: 'msteams' }).say(code)).activities).at(-1)!;

@@ -9,8 +9,23 @@ export type RespondentRole = (typeof RESPONDENT_ROLES)[number];
 const scoredId = /^(voice|progress|health|support|safe|future)\.(cyp|pc)\.[1-9]\d*$/;
 const textId = /^text\.(cyp|pc)\.[1-9]\d*$/;
 
-const questionSchema = z.object({ id: z.string().regex(scoredId), text: z.string().min(1).max(300) });
-const promptSchema = z.object({ id: z.string().regex(textId), prompt: z.string().min(1).max(200) });
+/**
+ * An easy-read version of a question or prompt: short sentences, one idea each, in plain words. Shown only to a
+ * family who asks for it; the framework's wording stays the default. `draft` until the parent carer forum has
+ * co-produced it (the framework's own wording was co-produced with families; these are not yet).
+ */
+const easyReadSchema = z.object({ text: z.string().min(1).max(300), status: z.enum(['draft', 'coProduced']) });
+export type EasyRead = z.infer<typeof easyReadSchema>;
+const questionSchema = z.object({
+  id: z.string().regex(scoredId),
+  text: z.string().min(1).max(300),
+  easyRead: easyReadSchema.optional(),
+});
+const promptSchema = z.object({
+  id: z.string().regex(textId),
+  prompt: z.string().min(1).max(200),
+  easyRead: easyReadSchema.optional(),
+});
 /** One point of the 1–5 scale, the same for both roles; children see its face (with the label as its name). */
 const scalePoint = z.object({
   score: z.number().int().min(1).max(5),
@@ -23,6 +38,7 @@ const bankSchema = z.object({
   framework: z.string().min(1),
   version: z.string().min(1).max(40),
   source: z.string(),
+  easyReadAbout: z.string().optional(),
   scale: z.object({
     min: z.literal(1),
     max: z.literal(5),
@@ -49,8 +65,27 @@ const bankSchema = z.object({
 
 export type QuestionBankData = z.infer<typeof bankSchema>;
 export type Outcome = QuestionBankData['outcomes'][number];
-export type ScoredQuestion = { id: string; text: string; outcome: OutcomeId; role: RespondentRole; position: number };
-export type FreeTextPrompt = { id: string; prompt: string; role: RespondentRole; position: number };
+export type ScoredQuestion = {
+  id: string;
+  text: string;
+  outcome: OutcomeId;
+  role: RespondentRole;
+  position: number;
+  easyRead?: EasyRead;
+};
+export type FreeTextPrompt = {
+  id: string;
+  prompt: string;
+  role: RespondentRole;
+  position: number;
+  easyRead?: EasyRead;
+};
+
+/** The words a family sees: the easy-read version when they chose it and the bank has one, else the framework's. */
+export function wordsOf(item: ScoredQuestion | FreeTextPrompt, easyRead: boolean): string {
+  const own = 'text' in item ? item.text : item.prompt;
+  return easyRead && item.easyRead ? item.easyRead.text : own;
+}
 
 /** The question bank: validated once, then indexed for the lookups the survey and aggregates need. */
 export class QuestionBank {
@@ -66,7 +101,14 @@ export class QuestionBank {
             throw new Error(
               `question bank: question "${q.id}" should be "${expected}" (ids follow the framework's row order)`,
             );
-          this.addUnique(this.scored, q.id, { id: q.id, text: q.text, outcome: outcome.id, role, position: i + 1 });
+          this.addUnique(this.scored, q.id, {
+            id: q.id,
+            text: q.text,
+            outcome: outcome.id,
+            role,
+            position: i + 1,
+            ...(q.easyRead ? { easyRead: q.easyRead } : {}),
+          });
         });
       }
     }
@@ -74,7 +116,13 @@ export class QuestionBank {
       data.freeText[role].forEach((p, i) => {
         const expected = `text.${role}.${i + 1}`;
         if (p.id !== expected) throw new Error(`question bank: free-text prompt "${p.id}" should be "${expected}"`);
-        this.addUnique(this.prompts, p.id, { id: p.id, prompt: p.prompt, role, position: i + 1 });
+        this.addUnique(this.prompts, p.id, {
+          id: p.id,
+          prompt: p.prompt,
+          role,
+          position: i + 1,
+          ...(p.easyRead ? { easyRead: p.easyRead } : {}),
+        });
       });
     }
     const seen = new Set<string>();

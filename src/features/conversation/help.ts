@@ -43,6 +43,10 @@ export async function showHelp(turn: Turn): Promise<void> {
       meaning: 'themes counted in what families wrote (never their words), for 10 or more comments',
     },
     {
+      example: 'which questions did families not understand?',
+      meaning: 'questions 5 or more people answered "I don\'t understand", to improve the wording',
+    },
+    {
       example: 'current wait for speech and language therapy?',
       meaning: 'a waiting list against its target: SALT, autism (ASD), ADHD, the ND pathway or EHC needs assessments',
     },

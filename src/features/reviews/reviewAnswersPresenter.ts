@@ -13,13 +13,26 @@ export const REVIEW_REFUSAL =
 
 export function answerText(a: AnswerShown): string {
   if (a.kind === 'score') return `${a.score} · ${a.label}`;
+  if (a.kind === 'unclear') return 'Did not understand the question (no score)';
   return a.kind === 'skipped' ? 'Skipped (chose not to answer)' : 'Not answered yet';
+}
+
+/** Who answered a child's survey, in a practitioner's words ('' for a parent carer). */
+export function whoAnsweredText(r: RespondentAnswers): string {
+  if (r.role !== 'cyp') return '';
+  const said: Record<NonNullable<RespondentAnswers['whoAnswered']>, string> = {
+    alone: 'the child or young person, on their own',
+    withHelp: 'the child or young person, with help',
+    forThem: 'someone else, for the child or young person',
+  };
+  return `Who answered: ${r.whoAnswered ? said[r.whoAnswered] : 'not said'}.`;
 }
 
 function statusOf(r: RespondentAnswers): string {
   if (!r.invited) return 'Not invited for this review.';
-  if (!r.lastSaved) return 'Invited; nothing saved yet.';
-  return `Last saved ${longDate(r.lastSaved)}.`;
+  const who = whoAnsweredText(r);
+  if (!r.lastSaved) return `Invited; nothing saved yet.${who ? ` ${who}` : ''}`;
+  return `Last saved ${longDate(r.lastSaved)}.${who ? ` ${who}` : ''}`;
 }
 
 /** The scored answers, one card: per respondent invited, per outcome, each question and its answer. */

@@ -54,6 +54,7 @@ export class ReviewAnswersService {
     const rowsOf = async (role: RespondentRole) =>
       invitedRoles.has(role) ? await this.respondents.answerRows(ref.reviewRef, role) : undefined;
     const [cyp, pc] = await Promise.all([rowsOf('cyp'), rowsOf('pc')]);
+    const child = invitedRoles.has('cyp') ? await this.respondents.read(ref.reviewRef, 'cyp') : undefined;
     // Last year's review of the same reference, where there is one (see respondents/reviewCycles.ts).
     const lastArchived = (await this.respondents.archivedRefs(ref.reviewRef)).at(-1);
     const previous = lastArchived
@@ -74,7 +75,7 @@ export class ReviewAnswersService {
     });
     return {
       kind: 'answers',
-      answers: reviewAnswers(this.bank, ref.reviewRef, { cyp, pc }, previous),
+      answers: reviewAnswers(this.bank, ref.reviewRef, { cyp, pc }, previous, child?.whoAnswered),
       printUrl: await this.printUrl(ref.reviewRef, viewer),
     };
   }

@@ -1,6 +1,6 @@
 import { htmlText } from '../../domain/text/safeText.js';
 import type { ReviewAnswers } from './domain/reviewAnswers.js';
-import { answerText, WHO } from './reviewAnswersPresenter.js';
+import { answerText, WHO, whoAnsweredText } from './reviewAnswersPresenter.js';
 import { longDate } from '../../cards/format.js';
 
 /** One printable page (A4), plain and readable: answers per outcome, then their own words. */
@@ -27,7 +27,8 @@ export function reviewPrintHtml(view: ReviewAnswers, printedOn: string): string 
             `<dt>${htmlText(w.prompt)}</dt><dd>${w.text !== undefined ? `<p class="words">${htmlText(w.text)}</p>` : `<p class="none">${w.skipped ? 'Skipped' : 'Not answered yet'}</p>`}${w.previousText !== undefined && last ? `<p class="before">${htmlText(last)}: ${htmlText(w.previousText)}</p>` : ''}</dd>`,
         )
         .join('');
-      return `<section><h2>${WHO[r.role]}</h2>
+      const who = whoAnsweredText(r);
+      return `<section><h2>${WHO[r.role]}</h2>${who ? `<p>${htmlText(who)}</p>` : ''}
 <table><thead><tr><th scope="col">Question</th><th scope="col">Answer</th>${last ? `<th scope="col">Last year (${htmlText(last)})</th>` : ''}</tr></thead><tbody>${outcomes}</tbody></table>
 <h3>In their own words</h3><dl>${words}</dl></section>`;
     })

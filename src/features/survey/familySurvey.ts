@@ -3,12 +3,12 @@ import type { YouSaidService } from '../youSaid/youSaidService.js';
 import { youSaidLine } from '../youSaid/youSaidPresenter.js';
 import type { AnswerResult, SaveResult, SurveyPosition, SurveyService } from './surveyService.js';
 import { readCodeFromText } from '../../domain/invitations/invitationCode.js';
-import { partialValues } from './domain/respondentState.js';
+import { hasBegun, partialValues, UNCLEAR } from './domain/respondentState.js';
 import { readSurveyChat } from './domain/surveyChat.js';
 import { sectionCard, sectionSavedCard, surveyCompleteCard } from './surveyCards.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
 import { sectionNumber, TEXT_SECTION } from './domain/sections.js';
-import { SKIP_VALUE } from './domain/sectionSubmission.js';
+import { cardValueOf, compactOfCardValue, FREE_TEXT_MAX_CHARS, UNCLEAR_LABEL } from './domain/sectionSubmission.js';
 import type { CardOutcome, Turn } from '../../ports/turn.js';
 
 /**
@@ -106,7 +106,7 @@ export class FamilySurvey {
     }
     if (result.kind !== 'nextQuestion') return this.reportSave(turn, result);
     // Web Chat keeps the pressed card on screen: the new one says what was picked, so a child can see it counted.
-    const picked = this.label(payload.answer === SKIP_VALUE ? 0 : Number(payload.answer));
+    const picked = this.label(compactOfCardValue(String(payload.answer)));
     const card = this.cardFor(turn, result, { answers: result.answers, lead: picked ? `You picked: ${picked}.` : '' });
     const { index, total } = sectionNumber(this.bank, result.section);
     return { replaceWith: { text: `Section ${index} of ${total}`, card } };
@@ -142,7 +142,7 @@ export class FamilySurvey {
         await turn.send({
           text: said.meaning
             ? `"${said.word}" means ${said.meaning}. ${where}`
-            : `I don't have a meaning for "${said.word}", sorry. You could ask ${child ? 'the person who asked you to do this survey' : 'your practitioner'}, or choose "Prefer not to say" for any question. ${where}`,
+            : `I don't have a meaning for "${said.word}", sorry. You could ask ${child ? 'the person who asked you to do this survey' : 'your practitioner'}, or choose "${UNCLEAR_LABEL}" for any question. ${where}`,
         });
         return true;
       case 'thanks':
@@ -155,13 +155,13 @@ export class FamilySurvey {
         return true;
       case 'help':
         await turn.send({
-          text: `${this.usesFaces(position) ? 'Tap the face that is most like how you feel' : 'Choose the answer most like how you feel'}, or "Prefer not to say" — any answer is fine. You can ask what a word means (like "what does EHCP mean?"), or type "stop" to stop and come back later; your answers are kept. ${where} Need help now? ${this.familyHelpText}`,
+          text: `${this.usesFaces(position) ? 'Tap the face that is most like how you feel' : 'Choose the answer most like how you feel'}, or "Prefer not to say", or "${UNCLEAR_LABEL}" — any answer is fine. "Easy read" on a card uses simpler words. You can ask what a word means (like "what does EHCP mean?"), or type "stop" to stop and come back later; your answers are kept. ${where} Need help now? ${this.familyHelpText}`,
         });
         return true;
     }
   }
 
-  /** A child chose faces or the numbered scale: the current section again, that way. */
+  /** A family chose faces or numbers, or easy read or the usual wording: the current section again, that way. */
   async chooseScale(turn: Turn, payload: Record<string, unknown>): Promise<CardOutcome> {
     const result = await this.survey.chooseScale(turn.conversationId, payload);
     if (result.kind !== 'nextQuestion') return this.reportSave(turn, result);
@@ -169,8 +169,25 @@ export class FamilySurvey {
       await turn.send({ text: COMPLETED_READ_ONLY });
       return;
     }
-    const lead = result.state.scale === 'numbers' ? 'OK — numbers from 1 to 5 from now on.' : 'OK — faces from now on.';
-    return { replaceWith: { text: lead, card: this.cardFor(turn, result, { lead }) } };
+    const lead =
+      typeof payload.easyRead === 'boolean'
+        ? payload.easyRead
+          ? 'OK — easy read from now on. Your answers are kept.'
+          : 'OK — the usual wording from now on. Your answers are kept.'
+        : result.state.scale === 'numbers'
+          ? 'OK — numbers from 1 to 5 from now on.'
+          : 'OK — faces from now on.';
+    // Words typed on the free-text card are not kept until it is saved: the new card carries them over.
+    const typed =
+      result.next === TEXT_SECTION
+        ? Object.fromEntries(
+            this.bank
+              .promptsFor(result.invitation.role)
+              .map((p) => [p.id, payload[p.id]])
+              .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length <= FREE_TEXT_MAX_CHARS),
+          )
+        : undefined;
+    return { replaceWith: { text: lead, card: this.cardFor(turn, result, { lead, ...(typed ? { typed } : {}) }) } };
   }
 
   private async reportSave(turn: Turn, result: SaveResult): Promise<CardOutcome> {
@@ -212,6 +229,7 @@ export class FamilySurvey {
           notice: result.message,
           missing: result.missing,
           helpNow: this.familyHelpText,
+          easyRead: Boolean(result.state.easyRead),
         });
         return { replaceWith: { text: result.message, card } };
       }
@@ -257,17 +275,25 @@ export class FamilySurvey {
   }
 
   /** The card for where a respondent is up to, in the scale they chose, with every answer kept so far. */
-  private cardFor(turn: Turn, position: SurveyPosition, extra: { lead?: string; answers?: Record<string, string> }) {
+  private cardFor(
+    turn: Turn,
+    position: SurveyPosition,
+    extra: { lead?: string; answers?: Record<string, string>; typed?: Record<string, string> },
+  ) {
     const section = position.next!;
     const kept = partialValues(position.state, section);
+    const { state } = position;
     return sectionCard(this.bank, {
       section,
       role: position.invitation.role,
       code: position.invitation.code,
       actionType: turn.cardActionType,
       saved: position.state.sections[section] ?? { values: kept },
-      answers: Object.fromEntries(Object.entries(kept).map(([id, n]) => [id, n === 0 ? SKIP_VALUE : String(n)])),
-      scale: position.state.scale,
+      answers: Object.fromEntries(Object.entries(kept).map(([id, n]) => [id, cardValueOf(n)])),
+      scale: state.scale,
+      easyRead: Boolean(state.easyRead),
+      // Asked once, at the start of a child's survey: not again once said, or once anything is answered.
+      askWho: state.role === 'cyp' && !state.whoAnswered && !hasBegun(state),
       assetBaseUrl: this.assetBaseUrl,
       helpNow: this.familyHelpText,
       ...extra,
@@ -311,8 +337,9 @@ export class FamilySurvey {
     return `Section ${index} of ${total}`;
   }
 
-  /** A kept answer in the family's words: 0 is "prefer not to say". */
+  /** A kept answer in the family's words: 0 is "prefer not to say", UNCLEAR "I don't understand". */
   private label(value: number): string | undefined {
+    if (value === UNCLEAR) return UNCLEAR_LABEL;
     return value === 0
       ? this.bank.data.scale.skipLabel
       : this.bank.data.scale.points.find((p) => p.score === value)?.label;

@@ -19,6 +19,12 @@ export type SurveySectionCard = {
   lead: string;
   /** For a child answering with numbers: the button back to faces ('' for none). */
   switchScale: string;
+  /** The easy-read switch: its words, and the choice it makes ("Easy read" turns it on). */
+  easyReadTitle: string;
+  easyReadNext: boolean;
+  /** A child's first card: "Who is answering these questions?" (asked once, optional). */
+  askWho: boolean;
+  whoChoices: { title: string; value: string }[];
   questions: {
     id: string;
     label: string;
@@ -41,6 +47,8 @@ export type SurveyFreeTextCard = {
   whoReads: string;
   /** What to do if they need help now ('' when none is set). */
   helpNow: string;
+  easyReadTitle: string;
+  easyReadNext: boolean;
   prompts: { id: string; prompt: string; maxLength: number; value: string }[];
 };
 
@@ -57,7 +65,13 @@ export type SurveyFacesCard = {
   actionType: ActionType;
   faces: { label: string; alt: string; image: string; data: Record<string, unknown> }[];
   skipData: Record<string, unknown>;
+  /** "I don't understand this question": an answer of its own, counted in no score. */
+  unclearData: Record<string, unknown>;
   numbersData: Record<string, unknown>;
+  easyReadTitle: string;
+  easyReadData: Record<string, unknown>;
+  askWho: boolean;
+  whoChoices: { title: string; value: string }[];
 };
 
 export type SectionSavedCard = { title: string; sectionIndex: number; sectionTotal: number; summary: string };

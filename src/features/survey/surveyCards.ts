@@ -1,6 +1,13 @@
-import type { OutcomeId, QuestionBank, RespondentRole } from '../../domain/survey/questionBank.js';
-import type { SavedSection } from './domain/respondentState.js';
-import { FREE_TEXT_MAX_CHARS, SKIP_VALUE, type SectionAnswers } from './domain/sectionSubmission.js';
+import { wordsOf, type OutcomeId, type QuestionBank, type RespondentRole } from '../../domain/survey/questionBank.js';
+import type { SavedSection, WhoAnswered } from './domain/respondentState.js';
+import {
+  cardValueOf,
+  FREE_TEXT_MAX_CHARS,
+  SKIP_VALUE,
+  UNCLEAR_LABEL,
+  UNCLEAR_VALUE,
+  type SectionAnswers,
+} from './domain/sectionSubmission.js';
 import { sectionNumber, TEXT_SECTION, type SectionId } from './domain/sections.js';
 import type { ActionType, AdaptiveCardJson } from '../../ports/messages.js';
 import { renderCard } from '../../cards/renderCard.js';
@@ -42,9 +49,18 @@ export function sectionCard(
     assetBaseUrl?: string;
     /** Free text: what to do if they need help now (each area's contacts). */
     helpNow?: string;
+    /** The family chose easy read: the bank's easy-read words instead of the framework's. */
+    easyRead?: boolean;
+    /** A child's first card asks who is answering (once, optional). */
+    askWho?: boolean;
+    /** Free text typed on a card whose easy-read switch was pressed: put back, so nothing typed is lost. */
+    typed?: Record<string, string>;
   },
 ): AdaptiveCardJson {
   const { index, total } = sectionNumber(bank, opts.section);
+  const easyRead = opts.easyRead ?? false;
+  const easySwitch = { easyReadTitle: easyRead ? EASY_READ_OFF : EASY_READ_ON, easyReadNext: !easyRead };
+  const who = { askWho: Boolean(opts.askWho) && opts.role === 'cyp', whoChoices: WHO_CHOICES };
   if (opts.section === TEXT_SECTION) {
     return renderCard('surveyFreeText', {
       sectionIndex: index,
@@ -60,16 +76,24 @@ export function sectionCard(
       lead: opts.lead ?? '',
       whoReads: WHO_READS_WORDS[opts.role],
       helpNow: opts.helpNow ? `Need help now? ${opts.helpNow}` : '',
-      prompts: bank
-        .promptsFor(opts.role)
-        .map((p) => ({ id: p.id, prompt: p.prompt, maxLength: FREE_TEXT_MAX_CHARS, value: '' })),
+      ...easySwitch,
+      prompts: bank.promptsFor(opts.role).map((p) => ({
+        id: p.id,
+        prompt: wordsOf(p, easyRead),
+        maxLength: FREE_TEXT_MAX_CHARS,
+        value: opts.typed?.[p.id] ?? '',
+      })),
     });
   }
   const outcome = bank.outcome(opts.section);
   if (opts.role === 'cyp' && (opts.scale ?? 'faces') === 'faces')
-    return facesCard(bank, { ...opts, section: opts.section, index, total });
+    return facesCard(bank, { ...opts, section: opts.section, index, total, easyRead, askWho: who.askWho });
   const scale = bank.data.scale.points.map((p) => ({ title: `${p.score} – ${p.label}`, value: String(p.score) }));
-  const choices = [...scale.reverse(), { title: bank.data.scale.skipLabel, value: SKIP_VALUE }];
+  const choices = [
+    ...scale.reverse(),
+    { title: bank.data.scale.skipLabel, value: SKIP_VALUE },
+    { title: UNCLEAR_LABEL, value: UNCLEAR_VALUE },
+  ];
   return renderCard('surveySection', {
     sectionIndex: index,
     sectionTotal: total,
@@ -86,13 +110,15 @@ export function sectionCard(
     notice: opts.notice ?? '',
     lead: opts.lead ?? '',
     switchScale: opts.role === 'cyp' ? 'Use faces instead' : '',
+    ...easySwitch,
+    ...who,
     questions: bank.questionsFor(opts.section, opts.role).map((q, i) => {
       const prior = opts.saved?.values[q.id];
       const missing = opts.missing?.includes(q.id) ? MISSING_ANSWER : '';
       return {
         id: q.id,
-        label: `${i + 1}. ${q.text}`,
-        value: prior === undefined ? '' : prior === 0 ? SKIP_VALUE : String(prior),
+        label: `${i + 1}. ${wordsOf(q, easyRead)}`,
+        value: typeof prior === 'number' ? cardValueOf(prior) : '',
         choices,
         missing,
       };
@@ -101,6 +127,18 @@ export function sectionCard(
 }
 
 export type ScaleStyle = 'faces' | 'numbers';
+
+/** The easy-read switch's words: one tap turns it on, and the same place turns it off. */
+export const EASY_READ_ON = 'Easy read';
+export const EASY_READ_OFF = 'Usual wording';
+
+/** "Who is answering these questions?" on a child's first card: the child's own words for each answer. */
+export const WHO_ANSWERED_WORDS: Record<WhoAnswered, { child: string; staff: string }> = {
+  alone: { child: 'Me, on my own', staff: 'The child or young person, on their own' },
+  withHelp: { child: 'Me, with help from someone', staff: 'The child or young person, with help' },
+  forThem: { child: 'Someone else, answering for me', staff: 'Someone else, for the child or young person' },
+};
+const WHO_CHOICES = Object.entries(WHO_ANSWERED_WORDS).map(([value, w]) => ({ title: w.child, value }));
 
 /** A section card's "Save and continue" (the verb is also written in cards/surveySection.json and surveyFreeText.json). */
 export const SAVE_SECTION_VERB = 'survey.saveSection';
@@ -120,6 +158,8 @@ function facesCard(
     assetBaseUrl?: string;
     index: number;
     total: number;
+    easyRead: boolean;
+    askWho: boolean;
   },
 ): AdaptiveCardJson {
   const outcome = bank.outcome(opts.section);
@@ -140,7 +180,7 @@ function facesCard(
     plainWords: outcome.plainWords,
     questionIndex: position + 1,
     questionTotal: questions.length,
-    questionText: question.text,
+    questionText: wordsOf(question, opts.easyRead),
     actionType: opts.actionType,
     faces: [...bank.data.scale.points].reverse().map((p) => ({
       label: p.label,
@@ -149,7 +189,12 @@ function facesCard(
       data: answerData(String(p.score)),
     })),
     skipData: answerData(SKIP_VALUE),
+    unclearData: answerData(UNCLEAR_VALUE),
     numbersData: { verb: SCALE_VERB, code: opts.code, scale: 'numbers' },
+    easyReadTitle: opts.easyRead ? EASY_READ_OFF : EASY_READ_ON,
+    easyReadData: { verb: SCALE_VERB, code: opts.code, easyRead: !opts.easyRead },
+    askWho: opts.askWho,
+    whoChoices: WHO_CHOICES,
   });
 }
 
@@ -157,11 +202,16 @@ export function sectionSavedCard(bank: QuestionBank, answers: SectionAnswers): A
   const { index, total } = sectionNumber(bank, answers.section);
   const title = answers.section === TEXT_SECTION ? 'In your own words' : bank.outcome(answers.section).shortName;
   const given = answers.answers.filter((a) => !a.skipped).length;
-  const skipped = answers.answers.length - given;
+  const unclear = answers.answers.filter((a) => a.unclear).length;
+  const skipped = answers.answers.length - given - unclear;
+  const notes = [
+    ...(skipped ? [`chose "prefer not to say" for ${skipped}`] : []),
+    ...(unclear ? [`said you did not understand ${unclear}`] : []),
+  ];
   const summary =
     answers.section === TEXT_SECTION
       ? `You wrote ${given} of ${answers.answers.length} answers.`
-      : `You answered ${given} ${given === 1 ? 'question' : 'questions'}${skipped ? ` and chose "prefer not to say" for ${skipped}` : ''}.`;
+      : `You answered ${given} ${given === 1 ? 'question' : 'questions'}${notes.length ? ` and ${notes.join(' and ')}` : ''}.`;
   return renderCard('sectionSaved', { title, sectionIndex: index, sectionTotal: total, summary });
 }
 

@@ -11,10 +11,19 @@ import {
   sameSection,
   savedSectionIds,
   withPartial,
+  WHO_ANSWERED,
+  type WhoAnswered,
 } from './domain/respondentState.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
 import { z } from 'zod';
-import { checkSectionSubmission, SKIP_VALUE, type SectionAnswers } from './domain/sectionSubmission.js';
+import {
+  cardValueOf,
+  checkSectionSubmission,
+  compactOfCardValue,
+  SKIP_VALUE,
+  UNCLEAR_VALUE,
+  type SectionAnswers,
+} from './domain/sectionSubmission.js';
 import {
   firstUnansweredSection,
   isSectionId,
@@ -83,7 +92,7 @@ export type AnswerResult =
 /** A second press of the same face this soon after the first is a double tap or a re-sent turn, not a new answer. */
 export const REPEAT_WINDOW_MS = 30_000;
 
-const answerValue = z.enum(['1', '2', '3', '4', '5', SKIP_VALUE]);
+const answerValue = z.enum(['1', '2', '3', '4', '5', SKIP_VALUE, UNCLEAR_VALUE]);
 const facePress = z.object({
   code: z.string().max(40),
   section: z.string().max(40),
@@ -93,12 +102,29 @@ const facePress = z.object({
   // Earlier answers of the section, carried by the card; only the section's own question ids are read.
   answers: z.record(z.string().max(60), answerValue).optional().default({}),
 });
-const scaleChoice = z.looseObject({
-  code: z.string().max(40),
-  scale: z.enum(['faces', 'numbers']),
-  // The numbers card names its section, and Action.Submit carries what is ticked on it.
-  section: z.string().max(40).optional(),
-});
+/** How the survey is shown: faces or numbers, and easy read or the framework's words (one or both). */
+const scaleChoice = z
+  .looseObject({
+    code: z.string().max(40),
+    scale: z.enum(['faces', 'numbers']).optional(),
+    easyRead: z.boolean().optional(),
+    // The numbers card names its section, and Action.Submit carries what is ticked on it.
+    section: z.string().max(40).optional(),
+  })
+  .refine((c) => c.scale !== undefined || c.easyRead !== undefined);
+/** "Who is answering?" on a child's first card: optional, so a blank choice is simply not said. */
+const whoAnsweredChoice = z.enum(WHO_ANSWERED);
+
+/** Who answered, as carried by a child's first card (any of its buttons submits the card's inputs). */
+function whoAnsweredIn(payload: Record<string, unknown>): WhoAnswered | undefined {
+  const parsed = whoAnsweredChoice.safeParse(payload.whoAnswered);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The state with who answered recorded: asked once, so a later card never changes what was said. */
+function withWhoAnswered(state: RespondentState, who: WhoAnswered | undefined): RespondentState {
+  return who && state.role === 'cyp' && !state.whoAnswered ? { ...state, whoAnswered: who } : state;
+}
 
 /** The family's side of the survey: codes, resuming, and saving one section at a time. No Teams here. */
 export class SurveyService {
@@ -236,13 +262,14 @@ export class SurveyService {
       };
     if (mayChangeSection(state, section, chatFingerprint(conversationId)) === 'otherChat')
       return { kind: 'savedElsewhere', next: firstUnansweredSection(this.bank, savedSectionIds(state)) };
-    const value = answer === SKIP_VALUE ? 0 : Number(answer);
+    const value = compactOfCardValue(answer);
+    const who = whoAnsweredIn(payload);
     const now = this.clock.now();
     // A card made before taps were kept carries the section's earlier answers: what is stored wins.
     const carried: Record<string, number> = {};
     for (const id of ids) {
       const given = parsed.data.answers[id];
-      if (given !== undefined) carried[id] = given === SKIP_VALUE ? 0 : Number(given);
+      if (given !== undefined) carried[id] = compactOfCardValue(given);
     }
 
     let stale: { kept?: number; savedSection: boolean; lastAt?: string } | undefined;
@@ -273,7 +300,11 @@ export class SurveyService {
         last = true;
         return undefined;
       }
-      return { next: withPartial(current, section, answers, now.toISOString()), writes: [], deletes: [] };
+      return {
+        next: withPartial(withWhoAnswered(current, who), section, answers, now.toISOString()),
+        writes: [],
+        deletes: [],
+      };
     });
     const after = result.state;
     if (!after) return { kind: 'noSurvey' };
@@ -295,6 +326,7 @@ export class SurveyService {
         code,
         section,
         bankVersion,
+        ...(who ? { whoAnswered: who } : {}),
         ...asCardAnswers(answers),
       });
       // Two taps of the last face at once: the second finds the section saved with the same answers.
@@ -305,8 +337,9 @@ export class SurveyService {
   }
 
   /**
-   * A child chose faces or numbers: remembered for this survey, and the current section shown that way, with
-   * every answer already given in it. From the numbers card, what is ticked on it is kept too.
+   * A family chose how the survey is shown — faces or numbers (a child), easy read or the framework's words
+   * (anyone): remembered for this survey (on any device), and the current section shown that way, with every
+   * answer already given in it. From a numbers card, what is ticked on it is kept too.
    */
   async chooseScale(
     conversationId: string,
@@ -321,7 +354,13 @@ export class SurveyService {
     const at = this.clock.now().toISOString();
     const result = await this.respondents.mutate(invitation.reviewRef, invitation.role, (current) => {
       if (!current || current.completedAt) return undefined;
-      let next = current.scale !== parsed.data.scale ? { ...current, scale: parsed.data.scale } : current;
+      const { scale, easyRead } = parsed.data;
+      let next = scale !== undefined && current.scale !== scale ? { ...current, scale } : current;
+      if (easyRead !== undefined && Boolean(next.easyRead) !== easyRead) {
+        const { easyRead: _was, ...rest } = next;
+        next = easyRead ? { ...rest, easyRead: true } : rest;
+      }
+      next = withWhoAnswered(next, whoAnsweredIn(payload));
       const section = firstUnansweredSection(this.bank, savedSectionIds(current));
       const ticked = section && parsed.data.section === section ? this.tickedAnswers(section, current, payload) : {};
       if (section && Object.keys(ticked).length > 0)
@@ -342,7 +381,7 @@ export class SurveyService {
     if (section === TEXT_SECTION) return ticked;
     for (const id of sectionQuestionIds(this.bank, section, state.role)) {
       const v = answerValue.safeParse(payload[id]);
-      if (v.success) ticked[id] = v.data === SKIP_VALUE ? 0 : Number(v.data);
+      if (v.success) ticked[id] = compactOfCardValue(v.data);
     }
     return ticked;
   }
@@ -415,7 +454,7 @@ export class SurveyService {
       const complete = sectionOrder(this.bank).every((s) => sections[s]);
       // The faces kept for the section become its saved answers, in the same write.
       const next: RespondentState = {
-        ...withPartial(current, section, {}, saved.savedAt),
+        ...withPartial(withWhoAnswered(current, whoAnsweredIn(payload)), section, {}, saved.savedAt),
         sections,
         ...(complete && !current.completedAt ? { completedAt: now.toISOString() } : {}),
       };
@@ -455,7 +494,7 @@ export class SurveyService {
 
 /** Kept answers as a faces card carries them ("4", or "skip" for prefer not to say). */
 function asCardAnswers(values: Record<string, number>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([id, n]) => [id, n === 0 ? SKIP_VALUE : String(n)]));
+  return Object.fromEntries(Object.entries(values).map(([id, n]) => [id, cardValueOf(n)]));
 }
 
 function toSavedSection(
@@ -477,6 +516,7 @@ function toAnswerRows(answers: SectionAnswers, term: string, submittedOn: string
     term,
     submittedOn,
     skipped: a.skipped,
+    ...(a.unclear ? { unclear: true as const } : {}),
     ...(a.score !== undefined ? { score: a.score } : {}),
     ...(a.text !== undefined ? { text: a.text } : {}),
   }));

@@ -46,8 +46,10 @@ export type AnswerRow = {
   term: string;
   submittedOn: string;
   score?: number;
+  /** No score: "prefer not to say", or with `unclear` "I don't understand this question". */
   skipped: boolean;
   text?: string;
+  unclear?: true;
 };
 
 /** A change to one respondent: their next state (undefined erases them), answer rows to write and to delete. */

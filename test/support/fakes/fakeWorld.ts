@@ -71,6 +71,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     worries,
     youSaid,
     themes,
+    unclearQuestions,
   } = wireServices(stores, seeds, {
     clock,
     sender: sender.send,
@@ -95,6 +96,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     worries,
     youSaid,
     themes,
+    unclearQuestions,
     questionLog: stores.questionLog,
     askContext: new fakes.InMemoryAskContext(),
     assetBaseUrl: publicBaseUrl,

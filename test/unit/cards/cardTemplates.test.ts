@@ -449,8 +449,15 @@ describe('card templates', () => {
       });
     }
     expect(cardElements(card).some((e: any) => e.text === bank.questionsFor('voice', 'cyp')[1].text)).to.equal(true);
-    expect(card.actions.map((a: any) => a.title)).to.deep.equal(['Prefer not to say', 'Use numbers 1–5 instead']);
+    expect(card.actions.map((a: any) => a.title)).to.deep.equal([
+      'Prefer not to say',
+      "I don't understand this question",
+      'Easy read',
+      'Use numbers 1–5 instead',
+    ]);
     expect(card.actions[0].data).to.deep.include({ answer: 'skip', question: 'voice.cyp.2' });
+    // Its own answer, not a skip: counted in no score, and per question for staff.
+    expect(card.actions[1].data).to.deep.include({ answer: 'unclear', question: 'voice.cyp.2' });
   });
 
   it('gives children and parent carers the same words for 1 to 5', () => {
@@ -487,8 +494,13 @@ describe('card templates', () => {
       '2 – Disagree',
       '1 – Strongly disagree',
       'Prefer not to say',
+      "I don't understand this question",
     ]);
-    expect(card.actions.map((a: any) => a.title)).to.deep.equal(['Save and continue', 'Use faces instead']);
+    expect(card.actions.map((a: any) => a.title)).to.deep.equal([
+      'Save and continue',
+      'Use faces instead',
+      'Easy read',
+    ]);
   });
 
   it('uses Action.Execute for Teams and Action.Submit for Web Chat, with the same data', () => {

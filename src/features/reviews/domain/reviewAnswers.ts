@@ -7,7 +7,14 @@ import type { OutcomeId, QuestionBank, RespondentRole } from '../../../domain/su
  * printable page escape the words for where they show them.
  */
 export type AnswerShown =
-  { kind: 'score'; score: number; label: string } | { kind: 'skipped' } | { kind: 'notAnswered' };
+  | { kind: 'score'; score: number; label: string }
+  | { kind: 'skipped' }
+  /** "I don't understand this question": the family's own answer, not a skip. */
+  | { kind: 'unclear' }
+  | { kind: 'notAnswered' };
+
+/** Who answered a child's survey, as said on its first card (see survey/domain/respondentState.ts). */
+export type WhoAnsweredShown = 'alone' | 'withHelp' | 'forThem';
 
 export type RespondentAnswers = {
   role: RespondentRole;
@@ -23,18 +30,28 @@ export type RespondentAnswers = {
   previousYear?: string;
   /** The latest date anything was saved, or undefined when nothing was. */
   lastSaved?: string;
+  /** A child's survey: who answered it, when it was said. */
+  whoAnswered?: WhoAnsweredShown;
 };
 
 export type ReviewAnswers = { reviewRef: string; respondents: RespondentAnswers[] };
 
 /** One stored answer, as much of it as the view needs (the answers table's row). */
-export type AnswerRow = { questionId: string; submittedOn: string; score?: number; skipped: boolean; text?: string };
+export type AnswerRow = {
+  questionId: string;
+  submittedOn: string;
+  score?: number;
+  skipped: boolean;
+  text?: string;
+  unclear?: true;
+};
 
 export function reviewAnswers(
   bank: QuestionBank,
   reviewRef: string,
   rows: Record<RespondentRole, AnswerRow[] | undefined>,
   previous?: { year: string; rows: Record<RespondentRole, AnswerRow[] | undefined> },
+  whoAnswered?: WhoAnsweredShown,
 ): ReviewAnswers {
   const labels = new Map<number, string>(bank.data.scale.points.map((p) => [p.score, p.label]));
   const respondents = (['cyp', 'pc'] as const).map((role): RespondentAnswers => {
@@ -44,6 +61,7 @@ export function reviewAnswers(
     const beforeById = new Map((before ?? []).map((r) => [r.questionId, r]));
     const shown = (row: AnswerRow | undefined): AnswerShown => {
       if (!row) return { kind: 'notAnswered' };
+      if (row.unclear) return { kind: 'unclear' };
       if (row.skipped || row.score === undefined) return { kind: 'skipped' };
       return { kind: 'score', score: row.score, label: labels.get(row.score) ?? String(row.score) };
     };
@@ -71,6 +89,7 @@ export function reviewAnswers(
       }),
       ...(dates.length ? { lastSaved: dates.at(-1)! } : {}),
       ...(before && previous ? { previousYear: previous.year } : {}),
+      ...(role === 'cyp' && whoAnswered ? { whoAnswered } : {}),
     };
   });
   return { reviewRef, respondents };

@@ -5,7 +5,7 @@ import { themesInCompact, type RespondentState, type SavedSection } from '../../
 /**
  * Aggregates are counters per term × role × outcome (and per question inside): respondents who saved
  * the section (`seen`), respondents with at least one score (`resp`), and per question n, sum, the 1–5
- * distribution and skips. Response-rate counters (sent, started, completed) sit per term × role.
+ * distribution, skips and "I don't understand" answers (`unclear`, in no figure but its own count). Response-rate counters (sent, started, completed) sit per term × role.
  * A change to a respondent is turned into a delta of those counters, so stored aggregates move by
  * exactly what changed and never need the answers re-read.
  */
@@ -30,6 +30,8 @@ export const questionFields = (position: number) => ({
   n: `q${position}_n`,
   sum: `q${position}_sum`,
   skip: `q${position}_skip`,
+  /** "I don't understand this question": counted apart, so a question families find hard can be found. */
+  unclear: `q${position}_unclear`,
   count: (score: number) => `q${position}_c${score}`,
 });
 
@@ -71,6 +73,9 @@ function addSection(
     const f = questionFields(question.position);
     if (value === 0) {
       bump(delta, saved.term, row, f.skip, sign);
+    } else if (value < 0) {
+      // Not a score, not a skip: never in n, the mean, % positive or `resp`.
+      bump(delta, saved.term, row, f.unclear, sign);
     } else {
       anyScore = true;
       bump(delta, saved.term, row, f.n, sign);

@@ -10,7 +10,10 @@ import type { RespondentRole } from '../../../domain/survey/questionBank.js';
 export type SavedSection = {
   term: string;
   savedAt: string;
-  /** questionId -> score 1..5, or 0 for skipped, or a short hash of free text. */
+  /**
+   * questionId -> score 1..5, 0 for "prefer not to say", UNCLEAR (-1) for "I don't understand this question",
+   * or a short hash of free text.
+   */
   values: Record<string, number | string>;
   /** A fingerprint of the chat that saved it: only that chat may change it (imports leave it unset). */
   savedBy?: string;
@@ -23,7 +26,7 @@ export type SavedSection = {
  * question is answered or its card is saved.
  */
 export type PartialSection = {
-  /** questionId -> score 1..5, or 0 for "prefer not to say". */
+  /** questionId -> score 1..5, 0 for "prefer not to say", or UNCLEAR (-1) for "I don't understand". */
   values: Record<string, number>;
   /** When the last of them was tapped. */
   at: string;
@@ -39,7 +42,27 @@ export type RespondentState = {
   scale?: 'faces' | 'numbers';
   /** Sections begun but not yet saved, by section id. */
   partial?: Record<string, PartialSection>;
+  /** The family chose easy read: every card of this survey uses the bank's easy-read words (on any device). */
+  easyRead?: boolean;
+  /** A child's survey: who answered it, as said on its first card (absent when not said). */
+  whoAnswered?: WhoAnswered;
 };
+
+/**
+ * Who answered a child's survey: the child alone, the child with help, or someone for the child. Asked once,
+ * on the first card; never asked of a parent carer (their survey is their own view, whoever reads it to them).
+ */
+export const WHO_ANSWERED = ['alone', 'withHelp', 'forThem'] as const;
+export type WhoAnswered = (typeof WHO_ANSWERED)[number];
+export function isWhoAnswered(value: unknown): value is WhoAnswered {
+  return typeof value === 'string' && (WHO_ANSWERED as readonly string[]).includes(value);
+}
+
+/**
+ * "I don't understand this question", as kept in a section's compact values: below every score and below
+ * "prefer not to say" (0), so no reader that adds up 1..5 can count it, and distinct from a skip.
+ */
+export const UNCLEAR = -1;
 
 export function respondentKey(reviewRef: string, role: RespondentRole): string {
   return `${reviewRef}~${role}`;
@@ -60,13 +83,14 @@ export function textFingerprint(text: string): string {
  * Every writer (survey, import, rebuild) must pass the same theme list, or their counts would disagree.
  */
 export function compactValue(
-  answer: { score?: number; skipped: boolean; text?: string },
+  answer: { score?: number; skipped: boolean; text?: string; unclear?: boolean },
   themeList: Pick<ThemeList, 'themesOf'>,
 ): number | string {
   if (answer.text !== undefined) {
     const themes = themeList.themesOf(answer.text);
     return themes.length ? `${textFingerprint(answer.text)}#${themes.join('+')}` : textFingerprint(answer.text);
   }
+  if (answer.unclear) return UNCLEAR;
   return answer.skipped ? 0 : answer.score!;
 }
 

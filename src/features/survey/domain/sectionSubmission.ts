@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import type { QuestionBank, RespondentRole } from '../../../domain/survey/questionBank.js';
 import { isSectionId, sectionQuestionIds, TEXT_SECTION, type SectionId } from './sections.js';
+import { UNCLEAR } from './respondentState.js';
 
 export const FREE_TEXT_MAX_CHARS = 2000;
 export const SKIP_VALUE = 'skip';
+/** "I don't understand this question": an answer of its own, distinct from "prefer not to say". */
+export const UNCLEAR_VALUE = 'unclear';
+export const UNCLEAR_LABEL = "I don't understand this question";
 
-/** One stored answer: a score 1–5, or skipped ("prefer not to say", no score), or free text. */
-export type AnswerValue = { questionId: string; score?: number; skipped: boolean; text?: string };
+/**
+ * One stored answer: a score 1–5, or no score (`skipped`) — "prefer not to say", or, with `unclear`, "I don't
+ * understand this question" — or free text. `skipped` stays true for an unclear answer so every reader that
+ * looks only for a score (figures, worries, exports) counts it as no score; `unclear` says which no-score it is.
+ */
+export type AnswerValue = { questionId: string; score?: number; skipped: boolean; text?: string; unclear?: true };
 export type SectionAnswers = { section: SectionId; answers: AnswerValue[] };
 
 export type SubmissionCheck =
@@ -14,10 +22,19 @@ export type SubmissionCheck =
   | { ok: false; message: string; missing?: { questionIds: string[]; given: Record<string, number> } };
 
 /** Card fields that are not answers; anything else in a submission must be a question of the section. */
-export const CARD_META_FIELDS = new Set(['verb', 'code', 'section', 'bankVersion', 'submissionId', 'action']);
+export const CARD_META_FIELDS = new Set([
+  'verb',
+  'code',
+  'section',
+  'bankVersion',
+  'submissionId',
+  'action',
+  // Asked on a child's first card, kept with the respondent (not an answer to a question).
+  'whoAnswered',
+]);
 
 const scoreValue = z.union([
-  z.enum(['1', '2', '3', '4', '5', SKIP_VALUE]),
+  z.enum(['1', '2', '3', '4', '5', SKIP_VALUE, UNCLEAR_VALUE]),
   z.number().int().min(1).max(5).transform(String),
 ]);
 const textValue = z.string().max(FREE_TEXT_MAX_CHARS);
@@ -76,9 +93,11 @@ export function checkSectionSubmission(
     answers.push(
       parsed.data === SKIP_VALUE
         ? { questionId, skipped: true }
-        : { questionId, skipped: false, score: Number(parsed.data) },
+        : parsed.data === UNCLEAR_VALUE
+          ? { questionId, skipped: true, unclear: true }
+          : { questionId, skipped: false, score: Number(parsed.data) },
     );
-    given[questionId] = parsed.data === SKIP_VALUE ? 0 : Number(parsed.data);
+    given[questionId] = compactOfCardValue(parsed.data);
   }
   if (missing.length > 0) {
     // The same words a client that checks the card itself shows beside each unanswered question.
@@ -90,4 +109,14 @@ export function checkSectionSubmission(
     };
   }
   return { ok: true, value: { section, answers } };
+}
+
+/** A card's answer ("1".."5", "skip", "unclear") as kept in a section's values (see respondentState). */
+export function compactOfCardValue(value: string): number {
+  return value === SKIP_VALUE ? 0 : value === UNCLEAR_VALUE ? UNCLEAR : Number(value);
+}
+
+/** A kept value as a card carries it: the inverse of compactOfCardValue. */
+export function cardValueOf(value: number): string {
+  return value === 0 ? SKIP_VALUE : value === UNCLEAR ? UNCLEAR_VALUE : String(value);
 }

@@ -3,7 +3,7 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { deltaBetween, deltaFromJson, deltaToJson, isEmptyDelta } from '../../scores/domain/aggregateDelta.js';
 import type { QuestionBank, RespondentRole } from '../../../domain/survey/questionBank.js';
 import { sectionOrder } from '../domain/sections.js';
-import { respondentKey, type RespondentState } from '../domain/respondentState.js';
+import { isWhoAnswered, respondentKey, type RespondentState } from '../domain/respondentState.js';
 import { shardOf } from '../../scores/storage/aggregatesRepository.js';
 import type { AggregateWriter } from '../../scores/storage/aggregateWriter.js';
 import { JournalRepository } from './journalRepository.js';
@@ -47,6 +47,10 @@ type StateEntity = {
   sections: string;
   completedAt?: string;
   scale?: string;
+  /** The family chose easy read for this survey. */
+  easyRead?: boolean;
+  /** A child's survey: who answered it (RespondentState.whoAnswered). */
+  whoAnswered?: string;
   /** Faces tapped in sections not yet saved (JSON of RespondentState.partial). */
   partial?: string;
   /** An erased respondent's row stays, empty, only until its operation is applied. */
@@ -273,6 +277,8 @@ function stateEntityOf(next: RespondentState | undefined, entity: StateEntity | 
     sections: JSON.stringify(s.sections),
     ...(s.completedAt ? { completedAt: s.completedAt } : {}),
     ...(s.scale ? { scale: s.scale } : {}),
+    ...(s.easyRead ? { easyRead: true } : {}),
+    ...(s.whoAnswered ? { whoAnswered: s.whoAnswered } : {}),
     ...(s.partial && Object.keys(s.partial).length > 0 ? { partial: JSON.stringify(s.partial) } : {}),
   };
 }
@@ -285,6 +291,8 @@ function toState(e: StateEntity): RespondentState {
     sections: JSON.parse(e.sections),
     ...(e.completedAt ? { completedAt: e.completedAt } : {}),
     ...(e.scale === 'numbers' || e.scale === 'faces' ? { scale: e.scale } : {}),
+    ...(e.easyRead === true ? { easyRead: true } : {}),
+    ...(isWhoAnswered(e.whoAnswered) ? { whoAnswered: e.whoAnswered } : {}),
     ...(e.partial ? { partial: JSON.parse(e.partial) } : {}),
   };
 }
@@ -301,6 +309,7 @@ function answerEntity(pk: string, state: RespondentState | undefined, row: Answe
     term: row.term,
     submittedOn: row.submittedOn,
     skipped: row.skipped,
+    ...(row.unclear ? { unclear: true } : {}),
     ...(row.score !== undefined ? { score: row.score } : {}),
     ...(row.text !== undefined ? { text: row.text } : {}),
   };
@@ -313,6 +322,7 @@ function toAnswerRow(e: AnswerRow): AnswerRow {
     term: e.term,
     submittedOn: e.submittedOn,
     skipped: e.skipped,
+    ...(e.unclear === true ? { unclear: true as const } : {}),
     ...(typeof e.score === 'number' ? { score: e.score } : {}),
     ...(typeof e.text === 'string' ? { text: e.text } : {}),
   };
