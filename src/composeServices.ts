@@ -30,6 +30,9 @@ import { wireServices, type Seeds, type Services } from './serviceWiring.js';
 import type { RedoLog } from './storage/redoLog.js';
 import { SecretsRepository } from './storage/secretsRepository.js';
 import { TableStore, type TableTarget } from './storage/tableStore.js';
+import { ExceptionNotesRepository } from './features/exceptions/storage/exceptionNotesRepository.js';
+import { PublicMarksRepository } from './features/publicOutcomes/storage/publicMarksRepository.js';
+import { ReportViewsRepository } from './features/boardPack/storage/reportViewsRepository.js';
 
 /**
  * Seeds, the table store, one repository per table, and the services on them: the product without its
@@ -77,6 +80,9 @@ function openRepositories(config: Config, store: TableStore, bank: Seeds['bank']
     youSaid: new YouSaidRepository(store),
     contacts: new ContactsRepository(store),
     familyMessages: new FamilyMessagesRepository(store),
+    exceptionNotes: new ExceptionNotesRepository(store),
+    publicMarks: new PublicMarksRepository(store),
+    reportViews: new ReportViewsRepository(store),
   };
 }
 

@@ -22,6 +22,12 @@ import { JobRunner } from './jobs/jobRunner.js';
 import { buildRoutes } from './routing/routes.js';
 import type { Clock } from './domain/clock.js';
 import { composeServices, type Core, type Storage } from './composeServices.js';
+import { registerBoardPackPages } from './http/boardPackPage.js';
+import { registerOutcomesPage } from './http/outcomesPage.js';
+import { presentBoardPack } from './features/boardPack/boardPackPresenter.js';
+import { boardPackHtml } from './features/boardPack/boardPackPagePresenter.js';
+import { boardPackPdf } from './features/boardPack/boardPackPdfPresenter.js';
+import { publicOutcomesHtml } from './features/publicOutcomes/publicOutcomesPagePresenter.js';
 
 /**
  * The composition root: the one place the bot is put together, and nothing but that. In order: the
@@ -61,6 +67,9 @@ export function composeBot(
     youSaid: services.youSaid,
     themes: services.themes,
     unclearQuestions: services.unclearQuestions,
+    exceptions: services.exceptions,
+    boardPacks: services.boardPacks,
+    publicOutcomes: services.publicOutcomes,
     questionLog: stores.questionLog,
     askContext: stores.conversations,
     assetBaseUrl: config.publicBaseUrl,
@@ -87,6 +96,13 @@ export function composeBot(
   registerDigestRoutes(server, services.digests, { triggerSecret: config.digestTriggerSecret });
   registerYouSaidPage(server, { html: async () => youSaidPageHtml(seeds.bank, await services.youSaid.current()) });
   registerReviewPrintRoute(server, services.reviews, { render: reviewPrintHtml, today: () => clock.today() });
+  registerBoardPackPages(server, services.boardPacks, {
+    html: async (pack, pdfUrl) => boardPackHtml(await presentBoardPack(pack), pdfUrl),
+    pdf: async (pack) => boardPackPdf(await presentBoardPack(pack)),
+  });
+  registerOutcomesPage(server, {
+    html: async () => publicOutcomesHtml(seeds.bank, await services.publicOutcomes.page()),
+  });
   const directLine = opts.directLine ?? directLineSetup(config);
   registerFamilyPage(server, {
     survey: services.survey,

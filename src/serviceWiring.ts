@@ -40,6 +40,12 @@ import {
   forgettingContactsOnCompletion,
   type FamilyMessaging,
 } from './features/familyContacts/familyContactsService.js';
+import type { ExceptionNotes } from './features/exceptions/exceptionStores.js';
+import { ExceptionsService } from './features/exceptions/exceptionsService.js';
+import type { PublicMarks } from './features/publicOutcomes/publicOutcomesStores.js';
+import { PublicOutcomesService } from './features/publicOutcomes/publicOutcomesService.js';
+import type { ReportViewLog } from './features/boardPack/boardPackStores.js';
+import { BoardPackService } from './features/boardPack/boardPackService.js';
 
 /** Every store the services need, as ports: Table Storage in the product, in-memory fakes in unit tests. */
 export type Stores = {
@@ -62,6 +68,9 @@ export type Stores = {
   youSaid: YouSaidStore;
   contacts: ContactStore;
   familyMessages: FamilyMessageLedger;
+  exceptionNotes: ExceptionNotes;
+  publicMarks: PublicMarks;
+  reportViews: ReportViewLog;
 };
 
 /** The reviewed reference data the services answer from, loaded from seeds/ at the edge. */
@@ -154,6 +163,7 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
   const erasure = new ErasureService(s.respondents, s.invitations, s.worryAlerts, familyContacts);
   const waits = new WaitsService(seeds.catalogue, terms, clock, s.referrals, s.waitSummaries);
   const measures = new MeasuresService(seeds.measures, s.measureValues, s.benchmarks);
+  const exceptions = new ExceptionsService(measures, s.exceptionNotes, clock);
   const digests = new DigestService({
     bank,
     terms,
@@ -163,6 +173,7 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
     measures,
     youSaid,
     themes,
+    exceptions,
     addressBook,
     sender: o.sender,
     subscriptions: s.subscriptions,
@@ -182,6 +193,23 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
     clock,
     o.publicBaseUrl,
   );
+  const sources = { bank, terms, clock, scores, waits, measures, youSaid, themes, exceptions };
+  const boardPacks = new BoardPackService({
+    ...sources,
+    measureValues: s.measureValues,
+    views: s.reportViews,
+    secrets: s.secrets,
+    publicBaseUrl: o.publicBaseUrl,
+  });
+  const publicOutcomes = new PublicOutcomesService({
+    bank,
+    terms,
+    clock,
+    scores,
+    catalogue: seeds.measures.measures,
+    measureValues: s.measureValues,
+    marks: s.publicMarks,
+  });
   return {
     addressBook,
     familyContacts,
@@ -198,6 +226,9 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
     youSaid,
     themes,
     unclearQuestions,
+    exceptions,
+    boardPacks,
+    publicOutcomes,
   };
 }
 export type Services = ReturnType<typeof wireServices>;

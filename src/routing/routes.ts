@@ -53,6 +53,14 @@ import {
   saveSectionRoute,
   surveyCodeRoute,
 } from '../features/survey/surveyRoutes.js';
+import { exceptionsIntent } from '../features/exceptions/exceptionsIntent.js';
+import { exceptionEditRoute, exceptionSaveRoute } from '../features/exceptions/exceptionRoutes.js';
+import type { ExceptionsService } from '../features/exceptions/exceptionsService.js';
+import { boardPackIntent } from '../features/boardPack/boardPackIntent.js';
+import type { BoardPackService } from '../features/boardPack/boardPackService.js';
+import { publicFiguresIntent } from '../features/publicOutcomes/publicOutcomesIntent.js';
+import { publicFiguresSaveRoute } from '../features/publicOutcomes/publicOutcomesRoutes.js';
+import type { PublicOutcomesService } from '../features/publicOutcomes/publicOutcomesService.js';
 
 export type RouteDeps = {
   bank: QuestionBank;
@@ -69,6 +77,9 @@ export type RouteDeps = {
   youSaid: YouSaidService;
   themes: ThemesService;
   unclearQuestions: UnclearQuestionsService;
+  exceptions: ExceptionsService;
+  boardPacks: BoardPackService;
+  publicOutcomes: PublicOutcomesService;
   questionLog: QuestionLog;
   /** Where each conversation's last question is kept, so follow-ups can be read against it. */
   askContext?: AskContext;
@@ -102,6 +113,9 @@ const CAPABILITY_INTENTS = [
   unansweredQuestionsIntent,
   myInvitationsIntent,
   inviteIntent,
+  boardPackIntent,
+  exceptionsIntent,
+  publicFiguresIntent,
   digestIntent,
   deliveryReportIntent,
   glossaryIntent,
@@ -119,6 +133,7 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
   const family = new FamilySurvey(d.survey, d.bank, d.assetBaseUrl, d.familyHelpText, d.youSaid);
   const youSaid = { youSaid: d.youSaid, bank: d.bank, publicBaseUrl: d.assetBaseUrl };
   const questions = d.bank.allScored();
+  const reporting = { ...d, publicBaseUrl: d.assetBaseUrl };
   const builtIn: BuiltInRoutes = {
     help: helpRoute(family),
     surveyCode: surveyCodeRoute(family),
@@ -141,7 +156,7 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
     // One list for the bot's life: the understanding compiles the bank's wording once.
     questions: () => questions,
     readers: INTENT_READERS,
-    intents: [...Object.values(builtIn), ...CAPABILITY_INTENTS.map((c) => c.route(d))],
+    intents: [...Object.values(builtIn), ...CAPABILITY_INTENTS.map((c) => c.route(reporting))],
     cards: [
       saveSectionRoute(family),
       answerQuestionRoute(family),
@@ -151,6 +166,9 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
       youSaidEditRoute(youSaid),
       youSaidSaveRoute(youSaid),
       youSaidRemoveRoute(youSaid),
+      exceptionEditRoute(d),
+      exceptionSaveRoute(d),
+      publicFiguresSaveRoute(reporting),
       askButtonRoute((turn) => router.routeText(turn)),
     ],
   });

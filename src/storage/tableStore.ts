@@ -35,6 +35,9 @@ export const TABLES = {
   youSaid: 'yousaid',
   contacts: 'contacts',
   familyMessages: 'familymessages',
+  exceptions: 'exceptions',
+  publicMarks: 'publicmarks',
+  reportViews: 'reportviews',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

@@ -7,6 +7,7 @@ import type { ScoresService } from '../scores/scoresService.js';
 import type { WaitsService } from '../waits/waitsService.js';
 import type { MeasuresService } from '../measures/measuresService.js';
 import type { YouSaidService } from '../youSaid/youSaidService.js';
+import type { ExceptionsService } from '../exceptions/exceptionsService.js';
 
 /** Where a digest's figures come from. */
 export type DigestSources = {
@@ -20,6 +21,8 @@ export type DigestSources = {
   youSaid?: Pick<YouSaidService, 'current'>;
   /** What families are saying, as counted themes (optional for callers that do not count them). */
   themes?: Pick<ThemesService, 'forTerm'>;
+  /** Managers' commentary on exceptions, shown beside the measure (optional for callers that keep none). */
+  exceptions?: Pick<ExceptionsService, 'current'>;
 };
 
 /**
@@ -66,6 +69,7 @@ export async function readDigestInputs(deps: DigestSources, term: Term): Promise
     measures,
     youSaid: (await deps.youSaid?.current()) ?? [],
     themes: (await deps.themes?.forTerm(ref, { roles: ['cyp', 'pc'] }))?.prompts ?? [],
+    exceptionNotes: (await deps.exceptions?.current()) ?? [],
     generatedOn: today,
   };
 }

@@ -26,6 +26,7 @@ import {
 import { decidingMeasure, ratingFor, ratingOf, targetText } from '../waits/waitsPresenter.js';
 import { measureRow, targetText as measureTargetText, valueText } from '../measures/measuresPresenter.js';
 import { periodLabel } from '../measures/domain/period.js';
+import { commentaryText } from '../exceptions/exceptionsPresenter.js';
 
 const ROLE_WORDS: Record<RespondentRole, string> = { cyp: 'children and young people', pc: 'parent carers' };
 
@@ -47,7 +48,8 @@ function attentionText(a: Attention, d: TermDigest): string {
       a.why === 'worse'
         ? 'is worse than a year before'
         : `is ${a.why} against its target (${measureTargetText(m, d.generatedOn)})`;
-    return `${icon} ${m.name} ${what}: ${valueText(m, f.latest)}, ${periodLabel(f.latest.period, m.frequency)}.`;
+    const said = a.why === 'amber' && !a.note ? '' : ` ${commentaryText(a.note, { forChat: true })}`;
+    return `${icon} ${m.name} ${what}: ${valueText(m, f.latest)}, ${periodLabel(f.latest.period, m.frequency)}.${said}`;
   }
   const w = d.waits.find((x) => x.service.id === a.service.id)!;
   const r = ratingOf(a.kind);

@@ -16,6 +16,7 @@ import { TestClock } from '../testClock.js';
 import * as fakes from './inMemoryStores.js';
 import { InMemoryContacts } from './inMemoryContacts.js';
 import { InMemoryFamilyMessages } from './inMemoryFamilyMessages.js';
+import { InMemoryExceptionNotes, InMemoryPublicMarks, InMemoryReportViews } from './inMemoryReporting.js';
 
 const bank = loadQuestionBank();
 const terms = loadTermCalendar();
@@ -56,6 +57,9 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     youSaid: new fakes.InMemoryYouSaid(),
     contacts: new InMemoryContacts(),
     familyMessages: new InMemoryFamilyMessages(),
+    exceptionNotes: new InMemoryExceptionNotes(),
+    publicMarks: new InMemoryPublicMarks(),
+    reportViews: new InMemoryReportViews(),
   };
   const {
     addressBook,
@@ -72,6 +76,9 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     youSaid,
     themes,
     unclearQuestions,
+    exceptions,
+    boardPacks,
+    publicOutcomes,
   } = wireServices(stores, seeds, {
     clock,
     sender: sender.send,
@@ -97,6 +104,9 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     youSaid,
     themes,
     unclearQuestions,
+    exceptions,
+    boardPacks,
+    publicOutcomes,
     questionLog: stores.questionLog,
     askContext: new fakes.InMemoryAskContext(),
     assetBaseUrl: publicBaseUrl,
@@ -119,6 +129,9 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     access,
     addressBook,
     digests,
+    exceptions,
+    boardPacks,
+    publicOutcomes,
     router,
     events,
   };

@@ -7,6 +7,7 @@ import type { Term } from '../../../domain/terms/termCalendar.js';
 import type { Service } from '../../waits/domain/serviceCatalogue.js';
 import type { DisclosedChange, DisclosedSnapshot, DisclosedWaits } from '../../waits/domain/disclosedWaits.js';
 import type { MeasureAnswer } from '../../measures/domain/measureFigures.js';
+import type { ExceptionNote } from '../../exceptions/domain/exceptionNote.js';
 
 /**
  * A term's digest as data: every figure already through disclosure control, so whatever shows it (card,
@@ -27,7 +28,7 @@ export type Attention =
   | { kind: 'red'; service: Service }
   | { kind: 'amber'; service: Service }
   /** A framework measure below its numeric target, or clearly worse than a year before. */
-  | { kind: 'measure'; line: MeasureAnswer; why: 'red' | 'amber' | 'worse' };
+  | { kind: 'measure'; line: MeasureAnswer; why: 'red' | 'amber' | 'worse'; note?: ExceptionNote };
 
 export type TermDigest = {
   term: Term;
@@ -64,6 +65,8 @@ export type TermDigestInput = {
   youSaid?: YouSaidEntry[];
   /** Counted themes of the term's comments (absent in older callers). */
   themes?: PromptThemes[];
+  /** Managers' commentary on exceptions: the note for a measure's latest period is shown beside it. */
+  exceptionNotes?: ExceptionNote[];
   generatedOn: string;
 };
 
@@ -110,7 +113,10 @@ export function buildTermDigest(input: TermDigestInput): TermDigest {
         : worse(line)
           ? 'worse'
           : undefined;
-    if (why) attention.push({ kind: 'measure', line, why });
+    const note = input.exceptionNotes?.find(
+      (n) => n.measureId === line.measure.id && n.period === line.figures?.latest.period,
+    );
+    if (why) attention.push({ kind: 'measure', line, why, ...(note ? { note } : {}) });
   }
   const hasAnswers = input.scores.some((s) => s.respondents > 0);
   return {

@@ -26,6 +26,14 @@ const PERSONAL: { pattern: RegExp; what: string }[] = [
   { pattern: /(?:\+44\s?|\b0)\d(?:[\s-]?\d){8,10}\b/, what: 'a phone number' },
 ];
 
+/**
+ * What personal data a text seems to hold ('a review reference', 'an email address', 'a phone number'), or
+ * undefined. Shared by everything managers write for the board or the public (exceptions commentary too).
+ */
+export function personalDataIn(text: string): string | undefined {
+  return PERSONAL.find((p) => p.pattern.test(text))?.what;
+}
+
 const words = (label: string) =>
   z
     .string()
@@ -33,11 +41,11 @@ const words = (label: string) =>
     .min(5, `${label} needs a few words`)
     .max(400, `${label} must be 400 characters or fewer`)
     .superRefine((v, ctx) => {
-      const found = PERSONAL.find((p) => p.pattern.test(v));
+      const found = personalDataIn(v);
       if (found)
         ctx.addIssue({
           code: 'custom',
-          message: `${label} seems to contain ${found.what}. These entries are public: please leave out anything about one family.`,
+          message: `${label} seems to contain ${found}. These entries are public: please leave out anything about one family.`,
         });
     });
 
