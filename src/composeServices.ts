@@ -11,6 +11,7 @@ import { DigestLedgerRepository } from './features/digests/storage/digestLedgerR
 import { DigestSubscriptionsRepository } from './features/digests/storage/digestSubscriptionsRepository.js';
 import { InvitationsRepository } from './features/invitations/storage/invitationsRepository.js';
 import { MeasureValuesRepository } from './features/measures/storage/measureValuesRepository.js';
+import { BenchmarksRepository } from './features/measures/storage/benchmarksRepository.js';
 import { ReviewViewsRepository } from './features/reviews/storage/reviewViewsRepository.js';
 import { AggregatesRepository } from './features/scores/storage/aggregatesRepository.js';
 import { AggregateWriter } from './features/scores/storage/aggregateWriter.js';
@@ -75,6 +76,7 @@ function openRepositories(config: Config, store: TableStore, bank: Seeds['bank']
     ledger: new DigestLedgerRepository(store, config.digestLeaseSeconds * 1000),
     secrets: new SecretsRepository(store),
     measureValues: new MeasureValuesRepository(store),
+    benchmarks: new BenchmarksRepository(store),
     reviewViews: new ReviewViewsRepository(store),
     worryAlerts: new WorryAlertsRepository(store),
     youSaid: new YouSaidRepository(store),

@@ -141,7 +141,7 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
     scores: sayingScope(scoresRoute(d.scores, d.bank, d.measures.catalogue.surveyTargets)),
     responseRate: sayingScope(responseRateRoute(d.scores)),
     waits: sayingScope(waitsRoute(d.waits, d.questionLog, d.clock)),
-    measure: sayingScope(measureRoute(d.measures, d.clock, d.questionLog)),
+    measure: sayingScope(measureRoute(d.measures, d.clock, d.questionLog, { scores: d.scores, bank: d.bank })),
     outcomeOverview: outcomeOverviewRoute(d.scores, d.measures, d.bank, d.clock),
     confirmErase: confirmEraseRoute(d.erasure),
     clarify: clarifyRoute(family),

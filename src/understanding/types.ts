@@ -72,7 +72,15 @@ export interface IntentShapes {
    * A framework measure (`measure`), or all of them (`offTarget`: those missing a target, worst first);
    * `period` the one asked for (absent: the latest held).
    */
-  measure: { measure?: string; name?: string; offTarget: boolean; period?: PeriodAsk; breakdown?: Breakdown };
+  measure: {
+    measure?: string;
+    name?: string;
+    offTarget: boolean;
+    period?: PeriodAsk;
+    breakdown?: Breakdown;
+    /** A published comparator asked for ("against national", "compared with neighbours"): the answer leads with it. */
+    comparator?: 'england' | 'region' | 'statistical_neighbours';
+  };
   /** An outcome's survey scores and its framework measures together. */
   outcomeOverview: { outcome: OutcomeId };
   /** "confirm erase AR-1042": the reference is checked by the handler, which says what is wrong with it. */

@@ -15,7 +15,7 @@ import { readBreakdown } from './breakdownSlot.js';
 import { lexiconFor } from './vocabulary.js';
 import { readWaits, readWaitsChange } from './waitsSlot.js';
 import { readSmallTalk } from './smallTalk.js';
-import { asksOffTarget, asksOverall, namesAllMeasures, readMeasure } from './measureSlot.js';
+import { asksOffTarget, asksOverall, namesAllMeasures, readComparator, readMeasure } from './measureSlot.js';
 import { academicYearsAround, readPeriod, readWaitsPeriod } from './periodSlot.js';
 import { has } from './analysis.js';
 import { askBack } from './clarify.js';
@@ -188,12 +188,15 @@ function buildWaitsAsked(s: Slots): Understanding {
 function buildMeasure(s: Slots, measures: readonly MeasureVocab[]): Understanding {
   const reading = readMeasure(s.analysis);
   const period = readPeriod(s.analysis);
+  const asksComparator = readComparator(s.analysis);
+  const comparator = asksComparator ? { comparator: asksComparator } : {};
   const named = (id: string, asked = period.kind === 'one' ? period.ask : undefined): Understanding => ({
     intent: 'measure',
     measure: id,
     name: measures.find((m) => m.id === id)?.name ?? id,
     offTarget: false,
     ...(asked ? { period: asked } : {}),
+    ...comparator,
   });
   // "appeals in 2025": the academic year that ends in it, or the one that starts? Asked, not guessed.
   if (reading.kind === 'one' && period.kind === 'calendarYear')

@@ -142,7 +142,8 @@ const TABLE: [string, Want | Want[]][] = [
   ['repeat suspensions at SEN support', M('repeat_suspensions_sen_support')],
   ['attendance of pupils at SEN support', M('attendance_sen_support')],
   ['attendance for children with an EHCP', M('attendance_ehcp')],
-  ['persistent absence for SEN support pupils', M('attendance_sen_support')],
+  // Persistent absence is its own measure since issue #26 (it was read as attendance before).
+  ['persistent absence for SEN support pupils', M('persistent_absence_sen_support')],
   ['attendance', ASK],
   ['NEET young people with SEND', M('eet_16_25')],
   ['how many 16 to 25 year olds are in education employment or training', M('eet_16_25')],
@@ -218,7 +219,9 @@ const TABLE: [string, Want | Want[]][] = [
   ['what is the council tax this year', NONE],
   ['staff sickness rates', NONE],
   ['how many pupils are on roll', NONE],
-  ['GCSE results for the county', NOT_HELD],
+  // Widened with issue #26: the subject is now a catalogued measure (seeds/measures.json), answered from it;
+  // the measure's name says its group (pupils or children with SEND).
+  ['GCSE results for the county', [M('ks4_basics_send'), ...NOT_HELD]],
   ['hello', { intent: 'help' }],
   // Added with the review's own answers, worries and "you said, we did" (session 6).
   ['answers for AR-1042', { intent: 'reviewAnswers', reviewRef: 'AR-1042' }],
@@ -278,7 +281,9 @@ const HELD_OUT: [string, Want | Want[]][] = [
   ['thanks, that is helpful', { intent: 'smallTalk', say: 'thanks' }],
   ['what is the school holiday date', NONE],
   ['how many EHCPs do we maintain', [NONE, ASK]],
-  ['Ofsted rating of our schools', NOT_HELD],
+  // Widened with issue #26: the subject is now a catalogued measure (seeds/measures.json), answered from it;
+  // the measure's name says its group (pupils or children with SEND).
+  ['Ofsted rating of our schools', [M('ofsted_good_settings'), ...NOT_HELD]],
   ['staff parking', NONE],
 ];
 
@@ -398,7 +403,9 @@ const HELD_OUT_3: [string, Want | Want[]][] = [
   ['can you email me the report', [NONE, ASK, { intent: 'digest', action: 'preview' }]],
   // Widened when the glossary landed (session 8): explaining the word is the better answer.
   ['what does RAG mean', [NONE, { intent: 'help' }, { intent: 'glossary', words: ['rag'] }]],
-  ['how many children are home educated', NOT_HELD],
+  // Widened with issue #26: the subject is now a catalogued measure (seeds/measures.json), answered from it;
+  // the measure's name says its group (pupils or children with SEND).
+  ['how many children are home educated', [M('elective_home_education'), ...NOT_HELD]],
   ['translate this into Polish', NONE],
 ];
 
@@ -522,8 +529,12 @@ const HELD_OUT_QUESTIONS: [string, Want | Want[]][] = [
   ['survey scores for Oakfield school', [S(undefined, { breakdown: 'school' }), { intent: 'notHeld' }]],
   ['response rate by school', [{ intent: 'responseRate', breakdown: 'school' }, { intent: 'notHeld' }]],
   ['how much do we spend on EHCP assessments', NOT_HELD],
-  ['how many children are in out of area placements', NOT_HELD],
-  ['KS2 attainment of pupils with EHCPs', NOT_HELD],
+  // Widened with issue #26: the subject is now a catalogued measure (seeds/measures.json), answered from it;
+  // the measure's name says its group (pupils or children with SEND).
+  ['how many children are in out of area placements', [M('out_of_area_placements'), ...NOT_HELD]],
+  // Widened with issue #26: the subject is now a catalogued measure (seeds/measures.json), answered from it;
+  // the measure's name says its group (pupils or children with SEND).
+  ['KS2 attainment of pupils with EHCPs', [M('ks2_rwm_send'), ...NOT_HELD]],
   ['autism waiting times by school', [W('asd', { breakdown: 'school' }), { intent: 'notHeld' }]],
   [
     'attendance of EHCP pupils by ethnicity',
@@ -684,7 +695,9 @@ const HELD_OUT_SCOPES: [string | string[], Want | Want[]][] = [
   ['voice scores by age', [S('voice', { breakdown: 'age' }), { intent: 'notHeld' }]],
   // Subjects no figures are held for.
   ['what is the SEND transport spend', NOT_HELD],
-  ['how many children are electively home educated', NOT_HELD],
+  // Widened with issue #26: the subject is now a catalogued measure (seeds/measures.json), answered from it;
+  // the measure's name says its group (pupils or children with SEND).
+  ['how many children are electively home educated', [M('elective_home_education'), ...NOT_HELD]],
   ['average caseload of SEND case officers', NOT_HELD],
   ['phonics results for children with EHCPs', NOT_HELD],
   ['how many children are placed in independent special schools', NOT_HELD],
@@ -719,6 +732,54 @@ function readChain(texts: string | string[]): Record<string, unknown> {
   return got as Record<string, unknown>;
 }
 
+/**
+ * A sixth held-out set (issue #26): the measures catalogued from seed 004 and the strategy (alternative
+ * provision, SEN2, attainment, absence, home education…) and comparators ("against national", "neighbours").
+ * Written before the comparator reading and the not-held changes existed, and not tuned on after: first runs in
+ * the note below the set.
+ */
+const CM = (measure: string, comparator: string): Want => ({ intent: 'measure', measure, comparator });
+const HELD_OUT_COMPARATORS: [string, Want | Want[]][] = [
+  [
+    'how do our exclusions compare with national?',
+    [CM('perm_exclusions_ehcp', 'england'), CM('perm_exclusion_rate_sen_support', 'england'), ASK],
+  ],
+  ['AP places this term', M('ap_places')],
+  ['elective home education numbers', M('elective_home_education')],
+  ['EHCPs issued in 20 weeks against neighbours', CM('ehcp_20_weeks', 'statistical_neighbours')],
+  ['how many pupils are in alternative provision', M('ap_places')],
+  ['how many children went back to mainstream from AP', M('ap_return_to_mainstream')],
+  ['sustained post 16 destinations for AP leavers', M('ap_sustained_post16')],
+  ['part time timetables for SEND pupils', M('part_time_timetables')],
+  ['how many children with EHCPs are placed out of county', M('out_of_area_placements')],
+  ['persistent absence for pupils with an EHCP', M('persistent_absence_ehcp')],
+  ['persistent absence at SEN support compared with England', CM('persistent_absence_sen_support', 'england')],
+  ['permanent exclusion rate for SEN support', M('perm_exclusion_rate_sen_support')],
+  ['percentage of EHC plans issued within 20 weeks', M('ehcp_20_weeks')],
+  ['how many mediations went on to appeal', M('mediations_to_appeal')],
+  ['KS2 results for pupils with SEN', M('ks2_rwm_send')],
+  ['GCSE English and maths for SEND pupils', M('ks4_basics_send')],
+  ['attainment of pupils with SEND', [ASK, M('ks2_rwm_send'), M('ks4_basics_send')]],
+  ['Ofsted outcomes for our schools', M('ofsted_good_settings')],
+  ['how many School SEND Reviews have been completed', M('school_send_reviews')],
+  ['safeguarding referrals for children with SEND', M('safeguarding_referrals_send')],
+  ['are children getting support while they wait', M('support_while_waiting')],
+  ['young people in supported living at 25', M('independent_living_25')],
+  ['KS4 destinations of SEN pupils', M('ks4_sustained_destinations_send')],
+  ['attendance of EHCP pupils against national', CM('attendance_ehcp', 'england')],
+  ['how does our SEN2 20 week rate compare with statistical neighbours', CM('ehcp_20_weeks', 'statistical_neighbours')],
+  ['suspension rate for EHCP pupils compared with the region', CM('suspension_rate_ehcp', 'region')],
+  ['are we in line with national on suspensions for children with plans', CM('suspension_rate_ehcp', 'england')],
+  ['home educated children with SEND last term', M('elective_home_education')],
+  ['area SEND inspection outcome', NOT_HELD],
+  ['case studies for the safe outcome', NOT_HELD],
+  ['how many children are waiting for an EHC needs assessment', W('ehcna')],
+  ['are EHC needs assessments within 20 weeks', [W('ehcna'), ASK, M('ehcp_20_weeks')]],
+  ['how do we compare with national', [NONE, ASK, { intent: 'measure', measure: undefined }]],
+  ["neighbours' average for KS2", CM('ks2_rwm_send', 'statistical_neighbours')],
+  ['pupil referral unit numbers', M('ap_places')],
+];
+
 describe('trust table: how often a practitioner is answered right, asked back, not understood or confidently wrong', () => {
   const results = [
     ...TABLE,
@@ -729,6 +790,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     ...HELD_OUT_PERIODS,
     ...HELD_OUT_QUESTIONS,
     ...QUESTION_ROWS,
+    ...HELD_OUT_COMPARATORS,
     ...HELD_OUT_SCOPES,
   ].map(([said, want]) => {
     const got = readChain(said);
@@ -775,6 +837,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
       ['third held out', HELD_OUT_3],
       ['measures-for-a-period held out', HELD_OUT_PERIODS],
       ['questions, admin and not-held held out', HELD_OUT_QUESTIONS],
+      ['measures and comparators held out (issue #26)', HELD_OUT_COMPARATORS],
       ['periods, chains and scope held out', HELD_OUT_SCOPES],
     ];
     for (const [name, set] of sets) {
