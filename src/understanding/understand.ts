@@ -87,7 +87,13 @@ function understandText(
     services,
   };
   // "how is Support doing overall": the outcome's survey scores and its framework measures together.
-  if (asksOverall(analysis) && slots.outcome.kind === 'one' && !has(analysis, 'measureTopic'))
+  // Only for now: "how is Support doing overall last year?" is its scores for that period (said so), never
+  // this term's overview in its place.
+  const asked = readPeriod(analysis);
+  const forNow =
+    slots.terms.terms.every((t) => t.kind === 'current') &&
+    (asked.kind === 'none' || (asked.kind === 'one' && asked.ask.kind === 'relative' && asked.ask.which === 'current'));
+  if (asksOverall(analysis) && slots.outcome.kind === 'one' && !has(analysis, 'measureTopic') && forNow)
     return { intent: 'outcomeOverview', outcome: slots.outcome.outcome };
   // "EHCP" alone: a SEND word (the plan) as much as the name of a waiting list (its assessment). Ask.
   const bare = bareDomainService(analysis);
@@ -214,7 +220,9 @@ function buildMeasure(s: Slots, measures: readonly MeasureVocab[]): Understandin
     );
   // Only a broad topic ("how many EHCPs do we maintain"): no measure held is that; never another's figures.
   if (!namesAllMeasures(s.analysis) && !asksOffTarget(s.analysis)) return { intent: 'unknown', reason: 'unclear' };
-  return { intent: 'measure', offTarget: asksOffTarget(s.analysis) };
+  // The table shows each measure's latest period; a period asked is carried so the answer says so first.
+  const all = period.kind === 'one' ? { period: period.ask } : {};
+  return { intent: 'measure', offTarget: asksOffTarget(s.analysis), ...all };
 }
 
 // Questions answered with figures; two of them asked at once, with near-equal evidence, are split.

@@ -11,6 +11,7 @@ import {
   presentPeriodNotHeld,
 } from './measuresPresenter.js';
 import { periodAskSchema } from './domain/periodAskSchema.js';
+import { periodAskPhrase } from '../../understanding/periodAsk.js';
 import { presentScores } from '../scores/scoresPresenter.js';
 import { intentRoute } from '../../routing/route.js';
 import type { QuestionLog } from '../admin/adminStores.js';
@@ -49,6 +50,14 @@ export const measureRoute = (
       const today = clock.today();
       const measure = slots.measure ? measures.find(slots.measure) : undefined;
       if (!measure) {
+        // The table is each measure's latest period held: a period asked is answered one measure at a time.
+        if (slots.period) {
+          const asked = periodAskPhrase(slots.period);
+          const said = asked.replace(/^in /, '');
+          await turn.send({
+            text: `The table shows each measure for its latest period held, not ${said}; for ${said}, ask for one measure by name (for example "complaints ${asked}").`,
+          });
+        }
         const title = slots.offTarget ? 'Framework measures against their targets' : 'Framework measures';
         const [all, rated] = await Promise.all([measures.all(), surveyTargets?.rated()]);
         const table = presentMeasureTable(all, today, { title, offTarget: true, ...(rated ? { survey: rated } : {}) });

@@ -155,6 +155,17 @@ describe('figures for the period asked (issue #24)', () => {
       expect(october).to.match(/^Survey figures are kept by term; October 2025 is in the autumn term 2025-26:/);
     });
 
+    it('an outcome "overall" for a period is its scores for that period, said so; the measures table says its scope', async () => {
+      const [overall, table] = await chat(
+        'how is safe doing overall for parents last year',
+        'show me all the KPIs last year',
+      );
+      expect(overall).to.match(/^Survey figures are kept by term; for 2025-26 the latest term held is the summer term/);
+      expect(table).to.match(
+        /^The table shows each measure for its latest period held, not last year; for last year, ask for one measure by name \(for example "complaints last year"\)\./,
+      );
+    });
+
     it('this term with nothing yet is answered as before', async () => {
       const [said] = await chat('kept safe scores');
       expect(said).to.match(/^No answers yet for 2026-27 Autumn/);
