@@ -89,11 +89,7 @@ function understandText(
   // "how is Support doing overall": the outcome's survey scores and its framework measures together.
   // Only for now: "how is Support doing overall last year?" is its scores for that period (said so), never
   // this term's overview in its place.
-  const asked = readPeriod(analysis);
-  const forNow =
-    slots.terms.terms.every((t) => t.kind === 'current') &&
-    (asked.kind === 'none' || (asked.kind === 'one' && asked.ask.kind === 'relative' && asked.ask.which === 'current'));
-  if (asksOverall(analysis) && slots.outcome.kind === 'one' && !has(analysis, 'measureTopic') && forNow)
+  if (asksOverall(analysis) && slots.outcome.kind === 'one' && !has(analysis, 'measureTopic') && forNow(slots))
     return { intent: 'outcomeOverview', outcome: slots.outcome.outcome };
   // "EHCP" alone: a SEND word (the plan) as much as the name of a waiting list (its assessment). Ask.
   const bare = bareDomainService(analysis);
@@ -172,6 +168,15 @@ function waitsOnlyQualifiesMeasure(a: Analysis, top: RankedIntent, second: Ranke
     (m) => m.tags.some((t) => t.kind === 'service') && !m.tags.some((t) => t.kind === 'measureQualifier'),
   );
   return !ownService;
+}
+
+/** Whether a message asks about now (no period, or "this term"): read only when an overview is in question. */
+function forNow(s: Slots): boolean {
+  if (!s.terms.terms.every((t) => t.kind === 'current')) return false;
+  const asked = readPeriod(s.analysis);
+  return (
+    asked.kind === 'none' || (asked.kind === 'one' && asked.ask.kind === 'relative' && asked.ask.which === 'current')
+  );
 }
 
 /** A waiting list now, as it stood at the end of a period asked, or compared over time. */
