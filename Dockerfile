@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # The bot as a container: compiled JavaScript and production dependencies only, run as a non-root user.
-# Both stages run scripts/container-steps.sh, which test/integration/productionBuild.test.ts also runs
+# Both stages run scripts/container-steps.sh, which test/release/productionBuild.test.ts also runs
 # (there is no Docker engine in CI), so the image's steps are tested without building the image.
 
 FROM node:20-bookworm-slim AS build

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The steps the container image runs, in one place, so the Dockerfile and
-# test/integration/productionBuild.test.ts (which runs them without Docker) cannot drift apart.
+# test/release/productionBuild.test.ts (which runs them without Docker) cannot drift apart.
 #   build    in the build stage, after `npm ci`: compile src/ to dist/
 #   install  in the runtime stage: production dependencies only, exactly as locked
 set -eu

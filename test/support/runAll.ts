@@ -1,18 +1,47 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { z } from 'zod';
 
 /**
- * `npm test`: the checks (`npm run format:check`, `lint`, `deps`, `typecheck`) and mocha, all at once,
- * rather than the checks first and then the tests. The tests spend most of their time waiting on processes,
- * Azurite and timers; the checks fill that time, niced so a test's own timing is served first. Each check's
- * output is held until it ends (in full when it fails, one line when it passes); mocha's streams as it comes.
- * The exit code is non-zero when any check or any test failed, as with `npm run check && mocha`.
+ * `npm test`: the checks (`npm run format:check`, `lint`, `deps`, `typecheck`) and the tests, all at once.
  *
- * `--checks`: the checks alone (npm run check), still concurrently. Anything else is passed on to mocha.
+ * The tests run as a few mocha processes ("shards"), each given whole test files, balanced by how long each
+ * file took last time (kept in node_modules/.cache/send-bot-tests/, so a fresh checkout balances by the
+ * estimates below). A shard is a process of its own, so each has its own in-memory Azurite and module state
+ * and no test needs to be written for parallel running; most integration tests spend their time waiting on
+ * processes, Azurite and timers, so a few at once fill both cores. The checks are niced, so the tests' own
+ * timing is served first; each check's output is held until it ends (in full when it fails, one line when it
+ * passes). While the tests run, one character per test ('.' passed, '!' failed, ',' pending) shows progress;
+ * at the end each failure is listed with mocha's diffs, then the totals.
+ *
+ * `TEST_SHARDS` (1–8, default 3) sets how many shards run. `--checks`: the checks alone (npm run check).
+ * Any other argument (a file, `--grep`, …) runs one plain mocha with those arguments, streamed as it comes.
  */
 const CHECKS = ['format:check', 'lint', 'deps', 'typecheck'];
+const TIERS = ['test/unit', 'test/contract', 'test/integration'];
+const CACHE = path.join('node_modules', '.cache', 'send-bot-tests', 'durations.json');
+/** Seconds a file is expected to take when it has not been timed here yet (the first run on a checkout). */
+const ESTIMATE: Record<string, number> = { 'test/unit': 0.5, 'test/contract': 3, 'test/integration': 20 };
+/** Files known to take much longer than their tier's estimate (measured on the 2-core machine, quiet). */
+const KNOWN: Record<string, number> = {
+  'test/integration/crashDurability.test.ts': 120,
+  'test/integration/responsesImport.test.ts': 50,
+  'test/integration/rolesCli.test.ts': 45,
+  'test/integration/npmStart.test.ts': 40,
+  'test/integration/digestAtScale.test.ts': 35,
+  'test/integration/productionSafety.test.ts': 30,
+  'test/integration/twoInstances.test.ts': 30,
+};
 
 type Result = { name: string; code: number; ms: number; output: string };
+type ShardReport = { passes: number; failures: number; pending: number; durations: Record<string, number> };
+
+const require = createRequire(import.meta.url);
+const mochaBin = require.resolve('mocha/bin/mocha.js');
+const reporter = require.resolve('./shardReporter.cjs');
+const { MARKER } = require('./shardReporter.cjs') as { MARKER: string };
 
 function run(name: string, command: string, args: string[], opts: { quiet: boolean }): Promise<Result> {
   const started = Date.now();
@@ -28,28 +57,174 @@ function run(name: string, command: string, args: string[], opts: { quiet: boole
   });
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 function check(name: string, withTests: boolean): Promise<Result> {
   // Lower priority only beside the tests (`nice` is POSIX; without it, the check runs at normal priority).
   const npm = ['npm', 'run', '--silent', name];
   const niced = withTests && process.platform !== 'win32';
   return run(name, niced ? 'nice' : npm[0]!, niced ? ['-n', '10', ...npm] : npm.slice(1), { quiet: true }).then(
     (result) => {
-      const seconds = (result.ms / 1000).toFixed(1);
-      if (result.code === 0) console.log(`check ${name}: passed (${seconds} s)`);
-      else console.log(`\ncheck ${name}: FAILED, exit ${result.code} (${seconds} s)\n${result.output.trimEnd()}\n`);
+      if (result.code === 0) console.log(`check ${name}: passed (${seconds(result.ms)})`);
+      else
+        console.log(
+          `\ncheck ${name}: FAILED, exit ${result.code} (${seconds(result.ms)})\n${result.output.trimEnd()}\n`,
+        );
       return result;
     },
   );
 }
 
+function testFiles(): string[] {
+  return TIERS.flatMap((tier) =>
+    readdirSync(tier, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => `${tier}/${f.split(path.sep).join('/')}`)
+      .sort(),
+  );
+}
+
+function lastDurations(): Record<string, number> {
+  try {
+    return z.record(z.string(), z.number().nonnegative()).parse(JSON.parse(readFileSync(CACHE, 'utf8')));
+  } catch {
+    return {}; // none kept yet, or unreadable: the estimates serve
+  }
+}
+
+/** Longest first, each to the shard with the least so far: within 4/3 of the best split. */
+function balance(files: string[], shards: number): string[][] {
+  const last = lastDurations();
+  const weight = (f: string) =>
+    last[f] !== undefined ? last[f] / 1000 : (KNOWN[f] ?? ESTIMATE[TIERS.find((t) => f.startsWith(t))!]!);
+  const bins = Array.from({ length: shards }, () => ({ files: [] as string[], total: 0 }));
+  for (const f of [...files].sort((a, b) => weight(b) - weight(a))) {
+    const bin = bins.reduce((least, b) => (b.total < least.total ? b : least));
+    bin.files.push(f);
+    bin.total += weight(f);
+  }
+  // Each shard runs its files in the usual order (unit, then contract, then integration).
+  return bins.map((b) => b.files.sort((x, y) => files.indexOf(x) - files.indexOf(y))).filter((b) => b.length);
+}
+
+/** Progress characters from every shard on one line, wrapped. */
+let column = 0;
+function progress(chars: string): void {
+  for (const c of chars) {
+    if (c === '\n') continue;
+    if (column++ % 100 === 0) process.stdout.write('\n  ');
+    process.stdout.write(c);
+  }
+}
+
+function shard(index: number, files: string[], total: number): Promise<{ result: Result; report?: ShardReport }> {
+  const started = Date.now();
+  const args = [mochaBin, '--no-config', '--import=tsx', '--extension', 'ts', '--timeout', '20000', '--exit'];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...args, '--reporter', reporter, ...files], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let live = '';
+    let after = '';
+    let ended = false;
+    child.stdout.on('data', (d: Buffer) => {
+      if (ended) return void (after += d.toString());
+      live += d.toString();
+      const at = live.indexOf(MARKER);
+      if (at === -1) {
+        progress(live);
+        live = '';
+      } else {
+        progress(live.slice(0, at));
+        after = live.slice(at + MARKER.length);
+        ended = true;
+      }
+    });
+    // Tests' own stderr (a warning, a crashed child's output) is kept and shown if the shard fails.
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const finish = (code: number) => {
+      const ms = Date.now() - started;
+      const json = after.lastIndexOf(MARKER);
+      let report: ShardReport | undefined;
+      try {
+        report = json === -1 ? undefined : (JSON.parse(after.slice(json + MARKER.length)) as ShardReport);
+      } catch {
+        report = undefined;
+      }
+      const listing = (json === -1 ? after : after.slice(0, json)).trim();
+      const name = `tests ${index + 1}/${total}`;
+      resolve({
+        result: { name, code, ms, output: [listing, code !== 0 ? stderr.trim() : ''].filter(Boolean).join('\n') },
+        report,
+      });
+    };
+    child.on('error', (error) => ((stderr += String(error)), finish(127)));
+    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
+  });
+}
+
+async function tests(): Promise<Result[]> {
+  const shards = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(8)
+    .default(3)
+    .safeParse(process.env.TEST_SHARDS || undefined);
+  if (!shards.success) {
+    console.log(`TEST_SHARDS must be a whole number from 1 to 8 (it is "${process.env.TEST_SHARDS}").`);
+    return [{ name: 'tests', code: 2, ms: 0, output: '' }];
+  }
+  const files = testFiles();
+  const plan = balance(files, shards.data);
+  const started = Date.now();
+  console.log(`${files.length} test files in ${plan.length} shards ('.' passed, '!' failed, ',' pending):`);
+  const done = await Promise.all(plan.map((f, i) => shard(i, f, plan.length)));
+  process.stdout.write('\n\n');
+
+  const kept = { ...lastDurations() };
+  let passes = 0;
+  let failures = 0;
+  let pending = 0;
+  for (const { result, report } of done) {
+    if (report) {
+      passes += report.passes;
+      failures += report.failures;
+      pending += report.pending;
+      for (const [file, ms] of Object.entries(report.durations))
+        kept[path.relative('.', file).split(path.sep).join('/')] = ms;
+    }
+    if (result.code !== 0 || !report) {
+      console.log(`${result.name}: FAILED, exit ${result.code} (${seconds(result.ms)})`);
+      if (result.output) console.log(`${result.output}\n`);
+    }
+  }
+  mkdirSync(path.dirname(CACHE), { recursive: true });
+  writeFileSync(CACHE, JSON.stringify(kept, null, 1));
+  const count = (n: number, what: string) => `${n.toLocaleString('en-GB')} ${what}`;
+  console.log(
+    `${count(passes, 'passing')}, ${count(failures, 'failing')}, ${count(pending, 'pending')} ` +
+      `(${plan.map((p) => p.length).join(' + ')} files, ${seconds(Date.now() - started)})`,
+  );
+  return done.map((d) => d.result);
+}
+
 const args = process.argv.slice(2);
 const checksOnly = args[0] === '--checks';
-const mochaBin = createRequire(import.meta.url).resolve('mocha/bin/mocha.js');
+const started = Date.now();
 const results = await Promise.all([
   ...CHECKS.map((name) => check(name, !checksOnly)),
-  ...(checksOnly ? [] : [run('mocha', process.execPath, [mochaBin, ...args], { quiet: false })]),
-]);
-const failed = results.filter((r) => r.code !== 0).map((r) => (r.name === 'mocha' ? 'tests' : `check ${r.name}`));
-if (failed.length) console.log(`\nFailed: ${failed.join(', ')}`);
-else if (!checksOnly) console.log(`\nAll ${CHECKS.length} checks and the tests passed.`);
+  ...(checksOnly
+    ? []
+    : args.length
+      ? [run('tests', process.execPath, [mochaBin, ...args], { quiet: false })]
+      : [tests()]),
+]).then((r) => r.flat());
+const failed = results
+  .filter((r) => r.code !== 0)
+  .map((r) => (r.name.startsWith('tests') ? r.name : `check ${r.name}`));
+const took = `${Math.floor((Date.now() - started) / 60000)} m ${Math.round(((Date.now() - started) % 60000) / 1000)} s`;
+if (failed.length) console.log(`\nFailed: ${failed.join(', ')} (${took})`);
+else if (!checksOnly) console.log(`\nAll ${CHECKS.length} checks and the tests passed (${took}).`);
 process.exit(failed.length ? 1 : 0);
