@@ -20,14 +20,18 @@ export function toCommand(u: Understanding, services: readonly ServiceVocab[]): 
     case 'scores':
       return scoresCommand(u);
     case 'responseRate':
-      return `response rate ${termsPhrase(u.terms)}`;
+      return `response rate ${u.period ? periodAskPhrase(u.period) : termsPhrase(u.terms)}`;
     case 'waits': {
+      // A period asked is said back, so an option picked is answered for it ("waiting times for … 2024-25").
+      const when = u.period ? ` ${periodAskPhrase(u.period)}` : '';
       if (u.service) {
         const name = services.find((s) => s.id === u.service)?.name ?? u.service;
-        return u.change ? `has the ${name} waiting list changed${changePhrase(u.change)}` : `waiting times for ${name}`;
+        return u.change
+          ? `has the ${name} waiting list changed${changePhrase(u.change)}`
+          : `waiting times for ${name}${when}`;
       }
       if (u.unknownService) return `waiting times for ${u.unknownService}`;
-      return 'waiting times for all services';
+      return `waiting times for all services${when}`;
     }
     case 'measure':
       if (u.measure) return `${u.name ?? u.measure}${u.period ? ` ${periodAskPhrase(u.period)}` : ''}`;
@@ -50,6 +54,12 @@ function scoresCommand(u: Extract<Understanding, { intent: 'scores' }>): string 
   const who = u.roles.length === 1 ? ` for ${u.roles[0] === 'pc' ? 'parent carers' : 'children and young people'}` : '';
   const what = u.outcome ? `${OUTCOME_LABEL[u.outcome]} ` : 'outcome ';
   const detail = u.perQuestion ? ' per question' : '';
+  const when = u.period ? periodAskPhrase(u.period) : termsPhrase(u.terms);
+  if (u.period) {
+    if (u.rank)
+      return `${u.rank} scoring ${u.outcome ? `question for ${OUTCOME_LABEL[u.outcome]}` : 'outcome'}${who} ${when}`;
+    return `${what}scores${who} ${when}${detail}`;
+  }
   if (u.terms.length === 2) return `compare ${what}scores${who} ${termsPhrase(u.terms)}${detail}`;
   if (u.rank)
     return `${u.rank} scoring ${u.outcome ? `question for ${OUTCOME_LABEL[u.outcome]}` : 'outcome'}${who} ${termsPhrase(u.terms)}`;

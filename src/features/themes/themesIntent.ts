@@ -5,6 +5,7 @@ import { entries, intent } from '../../understanding/lexicon.js';
 import { OUTCOME_LABEL } from '../../understanding/outcomeVocabulary.js';
 import type { OutcomeId, PeriodAsk, RespondentRole, TermRef } from '../../understanding/types.js';
 import { readNonTermPeriod } from '../../understanding/periodSlot.js';
+import { periodAskPhrase } from '../../understanding/periodAsk.js';
 import type { ThemesService } from './themesService.js';
 import { themesRoute } from './themesRoute.js';
 
@@ -41,7 +42,8 @@ export const themesIntent = {
         ...(period ? { period } : {}),
       };
     },
-    command: (u) => `what are families saying${u.outcome ? ` about ${OUTCOME_LABEL[u.outcome]}` : ''}`,
+    command: (u) =>
+      `what are families saying${u.outcome ? ` about ${OUTCOME_LABEL[u.outcome]}` : ''}${u.period ? ` ${periodAskPhrase(u.period)}` : ''}`,
   }),
   route: (d: Deps) => themesRoute(d.themes, d.bank),
 } satisfies CapabilityIntent<'themes', Deps>;
