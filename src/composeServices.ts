@@ -26,6 +26,7 @@ import { ContactsRepository } from './features/familyContacts/storage/contactsRe
 import { ContactCipher } from './features/familyContacts/domain/contactCipher.js';
 import { notifyAttempt, notifySender } from './features/familyContacts/notifySender.js';
 import { FamilyMessagesRepository } from './features/familyContacts/storage/familyMessagesRepository.js';
+import { StaffNoticesRepository } from './features/familyContacts/storage/staffNoticesRepository.js';
 import * as seedFiles from './seeds/loadSeeds.js';
 import { wireServices, type Seeds, type Services } from './serviceWiring.js';
 import type { RedoLog } from './storage/redoLog.js';
@@ -82,6 +83,7 @@ function openRepositories(config: Config, store: TableStore, bank: Seeds['bank']
     youSaid: new YouSaidRepository(store),
     contacts: new ContactsRepository(store),
     familyMessages: new FamilyMessagesRepository(store),
+    staffNotices: new StaffNoticesRepository(store),
     exceptionNotes: new ExceptionNotesRepository(store),
     publicMarks: new PublicMarksRepository(store),
     reportViews: new ReportViewsRepository(store),

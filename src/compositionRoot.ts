@@ -17,6 +17,7 @@ import { Readiness, registerReadiness } from './http/readiness.js';
 import { registerReviewPrintRoute } from './http/reviewPrintPage.js';
 import { createHttpServer } from './http/server.js';
 import { registerYouSaidPage } from './http/youSaidPage.js';
+import { registerNotifyReceipts } from './http/notifyReceipts.js';
 import * as jobs from './jobs/botJobs.js';
 import { JobRunner } from './jobs/jobRunner.js';
 import { buildRoutes } from './routing/routes.js';
@@ -94,6 +95,8 @@ export function composeBot(
   );
   registerLegalPages(server, legalPages(config.legal.text, { invitationTtlDays: config.invitationTtlDays }));
   registerDigestRoutes(server, services.digests, { triggerSecret: config.digestTriggerSecret });
+  if (config.notify?.callbackToken)
+    registerNotifyReceipts(server, services.deliveryReceipts, { token: config.notify.callbackToken });
   registerYouSaidPage(server, { html: async () => youSaidPageHtml(seeds.bank, await services.youSaid.current()) });
   registerReviewPrintRoute(server, services.reviews, { render: reviewPrintHtml, today: () => clock.today() });
   registerBoardPackPages(server, services.boardPacks, {
@@ -125,6 +128,7 @@ export function composeBot(
       jobs.termEndDigestsJob(services.digests),
       jobs.contactSweepJob(services.familyContacts),
       ...(services.familyContacts.reminders ? [jobs.familyRemindersJob(services.familyContacts.reminders)] : []),
+      jobs.staffNoticesJob(services.staffNotices),
     ],
     logger,
   );

@@ -33,7 +33,14 @@ import { ThemesService } from './features/themes/themesService.js';
 import { UnclearQuestionsService } from './features/unclearQuestions/unclearQuestionsService.js';
 import type { ThemeList } from './features/themes/domain/themeList.js';
 import { ReviewAnswersService } from './features/reviews/reviewAnswersService.js';
-import type { ContactStore, FamilyMessageLedger } from './features/familyContacts/familyContactsStores.js';
+import type {
+  ContactStore,
+  FamilyMessageLedger,
+  StaffNoticeStore,
+} from './features/familyContacts/familyContactsStores.js';
+import { StaffNoticesService } from './features/familyContacts/staffNoticesService.js';
+import { staffNoticeReply } from './features/familyContacts/staffNoticesPresenter.js';
+import { DeliveryReceiptsService } from './features/familyContacts/deliveryReceiptsService.js';
 import {
   familyMessenger,
   FamilyContactsService,
@@ -68,6 +75,7 @@ export type Stores = {
   youSaid: YouSaidStore;
   contacts: ContactStore;
   familyMessages: FamilyMessageLedger;
+  staffNotices: StaffNoticeStore;
   exceptionNotes: ExceptionNotes;
   publicMarks: PublicMarks;
   reportViews: ReportViewLog;
@@ -111,6 +119,7 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
   const familyContacts = new FamilyContactsService(
     s.contacts,
     s.familyMessages,
+    s.staffNotices,
     s.invitations,
     s.respondents,
     clock,
@@ -126,11 +135,29 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
     sectionCount: sectionOrder(bank).length,
     messenger: familyMessenger(familyContacts),
     forgetContact: (code) => familyContacts.forgetInvitation(code),
+    messagesOf: (code) => familyContacts.messagesFor(code),
   });
   const youSaid = new YouSaidService(s.youSaid, clock);
   const themes = new ThemesService(bank, seeds.themeList, terms, clock, s.counters);
   const unclearQuestions = new UnclearQuestionsService(bank, terms, clock, s.counters);
   const addressBook = new AddressBookService(s.addresses, clock, { allowLoopback: o.allowLoopback });
+  const staffNotices = new StaffNoticesService(
+    s.staffNotices,
+    s.invitations,
+    s.respondents,
+    (userId) => addressBook.personalChat(userId),
+    o.sender,
+    clock,
+    (notice, progress) => staffNoticeReply(notice, { ...progress, sectionCount: sectionOrder(bank).length }),
+    o.onError,
+  );
+  const deliveryReceipts = new DeliveryReceiptsService(
+    s.familyMessages,
+    s.contacts,
+    s.invitations,
+    staffNotices,
+    clock,
+  );
   const worries = new WorryAlertsService(
     seeds.worryPhrases,
     bank,
@@ -213,6 +240,8 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
   return {
     addressBook,
     familyContacts,
+    staffNotices,
+    deliveryReceipts,
     invitationService,
     survey,
     access,

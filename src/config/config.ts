@@ -180,6 +180,14 @@ const envSchema = z
     CONTACT_ENCRYPTION_KEY: optionalText.refine((v) => v === undefined || isBase64Key(v), {
       message: 'must be 32 random bytes written in base64 (e.g. the output of: openssl rand -base64 32)',
     }),
+    // The bearer token GOV.UK Notify presents with delivery receipts (set on the service's callback in Notify).
+    NOTIFY_CALLBACK_TOKEN: optionalText.refine(
+      (v) => v === undefined || (v.length >= 16 && v.length <= 200 && !/\s/.test(v)),
+      {
+        message:
+          'must be 16 to 200 characters without spaces: the bearer token you give GOV.UK Notify for its delivery receipt callback (e.g. the output of: openssl rand -hex 24)',
+      },
+    ),
     // Days after the invitation on which a family is reminded (at most two); `none` for no reminders.
     REMINDER_DAYS: optionalText.superRefine((v, ctx) => {
       const problem = v === undefined ? undefined : reminderDaysProblem(v);
@@ -329,6 +337,7 @@ function notifyProblems(
     NOTIFY_TEMPLATE_REMINDER_EMAIL?: string;
     CONTACT_ENCRYPTION_KEY?: string;
     REMINDER_DAYS?: string;
+    NOTIFY_CALLBACK_TOKEN?: string;
     INVITATION_TTL_DAYS: number;
     MicrosoftAppId?: string;
   },
@@ -342,6 +351,7 @@ function notifyProblems(
     'NOTIFY_TEMPLATE_REMINDER_EMAIL',
     'CONTACT_ENCRYPTION_KEY',
     'REMINDER_DAYS',
+    'NOTIFY_CALLBACK_TOKEN',
   ] as const;
   if (!env.NOTIFY_API_KEY) {
     for (const name of dependent)
@@ -473,6 +483,8 @@ export type NotifyConfig = {
   contactKey: Buffer;
   /** Set with both reminder templates and at least one reminder day: reminders are off otherwise. */
   reminders?: { days: number[]; sms: string; email: string };
+  /** NOTIFY_CALLBACK_TOKEN: delivery receipts are taken at POST /api/notify/receipts only with it. */
+  callbackToken?: string;
 };
 
 export class ConfigError extends Error {}
@@ -575,6 +587,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
               reminderEmail: e.NOTIFY_TEMPLATE_REMINDER_EMAIL,
             },
             contactKey: Buffer.from(e.CONTACT_ENCRYPTION_KEY, 'base64'),
+            ...(e.NOTIFY_CALLBACK_TOKEN ? { callbackToken: e.NOTIFY_CALLBACK_TOKEN } : {}),
             ...(e.NOTIFY_TEMPLATE_REMINDER_SMS &&
             e.NOTIFY_TEMPLATE_REMINDER_EMAIL &&
             reminderDays(e.REMINDER_DAYS).length > 0
@@ -670,6 +683,9 @@ export function redactedSummary(config: Config, env: NodeJS.ProcessEnv = process
           reminders: config.notify.reminders
             ? `days ${config.notify.reminders.days.join(' and ')} after the invitation, 09:00-19:00 Monday to Friday (Europe/London)`
             : 'off (set NOTIFY_TEMPLATE_REMINDER_SMS and NOTIFY_TEMPLATE_REMINDER_EMAIL to send them)',
+          deliveryReceipts: config.notify.callbackToken
+            ? '[token set: POST /api/notify/receipts]'
+            : 'off: no receipts route (set NOTIFY_CALLBACK_TOKEN)',
         }
       : '[not set: invitations are shown to pass on, nothing is sent]',
   };

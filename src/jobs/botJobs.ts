@@ -2,6 +2,7 @@ import type { Clock } from '../domain/clock.js';
 import type { DigestService } from '../features/digests/digestService.js';
 import type { FamilyContactsService } from '../features/familyContacts/familyContactsService.js';
 import type { ReminderTally } from '../features/familyContacts/reminderDelivery.js';
+import type { NoticeRun } from '../features/familyContacts/staffNoticesService.js';
 import type { RespondentRecords } from '../features/survey/surveyStores.js';
 import type { WorryAlertsService } from '../features/worries/worryAlertsService.js';
 import { HOUR, MINUTE, type Job } from './job.js';
@@ -93,6 +94,23 @@ export function familyRemindersJob(reminders: { run(): Promise<ReminderTally> })
       return r.sent + r.refused + r.uncertain + r.leftForLater + r.errors.length > 0
         ? { note: 'family reminders sent', detail }
         : { detail };
+    },
+  };
+}
+
+/**
+ * Notices to practitioners: a delivery Notify reported as a permanent failure (sent at once when the receipt
+ * comes; this sends any a restart interrupted) and a review meeting two working days away with the survey not
+ * finished (from 09:00 that day). Each is claimed by ETag before it is sent, so instances never both send it.
+ */
+export function staffNoticesJob(notices: { run(): Promise<NoticeRun> }): Job {
+  return {
+    name: 'practitioner notice run',
+    every: MINUTE,
+    firstRunAfter: 20_000,
+    run: async () => {
+      const r = await notices.run();
+      return r.sent + r.unreachable > 0 ? { note: 'practitioner notices sent', detail: r } : { detail: r };
     },
   };
 }

@@ -35,6 +35,7 @@ export const TABLES = {
   youSaid: 'yousaid',
   contacts: 'contacts',
   familyMessages: 'familymessages',
+  staffNotices: 'staffnotices',
   exceptions: 'exceptions',
   publicMarks: 'publicmarks',
   reportViews: 'reportviews',

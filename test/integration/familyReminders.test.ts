@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { TABLES } from '../../src/storage/tableStore.js';
 import { BotHarness, cardElements, cards, texts, type Activity, type ChatUser } from '../support/botHarness.js';
 import { FAKE_NOTIFY_KEY, FakeNotify, type ReceivedNotification } from '../support/fakeNotify.js';
+import { RecordingChannel } from '../support/recordingChannel.js';
 
 /**
  * Reminders, as a family and a practitioner meet them: the bot over its HTTP endpoint with real Azurite, GOV.UK
@@ -16,12 +17,14 @@ export const TEMPLATES = {
 };
 export const CONTACT_KEY = Buffer.alloc(32, 7).toString('base64');
 const PRACTITIONER = '51111111-1111-1111-1111-111111111111';
+export const CALLBACK_TOKEN = 'notify-callback-token-for-tests-0001';
 
 export function notifyEnv(notify: FakeNotify, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NOTIFY_API_KEY: FAKE_NOTIFY_KEY,
     NOTIFY_BASE_URL: notify.baseUrl,
     CONTACT_ENCRYPTION_KEY: CONTACT_KEY,
+    NOTIFY_CALLBACK_TOKEN: CALLBACK_TOKEN,
     ...TEMPLATES,
     ...extra,
   };
@@ -32,8 +35,10 @@ describe('reminding families by text and email (HTTP endpoint, real Azurite, fak
   let notify: FakeNotify;
   let bot: BotHarness;
   let practitioner: ChatUser;
+  let channel: RecordingChannel;
 
   before(async () => {
+    channel = await RecordingChannel.start();
     notify = await FakeNotify.start();
     bot = await BotHarness.start({ env: notifyEnv(notify), today: '2026-12-07' });
     await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
@@ -42,6 +47,7 @@ describe('reminding families by text and email (HTTP endpoint, real Azurite, fak
   after(async () => {
     await bot?.stop();
     await notify?.stop();
+    await channel?.close();
   });
   beforeEach(() => notify.reset());
 
@@ -65,8 +71,18 @@ describe('reminding families by text and email (HTTP endpoint, real Azurite, fak
     return seen;
   }
   const codeIn = (text: string) => /code ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2})/.exec(text)?.[1]?.replace(/-/g, '');
+  /** The practitioner speaks in their 1:1 chat in Teams (so the bot can reach them there later). */
+  const say = async (text: string) =>
+    texts(
+      (
+        await practitioner.say(text, {
+          serviceUrl: channel.url,
+          conversation: { id: practitioner.conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+        })
+      ).activities,
+    ).join('\n');
   async function invite(text: string): Promise<string> {
-    const reply = texts((await practitioner.say(text)).activities).join('\n');
+    const reply = await say(text);
     const code = codeIn(reply);
     if (!code) throw new Error(`no invitation in: ${reply}`);
     return code;
@@ -147,5 +163,59 @@ describe('reminding families by text and email (HTTP endpoint, real Azurite, fak
     notify.reset();
     await runAt(['2026-12-21T10:00:30Z', '2026-12-28T10:00:30Z']);
     expect(notify.sent.filter((n) => to(n) === '07700900302')).to.deep.equal([]);
+  });
+
+  it('tells the practitioner of a permanent failure, stops reminders to it, and shows sent, delivered and failed', async () => {
+    const receipts = { url: `${bot.baseUrl}/api/notify/receipts`, token: CALLBACK_TOKEN };
+    clockAt('2027-01-04T10:00:00Z'); // Monday
+    const failed = await invite('invite review AR-3301 parent and text 07700 900303');
+    const fine = await invite('invite review AR-3302 parent and email jo@example.org');
+    const [sms, email] = notify.sent;
+    expect(await notify.receipt(sms!, 'permanent-failure', receipts)).to.equal(200);
+    expect(await notify.receipt(email!, 'delivered', receipts)).to.equal(200);
+    // Notify may send a receipt again: the practitioner is still told once.
+    expect(await notify.receipt(sms!, 'permanent-failure', receipts)).to.equal(200);
+    await bot.services.staffNotices.idle();
+    const told = await channel.waitForText(practitioner.conversationId, /could not deliver/);
+    expect(String(told.body.text)).to.include('review AR-3301').and.include('I have deleted the mobile number');
+    expect(
+      channel.deliveredTo(practitioner.conversationId).filter((r) => /could not deliver/.test(String(r.body.text))),
+    ).to.have.length(1);
+    expect(JSON.stringify(channel.received)).to.not.include('900303');
+    const contacts: Record<string, unknown>[] = [];
+    for await (const e of (await bot.store.table(TABLES.contacts)).listEntities()) contacts.push(e);
+    expect(contacts.map((r) => r.partitionKey)).to.not.include(failed);
+    expect(contacts.map((r) => r.partitionKey)).to.include(fine);
+
+    notify.reset();
+    const timeline = await runAt(['2027-01-07T10:00:30Z']); // Thursday: day 3 of both
+    expect(timeline).to.deep.equal({ '2027-01-07T10:00:30Z': 'email' });
+    expect(notify.sent.map(to)).to.deep.equal(['jo@example.org']);
+
+    const { activities } = await practitioner.say('my invitations');
+    // The list's card, and its full text (what a screen reader or a client without cards is given).
+    const mine = `${JSON.stringify(cards(activities))}\n${activities.map((a) => String(a.attachments?.[0]?.content?.fallbackText ?? '')).join('\n')}`;
+    expect(mine).to.match(
+      /AR-3301 \(parent carer\): made 2027-01-04, not opened\. By text: invitation failed \(not delivered/,
+    );
+    expect(mine).to.include(
+      'AR-3302 (parent carer): made 2027-01-04, not opened. By email: invitation delivered, reminder 1 sent.',
+    );
+  });
+
+  it('refuses receipts without the callback token', async () => {
+    const res = await fetch(`${bot.baseUrl}/api/notify/receipts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-the-token-at-all-00' },
+      body: JSON.stringify({
+        id: 'x',
+        reference: 'y',
+        to: 'z',
+        status: 'delivered',
+        created_at: 'now',
+        notification_type: 'sms',
+      }),
+    });
+    expect(res.status).to.equal(403);
   });
 });

@@ -7,8 +7,10 @@ import type { ContactCipher } from './domain/contactCipher.js';
 import { recipientOf, type ContactDetails } from './domain/contactDetails.js';
 import type {
   ContactStore,
+  FamilyMessage,
   FamilyMessageLedger,
   NotifyAttempt,
+  StaffNoticeStore,
   NotifyOutcome,
   NotifySender,
 } from './familyContactsStores.js';
@@ -44,6 +46,7 @@ export class FamilyContactsService {
   constructor(
     private readonly contacts: ContactStore,
     private readonly ledger: FamilyMessageLedger,
+    private readonly notices: Pick<StaffNoticeStore, 'eraseReview'>,
     private readonly invitations: Pick<InvitationStore, 'get' | 'forReview'>,
     private readonly respondents: Pick<RespondentRecords, 'read'>,
     private readonly clock: Clock,
@@ -135,12 +138,18 @@ export class FamilyContactsService {
     return removed;
   }
 
-  /** Erasure of the whole review: its contacts (the count returned), and the record of what was sent. */
+  /** Erasure of the whole review: its contacts (the count returned), what was sent, and notices about it. */
   async forgetReview(reviewRef: string): Promise<number> {
     let removed = 0;
     for (const held of await this.contacts.forReview(reviewRef)) if (await this.contacts.delete(held.code)) removed++;
     await this.ledger.eraseReview(reviewRef);
+    await this.notices.eraseReview(reviewRef);
     return removed;
+  }
+
+  /** What was sent for each invitation, and what Notify said of it ("my invitations"). */
+  messagesFor(code: string): Promise<FamilyMessage[]> {
+    return this.ledger.forInvitation(code);
   }
 
   /**

@@ -127,3 +127,42 @@ export type NotifyOutcome =
   | { kind: 'unavailable' };
 
 export type NotifySender = (message: NotifyMessage) => Promise<NotifyOutcome>;
+
+/**
+ * A message to a practitioner about a family they invited (table `staffnotices`), sent once in their 1:1 chat:
+ * a text or email Notify could not deliver (a permanent failure), or a review meeting two working days away with
+ * the family's survey not finished. `id` is deterministic, so a notice is made once however often it is asked for.
+ */
+export type StaffNotice = {
+  id: string;
+  kind: 'deliveryFailed' | 'meetingSoon';
+  /** The practitioner who made the invitation (their Teams user id). */
+  userId: string;
+  reviewRef: string;
+  role: RespondentRole;
+  code: string;
+  /** deliveryFailed: which message, and how it went. */
+  message?: MessageKind;
+  channel?: 'sms' | 'email';
+  /** meetingSoon: the meeting's date. */
+  meetingOn?: string;
+  /** Not sent before (ISO). */
+  dueAt: string;
+  /** scheduled → sending → sent | unreachable (no 1:1 chat, or the send failed) | cancelled (no longer needed). */
+  state: 'scheduled' | 'sending' | 'sent' | 'unreachable' | 'cancelled';
+  sendingSince?: string;
+  sentAt?: string;
+  detail?: string;
+};
+
+export interface StaffNoticeStore {
+  /** Stores a new notice; false when one with its id is already there (nothing changes). */
+  create(notice: StaffNotice): Promise<boolean>;
+  get(id: string): Promise<(StaffNotice & { etag: string }) | undefined>;
+  /** Scheduled notices due by `at`, and those left sending since before `staleBefore` (their sender stopped). */
+  due(at: string, staleBefore: string): Promise<(StaffNotice & { etag: string })[]>;
+  /** Replaces the notice if unchanged since read: its new ETag, or undefined when another instance changed it. */
+  replace(notice: StaffNotice, etag: string): Promise<string | undefined>;
+  /** Erasure: every notice of a review; returns how many. */
+  eraseReview(reviewRef: string): Promise<number>;
+}

@@ -23,6 +23,8 @@ export type InvitationListCard = {
     respondent: string;
     createdOn: string;
     status: string;
+    /** What was sent by text or email and what became of it ('' when nothing was). */
+    delivery: string;
     renewable: boolean;
   }[];
 };

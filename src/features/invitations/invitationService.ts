@@ -9,6 +9,7 @@ import type { TermCalendar } from '../../domain/terms/termCalendar.js';
 import type { Invitation, InvitationStore, RespondentRecords } from '../survey/surveyStores.js';
 import { invitationStatus, type InvitationStatus } from './domain/invitationStatus.js';
 import type { ContactDetails } from '../familyContacts/domain/contactDetails.js';
+import type { SentMessage } from './domain/deliveryStatus.js';
 
 /** An invitation as made: what the practitioner is shown and what a family's message says. */
 export type CreatedInvitation = {
@@ -39,6 +40,8 @@ export type InvitationSummary = {
   role: RespondentRole;
   createdOn: string;
   status: InvitationStatus;
+  /** The texts or emails sent for it (none when the practitioner passed the link on). */
+  messages: SentMessage[];
 };
 
 export type RenewResult =
@@ -64,6 +67,8 @@ export class InvitationService {
       messenger?: FamilyMessenger;
       /** Deletes the family's contact held for a replaced invitation (see familyContacts). */
       forgetContact?: (code: string) => Promise<void>;
+      /** What was sent to the family for an invitation, and what Notify said of it (see familyContacts). */
+      messagesOf?: (code: string) => Promise<SentMessage[]>;
     },
   ) {}
 
@@ -140,6 +145,7 @@ export class InvitationService {
         role: invitation.role,
         createdOn: invitation.createdAt.slice(0, 10),
         status: await this.statusOf(invitation),
+        messages: (await this.options.messagesOf?.(invitation.code)) ?? [],
       })),
     );
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MY_INVITATIONS_SHOWN, type InvitationService } from './invitationService.js';
 import { renderCard } from '../../cards/renderCard.js';
 import { canRenew, describeStatus } from './domain/invitationStatus.js';
+import { describeDelivery } from './domain/deliveryStatus.js';
 import { intentRoute } from '../../routing/route.js';
 import { ROLE_NAMES } from './invitationReplies.js';
 
@@ -30,11 +31,15 @@ export const myInvitationsRoute = (invitations: InvitationService) =>
         respondent: ROLE_NAMES[i.role],
         createdOn: i.createdOn,
         status: describeStatus(i.status),
+        delivery: describeDelivery(i.messages),
         renewable: canRenew(i.status),
       }));
       const intro = `Newest first${mine.length === MY_INVITATIONS_SHOWN ? ` (the latest ${MY_INVITATIONS_SHOWN})` : ''}. Only you and administrators can see these. "New link" gives the family a new code; the old one stops working.`;
       const fullText = rows
-        .map((r) => `${r.reviewRef} (${r.respondent.toLowerCase()}): made ${r.createdOn}, ${r.status}`)
+        .map(
+          (r) =>
+            `${r.reviewRef} (${r.respondent.toLowerCase()}): made ${r.createdOn}, ${r.status}${r.delivery ? `. ${r.delivery}` : ''}`,
+        )
         .join('\n');
       await turn.send({
         text: `Your invitations: ${rows.length}.`,

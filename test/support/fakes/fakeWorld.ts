@@ -16,6 +16,7 @@ import { TestClock } from '../testClock.js';
 import * as fakes from './inMemoryStores.js';
 import { InMemoryContacts } from './inMemoryContacts.js';
 import { InMemoryFamilyMessages } from './inMemoryFamilyMessages.js';
+import { InMemoryStaffNotices } from './inMemoryStaffNotices.js';
 import { InMemoryExceptionNotes, InMemoryPublicMarks, InMemoryReportViews } from './inMemoryReporting.js';
 
 const bank = loadQuestionBank();
@@ -57,6 +58,7 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     youSaid: new fakes.InMemoryYouSaid(),
     contacts: new InMemoryContacts(),
     familyMessages: new InMemoryFamilyMessages(),
+    staffNotices: new InMemoryStaffNotices(),
     exceptionNotes: new InMemoryExceptionNotes(),
     publicMarks: new InMemoryPublicMarks(),
     reportViews: new InMemoryReportViews(),

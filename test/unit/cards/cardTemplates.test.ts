@@ -117,6 +117,7 @@ samples.push({
           respondent: 'Parent carer',
           createdOn: '2026-11-22',
           status: 'section 3 of 7',
+          delivery: 'By text: invitation delivered, reminder 1 sent.',
           renewable: true,
         },
         {
@@ -125,6 +126,7 @@ samples.push({
           respondent: 'Child or young person',
           createdOn: '2026-11-21',
           status: 'completed',
+          delivery: '',
           renewable: false,
         },
       ],

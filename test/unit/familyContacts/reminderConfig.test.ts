@@ -78,4 +78,21 @@ describe('reminder settings', () => {
   it('refuse reminder days without a Notify key', () => {
     expect(refused({ REMINDER_DAYS: '3,7' })).to.match(/REMINDER_DAYS: is set but NOTIFY_API_KEY is not/);
   });
+
+  it('take delivery receipts only with a callback token of some length, and only with a key', () => {
+    const token = 'a-callback-token-0123456789';
+    expect(loadConfig({ ...notify, NOTIFY_CALLBACK_TOKEN: token }).notify?.callbackToken).to.equal(token);
+    expect(loadConfig(notify).notify?.callbackToken).to.equal(undefined);
+    expect(JSON.stringify(redactedSummary(loadConfig(notify), {}))).to.include(
+      'off: no receipts route (set NOTIFY_CALLBACK_TOKEN)',
+    );
+    const summary = JSON.stringify(redactedSummary(loadConfig({ ...notify, NOTIFY_CALLBACK_TOKEN: token }), {}));
+    expect(summary).to.include('[token set: POST /api/notify/receipts]').and.not.include(token);
+    expect(refused({ ...notify, NOTIFY_CALLBACK_TOKEN: 'short' })).to.match(
+      /NOTIFY_CALLBACK_TOKEN: must be 16 to 200 characters without spaces/,
+    );
+    expect(refused({ NOTIFY_CALLBACK_TOKEN: token })).to.match(
+      /NOTIFY_CALLBACK_TOKEN: is set but NOTIFY_API_KEY is not/,
+    );
+  });
 });

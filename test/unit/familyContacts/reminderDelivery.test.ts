@@ -1,9 +1,6 @@
 import { expect } from 'chai';
 import { ContactCipher } from '../../../src/features/familyContacts/domain/contactCipher.js';
-import type {
-  NotifyAttemptOutcome,
-  NotifyMessage,
-} from '../../../src/features/familyContacts/familyContactsStores.js';
+import type { NotifyAttemptOutcome, NotifyMessage } from '../../../src/features/familyContacts/familyContactsStores.js';
 import { ReminderDelivery, type ReminderDeps } from '../../../src/features/familyContacts/reminderDelivery.js';
 import type { RespondentState } from '../../../src/features/survey/domain/respondentState.js';
 import { InMemoryContacts } from '../../support/fakes/inMemoryContacts.js';
@@ -110,7 +107,9 @@ describe('the reminder run', () => {
     });
     const [row] = await w.ledger.forInvitation(w.codes[0]!);
     expect(row).to.deep.include({ kind: 'reminder-1', state: 'sent', notificationId: 'n-1', attempts: 1 });
-    expect(row!.reference).to.equal(message!.reference).and.match(/^[0-9a-f-]{36}$/);
+    expect(row!.reference)
+      .to.equal(message!.reference)
+      .and.match(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(row)).to.not.include('07700');
     // The next look is day 7; running again now sends nothing more.
     expect((await w.contacts.get(w.codes[0]!))?.nextReminderAt).to.equal('2026-12-17T12:00:00.000Z');

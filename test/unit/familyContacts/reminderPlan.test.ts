@@ -27,7 +27,8 @@ describe('sending hours: 09:00-19:00 Monday to Friday, Europe/London', () => {
     ['2027-03-29T08:00:00Z', true, 'the Monday after the clocks go forward, 09:00 BST'],
   ];
   for (const [instant, ok, why] of cases)
-    it(`${ok ? 'sends' : 'does not send'} at ${instant}: ${why}`, () => expect(isSendingTime(at(instant))).to.equal(ok));
+    it(`${ok ? 'sends' : 'does not send'} at ${instant}: ${why}`, () =>
+      expect(isSendingTime(at(instant))).to.equal(ok));
 
   it('waits for the next working morning, across weekends and clock changes', () => {
     const next = (iso: string) => nextSendingTime(at(iso)).toISOString();
