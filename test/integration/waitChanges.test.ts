@@ -68,6 +68,23 @@ describe('waiting-list changes across imported extracts (HTTP endpoint, real Azu
     expect((await ask(user, 'and the trend?')).all).to.include('Autism (ASD) assessment: waiting list over time');
   });
 
+  it('answers a period asked with the list as it then stood, said by its extract, and follows up with another (issue #24)', async () => {
+    const user = bot.user({ aadObjectId: 'cccccccc-0000-0000-0000-000000000001' });
+    const summer = await ask(user, 'autism waits in the summer term');
+    expect(summer.all).to.include(
+      'Autism (ASD) assessment at the end of the summer term 2025-26, as the extract of 15 July 2026 stood: 14 waiting',
+    );
+    // No extract was loaded in October: the last before it, by its date, never the latest in its place.
+    const october = await ask(user, 'what about in October?');
+    expect(october.all).to.include(
+      'No Autism (ASD) assessment extract was loaded in October 2026; the last before it, of 1 September 2026: 20 waiting',
+    );
+    const older = await ask(user, 'and in 2024-25?');
+    expect(older.all).to.include(
+      'No Autism (ASD) assessment extract is held from 2024-25 or before; the earliest held is of 15 July 2026: 14 waiting',
+    );
+  });
+
   it('shows the trend over every extract loaded, oldest first', async () => {
     const out = await ask(practitioner, 'trend in ASD waiting times');
     expect(out.all).to.include('3 extracts, 15 July 2026 to 22 November 2026');
