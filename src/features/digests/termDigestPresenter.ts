@@ -23,8 +23,8 @@ import {
   serviceTitle,
   nowrap,
 } from '../../cards/format.js';
-import { decidingMeasure, ratingFor, ratingOf, targetText } from '../waits/waitsPresenter.js';
-import { measureRow, targetText as measureTargetText, valueText } from '../measures/measuresPresenter.js';
+import { decidingMeasure, RAG_WORDS, ratingFor, ratingOf, targetText } from '../waits/waitsPresenter.js';
+import { targetText as measureTargetText, valueText } from '../measures/measuresPresenter.js';
 import { periodLabel } from '../measures/domain/period.js';
 import { commentaryText } from '../exceptions/exceptionsPresenter.js';
 
@@ -85,12 +85,33 @@ export function presentTermDigest(
       detail: `${decidingMeasure(w.service, w.figures)}; ${count} ${w.service.headline === 'seen-this-term' ? 'in progress' : 'waiting'}, longest ${longest}${changeText(w)}`,
     };
   });
-  // The framework's scorecard: each measure under the first outcome it evidences, in outcome order.
-  const measures = d.outcomes.flatMap((o) =>
-    d.measures
-      .filter((line) => line.measure.outcomes[0] === o.outcome)
-      .map((line) => ({ outcome: o.name, ...measureRow(line, d.generatedOn) })),
-  );
+  // The framework's scorecard, one row per outcome: its measures (each under the first outcome it evidences)
+  // with their latest figure and rating colour, and those with no figures yet by name. About 40 measures a
+  // row each would take the card past what Teams accepts in one message; the board pack has them in full.
+  const measures = d.outcomes.flatMap((o) => {
+    const lines = d.measures.filter((line) => line.measure.outcomes[0] === o.outcome);
+    if (lines.length === 0) return [];
+    const loaded = lines.filter((line) => line.figures);
+    const unloaded = lines.filter((line) => !line.figures);
+    const rags = (['red', 'amber', 'green'] as const)
+      .map((rag) => [rag, loaded.filter((line) => line.figures!.rag === rag).length] as const)
+      .filter(([, n]) => n > 0);
+    const figures = loaded.map(
+      (line) =>
+        `${line.measure.name} ${valueText(line.measure, line.figures!.latest)}${line.figures!.rag ? ` ${RAG_WORDS[line.figures!.rag].icon}` : ''}`,
+    );
+    return [
+      {
+        outcome: o.name,
+        label: `${lines.length} measure${lines.length === 1 ? '' : 's'}`,
+        rating: rags.length ? rags.map(([rag, n]) => `${RAG_WORDS[rag].icon} ${n}`).join(' · ') : 'Not rated',
+        detail: [
+          ...figures,
+          ...(unloaded.length ? [`no figures loaded: ${unloaded.map((line) => line.measure.name).join(', ')}`] : []),
+        ].join('; '),
+      },
+    ];
+  });
   const rates = d.rates.map((r) => {
     const title = r.role === 'all' ? 'All' : ROLE_LABEL[r.role];
     if (r.sent.shown && r.sent.value === 0) return { title, value: 'no invitations this term' };
@@ -102,6 +123,11 @@ export function presentTermDigest(
     `Waiting times as of ${longDate(d.generatedOn)}; ratings: green at or above target, amber up to 5 points below, red further below, and only against a target set by statute or the framework's documents.`,
     `Targets: ${d.waits.map((w) => `${w.service.shortName}: ${targetText(w.service, d.generatedOn)}`).join('. ')}.`,
     'Figures from fewer than 5 people are never shown, nor any figure that would reveal one by subtraction.',
+    ...(measures.length
+      ? [
+          "Each measure's target, where it comes from, and England and neighbour figures are in the board pack and in the answer when you ask about the measure.",
+        ]
+      : []),
   ];
   if (!d.hasAnswers) notes.unshift(`No survey answers have been recorded for ${d.term.label} yet.`);
   if (opts.csvUrl)

@@ -106,7 +106,7 @@ function comparisonLead(f: MeasureFigures, comparator: Comparator, period: strin
   const b = f.comparators[comparator];
   if (!b)
     return `No figure for ${name} is loaded for ${period} (an administrator loads them with "npm run import -- benchmarks <file.csv>").`;
-  const theirs = `${name === 'the region' ? 'The region' : name === 'England' ? 'England' : 'Statistical neighbours'}: ${unitText(m, b.value)} in ${period}`;
+  const theirs = `${name === 'the region' ? 'The region' : name === 'England' ? 'England' : 'Statistical neighbours'} ${unitText(m, b.value)} in ${period}`;
   if (!f.latest.value.shown) return `${theirs}; the local figure is not shown (fewer than 5 people or events).`;
   const t = m.target;
   const tolerance = t && (t.kind === 'national' || t.kind === 'neighbours') ? t.tolerance : 0;
@@ -185,7 +185,7 @@ export function presentMeasure(
   };
 }
 
-/** One measure as a scorecard row: its rating word, the latest figure and its change on a year before. */
+/** One measure as a scorecard row: its rating word, the latest figure (with its comparators), the change on a year before, its target. */
 export function measureRow(a: MeasureAnswer, today: string): { label: string; rating: string; detail: string } {
   if (!a.figures) return { label: a.measure.name, rating: 'No data', detail: 'no figures loaded' };
   const r = ratingOf(a.figures);
