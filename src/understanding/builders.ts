@@ -68,8 +68,9 @@ export function buildScores(s: Slots): Understanding {
     perQuestion,
   };
   const compareExplicit = s.terms.compare === 'explicit';
-  // "in October", "2024-25", "last year": the period asked, placed in a term where the figures are.
-  const period = s.terms.terms.length === 0 ? readNonTermPeriod(s.analysis) : undefined;
+  // "in October", "2024-25", "last year": the period asked, placed in a term where the figures are. Two
+  // periods compared ("compare safe 2024-25 with 2025-26") are not one period: asked back as before.
+  const period = s.terms.terms.length === 0 && !compareExplicit ? readNonTermPeriod(s.analysis) : undefined;
   const chosen = period
     ? { terms: [{ kind: 'current' as const }] }
     : chooseTerms(s.terms, compareExplicit && (s.roles.length === 2 || several));
@@ -109,7 +110,8 @@ export function buildResponseRate(s: Slots): Understanding {
     intent: 'responseRate',
     terms: [{ kind: 'current' }],
   };
-  const period = s.terms.terms.length === 0 ? readNonTermPeriod(s.analysis) : undefined;
+  const period =
+    s.terms.terms.length === 0 && s.terms.compare !== 'explicit' ? readNonTermPeriod(s.analysis) : undefined;
   if (period) return { ...base, period };
   const chosen = chooseTerms(s.terms, false);
   if (!('ask' in chosen)) return { ...base, terms: chosen.terms };

@@ -41,3 +41,11 @@ describe('options offered back keep the period asked', () => {
     });
   }
 });
+
+describe('a period is one period', () => {
+  it('two academic years compared are asked back, not answered as the first alone', () => {
+    const read = readMessage('compare safe 2024-25 with 2025-26', services, measures);
+    expect(read.intent).to.equal('clarify');
+    expect(read).to.not.have.property('period');
+  });
+});
