@@ -224,6 +224,8 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
   const boardPacks = new BoardPackService({
     ...sources,
     measureValues: s.measureValues,
+    // The board pack's seam for comparators (issue #26): the measures' own, as loaded.
+    comparators: (measure) => measures.comparators(measure),
     views: s.reportViews,
     secrets: s.secrets,
     publicBaseUrl: o.publicBaseUrl,

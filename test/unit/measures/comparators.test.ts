@@ -3,7 +3,9 @@ import { measureFigures, rateAgainstComparator } from '../../../src/features/mea
 import { presentMeasure, presentMeasureTable } from '../../../src/features/measures/measuresPresenter.js';
 import type { StoredBenchmark, StoredMeasureValue } from '../../../src/features/measures/measureStores.js';
 import { loadMeasureCatalogue } from '../../../src/seeds/loadSeeds.js';
-import { fakeWorld, FakeTurn, PRACTITIONER } from '../../support/fakes/fakeWorld.js';
+import { presentBoardPack } from '../../../src/features/boardPack/boardPackPresenter.js';
+import { boardPackHtml } from '../../../src/features/boardPack/boardPackPagePresenter.js';
+import { fakeWorld, FakeTurn, MANAGER, PRACTITIONER } from '../../support/fakes/fakeWorld.js';
 
 const catalogue = loadMeasureCatalogue().measures;
 const measure = (id: string) => catalogue.find((m) => m.id === id)!;
@@ -69,6 +71,27 @@ describe('comparators: England, the region and statistical neighbours beside the
     expect(table.card.rows[0]!.cells[1]).to.equal(
       '5.3 per 100 (56 of 1064), 2026-27 Autumn; England 5.9 per 100, region 5.7 per 100, neighbours 5.4 per 100',
     );
+  });
+
+  it('reach the board pack through its seam (MeasuresService.comparators)', async () => {
+    const world = fakeWorld({ today: '2026-11-22' });
+    await world.measureValues.save([rate('ehcp_20_weeks', '2025-26', 301 / 548, 301, 548)]);
+    await world.benchmarks.save([
+      bench('ehcp_20_weeks', '2025-26', 'statistical_neighbours', 0.521),
+      bench('ehcp_20_weeks', '2025-26', 'england', 0.46),
+    ]);
+    const turn = new FakeTurn(MANAGER, { text: 'board pack for this term', userId: 'aad-manager-1' });
+    await world.router.routeText(turn);
+    const token = decodeURIComponent(/board-pack\?token=([^\s]+)/.exec(turn.all)![1]!);
+    const opened = await world.boardPacks.forToken(token, 'html');
+    if (opened.kind !== 'pack') throw new Error(opened.why);
+    const trend = opened.pack.measureTrends.find((t) => t.measure.id === 'ehcp_20_weeks')!;
+    expect(trend.comparators.map((c) => [c.comparator, c.period, c.value])).to.deep.equal([
+      ['england', '2025-26', 0.46],
+      ['statistical_neighbours', '2025-26', 0.521],
+    ]);
+    const page = boardPackHtml(await presentBoardPack(opened.pack), '/board-pack.pdf?token=x');
+    expect(page).to.include('England 46.0%, neighbours 52.1%');
   });
 
   describe('through the router on the in-memory fakes', () => {
