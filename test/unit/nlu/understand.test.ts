@@ -396,7 +396,10 @@ const cases: [string, Understanding | AskBack][] = [
     ),
   ],
   ['safe scores last year', scores('safe', { period: { kind: 'relative', unit: 'year', which: 'previous' } })],
-  ['response rate this year', { ...rate(), period: { kind: 'relative', unit: 'year', which: 'current' } }],
+  [
+    'response rate this year',
+    { intent: 'responseRate', terms: [NOW], period: { kind: 'relative', unit: 'year', which: 'current' } },
+  ],
   [
     'how long is the wait for an assessment',
     asks(
