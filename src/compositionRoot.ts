@@ -18,6 +18,7 @@ import { registerReviewPrintRoute } from './http/reviewPrintPage.js';
 import { createHttpServer } from './http/server.js';
 import { registerYouSaidPage } from './http/youSaidPage.js';
 import { registerNotifyReceipts } from './http/notifyReceipts.js';
+import { registerStopReminders, type StopReminders } from './http/stopReminders.js';
 import * as jobs from './jobs/botJobs.js';
 import { JobRunner } from './jobs/jobRunner.js';
 import { buildRoutes } from './routing/routes.js';
@@ -107,6 +108,15 @@ export function composeBot(
     html: async () => publicOutcomesHtml(seeds.bank, await services.publicOutcomes.page()),
   });
   const directLine = opts.directLine ?? directLineSetup(config);
+  const stopReminders: StopReminders = {
+    offers: (code) => services.familyContacts.offersStop(code),
+    stop: (code) => services.familyContacts.stopReminders(code),
+  };
+  if (config.familyPage)
+    registerStopReminders(server, stopReminders, {
+      trustedProxyHops: config.trustedProxyHops,
+      hsts: config.publicBaseUrl.startsWith('https://'),
+    });
   registerFamilyPage(server, {
     survey: services.survey,
     tokens: directLine.tokens,
@@ -114,6 +124,7 @@ export function composeBot(
     publicBaseUrl: config.publicBaseUrl,
     trustedProxyHops: config.trustedProxyHops,
     enabled: config.familyPage,
+    stopReminders,
   });
 
   const runner = new JobRunner(

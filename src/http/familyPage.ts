@@ -6,6 +6,7 @@ import type { SurveyService } from '../features/survey/surveyService.js';
 import { fromRoot } from '../config/projectPaths.js';
 import type { DirectLineTokens } from './directLineTokens.js';
 import { FamilyPageLimits } from './familyPageLimits.js';
+import { STOP_PLACEHOLDER, stopRemindersForm, type StopReminders } from './stopReminders.js';
 
 const publicDir = fromRoot('src', 'http', 'public');
 // The package's exports hide its files, so the browser bundle is found from the installed folder.
@@ -57,6 +58,8 @@ export function registerFamilyPage(
     trustedProxyHops: number;
     /** FAMILY_PAGE=off: no page, token or page scripts; the faces stay, as Teams cards show them. */
     enabled: boolean;
+    /** "Stop reminders" on the page, when reminders are sent (see stopReminders.ts). */
+    stopReminders?: StopReminders;
   },
 ): void {
   const limits = new FamilyPageLimits(deps.trustedProxyHops);
@@ -91,7 +94,8 @@ export function registerFamilyPage(
       'cache-control': 'no-store',
       ...securityHeaders({ directLineOrigin: deps.directLineOrigin(), assetOrigin, hsts }),
     });
-    res.end(pageTemplate.replace('{{CONFIG}}', config));
+    const stop = deps.stopReminders && (await deps.stopReminders.offers(code)) ? stopRemindersForm(code) : '';
+    res.end(pageTemplate.replace('{{CONFIG}}', config).replace(STOP_PLACEHOLDER, stop));
   });
 
   server.post('/api/directline/token', async (req: Request, res: Response) => {

@@ -218,4 +218,48 @@ describe('reminding families by text and email (HTTP endpoint, real Azurite, fak
     });
     expect(res.status).to.equal(403);
   });
+
+  it('stops reminders with one press on the family page, without JavaScript, for that family only', async () => {
+    clockAt('2027-01-11T10:00:00Z'); // Monday
+    const stopping = await invite('invite review AR-3401 parent and text 07700 900304');
+    const other = await invite('invite review AR-3402 parent and text 07700 900305');
+    const page = await (await fetch(`${bot.baseUrl}/survey/${stopping}`)).text();
+    const form = `<form class="stop-reminders" method="post" action="/survey/${stopping}/stop-reminders">`;
+    expect(page).to.include(form);
+    expect(page).to.match(/<button type="submit">Stop reminders<\/button><\/p><\/form>/);
+    // A form's post as a browser without scripts sends it: same origin, an empty urlencoded body.
+    const press = (code: string) =>
+      fetch(`${bot.baseUrl}/survey/${code}/stop-reminders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: bot.baseUrl },
+        body: '',
+      });
+    const forged = await press('ABCDEFGH23'); // shaped like a code, but nobody's
+    expect(forged.status).to.equal(404);
+    const stopped = await press(stopping);
+    expect(stopped.status).to.equal(200);
+    const confirmation = await stopped.text();
+    expect(confirmation).to.include('<h2>Reminders stopped</h2>');
+    expect(confirmation).to.include('deleted the phone number or email address');
+    expect(confirmation).to.include(`<a href="/survey/${stopping}">Back to the survey</a>`);
+    expect(confirmation).to.not.include('<script');
+    const again = await (await press(stopping)).text();
+    expect(again).to.include('No reminders to stop');
+
+    const contacts: Record<string, unknown>[] = [];
+    for await (const e of (await bot.store.table(TABLES.contacts)).listEntities()) contacts.push(e);
+    expect(contacts.map((r) => r.partitionKey)).to.not.include(stopping);
+    expect(contacts.map((r) => r.partitionKey)).to.include(other);
+    expect(await (await fetch(`${bot.baseUrl}/survey/${stopping}`)).text()).to.not.include('stop-reminders');
+
+    notify.reset();
+    await runAt(['2027-01-14T10:00:30Z']); // Thursday: day 3 of both
+    const texted = notify.sent.map(to).filter((n) => n?.startsWith('07700'));
+    expect(texted).to.deep.equal(['07700900305']);
+    const { activities } = await practitioner.say('my invitations');
+    const fallback = activities.map((a) => String(a.attachments?.[0]?.content?.fallbackText ?? '')).join('\n');
+    expect(fallback).to.include(
+      'AR-3401 (parent carer): made 2027-01-11, not opened. By text: invitation sent. The family stopped reminders.',
+    );
+  });
 });

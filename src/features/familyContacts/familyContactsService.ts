@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../domain/clock.js';
 import { longDate } from '../../domain/dates.js';
+import { readCodeFromText } from '../../domain/invitations/invitationCode.js';
 import type { RespondentRole } from '../../domain/survey/questionBank.js';
 import type { InvitationStore, RespondentRecords } from '../survey/surveyStores.js';
 import type { ContactCipher } from './domain/contactCipher.js';
@@ -147,9 +148,28 @@ export class FamilyContactsService {
     return removed;
   }
 
-  /** What was sent for each invitation, and what Notify said of it ("my invitations"). */
-  messagesFor(code: string): Promise<FamilyMessage[]> {
-    return this.ledger.forInvitation(code);
+  /** What was sent for an invitation, what Notify said of it, and whether the family stopped reminders. */
+  async messagesFor(code: string): Promise<{ messages: FamilyMessage[]; optedOut: boolean }> {
+    const [messages, optedOutAt] = await Promise.all([this.ledger.forInvitation(code), this.ledger.optedOutAt(code)]);
+    return { messages, optedOut: optedOutAt !== undefined };
+  }
+
+  /** Whether the family's page offers "Stop reminders": reminders are on and a number or address is held. */
+  async offersStop(link: string): Promise<boolean> {
+    const code = readCodeFromText(link);
+    return this.reminders !== undefined && code !== undefined && (await this.contacts.get(code)) !== undefined;
+  }
+
+  /**
+   * "Stop reminders", pressed on the family's page: their number or address is deleted at once (so no reminder
+   * can go), and the request is kept for "my invitations". `unknown` for a code that is no invitation.
+   */
+  async stopReminders(code: string): Promise<'stopped' | 'nothingHeld' | 'unknown'> {
+    const invitation = await this.invitations.get(code);
+    if (!invitation) return 'unknown';
+    const deleted = await this.contacts.delete(code);
+    if (deleted) await this.ledger.recordOptOut(code, invitation.reviewRef, this.clock.now());
+    return deleted ? 'stopped' : 'nothingHeld';
   }
 
   /**

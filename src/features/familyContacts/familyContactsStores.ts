@@ -88,6 +88,9 @@ export interface FamilyMessageLedger {
     extra?: { attempt?: boolean; notificationId?: string; detail?: string; leaseMs?: number },
   ): Promise<MessageClaim>;
   forInvitation(code: string): Promise<FamilyMessage[]>;
+  /** The family asked for no more reminders ("Stop reminders" on their page): when, kept for "my invitations". */
+  recordOptOut(code: string, reviewRef: string, at: Date): Promise<void>;
+  optedOutAt(code: string): Promise<string | undefined>;
   /** The message a receipt names, by its reference, with its ETag. */
   byReference(reference: string): Promise<(FamilyMessage & { etag: string }) | undefined>;
   /** Records a delivery receipt if the message has not changed since it was read; false when it had. */

@@ -42,6 +42,8 @@ export type InvitationSummary = {
   status: InvitationStatus;
   /** The texts or emails sent for it (none when the practitioner passed the link on). */
   messages: SentMessage[];
+  /** The family pressed "Stop reminders". */
+  optedOut: boolean;
 };
 
 export type RenewResult =
@@ -68,7 +70,7 @@ export class InvitationService {
       /** Deletes the family's contact held for a replaced invitation (see familyContacts). */
       forgetContact?: (code: string) => Promise<void>;
       /** What was sent to the family for an invitation, and what Notify said of it (see familyContacts). */
-      messagesOf?: (code: string) => Promise<SentMessage[]>;
+      messagesOf?: (code: string) => Promise<{ messages: SentMessage[]; optedOut: boolean }>;
     },
   ) {}
 
@@ -145,7 +147,7 @@ export class InvitationService {
         role: invitation.role,
         createdOn: invitation.createdAt.slice(0, 10),
         status: await this.statusOf(invitation),
-        messages: (await this.options.messagesOf?.(invitation.code)) ?? [],
+        ...((await this.options.messagesOf?.(invitation.code)) ?? { messages: [], optedOut: false }),
       })),
     );
   }

@@ -31,7 +31,7 @@ export const myInvitationsRoute = (invitations: InvitationService) =>
         respondent: ROLE_NAMES[i.role],
         createdOn: i.createdOn,
         status: describeStatus(i.status),
-        delivery: describeDelivery(i.messages),
+        delivery: describeDelivery(i.messages, i.optedOut),
         renewable: canRenew(i.status),
       }));
       const intro = `Newest first${mine.length === MY_INVITATIONS_SHOWN ? ` (the latest ${MY_INVITATIONS_SHOWN})` : ''}. Only you and administrators can see these. "New link" gives the family a new code; the old one stops working.`;

@@ -16,6 +16,7 @@ const FINAL: ReadonlySet<MessageState> = new Set(['sent', 'notSent', 'uncertain'
 export class InMemoryFamilyMessages implements FamilyMessageLedger {
   readonly rows = new Map<string, FamilyMessage & { etag: string }>();
   private readonly references = new Map<string, string>();
+  readonly optOuts = new Map<string, { reviewRef: string; at: string }>();
   private version = 0;
 
   constructor(readonly leaseMs = 2 * 60_000) {}
@@ -102,6 +103,14 @@ export class InMemoryFamilyMessages implements FamilyMessageLedger {
       .sort((a, b) => a.kind.localeCompare(b.kind));
   }
 
+  async recordOptOut(code: string, reviewRef: string, at: Date): Promise<void> {
+    this.optOuts.set(code, { reviewRef, at: at.toISOString() });
+  }
+
+  async optedOutAt(code: string): Promise<string | undefined> {
+    return this.optOuts.get(code)?.at;
+  }
+
   async byReference(reference: string): Promise<(FamilyMessage & { etag: string }) | undefined> {
     const key = this.references.get(reference);
     const row = key ? this.rows.get(key) : undefined;
@@ -121,6 +130,7 @@ export class InMemoryFamilyMessages implements FamilyMessageLedger {
 
   async eraseReview(reviewRef: string): Promise<number> {
     let removed = 0;
+    for (const [code, o] of this.optOuts) if (o.reviewRef === reviewRef) this.optOuts.delete(code);
     for (const [key, row] of this.rows)
       if (row.reviewRef === reviewRef) {
         this.rows.delete(key);

@@ -24,6 +24,8 @@ import type {
  */
 const FINAL: ReadonlySet<MessageState> = new Set(['sent', 'notSent', 'uncertain']);
 const REFERENCES = 'reference';
+/** The RowKey of a family's "stop reminders", in its invitation's partition. */
+const OPT_OUT = 'optout';
 
 const row = z.object({
   code: z.string(),
@@ -164,6 +166,17 @@ export class FamilyMessagesRepository implements FamilyMessageLedger {
     return this.list(odata`PartitionKey eq ${code}`);
   }
 
+  async recordOptOut(code: string, reviewRef: string, at: Date): Promise<void> {
+    await (
+      await this.table()
+    ).upsertEntity({ partitionKey: code, rowKey: OPT_OUT, code, reviewRef, at: at.toISOString() }, 'Replace');
+  }
+
+  async optedOutAt(code: string): Promise<string | undefined> {
+    const e = await getOrUndefined<{ at: string }>(await this.table(), code, OPT_OUT);
+    return e?.at;
+  }
+
   async byReference(reference: string): Promise<(FamilyMessage & { etag: string }) | undefined> {
     const client = await this.table();
     const pointer = await getOrUndefined<{ code: string; kind: string }>(client, REFERENCES, reference);
@@ -191,13 +204,16 @@ export class FamilyMessagesRepository implements FamilyMessageLedger {
     }
   }
 
+  /** Every row of a review: its messages (with their reference rows) and any opt-out. Returns the messages. */
   async eraseReview(reviewRef: string): Promise<number> {
     const client = await this.table();
     let removed = 0;
-    for (const m of await this.list(odata`reviewRef eq ${reviewRef}`)) {
-      await client.deleteEntity(REFERENCES, m.reference).catch(ignoreMissing);
-      await client.deleteEntity(m.code, m.kind).catch(ignoreMissing);
-      removed++;
+    const filter = odata`reviewRef eq ${reviewRef}`;
+    for await (const e of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      const m = toMessage(e);
+      if (m) await client.deleteEntity(REFERENCES, m.reference).catch(ignoreMissing);
+      await client.deleteEntity(String(e.partitionKey), String(e.rowKey)).catch(ignoreMissing);
+      if (m) removed++;
     }
     return removed;
   }
