@@ -38,6 +38,7 @@ export async function loadDemoDataInBackground(product: Core, logger: Logger): P
 export async function loadDemoDataIfEmpty(product: Core, logger: Logger): Promise<void> {
   if (await isEmpty(product, TABLES.referrals)) await loadDemoReferrals(product, logger);
   if (await isEmpty(product, TABLES.measureValues)) await loadDemoMeasures(product, logger);
+  if (await isEmpty(product, TABLES.publicMarks)) await publishDemoFigures(product, logger);
   if (!(await isEmpty(product, TABLES.answers))) return;
   logger.info('empty store: loading synthetic demo data from seeds/demo');
   const report = await new ResponsesImport(
@@ -89,6 +90,30 @@ async function loadDemoMeasures(product: Core, logger: Logger): Promise<void> {
     product.stores.measureValues,
   ).run(file, { skipInvalid: true, keepRejects: false });
   logger.info({ rows: report.rows, skipped: report.invalid.length }, 'demo framework measures loaded');
+}
+
+/**
+ * The headline measures and every outcome's scores, marked public as a manager would, so a fresh start's
+ * /outcomes page is full. Only into an empty table: a manager's own choices are never overwritten.
+ */
+const DEMO_PUBLIC_MEASURES = [
+  'ar_on_time',
+  'plans_qa_good',
+  'advice_on_time',
+  'attendance_ehcp',
+  'perm_exclusions_ehcp',
+  'eet_16_25',
+  'short_breaks',
+  'tribunal_appeals',
+];
+async function publishDemoFigures(product: Core, logger: Logger): Promise<void> {
+  const known = new Set(product.seeds.measures.measures.map((m) => m.id));
+  const subjects = [
+    ...product.seeds.bank.outcomes.map((o) => `outcome:${o.id}` as const),
+    ...DEMO_PUBLIC_MEASURES.filter((id) => known.has(id)).map((id) => `measure:${id}` as const),
+  ];
+  await product.services.publicOutcomes.mark(subjects, true, 'demo data');
+  logger.info({ subjects: subjects.length }, 'demo figures marked public for /outcomes');
 }
 
 /** One synthetic extract per service in the catalogue (seeds/demo/referrals-<id>.csv), where there is one. */
