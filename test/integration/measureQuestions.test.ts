@@ -133,12 +133,13 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
     const tribunals = JSON.stringify((await ask(practitioner, 'how many tribunals last year')).cards[0]);
     expect(tribunals).to.include('31');
     expect(tribunals).to.include('up 3 on 2024-25 (28): worse');
-    // "This year" is 2026-27, which has no figure yet: said by name, never 2025-26's figure in its place.
+    // "This year" is 2026-27, which has no figure yet: said first, then the latest full year's figure under
+    // its own name (issue #24, scope lines), never 2025-26's figure as if it were this year's.
     const thisYear = await ask(practitioner, 'how many tribunals this year');
-    expect(thisYear.cards).to.have.length(0);
-    expect(thisYear.text).to.equal(
-      'No figure is held for appeals to the SEND Tribunal in 2026-27. The nearest period with a figure is 2025-26: ask for it by name.',
+    expect(thisYear.text).to.match(
+      /^Appeals to the SEND Tribunal is not held yet for 2026-27, which is not over; the latest full year is 2025-26: 31\b/,
     );
+    expect(JSON.stringify(thisYear.cards[0])).to.include('2025-26');
   });
 
   it('answers "how is the Support outcome doing overall?" with its survey scores and its measures', async () => {

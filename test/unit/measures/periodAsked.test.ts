@@ -75,7 +75,17 @@ const CASES: [string, string[], PeriodAsk, PeriodResolution][] = [
     { kind: 'term', season: 'spring', academicYear: '2023-24' },
     none('the spring term 2023-24', 'the autumn term 2024-25'),
   ],
-  ['attendance_ehcp', TERMS, rel('term', 'current'), none('the autumn term 2026-27', 'the summer term 2025-26')],
+  // This term, not over and with no figure yet: the latest held, said first (issue #24, scope lines).
+  [
+    'attendance_ehcp',
+    TERMS,
+    rel('term', 'current'),
+    held(
+      '2025-26-summer',
+      'the autumn term 2026-27',
+      'not held yet for the autumn term 2026-27, which is not over; the latest term held is the summer term 2025-26',
+    ),
+  ],
   // A monthly measure.
   ['eet_16_25', MONTHLY, { kind: 'month', month: 10 }, held('2026-10', 'October 2026')],
   ['eet_16_25', MONTHLY, { kind: 'month', month: 3, year: 2025 }, held('2025-03', 'March 2025')],
@@ -113,7 +123,12 @@ const CASES: [string, string[], PeriodAsk, PeriodResolution][] = [
   ['tribunal_appeals', YEARLY, { kind: 'year', academicYear: '2024-25' }, held('2024-25', '2024-25')],
   ['tribunal_appeals', YEARLY, rel('year', 'previous'), held('2025-26', '2025-26')],
   ['tribunal_appeals', YEARLY, { kind: 'yearAgo' }, held('2025-26', '2025-26')],
-  ['tribunal_appeals', YEARLY, rel('year', 'current'), none('2026-27', '2025-26')],
+  [
+    'tribunal_appeals',
+    YEARLY,
+    rel('year', 'current'),
+    held('2025-26', '2026-27', 'not held yet for 2026-27, which is not over; the latest full year is 2025-26'),
+  ],
   [
     'tribunal_appeals',
     YEARLY,

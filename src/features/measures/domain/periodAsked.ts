@@ -81,6 +81,28 @@ export function resolvePeriodAsk(
   held: readonly string[],
   today: string,
 ): PeriodResolution {
+  const r = settle(ask, measure, held, today);
+  if (r.kind !== 'notHeld' || ask.kind !== 'relative' || ask.which !== 'current') return r;
+  // "this year", "this term": the period is not over and has no figure yet, so the latest held before it is
+  // the answer, said first ("… is not held yet for 2026-27, which is not over; the latest full year is 2025-26").
+  // Period ids sort in time order (academic years, months, and autumn < spring < summer within a year).
+  const f = measure.frequency;
+  const latest = [...held].sort().at(-1);
+  if (!latest) return r;
+  const which =
+    f === 'year'
+      ? `the latest full year is ${latest}`
+      : `the latest ${f === 'term' ? 'term' : 'month'} held is ${periodName(latest, f)}`;
+  return {
+    kind: 'held',
+    period: latest,
+    asked: r.asked,
+    scope: `not held yet for ${r.asked}, which is not over; ${which}`,
+  };
+}
+
+/** `resolvePeriodAsk` before an unfinished period with no figure yet is answered by the latest held. */
+function settle(ask: PeriodAsk, measure: Measure, held: readonly string[], today: string): PeriodResolution {
   const f = measure.frequency;
   const want = concrete(ask, f, today);
   const asked = periodName(want.period, want.unit);
