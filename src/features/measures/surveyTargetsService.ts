@@ -1,15 +1,9 @@
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
-import type { Term } from '../../domain/terms/termCalendar.js';
 import type { ScoresService } from '../scores/scoresService.js';
 import type { SurveyTarget } from './domain/measureCatalogue.js';
-import { rateSurveyTarget, type QuestionShare, type SurveyTargetRating } from './domain/surveyTargetRating.js';
+import { rateSurveyTarget, type QuestionShare, type SurveyTargetsPicture } from './domain/surveyTargetRating.js';
 
-export type SurveyTargetsPicture = {
-  /** The term rated (this term), and the same term a year before for yearly increases. */
-  term?: Term;
-  yearBefore?: Term;
-  ratings: SurveyTargetRating[];
-};
+export type { SurveyTargetsPicture };
 
 /**
  * Seed 001's targets on what families report, rated against the survey questions that ask them: this term's

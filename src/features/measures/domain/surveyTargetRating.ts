@@ -1,6 +1,7 @@
 import type { Disclosed } from '../../../domain/disclosure/disclosure.js';
 import { isRated } from '../../../domain/targets/targetProvenance.js';
 import { ragOf, type Rag } from '../../waits/domain/statistics.js';
+import type { Term } from '../../../domain/terms/termCalendar.js';
 import type { SurveyTarget } from './measureCatalogue.js';
 
 /** One survey question's % positive in a term, as the scores give it (already through disclosure control). */
@@ -26,6 +27,13 @@ export type SurveyTargetRating = {
   questions: RatedQuestion[];
   /** The worst of the questions' ratings; null when none is rated or no question asks it. */
   rag: Rag | null;
+};
+
+/** Every survey target rated: this term, and the same term a year before for yearly increases. */
+export type SurveyTargetsPicture = {
+  term?: Term;
+  yearBefore?: Term;
+  ratings: SurveyTargetRating[];
 };
 
 const WORST: Rag[] = ['red', 'amber', 'green'];
