@@ -48,6 +48,13 @@ describe('npm start', function () {
       expect(output).to.include('demo waiting-list extract loaded');
       const salt = await say(port, 'current wait for SALT', 'a2');
       expect(JSON.stringify(salt.activities)).to.include('Speech and language therapy (SALT): waiting times');
+      // Every catalogued measure has demo figures, and the demo comparators are loaded beside them (issue #26).
+      expect(output).to.include('demo comparators loaded');
+      const ap = JSON.stringify((await say(port, 'AP places this term', 'a3')).activities);
+      expect(ap).to.include('Pupils in alternative provision');
+      expect(ap).to.include('131 in 2026-27 Autumn');
+      const sen2 = JSON.stringify((await say(port, 'EHCPs issued in 20 weeks against neighbours', 'a4')).activities);
+      expect(sen2).to.include('Statistical neighbours 52.1% in 2025-26; here 54.9%: better.');
       // No secret in the start-up log.
       expect(output).not.to.match(/AccountKey=|Eby8vdM02x/);
     } finally {
