@@ -7,6 +7,9 @@ import { entries, exactEntries, intent, type Entry } from './lexicon.js';
  */
 const SCORES: Entry[] = [
   ...entries('score | scores | scoring | outcome scores | survey results | percent positive', intent('scores', 3)),
+  // The same spans as the public page's "which figures" words ("survey scores", "all outcome scores"): a span
+  // matched by both keeps both tags, so asking for the survey scores is still a scores question.
+  ...entries('survey scores | all outcome scores | the outcome scores', intent('scores', 3)),
   // "Ofsted rating": anyone's rating; beside an outcome it is the survey's.
   ...entries('ratings | rating', intent('scores', 1)),
   ...entries(
