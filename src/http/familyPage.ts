@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
@@ -9,8 +9,25 @@ import { FamilyPageLimits } from './familyPageLimits.js';
 import { STOP_PLACEHOLDER, stopRemindersForm, type StopReminders } from './stopReminders.js';
 
 const publicDir = fromRoot('src', 'http', 'public');
-// The package's exports hide its files, so the browser bundle is found from the installed folder.
-const webChatBundle = fromRoot('node_modules', 'botframework-webchat', 'dist', 'webchat.js');
+/**
+ * Web Chat's browser bundle. In development it is read from the installed package (its exports hide its files,
+ * so from the folder); the production build copies it to dist/vendor/ (`npm run build`), so the runtime image
+ * needs neither the package nor the ~400 MB of React and speech libraries it depends on.
+ */
+const webChatBundles = [
+  fromRoot('node_modules', 'botframework-webchat', 'dist', 'webchat.js'),
+  fromRoot('dist', 'vendor', 'webchat.js'),
+];
+
+function findWebChatBundle(): string {
+  const found = webChatBundles.find((file) => existsSync(file));
+  if (!found)
+    throw new Error(
+      "The family page needs Web Chat's browser bundle, and it is missing: run `npm ci` (development) or " +
+        '`npm run build` (production, copies it to dist/vendor/webchat.js), or set FAMILY_PAGE=off.',
+    );
+  return found;
+}
 const pageTemplate = readFileSync(path.join(publicDir, 'survey.html'), 'utf8');
 
 const NOTICES = {
@@ -116,6 +133,8 @@ export function registerFamilyPage(
     }
   });
 
+  // Found when the page is set up, so a build without it refuses to start rather than serve a blank page.
+  const webChatBundle = findWebChatBundle();
   server.get('/static/webchat.js', async (_req: Request, res: Response) =>
     sendFile(res, webChatBundle, 'text/javascript; charset=utf-8'),
   );

@@ -126,6 +126,9 @@ describe('production build and container image steps', function () {
       expect(installed).to.include('botbuilder');
       expect(installed).not.to.include.members(['tsx']);
       expect(installed).not.to.include.members(['typescript']);
+      // Web Chat's browser bundle is copied into dist/ by the build; its package (and React, speech SDKs) is not
+      // needed at run time.
+      expect(installed).not.to.include.members(['botframework-webchat']);
     });
 
     it('answers "help", makes an invitation, and opens the survey from the compiled bot', async () => {
@@ -142,6 +145,15 @@ describe('production build and container image steps', function () {
       const family = { channelId: 'directline', from: { id: 'family-1' }, conversation: { id: 'family-conv-1' } };
       const opened = await post(port, { type: 'message', text: code, ...family });
       expect(JSON.stringify(opened.activities)).to.include('application/vnd.microsoft.card.adaptive');
+
+      // The family page and the Web Chat bundle it loads, served from dist/ (no botframework-webchat installed).
+      const page = await fetch(`http://127.0.0.1:${port}/survey/${code}`);
+      expect(page.status).to.equal(200);
+      expect(await page.text()).to.include('/static/webchat.js');
+      const bundle = await fetch(`http://127.0.0.1:${port}/static/webchat.js`);
+      expect(bundle.status).to.equal(200);
+      expect(bundle.headers.get('content-type')).to.match(/^text\/javascript/);
+      expect((await bundle.arrayBuffer()).byteLength).to.be.greaterThan(1_000_000);
       expect(output).not.to.match(/AccountKey=|Eby8vdM02x/);
     });
   });
