@@ -28,7 +28,8 @@ const USAGE = `Import a CSV into the store.
   npm run import -- benchmarks <file.csv> [--skip-invalid]
       published comparators for those measures: measure_id, period, comparator, numerator, denominator, value
       (comparator england, region or statistical_neighbours; the other columns as for measures, except that
-      a percent may give only its value, 0 to 100, for an average with no counts such as the neighbours')
+      a percent may give only its value, 0 to 100, for an average with no counts such as the neighbours',
+      and a count takes no comparator: only shares and rates are like for like between areas)
 
 Every row is checked first. If any row is invalid nothing is imported, unless --skip-invalid is given:
 then the valid rows are imported and the rejected ones written beside the file (<file>.rejects.csv).

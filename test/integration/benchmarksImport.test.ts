@@ -79,7 +79,7 @@ describe('comparators import: npm run import -- benchmarks (real Azurite)', func
     expect(byLine[6]).to.match(/numerator \(700\) is more than the denominator \(600\)/);
     expect(byLine[7]).to.match(/a percent needs its numerator and denominator, or its value/);
     expect(byLine[8]).to.match(/value is negative/);
-    expect(byLine[9]).to.match(/value 2.5 is not a whole number \(this measure is a count\)/);
+    expect(byLine[9]).to.match(/ap_places is a count of this area's own; comparators are for shares and rates/);
     expect(byLine[10]).to.match(/period "2027-28" has not begun yet \(today is 2026-11-22\)/);
     expect(byLine[11]).to.match(/give both numerator and denominator, or neither/);
     expect(report.invalid.map((r) => r.line)).to.deep.equal([3, 4, 5, 6, 7, 8, 9, 10, 11]);

@@ -49,9 +49,9 @@ const rowSchema = z.object({
  * Checks one row of a comparators CSV (SPEC.md "Framework measures"), every problem in plain words: the
  * cells (zod), then against the catalogue: an unknown measure, a period not of its frequency or not begun, and
  * the figures its unit needs. A percent gives numerator and denominator (the value is worked out) or, for an
- * average such as the statistical neighbours' that has no counts, its value as a percentage (0–100); a count
- * its value; a rate its value and, where known, numerator and denominator. Comparators are published figures
- * and are never suppressed.
+ * average such as the statistical neighbours' that has no counts, its value as a percentage (0–100); a rate its
+ * value and, where known, numerator and denominator. A count (the area's own number) takes no comparator.
+ * Comparators are published figures and are never suppressed.
  */
 export function checkBenchmarkRow(
   values: Record<string, string>,
@@ -92,11 +92,13 @@ export function checkBenchmarkRow(
     if (errors.length) return { ok: false, errors };
     return { ok: true, row: { ...base, value: r.value! / 100 } };
   }
+  // A count is the area's own number: England's or another area's is not like for like with it (a share or a
+  // rate is), so it would mislead beside the local figure.
+  if (measure.unit === 'count')
+    errors.push(
+      `${measure.id} is a count of this area's own; comparators are for shares and rates, which are like for like between areas`,
+    );
   if (!given(r.value)) errors.push(`a ${measure.unit} needs its value`);
-  if (measure.unit === 'count' && given(r.value) && !Number.isInteger(r.value))
-    errors.push(`value ${r.value} is not a whole number (this measure is a count)`);
-  if (measure.unit === 'count' && given(r.numerator))
-    errors.push('a count has only a value: leave numerator and denominator empty');
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
