@@ -36,6 +36,9 @@ export const notHeldIntent = {
     vocabulary: VOCABULARY,
     // Before the figures: a subject we hold nothing for is never answered with another's figures.
     before: 'responseRate',
+    // "case studies for the safe outcome": the outcome says which case studies, not that the survey's scores are
+    // wanted; a subject held nowhere keeps the outcome's weight as well as its own.
+    evidence: (e, scored) => (scored > 0 ? e.outcomeStrength : 0),
     build: ({ analysis }) => {
       const named = tagged(analysis, 'topic').filter((t) => t.tag.intent === 'notHeld');
       return { intent: 'notHeld', topics: [...new Set(named.map((t) => t.tag.id))] };
