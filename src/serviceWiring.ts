@@ -238,6 +238,8 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
     catalogue: seeds.measures.measures,
     measureValues: s.measureValues,
     marks: s.publicMarks,
+    // Published comparators beside the local figures on the public page too.
+    comparators: (measure) => measures.comparators(measure),
   });
   return {
     addressBook,

@@ -7,6 +7,8 @@ export const ROLE_SHORT: Record<RespondentRole, string> = { cyp: 'CYP', pc: 'Par
 
 export const oneDecimal = (v: number) => v.toFixed(1);
 export const percent = (v: number) => `${Math.round(v * 100)}%`;
+/** A count for people: en-GB digit groups ("671,799", not "671799"). */
+export const wholeNumber = (v: number) => v.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 
 /** A space that never breaks a line: a figure and its unit or arrow stay together ("n 22", "▼ 0.2"). */
 export const NBSP = '\u00a0';

@@ -111,7 +111,7 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
   it('answers the measure asked about, never a neighbour: attendance at SEN Support, not EHCP; SALT waits still waits', async () => {
     const att = JSON.stringify((await ask(practitioner, 'attendance of pupils at SEN support')).cards[0]);
     expect(att).to.include('Attendance of pupils at SEN Support');
-    expect(att).to.include('91.0% (9100 of 10000)');
+    expect(att).to.include('91.0% (9,100 of 10,000)');
     const both = await ask(practitioner, 'attendance');
     expect(both.all).to.match(/Which of these do you mean\?/);
     expect(both.all).to.include('Attendance of pupils with an EHC plan');

@@ -5,7 +5,14 @@ import { commentaryText } from '../exceptions/exceptionsPresenter.js';
 import type { Measure } from '../measures/domain/measureCatalogue.js';
 import type { DisclosedValue } from '../measures/domain/measureFigures.js';
 import { periodLabel } from '../measures/domain/period.js';
-import { MEASURE_SUPPRESSED_TEXT, measureRow, valueText } from '../measures/measuresPresenter.js';
+import {
+  COMPARATOR_NAMES,
+  comparatorsText,
+  MEASURE_SUPPRESSED_TEXT,
+  measureRow,
+  unitText,
+  valueText,
+} from '../measures/measuresPresenter.js';
 import type { BoardPack, ComparatorFigure, ExceptionEntry, MeasureTrend, ScoreTrend } from './domain/boardPack.js';
 import { trendChartSvg, type TrendChart } from './trendChart.js';
 
@@ -23,11 +30,6 @@ export type PackSection = { id: string; heading: string; blocks: PackBlock[] };
 export type PackView = { title: string; subtitle: string; sections: PackSection[]; notes: string[] };
 
 const NOT_SHOWN = 'not shown (fewer than 5)';
-const COMPARATOR_NAME: Record<ComparatorFigure['comparator'], string> = {
-  england: 'England',
-  region: 'region',
-  statistical_neighbours: 'neighbours',
-};
 
 /** Figures for people: en-GB digit grouping ("671,799"). */
 const grouped = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
@@ -39,15 +41,13 @@ function chartValue(m: Measure, v: number): number {
 }
 const unitTitle = (m: Measure) => (m.unit === 'percent' ? '%' : m.unit === 'rate' ? 'per 100' : 'number');
 
-/** "England 8.2%, neighbours 7.9%" for the latest period held, or ''. */
+/** "England 8.2%, neighbours 7.9%" (the measures' own words) for the latest period in the list, or ''. */
 export function comparatorText(m: Measure, list: readonly ComparatorFigure[]): string {
   if (!list.length) return '';
   const latest = list.reduce((a, c) => (c.period > a ? c.period : a), '');
-  const fmt = (v: number) =>
-    m.unit === 'percent' ? `${oneDecimal(v * 100)}%` : m.unit === 'rate' ? `${oneDecimal(v)} per 100` : grouped(v);
   return list
     .filter((c) => c.period === latest)
-    .map((c) => `${COMPARATOR_NAME[c.comparator]} ${fmt(c.value)}`)
+    .map((c) => `${COMPARATOR_NAMES[c.comparator]} ${unitText(m, c.value)}`)
     .join(', ');
 }
 
@@ -147,7 +147,6 @@ export async function presentBoardPack(pack: BoardPack): Promise<PackView> {
   const digest = presentTermDigest(d);
   const today = d.generatedOn;
   const noteOf = (id: string) => pack.exceptions.find((e) => e.measure.id === id);
-  const trendOf = (id: string) => pack.measureTrends.find((t) => t.measure.id === id);
 
   // The scorecard by outcome: the survey's scores, then every measure seed 004 lists under the outcome.
   const scorecard: PackBlock[] = d.outcomes.flatMap((o) => {
@@ -157,7 +156,7 @@ export async function presentBoardPack(pack: BoardPack): Promise<PackView> {
     const rows = lines.map((l) => {
       const row = measureRow(l, today);
       const e = noteOf(l.measure.id);
-      const compared = comparatorText(l.measure, trendOf(l.measure.id)?.comparators ?? []);
+      const compared = l.figures ? comparatorsText(l.figures) : undefined;
       return [
         row.label,
         plain(row.rating),

@@ -116,6 +116,10 @@ function accessible(raw: string, c: TrendChart): string {
 
 // The same figures draw the same chart: a pack asked for again, or the public page, draws nothing anew.
 const drawn = new Map<string, string>();
+/** Forgets every chart drawn (the bench measures drawing them anew). */
+export function forgetDrawnCharts(): void {
+  drawn.clear();
+}
 const MAX_DRAWN = 300;
 function remember(key: string, svg: string): void {
   if (drawn.size >= MAX_DRAWN) drawn.delete(drawn.keys().next().value!);

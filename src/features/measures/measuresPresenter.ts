@@ -7,7 +7,7 @@ import type { SurveyTargetRating, SurveyTargetsPicture } from './domain/surveyTa
 import { periodLabel } from './domain/period.js';
 import { nameInSentence } from './domain/periodAsked.js';
 import { provenanceLabel } from '../../domain/targets/targetProvenance.js';
-import { longDate, oneDecimal, ROLE_LABEL } from '../../cards/format.js';
+import { longDate, oneDecimal, ROLE_LABEL, wholeNumber } from '../../cards/format.js';
 import { RAG_WORDS } from '../waits/waitsPresenter.js';
 
 export const MEASURE_SUPPRESSED_TEXT = 'not shown: fewer than 5 people or events';
@@ -17,7 +17,10 @@ const DISCLOSURE = 'Figures resting on 1 to 4 people or events are not shown, no
 /** "77% (46 of 60)", "12", "5.3 per 100 (52 of 980)", or why it is not shown. */
 export function valueText(m: Measure, v: DisclosedValue): string {
   if (!v.value.shown) return MEASURE_SUPPRESSED_TEXT;
-  const of = v.numerator?.shown && v.denominator !== undefined ? ` (${v.numerator.value} of ${v.denominator})` : '';
+  const of =
+    v.numerator?.shown && v.denominator !== undefined
+      ? ` (${wholeNumber(v.numerator.value)} of ${wholeNumber(v.denominator)})`
+      : '';
   return `${unitText(m, v.value.value)}${m.unit === 'count' ? '' : of}`;
 }
 
@@ -32,7 +35,7 @@ export const COMPARATOR_NAMES: Record<Comparator, string> = {
 export function unitText(m: Measure, value: number): string {
   if (m.unit === 'percent') return `${oneDecimal(value * 100)}%`;
   if (m.unit === 'rate') return `${oneDecimal(value)} per 100`;
-  return String(value);
+  return wholeNumber(value);
 }
 
 /**

@@ -30,8 +30,11 @@ describe('a measure answered for the period asked', () => {
     const f = measureFigures(attendance, ATTENDANCE, '2025-26-summer')!;
     const { card, text } = presentMeasure(f, '2026-11-02', {});
     expect(card.asOf).to.equal('2025-26 Summer · framework measure');
-    expect(card.headline).to.equal('85.5% (148507 of 173593) in 2025-26 Summer.');
-    expect(card.facts[0]).to.deep.equal({ title: '2025-26 Summer', value: '85.5% (148507 of 173593), 2025-26 Summer' });
+    expect(card.headline).to.equal('85.5% (148,507 of 173,593) in 2025-26 Summer.');
+    expect(card.facts[0]).to.deep.equal({
+      title: '2025-26 Summer',
+      value: '85.5% (148,507 of 173,593), 2025-26 Summer',
+    });
     expect(card.facts[1]!.value).to.match(/^down 2\.0 points on 2025-26 Spring/);
     expect(card.facts[2]!.title).to.equal('Same period last year');
     expect(text).not.to.include('88.0%');
@@ -42,7 +45,7 @@ describe('a measure answered for the period asked', () => {
     const scope = 'recorded termly; October 2025 is in the autumn term 2025-26';
     const { card, summary } = presentMeasure(f, '2026-11-02', { scope });
     expect(card.headline).to.equal(
-      'Attendance of pupils with an EHC plan is recorded termly; October 2025 is in the autumn term 2025-26: 89.9% (165932 of 184577).',
+      'Attendance of pupils with an EHC plan is recorded termly; October 2025 is in the autumn term 2025-26: 89.9% (165,932 of 184,577).',
     );
     expect(summary).to.equal(card.headline);
     expect(card.asOf).to.equal('2025-26 Autumn · framework measure');
@@ -51,7 +54,7 @@ describe('a measure answered for the period asked', () => {
   it('without a period asked, leads with the latest as before', () => {
     const { card } = presentMeasure(measureFigures(attendance, ATTENDANCE)!, '2026-11-02');
     expect(card.facts[0]!.title).to.equal('Latest');
-    expect(card.headline).to.equal('88.0% (153586 of 174556) in 2026-27 Autumn.');
+    expect(card.headline).to.equal('88.0% (153,586 of 174,556) in 2026-27 Autumn.');
   });
 
   it('says by name that nothing is held for the period, offering the nearest held', () => {
@@ -77,10 +80,10 @@ describe('measure questions with a period, through the router on the in-memory f
   it('"attendance for EHCP pupils" → "what about last term?" answers last term, same measure', async () => {
     const [first, second] = await chat(['attendance for EHCP pupils', 'what about last term?']);
     expect(first!.said[0]!.text).to.equal(
-      'Attendance of pupils with an EHC plan: 88.0% (153586 of 174556) in 2026-27 Autumn.',
+      'Attendance of pupils with an EHC plan: 88.0% (153,586 of 174,556) in 2026-27 Autumn.',
     );
     expect(second!.said[0]!.text).to.equal(
-      'Attendance of pupils with an EHC plan: 85.5% (148507 of 173593) in 2025-26 Summer.',
+      'Attendance of pupils with an EHC plan: 85.5% (148,507 of 173,593) in 2025-26 Summer.',
     );
     expect(second!.texts[0]).to.include('- Since the period before: down 2.0 points on 2025-26 Spring');
   });
@@ -93,7 +96,7 @@ describe('measure questions with a period, through the router on the in-memory f
       'what about tribunal appeals last year',
     ]);
     expect(october!.said[0]!.text).to.equal(
-      'Attendance of pupils with an EHC plan is recorded termly; October 2025 is in the autumn term 2025-26: 89.9% (165932 of 184577).',
+      'Attendance of pupils with an EHC plan is recorded termly; October 2025 is in the autumn term 2025-26: 89.9% (165,932 of 184,577).',
     );
     expect(older!.said[0]!.text).to.equal(
       'No figure is held for attendance of pupils with an EHC plan in 2023-24. The nearest period with a figure is the autumn term 2024-25: ask for it by name.',
