@@ -785,54 +785,6 @@ const HELD_OUT_COMPARATORS: [string, Want | Want[]][] = [
   ['pupil referral unit numbers', M('ap_places')],
 ];
 
-/**
- * A sixth held-out set (issue #26): the measures catalogued from seed 004 and the strategy (alternative
- * provision, SEN2, attainment, absence, home education…) and comparators ("against national", "neighbours").
- * Written before the comparator reading and the not-held changes existed, and not tuned on after: first runs in
- * the note below the set.
- */
-const CM = (measure: string, comparator: string): Want => ({ intent: 'measure', measure, comparator });
-const HELD_OUT_COMPARATORS: [string, Want | Want[]][] = [
-  [
-    'how do our exclusions compare with national?',
-    [CM('perm_exclusions_ehcp', 'england'), CM('perm_exclusion_rate_sen_support', 'england'), ASK],
-  ],
-  ['AP places this term', M('ap_places')],
-  ['elective home education numbers', M('elective_home_education')],
-  ['EHCPs issued in 20 weeks against neighbours', CM('ehcp_20_weeks', 'statistical_neighbours')],
-  ['how many pupils are in alternative provision', M('ap_places')],
-  ['how many children went back to mainstream from AP', M('ap_return_to_mainstream')],
-  ['sustained post 16 destinations for AP leavers', M('ap_sustained_post16')],
-  ['part time timetables for SEND pupils', M('part_time_timetables')],
-  ['how many children with EHCPs are placed out of county', M('out_of_area_placements')],
-  ['persistent absence for pupils with an EHCP', M('persistent_absence_ehcp')],
-  ['persistent absence at SEN support compared with England', CM('persistent_absence_sen_support', 'england')],
-  ['permanent exclusion rate for SEN support', M('perm_exclusion_rate_sen_support')],
-  ['percentage of EHC plans issued within 20 weeks', M('ehcp_20_weeks')],
-  ['how many mediations went on to appeal', M('mediations_to_appeal')],
-  ['KS2 results for pupils with SEN', M('ks2_rwm_send')],
-  ['GCSE English and maths for SEND pupils', M('ks4_basics_send')],
-  ['attainment of pupils with SEND', [ASK, M('ks2_rwm_send'), M('ks4_basics_send')]],
-  ['Ofsted outcomes for our schools', M('ofsted_good_settings')],
-  ['how many School SEND Reviews have been completed', M('school_send_reviews')],
-  ['safeguarding referrals for children with SEND', M('safeguarding_referrals_send')],
-  ['are children getting support while they wait', M('support_while_waiting')],
-  ['young people in supported living at 25', M('independent_living_25')],
-  ['KS4 destinations of SEN pupils', M('ks4_sustained_destinations_send')],
-  ['attendance of EHCP pupils against national', CM('attendance_ehcp', 'england')],
-  ['how does our SEN2 20 week rate compare with statistical neighbours', CM('ehcp_20_weeks', 'statistical_neighbours')],
-  ['suspension rate for EHCP pupils compared with the region', CM('suspension_rate_ehcp', 'region')],
-  ['are we in line with national on suspensions for children with plans', CM('suspension_rate_ehcp', 'england')],
-  ['home educated children with SEND last term', M('elective_home_education')],
-  ['area SEND inspection outcome', NOT_HELD],
-  ['case studies for the safe outcome', NOT_HELD],
-  ['how many children are waiting for an EHC needs assessment', W('ehcna')],
-  ['are EHC needs assessments within 20 weeks', [W('ehcna'), ASK, M('ehcp_20_weeks')]],
-  ['how do we compare with national', [NONE, ASK, { intent: 'measure', measure: undefined }]],
-  ["neighbours' average for KS2", CM('ks2_rwm_send', 'statistical_neighbours')],
-  ['pupil referral unit numbers', M('ap_places')],
-];
-
 describe('trust table: how often a practitioner is answered right, asked back, not understood or confidently wrong', () => {
   const results = [
     ...TABLE,
