@@ -4,6 +4,7 @@ import { entries, type Entry } from './lexicon.js';
 import { compileLexicon } from './matcher.js';
 import { normalise } from './normalise.js';
 import { readOutcome } from './outcomeSlot.js';
+import { readComparator } from './measureSlot.js';
 import { academicYearsAround, readNonTermPeriod, readPeriod, readWaitsPeriod } from './periodSlot.js';
 import { readRoles } from './roleSlot.js';
 import { readTerms } from './termSlot.js';
@@ -162,7 +163,10 @@ function measureFollowUp(
 ): Understanding {
   const sibling = siblingMeasure(a, previous.measure!, measures);
   if (sibling === null) return fresh;
-  const same: Measure = sibling ? { ...previous, measure: sibling.id, name: sibling.name } : previous;
+  // "and against national?", "how does that compare with neighbours?": the same measure, that comparison leading.
+  const comparator = readComparator(a);
+  const base: Measure = sibling ? { ...previous, measure: sibling.id, name: sibling.name } : previous;
+  const same: Measure = comparator ? { ...base, comparator } : base;
   const period = readPeriod(a);
   if (period.kind === 'one') return { ...same, period: period.ask };
   if (period.kind === 'calendarYear')
@@ -174,7 +178,7 @@ function measureFollowUp(
       })),
       services,
     );
-  if (sibling || terms.compare !== undefined) return same;
+  if (sibling || comparator || terms.compare !== undefined) return same;
   return fresh;
 }
 

@@ -112,6 +112,24 @@ describe('comparators: England, the region and statistical neighbours beside the
       return turn;
     }
 
+    it('"and against national?" after a measure asks the same measure, the comparison leading', async () => {
+      const world = fakeWorld({ today: '2026-11-22' });
+      await world.measureValues.save([rate('suspension_rate_ehcp', '2026-27-autumn', 5.3, 56, 1064)]);
+      await world.benchmarks.save([bench('suspension_rate_ehcp', '2026-27-autumn', 'england', 5.9)]);
+      const said: string[] = [];
+      for (const text of [
+        'suspension rate for EHCP pupils',
+        'and against national?',
+        'how does that compare with neighbours?',
+      ]) {
+        const turn = new FakeTurn(PRACTITIONER, { text, conversationId: 'conv-compare' });
+        await world.router.routeText(turn);
+        said.push(turn.said[0]!.text!);
+      }
+      expect(said[1]).to.include('England 5.9 per 100 in 2026-27 Autumn; here 5.3 per 100: better');
+      expect(said[2]).to.include('No figure for statistical neighbours is loaded for 2026-27 Autumn');
+    });
+
     it('"EHCPs issued in 20 weeks against neighbours" leads with the neighbours\' figure', async () => {
       const turn = await ask('EHCPs issued in 20 weeks against neighbours');
       expect(turn.said[0]!.text).to.equal(
