@@ -136,6 +136,7 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
     messenger: familyMessenger(familyContacts),
     forgetContact: (code) => familyContacts.forgetInvitation(code),
     messagesOf: (code) => familyContacts.messagesFor(code),
+    meetingSet: (invitation) => staffNotices.meetingSet(invitation),
   });
   const youSaid = new YouSaidService(s.youSaid, clock);
   const themes = new ThemesService(bank, seeds.themeList, terms, clock, s.counters);

@@ -58,6 +58,12 @@ export const MONTH_NAMES: readonly string[] = [
   'December',
 ];
 
+/** 2027-01-14 → "Thursday 14 January 2027": a meeting's day, as people say it. */
+export function longWeekdayDate(iso: string): string {
+  const weekday = new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  return `${weekday} ${longDate(iso)}`;
+}
+
 /** 2026-11-22 → "22 November 2026": unambiguous for every reader, unlike 11/22 or 22/11. */
 export function longDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);

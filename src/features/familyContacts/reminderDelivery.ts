@@ -146,6 +146,7 @@ export class ReminderDelivery {
           days: this.d.settings.days,
           today: this.d.clock.today(),
           expiresOn: invitation.expiresAt,
+          ...(invitation.meetingOn ? { meetingOn: invitation.meetingOn } : {}),
           completed: Boolean(state?.completedAt),
           replaced: Boolean(invitation.revokedAt),
         })

@@ -1,4 +1,4 @@
-import { longDate } from '../../domain/dates.js';
+import { longWeekdayDate } from '../../domain/dates.js';
 import type { Reply } from '../../ports/messages.js';
 import type { StaffNotice } from './familyContactsStores.js';
 
@@ -30,11 +30,7 @@ export function staffNoticeReply(
       : `has not finished the survey (${progress.sectionsSaved} of ${progress.sectionCount} sections saved)`;
   return {
     text:
-      `Review ${notice.reviewRef}'s meeting is on ${weekday(notice.meetingOn!)} ${longDate(notice.meetingOn!)}, and ${who} ${where}. ` +
+      `Review ${notice.reviewRef}'s meeting is on ${longWeekdayDate(notice.meetingOn!)}, and ${who} ${where}. ` +
       `Type "my invitations" to see where each family is up to, or to give them a new link.`,
   };
-}
-
-function weekday(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
 }

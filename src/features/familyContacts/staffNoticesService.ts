@@ -2,8 +2,14 @@ import type { Clock } from '../../domain/clock.js';
 import type { ConversationAddress, Reply } from '../../ports/messages.js';
 import type { ProactiveSender } from '../digests/digestStores.js';
 import type { InvitationStore, RespondentRecords } from '../survey/surveyStores.js';
-import { isSendingTime } from './domain/sendingHours.js';
+import type { Invitation } from '../survey/surveyStores.js';
+import { isSendingTime, nineOn, workingDaysBefore } from './domain/sendingHours.js';
 import type { StaffNotice, StaffNoticeStore } from './familyContactsStores.js';
+
+/** When a practitioner is told of a meeting whose family has not finished: 09:00 two working days before. */
+export function meetingNoticeAt(meetingOn: string): Date {
+  return nineOn(workingDaysBefore(meetingOn, 2));
+}
 
 /** A claim on sending older than this is taken to have died with its instance, and is sent again. */
 const STALE_SENDING_MS = 5 * 60_000;
@@ -36,6 +42,28 @@ export class StaffNoticesService {
     const made = await this.notices.create({ ...notice, state: 'scheduled' });
     if (made && notice.dueAt <= this.clock.now().toISOString()) this.kick();
     return made;
+  }
+
+  /**
+   * An invitation with a review meeting: the practitioner is told at 09:00 two working days before it if the family
+   * has not finished by then (that day is returned). Not when the invitation is made closer to the meeting than
+   * that (they know).
+   */
+  async meetingSet(invitation: Invitation): Promise<string | undefined> {
+    if (!invitation.meetingOn) return undefined;
+    const dueAt = meetingNoticeAt(invitation.meetingOn);
+    if (dueAt.getTime() <= this.clock.now().getTime()) return undefined;
+    await this.schedule({
+      id: `meeting~${invitation.code}`,
+      kind: 'meetingSoon',
+      userId: invitation.createdBy,
+      reviewRef: invitation.reviewRef,
+      role: invitation.role,
+      code: invitation.code,
+      meetingOn: invitation.meetingOn,
+      dueAt: dueAt.toISOString(),
+    });
+    return workingDaysBefore(invitation.meetingOn, 2);
   }
 
   /** Resolves when the sends started by `schedule` have finished (tests, and a clean stop). */

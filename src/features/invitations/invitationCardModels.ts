@@ -12,6 +12,8 @@ export type InvitationCreatedCard = {
   link: string;
   expiresOn: string;
   lead: string;
+  /** "Thursday 14 January 2027 …" when a review meeting date was given, else ''. */
+  meeting: string;
 };
 
 export type InvitationListCard = {
@@ -22,6 +24,8 @@ export type InvitationListCard = {
     reviewRef: string;
     respondent: string;
     createdOn: string;
+    /** "Review meeting Thursday 14 January 2027", or ''. */
+    meeting: string;
     status: string;
     /** What was sent by text or email and what became of it ('' when nothing was). */
     delivery: string;

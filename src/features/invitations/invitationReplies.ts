@@ -1,4 +1,5 @@
-import type { InviteResult, NotSentReason } from './invitationService.js';
+import type { CreatedInvitation, InviteResult, NotSentReason } from './invitationService.js';
+import { longWeekdayDate } from '../../domain/dates.js';
 import type { ContactDetails } from '../familyContacts/domain/contactDetails.js';
 import { renderCard } from '../../cards/renderCard.js';
 import type { RespondentRole } from '../../domain/survey/questionBank.js';
@@ -21,13 +22,24 @@ export async function sendCreated(
     link: result.link,
     expiresOn: result.expiresOn,
     lead,
+    meeting: meetingWords(result),
   });
-  const text = `Invitation for review ${result.reviewRef} (${respondent.toLowerCase()}): code ${result.displayCode}, link ${result.link} (expires ${result.expiresOn}).`;
+  const meeting = meetingWords(result);
+  const text = `Invitation for review ${result.reviewRef} (${respondent.toLowerCase()}): code ${result.displayCode}, link ${result.link} (expires ${result.expiresOn}).${meeting ? ` Review meeting: ${meeting}` : ''}`;
   await turn.send({
     text: `${lead ? `${lead} ` : ''}Here is the invitation for review ${result.reviewRef} (${respondent.toLowerCase()}): code ${result.displayCode}.`,
     card,
     fullText: text,
   });
+}
+
+/** The meeting, and when the practitioner will hear if the family has not finished ('' without a meeting). */
+function meetingWords(result: Pick<CreatedInvitation, 'meetingOn' | 'meetingNoticeOn'>): string {
+  if (!result.meetingOn) return '';
+  const notice = result.meetingNoticeOn
+    ? ` If the family has not finished by ${longWeekdayDate(result.meetingNoticeOn)}, I will tell you here.`
+    : '';
+  return `${longWeekdayDate(result.meetingOn)}. Reminders stop before it.${notice}`;
 }
 
 /** The contact as the reply names it: enough to recognise, not the whole of it (the chat keeps replies). */

@@ -19,6 +19,9 @@ export type CreatedInvitation = {
   reviewRef: string;
   role: RespondentRole;
   expiresOn: string;
+  /** The review meeting's date, when given, and the day the practitioner will be told if the family has not finished. */
+  meetingOn?: string;
+  meetingNoticeOn?: string;
 };
 
 export type InviteResult =
@@ -40,6 +43,7 @@ export type InvitationSummary = {
   role: RespondentRole;
   createdOn: string;
   status: InvitationStatus;
+  meetingOn?: string;
   /** The texts or emails sent for it (none when the practitioner passed the link on). */
   messages: SentMessage[];
   /** The family pressed "Stop reminders". */
@@ -69,10 +73,20 @@ export class InvitationService {
       messenger?: FamilyMessenger;
       /** Deletes the family's contact held for a replaced invitation (see familyContacts). */
       forgetContact?: (code: string) => Promise<void>;
+      /**
+       * Told of an invitation with a review meeting date, once it counts (see familyContacts' notices: the
+       * practitioner is told two working days before if the family has not finished).
+       */
+      meetingSet?: (invitation: Invitation) => Promise<string | undefined>;
       /** What was sent to the family for an invitation, and what Notify said of it (see familyContacts). */
       messagesOf?: (code: string) => Promise<{ messages: SentMessage[]; optedOut: boolean }>;
     },
   ) {}
+
+  /** "Today" for reading a meeting date the practitioner typed without its year. */
+  today(): string {
+    return this.clock.today();
+  }
 
   /** Whether invitations can be sent to a family's phone or email (GOV.UK Notify is set up). */
   get sendsToFamilies(): boolean {
@@ -88,6 +102,7 @@ export class InvitationService {
     role: RespondentRole,
     createdBy: string,
     contact?: ContactDetails,
+    meetingOn?: string,
   ): Promise<InviteResult> {
     const ref = checkReviewRef(reviewRefInput);
     if (!ref.ok) return { kind: 'badReviewRef', message: ref.message };
@@ -101,21 +116,19 @@ export class InvitationService {
     else if (existing?.completedAt) return { kind: 'alreadyCompleted', reviewRef: ref.reviewRef, role };
 
     const expiresOn = addDays(today, this.options.ttlDays);
+    const row = (code: string): Invitation => ({
+      code,
+      reviewRef: ref.reviewRef,
+      role,
+      term,
+      createdAt: this.clock.now().toISOString(),
+      expiresAt: expiresOn,
+      createdBy,
+      ...(meetingOn ? { meetingOn } : {}),
+    });
     let code = newInvitationCode();
     // ~8 × 10^14 codes make a collision vanishingly rare; the insert is conditional all the same.
-    while (
-      !(await this.invitations.tryCreate({
-        code,
-        reviewRef: ref.reviewRef,
-        role,
-        term,
-        createdAt: this.clock.now().toISOString(),
-        expiresAt: expiresOn,
-        createdBy,
-      }))
-    ) {
-      code = newInvitationCode();
-    }
+    while (!(await this.invitations.tryCreate(row(code)))) code = newInvitationCode();
     const made: Created = {
       kind: 'created',
       code,
@@ -124,6 +137,7 @@ export class InvitationService {
       reviewRef: ref.reviewRef,
       role,
       expiresOn,
+      ...(meetingOn ? { meetingOn } : {}),
     };
     const messenger = this.options.messenger;
     const why = contact ? (messenger ? await messenger.send(made, contact) : 'setup') : undefined;
@@ -132,13 +146,24 @@ export class InvitationService {
       return { kind: 'notSent', reviewRef: ref.reviewRef, role, why };
     }
     await this.ensureRespondent(ref.reviewRef, role, term);
-    return made;
+    const noticeOn = meetingOn ? await this.options.meetingSet?.(row(code)) : undefined;
+    return noticeOn ? { ...made, meetingNoticeOn: noticeOn } : made;
   }
 
-  /** The invitations one practitioner made, newest first, each with where the family is up to. */
+  /**
+   * The invitations one practitioner made, each with where the family is up to: those with a review meeting
+   * still to come first, soonest first; then the rest, newest first.
+   */
   async listMine(createdBy: string): Promise<InvitationSummary[]> {
+    const today = this.clock.today();
+    const ahead = (i: Invitation) => (i.meetingOn && i.meetingOn >= today ? i.meetingOn : undefined);
     const mine = (await this.invitations.byCreator(createdBy))
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .sort((a, b) => {
+        const [ma, mb] = [ahead(a), ahead(b)];
+        if (ma && mb && ma !== mb) return ma.localeCompare(mb);
+        if (Boolean(ma) !== Boolean(mb)) return ma ? -1 : 1;
+        return b.createdAt.localeCompare(a.createdAt);
+      })
       .slice(0, MY_INVITATIONS_SHOWN);
     return Promise.all(
       mine.map(async (invitation) => ({
@@ -147,6 +172,7 @@ export class InvitationService {
         role: invitation.role,
         createdOn: invitation.createdAt.slice(0, 10),
         status: await this.statusOf(invitation),
+        ...(invitation.meetingOn ? { meetingOn: invitation.meetingOn } : {}),
         ...((await this.options.messagesOf?.(invitation.code)) ?? { messages: [], optedOut: false }),
       })),
     );
@@ -163,7 +189,9 @@ export class InvitationService {
     if (status.kind === 'completed') return { kind: 'alreadyCompleted', reviewRef: old.reviewRef, role: old.role };
     if (status.kind === 'replaced') return { kind: 'alreadyReplaced', reviewRef: old.reviewRef, role: old.role };
     // The new code exists before the old one stops, so a family always has one that works.
-    const made = await this.invite(old.reviewRef, old.role, old.createdBy);
+    // The review meeting carries on to the new link while it is still to come.
+    const meeting = old.meetingOn && old.meetingOn >= this.clock.today() ? old.meetingOn : undefined;
+    const made = await this.invite(old.reviewRef, old.role, old.createdBy, undefined, meeting);
     if (made.kind === 'created') {
       await this.invitations.revoke(old.code, this.clock.now().toISOString());
       await this.options.forgetContact?.(old.code);

@@ -4,6 +4,7 @@ import { RESPONDENT_ROLES } from '../../domain/survey/questionBank.js';
 import { intentRoute } from '../../routing/route.js';
 import { notSentText, ROLE_NAMES, sendCreated, sentLead } from './invitationReplies.js';
 import { readContact } from '../familyContacts/domain/contactDetails.js';
+import { readMeetingDate } from './domain/meetingDate.js';
 
 /** "invite review AR-1042 parent": a code and link for one respondent of a review. */
 export const inviteRoute = (invitations: InvitationService) =>
@@ -32,7 +33,14 @@ export const inviteRoute = (invitations: InvitationService) =>
       // The number or address is read from the message itself, never kept in the understanding (which is logged
       // when not understood, and remembered for follow-ups), and never from the review reference: one typed as
       // digits (an NHS number by mistake) is refused as a reference, not read as a phone number.
-      const reading = readContact(turn.text.split(slots.reviewRef).join(' '));
+      const words = turn.text.split(slots.reviewRef).join(' ');
+      // "…, review on 14 January": the review meeting's date, taken out before the number or address is read.
+      const meeting = readMeetingDate(words, invitations.today());
+      if (meeting.kind === 'invalid') {
+        await turn.send({ text: meeting.message });
+        return;
+      }
+      const reading = readContact(meeting.kind === 'date' ? words.replace(meeting.span, ' ') : words);
       if (reading.kind === 'invalid') {
         await turn.send({ text: reading.message });
         return;
@@ -44,6 +52,7 @@ export const inviteRoute = (invitations: InvitationService) =>
         slots.role,
         turn.userId ?? 'unknown',
         canSend ? contact : undefined,
+        meeting.kind === 'date' ? meeting.date : undefined,
       );
       if (result.kind === 'notSent') {
         await turn.send({ text: notSentText(result.why, contact) });

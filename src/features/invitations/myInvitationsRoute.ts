@@ -3,6 +3,7 @@ import { MY_INVITATIONS_SHOWN, type InvitationService } from './invitationServic
 import { renderCard } from '../../cards/renderCard.js';
 import { canRenew, describeStatus } from './domain/invitationStatus.js';
 import { describeDelivery } from './domain/deliveryStatus.js';
+import { longWeekdayDate } from '../../domain/dates.js';
 import { intentRoute } from '../../routing/route.js';
 import { ROLE_NAMES } from './invitationReplies.js';
 
@@ -30,15 +31,19 @@ export const myInvitationsRoute = (invitations: InvitationService) =>
         reviewRef: i.reviewRef,
         respondent: ROLE_NAMES[i.role],
         createdOn: i.createdOn,
+        meeting: i.meetingOn ? `Review meeting ${longWeekdayDate(i.meetingOn)}` : '',
         status: describeStatus(i.status),
         delivery: describeDelivery(i.messages, i.optedOut),
         renewable: canRenew(i.status),
       }));
-      const intro = `Newest first${mine.length === MY_INVITATIONS_SHOWN ? ` (the latest ${MY_INVITATIONS_SHOWN})` : ''}. Only you and administrators can see these. "New link" gives the family a new code; the old one stops working.`;
+      const order = rows.some((r) => r.meeting !== '')
+        ? 'Soonest review meeting first, then newest first'
+        : 'Newest first';
+      const intro = `${order}${mine.length === MY_INVITATIONS_SHOWN ? ` (the latest ${MY_INVITATIONS_SHOWN})` : ''}. Only you and administrators can see these. "New link" gives the family a new code; the old one stops working.`;
       const fullText = rows
         .map(
           (r) =>
-            `${r.reviewRef} (${r.respondent.toLowerCase()}): made ${r.createdOn}, ${r.status}${r.delivery ? `. ${r.delivery}` : ''}`,
+            `${r.reviewRef} (${r.respondent.toLowerCase()}): made ${r.createdOn}, ${r.status}${r.delivery ? `. ${r.delivery}` : ''}${r.meeting ? `. ${r.meeting}.` : ''}`,
         )
         .join('\n');
       await turn.send({

@@ -16,6 +16,8 @@ export type Invitation = {
   openedAt?: string;
   /** When a fresh link replaced it: the code no longer works. */
   revokedAt?: string;
+  /** The review meeting's date, when the practitioner gave it: reminders stop before it. */
+  meetingOn?: string;
 };
 
 export interface InvitationStore {

@@ -101,6 +101,7 @@ samples.push({
       link: 'http://localhost:3978/survey/ABCDEFGH23',
       expiresOn: '2027-01-21',
       lead: '',
+      meeting: 'Thursday 14 January 2027. Reminders stop before it.',
     }),
 });
 samples.push({
@@ -116,6 +117,7 @@ samples.push({
           reviewRef: 'AR-1042',
           respondent: 'Parent carer',
           createdOn: '2026-11-22',
+          meeting: 'Review meeting Thursday 14 January 2027',
           status: 'section 3 of 7',
           delivery: 'By text: invitation delivered, reminder 1 sent.',
           renewable: true,
@@ -125,6 +127,7 @@ samples.push({
           reviewRef: 'AR-1043',
           respondent: 'Child or young person',
           createdOn: '2026-11-21',
+          meeting: '',
           status: 'completed',
           delivery: '',
           renewable: false,

@@ -14,6 +14,7 @@ function toInvitation(e: Invitation): Invitation {
     createdBy: e.createdBy,
     ...(e.openedAt ? { openedAt: e.openedAt } : {}),
     ...(e.revokedAt ? { revokedAt: e.revokedAt } : {}),
+    ...(e.meetingOn ? { meetingOn: e.meetingOn } : {}),
   };
 }
 
