@@ -28,6 +28,28 @@ describe('demo data for the framework measures (seeds/demo/measures.csv, benchma
     const service = new MeasuresService(catalogue, values, benchmarks);
     const without = (await service.all()).filter((a) => !a.figures).map((a) => a.measure.id);
     expect(without, 'measures with no demo figures').to.deep.equal([]);
+    // The whole picture for the board pack and the public page: per measure and period, the local figure, that
+    // period's comparators and the rating.
+    const picture = await service.picture();
+    expect(picture.map((p) => p.measure.id)).to.deep.equal(catalogue.measures.map((m) => m.id));
+    const sen2 = picture.find((p) => p.measure.id === 'ehcp_20_weeks')!;
+    expect(sen2.periods.map((f) => [f.latest.period, Object.keys(f.comparators).sort().join(' ')])).to.deep.equal([
+      ['2023-24', 'england region statistical_neighbours'],
+      ['2024-25', 'england region statistical_neighbours'],
+      ['2025-26', 'england region statistical_neighbours'],
+    ]);
+    expect(
+      sen2.periods.map((f) => f.rag),
+      'against the statutory 100%',
+    ).to.deep.equal(['red', 'red', 'red']);
+    const suspensions = picture.find((p) => p.measure.id === 'suspension_rate_ehcp')!;
+    expect(
+      suspensions.periods.every((f) => f.rag !== null),
+      'rated against England every term',
+    ).to.equal(true);
+    expect(
+      picture.find((p) => p.measure.id === 'complaints')!.periods.every((f) => !Object.keys(f.comparators).length),
+    ).to.equal(true);
     // Every comparator target is rated in the demo: the comparator is loaded for the latest period.
     for (const m of catalogue.measures.filter(
       (x) => x.target?.kind === 'national' || x.target?.kind === 'neighbours',
