@@ -21,6 +21,10 @@ import { measureDurableSaves, measureMixedLoad } from './durabilityAndLoad.js';
 import { askBot, measureBuiltApp } from './coldStart.js';
 import { execFileSync } from 'node:child_process';
 import { loadThemeList } from '../src/seeds/loadSeeds.js';
+import { presentBoardPack } from '../src/features/boardPack/boardPackPresenter.js';
+import { boardPackHtml } from '../src/features/boardPack/boardPackPagePresenter.js';
+import { boardPackPdf } from '../src/features/boardPack/boardPackPdfPresenter.js';
+import { forgetDrawnCharts } from '../src/features/boardPack/trendChart.js';
 
 /**
  * npm run bench: measures, side by side in one run against one in-memory Azurite, the product's hot
@@ -286,6 +290,108 @@ const digestBuild = await timeEach(20, async () => {
   s.stores.waitSummaries.forgetCopies();
   await s.services.digests.build(term);
 });
+// 5b. The board pack and the public /outcomes page (issue #26). The pack as the board opens it (its figures
+// read afresh, every chart drawn anew, the page written) turn about with the digest built the same way; the
+// PDF of it for information. The public page over HTTP (every published measure and outcome) turn about with
+// the help turn, its charts drawn anew each time and, as served, remembered.
+const packPeriod = s.services.boardPacks.resolve({ kind: 'term', term: { kind: 'current' } })!;
+const freshReads = () => {
+  s.stores.counters.forgetCopies();
+  s.stores.waitSummaries.forgetCopies();
+};
+const buildPack = async () => {
+  freshReads();
+  forgetDrawnCharts();
+  boardPackHtml(await presentBoardPack(await s.services.boardPacks.build(packPeriod)), '');
+};
+await buildPack();
+const [packBuild, digestBeside]: [number[], number[]] = [[], []];
+for (let i = 0; i < 10; i++) {
+  packBuild.push(...(await timeEach(1, buildPack)));
+  digestBeside.push(
+    ...(await timeEach(1, async () => {
+      freshReads();
+      await s.services.digests.build(term);
+    })),
+  );
+}
+const packData = await timeEach(10, async () => {
+  freshReads();
+  await s.services.boardPacks.build(packPeriod);
+});
+const packView = await presentBoardPack(await s.services.boardPacks.build(packPeriod));
+const packPdf = await timeEach(3, async () => {
+  await boardPackPdf(packView);
+});
+await s.services.publicOutcomes.mark(
+  [
+    ...s.seeds.bank.outcomes.map((o) => `outcome:${o.id}` as const),
+    ...s.seeds.measures.measures.map((m) => `measure:${m.id}` as const),
+  ],
+  true,
+  'bench',
+);
+const outcomesUrl = url.replace('/api/messages', '/outcomes');
+const getPage = async () => {
+  const res = await fetch(outcomesUrl);
+  if (!res.ok) throw new Error(`/outcomes answered ${res.status}`);
+  await res.text();
+};
+await timeEach(3, getPage);
+const [pageCold, pageWarm, helpBeside]: [number[], number[], number[]] = [[], [], []];
+for (let i = 0; i < 10; i++) {
+  pageCold.push(
+    ...(await timeEach(1, async () => {
+      forgetDrawnCharts();
+      await getPage();
+    })),
+  );
+  helpBeside.push(...(await timeEach(1, () => ask('help'))));
+}
+for (let i = 0; i < 40; i++) {
+  pageWarm.push(...(await timeEach(1, getPage)));
+  helpBeside.push(...(await timeEach(1, () => ask('help'))));
+}
+const packRows = [
+  {
+    measure: `board pack built (figures read afresh, ${packView.sections.reduce((n, x) => n + x.blocks.filter((b) => b.kind === 'chart').length, 0)} charts drawn anew, the page), median ÷ the digest built turn about (${median(digestBeside).toFixed(1)} ms)`,
+    value: `${median(packBuild).toFixed(1)} ms = ${(median(packBuild) / median(digestBeside)).toFixed(2)}×`,
+    target: '≤ 5×',
+    met: median(packBuild) / median(digestBeside) <= 5 ? 'yes' : 'NO',
+  },
+  {
+    measure: 'board pack figures alone (no charts, no page), median ÷ the digest built',
+    value: `${median(packData).toFixed(1)} ms = ${(median(packData) / median(digestBeside)).toFixed(2)}×`,
+    target: '(for information)',
+    met: '',
+  },
+  {
+    measure: 'board pack PDF written by pdfmake from the laid-out pack, median',
+    value: `${median(packPdf).toFixed(0)} ms`,
+    target: '(for information)',
+    met: '',
+  },
+  {
+    measure: `public /outcomes page over HTTP (every measure and outcome published), charts remembered as served, median ÷ help turn beside it (${median(helpBeside).toFixed(2)} ms)`,
+    value: `${median(pageWarm).toFixed(2)} ms = ${(median(pageWarm) / median(helpBeside)).toFixed(2)}×`,
+    target: '≤ 3×',
+    met: median(pageWarm) / median(helpBeside) <= 3 ? 'yes' : 'NO',
+  },
+  {
+    measure: 'public /outcomes page with every chart drawn anew, median ÷ help turn',
+    value: `${median(pageCold).toFixed(1)} ms = ${(median(pageCold) / median(helpBeside)).toFixed(1)}×`,
+    target: '(for information)',
+    met: '',
+  },
+];
+for (const r of packRows) log(`${r.measure}: ${r.value} ${r.target} ${r.met}`);
+// BENCH_UNTIL=reporting: stop here (a quick look at these cases alone; BENCHMARKS.md is not written).
+if (process.env.BENCH_UNTIL === 'reporting') {
+  server.close();
+  await azurite.stop();
+  process.exit(0);
+}
+
 const SUBSCRIBERS = 500;
 const channel = await RecordingChannel.start({ perSecond: SEND_RATE });
 for (let i = 0; i < SUBSCRIBERS; i++) {
@@ -418,6 +524,7 @@ rows.push({
   target: '',
   met: '',
 });
+rows.push(...packRows);
 rows.push({
   measure: `digest sent to ${SUBSCRIBERS} subscribers, channel limit ${SEND_RATE}/s: sends per second ÷ limit`,
   value: `${sendsPerSecond.toFixed(1)}/s = ${((sendsPerSecond / SEND_RATE) * 100).toFixed(0)}% (${channel.received.length} delivered in ${sendSeconds.toFixed(1)} s)`,

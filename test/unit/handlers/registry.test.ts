@@ -42,6 +42,11 @@ describe('the route table holds every intent and every card verb', () => {
     expect(verbs.filter((v) => !templateVerbs.has(v))).to.deep.equal([]);
   });
 
+  it("the board's reporting is routed: exceptions commentary, the public figures card, the board pack", () => {
+    expect(verbs).to.include.members(['exception.edit', 'exception.save', 'public.save']);
+    expect(intents).to.include.members(['exceptions', 'boardPack', 'publicFigures']);
+  });
+
   it("every capability reader's intent has its route", () => {
     expect(INTENT_READERS.length).to.be.at.least(1);
     for (const reader of INTENT_READERS) expect(intents, reader.intent).to.include(reader.intent);
