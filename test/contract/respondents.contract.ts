@@ -101,6 +101,37 @@ export function describeRespondentRecordsContract(name: string, makeStore: Store
       );
     });
 
+    it('keeps "I don\'t understand" as its own answer, and easy read and who answered with the state', async () => {
+      const [q1, q2] = bank.questionsFor(OUTCOMES[0]!, 'cyp');
+      const next: RespondentState = {
+        ...stateWith('AR-1043', 'cyp', {}),
+        easyRead: true,
+        whoAnswered: 'withHelp',
+        sections: {
+          [OUTCOMES[0]!]: {
+            term: TERM,
+            savedAt: '2026-11-02T09:00:00.000Z',
+            values: { [q1!.id]: -1, [q2!.id]: 0 },
+          },
+        },
+        partial: { [OUTCOMES[1]!]: { values: { [bank.questionsFor(OUTCOMES[1]!, 'cyp')[0]!.id]: -1 }, at: 'a' } },
+      };
+      const rows: AnswerRow[] = [
+        {
+          questionId: q1!.id,
+          section: OUTCOMES[0]!,
+          term: TERM,
+          submittedOn: '2026-11-02',
+          skipped: true,
+          unclear: true,
+        },
+        { questionId: q2!.id, section: OUTCOMES[0]!, term: TERM, submittedOn: '2026-11-02', skipped: true },
+      ];
+      await store().mutate('AR-1043', 'cyp', () => ({ next, writes: rows, deletes: [] }));
+      expect(await store().read('AR-1043', 'cyp')).to.deep.equal(next);
+      expect(sortRows(await store().answerRows('AR-1043', 'cyp'))).to.deep.equal(sortRows(rows));
+    });
+
     it('"no change" writes nothing and answers with the current state', async () => {
       await store().mutate('AR-1042', 'pc', saveSection(OUTCOMES[0]!, 'pc', 4));
       const seen: (RespondentState | undefined)[] = [];

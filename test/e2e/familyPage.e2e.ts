@@ -229,6 +229,12 @@ describe("family web page with Web Chat (headless Chromium, at a person's pace)"
     expect(stored.find((r) => r.questionId === 'text.cyp.1')?.text).to.equal(OWN_WORDS);
   });
 
+  /** Each question's read-aloud buttons (where the browser can speak) are Tab stops of their own. */
+  async function tabPastReadAloud(): Promise<void> {
+    for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement?.matches('.survey-read-aloud'))); i++)
+      await page.keyboard.press('Tab');
+  }
+
   it('a parent carer using only the keyboard completes the whole survey, with focus always visible', async () => {
     const link = await invite('AR-4106', 'pc');
     await open(link, { width: 1280, height: 900 });
@@ -252,6 +258,7 @@ describe("family web page with Web Chat (headless Chromium, at a person's pace)"
         const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
         expect(outline, 'focus is visible').not.to.equal('none');
         await page.keyboard.press('Tab');
+        await tabPastReadAloud();
       }
       expect(await page.evaluate(() => document.activeElement?.textContent)).to.match(/Save and continue/);
       await page.keyboard.press('Enter');
@@ -263,7 +270,11 @@ describe("family web page with Web Chat (headless Chromium, at a person's pace)"
       );
     }
     await page.keyboard.type('reading together');
-    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    // Five more sentences to finish, each after its read-aloud button, then "Save and finish".
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      await tabPastReadAloud();
+    }
     expect(await page.evaluate(() => document.activeElement?.textContent)).to.match(/Save and finish/);
     await page.keyboard.press('Enter');
     await card(/Thank you — that.s everything/).waitFor({ timeout: 30_000 });

@@ -338,7 +338,8 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     const questions = bot.seeds.bank.questionsFor('voice', 'pc');
     for (const [i, q] of questions.entries()) {
       const group = card.getByRole('radiogroup', { name: `${i + 1}. ${q.text}` });
-      expect(await group.getByRole('radio').count(), q.id).to.equal(6);
+      // Five scores, "Prefer not to say" and "I don't understand this question".
+      expect(await group.getByRole('radio').count(), q.id).to.equal(7);
     }
     await card.getByRole('button', { name: 'Save and continue' }).click();
     await card

@@ -99,7 +99,8 @@ export function sectionCard(
     sectionTotal: total,
     section: opts.section,
     shortName: outcome.shortName,
-    plainWords: opts.role === 'cyp' ? outcome.plainWords : `${outcome.plainWords}. ${outcome.statement}`,
+    // Easy read: the outcome's plain words only, not the framework's long statement.
+    plainWords: opts.role === 'cyp' || easyRead ? outcome.plainWords : `${outcome.plainWords}. ${outcome.statement}`,
     intro:
       opts.role === 'cyp'
         ? 'Pick the number that is most like how you feel: 1 = strongly disagree, 5 = strongly agree.'

@@ -1,14 +1,13 @@
 import type { FigureTableCard } from '../../cards/cardModels.js';
 import { ROLE_LABEL } from '../../cards/format.js';
-import { MIN_RESPONDENTS } from '../../domain/disclosure/disclosure.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
 import type { Term } from '../../domain/terms/termCalendar.js';
 import { toText, type Presented } from '../scores/scoresPresenter.js';
-import type { UnclearQuestion } from './domain/unclearCounts.js';
+import { UNCLEAR_LISTED_FROM, type UnclearQuestion } from './domain/unclearCounts.js';
 
 /**
  * The questions families said they did not understand, so the bank (and its easy-read words) can be improved.
- * Only questions said by MIN_RESPONDENTS or more people are listed; no total is shown.
+ * Only questions said by UNCLEAR_LISTED_FROM or more people are listed; no total is shown.
  */
 export function presentUnclearQuestions(
   bank: QuestionBank,
@@ -19,7 +18,7 @@ export function presentUnclearQuestions(
   const headline = !anySaved
     ? `No survey answers are saved for ${term.label} yet, so there is nothing to count.`
     : questions.length === 0
-      ? `No question was marked "I don't understand this question" by ${MIN_RESPONDENTS} or more people in ${term.label}.`
+      ? `No question was marked "I don't understand this question" by ${UNCLEAR_LISTED_FROM} or more people in ${term.label}.`
       : '';
   const card: FigureTableCard = {
     title: 'Questions families did not understand',
@@ -32,7 +31,7 @@ export function presentUnclearQuestions(
       cells: [String(q.unclear), q.seen > 0 ? `${Math.round((100 * q.unclear) / q.seen)}% of ${q.seen}` : '—'],
     })),
     notes: [
-      `Only questions that ${MIN_RESPONDENTS} or more people said they did not understand are listed, so nobody can be picked out; no total is given.`,
+      `Only questions that ${UNCLEAR_LISTED_FROM} or more people said they did not understand are listed, so nobody can be picked out; no total is given.`,
       'These answers are counted in no score: a question is scored only from those who chose a face or a number.',
       'Each question also has a draft easy-read version families can choose; both can be improved with the parent carer forum.',
     ],

@@ -36,15 +36,187 @@
     });
   }
 
+  function isFacesCard(card) {
+    return Boolean(card.querySelector('[role="button"] img'));
+  }
+
+  /* Read aloud: a button per question, and one for its answers, that reads them with the browser's own speech
+     synthesis in British English. Only a voice on this device is used (never one the browser fetches from a
+     network); where there is no speech synthesis, or only network voices, no button is shown. */
+  var speech = window.speechSynthesis && window.SpeechSynthesisUtterance ? window.speechSynthesis : null;
+
+  function localVoice() {
+    var voices = speech.getVoices ? speech.getVoices() || [] : [];
+    var local = voices.filter(function (v) {
+      return v.localService;
+    });
+    var british = local.filter(function (v) {
+      return /^en[-_]GB$/i.test(v.lang);
+    });
+    var english = local.filter(function (v) {
+      return /^en\b/i.test(v.lang);
+    });
+    // No voices listed yet (they load late in some browsers): the browser's own default, in en-GB.
+    if (!voices.length) return { voice: null };
+    var voice = british[0] || english[0];
+    return voice ? { voice: voice } : null;
+  }
+
+  function canSpeak() {
+    return Boolean(speech && localVoice());
+  }
+
+  function say(text) {
+    var chosen = localVoice();
+    if (!chosen) return;
+    speech.cancel();
+    var utterance = new window.SpeechSynthesisUtterance(text);
+    utterance.lang = 'en-GB';
+    if (chosen.voice) utterance.voice = chosen.voice;
+    speech.speak(utterance);
+  }
+
+  function textOf(el) {
+    return el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '';
+  }
+
+  function readButton(label, words) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'survey-read-aloud';
+    var icon = document.createElement('span');
+    icon.setAttribute('aria-hidden', 'true');
+    icon.textContent = '🔊 ';
+    button.appendChild(icon);
+    button.appendChild(document.createTextNode(label));
+    button.addEventListener('click', function (event) {
+      event.stopPropagation();
+      say(words());
+    });
+    return button;
+  }
+
+  function readRow(question, choices, n) {
+    var row = document.createElement('div');
+    row.className = 'survey-read-aloud-row';
+    if (n === 'this') {
+      row.appendChild(readButton('Read this question aloud', question));
+      if (choices) row.appendChild(readButton('Read its answers aloud', choices));
+      return row;
+    }
+    var which = n ? ' question ' + n : ' question';
+    row.appendChild(readButton('Read' + which + ' aloud', question));
+    if (choices) row.appendChild(readButton('Read answers' + (n ? ' to' + which : '') + ' aloud', choices));
+    return row;
+  }
+
+  /* Where a read-aloud row goes: between a question and its answers, outside the answers' own (flex) box — the
+     ancestor of the answers that sits beside the question's label. */
+  function besideLabel(control, label, card) {
+    var place = control;
+    while (place.parentElement && place.parentElement !== card && !place.parentElement.contains(label))
+      place = place.parentElement;
+    return place;
+  }
+
+  function listed(words) {
+    return words.filter(Boolean).join('. ') + '.';
+  }
+
+  function addReadAloud(card) {
+    if (!canSpeak() || card.getAttribute('data-survey-read-aloud')) return;
+    card.setAttribute('data-survey-read-aloud', 'true');
+    if (isFacesCard(card)) {
+      // The question is the text after "Question n of m"; the answers are the faces and the buttons under them.
+      var blocks = Array.prototype.slice.call(card.querySelectorAll('.ac-textBlock'));
+      var at = blocks.findIndex(function (b) {
+        return /^Question \d+ of \d+$/.test(textOf(b));
+      });
+      var question = at >= 0 ? blocks[at + 1] : null;
+      if (!question) return;
+      var faces = card.querySelectorAll('[role="button"]');
+      var buttons = card.querySelectorAll('.ac-pushButton');
+      question.parentNode.insertBefore(
+        readRow(
+          function () {
+            return textOf(blocks[at]) + '. ' + textOf(question);
+          },
+          function () {
+            var words = Array.prototype.map.call(faces, function (f) {
+              return f.getAttribute('aria-label') || f.getAttribute('title') || textOf(f);
+            });
+            Array.prototype.forEach.call(buttons, function (b) {
+              var t = textOf(b);
+              if (t === 'Prefer not to say' || t === "I don't understand this question") words.push('Or: ' + t);
+            });
+            return listed(words);
+          },
+        ),
+        question.nextSibling,
+      );
+    }
+    Array.prototype.forEach.call(card.querySelectorAll('[role="radiogroup"]'), function (set) {
+      var label = document.getElementById(set.getAttribute('aria-labelledby') || '');
+      if (!label) return;
+      // Numbered questions ("2. Adults listen to me") are named by their number; another ("Who is answering?") as "this".
+      var number = /^(\d+)\./.exec(textOf(label));
+      var n = number ? Number(number[1]) : 'this';
+      var place = besideLabel(set, label, card);
+      place.parentNode.insertBefore(
+        readRow(
+          function () {
+            return textOf(label);
+          },
+          function () {
+            return listed(
+              Array.prototype.map.call(set.querySelectorAll('input[type="radio"]'), function (radio) {
+                var own = document.getElementById(radio.getAttribute('aria-labelledby') || '');
+                return textOf(own);
+              }),
+            );
+          },
+          n,
+        ),
+        place,
+      );
+    });
+    // Free text: each sentence to finish, read on its own.
+    var n = 0;
+    Array.prototype.forEach.call(card.querySelectorAll('textarea, input[type="text"]'), function (box) {
+      var label = box.id && card.querySelector('label[for="' + box.id + '"]');
+      if (!label) return;
+      n++;
+      var place = besideLabel(box, label, card);
+      place.parentNode.insertBefore(
+        readRow(
+          function () {
+            return textOf(label);
+          },
+          null,
+          n,
+        ),
+        place,
+      );
+    });
+  }
+  if (speech && speech.addEventListener)
+    // Voices may arrive after the first card: the buttons are added then.
+    speech.addEventListener('voiceschanged', function () {
+      Array.prototype.forEach.call(host.querySelectorAll('.ac-adaptiveCard'), addReadAloud);
+    });
+
   function firstInput(card) {
-    // A child's faces are buttons made of pictures (role="button"), first in the card's order.
-    return card.querySelector('input, textarea, select, [role="button"], button');
+    // A child's faces are buttons made of pictures (role="button"); a form's first answer comes before any button
+    // (its read-aloud buttons stay one Shift+Tab away).
+    if (isFacesCard(card)) return card.querySelector('[role="button"]');
+    return card.querySelector('input, textarea, select') || card.querySelector('[role="button"], button');
   }
 
   /* Where a card takes focus: a form's first question (Tab then moves through it), or the card itself for a
-     child's faces, so no face looks chosen before the child picks one. */
+     child's faces, so no face looks chosen before the child picks one (nor the "who is answering?" choice
+     below them, which is optional). */
   function focusTarget(card) {
-    if (card.querySelector('input, textarea, select')) return firstInput(card);
+    if (!isFacesCard(card) && card.querySelector('input, textarea, select')) return firstInput(card);
     card.setAttribute('tabindex', '-1');
     return card;
   }
@@ -114,8 +286,18 @@
 
   /* A focused question's words are shown with it: the browser scrolls only the focused radio into view,
      which can leave its question hidden above the top of the conversation, under the page header. */
+  var lastPointer = { at: 0, target: null };
+  host.addEventListener(
+    'pointerdown',
+    function (event) {
+      lastPointer = { at: Date.now(), target: event.target };
+    },
+    true,
+  );
   host.addEventListener('focusin', function (event) {
     var group = event.target && event.target.closest ? event.target.closest('[role="radiogroup"]') : null;
+    // A tap on an answer focuses what is under the finger: moving the page then would make the tap miss it.
+    if (group && lastPointer.target && group.contains(lastPointer.target) && Date.now() - lastPointer.at < 1000) return;
     var labelId = group && group.getAttribute('aria-labelledby');
     var label = labelId && document.getElementById(labelId);
     var scroller = host.querySelector('.webchat__basic-transcript__scrollable');
@@ -172,7 +354,10 @@
   }
 
   new MutationObserver(function () {
-    Array.prototype.forEach.call(host.querySelectorAll('.ac-adaptiveCard'), groupChoices);
+    Array.prototype.forEach.call(host.querySelectorAll('.ac-adaptiveCard'), function (c) {
+      groupChoices(c);
+      addReadAloud(c);
+    });
     var card = latestCard();
     if (!card || card.getAttribute('data-survey-seen')) return;
     card.setAttribute('data-survey-seen', 'true');
@@ -200,6 +385,23 @@
     },
     true,
   );
+
+  /* "Easy read" on a form sends no inputs, so that the form's own check (a question not yet answered) does not
+     stop it; what is ticked on the card is added here, so the easy-read card shows it still ticked. */
+  var INPUT_ID = /^([a-z]+\.(cyp|pc)\.\d+|whoAnswered)$/;
+  function withTicked(action, card) {
+    var value = action.payload.activity.value;
+    if (!card || value.verb !== 'survey.scale' || typeof value.easyRead !== 'boolean') return action;
+    var ticked = {};
+    Array.prototype.forEach.call(card.querySelectorAll('input[type="radio"]:checked'), function (radio) {
+      var holder = radio.parentElement;
+      while (holder && holder !== card && !INPUT_ID.test(holder.id || '')) holder = holder.parentElement;
+      if (holder && holder !== card && value[holder.id] === undefined) ticked[holder.id] = radio.value;
+    });
+    if (!Object.keys(ticked).length) return action;
+    var activity = Object.assign({}, action.payload.activity, { value: Object.assign({}, value, ticked) });
+    return Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: activity }) });
+  }
 
   fetch('/api/directline/token', {
     method: 'POST',
@@ -235,6 +437,7 @@
               action.payload.activity &&
               action.payload.activity.value
             ) {
+              action = withTicked(action, pressedCard);
               pressed = true;
               if (pressedCard) markUsed(pressedCard, true);
             }

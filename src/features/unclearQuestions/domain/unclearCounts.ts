@@ -1,4 +1,4 @@
-import { MIN_RESPONDENTS } from '../../../domain/disclosure/disclosure.js';
+import { discloseFigure, MIN_RESPONDENTS } from '../../../domain/disclosure/disclosure.js';
 import {
   RESPONDENT_ROLES,
   type OutcomeId,
@@ -6,6 +6,9 @@ import {
   type RespondentRole,
 } from '../../../domain/survey/questionBank.js';
 import { outcomeRow, questionFields } from '../../scores/domain/aggregateDelta.js';
+
+/** The fewest people a listed question rests on (the disclosure rule's), for the words beside the list. */
+export const UNCLEAR_LISTED_FROM = MIN_RESPONDENTS;
 
 /** One question families said they did not understand, from MIN_RESPONDENTS people or more. */
 export type UnclearQuestion = {
@@ -35,7 +38,8 @@ export function unclearQuestions(
     if (!roles.includes(q.role)) continue;
     const row = counters.get(outcomeRow(q.role, q.outcome)) ?? {};
     const unclear = row[questionFields(q.position).unclear] ?? 0;
-    if (unclear < MIN_RESPONDENTS) continue;
+    // The one disclosure rule decides; a question nobody marked is simply not one families did not understand.
+    if (unclear === 0 || !discloseFigure({ value: unclear, basis: unclear }).shown) continue;
     found.push({ id: q.id, text: q.text, outcome: q.outcome, role: q.role, unclear, seen: row.seen ?? 0 });
   }
   const share = (u: UnclearQuestion) => (u.seen > 0 ? u.unclear / u.seen : 0);
