@@ -27,6 +27,8 @@ import { presentTermDigest } from '../../../src/features/digests/termDigestPrese
 import { reviewAnswers } from '../../../src/features/reviews/domain/reviewAnswers.js';
 import { worryAlertCard } from '../../../src/features/worries/worryAlertPresenter.js';
 import { youSaidFormCard, youSaidListCard } from '../../../src/features/youSaid/youSaidPresenter.js';
+import { exceptionFormCard, exceptionListCard } from '../../../src/features/exceptions/exceptionsPresenter.js';
+import { publicFiguresCard } from '../../../src/features/publicOutcomes/publicOutcomesPresenter.js';
 import { presentReviewAnswers, presentReviewWords } from '../../../src/features/reviews/reviewAnswersPresenter.js';
 import { measureFigures } from '../../../src/features/measures/domain/measureFigures.js';
 import { presentMeasure, presentMeasureTable } from '../../../src/features/measures/measuresPresenter.js';
@@ -411,6 +413,67 @@ samples.push({
     template: 'youSaidForm',
     name: 'an entry being changed, with a problem',
     card: () => renderCard('youSaidForm', youSaidFormCard(bank, entries[0], 'Say what families told you.')),
+  });
+}
+
+{
+  // Exceptions commentary and the public figures (issue #26): long names and words, as managers write them.
+  const measure = loadMeasureCatalogue().measures.find((m) => m.id === 'plans_qa_good')!;
+  const line = {
+    line: {
+      measure,
+      figures: {
+        measure,
+        latest: {
+          period: '2026-27-autumn',
+          value: { shown: true as const, value: 0.6, basis: 50 },
+          numerator: { shown: true as const, value: 30, basis: 50 },
+          denominator: 50,
+          loadedAt: '2026-12-01T09:00:00.000Z',
+          file: 'measures.csv',
+        },
+        comparators: {},
+        rag: 'red' as const,
+      },
+    },
+    why: 'red' as const,
+    note: {
+      measureId: measure.id,
+      period: '2026-27-autumn',
+      action: 'An extra quality panel every fortnight; coordinators trained in writing outcomes. '.repeat(6),
+      due: '2027-01-31',
+      writtenBy: 'dddddddd-0000-0000-0000-000000000003',
+      writtenAt: '2026-12-01T10:00:00.000Z',
+    },
+  };
+  samples.push({
+    template: 'exceptionList',
+    name: 'twelve measures needing commentary',
+    card: () => renderCard('exceptionList', exceptionListCard(Array.from({ length: 12 }, () => line))),
+  });
+  samples.push({
+    template: 'exceptionForm',
+    name: 'commentary being changed, with a problem',
+    card: () =>
+      renderCard(
+        'exceptionForm',
+        exceptionFormCard(line, '2026-12-07', undefined, 'The date it will be done by is in the past.'),
+      ),
+  });
+  samples.push({
+    template: 'publicFigures',
+    name: 'every outcome and measure, some published',
+    card: () =>
+      renderCard(
+        'publicFigures',
+        publicFiguresCard(
+          {
+            outcomes: bank.outcomes.map((o, i) => ({ outcome: o.id, name: o.shortName, isPublic: i % 2 === 0 })),
+            measures: loadMeasureCatalogue().measures.map((m, i) => ({ measure: m, isPublic: i % 3 === 0 })),
+          },
+          'http://localhost:3978/outcomes',
+        ),
+      ),
   });
 }
 
