@@ -75,12 +75,15 @@ function classify(status: number | undefined, errors: string[], retryAfter: numb
     return retryAfter === undefined ? { kind: 'throttled' } : { kind: 'throttled', retryAfterMs: retryAfter };
   if (status === undefined || status >= 500) return { kind: 'transient', status: status ?? 0 };
   if (status === 403) return { kind: 'notAuthorised' };
-  // Notify's 400s name the problem: a bad recipient, or the service's set-up (trial mode, template, personalisation).
-  const recipient = errors.some((e) => /ValidationError/.test(e)) && !errors.some((e) => /BadRequestError/.test(e));
+  // Notify's 400s name the problem: a bad recipient (a ValidationError about phone_number or email_address), or
+  // the service's set-up (trial mode, a template id that is not one, missing personalisation).
+  const recipient =
+    errors.some((e) => /^ValidationError: (phone_number|email_address)\b/.test(e)) &&
+    !errors.some((e) => /^BadRequestError/.test(e));
   return { kind: 'refused', why: recipient ? 'recipient' : 'setup' };
 }
 
-/** Only the status, a Retry-After and Notify's error names are read from a failure; nothing else leaves this file. */
+/** Only the status, a Retry-After and Notify's error names and messages are read from a failure, to classify it; none leaves this file. */
 function statusOf(error: unknown): number | undefined {
   const status = (error as { response?: { status?: unknown } } | undefined)?.response?.status;
   return typeof status === 'number' ? status : undefined;
@@ -96,5 +99,8 @@ function retryAfterOf(error: unknown): number | undefined {
 function errorNames(error: unknown): string[] {
   const data = (error as { response?: { data?: { errors?: unknown } } } | undefined)?.response?.data;
   const list = Array.isArray(data?.errors) ? (data.errors as unknown[]) : [];
-  return list.map((e) => String((e as { error?: unknown } | undefined)?.error ?? ''));
+  return list.map((e) => {
+    const { error, message } = (e ?? {}) as { error?: unknown; message?: unknown };
+    return `${String(error ?? '')}: ${String(message ?? '')}`;
+  });
 }
