@@ -26,7 +26,7 @@ const VOCABULARY: Entry[] = [
     intent('publicFigures', 4),
   ),
   ...entries(
-    'unpublish | take off | off the public page | remove from the public page | from the public page | no longer public | make private | stop publishing | withdraw | hide',
+    'unpublish | take off | off the public page | remove from the public page | from the public page | no longer public | make private | stop publishing | withdraw',
     signal('withdraw'),
     intent('publicFigures', 4),
   ),

@@ -87,6 +87,25 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
     }),
     z.strictObject({ intent: z.literal('notHeld'), topics: z.array(z.string().min(1)).min(1) }),
     z.strictObject({ intent: z.literal('glossary'), words: z.array(z.string().min(1)) }),
+    z.strictObject({ intent: z.literal('exceptions') }),
+    z.strictObject({
+      intent: z.literal('boardPack'),
+      ask: z.union([
+        z.strictObject({ kind: z.literal('term'), term: termRef }),
+        z.strictObject({ kind: z.literal('weeks'), weeks: z.number().int().min(1).max(26) }),
+      ]),
+    }),
+    z.strictObject({
+      intent: z.literal('publicFigures'),
+      ask: z.union([
+        z.strictObject({ action: z.literal('list'), note: z.string().min(1).optional() }),
+        z.strictObject({
+          action: z.enum(['publish', 'withdraw']),
+          measures: z.array(z.string().min(1)),
+          outcomes: z.array(z.enum(['voice', 'progress', 'health', 'support', 'safe', 'future'])),
+        }),
+      ]),
+    }),
   ]),
 );
 
