@@ -15,7 +15,7 @@ export const exceptionsIntent = {
     intent: 'exceptions',
     before: 'responseRate',
     vocabulary: entries(
-      'exceptions | exception report | exceptions report | exceptions commentary | commentary | what is being done | write commentary | accountable manager',
+      'exceptions | exception report | exceptions report | exceptions commentary | commentary on exceptions | write commentary',
       intent('exceptions', 6),
     ),
     build: () => ({ intent: 'exceptions' }),
