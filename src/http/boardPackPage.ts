@@ -27,41 +27,50 @@ export function registerBoardPackPages(server: Server, packs: Packs, render: Ren
   const serve =
     (how: 'html' | 'pdf') =>
     async (req: Request, res: Response): Promise<void> => {
-      const parsed = tokenQuery.safeParse(req.query ?? {});
-      const result = parsed.success
-        ? await packs.forToken(parsed.data.token, how)
-        : ({ kind: 'refused', why: 'invalid' } as const);
-      if (result.kind === 'refused') {
-        res.writeHead(result.why === 'expired' ? 410 : 404, {
-          ...HEADERS,
-          'content-type': 'text/plain; charset=utf-8',
-        });
-        res.end(
-          result.why === 'expired'
-            ? 'This board pack link has expired. Ask the bot for the "board pack" again for a fresh one.'
-            : 'This board pack link does not work. Please use the link the bot gave you in Teams.',
-        );
-        return;
+      try {
+        await answer(how, req, res);
+      } catch {
+        // Never the error's own words (restify would send them): a plain sentence a board member can act on.
+        if (!res.headersSent) res.writeHead(503, { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+        res.end('The board pack cannot be made just now. Please try the link again in a few minutes.');
       }
-      if (how === 'pdf') {
-        const pdf = await render.pdf(result.pack);
-        res.writeHead(200, {
-          ...HEADERS,
-          'content-type': 'application/pdf',
-          'content-disposition': `attachment; filename="board-pack-${result.pack.period.kind === 'term' ? result.pack.period.termId : `${result.pack.period.weeks}-weeks-to-${result.pack.period.to}`}.pdf"`,
-        });
-        res.end(pdf);
-        return;
-      }
-      const pdfUrl = `/board-pack.pdf?token=${encodeURIComponent(parsed.data!.token)}`;
+    };
+  const answer = async (how: 'html' | 'pdf', req: Request, res: Response): Promise<void> => {
+    const parsed = tokenQuery.safeParse(req.query ?? {});
+    const result = parsed.success
+      ? await packs.forToken(parsed.data.token, how)
+      : ({ kind: 'refused', why: 'invalid' } as const);
+    if (result.kind === 'refused') {
+      res.writeHead(result.why === 'expired' ? 410 : 404, {
+        ...HEADERS,
+        'content-type': 'text/plain; charset=utf-8',
+      });
+      res.end(
+        result.why === 'expired'
+          ? 'This board pack link has expired. Ask the bot for the "board pack" again for a fresh one.'
+          : 'This board pack link does not work. Please use the link the bot gave you in Teams.',
+      );
+      return;
+    }
+    if (how === 'pdf') {
+      const pdf = await render.pdf(result.pack);
       res.writeHead(200, {
         ...HEADERS,
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy':
-          "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="board-pack-${result.pack.period.kind === 'term' ? result.pack.period.termId : `${result.pack.period.weeks}-weeks-to-${result.pack.period.to}`}.pdf"`,
       });
-      res.end(await render.html(result.pack, pdfUrl));
-    };
+      res.end(pdf);
+      return;
+    }
+    const pdfUrl = `/board-pack.pdf?token=${encodeURIComponent(parsed.data!.token)}`;
+    res.writeHead(200, {
+      ...HEADERS,
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    });
+    res.end(await render.html(result.pack, pdfUrl));
+  };
   server.get('/board-pack', serve('html'));
   server.get('/board-pack.pdf', serve('pdf'));
 }

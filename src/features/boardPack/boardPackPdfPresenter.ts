@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
@@ -66,8 +67,24 @@ function block(b: PackBlock): Record<string, unknown>[] {
   ];
 }
 
+// The same pack gives the same PDF: drawing its charts into it takes seconds, so the last few are kept (a
+// board member opening the link again, or several opening it before a meeting, waits once).
+const written = new Map<string, Promise<Buffer>>();
+const MAX_WRITTEN = 8;
+
 /** The same pack as a PDF (A4), drawn on the server by pdfmake: no browser. */
 export function boardPackPdf(view: PackView): Promise<Buffer> {
+  const key = createHash('sha256').update(JSON.stringify(view)).digest('base64url');
+  const held = written.get(key);
+  if (held) return held;
+  if (written.size >= MAX_WRITTEN) written.delete(written.keys().next().value!);
+  const pdf = writePdf(view);
+  written.set(key, pdf);
+  pdf.catch(() => written.delete(key));
+  return pdf;
+}
+
+function writePdf(view: PackView): Promise<Buffer> {
   const doc = {
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 48],
