@@ -19,6 +19,7 @@ import { median, percentile, rssMiB, timeEach } from './stats.js';
 import { addDays } from '../src/domain/dates.js';
 import { measureDurableSaves, measureMixedLoad } from './durabilityAndLoad.js';
 import { askBot, measureBuiltApp } from './coldStart.js';
+import { measureReminderRun, REMINDER_BENCH_NOTE, type BenchRow } from './reminders.js';
 import { execFileSync } from 'node:child_process';
 import { loadThemeList } from '../src/seeds/loadSeeds.js';
 import { presentBoardPack } from '../src/features/boardPack/boardPackPresenter.js';
@@ -39,6 +40,19 @@ const rows: { measure: string; value: string; target: string; met: string }[] = 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
 const azurite = await startEmbeddedAzurite();
+const tableOf = (list: BenchRow[]) =>
+  [
+    '| measure | value | target | met |',
+    '| --- | --- | --- | --- |',
+    ...list.map((r) => `| ${r.measure} | ${r.value} | ${r.target} | ${r.met} |`),
+  ].join('\n');
+// BENCH_ONLY=reminders: the reminder case alone (under a minute); its rows are printed, BENCHMARKS.md is not written.
+if (process.env.BENCH_ONLY === 'reminders') {
+  const only = await measureReminderRun(azurite.connectionString, log);
+  console.log(tableOf(only.rows));
+  await azurite.stop();
+  process.exit(only.met ? 0 : 1);
+}
 const SEND_RATE = 50; // messages per second: the recording channel's limit and the bot's configured pace
 const config = loadConfig({
   STORAGE_CONNECTION_STRING: azurite.connectionString,
@@ -592,6 +606,9 @@ rows.push({
   met: '',
 });
 
+// Reminders to families through the fake GOV.UK Notify, at its rate limit (on the same store, its own services).
+rows.push(...(await measureReminderRun(azurite.connectionString, log)).rows);
+
 const table = [
   '| measure | value | target | met |',
   '| --- | --- | --- | --- |',
@@ -638,6 +655,7 @@ How it is measured:
   and "send the digest now": each message goes through botbuilder's proactive path (continueConversationAsync, sendToConversation)
   to a local recording channel that answers 429 with Retry-After when more than ${SEND_RATE} a second arrive; the bot paces itself at
   DIGEST_SENDS_PER_SECOND=${SEND_RATE} with 4 concurrent senders and a shared pause on 429.
+${REMINDER_BENCH_NOTE}
 - **Rebuild**: \`rebuildAggregates\` recomputes every counter from the answer rows and compares.
 - **Seeding** writes answers and state rows with one transaction per respondent (8 at a time) and adds the matching counters.
 - **Built app**: \`npm run build\`, then \`node dist/index.js\` spawned as production starts it, against this store with
