@@ -62,10 +62,21 @@ param notifyTemplateInviteSms string
 @description('NOTIFY_TEMPLATE_INVITE_EMAIL: the GOV.UK Notify template id of the invitation by email (personalisation: link, code, expires, area)')
 param notifyTemplateInviteEmail string
 
+@description('NOTIFY_TEMPLATE_REMINDER_SMS: the GOV.UK Notify template id of a reminder by text (same personalisation); empty for no reminders')
+param notifyTemplateReminderSms string = ''
+
+@description('NOTIFY_TEMPLATE_REMINDER_EMAIL: the GOV.UK Notify template id of a reminder by email; empty for no reminders (both or neither)')
+param notifyTemplateReminderEmail string = ''
+
 @secure()
 @minLength(16)
 @description('DIGEST_TRIGGER_SECRET: the bearer token an external scheduler sends to POST /api/digests/run')
 param digestTriggerSecret string
+
+@secure()
+@minLength(16)
+@description('NOTIFY_CALLBACK_TOKEN: the bearer token GOV.UK Notify sends with delivery receipts to POST /api/notify/receipts (set the same in Notify)')
+param notifyCallbackToken string
 
 @description('Object id of the person or pipeline that writes the Direct Line secret into Key Vault (Key Vault Secrets Officer); empty to grant it by hand')
 param secretsOfficerPrincipalId string = ''
@@ -171,6 +182,14 @@ resource digestTriggerSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01'
   name: 'digest-trigger-secret'
   properties: {
     value: digestTriggerSecret
+  }
+}
+
+resource notifyCallbackTokenValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'notify-callback-token'
+  properties: {
+    value: notifyCallbackToken
   }
 }
 
@@ -295,6 +314,18 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: notifyTemplateInviteEmail
         }
         {
+          name: 'NOTIFY_TEMPLATE_REMINDER_SMS'
+          value: notifyTemplateReminderSms
+        }
+        {
+          name: 'NOTIFY_TEMPLATE_REMINDER_EMAIL'
+          value: notifyTemplateReminderEmail
+        }
+        {
+          name: 'NOTIFY_CALLBACK_TOKEN'
+          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=notify-callback-token)'
+        }
+        {
           name: 'FAMILY_HELP_TEXT'
           value: familyHelpText
         }
@@ -330,6 +361,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     identityWritesTables
     identityReadsSecrets
     digestTriggerSecretValue
+    notifyCallbackTokenValue
   ]
 }
 
