@@ -78,7 +78,11 @@ describe('a reminder due while the bot was stopped (real processes, BOT_NOW)', f
     );
     expect(Date.now() - started).to.be.lessThan(60_000);
     expect(reminders().map((n) => n.body.phone_number)).to.deep.equal(['07700900601']);
-    await waitUntil(() => /family reminders sent/.test(bot!.output), 10_000, () => bot!.output);
+    await waitUntil(
+      () => /family reminders sent/.test(bot!.output),
+      10_000,
+      () => bot!.output,
+    );
     await stop(bot);
     bot = undefined;
   });
