@@ -135,6 +135,7 @@ describe('family page: easy read, read aloud and "I don\'t understand" (headless
     // Who is answering (optional, asked once), then easy read: one tap.
     await first.getByRole('radio', { name: 'Me, with help from someone' }).check();
     await pause(page, 1_500);
+    await screenshot(page, 'access-child-phone-who-is-answering');
     await first.getByRole('button', { name: 'Easy read', exact: true }).click();
     const easy = card(/easy read from now on/);
     await easy.waitFor({ timeout: 30_000 });
@@ -181,7 +182,7 @@ describe('family page: easy read, read aloud and "I don\'t understand" (headless
     await pause(page, 2_000);
     const groups = first.getByRole('radiogroup');
     expect(await groups.count()).to.equal(3);
-    await first.getByRole('button', { name: 'Read answers to question 2 aloud' }).click();
+    await first.getByRole('button', { name: 'Read answers aloud for question 2' }).click();
     await pause(page, 2_000);
     expect((await spoken())[0]!.text).to.equal(
       "5 – Strongly agree. 4 – Agree. 3 – Neither agree nor disagree. 2 – Disagree. 1 – Strongly disagree. Prefer not to say. I don't understand this question.",

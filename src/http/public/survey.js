@@ -80,10 +80,12 @@
     return el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '';
   }
 
-  function readButton(label, words) {
+  function readButton(label, words, fullName) {
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'survey-read-aloud';
+    // A longer name for a screen reader starts with the words on the button, so speaking them still presses it.
+    if (fullName) button.setAttribute('aria-label', fullName);
     var icon = document.createElement('span');
     icon.setAttribute('aria-hidden', 'true');
     icon.textContent = '🔊 ';
@@ -106,7 +108,7 @@
     }
     var which = n ? ' question ' + n : ' question';
     row.appendChild(readButton('Read' + which + ' aloud', question));
-    if (choices) row.appendChild(readButton('Read answers' + (n ? ' to' + which : '') + ' aloud', choices));
+    if (choices) row.appendChild(readButton('Read answers aloud', choices, n ? 'Read answers aloud for' + which : ''));
     return row;
   }
 
