@@ -24,8 +24,9 @@ import { execFileSync } from 'node:child_process';
 import { loadThemeList } from '../src/seeds/loadSeeds.js';
 import { presentBoardPack } from '../src/features/boardPack/boardPackPresenter.js';
 import { boardPackHtml } from '../src/features/boardPack/boardPackPagePresenter.js';
-import { boardPackPdf } from '../src/features/boardPack/boardPackPdfPresenter.js';
+import { boardPackPdf, forgetWrittenPdfs } from '../src/features/boardPack/boardPackPdfPresenter.js';
 import { forgetDrawnCharts } from '../src/features/boardPack/trendChart.js';
+import { publicOutcomesHtml } from '../src/features/publicOutcomes/publicOutcomesPagePresenter.js';
 
 /**
  * npm run bench: measures, side by side in one run against one in-memory Azurite, the product's hot
@@ -329,12 +330,19 @@ for (let i = 0; i < 10; i++) {
     })),
   );
 }
+// A second opening of the same pack: its figures read afresh, its charts (the same figures) remembered.
+await buildPack();
+const packAgain = await timeEach(10, async () => {
+  freshReads();
+  boardPackHtml(await presentBoardPack(await s.services.boardPacks.build(packPeriod)), '');
+});
 const packData = await timeEach(10, async () => {
   freshReads();
   await s.services.boardPacks.build(packPeriod);
 });
 const packView = await presentBoardPack(await s.services.boardPacks.build(packPeriod));
 const packPdf = await timeEach(3, async () => {
+  forgetWrittenPdfs();
   await boardPackPdf(packView);
 });
 await s.services.publicOutcomes.mark(
@@ -357,7 +365,7 @@ for (let i = 0; i < 10; i++) {
   pageCold.push(
     ...(await timeEach(1, async () => {
       forgetDrawnCharts();
-      await getPage();
+      await publicOutcomesHtml(s.seeds.bank, await s.services.publicOutcomes.page());
     })),
   );
   helpBeside.push(...(await timeEach(1, () => ask('help'))));
@@ -374,6 +382,13 @@ const packRows = [
     met: median(packBuild) / median(digestBeside) <= 5 ? 'yes' : 'NO',
   },
   {
+    measure:
+      'board pack opened again (figures read afresh, the same charts remembered, the page), median ÷ the digest built',
+    value: `${median(packAgain).toFixed(1)} ms = ${(median(packAgain) / median(digestBeside)).toFixed(2)}×`,
+    target: '(for information)',
+    met: '',
+  },
+  {
     measure: 'board pack figures alone (no charts, no page), median ÷ the digest built',
     value: `${median(packData).toFixed(1)} ms = ${(median(packData) / median(digestBeside)).toFixed(2)}×`,
     target: '(for information)',
@@ -386,13 +401,13 @@ const packRows = [
     met: '',
   },
   {
-    measure: `public /outcomes page over HTTP (every measure and outcome published), charts remembered as served, median ÷ help turn beside it (${median(helpBeside).toFixed(2)} ms)`,
+    measure: `public /outcomes page over HTTP as served (every measure and outcome published; built at most once a minute per instance), median ÷ help turn beside it (${median(helpBeside).toFixed(2)} ms)`,
     value: `${median(pageWarm).toFixed(2)} ms = ${(median(pageWarm) / median(helpBeside)).toFixed(2)}×`,
     target: '≤ 3×',
     met: median(pageWarm) / median(helpBeside) <= 3 ? 'yes' : 'NO',
   },
   {
-    measure: 'public /outcomes page with every chart drawn anew, median ÷ help turn',
+    measure: 'public /outcomes page built afresh (figures read, every chart drawn anew), median ÷ help turn',
     value: `${median(pageCold).toFixed(1)} ms = ${(median(pageCold) / median(helpBeside)).toFixed(1)}×`,
     target: '(for information)',
     met: '',

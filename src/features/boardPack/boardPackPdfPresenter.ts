@@ -71,6 +71,10 @@ function block(b: PackBlock): Record<string, unknown>[] {
 // board member opening the link again, or several opening it before a meeting, waits once).
 const written = new Map<string, Promise<Buffer>>();
 const MAX_WRITTEN = 8;
+/** Forgets every PDF kept (the bench measures writing one anew). */
+export function forgetWrittenPdfs(): void {
+  written.clear();
+}
 
 /** The same pack as a PDF (A4), drawn on the server by pdfmake: no browser. */
 export function boardPackPdf(view: PackView): Promise<Buffer> {
