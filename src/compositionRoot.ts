@@ -69,6 +69,7 @@ export function composeBot(
     youSaid: services.youSaid,
     themes: services.themes,
     unclearQuestions: services.unclearQuestions,
+    answeredAlone: services.answeredAlone,
     exceptions: services.exceptions,
     boardPacks: services.boardPacks,
     publicOutcomes: services.publicOutcomes,

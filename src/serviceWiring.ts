@@ -31,6 +31,7 @@ import type { YouSaidStore } from './features/youSaid/youSaidStores.js';
 import { YouSaidService } from './features/youSaid/youSaidService.js';
 import { ThemesService } from './features/themes/themesService.js';
 import { UnclearQuestionsService } from './features/unclearQuestions/unclearQuestionsService.js';
+import { AnsweredAloneService } from './features/answeredAlone/answeredAloneService.js';
 import type { ThemeList } from './features/themes/domain/themeList.js';
 import { ReviewAnswersService } from './features/reviews/reviewAnswersService.js';
 import type {
@@ -141,6 +142,7 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
   const youSaid = new YouSaidService(s.youSaid, clock);
   const themes = new ThemesService(bank, seeds.themeList, terms, clock, s.counters);
   const unclearQuestions = new UnclearQuestionsService(bank, terms, clock, s.counters);
+  const answeredAlone = new AnsweredAloneService(bank, terms, clock, s.counters);
   const addressBook = new AddressBookService(s.addresses, clock, { allowLoopback: o.allowLoopback });
   const staffNotices = new StaffNoticesService(
     s.staffNotices,
@@ -260,6 +262,7 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
     youSaid,
     themes,
     unclearQuestions,
+    answeredAlone,
     exceptions,
     boardPacks,
     publicOutcomes,

@@ -39,6 +39,8 @@ import { digestIntent } from '../features/digests/digestIntent.js';
 import { deliveryReportIntent } from '../features/digests/deliveryReportIntent.js';
 import { glossaryIntent } from '../features/glossary/glossaryIntent.js';
 import { unclearQuestionsIntent } from '../features/unclearQuestions/unclearQuestionsIntent.js';
+import { answeredAloneIntent } from '../features/answeredAlone/answeredAloneIntent.js';
+import type { AnsweredAloneService } from '../features/answeredAlone/answeredAloneService.js';
 import type { UnclearQuestionsService } from '../features/unclearQuestions/unclearQuestionsService.js';
 import type { ReviewAnswersService } from '../features/reviews/reviewAnswersService.js';
 import type { WorryAlertsService } from '../features/worries/worryAlertsService.js';
@@ -77,6 +79,7 @@ export type RouteDeps = {
   youSaid: YouSaidService;
   themes: ThemesService;
   unclearQuestions: UnclearQuestionsService;
+  answeredAlone: AnsweredAloneService;
   exceptions: ExceptionsService;
   boardPacks: BoardPackService;
   publicOutcomes: PublicOutcomesService;
@@ -110,6 +113,7 @@ const CAPABILITY_INTENTS = [
   youSaidIntent,
   themesIntent,
   unclearQuestionsIntent,
+  answeredAloneIntent,
   unansweredQuestionsIntent,
   myInvitationsIntent,
   inviteIntent,

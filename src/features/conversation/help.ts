@@ -47,6 +47,10 @@ export async function showHelp(turn: Turn): Promise<void> {
       meaning: 'questions 5 or more people answered "I don\'t understand", to improve the wording',
     },
     {
+      example: 'scores where children answered on their own',
+      meaning: 'outcome scores of children who said they answered alone (not shown where it could single anyone out)',
+    },
+    {
       example: 'current wait for speech and language therapy?',
       meaning: 'a waiting list against its target: SALT, autism (ASD), ADHD, the ND pathway or EHC needs assessments',
     },

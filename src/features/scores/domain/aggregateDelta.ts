@@ -15,6 +15,13 @@ export type Delta = Map<string, Map<string, Record<string, number>>>; // term ->
 export function outcomeRow(role: RespondentRole, outcome: string): string {
   return `${role}~${outcome}`;
 }
+/**
+ * The same counters again for the children and young people who said they answered on their own (asked once, on
+ * the first card), so their scores can be read apart — through the same disclosure rule as every other figure.
+ */
+export function answeredAloneRow(outcome: string): string {
+  return `cyp@alone~${outcome}`;
+}
 export function rateRow(role: RespondentRole): string {
   return `rate~${role}`;
 }
@@ -52,6 +59,7 @@ function addSection(
   section: string,
   saved: SavedSection,
   sign: 1 | -1,
+  rowKey: string = outcomeRow(role, section),
 ): void {
   if (section === TEXT_SECTION) {
     // The words themselves are never aggregated: only that a comment was written, and its themes.
@@ -64,7 +72,7 @@ function addSection(
     }
     return;
   }
-  const row = outcomeRow(role, section);
+  const row = rowKey;
   bump(delta, saved.term, row, 'seen', sign);
   let anyScore = false;
   for (const [questionId, value] of Object.entries(saved.values)) {
@@ -102,15 +110,17 @@ export function deltaBetween(
   after: RespondentState | undefined,
 ): Delta {
   const delta: Delta = new Map();
-  if (before) {
-    addRates(delta, before, totalSections, -1);
-    for (const [section, saved] of Object.entries(before.sections))
-      addSection(delta, bank, before.role, section, saved, -1);
-  }
-  if (after) {
-    addRates(delta, after, totalSections, 1);
-    for (const [section, saved] of Object.entries(after.sections))
-      addSection(delta, bank, after.role, section, saved, 1);
+  for (const [state, sign] of [
+    [before, -1],
+    [after, 1],
+  ] as const) {
+    if (!state) continue;
+    addRates(delta, state, totalSections, sign);
+    for (const [section, saved] of Object.entries(state.sections)) {
+      addSection(delta, bank, state.role, section, saved, sign);
+      if (state.role === 'cyp' && state.whoAnswered === 'alone' && section !== TEXT_SECTION)
+        addSection(delta, bank, state.role, section, saved, sign, answeredAloneRow(section));
+    }
   }
   // Drop rows whose increments cancelled out, so an unchanged save writes nothing.
   for (const [term, rows] of delta) {
