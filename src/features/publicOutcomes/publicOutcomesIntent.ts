@@ -1,7 +1,7 @@
 import type { CapabilityIntent } from '../../routing/route.js';
 import { tagged } from '../../understanding/analysis.js';
 import { intentReader } from '../../understanding/intentReader.js';
-import { entries, intent, type Entry } from '../../understanding/lexicon.js';
+import { entries, exactEntries, intent, type Entry } from '../../understanding/lexicon.js';
 import { readMeasure } from '../../understanding/measureSlot.js';
 import { OUTCOME_IDS } from '../../domain/survey/questionBank.js';
 import { publicFiguresRoute, type PublicAsk, type PublicDeps } from './publicOutcomesRoutes.js';
@@ -20,8 +20,10 @@ const VOCABULARY: Entry[] = [
     'public page | public figures | published figures | what is public | local offer page | outcomes page | public outcomes',
     intent('publicFigures', 6),
   ),
+  // "publish" only as typed: one letter from "Polish" ("translate this into Polish" is not a publishing request).
+  ...exactEntries('publish', signal('publish'), intent('publicFigures', 4)),
   ...entries(
-    'publish | make public | put on the public page | show publicly | show on the local offer',
+    'make public | put on the public page | show publicly | show on the local offer',
     signal('publish'),
     intent('publicFigures', 4),
   ),
