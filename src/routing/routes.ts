@@ -25,6 +25,7 @@ import { responseRateRoute } from '../features/scores/responseRateRoute.js';
 import { scoresRoute } from '../features/scores/scoresRoute.js';
 import { waitsRoute } from '../features/waits/waitsRoute.js';
 import { renewInvitationRoute } from '../features/invitations/renewInvitationRoute.js';
+import { inviteFormRoute } from '../features/invitations/inviteFormRoute.js';
 import { Router } from './router.js';
 import { sayingScope } from './scopeNote.js';
 import type { IntentName, IntentRoute } from './route.js';
@@ -38,6 +39,14 @@ import { inviteIntent, myInvitationsIntent } from '../features/invitations/invit
 import { digestIntent } from '../features/digests/digestIntent.js';
 import { deliveryReportIntent } from '../features/digests/deliveryReportIntent.js';
 import { glossaryIntent } from '../features/glossary/glossaryIntent.js';
+import { exceptionsIntent } from '../features/exceptions/exceptionsIntent.js';
+import { exceptionEditRoute, exceptionSaveRoute } from '../features/exceptions/exceptionRoutes.js';
+import type { ExceptionsService } from '../features/exceptions/exceptionsService.js';
+import { boardPackIntent } from '../features/boardPack/boardPackIntent.js';
+import type { BoardPackService } from '../features/boardPack/boardPackService.js';
+import { publicFiguresIntent } from '../features/publicOutcomes/publicOutcomesIntent.js';
+import { publicFiguresSaveRoute } from '../features/publicOutcomes/publicOutcomesRoutes.js';
+import type { PublicOutcomesService } from '../features/publicOutcomes/publicOutcomesService.js';
 import { unclearQuestionsIntent } from '../features/unclearQuestions/unclearQuestionsIntent.js';
 import { answeredAloneIntent } from '../features/answeredAlone/answeredAloneIntent.js';
 import type { AnsweredAloneService } from '../features/answeredAlone/answeredAloneService.js';
@@ -55,14 +64,6 @@ import {
   saveSectionRoute,
   surveyCodeRoute,
 } from '../features/survey/surveyRoutes.js';
-import { exceptionsIntent } from '../features/exceptions/exceptionsIntent.js';
-import { exceptionEditRoute, exceptionSaveRoute } from '../features/exceptions/exceptionRoutes.js';
-import type { ExceptionsService } from '../features/exceptions/exceptionsService.js';
-import { boardPackIntent } from '../features/boardPack/boardPackIntent.js';
-import type { BoardPackService } from '../features/boardPack/boardPackService.js';
-import { publicFiguresIntent } from '../features/publicOutcomes/publicOutcomesIntent.js';
-import { publicFiguresSaveRoute } from '../features/publicOutcomes/publicOutcomesRoutes.js';
-import type { PublicOutcomesService } from '../features/publicOutcomes/publicOutcomesService.js';
 
 export type RouteDeps = {
   bank: QuestionBank;
@@ -166,6 +167,7 @@ export function buildRoutes(d: RouteDeps): { router: Router; events: Conversatio
       answerQuestionRoute(family),
       chooseScaleRoute(family),
       renewInvitationRoute(d.invitations),
+      inviteFormRoute(d.invitations),
       acknowledgeWorryRoute(d.worries),
       youSaidEditRoute(youSaid),
       youSaidSaveRoute(youSaid),

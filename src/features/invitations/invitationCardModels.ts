@@ -33,9 +33,26 @@ export type InvitationListCard = {
   }[];
 };
 
+/** The invitation form (opened by "invite" with nothing else, or from help), filled again after a mistake. */
+export type InvitationFormCard = {
+  reviewRef: string;
+  /** 'pc' | 'cyp' | '' */
+  role: string;
+  contact: string;
+  /** YYYY-MM-DD or ''. */
+  meetingOn: string;
+  /** Whether Notify is set up: without it, no contact field and a sentence saying so. */
+  canSend: boolean;
+  /** What was wrong with the last press ('' for none). */
+  notice: string;
+  /** One press of this form makes one invitation (a second press is told so). */
+  formId: string;
+};
+
 declare module '../../cards/cardModels.js' {
   interface CardDataByTemplate {
     invitationCreated: InvitationCreatedCard;
     invitationList: InvitationListCard;
+    invitationForm: InvitationFormCard;
   }
 }

@@ -5,6 +5,7 @@ import { intentRoute } from '../../routing/route.js';
 import { notSentText, ROLE_NAMES, sendCreated, sentLead } from './invitationReplies.js';
 import { readContact } from '../familyContacts/domain/contactDetails.js';
 import { readMeetingDate } from './domain/meetingDate.js';
+import { invitationForm } from './inviteFormRoute.js';
 
 /** "invite review AR-1042 parent": a code and link for one respondent of a review. */
 export const inviteRoute = (invitations: InvitationService) =>
@@ -18,15 +19,18 @@ export const inviteRoute = (invitations: InvitationService) =>
       role: z.enum(RESPONDENT_ROLES).optional(),
     }),
     handle: async (turn, slots) => {
+      // Not enough to invite: the form, filled with what was said, and the words that would do it in one go.
       if (!slots.reviewRef) {
         await turn.send({
-          text: 'Which review is this for? Type for example "invite review AR-1042 parent" (or "child").',
+          ...invitationForm(invitations),
+          text: 'Which review is this for? Fill in the form, or type for example "invite review AR-1042 parent" (or "child").',
         });
         return;
       }
       if (!slots.role) {
         await turn.send({
-          text: `Is the invitation for the parent carer or the child / young person of ${slots.reviewRef}? Type "invite review ${slots.reviewRef} parent" or "invite review ${slots.reviewRef} child".`,
+          ...invitationForm(invitations, { reviewRef: slots.reviewRef }),
+          text: `Is the invitation for the parent carer or the child / young person of ${slots.reviewRef}? Choose in the form, or type "invite review ${slots.reviewRef} parent" or "invite review ${slots.reviewRef} child".`,
         });
         return;
       }

@@ -107,6 +107,34 @@ samples.push({
     }),
 });
 samples.push({
+  template: 'invitationForm',
+  name: 'the invitation form, given back with a mistake (Notify set up)',
+  card: () =>
+    renderCard('invitationForm', {
+      reviewRef: 'AR-1042',
+      role: 'pc',
+      contact: '07700 900123',
+      meetingOn: '2027-01-14',
+      canSend: true,
+      notice: 'That date has passed: choose the review meeting date from the calendar, or leave it empty.',
+      formId: '5b0d3c1e-7f1a-4c1e-9a51-3d0f6b2a9c11',
+    }),
+});
+samples.push({
+  template: 'invitationForm',
+  name: 'the invitation form, empty (Notify not set up)',
+  card: () =>
+    renderCard('invitationForm', {
+      reviewRef: '',
+      role: '',
+      contact: '',
+      meetingOn: '',
+      canSend: false,
+      notice: '',
+      formId: '5b0d3c1e-7f1a-4c1e-9a51-3d0f6b2a9c12',
+    }),
+});
+samples.push({
   template: 'invitationList',
   name: "a practitioner's invitations",
   card: () =>
