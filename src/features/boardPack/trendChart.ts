@@ -34,16 +34,25 @@ const legendOf = (c: TrendChart) =>
       }
     : null;
 
-/** The Vega-Lite spec of a trend: a line per series, a point at each shown figure, gaps where none is shown. */
-function specOf(c: TrendChart): TopLevelSpec {
-  const values = c.series.flatMap((s) =>
+/** The name of the data set a chart's figures are given to its drawing as. */
+const TABLE = 'table';
+
+const valuesOf = (c: TrendChart) =>
+  c.series.flatMap((s) =>
     s.values.flatMap((v, i) => (v === null ? [] : [{ period: c.periods[i], series: s.name, value: v, order: i }])),
   );
+
+/**
+ * The Vega-Lite spec of a trend: a line per series, a point at each shown figure, gaps where none is shown.
+ * It is the chart's shape (its periods, series, scale and titles), not its figures (the data set TABLE):
+ * charts of one shape share one compiled drawing.
+ */
+function specOf(c: TrendChart): TopLevelSpec {
   return {
     width: 520,
     height: 130,
     background: 'white',
-    data: { values },
+    data: { name: TABLE },
     mark: { type: 'line', point: { filled: true, size: 50 }, strokeWidth: 2.5 },
     encoding: {
       x: {
@@ -98,12 +107,49 @@ export async function trendChartSvg(c: TrendChart): Promise<string> {
   const key = JSON.stringify(c);
   const cached = drawn.get(key);
   if (cached) return cached;
-  const view = new vega.View(vega.parse(compile(specOf(c)).spec), { renderer: 'none' });
-  const raw = await view.toSVG();
-  view.finalize();
-  const svg = accessible(raw, c);
+  const svg = accessible(await drawing(c).draw(valuesOf(c)), c);
   remember(key, svg);
   return svg;
+}
+
+/**
+ * One compiled drawing per chart shape: Vega-Lite compiled and Vega parsed once, and one View kept, whose
+ * data is replaced for each chart of that shape. Compiling, parsing and a View's first run (its axes, legend
+ * and layout) are most of a chart's cost; a View given new figures reruns only what they change and draws
+ * the same SVG elements a new View would (an axis's ticks may come in another order). Charts of one shape
+ * are drawn one at a time.
+ */
+type Drawing = { draw(values: object[]): Promise<string> };
+const drawings = new Map<string, Drawing>();
+const MAX_DRAWINGS = 64;
+
+function drawing(c: TrendChart): Drawing {
+  const spec = specOf(c);
+  const key = JSON.stringify(spec);
+  const held = drawings.get(key);
+  if (held) return held;
+  if (drawings.size >= MAX_DRAWINGS) drawings.delete(drawings.keys().next().value!);
+  let view: vega.View | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const made: Drawing = {
+    draw(values) {
+      const next = queue.then(async () => {
+        view ??= new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+        // resize: the bounds are laid out afresh for these figures (Vega's padding otherwise only grows).
+        view.data(TABLE, values).resize();
+        return view.toSVG();
+      });
+      // A failed drawing is not kept: the next chart of this shape starts afresh.
+      queue = next.catch(() => {
+        view?.finalize();
+        view = undefined;
+        if (drawings.get(key) === made) drawings.delete(key);
+      });
+      return next;
+    },
+  };
+  drawings.set(key, made);
+  return made;
 }
 
 function accessible(raw: string, c: TrendChart): string {
