@@ -42,18 +42,18 @@ import type {
 import { StaffNoticesService } from './features/familyContacts/staffNoticesService.js';
 import { staffNoticeReply } from './features/familyContacts/staffNoticesPresenter.js';
 import { DeliveryReceiptsService } from './features/familyContacts/deliveryReceiptsService.js';
-import {
-  familyMessenger,
-  FamilyContactsService,
-  forgettingContactsOnCompletion,
-  type FamilyMessaging,
-} from './features/familyContacts/familyContactsService.js';
 import type { ExceptionNotes } from './features/exceptions/exceptionStores.js';
 import { ExceptionsService } from './features/exceptions/exceptionsService.js';
 import type { PublicMarks } from './features/publicOutcomes/publicOutcomesStores.js';
 import { PublicOutcomesService } from './features/publicOutcomes/publicOutcomesService.js';
 import type { ReportViewLog } from './features/boardPack/boardPackStores.js';
 import { BoardPackService } from './features/boardPack/boardPackService.js';
+import {
+  familyMessenger,
+  FamilyContactsService,
+  forgettingContactsOnCompletion,
+  type FamilyMessaging,
+} from './features/familyContacts/familyContactsService.js';
 
 /** Every store the services need, as ports: Table Storage in the product, in-memory fakes in unit tests. */
 export type Stores = {
@@ -139,11 +139,13 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
     messagesOf: (code) => familyContacts.messagesFor(code),
     meetingSet: (invitation) => staffNotices.meetingSet(invitation),
   });
-  const youSaid = new YouSaidService(s.youSaid, clock);
+  const addressBook = new AddressBookService(s.addresses, clock, { allowLoopback: o.allowLoopback });
+  // Staff are shown by the names Teams gave them (kept with their addresses), never by their ids.
+  const staffNames = (userIds: Iterable<string>) => addressBook.staffNames(userIds);
+  const youSaid = new YouSaidService(s.youSaid, clock, staffNames);
   const themes = new ThemesService(bank, seeds.themeList, terms, clock, s.counters);
   const unclearQuestions = new UnclearQuestionsService(bank, terms, clock, s.counters);
   const answeredAlone = new AnsweredAloneService(bank, terms, clock, s.counters);
-  const addressBook = new AddressBookService(s.addresses, clock, { allowLoopback: o.allowLoopback });
   const staffNotices = new StaffNoticesService(
     s.staffNotices,
     s.invitations,
@@ -170,6 +172,7 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
     {
       personalChat: (userId) => addressBook.personalChat(userId),
       administrators: async () => (await s.roles.list()).filter((r) => r.roles.includes('admin')).map((r) => r.userId),
+      names: staffNames,
     },
     o.sender,
     clock,
@@ -222,6 +225,7 @@ export function wireServices(s: Stores, seeds: Seeds, o: ServiceOptions) {
     s.secrets,
     clock,
     o.publicBaseUrl,
+    staffNames,
   );
   const sources = { bank, terms, clock, scores, waits, measures, youSaid, themes, exceptions };
   const boardPacks = new BoardPackService({

@@ -3,13 +3,13 @@ import { can } from '../domain/access/roles.js';
 import type { ConversationAddress } from '../ports/messages.js';
 import { rolesOf, type RoleLookup } from './roles.js';
 import { tenantAllowed } from './tenantPolicy.js';
-import { addressOf, userIdOf } from './teamsTurn.js';
+import { addressOf, userIdOf, userNameOf } from './teamsTurn.js';
 
 export type AddressKeeper = {
   rememberAddress(address: ConversationAddress, opts?: { seenAgain?: boolean }): Promise<boolean>;
   forgetAddress(conversationId: string): Promise<void>;
   /** A staff member's own 1:1 chat, where alerts meant for them alone go. */
-  rememberPerson(userId: string, address: ConversationAddress): Promise<boolean>;
+  rememberPerson(userId: string, address: ConversationAddress, name?: string): Promise<boolean>;
 };
 
 /**
@@ -34,7 +34,8 @@ export class AddressCapture implements Middleware {
         const address = addressOf(activity);
         await this.keeper.rememberAddress(address, { seenAgain: true });
         const userId = userIdOf(activity);
-        if (address.conversationType === 'personal' && userId) await this.keeper.rememberPerson(userId, address);
+        if (address.conversationType === 'personal' && userId)
+          await this.keeper.rememberPerson(userId, address, userNameOf(activity));
       }
     }
     await next();

@@ -1,5 +1,6 @@
 import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { StaffRole } from '../domain/access/roles.js';
+import { cleanDisplayName } from '../domain/text/displayNames.js';
 import { withoutControlCharacters } from '../domain/text/safeText.js';
 import type { AdaptiveCardJson, ConversationAddress, ConversationType, Reply } from '../ports/messages.js';
 import type { Turn } from '../ports/turn.js';
@@ -23,6 +24,7 @@ export function toTurn(
     // Where people's text enters: control characters are dropped here, once, for every handler.
     value: opts.value ? (withoutControlCharactersIn(opts.value) as Record<string, unknown>) : undefined,
     userId: userIdOf(activity),
+    ...(userNameOf(activity) !== undefined ? { userName: userNameOf(activity) } : {}),
     conversationId: activity.conversation.id,
     conversationType,
     cardActionType: activity.channelId === 'msteams' ? 'Action.Execute' : 'Action.Submit',
@@ -79,6 +81,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Who is speaking: their Entra object id in Teams, the channel's id for them elsewhere. */
 export function userIdOf(activity: Activity): string | undefined {
   return activity.from?.aadObjectId ?? activity.from?.id;
+}
+
+/** The sender's display name as the channel gives it (absent on some), cleaned and length-limited. */
+export function userNameOf(activity: Activity): string | undefined {
+  return cleanDisplayName(activity.from?.name);
 }
 
 /** Where a later message to this activity's conversation must go: only what a send needs. */

@@ -11,6 +11,11 @@ export interface Turn {
   /** Data of a pressed card button (Action.Submit or Action.Execute), when there is one. */
   value?: Record<string, unknown>;
   userId?: string;
+  /**
+   * The display name the channel gives the sender (Teams: their name in the organisation), cleaned and
+   * length-limited; absent on some channels. For showing, never for deciding: ids decide.
+   */
+  userName?: string;
   conversationId: string;
   /** Channel conversation type: personal 1:1, group chat or a team channel. */
   conversationType: ConversationType;

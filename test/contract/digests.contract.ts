@@ -125,6 +125,29 @@ export function describeAddressBookContract(name: string, makeStore: StoreFactor
         address('a:personal-2'),
       );
     });
+
+    it("keeps a staff member's display name with their chat, and gives names for many ids in one lookup", async () => {
+      await store().savePerson('user-1', address('a:personal-1'), at(0), 'Ada Lovelace');
+      await store().savePerson('user-2', address('a:personal-2'), at(0));
+      expect(addressOf(await store().personalChat('user-1')), 'the address reads as before').to.deep.equal(
+        address('a:personal-1'),
+      );
+      expect(addressOf(await store().personalChat('user-2')), 'a row without a name still reads').to.deep.equal(
+        address('a:personal-2'),
+      );
+      expect([...(await store().names(['user-1', 'user-2', 'user-3']))]).to.deep.equal([['user-1', 'Ada Lovelace']]);
+      expect((await store().names([])).size).to.equal(0);
+
+      await store().savePerson('user-1', address('a:personal-1'), at(1), 'Ada King');
+      expect(await store().names(['user-1']), 'a new name replaces the old, the same day').to.deep.equal(
+        new Map([['user-1', 'Ada King']]),
+      );
+      await store().savePerson('user-1', address('a:personal-3'), at(2));
+      expect(await store().names(['user-1']), 'a turn without a name keeps the one known').to.deep.equal(
+        new Map([['user-1', 'Ada King']]),
+      );
+      expect(addressOf(await store().personalChat('user-1'))).to.deep.equal(address('a:personal-3'));
+    });
   });
 }
 

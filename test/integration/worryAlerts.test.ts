@@ -49,7 +49,7 @@ describe('worry alerts (HTTP endpoint, real Azurite, recording channel)', functi
     bot = await BotHarness.start({ today: '2026-11-24' });
     await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
     await bot.stores.roles.set(ADMIN, ['admin'], 'test');
-    practitioner = bot.user({ aadObjectId: PRACTITIONER });
+    practitioner = bot.user({ aadObjectId: PRACTITIONER, name: 'Pat Practitioner' });
     admin = bot.user({ aadObjectId: ADMIN });
     // Each has spoken to the bot in their own 1:1 chat, so it can reach them there.
     await teams(admin, 'help');
@@ -81,7 +81,7 @@ describe('worry alerts (HTTP endpoint, real Azurite, recording channel)', functi
     const alertId = card.actions[0].data.alertId as string;
     const pressed = await practitioner.execute('worry.acknowledge', { verb: 'worry.acknowledge', alertId });
     const replaced = JSON.stringify(pressed.activities);
-    expect(replaced).to.include(`Seen by ${PRACTITIONER}`);
+    expect(replaced).to.include('Seen by Pat Practitioner');
     expect(replaced).not.to.include('I have seen this');
     // Acknowledged: a working day later nothing goes to the administrators.
     bot.clock.advanceDays(2);

@@ -68,7 +68,7 @@ describe('worry alerts from refused saves (HTTP endpoint, real Azurite, recordin
     bot = await BotHarness.start({ today: '2026-11-24' }); // a Tuesday
     await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
     await bot.stores.roles.set(ADMIN, ['admin'], 'test');
-    practitioner = bot.user({ aadObjectId: PRACTITIONER });
+    practitioner = bot.user({ aadObjectId: PRACTITIONER, name: 'Pat Practitioner' });
     admin = bot.user({ aadObjectId: ADMIN });
     await teams(admin, 'help');
   });
@@ -91,7 +91,7 @@ describe('worry alerts from refused saves (HTTP endpoint, real Azurite, recordin
     expect(toPractitioner('AR-3001')).to.have.length(1);
     const [alert] = await alertsOf('AR-3001');
     const pressed = await practitioner.execute('worry.acknowledge', { verb: 'worry.acknowledge', alertId: alert!.id });
-    expect(JSON.stringify(pressed.activities)).to.include(`Seen by ${PRACTITIONER}`);
+    expect(JSON.stringify(pressed.activities)).to.include('Seen by Pat Practitioner');
 
     // Sent again: half with new worrying words, half with the same worry and another answer changed.
     for (let i = 0; i < 20; i++) {

@@ -28,7 +28,7 @@ describe('"you said, we did" (HTTP endpoint, real Azurite)', function () {
     bot = await BotHarness.start();
     await bot.stores.roles.set(MANAGER, ['manager'], 'test');
     await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
-    manager = bot.user({ aadObjectId: MANAGER });
+    manager = bot.user({ aadObjectId: MANAGER, name: 'Mina Manager' });
   });
   after(async () => bot?.stop());
 
@@ -64,7 +64,9 @@ describe('"you said, we did" (HTTP endpoint, real Azurite)', function () {
     expect(saved.all).to.include('Added. It is public now.');
     const [entry] = await bot.services.youSaid.current();
     expect(entry).to.deep.include({ outcome: 'support', createdBy: MANAGER });
-    expect(saved.all).to.include(`Added by ${MANAGER}`);
+    // Shown by the name Teams gave (kept with the manager's address), never by the id, which the entry keeps.
+    expect(saved.all).to.include('Added by Mina Manager');
+    expect(saved.all).not.to.include(`by ${MANAGER}`);
     // A practitioner cannot.
     const practitioner = bot.user({ aadObjectId: PRACTITIONER });
     expect((await cardOf(practitioner, practitioner.say('you said we did'))).text).to.match(/only managers/);

@@ -90,13 +90,17 @@ export class BotHarness {
     return { status: res.status, activities: body.activities ?? [] };
   }
 
-  user(opts: { id?: string; aadObjectId?: string; channelId?: string; conversationId?: string } = {}): ChatUser {
+  /** `name`: the display name the channel sends with each activity (Teams does; some channels do not). */
+  user(
+    opts: { id?: string; aadObjectId?: string; channelId?: string; conversationId?: string; name?: string } = {},
+  ): ChatUser {
     return new ChatUser(
       this,
       opts.channelId ?? 'msteams',
       opts.conversationId ?? `conv-${randomUUID()}`,
       opts.id ?? `user-${randomUUID()}`,
       opts.aadObjectId,
+      opts.name,
     );
   }
 }
@@ -108,6 +112,7 @@ export class ChatUser {
     readonly conversationId: string,
     readonly id: string,
     readonly aadObjectId?: string,
+    readonly name?: string,
   ) {}
 
   private base(): Activity {
@@ -115,7 +120,11 @@ export class ChatUser {
       id: randomUUID(),
       channelId: this.channelId,
       serviceUrl: 'http://127.0.0.1:1/',
-      from: { id: this.id, ...(this.aadObjectId ? { aadObjectId: this.aadObjectId } : {}) },
+      from: {
+        id: this.id,
+        ...(this.aadObjectId ? { aadObjectId: this.aadObjectId } : {}),
+        ...(this.name !== undefined ? { name: this.name } : {}),
+      },
       recipient: { id: 'bot' },
       conversation: { id: this.conversationId, conversationType: 'personal' },
       timestamp: new Date().toISOString(),

@@ -1,5 +1,6 @@
 import type { Clock } from '../../domain/clock.js';
 import type { ConversationAddress } from '../../ports/messages.js';
+import { cleanDisplayName, UNNAMED_STAFF } from '../../domain/text/displayNames.js';
 import { isAllowedServiceUrl } from './domain/serviceUrls.js';
 import type { AddressBook, GoneReason, StoredAddress } from './addressBookStores.js';
 
@@ -23,11 +24,24 @@ export class AddressBookService {
     return true;
   }
 
-  /** A staff member's 1:1 chat (worry alerts go there), under the same service-URL rule as every address. */
-  async rememberPerson(userId: string, address: ConversationAddress): Promise<boolean> {
+  /**
+   * A staff member's 1:1 chat (worry alerts go there), under the same service-URL rule as every address,
+   * with the display name the channel gave them (kept with the address, deleted with it).
+   */
+  async rememberPerson(userId: string, address: ConversationAddress, name?: string): Promise<boolean> {
     if (!this.allowed(address)) return false;
-    await this.addresses.savePerson(userId, address, this.clock.now());
+    await this.addresses.savePerson(userId, address, this.clock.now(), cleanDisplayName(name));
     return true;
+  }
+
+  /**
+   * Staff ids to the names to show, in one lookup for a whole view: an id with no name kept reads
+   * "a member of staff", never the id itself. The stored records keep ids (names change; ids are the audit key).
+   */
+  async staffNames(userIds: Iterable<string>): Promise<(userId: string) => string> {
+    const ids = [...new Set(userIds)];
+    const names = ids.length > 0 ? await this.addresses.names(ids) : new Map<string, string>();
+    return (userId) => names.get(userId) ?? UNNAMED_STAFF;
   }
 
   async forgetAddress(conversationId: string): Promise<void> {

@@ -7,6 +7,8 @@ export type StoredAddress = ConversationAddress & {
   status: 'active' | 'gone';
   goneReason?: GoneReason;
   updatedAt: string;
+  /** On a staff member's own chat only: the display name the channel gave them when they last wrote. */
+  name?: string;
 };
 
 export interface AddressBook {
@@ -15,7 +17,12 @@ export interface AddressBook {
   get(conversationId: string): Promise<StoredAddress | undefined>;
   markGone(conversationId: string, reason: GoneReason, at: Date): Promise<void>;
   all(): Promise<Map<string, StoredAddress>>;
-  /** A staff member's 1:1 chat with the bot (for alerts meant for them alone), kept when they write there. */
-  savePerson(userId: string, address: ConversationAddress, at: Date): Promise<void>;
+  /**
+   * A staff member's 1:1 chat with the bot (for alerts meant for them alone), kept when they write there,
+   * with the display name the channel gave them then (absent on some channels: a name kept before stays).
+   */
+  savePerson(userId: string, address: ConversationAddress, at: Date, name?: string): Promise<void>;
   personalChat(userId: string): Promise<ConversationAddress | undefined>;
+  /** The display names kept for these staff, in one lookup; an id with no name kept is left out. */
+  names(userIds: readonly string[]): Promise<Map<string, string>>;
 }

@@ -70,7 +70,7 @@ export const whoViewedRoute = (reviews: ReviewAnswersService) =>
         return;
       }
       const lines = result.views.map(
-        (v) => `- ${longDateTime(v.at)}: ${v.viewer} (${v.how === 'print' ? 'printable page' : 'in chat'})`,
+        (v) => `- ${longDateTime(v.at)}: ${v.viewerName} (${v.how === 'print' ? 'printable page' : 'in chat'})`,
       );
       await turn.send({
         text: `Who has viewed the answers for review ${result.reviewRef} (${result.views.length}), newest first:\n\n${lines.join('\n')}`,

@@ -1,6 +1,7 @@
 import { yearOfArchived } from '../survey/domain/reviewCycles.js';
 import { z } from 'zod';
 import type { Clock } from '../../domain/clock.js';
+import { noStaffNames, type StaffNames } from '../../domain/text/displayNames.js';
 import { checkReviewRef } from '../invitations/domain/reviewRef.js';
 import { reviewAnswers, type ReviewAnswers } from './domain/reviewAnswers.js';
 import { signToken, verifyToken } from '../../domain/security/signedToken.js';
@@ -36,6 +37,8 @@ export class ReviewAnswersService {
     private readonly secrets: Secrets,
     private readonly clock: Clock,
     private readonly publicBaseUrl: string,
+    /** Who viewed is shown by name (the address book's), never by id; the log keeps the ids. */
+    private readonly staffNames: StaffNames = noStaffNames,
   ) {}
 
   /** The answers, recorded as viewed; 'refused' for anyone not allowed and for a review nobody invited. */
@@ -109,9 +112,18 @@ export class ReviewAnswersService {
   /** Who has viewed a review's answers, newest first (administrators only; the route checks). */
   async viewsOf(
     reviewRefInput: string,
-  ): Promise<{ kind: 'views'; reviewRef: string; views: ReviewView[] } | { kind: 'badRef'; message: string }> {
+  ): Promise<
+    | { kind: 'views'; reviewRef: string; views: (ReviewView & { viewerName: string })[] }
+    | { kind: 'badRef'; message: string }
+  > {
     const ref = checkReviewRef(reviewRefInput);
     if (!ref.ok) return { kind: 'badRef', message: ref.message };
-    return { kind: 'views', reviewRef: ref.reviewRef, views: await this.views.list(ref.reviewRef) };
+    const views = await this.views.list(ref.reviewRef);
+    const nameOf = await this.staffNames(views.map((v) => v.viewer));
+    return {
+      kind: 'views',
+      reviewRef: ref.reviewRef,
+      views: views.map((v) => ({ ...v, viewerName: nameOf(v.viewer) })),
+    };
   }
 }

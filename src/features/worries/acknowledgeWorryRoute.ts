@@ -34,17 +34,21 @@ export const acknowledgeWorryRoute = (worries: WorryAlertsService) =>
         await turn.send({ text: ONLY_YOURS });
         return;
       }
-      const { alert } = result;
+      const { alert, seenBy } = result;
       const text =
         result.kind === 'already'
-          ? `Already marked as seen by ${alert.acknowledgedBy} at ${longDateTime(alert.acknowledgedAt!)}.`
+          ? `Already marked as seen by ${seenBy} at ${longDateTime(alert.acknowledgedAt!)}.`
           : `Marked as seen by you at ${longDateTime(alert.acknowledgedAt!)}. It will not go to the administrators.`;
       return {
         replaceWith: {
           text,
           card: renderCard(
             'worryAlert',
-            worryAlertCard(alert, { escalated: Boolean(alert.escalatedAt), actionType: turn.cardActionType }),
+            worryAlertCard(alert, {
+              escalated: Boolean(alert.escalatedAt),
+              actionType: turn.cardActionType,
+              seenBy,
+            }),
           ),
         },
       };

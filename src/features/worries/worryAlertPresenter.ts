@@ -1,5 +1,6 @@
 import type { WorryAlertCard } from './worryCardModels.js';
 import { renderCard } from '../../cards/renderCard.js';
+import { UNNAMED_STAFF } from '../../domain/text/displayNames.js';
 import { chatLiteralLines } from '../../domain/text/safeText.js';
 import type { ActionType, Reply } from '../../ports/messages.js';
 import type { WorryAlert } from './worryStores.js';
@@ -7,10 +8,13 @@ import { longDateTime } from '../../cards/format.js';
 
 const WHO = { cyp: 'the child or young person', pc: 'the parent carer' } as const;
 
-/** The alert card: what was written, why it was raised, and what to do; the button while it is open. */
+/**
+ * The alert card: what was written, why it was raised, and what to do; the button while it is open.
+ * `seenBy`: the name of whoever pressed "I have seen this" (never their id).
+ */
 export function worryAlertCard(
   alert: WorryAlert,
-  opts: { escalated: boolean; actionType: ActionType },
+  opts: { escalated: boolean; actionType: ActionType; seenBy?: string },
 ): WorryAlertCard {
   const open = alert.status !== 'acknowledged';
   return {
@@ -22,7 +26,7 @@ export function worryAlertCard(
     asked: alert.asked,
     answer: chatLiteralLines(alert.answer),
     status: !open
-      ? `Seen by ${alert.acknowledgedBy} at ${longDateTime(alert.acknowledgedAt!)}.`
+      ? `Seen by ${opts.seenBy ?? UNNAMED_STAFF} at ${longDateTime(alert.acknowledgedAt!)}.`
       : opts.escalated
         ? alert.problem
           ? `Sent to administrators at once: ${alert.problem}.`

@@ -5,6 +5,7 @@ import type { WorryPhrases } from './domain/worryPhrases.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
 import type { SectionAnswers } from '../survey/domain/sectionSubmission.js';
 import type { ConversationAddress, Reply } from '../../ports/messages.js';
+import { noStaffNames, type StaffNames } from '../../domain/text/displayNames.js';
 import type { ProactiveSender } from '../digests/digestStores.js';
 import type { Invitation, InvitationStore, RespondentRecords } from '../survey/surveyStores.js';
 import type { WorryAlert, WorryAlertStore } from './worryStores.js';
@@ -13,6 +14,8 @@ import type { WorryAlert, WorryAlertStore } from './worryStores.js';
 export type StaffDirectory = {
   personalChat(userId: string): Promise<ConversationAddress | undefined>;
   administrators(): Promise<string[]>;
+  /** Staff ids to names to show (the address book's); without it, everyone reads "a member of staff". */
+  names?: StaffNames;
 };
 
 export type AlertMessage = { alert: WorryAlert; escalated: boolean };
@@ -171,6 +174,20 @@ export class WorryAlertsService {
 
   /** "I have seen this": the inviting practitioner or an administrator. The same answer for a second press. */
   async acknowledge(
+    id: string,
+    by: { userId: string; isAdmin: boolean },
+  ): Promise<
+    { kind: 'acknowledged' | 'already'; alert: WorryAlert; seenBy: string } | { kind: 'notYours' } | { kind: 'unknown' }
+  > {
+    const done = await this.acknowledgeOnce(id, by);
+    if (!('alert' in done)) return done;
+    // Who saw it, by name: the alert keeps the id.
+    const seenBy = done.alert.acknowledgedBy ?? by.userId;
+    const nameOf = await (this.staff.names ?? noStaffNames)([seenBy]);
+    return { ...done, seenBy: nameOf(seenBy) };
+  }
+
+  private async acknowledgeOnce(
     id: string,
     by: { userId: string; isAdmin: boolean },
   ): Promise<{ kind: 'acknowledged' | 'already'; alert: WorryAlert } | { kind: 'notYours' } | { kind: 'unknown' }> {

@@ -1,5 +1,6 @@
 import type { YouSaidFormCard, YouSaidListCard } from './youSaidCardModels.js';
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
+import { UNNAMED_STAFF } from '../../domain/text/displayNames.js';
 import { chatLiteral } from '../../domain/text/safeText.js';
 import type { YouSaidEntry } from './domain/youSaidEntry.js';
 import { longDate } from '../../cards/format.js';
@@ -9,7 +10,13 @@ export function youSaidLine(e: YouSaidEntry, outcomeName: string): { outcome: st
   return { outcome: outcomeName, youSaid: chatLiteral(e.youSaid), weDid: chatLiteral(e.weDid) };
 }
 
-export function youSaidListCard(bank: QuestionBank, entries: YouSaidEntry[], publicUrl: string): YouSaidListCard {
+/** `nameOf`: a member of staff's name for their id (never the id itself: UNNAMED_STAFF when not known). */
+export function youSaidListCard(
+  bank: QuestionBank,
+  entries: YouSaidEntry[],
+  publicUrl: string,
+  nameOf: (userId: string) => string = () => UNNAMED_STAFF,
+): YouSaidListCard {
   return {
     intro: entries.length
       ? `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, newest first. Families see those for the outcomes they have just answered; everyone sees them all on the public page and in the termly digest.`
@@ -18,8 +25,10 @@ export function youSaidListCard(bank: QuestionBank, entries: YouSaidEntry[], pub
       id: e.id,
       ...youSaidLine(e, bank.outcome(e.outcome).shortName),
       history:
-        `Added by ${e.createdBy} on ${longDate(e.createdAt.slice(0, 10))}` +
-        (e.updatedAt ? `; changed by ${e.updatedBy} on ${longDate(e.updatedAt.slice(0, 10))}` : '') +
+        `Added by ${nameOf(e.createdBy)} on ${longDate(e.createdAt.slice(0, 10))}` +
+        (e.updatedAt
+          ? `; changed by ${e.updatedBy ? nameOf(e.updatedBy) : UNNAMED_STAFF} on ${longDate(e.updatedAt.slice(0, 10))}`
+          : '') +
         '.',
     })),
     publicPage: `The public page (no names, nothing about any one family): ${publicUrl}`,

@@ -13,9 +13,10 @@ type Deps = { youSaid: YouSaidService; bank: QuestionBank; publicBaseUrl: string
 
 async function listReply(d: Deps, lead?: string) {
   const entries = await d.youSaid.current();
+  const nameOf = await d.youSaid.namesFor(entries);
   return {
     text: lead ?? `"You said, we did": ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}.`,
-    card: renderCard('youSaidList', youSaidListCard(d.bank, entries, `${d.publicBaseUrl}/you-said-we-did`)),
+    card: renderCard('youSaidList', youSaidListCard(d.bank, entries, `${d.publicBaseUrl}/you-said-we-did`, nameOf)),
   };
 }
 

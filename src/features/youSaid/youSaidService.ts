@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../domain/clock.js';
+import { noStaffNames, type StaffNames } from '../../domain/text/displayNames.js';
 import type { OutcomeId } from '../../domain/survey/questionBank.js';
 import { youSaidInput, type YouSaidEntry } from './domain/youSaidEntry.js';
 import type { YouSaidStore } from './youSaidStores.js';
@@ -14,7 +15,14 @@ export class YouSaidService {
   constructor(
     private readonly store: YouSaidStore,
     private readonly clock: Clock,
+    /** Who added or changed an entry is shown by name (the address book's); entries keep the ids. */
+    private readonly staffNames: StaffNames = noStaffNames,
   ) {}
+
+  /** The names of everyone who added or changed these entries, in one lookup. */
+  namesFor(entries: readonly YouSaidEntry[]): Promise<(userId: string) => string> {
+    return this.staffNames(entries.flatMap((e) => (e.updatedBy ? [e.createdBy, e.updatedBy] : [e.createdBy])));
+  }
 
   /** Adds (no id) or edits (an id) an entry from the form's data; nothing is stored unless it all checks. */
   async save(data: unknown, by: string): Promise<SaveYouSaid> {

@@ -251,8 +251,18 @@ export class InMemoryWaitSummaries implements WaitSummaryStore {
 export class InMemoryAddressBook implements AddressBook {
   readonly rows = new Map<string, StoredAddress>();
   readonly people = new Map<string, ConversationAddress>();
-  async savePerson(userId: string, address: ConversationAddress) {
+  readonly displayNames = new Map<string, string>();
+  async savePerson(userId: string, address: ConversationAddress, _at?: Date, name?: string) {
     this.people.set(userId, { ...address });
+    if (name !== undefined) this.displayNames.set(userId, name);
+  }
+  async names(userIds: readonly string[]) {
+    const out = new Map<string, string>();
+    for (const id of userIds) {
+      const name = this.displayNames.get(id);
+      if (name) out.set(id, name);
+    }
+    return out;
   }
   async personalChat(userId: string) {
     return this.people.get(userId);

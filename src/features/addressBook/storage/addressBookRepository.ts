@@ -16,11 +16,14 @@ const stored = z.object({
   status: z.enum(['active', 'gone']),
   goneReason: z.enum(['uninstalled', 'blocked', 'removed']).optional(),
   updatedAt: z.string(),
+  /** A person's display name, on their 'person' row only; rows written before names were kept have none. */
+  name: z.string().optional(),
 });
 
 /**
  * Where the bot can reach a conversation later (table `conversationrefs`): only what a send needs —
- * conversation id, service URL, channel, tenant, bot id. No names, no message text. One partition;
+ * conversation id, service URL, channel, tenant, bot id; no message text. A staff member's own row (below)
+ * also keeps the display name Teams gave them, so views can name staff rather than show their ids. One partition;
  * RowKey `ref~<conversation id>`. Marked gone (not deleted) on uninstall or a 403/404 from Teams, so
  * the delivery report can say why, and a re-install makes it active again.
  */
@@ -93,11 +96,17 @@ export class AddressBookRepository implements AddressBook {
    * A staff member's own 1:1 chat (partition 'person', RowKey `person~<user id>`): where an alert meant for
    * them alone can go. Written when they write to the bot there, at most once a day unless it changed.
    */
-  async savePerson(userId: string, address: ConversationAddress, at: Date): Promise<void> {
+  async savePerson(userId: string, address: ConversationAddress, at: Date, name?: string): Promise<void> {
     const key = `person~${userId}`;
     const current = await this.addresses.get(key, () => this.readPerson(userId));
-    if (current && isRecentCopy(current, address, at)) return;
-    const value: StoredAddress = { ...address, status: 'active', updatedAt: at.toISOString() };
+    const keptName = name ?? current?.name;
+    if (current && current.name === keptName && isRecentCopy(current, address, at)) return;
+    const value: StoredAddress = {
+      ...address,
+      status: 'active',
+      updatedAt: at.toISOString(),
+      ...(keptName !== undefined ? { name: keptName } : {}),
+    };
     await this.addresses.write(
       key,
       async () =>
@@ -120,6 +129,22 @@ export class AddressBookRepository implements AddressBook {
     return entity ? parse(entity) : undefined;
   }
 
+  /**
+   * Display names of staff, in one scan of the 'person' partition (one row per member of staff who has
+   * written to the bot in a 1:1 chat: hundreds, not more), whatever the number of ids asked for.
+   */
+  async names(userIds: readonly string[]): Promise<Map<string, string>> {
+    const wanted = new Set(userIds);
+    const out = new Map<string, string>();
+    if (wanted.size === 0) return out;
+    for await (const e of (await this.table()).listEntities<Record<string, unknown>>({
+      queryOptions: { filter: "PartitionKey eq 'person'", select: ['userId', 'name'] },
+    }))
+      if (typeof e.userId === 'string' && wanted.has(e.userId) && typeof e.name === 'string' && e.name !== '')
+        out.set(e.userId, e.name);
+    return out;
+  }
+
   /** Several addresses at once (the subscribers of a digest), in one partition scan. */
   async all(): Promise<Map<string, StoredAddress>> {
     const out = new Map<string, StoredAddress>();
@@ -140,8 +165,9 @@ const DAY_MS = 24 * 3600_000;
 
 /** The stored address is active, the same in every field, and written less than a day before `at`. */
 function isRecentCopy(current: StoredAddress, address: ConversationAddress, at: Date): boolean {
-  const { status, goneReason: _reason, updatedAt, ...stored } = current;
+  const { status, goneReason: _reason, updatedAt, name: _name, ...stored } = current;
   void _reason;
+  void _name;
   const same = (Object.keys({ ...stored, ...address }) as (keyof ConversationAddress)[]).every(
     (k) => stored[k] === address[k],
   );
