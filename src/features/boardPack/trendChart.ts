@@ -122,6 +122,10 @@ export async function trendChartSvg(c: TrendChart): Promise<string> {
 type Drawing = { draw(values: object[]): Promise<string> };
 const drawings = new Map<string, Drawing>();
 const MAX_DRAWINGS = 64;
+/** Forgets every chart shape compiled (the next chart of each is drawn by a new View, as the first one is). */
+export function forgetChartShapes(): void {
+  drawings.clear();
+}
 
 function drawing(c: TrendChart): Drawing {
   const spec = specOf(c);
