@@ -14,10 +14,17 @@ export type IdentityEndpoint = {
   answer(respond: (url: URL) => object): void;
 };
 
-let started: Promise<IdentityEndpoint> | undefined;
+// Kept on the process, not in this module: a test run may load this module more than once (then a second
+// server started here would never be asked, and the first one's answers would reach the second file's bot).
+const KEY = Symbol.for('send-outcomes-bot.test.identityEndpoint');
+const processWide = globalThis as { [KEY]?: Promise<IdentityEndpoint> };
 
 export function identityEndpoint(): Promise<IdentityEndpoint> {
-  started ??= new Promise((resolve) => {
+  return (processWide[KEY] ??= start());
+}
+
+function start(): Promise<IdentityEndpoint> {
+  return new Promise((resolve) => {
     let respond: (url: URL) => object = () => ({});
     const requests: URL[] = [];
     const server = createServer((req, res) => {
@@ -39,5 +46,4 @@ export function identityEndpoint(): Promise<IdentityEndpoint> {
       resolve({ url, requests, answer: (r) => void (respond = r) });
     });
   });
-  return started;
 }

@@ -35,14 +35,6 @@ const KNOWN: Record<string, number> = {
   'test/integration/twoInstances.test.ts': 30,
 };
 
-/**
- * Files that must not share a process: both stand up the managed identity endpoint, and in one process the
- * second file's bot is answered with a token its own endpoint never issued (msal keeps process-wide state
- * across credentials; found when sharding first put them together, not yet understood — see the notes of
- * session 9). Each goes to a different shard; with TEST_SHARDS=1 they share one and the second fails.
- */
-const APART = ['test/integration/managedIdentityStorage.test.ts', 'test/integration/userAssignedMsi.test.ts'];
-
 type Result = { name: string; code: number; ms: number; output: string };
 type ShardReport = { passes: number; failures: number; pending: number; durations: Record<string, number> };
 
@@ -106,13 +98,7 @@ function balance(files: string[], shards: number): string[][] {
   const weight = (f: string) =>
     last[f] !== undefined ? last[f] / 1000 : (KNOWN[f] ?? ESTIMATE[TIERS.find((t) => f.startsWith(t))!]!);
   const bins = Array.from({ length: shards }, () => ({ files: [] as string[], total: 0 }));
-  const apart = APART.filter((f) => files.includes(f));
-  for (const [i, f] of apart.entries()) {
-    const bin = bins[i % shards]!;
-    bin.files.push(f);
-    bin.total += weight(f);
-  }
-  for (const f of [...files].filter((x) => !apart.includes(x)).sort((a, b) => weight(b) - weight(a))) {
+  for (const f of [...files].sort((a, b) => weight(b) - weight(a))) {
     const bin = bins.reduce((least, b) => (b.total < least.total ? b : least));
     bin.files.push(f);
     bin.total += weight(f);
