@@ -126,8 +126,11 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
       .filter((b) => b.type === 'ColumnSet')
       .map((b) => b.columns?.[0]?.items[0]?.text)
       .filter((t) => t && t.trim());
-    expect(labels[0]).to.equal('New EHC plans graded good or better');
+    // Only what needs a decision: the one below target; the rest are a line and a button away (issue #26).
+    expect(labels).to.deep.equal(['New EHC plans graded good or better']);
     expect(out.all).to.match(/1 of the 2 measures rated against a target is below it/);
+    expect(out.all).to.match(/1 more is on target/);
+    expect(JSON.stringify(card)).to.include('"title":"All measures"');
     // Seed 001's survey targets the survey cannot rate are listed, not compared with an outcome.
     expect(out.all).to.match(/Not rated, because the survey asks no question for them: 70% of young people agree/);
     const tribunals = JSON.stringify((await ask(practitioner, 'how many tribunals last year')).cards[0]);

@@ -60,7 +60,12 @@ export const measureRoute = (
         }
         const title = slots.offTarget ? 'Framework measures against their targets' : 'Framework measures';
         const [all, rated] = await Promise.all([measures.all(), surveyTargets?.rated()]);
-        const table = presentMeasureTable(all, today, { title, offTarget: true, ...(rated ? { survey: rated } : {}) });
+        const table = presentMeasureTable(all, today, {
+          title,
+          offTarget: true,
+          onlyBelow: slots.offTarget,
+          ...(rated ? { survey: rated } : {}),
+        });
         await turn.send(cardReply('figureTable', table));
         return;
       }

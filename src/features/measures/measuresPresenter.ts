@@ -243,10 +243,13 @@ function targetWords(t: SurveyTargetRating, today: string): string {
 export function presentMeasureTable(
   answers: readonly MeasureAnswer[],
   today: string,
-  opts: { title: string; offTarget?: boolean; survey?: SurveyTargetsPicture },
+  opts: { title: string; offTarget?: boolean; onlyBelow?: boolean; survey?: SurveyTargetsPicture },
 ): { card: FigureTableCard; text: string; summary: string } {
   const sorted = [...answers].sort((a, b) => rank(a) - rank(b));
-  const rows = sorted.map((a) => {
+  // "Which are off target?" leads with the few that need a decision; the rest are one line and a button away.
+  const below = (rag: string | undefined) => rag === 'red' || rag === 'amber';
+  const shown = opts.onlyBelow ? sorted.filter((a) => below(a.figures?.rag)) : sorted;
+  const rows = shown.map((a) => {
     if (!a.figures)
       return {
         label: a.measure.name,
@@ -268,7 +271,9 @@ export function presentMeasureTable(
   });
   const survey = opts.survey?.ratings ?? [];
   const asked = survey.filter((t) => t.target.questions.length > 0);
-  rows.push(...asked.map((t) => surveyTargetRow(t, opts.survey!, today)));
+  rows.push(
+    ...asked.filter((t) => !opts.onlyBelow || below(t.rag)).map((t) => surveyTargetRow(t, opts.survey!, today)),
+  );
   const rated = [
     ...answers.filter((a) => a.figures && a.figures.rag).map((a) => ({ name: a.measure.name, rag: a.figures!.rag })),
     ...asked.filter((t) => t.rag).map((t) => ({ name: `Survey: ${t.target.wording}`, rag: t.rag })),
@@ -281,7 +286,20 @@ export function presentMeasureTable(
       : `${behind.length} of the ${rated.length} measures rated against a target ${behind.length === 1 ? 'is' : 'are'} below it${behind.length ? `: ${behind.map((a) => a.name).join('; ')}` : ''}.`
     : `${answers.length - noData} of ${answers.length} measures have figures loaded.`;
   const unasked = survey.filter((t) => t.target.questions.length === 0);
+  const onTarget = rated.length - behind.length;
+  const unrated = answers.length - noData - answers.filter((a) => a.figures && a.figures.rag).length;
   const notes = [
+    ...(opts.onlyBelow
+      ? [
+          [
+            onTarget ? `${onTarget} more ${onTarget === 1 ? 'is' : 'are'} on target` : '',
+            unrated ? `${unrated} ${unrated === 1 ? 'has' : 'have'} figures but no target to rate against` : '',
+          ]
+            .filter(Boolean)
+            .join('; ')
+            .replace(/^./, (c) => c.toUpperCase()),
+        ].filter(Boolean)
+      : []),
     'Rated only against a target set by the framework\'s sources: a number, or the England or statistical neighbours\' figure for the same period (within the tolerance the catalogue states); a direction ("more", "fewer") is shown with the change on a year before.',
     ...(noData ? [`${noData} measure${noData === 1 ? ' has' : 's have'} no figures loaded. ${IMPORT_HINT}`] : []),
     ...(unasked.length
@@ -298,7 +316,12 @@ export function presentMeasureTable(
     headers: ['Rating', 'Latest', 'Change'],
     rows,
     notes,
-    buttons: [],
+    buttons: opts.onlyBelow
+      ? [
+          { title: 'All measures', text: 'framework measures' },
+          { title: 'Board pack', text: 'board pack for this term' },
+        ]
+      : [],
   };
   return {
     card,
