@@ -23,6 +23,9 @@ import { WaitSummariesRepository } from './features/waits/storage/waitSummariesR
 import { WorryAlertsRepository } from './features/worries/storage/worryAlertsRepository.js';
 import { YouSaidRepository } from './features/youSaid/storage/youSaidRepository.js';
 import { ContactsRepository } from './features/familyContacts/storage/contactsRepository.js';
+import { ExceptionNotesRepository } from './features/exceptions/storage/exceptionNotesRepository.js';
+import { PublicMarksRepository } from './features/publicOutcomes/storage/publicMarksRepository.js';
+import { ReportViewsRepository } from './features/boardPack/storage/reportViewsRepository.js';
 import { ContactCipher } from './features/familyContacts/domain/contactCipher.js';
 import { notifyAttempt, notifySender } from './features/familyContacts/notifySender.js';
 import { FamilyMessagesRepository } from './features/familyContacts/storage/familyMessagesRepository.js';
@@ -32,9 +35,6 @@ import { wireServices, type Seeds, type Services } from './serviceWiring.js';
 import type { RedoLog } from './storage/redoLog.js';
 import { SecretsRepository } from './storage/secretsRepository.js';
 import { TableStore, type TableTarget } from './storage/tableStore.js';
-import { ExceptionNotesRepository } from './features/exceptions/storage/exceptionNotesRepository.js';
-import { PublicMarksRepository } from './features/publicOutcomes/storage/publicMarksRepository.js';
-import { ReportViewsRepository } from './features/boardPack/storage/reportViewsRepository.js';
 
 /**
  * Seeds, the table store, one repository per table, and the services on them: the product without its

@@ -19,17 +19,17 @@ import { createHttpServer } from './http/server.js';
 import { registerYouSaidPage } from './http/youSaidPage.js';
 import { registerNotifyReceipts } from './http/notifyReceipts.js';
 import { registerStopReminders, type StopReminders } from './http/stopReminders.js';
-import * as jobs from './jobs/botJobs.js';
-import { JobRunner } from './jobs/jobRunner.js';
-import { buildRoutes } from './routing/routes.js';
-import type { Clock } from './domain/clock.js';
-import { composeServices, type Core, type Storage } from './composeServices.js';
 import { registerBoardPackPages } from './http/boardPackPage.js';
 import { registerOutcomesPage } from './http/outcomesPage.js';
 import { presentBoardPack } from './features/boardPack/boardPackPresenter.js';
 import { boardPackHtml } from './features/boardPack/boardPackPagePresenter.js';
 import { boardPackPdf } from './features/boardPack/boardPackPdfPresenter.js';
 import { publicOutcomesHtml } from './features/publicOutcomes/publicOutcomesPagePresenter.js';
+import * as jobs from './jobs/botJobs.js';
+import { JobRunner } from './jobs/jobRunner.js';
+import { buildRoutes } from './routing/routes.js';
+import type { Clock } from './domain/clock.js';
+import { composeServices, type Core, type Storage } from './composeServices.js';
 
 /**
  * The composition root: the one place the bot is put together, and nothing but that. In order: the
