@@ -247,7 +247,7 @@ export function presentMeasureTable(
 ): { card: FigureTableCard; text: string; summary: string } {
   const sorted = [...answers].sort((a, b) => rank(a) - rank(b));
   // "Which are off target?" leads with the few that need a decision; the rest are one line and a button away.
-  const below = (rag: string | undefined) => rag === 'red' || rag === 'amber';
+  const below = (rag: string | null | undefined) => rag === 'red' || rag === 'amber';
   const shown = opts.onlyBelow ? sorted.filter((a) => below(a.figures?.rag)) : sorted;
   const rows = shown.map((a) => {
     if (!a.figures)
