@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { z } from 'zod';
+import { periodAskSchema } from '../../../src/features/measures/domain/periodAskSchema.js';
 import type { Understanding } from '../../../src/understanding/understand.js';
 import { BREAKDOWNS } from '../../../src/understanding/types.js';
 import { understand } from '../../support/language.js';
@@ -34,11 +35,15 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
       perQuestion: z.boolean(),
       question: z.string().min(1).optional(),
       breakdown: breakdown.optional(),
+      // A period asked for that is not a term ("in October", "2024-25"), as the routes accept it.
+      period: periodAskSchema.optional(),
     }),
     z.strictObject({
       intent: z.literal('responseRate'),
       terms: z.array(termRef).min(1).max(2),
       breakdown: breakdown.optional(),
+      // A period asked for that is not a term ("in October", "2024-25"), as the routes accept it.
+      period: periodAskSchema.optional(),
     }),
     z.strictObject({
       intent: z.literal('waits'),
@@ -53,6 +58,8 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
         ])
         .optional(),
       breakdown: breakdown.optional(),
+      // A period asked for that is not a term ("in October", "2024-25"), as the routes accept it.
+      period: periodAskSchema.optional(),
     }),
     z.strictObject({
       intent: z.literal('measure'),
@@ -60,6 +67,8 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
       name: z.string().min(1).optional(),
       offTarget: z.boolean(),
       breakdown: breakdown.optional(),
+      // A period asked for that is not a term ("in October", "2024-25"), as the routes accept it.
+      period: periodAskSchema.optional(),
     }),
     z.strictObject({
       intent: z.literal('outcomeOverview'),
@@ -84,6 +93,8 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
       outcome: z.enum(['voice', 'progress', 'health', 'support', 'safe', 'future']).optional(),
       roles: z.array(role).max(2),
       terms: z.array(termRef).max(1),
+      // A period asked for that is not a term ("in October", "2024-25"), as the routes accept it.
+      period: periodAskSchema.optional(),
     }),
     z.strictObject({ intent: z.literal('notHeld'), topics: z.array(z.string().min(1)).min(1) }),
     z.strictObject({ intent: z.literal('glossary'), words: z.array(z.string().min(1)) }),
@@ -131,7 +142,8 @@ describe('understand: properties', () => {
         const result = understanding.safeParse(understand(text, SERVICES));
         expect(result.success, `${JSON.stringify(text)} → ${JSON.stringify(result.error?.issues)}`).to.equal(true);
       }),
-      { numRuns: 2000 },
+      // A question named in quotes with a month (a scores question for a period) once failed here only by chance.
+      { numRuns: 2000, examples: [['feb" ! #" "Co #"']] },
     );
   });
 
