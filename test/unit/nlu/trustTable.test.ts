@@ -594,6 +594,32 @@ const WP = (service: string | undefined, period: Record<string, unknown>): Want 
   W(service, { period, change: undefined });
 const LAST_YEAR = { kind: 'relative', unit: 'year', which: 'previous' };
 const LAST_MONTH = { kind: 'relative', unit: 'month', which: 'previous' };
+/**
+ * Held out (session 9, written by the lead before looking at these intents' vocabularies): the board's
+ * reporting and the families' new answers in staff's own words. Its first run is recorded beside it.
+ */
+const BP: Want = { intent: 'boardPack' };
+const EX: Want = { intent: 'exceptions' };
+const PF: Want = { intent: 'publicFigures' };
+const HELD_OUT_REPORTING: [string | string[], Want | Want[]][] = [
+  ['can I have the board pack', BP],
+  ['I need the pack for the partnership board', BP],
+  ['board report for the autumn term', BP],
+  ['print the scorecard for the board meeting', [BP, M('ehcp_20_weeks'), ASK]],
+  ['board pack covering the past six weeks', BP],
+  ['which measures need commentary', EX],
+  ['exception report', EX],
+  ['add a comment on what we are doing about exclusions', [EX, ASK]],
+  ['what is on the public outcomes page', PF],
+  ['publish the annual reviews on time figure', PF],
+  ['take tribunals off the public page', PF],
+  ['which questions confused families', { intent: 'unclearQuestions' }],
+  ['questions parents said they did not understand', { intent: 'unclearQuestions' }],
+  ['scores for children who answered by themselves', { intent: 'answeredAlone' }],
+  ['how did children who filled it in alone rate being safe', { intent: 'answeredAlone' }],
+  ['translate the survey into Urdu', NONE],
+];
+
 const HELD_OUT_SCOPES: [string | string[], Want | Want[]][] = [
   // Outcome scores for a period.
   ['how did parents rate safe in October', S('safe', { roles: ['pc'], period: { kind: 'month', month: 10 } })],
@@ -797,6 +823,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     ...QUESTION_ROWS,
     ...HELD_OUT_COMPARATORS,
     ...HELD_OUT_SCOPES,
+    ...HELD_OUT_REPORTING,
   ].map(([said, want]) => {
     const got = readChain(said);
     const text = Array.isArray(said) ? said.join(' → ') : said;
@@ -844,6 +871,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
       ['questions, admin and not-held held out', HELD_OUT_QUESTIONS],
       ['measures and comparators held out (issue #26)', HELD_OUT_COMPARATORS],
       ['periods, chains and scope held out', HELD_OUT_SCOPES],
+      ['reporting and families\' new answers held out (session 9)', HELD_OUT_REPORTING],
     ];
     for (const [name, set] of sets) {
       const texts = new Set(set.map(([t]) => (Array.isArray(t) ? t.join(' → ') : t)));
