@@ -21,7 +21,7 @@ type Deps = { answeredAlone: AnsweredAloneService; bank: QuestionBank };
 
 /** Said of who answered: these outweigh the scores question they are part of. */
 const VOCABULARY = entries(
-  'answered alone | answered on their own | answered it on their own | on their own | answered by themselves | by themselves | without help | answered without help | who answered alone | children who answered alone',
+  'answered alone | answered on their own | answered it on their own | on their own | answered by themselves | by themselves | without help | answered without help | who answered alone | children who answered alone | filled it in alone | filled in alone | filled it in on their own | completed it alone',
   intent('answeredAlone', 12),
 );
 

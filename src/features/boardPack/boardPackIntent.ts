@@ -44,7 +44,7 @@ export const boardPackIntent = {
     intent: 'boardPack',
     before: 'digest',
     vocabulary: entries(
-      'board pack | boardpack | board papers | pack for the board | partnership board pack | scorecard pack | board report pack',
+      'board pack | boardpack | board papers | pack for the board | partnership board pack | scorecard pack | board report pack | board report | report for the board | for the partnership board | for the board meeting | scorecard for the board',
       intent('boardPack', 8),
     ),
     build: ({ analysis, terms }) => {

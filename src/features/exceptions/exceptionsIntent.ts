@@ -15,7 +15,7 @@ export const exceptionsIntent = {
     intent: 'exceptions',
     before: 'responseRate',
     vocabulary: entries(
-      'exceptions | exception report | exceptions report | exceptions commentary | commentary on exceptions | write commentary',
+      'exceptions | exception report | exceptions report | exceptions commentary | commentary on exceptions | write commentary | need commentary | needs commentary | add commentary | add a comment on what',
       intent('exceptions', 6),
     ),
     build: () => ({ intent: 'exceptions' }),

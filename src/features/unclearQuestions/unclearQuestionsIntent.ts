@@ -31,7 +31,7 @@ const VOCABULARY = [
   // "did not understand" is also the bot not understanding (unanswered questions, for administrators): said of
   // families, children or parents it is theirs, and outweighs it.
   ...entries(
-    'did families not understand | families did not understand | families not understand | families do not understand | did children not understand | children did not understand | did parents not understand | parents did not understand | did people not understand the | people did not understand the | families found confusing | families found hard',
+    'did families not understand | families did not understand | families not understand | families do not understand | did children not understand | children did not understand | did parents not understand | parents did not understand | did people not understand the | people did not understand the | families found confusing | families found hard | said they did not understand | questions confused | confused families | confused parents | confused children',
     intent('unclearQuestions', 8),
   ),
 ];
