@@ -61,6 +61,25 @@ const README_EXAMPLES = [
   'digest delivery report',
   'current wait for speech and language therapy?',
   'how are we doing on kept safe this term?',
+  // Added to README this session (periods, comparators, the board, families' new answers).
+  'SALT waits at the end of October',
+  'autism waits in the summer term',
+  'safe scores for parents in October 2025',
+  'voice scores last year',
+  'response rate in 2025-26',
+  'what are parents saying about health last term',
+  'how do our exclusions compare with national?',
+  'AP places this term',
+  'elective home education numbers',
+  'EHCPs issued in 20 weeks against neighbours',
+  'exceptions',
+  'board pack for this term',
+  'board pack for the last six weeks',
+  'public figures',
+  'publish annual reviews completed on time',
+  'which questions did families not understand?',
+  'scores where children answered on their own',
+  'invite',
 ];
 
 /** The help card's examples and buttons (src/features/conversation/help.ts) not already above. */
