@@ -871,7 +871,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
       ['questions, admin and not-held held out', HELD_OUT_QUESTIONS],
       ['measures and comparators held out (issue #26)', HELD_OUT_COMPARATORS],
       ['periods, chains and scope held out', HELD_OUT_SCOPES],
-      ['reporting and families\' new answers held out (session 9)', HELD_OUT_REPORTING],
+      ["reporting and families' new answers held out (session 9)", HELD_OUT_REPORTING],
     ];
     for (const [name, set] of sets) {
       const texts = new Set(set.map(([t]) => (Array.isArray(t) ? t.join(' → ') : t)));
