@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Clock } from '../../domain/clock.js';
 import type { Measure } from './domain/measureCatalogue.js';
 import {
@@ -9,9 +8,10 @@ import {
   type BenchmarkValue,
 } from './domain/benchmarkRow.js';
 import type { BenchmarkStore } from './measureStores.js';
-import { readCsv, writeRejects, type RowError } from '../../imports/csvRows.js';
+import type { RowError } from '../../imports/csvRows.js';
+import { importFigures, type FiguresImportProgress } from './keyedFiguresImport.js';
 
-export type BenchmarksImportProgress = { phase: 'validating' | 'writing'; done: number; total?: number };
+export type BenchmarksImportProgress = FiguresImportProgress;
 export type BenchmarksImportReport = {
   rows: number;
   invalid: RowError[];
@@ -46,61 +46,25 @@ export class BenchmarksImport {
     opts: { skipInvalid?: boolean; keepRejects?: boolean; onProgress?: (p: BenchmarksImportProgress) => void } = {},
   ): Promise<BenchmarksImportReport> {
     const today = this.clock.today();
-    const invalid: RowError[] = [];
-    const valid = new Map<string, { line: number; value: BenchmarkValue }>();
-    let rows = 0;
-    let repeatedRows = 0;
-    for await (const { line, values } of readCsv(file, BENCHMARK_COLUMNS)) {
-      rows++;
-      const checked = checkBenchmarkRow(values, this.byId, today);
-      if (!checked.ok) invalid.push({ line, errors: checked.errors, values });
-      else {
-        const key = benchmarkKey(checked.row);
-        const earlier = valid.get(key);
-        if (!earlier) valid.set(key, { line, value: checked.row });
-        else if (sameBenchmark(earlier.value, checked.row)) repeatedRows++;
-        else
-          invalid.push({
-            line,
-            errors: [
-              `${checked.row.measureId} ${checked.row.comparator} for ${checked.row.period} is already on line ${earlier.line} with different figures`,
-            ],
-            values,
-          });
-      }
-      if (rows % 1000 === 0) opts.onProgress?.({ phase: 'validating', done: rows });
-    }
-    invalid.sort((a, b) => a.line - b.line);
-    const report: BenchmarksImportReport = { rows, invalid, imported: false, measures: [], repeatedRows };
-    if (invalid.length > 0) {
-      if (opts.keepRejects !== false) report.rejectsFile = await writeRejects(file, BENCHMARK_COLUMNS, invalid);
-      if (!opts.skipInvalid) return report;
-    }
-    // A row whose key a later, conflicting row made invalid is not imported either: the pair is in doubt.
-    const doubtful = new Set(
-      invalid.map((r) =>
-        benchmarkKey({
-          measureId: r.values['measure_id']?.trim() ?? '',
-          period: r.values['period']?.trim() ?? '',
-          comparator: r.values['comparator']?.trim() ?? '',
-        }),
-      ),
+    const { perMeasure, ...result } = await importFigures<BenchmarkValue>(
+      file,
+      {
+        columns: BENCHMARK_COLUMNS,
+        check: (values) => checkBenchmarkRow(values, this.byId, today),
+        key: benchmarkKey,
+        keyOfValues: (v) =>
+          benchmarkKey({
+            measureId: v['measure_id']?.trim() ?? '',
+            period: v['period']?.trim() ?? '',
+            comparator: v['comparator']?.trim() ?? '',
+          }),
+        same: sameBenchmark,
+        describe: (row) => `${row.measureId} ${row.comparator} for ${row.period}`,
+        save: (rows) => this.store.save(rows),
+      },
+      this.clock.now().toISOString(),
+      opts,
     );
-    const loadedAt = this.clock.now().toISOString();
-    const toWrite = [...valid.entries()]
-      .filter(([key]) => !doubtful.has(key))
-      .map(([, v]) => ({ ...v.value, loadedAt, file: path.basename(file) }));
-    opts.onProgress?.({ phase: 'writing', done: 0, total: toWrite.length });
-    for (let i = 0; i < toWrite.length; i += 500) {
-      await this.store.save(toWrite.slice(i, i + 500));
-      opts.onProgress?.({ phase: 'writing', done: Math.min(i + 500, toWrite.length), total: toWrite.length });
-    }
-    const perMeasure = new Map<string, number>();
-    for (const v of toWrite) perMeasure.set(v.measureId, (perMeasure.get(v.measureId) ?? 0) + 1);
-    report.measures = [...perMeasure]
-      .map(([id, figures]) => ({ id, figures }))
-      .sort((a, b) => a.id.localeCompare(b.id));
-    report.imported = true;
-    return report;
+    return { ...result, measures: perMeasure.map(({ id, count }) => ({ id, figures: count })) };
   }
 }
