@@ -2,7 +2,8 @@ import type { TableClient } from '@azure/data-tables';
 import { countDeliveries } from '../domain/deliveryCounts.js';
 import { z } from 'zod';
 import { encodeKey } from '../../../storage/azureLimits.js';
-import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../../../storage/tableStore.js';
+import { isStatus, TABLES, type TableStore } from '../../../storage/tableStore.js';
+import { claimOnce } from '../../../storage/claimOnce.js';
 import type { Claim, DeliveryCounts, DeliveryRun, DigestLedger, LedgerRow, LedgerState } from '../digestStores.js';
 
 /**
@@ -61,38 +62,11 @@ export class DigestLedgerRepository implements DigestLedger {
       attempts: 0,
       updatedAt: now.toISOString(),
     };
-    try {
-      const created = await client.createEntity({ ...keys, ...fresh });
-      return { conversationId, etag: created.etag!, attempts: 0 };
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-    }
-    const existing = await getOrUndefined<LedgerRow>(client, keys.partitionKey, keys.rowKey);
-    if (!existing || FINAL.has(existing.state) || existing.leaseUntil > now.toISOString()) return undefined;
-    try {
-      if (existing.state === 'sending') {
-        await client.updateEntity(
-          {
-            ...keys,
-            state: 'uncertain',
-            detail: `interrupted while sending (instance ${existing.instance})`,
-            updatedAt: now.toISOString(),
-          },
-          'Merge',
-          { etag: existing.etag },
-        );
-        return undefined;
-      }
-      const taken = await client.updateEntity(
-        { ...keys, state: 'claimed', instance, leaseUntil: this.lease(now), updatedAt: now.toISOString() },
-        'Merge',
-        { etag: existing.etag },
-      );
-      return { conversationId, etag: taken.etag!, attempts: existing.attempts };
-    } catch (error) {
-      if (isConflict(error)) return undefined; // another instance got there first
-      throw error;
-    }
+    const outcome = await claimOnce(client, keys, fresh, FINAL, now);
+    if (outcome.kind === 'created') return { conversationId, etag: outcome.etag, attempts: 0 };
+    if (outcome.kind === 'takenOver')
+      return { conversationId, etag: outcome.etag, attempts: outcome.existing.attempts };
+    return undefined;
   }
 
   /** Moves a claimed row on (ETag-checked, so a row taken over by another instance is never overwritten). */

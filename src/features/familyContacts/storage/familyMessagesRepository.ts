@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { getOrUndefined, isConflict, isStatus, TABLES, type TableStore } from '../../../storage/tableStore.js';
+import { claimOnce } from '../../../storage/claimOnce.js';
 import type {
   DeliveryStatus,
   FamilyMessage,
@@ -89,54 +90,33 @@ export class FamilyMessagesRepository implements FamilyMessageLedger {
       attempts: 0,
       updatedAt: now.toISOString(),
     };
-    try {
-      const created = await client.createEntity({ ...keys, ...fresh });
-      await this.index(client, message);
-      return { code: message.code, kind: message.kind, reference: message.reference, etag: created.etag!, attempts: 0 };
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-    }
-    const existing = await getOrUndefined<FamilyMessage>(client, keys.partitionKey, keys.rowKey);
-    if (!existing) return 'held'; // deleted between (erasure): nothing to send
-    if (FINAL.has(existing.state)) return 'done';
-    if (existing.leaseUntil > now.toISOString()) return 'held';
-    try {
-      if (existing.state === 'sending') {
-        await client.updateEntity(
-          {
-            ...keys,
-            state: 'uncertain',
-            detail: `interrupted while sending (instance ${existing.instance})`,
-            updatedAt: now.toISOString(),
-          },
-          'Merge',
-          { etag: existing.etag },
-        );
+    const outcome = await claimOnce(client, keys, fresh, FINAL, now);
+    switch (outcome.kind) {
+      case 'created':
+        await this.index(client, message);
+        return {
+          code: message.code,
+          kind: message.kind,
+          reference: message.reference,
+          etag: outcome.etag,
+          attempts: 0,
+        };
+      case 'takenOver':
+        // The instance that claimed it first may have stopped before its reference was written.
+        await this.index(client, { ...message, reference: outcome.existing.reference });
+        return {
+          code: message.code,
+          kind: message.kind,
+          reference: outcome.existing.reference,
+          etag: outcome.etag,
+          attempts: outcome.existing.attempts,
+        };
+      case 'final':
+      case 'interrupted':
         return 'done';
-      }
-      const taken = await client.updateEntity(
-        {
-          ...keys,
-          state: 'claimed',
-          instance,
-          leaseUntil: this.lease(now, this.leaseMs),
-          updatedAt: now.toISOString(),
-        },
-        'Merge',
-        { etag: existing.etag },
-      );
-      // The instance that claimed it first may have stopped before its reference was written.
-      await this.index(client, { ...message, reference: existing.reference });
-      return {
-        code: message.code,
-        kind: message.kind,
-        reference: existing.reference,
-        etag: taken.etag!,
-        attempts: existing.attempts,
-      };
-    } catch (error) {
-      if (isConflict(error)) return 'held'; // another instance got there first
-      throw error;
+      case 'held':
+      case 'gone': // deleted between (erasure): nothing to send
+        return 'held';
     }
   }
 
