@@ -34,6 +34,14 @@ const SCORES: Entry[] = [
     { kind: 'rank', rank: 'lowest' },
     intent('scores', 2),
   ),
+  // What pulls a score down or holds it back, said of the questions in it ("which of the progress questions
+  // is dragging the score down").
+  ...entries(
+    'dragging down | dragging the score down | drags down | drags the score down | pulling down | pulling the score down | pulls down | pulls the score down | ' +
+      'bringing down | brings down | holding back | holds back | letting us down | lets us down | weak spot | weak spots | weakest area | problem area',
+    { kind: 'rank', rank: 'lowest' },
+    intent('scores', 2),
+  ),
   ...exactEntries(
     'highest | best | strongest | top | most positive | highest scoring | best scoring',
     { kind: 'rank', rank: 'highest' },
@@ -59,7 +67,9 @@ const RESPONSE_RATE: Entry[] = [
   // Completing the survey, said any way: its count is the response rate ("at their annual review" is not a measure).
   ...entries(
     'completed the survey | done the survey | finished the survey | filled in the survey | filled out the survey | taken the survey | ' +
-      'answered the survey | completed their survey | done their survey | finished their survey | filled in their survey | returned the survey',
+      'answered the survey | completed their survey | done their survey | finished their survey | filled in their survey | returned the survey | ' +
+      // The verb split around its object: "filled the survey in", "filled it in".
+      'filled the survey in | filled it in | filled their survey in | filled the form in | sent the survey back | sent it back',
     intent('responseRate', 4),
   ),
   ...entries('completion | completions | survey completion', intent('responseRate', 2)),

@@ -18,7 +18,7 @@ export const MEASURE_ENTRIES: Entry[] = [
     { kind: 'comparator', id: 'england' },
   ),
   ...entries(
-    'statistical neighbours | stat neighbours | neighbours | neighbour | neighbouring authorities | neighbouring councils | similar authorities | similar councils | comparator authorities',
+    'statistical neighbours | stat neighbours | neighbours | neighbour | neighbouring authorities | neighbouring councils | similar authorities | similar councils | comparator authorities | similar areas | similar local authorities | similar places | areas like us | councils like us | comparable areas | comparable authorities',
     { kind: 'comparator', id: 'statistical_neighbours' },
   ),
   ...entries('region | regional | regional average | the region | West Midlands', { kind: 'comparator', id: 'region' }),

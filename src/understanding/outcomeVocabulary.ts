@@ -37,7 +37,7 @@ const OUTCOME_PHRASES: Record<OutcomeId, Partial<Record<OutcomeLevel, string>>> 
   future: {
     name:
       'future | the future | preparing for adulthood | preparation for adulthood | prepared for adulthood | PfA | adulthood | well prepared | ' +
-      'independence | next steps',
+      'independence | next steps | adult life | adulthood ready | ready for adult life | ready for adulthood | getting ready for adult | grown up life',
     aspect:
       'life skills | transition | transitions | independent | independently | independent living | travel | travel training | independent travel | ' +
       'choices | when older | employment | jobs | job | college | supported internships',

@@ -73,18 +73,23 @@ export function readQuestion(
   const w = (s: string) => bank.weight.get(s) ?? 0;
   const scored = pool.map(({ q, stems }) => {
     const hits = stems.filter((s) => said.some((m) => m === s || near(m, s)));
+    // Words that only name the outcome or who answered ("health and wellbeing from the child questionnaire")
+    // ask about the outcome, not about the one question that happens to use them too, unless the message is
+    // that question's words whole ("I get help to be healthy and happy").
+    const distinct = hits.filter((s) => !NOT_DISTINCTIVE.has(s)).length;
     const recall = sum(hits.map(w)) / (sum(stems.map(w)) || 1);
     const saidHits = inBank.filter((m) => stems.some((s) => m === s || near(m, s)));
     const precision = saidHits.length / (inBank.length || 1);
     const f = recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
-    return { q, hits: hits.length, recall, f };
+    return { q, hits: hits.length, distinct, recall, f };
   });
   const threshold = quoted.length ? QUOTED_FOUND : FOUND;
   const byFit = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.f - a.f || b.recall - a.recall;
   const enough = (x: (typeof scored)[number]) =>
     quoted.length
       ? x.recall >= threshold
-      : (x.hits >= 2 && x.recall >= threshold) || (x.hits >= 3 && x.recall >= FOUND_BY_THREE);
+      : (x.distinct >= 1 || x.f === 1) &&
+        ((x.hits >= 2 && x.recall >= threshold) || (x.hits >= 3 && x.recall >= FOUND_BY_THREE));
   const found = scored.filter(enough).sort(byFit);
   // Words in quotation marks are meant as a question's: when none fits well, the nearest are offered.
   if (found.length === 0 && quoted.join(' ').trim().split(/\s+/).length >= 4)

@@ -84,4 +84,10 @@ export const TERM_ENTRIES: Entry[] = [
       explicit: false,
     },
   ),
+  // Which way a figure is moving, in everyday words ("is the SALT wait getting shorter"). Exact only: "feeling"
+  // is one letter from "falling".
+  ...exactEntries(
+    'getting shorter | getting longer | got shorter | got longer | coming down | come down | going up | going down | growing | shrinking | reducing | increasing | falling | rising',
+    { kind: 'compare', explicit: false },
+  ),
 ];

@@ -15,6 +15,14 @@ declare module '../../understanding/types.js' {
   }
 }
 
+const ERASE_VERBS = ['delete', 'erase', 'remove', 'wipe', 'clear', 'purge', 'get rid of'];
+const ANSWERS = ['answers', 'responses', 'survey answers', 'survey responses', 'data'];
+const OF = ['', 'the ', 'all ', 'all the ', 'all of the ', 'their ', 'every '];
+/** Every erasure verb on every way of naming the answers ("wipe all of the responses"). */
+const ERASE_ANSWERS = ERASE_VERBS.flatMap((verb) =>
+  OF.flatMap((of) => ANSWERS.map((what) => `${verb} ${of}${what}`)),
+).join(' | ');
+
 /** "erase review AR-1042": shown what would go, and asked to confirm by typing the exact command. */
 export const eraseReviewIntent = {
   reader: intentReader({
@@ -24,11 +32,9 @@ export const eraseReviewIntent = {
     vocabulary: [
       ...entries('erase | erasure | right to be forgotten | right to erasure', intent('eraseReview', 4)),
       ...entries('delete | remove | wipe | forget | purge', intent('eraseReview', 2)),
-      // "delete the answers for AR-1042" is an erasure, whatever else it says.
-      ...entries(
-        'delete the answers | erase the answers | delete answers | erase answers | remove the answers',
-        intent('eraseReview', 6),
-      ),
+      // "delete the answers for AR-1042", "remove all answers for review AR-6123": an erasure verb on the
+      // answers is an erasure, whatever else it says (it outweighs "answers for", which shows them).
+      ...entries(ERASE_ANSWERS, intent('eraseReview', 6)),
     ],
     // A review reference beside an erasure word settles it.
     evidence: (e, scored) => (e.hasReviewRef && scored > 0 ? 1 : 0),

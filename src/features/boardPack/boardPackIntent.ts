@@ -43,10 +43,17 @@ export const boardPackIntent = {
   reader: intentReader({
     intent: 'boardPack',
     before: 'digest',
-    vocabulary: entries(
-      'board pack | boardpack | board papers | pack for the board | partnership board pack | scorecard pack | board report pack | board report | report for the board | for the partnership board | for the board meeting | scorecard for the board',
-      intent('boardPack', 8),
-    ),
+    vocabulary: [
+      ...entries(
+        'board pack | boardpack | board papers | pack for the board | partnership board pack | scorecard pack | board report pack | board report | report for the board | for the partnership board | for the board meeting | scorecard for the board',
+        intent('boardPack', 8),
+      ),
+      // The board named with what is made for it, words apart: "papers for the SEND partnership board".
+      // Each a hint (the board alone may be a question about the board), together a request.
+      ...entries('partnership board | send board | board meeting', intent('boardPack', 2)),
+      ...entries('the board | board', intent('boardPack', 1)),
+      ...entries('papers | pack | slides | paper', intent('boardPack', 2)),
+    ],
     build: ({ analysis, terms }) => {
       const weeks = weeksAsked(analysis.tokens);
       const ask: PackAsk = weeks

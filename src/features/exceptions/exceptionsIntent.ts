@@ -15,7 +15,10 @@ export const exceptionsIntent = {
     intent: 'exceptions',
     before: 'responseRate',
     vocabulary: entries(
-      'exceptions | exception report | exceptions report | exceptions commentary | commentary on exceptions | write commentary | need commentary | needs commentary | add commentary | add a comment on what',
+      'exceptions | exception report | exceptions report | exceptions commentary | commentary on exceptions | write commentary | need commentary | needs commentary | add commentary | add a comment on what | ' +
+        // A manager's word on a measure that is off track, in staff's own words.
+        'need a comment | needs a comment | need comments | need a manager comment | manager comment | manager comments | manager commentary | commentary | ' +
+        'need an explanation | needs an explanation | what is being done about | accountable manager',
       intent('exceptions', 6),
     ),
     build: () => ({ intent: 'exceptions' }),

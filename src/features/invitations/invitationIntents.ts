@@ -66,13 +66,21 @@ export const myInvitationsIntent = {
   reader: intentReader({
     intent: 'myInvitations',
     before: 'responseRate',
-    vocabulary: entries(
-      'my invitations | my invites | my invitation | my surveys | invitations I made | invitations I sent | invitations I have sent | invites I sent | invites I made | ' +
-        'invitations I have made | invitations I made | invitations I sent | invitations I have sent | invitations have I sent | invitations have I made | surveys I sent | surveys I have sent | who has not finished | who has not completed | who has not responded | who has not replied | who has not answered | ' +
-        'not finished yet | not finished | have not finished | have not completed | still to finish | yet to finish | outstanding invitations | outstanding surveys | invitation status | invitations status | status of my invitations | ' +
-        'who to chase | chase up | families to chase | lost the link | lost their link | lost link | new link | fresh link | resend the link | resend link | send the link again',
-      intent('myInvitations', 6),
-    ),
+    vocabulary: [
+      ...entries(
+        'my invitations | my invites | my invitation | my surveys | invitations I made | invitations I sent | invitations I have sent | invites I sent | invites I made | ' +
+          'invitations I have made | invitations I made | invitations I sent | invitations I have sent | invitations have I sent | invitations have I made | surveys I sent | surveys I have sent | who has not finished | who has not completed | who has not responded | who has not replied | who has not answered | ' +
+          'not finished yet | not finished | have not finished | have not completed | still to finish | yet to finish | outstanding invitations | outstanding surveys | invitation status | invitations status | status of my invitations | ' +
+          'who to chase | chase up | families to chase | lost the link | lost their link | lost link | new link | fresh link | resend the link | resend link | send the link again',
+        intent('myInvitations', 6),
+      ),
+      // A practitioner's own families and surveys not done yet ("which of my families still need to finish").
+      ...entries(
+        'my families | my reviews | my young people | my parents | need to finish | needs to finish | still need to | still needs to | not yet finished | not yet completed | ' +
+          'yet to complete | still to complete | not submitted | have not submitted | unfinished | incomplete surveys | surveys not done | not done their survey | not done the survey',
+        intent('myInvitations', 4),
+      ),
+    ],
     build: () => ({ intent: 'myInvitations' }),
     command: () => 'my invitations',
   }),

@@ -17,7 +17,8 @@ const signal = (id: 'publish' | 'withdraw' | 'allScores') => ({ kind: 'topic', i
 
 const VOCABULARY: Entry[] = [
   ...entries(
-    'public page | public figures | published figures | what is public | local offer page | outcomes page | public outcomes',
+    'public page | public figures | published figures | what is public | local offer page | outcomes page | public outcomes | ' +
+      'what is published | what have we published | what we publish | is published | are published | on the local offer | for the local offer',
     intent('publicFigures', 6),
   ),
   // "publish" only as typed: one letter from "Polish" ("translate this into Polish" is not a publishing request).
@@ -40,6 +41,10 @@ export const publicFiguresIntent = {
     intent: 'publicFigures',
     before: 'measure',
     vocabulary: VOCABULARY,
+    // "can you publish the safe scores": publishing names the command and what follows is its object, so
+    // the outcome and "scores" it names must not turn it into a scores question (as an erasure or an
+    // invitation names itself). Only a cue of 4 or more (publish, withdraw, the public page) takes over.
+    evidence: (_e, scored) => (scored >= 4 ? 6 : 0),
     build: ({ analysis, outcome }) => {
       const said = new Set(
         tagged(analysis, 'topic')

@@ -34,6 +34,14 @@ const VOCABULARY = [
     'did families not understand | families did not understand | families not understand | families do not understand | did children not understand | children did not understand | did parents not understand | parents did not understand | did people not understand the | people did not understand the | families found confusing | families found hard | said they did not understand | questions confused | confused families | confused parents | confused children',
     intent('unclearQuestions', 8),
   ),
+  // The same words said of any group who answer the survey ("questions young people did not understand",
+  // "which questions did carers find confusing"): a hint here, made decisive by the group named (see evidence below).
+  ...entries(
+    'did not understand | do not understand | not understand | not understood | confusing | confused | found hard | hard to follow',
+    intent('unclearQuestions', 2),
+  ),
+  // …and only about questions: "parents do not understand the EHCP process" is not about the survey.
+  ...entries('question | questions', intent('unclearQuestions', 1)),
 ];
 
 export const unclearQuestionsIntent = {
@@ -41,6 +49,9 @@ export const unclearQuestionsIntent = {
     intent: 'unclearQuestions',
     before: 'scores',
     vocabulary: VOCABULARY,
+    // Not understanding, said of those who answer (children, young people, parent carers), is theirs: it
+    // outweighs the bot's own unanswered questions ("did not understand" alone, 4).
+    evidence: (e, scored) => (e.hasRoles && scored >= 3 ? 4 : 0),
     build: (s) => ({ intent: 'unclearQuestions', roles: s.roles, terms: s.terms.terms.slice(0, 1) }),
     command: () => 'which questions did families not understand',
   }),

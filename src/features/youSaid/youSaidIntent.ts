@@ -19,7 +19,10 @@ export const youSaidIntent = {
     intent: 'youSaidWeDid',
     before: 'responseRate',
     vocabulary: entries(
-      'you said we did | you said, we did | you said | we did | ysdw | what we changed | changes we made',
+      'you said we did | you said, we did | you said | we did | ysdw | what we changed | changes we made | ' +
+        // What was done about what families said, in staff's own words.
+        'what have we changed | what has changed because | changed because of | because of feedback | in response to feedback | acted on feedback | acting on feedback | ' +
+        'changes from feedback | changes made from | what we did about | what have we done about | what did we do about the feedback',
       intent('youSaidWeDid', 6),
     ),
     build: () => ({ intent: 'youSaidWeDid' }),
