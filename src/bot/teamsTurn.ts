@@ -139,9 +139,12 @@ const TOO_LONG = 'This was too long to show in the chat.';
 /**
  * A reply as the activities that carry it, none over MAX_ACTIVITY_BYTES: as one message when it fits;
  * else a card without its long fallback text, or split into several cards (whole elements, in order, the
- * buttons on the last); a text split at line ends. A form cannot be split (its inputs and its button
- * must stay together), nor an element bigger than a message: then its summary is sent, saying so. The
- * presenters size their cards to fit (a review's words go by bytes); this is the net under all of them.
+ * buttons on the last); a text split at line ends. Sections kept behind buttons (Action.ShowCard) are split
+ * too: a set of such buttons too big for one message goes one button a message, and a section too big for one
+ * message is shown by several buttons ("Measures (1 of 2)", "Measures (2 of 2)"), each with a part of it. A
+ * form cannot be split (its inputs and its button must stay together), nor an element bigger than a message:
+ * then its summary is sent, saying so. The presenters size their cards to fit (a review's words go by bytes);
+ * this is the net under all of them.
  */
 export function activitiesFor(reply: Reply): Partial<Activity>[] {
   const whole = toActivity(reply);
@@ -156,22 +159,76 @@ function fits(activity: Partial<Activity>): boolean {
   return jsonBytes(activity) <= MAX_ACTIVITY_BYTES;
 }
 
+type Element = Record<string, unknown>;
+const isShowCard = (a: unknown): a is Element & { title?: string; card: Element & { body: unknown[] } } =>
+  isRecord(a) && a.type === 'Action.ShowCard' && isRecord(a.card) && Array.isArray(a.card.body);
+
 function splitCard(card: AdaptiveCardJson, summary: string): Partial<Activity>[] | undefined {
-  const body = card.body;
-  if (!Array.isArray(body) || JSON.stringify(card).includes('"Input.')) return undefined;
+  if (!Array.isArray(card.body) || JSON.stringify(card).includes('"Input.')) return undefined;
+  // The card's own sections behind buttons join its body as a set of buttons, so they split like the rest;
+  // its other buttons go on the last part.
+  const own = Array.isArray(card.actions) ? (card.actions as unknown[]) : [];
+  const shown = own.filter(isShowCard);
+  const actions = own.filter((a) => !isShowCard(a));
+  const body = shown.length ? [...card.body, { type: 'ActionSet', actions: shown }] : card.body;
   // Each part is measured with the buttons on, so the last one (which gets them) fits too.
   const part = (elements: unknown[], last: boolean) => {
-    const { actions, ...rest } = card;
-    return toActivity({ text: summary, card: { ...rest, body: elements, ...(last && actions ? { actions } : {}) } });
+    const { actions: _, ...rest } = card;
+    return toActivity({
+      text: summary,
+      card: { ...rest, body: elements, ...(last && actions.length ? { actions } : {}) },
+    });
   };
-  const groups: unknown[][] = [[]];
+  const alone = (element: unknown) => fits(part([element], true));
+  const pieces: unknown[] = [];
   for (const element of body) {
+    const split = piecesOf(element, alone);
+    if (!split) return undefined;
+    pieces.push(...split);
+  }
+  const groups: unknown[][] = [[]];
+  for (const piece of pieces) {
     const current = groups.at(-1)!;
-    if (fits(part([...current, element], true))) current.push(element);
-    else if (current.length > 0 && fits(part([element], true))) groups.push([element]);
-    else return undefined;
+    if (fits(part([...current, piece], true))) current.push(piece);
+    else groups.push([piece]);
   }
   return groups.map((elements, i) => part(elements, i === groups.length - 1));
+}
+
+/**
+ * An element as pieces that each fit a message alone: itself when it fits; a set of buttons one button a
+ * set; a section behind one button as several buttons, each showing a run of the section's elements.
+ */
+function piecesOf(element: unknown, alone: (element: unknown) => boolean): unknown[] | undefined {
+  if (alone(element)) return [element];
+  if (!isRecord(element) || element.type !== 'ActionSet' || !Array.isArray(element.actions)) return undefined;
+  if (element.actions.length > 1) {
+    const out: unknown[] = [];
+    for (const action of element.actions) {
+      const split = piecesOf({ ...element, actions: [action] }, alone);
+      if (!split) return undefined;
+      out.push(...split);
+    }
+    return out;
+  }
+  const action: unknown = element.actions[0];
+  if (!isShowCard(action)) return undefined;
+  const showing = (items: unknown[], title: string | undefined) => ({
+    ...element,
+    actions: [{ ...action, ...(title !== undefined ? { title } : {}), card: { ...action.card, body: items } }],
+  });
+  // Measured with the longest title a part may get ("Measures (12 of 12)").
+  const longest = `${action.title ?? 'More'} (999 of 999)`;
+  const runs: unknown[][] = [];
+  for (const item of action.card.body) {
+    const current = runs.at(-1);
+    if (current && alone(showing([...current, item], longest))) current.push(item);
+    else if (alone(showing([item], longest))) runs.push([item]);
+    else return undefined;
+  }
+  return runs.map((items, i) =>
+    showing(items, runs.length > 1 ? `${action.title ?? 'More'} (${i + 1} of ${runs.length})` : action.title),
+  );
 }
 
 /** A text as messages under the limit, split at line ends (a line too long for one is cut between characters). */
