@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { fromRoot } from '../../../src/config/projectPaths.js';
 import { loadWorryExamples } from '../../../src/seeds/loadSeeds.js';
 import { englishModel } from '../../../src/seeds/englishModel.js';
+import type { English } from '../../../src/features/worries/domain/worryText.js';
 import { examplesOf, WorryPhrases, type WorryList } from '../../../src/features/worries/domain/worryPhrases.js';
 
 /**
@@ -33,6 +34,19 @@ import { examplesOf, WorryPhrases, type WorryList } from '../../../src/features/
  * each set is read by a model trained only on the other sets, and its figures alone are printed too.
  */
 const sets = loadWorryExamples();
+/**
+ * The English model, reading each text once (the first reading is kept): the nets below train on the same
+ * examples again and again (every set's nets learn from all the other sets). wink-nlp does not always read a text
+ * the same way twice in a process: a heldout7 text's "dad's" is two words on its first reading and one on later
+ * ones. Keeping first readings changed no figure below, only the words given for one false alarm in dev.
+ */
+const english = englishModel();
+const docs = new Map<string, ReturnType<English['readDoc']>>();
+const readingOnce: English = {
+  ...english,
+  readDoc: (text: string) => docs.get(text) ?? docs.set(text, english.readDoc(text)).get(text)!,
+};
+const englishOnce = () => readingOnce;
 const list = JSON.parse(readFileSync(fromRoot('seeds', 'worry-phrases.json'), 'utf8')) as WorryList;
 /** The same list with no rules and no signs: only the model reads. */
 const modelOnly: WorryList = {
@@ -48,7 +62,7 @@ describe('the worry net on family-written texts (seeds/worry-examples/)', functi
     const set = JSON.parse(
       readFileSync(fromRoot('test', 'unit', 'worries', 'worryTexts.heldout7.json'), 'utf8'),
     ) as typeof sets extends Map<string, infer S> ? S : never;
-    const net = new WorryPhrases(list, englishModel, () => examplesOf(sets.values()));
+    const net = new WorryPhrases(list, englishOnce, () => examplesOf(sets.values()));
     const missed = set.worrying.filter((w) => net.find(w.text).length === 0);
     const raised = set.harmless.filter((h) => net.find(h.text).length > 0);
     console.log(
@@ -63,8 +77,8 @@ describe('the worry net on family-written texts (seeds/worry-examples/)', functi
   for (const [name, set] of sets) {
     it(`${name}, read with a model that never saw it: ≥ 95% of worrying texts raised, ≤ 5% of harmless`, () => {
       const others = () => examplesOf([...sets].filter(([n]) => n !== name).map(([, s]) => s));
-      const whole = new WorryPhrases(list, englishModel, others);
-      const model = new WorryPhrases(modelOnly, englishModel, others);
+      const whole = new WorryPhrases(list, englishOnce, others);
+      const model = new WorryPhrases(modelOnly, englishOnce, others);
       const rate = (detector: WorryPhrases) => ({
         missed: set.worrying.filter((w) => detector.find(w.text).length === 0),
         raised: set.harmless.filter((h) => detector.find(h.text).length > 0),
