@@ -141,6 +141,7 @@ export function composeBot(
       jobs.contactSweepJob(services.familyContacts),
       ...(services.familyContacts.reminders ? [jobs.familyRemindersJob(services.familyContacts.reminders)] : []),
       jobs.staffNoticesJob(services.staffNotices),
+      jobs.staffWhoLeftJob(services.addressBook, services.access),
     ],
     logger,
   );

@@ -8,6 +8,8 @@ import { addressOf, userIdOf, userNameOf } from './teamsTurn.js';
 export type AddressKeeper = {
   rememberAddress(address: ConversationAddress, opts?: { seenAgain?: boolean }): Promise<boolean>;
   forgetAddress(conversationId: string): Promise<void>;
+  /** A member of staff removed the app from their own chat: their address and display name go. */
+  forgetPerson(userId: string): Promise<void>;
   /** A staff member's own 1:1 chat, where alerts meant for them alone go. */
   rememberPerson(userId: string, address: ConversationAddress, name?: string): Promise<boolean>;
 };
@@ -28,9 +30,13 @@ export class AddressCapture implements Middleware {
     const activity = context.activity;
     if (activity.channelId === 'msteams' && tenantAllowed(activity, this.allowedTenants)) {
       if (this.installed(context)) await this.keeper.rememberAddress(addressOf(activity));
-      else if (activity.type === ActivityTypes.InstallationUpdate && isRemove(activity.action))
-        await this.keeper.forgetAddress(addressOf(activity).conversationId);
-      else if (activity.type === ActivityTypes.Message && can(await rolesOf(context, this.access), 'seeFigures')) {
+      else if (activity.type === ActivityTypes.InstallationUpdate && isRemove(activity.action)) {
+        const address = addressOf(activity);
+        await this.keeper.forgetAddress(address.conversationId);
+        // Removed from their own chat (a person leaving uninstalls it, or it is uninstalled for them).
+        const userId = userIdOf(activity);
+        if (address.conversationType === 'personal' && userId) await this.keeper.forgetPerson(userId);
+      } else if (activity.type === ActivityTypes.Message && can(await rolesOf(context, this.access), 'seeFigures')) {
         const address = addressOf(activity);
         await this.keeper.rememberAddress(address, { seenAgain: true });
         const userId = userIdOf(activity);

@@ -1,4 +1,5 @@
 import type { Clock } from '../domain/clock.js';
+import type { AddressBookService } from '../features/addressBook/addressBookService.js';
 import type { DigestService } from '../features/digests/digestService.js';
 import type { FamilyContactsService } from '../features/familyContacts/familyContactsService.js';
 import type { ReminderTally } from '../features/familyContacts/reminderDelivery.js';
@@ -127,6 +128,25 @@ export function contactSweepJob(contacts: Pick<FamilyContactsService, 'sweep'>):
     run: async () => {
       const r = await contacts.sweep();
       return r.removed > 0 ? { note: 'contacts no longer needed deleted', detail: r } : { detail: r };
+    },
+  };
+}
+
+/**
+ * Forgets the own-chat rows (address and display name) of staff who have left: no staff role any more, or
+ * not seen for about 13 months. Hourly is ample (a few hundred rows); two instances deleting one row is harmless.
+ */
+export function staffWhoLeftJob(
+  addressBook: Pick<AddressBookService, 'forgetStaffWhoLeft'>,
+  roles: { rolesOf(userId: string): Promise<readonly string[]> },
+): Job {
+  return {
+    name: 'forgetting staff who left',
+    every: HOUR,
+    firstRunAfter: 60_000,
+    run: async () => {
+      const r = await addressBook.forgetStaffWhoLeft(roles);
+      return r.forgotten > 0 ? { note: 'staff who left forgotten', detail: r } : { detail: r };
     },
   };
 }

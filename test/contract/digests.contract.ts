@@ -148,6 +148,34 @@ export function describeAddressBookContract(name: string, makeStore: StoreFactor
       );
       expect(addressOf(await store().personalChat('user-1'))).to.deep.equal(address('a:personal-3'));
     });
+
+    it("lists whose own chats are kept and when each was written, and forgets one person's chat and name whole", async () => {
+      expect(await store().people()).to.deep.equal([]);
+      await store().savePerson('user-1', address('a:personal-1'), at(0), 'Ada Lovelace');
+      await store().savePerson('user-2', address('a:personal-2'), at(5), 'Grace Hopper');
+      await store().save(address('chat-1'), at(6));
+      const people = (await store().people()).sort((a, b) => a.userId.localeCompare(b.userId));
+      expect(people, 'only people, each with when they last wrote').to.deep.equal([
+        { userId: 'user-1', seenAt: at(0) },
+        { userId: 'user-2', seenAt: at(5) },
+      ]);
+
+      expect(await store().forgetPerson('user-1')).to.equal(true);
+      expect(await store().personalChat('user-1'), 'their chat is gone').to.equal(undefined);
+      expect(await store().names(['user-1', 'user-2']), 'and their name').to.deep.equal(
+        new Map([['user-2', 'Grace Hopper']]),
+      );
+      expect((await store().people()).map((p) => p.userId)).to.deep.equal(['user-2']);
+      expect(await store().get('chat-1'), 'conversation addresses are untouched').to.not.equal(undefined);
+      expect(await store().forgetPerson('user-1'), 'forgetting again finds nothing').to.equal(false);
+      expect(await store().forgetPerson('user-9'), 'nor someone never kept').to.equal(false);
+
+      await store().savePerson('user-1', address('a:personal-4'), at(9));
+      expect(await store().names(['user-1']), 'writing again keeps them again, without the old name').to.deep.equal(
+        new Map(),
+      );
+      expect(addressOf(await store().personalChat('user-1'))).to.deep.equal(address('a:personal-4'));
+    });
   });
 }
 

@@ -4,6 +4,9 @@ import { cleanDisplayName, UNNAMED_STAFF } from '../../domain/text/displayNames.
 import { isAllowedServiceUrl } from './domain/serviceUrls.js';
 import type { AddressBook, GoneReason, StoredAddress } from './addressBookStores.js';
 
+/** A member of staff's own row is kept this long after they last wrote to the bot (about 13 months). */
+export const STAFF_ROW_KEPT_MS = 400 * 24 * 3600_000;
+
 /**
  * The bot's address book: where each conversation (the termly digest) and each staff member's own chat
  * (worry alerts) can be reached later. Kept by the channel layer as the bot is installed, removed and
@@ -42,6 +45,32 @@ export class AddressBookService {
     const ids = [...new Set(userIds)];
     const names = ids.length > 0 ? await this.addresses.names(ids) : new Map<string, string>();
     return (userId) => names.get(userId) ?? UNNAMED_STAFF;
+  }
+
+  /** A member of staff removed the app from their own chat: their chat address and name go at once. */
+  async forgetPerson(userId: string): Promise<void> {
+    await this.addresses.forgetPerson(userId);
+  }
+
+  /**
+   * Staff who have left, forgotten: a row whose person holds no staff role any more (taken away with
+   * `npm run roles`), or who has not written to the bot for STAFF_ROW_KEPT_MS (an account closed sends no
+   * word). Their records keep the id; views then name them "a member of staff". Writing again brings it back.
+   */
+  async forgetStaffWhoLeft(roles: { rolesOf(userId: string): Promise<readonly string[]> }): Promise<{
+    kept: number;
+    forgotten: number;
+  }> {
+    const now = this.clock.now().getTime();
+    let kept = 0;
+    let forgotten = 0;
+    for (const { userId, seenAt } of await this.addresses.people()) {
+      const stale = now - seenAt.getTime() > STAFF_ROW_KEPT_MS;
+      if (stale || (await roles.rolesOf(userId)).length === 0) {
+        if (await this.addresses.forgetPerson(userId)) forgotten++;
+      } else kept++;
+    }
+    return { kept, forgotten };
   }
 
   async forgetAddress(conversationId: string): Promise<void> {

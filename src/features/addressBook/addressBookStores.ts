@@ -25,4 +25,10 @@ export interface AddressBook {
   personalChat(userId: string): Promise<ConversationAddress | undefined>;
   /** The display names kept for these staff, in one lookup; an id with no name kept is left out. */
   names(userIds: readonly string[]): Promise<Map<string, string>>;
+  /** Every staff member's own-chat row: whose, and when they last wrote there (to forget those who left). */
+  people(): Promise<KeptPerson[]>;
+  /** Deletes a staff member's row, address and display name together; false when there was none. */
+  forgetPerson(userId: string): Promise<boolean>;
 }
+
+export type KeptPerson = { userId: string; seenAt: Date };

@@ -250,11 +250,21 @@ export class InMemoryWaitSummaries implements WaitSummaryStore {
 
 export class InMemoryAddressBook implements AddressBook {
   readonly rows = new Map<string, StoredAddress>();
-  readonly people = new Map<string, ConversationAddress>();
+  readonly chats = new Map<string, ConversationAddress>();
   readonly displayNames = new Map<string, string>();
-  async savePerson(userId: string, address: ConversationAddress, _at?: Date, name?: string) {
-    this.people.set(userId, { ...address });
+  readonly seen = new Map<string, Date>();
+  async savePerson(userId: string, address: ConversationAddress, at: Date = new Date(0), name?: string) {
+    this.chats.set(userId, { ...address });
+    this.seen.set(userId, at);
     if (name !== undefined) this.displayNames.set(userId, name);
+  }
+  async people() {
+    return [...this.seen].map(([userId, seenAt]) => ({ userId, seenAt }));
+  }
+  async forgetPerson(userId: string) {
+    this.displayNames.delete(userId);
+    this.seen.delete(userId);
+    return this.chats.delete(userId);
   }
   async names(userIds: readonly string[]) {
     const out = new Map<string, string>();
@@ -265,7 +275,7 @@ export class InMemoryAddressBook implements AddressBook {
     return out;
   }
   async personalChat(userId: string) {
-    return this.people.get(userId);
+    return this.chats.get(userId);
   }
   /** `unlessRecent`, as in the repository: the same active address, written less than a day ago, is left as it is. */
   async save(address: ConversationAddress, at: Date, opts: { unlessRecent?: boolean } = {}) {

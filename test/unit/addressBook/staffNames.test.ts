@@ -131,4 +131,28 @@ describe('staff shown by name, never by id (unit, in-memory stores)', () => {
     expect(userNameOf(from({ id: 'u' }))).to.equal(undefined);
     expect(userNameOf(from({ id: 'u', name: '' }))).to.equal(undefined);
   });
+
+  it('forgets the name and chat of staff who left: no role any more, or not seen for about 13 months', async () => {
+    const roles = new Map<string, string[]>([
+      [ADA, ['manager']],
+      [BOB, []],
+    ]);
+    const lookup = { rolesOf: async (id: string) => roles.get(id) ?? [] };
+    // Bob's role was taken away: his row goes; Ada still has hers and wrote today: kept.
+    expect(await w.addressBook.forgetStaffWhoLeft(lookup)).to.deep.equal({ kept: 1, forgotten: 1 });
+    expect(await w.addressBook.personalChat(BOB)).to.equal(undefined);
+    expect((await w.addressBook.staffNames([ADA, BOB]))(ADA)).to.equal('Ada Lovelace');
+
+    // A year on, Ada is kept (she may still work here, silent); past 400 days without a word, she is forgotten.
+    w.clock.advanceDays(365);
+    expect(await w.addressBook.forgetStaffWhoLeft(lookup)).to.deep.equal({ kept: 1, forgotten: 0 });
+    w.clock.advanceDays(36);
+    expect(await w.addressBook.forgetStaffWhoLeft(lookup)).to.deep.equal({ kept: 0, forgotten: 1 });
+    expect((await w.addressBook.staffNames([ADA]))(ADA)).to.equal(UNNAMED_STAFF);
+    expect(await w.addressBook.personalChat(ADA)).to.equal(undefined);
+
+    // Writing again keeps her again.
+    await w.addressBook.rememberPerson(ADA, chat('ada-chat'), 'Ada Lovelace');
+    expect((await w.addressBook.staffNames([ADA]))(ADA)).to.equal('Ada Lovelace');
+  });
 });

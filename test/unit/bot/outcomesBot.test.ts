@@ -75,6 +75,25 @@ describe('the bot class (unit, TestAdapter, in-memory stores)', () => {
     expect(w.addresses.rows.get('conv-staff-1')?.status).to.equal('gone');
   });
 
+  it("forgets a member of staff's own chat and display name when the app is removed from it; a team's removal forgets no one", async () => {
+    const { w, adapter } = setup();
+    const named = (id: string, conversation?: Partial<Activity['conversation']>) =>
+      teams(id, {
+        from: { id, name: 'Ada Lovelace', aadObjectId: id },
+        ...(conversation ? { conversation: { ...teams(id).conversation!, ...conversation } } : {}),
+      });
+    await adapter.send({ ...named('staff-1'), type: ActivityTypes.Message, text: 'help' }).startTest();
+    expect((await w.addressBook.staffNames(['staff-1']))('staff-1')).to.equal('Ada Lovelace');
+    const team = named('staff-1', { id: 'team-conv', conversationType: 'channel', isGroup: true });
+    await adapter.send({ ...team, type: ActivityTypes.InstallationUpdate, action: 'remove' }).startTest();
+    expect(await w.addressBook.personalChat('staff-1'), 'removed from a team: their own chat stays').to.not.equal(
+      undefined,
+    );
+    await adapter.send({ ...named('staff-1'), type: ActivityTypes.InstallationUpdate, action: 'remove' }).startTest();
+    expect(await w.addressBook.personalChat('staff-1')).to.equal(undefined);
+    expect((await w.addressBook.staffNames(['staff-1']))('staff-1')).to.equal('a member of staff');
+  });
+
   it('sends a Web Chat card press (Action.Submit) to its route: the confirmation comes on top of the next section', async () => {
     const { w, adapter } = setup();
     const made = await w.invitationService.invite('BOT-101', 'pc', 'staff-1');

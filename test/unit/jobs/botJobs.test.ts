@@ -111,4 +111,18 @@ describe("the bot's jobs", () => {
       });
     });
   });
+
+  describe('forgetting staff who left', () => {
+    it('runs a minute after start and then hourly, with the role lookup it was given, and says when it forgot someone', async () => {
+      const forgetStaffWhoLeft = sinon.stub().resolves({ kept: 3, forgotten: 0 });
+      const roles = { rolesOf: async () => [] };
+      const job = jobs.staffWhoLeftJob({ forgetStaffWhoLeft }, roles);
+      await runFor(job, 2 * 3600_000, clock);
+      expect(forgetStaffWhoLeft.callCount).to.equal(3); // 10:01, 11:00, 12:00
+      expect(forgetStaffWhoLeft.firstCall.args).to.deep.equal([roles]);
+      expect((await job.run()).note).to.equal(undefined);
+      forgetStaffWhoLeft.resolves({ kept: 2, forgotten: 1 });
+      expect(await job.run()).to.deep.equal({ note: 'staff who left forgotten', detail: { kept: 2, forgotten: 1 } });
+    });
+  });
 });

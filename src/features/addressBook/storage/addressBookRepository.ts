@@ -1,10 +1,10 @@
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { encodeKey } from '../../../storage/azureLimits.js';
-import { getOrUndefined, TABLES, type TableStore } from '../../../storage/tableStore.js';
+import { getOrUndefined, isStatus, TABLES, type TableStore } from '../../../storage/tableStore.js';
 import type { ConversationAddress } from '../../../ports/messages.js';
 import type { ReadCache } from '../../../storage/readCache.js';
-import type { AddressBook, GoneReason, StoredAddress } from '../addressBookStores.js';
+import type { AddressBook, GoneReason, KeptPerson, StoredAddress } from '../addressBookStores.js';
 
 const stored = z.object({
   conversationId: z.string().min(1),
@@ -143,6 +143,35 @@ export class AddressBookRepository implements AddressBook {
       if (typeof e.userId === 'string' && wanted.has(e.userId) && typeof e.name === 'string' && e.name !== '')
         out.set(e.userId, e.name);
     return out;
+  }
+
+  async people(): Promise<KeptPerson[]> {
+    const out: KeptPerson[] = [];
+    for await (const e of (await this.table()).listEntities<Record<string, unknown>>({
+      queryOptions: { filter: "PartitionKey eq 'person'", select: ['userId', 'updatedAt'] },
+    }))
+      if (typeof e.userId === 'string' && typeof e.updatedAt === 'string')
+        out.push({ userId: e.userId, seenAt: new Date(e.updatedAt) });
+    return out;
+  }
+
+  async forgetPerson(userId: string): Promise<boolean> {
+    const key = `person~${userId}`;
+    let removed = false;
+    // Kept here as known-missing, so this instance's next alert for them finds no chat at once.
+    await this.addresses.write(
+      key,
+      async () => {
+        try {
+          await (await this.table()).deleteEntity('person', personRow(userId));
+          removed = true;
+        } catch (error) {
+          if (!isStatus(error, 404)) throw error;
+        }
+      },
+      () => undefined,
+    );
+    return removed;
   }
 
   /** Several addresses at once (the subscribers of a digest), in one partition scan. */
