@@ -6,24 +6,34 @@ import { FakeTurn, MANAGER, PRACTITIONER } from '../../support/fakes/fakeWorld.j
 type World = Awaited<ReturnType<typeof demoWorld>>;
 const page = async (w: World) => publicOutcomesHtml(w.bank, await w.publicOutcomes.page());
 
+let conversationId = '';
 async function say(w: World, text: string, roles = MANAGER) {
-  const turn = new FakeTurn(roles, { text, userId: 'aad-manager-1' });
+  const turn = new FakeTurn(roles, { text, userId: 'aad-manager-1', conversationId });
   await w.router.routeText(turn);
   return turn;
 }
 
 describe('the public /outcomes page', function () {
   this.timeout(60_000);
+  // The demo data is loaded once (each load imports about 11,000 rows); every test starts as a fresh world does,
+  // with nothing marked public (the marks are all this page keeps), and talks in a conversation of its own.
+  let w: World;
+  let tests = 0;
+  before(async () => {
+    w = await demoWorld();
+  });
+  beforeEach(() => {
+    w.publicMarks.rows.length = 0;
+    conversationId = `conv-${++tests}`;
+  });
 
   it('shows nothing a manager has not marked public', async () => {
-    const w = await demoWorld();
     const html = await page(w);
     expect(html).to.include('No figures have been published yet.');
     expect(html).not.to.match(/<svg|<table/);
   });
 
   it('publishes what a manager names in words, and only that, with who and when kept', async () => {
-    const w = await demoWorld();
     const turn = await say(w, 'publish annual reviews completed on time');
     expect(turn.all).to.include('Published on the public page: Annual reviews completed on time.');
     expect(w.publicMarks.rows).to.deep.equal([
@@ -38,7 +48,6 @@ describe('the public /outcomes page', function () {
   });
 
   it('publishes the outcome scores, each chart an image with its title and a table, small groups hidden', async () => {
-    const w = await demoWorld();
     await say(w, 'publish the outcome scores');
     const html = await page(w);
     expect(html).not.to.match(/<script|\son[a-z]+=|javascript:/i);
@@ -51,8 +60,8 @@ describe('the public /outcomes page', function () {
   });
 
   it('the card sets every subject; only changes are recorded', async () => {
-    const w = await demoWorld();
     const save = new FakeTurn(MANAGER, {
+      conversationId,
       value: { verb: 'public.save', o_voice: 'true', o_safe: 'false', m_complaints: 'true', m_nosuch: 'true' },
     });
     await w.router.routeCard(save);
@@ -63,7 +72,6 @@ describe('the public /outcomes page', function () {
   });
 
   it('only managers choose what is public', async () => {
-    const w = await demoWorld();
     const turn = await say(w, 'publish annual reviews completed on time', PRACTITIONER);
     expect(turn.all).to.include('only managers choose what the public page shows');
     expect(w.publicMarks.rows).to.deep.equal([]);
