@@ -11,6 +11,7 @@ import { readTerms } from './termSlot.js';
 import type { MeasureVocab, ServiceVocab, TermRef, Understanding } from './types.js';
 import { lexiconFor } from './vocabulary.js';
 import { readWaitsChange } from './waitsSlot.js';
+import { yearBeforeAsked } from './yearBefore.js';
 
 /** How long a question stays the one a short follow-up is read against. */
 export const FOLLOW_UP_MINUTES = 30;
@@ -61,6 +62,9 @@ export function readFollowUp(
   // A full question of another kind, or an exact command, needs no earlier one.
   if (!OPEN.has(fresh.intent)) return fresh;
   const { tokens } = normalise(text);
+  // "and the year before?": the period just asked, a year earlier.
+  const before = yearBeforeAsked(tokens, previous);
+  if (before) return before;
   const a = analyse(tokens, lexiconFor(services, measures));
   const cued = cuedAsFollowUp(tokens);
   const outcome = readOutcome(a);

@@ -907,6 +907,33 @@ const HELD_OUT_10: [string | string[], Want | Want[]][] = [
   [['response rate this term', 'and last term?'], RR({ terms: [{ kind: 'previous' }] })],
 ];
 
+/**
+ * "and the year before?" after a question for a period is that period a year earlier (session 10; before, it was
+ * a year before today: "voice scores for 2024-25" → "and the year before?" answered for 2025-26's year before).
+ * A period that cannot be moved without today's date ("last year", "October") is not guessed.
+ */
+const YEAR_BEFORE_ROWS: [string | string[], Want | Want[]][] = [
+  [
+    ['voice scores for 2024-25', 'and the year before?'],
+    S('voice', { period: { kind: 'year', academicYear: '2023-24' } }),
+  ],
+  [
+    ['voice scores for 2024-25', 'and the year before?', 'and the year before that?'],
+    S('voice', { period: { kind: 'year', academicYear: '2022-23' } }),
+  ],
+  [
+    ['attendance of EHCP pupils in 2024-25', 'what about the previous year?'],
+    MP('attendance_ehcp', { kind: 'year', academicYear: '2023-24' }),
+  ],
+  [['SALT waits in October 2025', 'and the year before?'], WP('salt', { kind: 'month', month: 10, year: 2024 })],
+  [
+    ['safe scores in spring 2025-26', 'and the year before?'],
+    S('safe', { terms: [{ kind: 'named', season: 'spring', academicYear: '2024-25' }] }),
+  ],
+  [['response rate this term', 'and the year before?'], RR({ terms: [{ kind: 'yearAgo' }] })],
+  [['SALT waits last year', 'and the year before?'], NONE],
+];
+
 describe('trust table: how often a practitioner is answered right, asked back, not understood or confidently wrong', () => {
   const results = [
     ...TABLE,
@@ -921,6 +948,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     ...HELD_OUT_SCOPES,
     ...HELD_OUT_REPORTING,
     ...HELD_OUT_10,
+    ...YEAR_BEFORE_ROWS,
   ].map(([said, want]) => {
     const got = readChain(said);
     const text = Array.isArray(said) ? said.join(' → ') : said;
