@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import { redactedSummary } from '../config/config.js';
 import { fromRoot } from '../config/projectPaths.js';
 import { BackupRefused, backupTables, tablesOf, type BackupProgress } from '../storage/tableBackup.js';
-import { runCli, withServices } from './cliStorage.js';
+import { lines, runCli, withServices, type CliIo, type CliStream } from './cliStorage.js';
 
 const USAGE = `Back up every table of the store (the embedded one under DATA_DIR, or the configured account) into a folder.
 
@@ -16,38 +16,37 @@ A folder without manifest.json is not a backup. A folder that already holds one 
 --overwrite is given. Works whether the bot is running or not; rows written while it runs may or may
 not be included (Table Storage has no snapshot), so stop the bot for a backup taken at one moment.`;
 
-runCli(async () => {
-  const args = process.argv.slice(2);
+export async function main(io: CliIo): Promise<number> {
+  const { out, err } = lines(io);
+  const args = io.argv;
   if (args.includes('--help')) {
-    console.log(USAGE);
-    return;
+    out(USAGE);
+    return 0;
   }
   const overwrite = args.includes('--overwrite');
   const rest = args.filter((a) => a !== '--overwrite');
   if (rest.length !== 1 || rest[0]!.startsWith('--')) {
-    console.error(`Give exactly one folder.\n\n${USAGE}`);
-    process.exitCode = 2;
-    return;
+    err(`Give exactly one folder.\n\n${USAGE}`);
+    return 2;
   }
   const folder = path.resolve(rest[0]!);
   const version = (JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string }).version;
-  await withServices(async (s, config) => {
-    const bar = backupBar();
+  return withServices(io, async (s, config) => {
+    const bar = backupBar(io.stderr);
     const started = Date.now();
     let manifest;
     try {
       manifest = await backupTables(tablesOf(s.store), folder, {
         overwrite,
         toolVersion: version,
-        source: redactedSummary(config).storage as Record<string, string>,
+        source: redactedSummary(config, io.env).storage as Record<string, string>,
         onProgress: (p) => bar.update(p),
       });
     } catch (error) {
       bar.stop();
       if (error instanceof BackupRefused) {
-        console.error(`Refused: ${error.message}`);
-        process.exitCode = 1;
-        return;
+        err(`Refused: ${error.message}`);
+        return 1;
       }
       throw new Error(
         `${error instanceof Error ? error.message : String(error)}\nNo manifest was written: ${folder} does not hold a usable backup.`,
@@ -56,23 +55,24 @@ runCli(async () => {
     bar.stop();
     const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
     const seconds = (Date.now() - started) / 1000;
-    console.log(
-      `Backed up ${rows} rows from ${manifest.tables.length} tables in ${seconds.toFixed(1)} s to ${folder}:`,
-    );
-    for (const t of manifest.tables) console.log(`  ${t.name.padEnd(20)} ${String(t.rows).padStart(9)} rows`);
-    console.log(`Manifest: ${path.join(folder, 'manifest.json')} (tool version ${version}, ${manifest.finishedAt}).`);
+    out(`Backed up ${rows} rows from ${manifest.tables.length} tables in ${seconds.toFixed(1)} s to ${folder}:`);
+    for (const t of manifest.tables) out(`  ${t.name.padEnd(20)} ${String(t.rows).padStart(9)} rows`);
+    out(`Manifest: ${path.join(folder, 'manifest.json')} (tool version ${version}, ${manifest.finishedAt}).`);
+    return 0;
   });
-});
+}
+
+runCli(import.meta.url, main);
 
 /** Tables done of all, and rows so far (a table's size is not known before it is read). */
-function backupBar(): { update(p: BackupProgress): void; stop(): void } {
-  if (!process.stderr.isTTY) {
+function backupBar(stderr: CliStream): { update(p: BackupProgress): void; stop(): void } {
+  if (!stderr.isTTY) {
     let last = -1;
     return {
       update(p) {
         if (p.tablesDone !== last) {
           last = p.tablesDone;
-          process.stderr.write(`backing up: ${p.tablesDone}/${p.tablesTotal} tables, ${p.rows} rows\n`);
+          stderr.write(`backing up: ${p.tablesDone}/${p.tablesTotal} tables, ${p.rows} rows\n`);
         }
       },
       stop() {},
@@ -81,7 +81,7 @@ function backupBar(): { update(p: BackupProgress): void; stop(): void } {
   const bar = new cliProgress.SingleBar(
     {
       format: 'Backing up [{bar}] {value}/{total} tables | {rows} rows | {table}',
-      stream: process.stderr,
+      stream: stderr as NodeJS.WritableStream,
     },
     cliProgress.Presets.shades_classic,
   );

@@ -5,7 +5,7 @@ import { ResponsesImport } from '../features/survey/responsesImport.js';
 import { MeasuresImport } from '../features/measures/measuresImport.js';
 import { BenchmarksImport } from '../features/measures/benchmarksImport.js';
 import { CsvHeaderError, type RowError } from '../imports/csvRows.js';
-import { fail, runCli, withServices } from './cliStorage.js';
+import { fail, lines, runCli, withServices, type CliIo } from './cliStorage.js';
 import type { Core } from '../composeServices.js';
 import { progressBar } from './progress.js';
 
@@ -37,18 +37,18 @@ Importing the same file again changes nothing; a corrected extract replaces refe
 a measure's period imported again replaces the figures stored for it, and a comparator's figure for a
 measure and period imported again replaces it.`;
 
-runCli(async () => {
-  const args = process.argv.slice(2);
+export async function main(io: CliIo): Promise<number> {
+  const args = io.argv;
   const skipInvalid = args.includes('--skip-invalid');
   const [kind, file, ...extra] = args.filter((a) => a !== '--skip-invalid');
   if (!kind || kind === '--help' || kind === 'help') {
-    console.log(USAGE);
-    return;
+    lines(io).out(USAGE);
+    return 0;
   }
   if (kind !== 'responses' && kind !== 'referrals' && kind !== 'measures' && kind !== 'benchmarks')
-    fail(`Unknown import "${kind}".\n\n${USAGE}`, 2);
-  if (!file || extra.length) fail(`Give exactly one CSV file.\n\n${USAGE}`, 2);
-  if (!existsSync(file)) fail(`No such file: ${file}`, 2);
+    fail(io, `Unknown import "${kind}".\n\n${USAGE}`, 2);
+  if (!file || extra.length) fail(io, `Give exactly one CSV file.\n\n${USAGE}`, 2);
+  if (!existsSync(file)) fail(io, `No such file: ${file}`, 2);
   const absolute = path.resolve(file);
   try {
     const run = {
@@ -57,13 +57,15 @@ runCli(async () => {
       measures: importMeasures,
       benchmarks: importBenchmarks,
     }[kind];
-    await run(absolute, skipInvalid);
+    return await run(io, absolute, skipInvalid);
   } catch (error) {
     if (error instanceof CsvHeaderError || (error as { code?: string }).code?.startsWith('CSV_'))
-      fail(`${file}: ${(error as Error).message}`, 1);
+      fail(io, `${file}: ${(error as Error).message}`, 1);
     throw error;
   }
-});
+}
+
+runCli(import.meta.url, main);
 
 type ImportReport = { rows: number; invalid: RowError[]; imported: boolean; rejectsFile?: string };
 
@@ -72,31 +74,33 @@ type ImportReport = { rows: number; invalid: RowError[]; imported: boolean; reje
  * row is invalid and --skip-invalid was not given) writes nothing and says how to go on.
  */
 async function runImport<R extends ImportReport>(
+  io: CliIo,
   phase: { name: string; label: string },
   run: (s: Core, onProgress: (p: { phase: string; done: number; total?: number }) => void) => Promise<R>,
   done: (report: R, s: Core) => string[],
-): Promise<void> {
-  await withServices(async (s) => {
-    const bar = progressBar(phase.label);
+): Promise<number> {
+  return withServices(io, async (s) => {
+    const bar = progressBar(phase.label, io.stderr);
     const report = await run(s, (p) => (p.phase === phase.name ? bar.update(p.done, p.total) : undefined));
     bar.stop();
-    printErrors(report.invalid);
+    printErrors(io, report.invalid);
     if (!report.imported) {
-      console.error(
+      lines(io).err(
         `\nNothing imported: ${report.invalid.length} of ${report.rows} rows are invalid (listed above and in ${report.rejectsFile}). Fix them, or run again with --skip-invalid to import the ${report.rows - report.invalid.length} valid rows.`,
       );
-      process.exitCode = 1;
-      return;
+      return 1;
     }
-    for (const line of done(report, s)) console.log(line);
+    for (const line of done(report, s)) lines(io).out(line);
+    return 0;
   });
 }
 
 const rowsLine = (file: string, r: ImportReport, asOf = '') =>
   `${path.basename(file)}${asOf}: ${r.rows} rows read, ${r.rows - r.invalid.length} valid, ${r.invalid.length} rejected${r.rejectsFile ? ` (written to ${r.rejectsFile})` : ''}`;
 
-function importResponses(file: string, skipInvalid: boolean): Promise<void> {
+function importResponses(io: CliIo, file: string, skipInvalid: boolean): Promise<number> {
   return runImport(
+    io,
     { name: 'importing', label: 'importing respondents' },
     (s, onProgress) =>
       new ResponsesImport(s.seeds.bank, s.seeds.themeList, s.seeds.terms, s.clock, s.stores.respondents).run(file, {
@@ -110,8 +114,9 @@ function importResponses(file: string, skipInvalid: boolean): Promise<void> {
   );
 }
 
-function importReferrals(file: string, skipInvalid: boolean): Promise<void> {
+function importReferrals(io: CliIo, file: string, skipInvalid: boolean): Promise<number> {
   return runImport(
+    io,
     { name: 'writing', label: 'writing referrals' },
     (s, onProgress) =>
       new ReferralsImport(s.clock, s.services.waits, s.stores.referrals, s.stores.waitSummaries).run(file, {
@@ -128,8 +133,9 @@ function importReferrals(file: string, skipInvalid: boolean): Promise<void> {
   );
 }
 
-function importMeasures(file: string, skipInvalid: boolean): Promise<void> {
+function importMeasures(io: CliIo, file: string, skipInvalid: boolean): Promise<number> {
   return runImport(
+    io,
     { name: 'writing', label: 'writing measures' },
     (s, onProgress) =>
       new MeasuresImport(s.services.measures.catalogue.measures, s.clock, s.stores.measureValues).run(file, {
@@ -145,8 +151,9 @@ function importMeasures(file: string, skipInvalid: boolean): Promise<void> {
   );
 }
 
-function importBenchmarks(file: string, skipInvalid: boolean): Promise<void> {
+function importBenchmarks(io: CliIo, file: string, skipInvalid: boolean): Promise<number> {
   return runImport(
+    io,
     { name: 'writing', label: 'writing comparators' },
     (s, onProgress) =>
       new BenchmarksImport(s.services.measures.catalogue.measures, s.clock, s.stores.benchmarks).run(file, {
@@ -163,7 +170,8 @@ function importBenchmarks(file: string, skipInvalid: boolean): Promise<void> {
   );
 }
 
-export function printErrors(invalid: RowError[], limit = 20): void {
-  for (const r of invalid.slice(0, limit)) console.error(`line ${r.line}: ${r.errors.join('; ')}`);
-  if (invalid.length > limit) console.error(`… and ${invalid.length - limit} more (see the rejects file)`);
+export function printErrors(io: CliIo, invalid: RowError[], limit = 20): void {
+  const { err } = lines(io);
+  for (const r of invalid.slice(0, limit)) err(`line ${r.line}: ${r.errors.join('; ')}`);
+  if (invalid.length > limit) err(`… and ${invalid.length - limit} more (see the rejects file)`);
 }

@@ -4,22 +4,22 @@ import yazl from 'yazl';
 import { loadPackageSettings } from '../config/config.js';
 import { fromRoot } from '../config/projectPaths.js';
 import { buildManifest, LOCAL_BOT_ID, LOCAL_TEAMS_APP_ID } from '../manifest/buildManifest.js';
-import { runCli } from './cliStorage.js';
+import { lines, runCli, type CliIo } from './cliStorage.js';
 
 /**
  * npm run package [-- <out.zip>]: builds the Teams app package (manifest.json and the two icons), by default
  * manifest/build/send-outcomes-bot.zip. It needs only MicrosoftAppId, TEAMS_APP_ID and PUBLIC_BASE_URL.
  */
-runCli(async () => {
-  const settings = loadPackageSettings();
+export async function main(io: CliIo): Promise<number> {
+  const settings = loadPackageSettings(io.env);
   const botId = settings.appId ?? LOCAL_BOT_ID;
   const teamsAppId = settings.teamsAppId ?? LOCAL_TEAMS_APP_ID;
   if (!settings.appId)
-    console.warn(
+    lines(io).err(
       'MicrosoftAppId is not set: the package uses a placeholder bot id and will only work for local testing.',
     );
   const manifest = buildManifest({ teamsAppId, botId, publicBaseUrl: settings.publicBaseUrl });
-  const out = path.resolve(process.argv[2] ?? fromRoot('manifest', 'build', 'send-outcomes-bot.zip'));
+  const out = path.resolve(io.argv[0] ?? fromRoot('manifest', 'build', 'send-outcomes-bot.zip'));
   mkdirSync(path.dirname(out), { recursive: true });
   const zip = new yazl.ZipFile();
   zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json');
@@ -29,5 +29,8 @@ runCli(async () => {
   await new Promise<void>((resolve, reject) =>
     zip.outputStream.pipe(createWriteStream(out)).on('close', resolve).on('error', reject),
   );
-  console.log(`Wrote ${out} (app id ${teamsAppId}, bot id ${botId}).`);
-});
+  lines(io).out(`Wrote ${out} (app id ${teamsAppId}, bot id ${botId}).`);
+  return 0;
+}
+
+runCli(import.meta.url, main);

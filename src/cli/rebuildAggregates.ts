@@ -1,5 +1,5 @@
 import { rebuildAggregates } from '../features/scores/aggregatesRebuild.js';
-import { runCli, withServices } from './cliStorage.js';
+import { lines, runCli, withServices, type CliIo } from './cliStorage.js';
 
 const USAGE = `Recompute every outcome-score aggregate from the stored answers and report any difference
 from the incrementally maintained aggregates (there should be none).
@@ -7,30 +7,33 @@ from the incrementally maintained aggregates (there should be none).
   npm run aggregates:rebuild            report only
   npm run aggregates:rebuild -- --fix   also replace the aggregates with the recomputed ones`;
 
-runCli(async () => {
-  const args = process.argv.slice(2);
+export async function main(io: CliIo): Promise<number> {
+  const { out } = lines(io);
+  const args = io.argv;
   if (args.includes('--help')) {
-    console.log(USAGE);
-    return;
+    out(USAGE);
+    return 0;
   }
-  await withServices(async (s) => {
+  return withServices(io, async (s) => {
     const report = await rebuildAggregates(s.seeds.bank, s.seeds.themeList, s.stores.respondents, s.stores.counters, {
       fix: args.includes('--fix'),
-      onProgress: (n) => process.stderr.write(`\r${n} respondents read`),
+      onProgress: (n) => io.stderr.write(`\r${n} respondents read`),
     });
-    console.log(`Read ${report.respondents} respondents and ${report.answers} answers.`);
+    out(`Read ${report.respondents} respondents and ${report.answers} answers.`);
     if (report.differences.length === 0) {
-      console.log('No difference: the incremental aggregates match a computation from scratch.');
-      return;
+      out('No difference: the incremental aggregates match a computation from scratch.');
+      return 0;
     }
-    console.log(`${report.differences.length} differences between stored and recomputed aggregates:`);
+    out(`${report.differences.length} differences between stored and recomputed aggregates:`);
     for (const d of report.differences.slice(0, 50))
-      console.log(`  ${d.term} ${d.row} ${d.field}: stored ${d.stored}, recomputed ${d.recomputed}`);
-    console.log(
+      out(`  ${d.term} ${d.row} ${d.field}: stored ${d.stored}, recomputed ${d.recomputed}`);
+    out(
       report.fixed
         ? 'Fixed: the aggregates were replaced by the recomputed values.'
         : 'Run with --fix to replace them.',
     );
-    process.exitCode = 1;
+    return 1;
   });
-});
+}
+
+runCli(import.meta.url, main);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BackupInvalid, BackupRefused, restoreTables, tablesOf } from '../storage/tableBackup.js';
-import { runCli, withServices } from './cliStorage.js';
+import { lines, runCli, withServices, type CliIo } from './cliStorage.js';
 import { progressBar } from './progress.js';
 
 const USAGE = `Restore a backup made by npm run backup into the store (the embedded one under DATA_DIR, or the configured account).
@@ -14,29 +14,28 @@ is given (rows with the same keys are then replaced, others kept). Writes each t
 of up to 100 entities of one partition. A restore cut short can be run again with --into-non-empty.
 Stop the bot first: it should not write while its store is being restored.`;
 
-runCli(async () => {
-  const args = process.argv.slice(2);
+export async function main(io: CliIo): Promise<number> {
+  const { out, err } = lines(io);
+  const args = io.argv;
   if (args.includes('--help')) {
-    console.log(USAGE);
-    return;
+    out(USAGE);
+    return 0;
   }
   const intoNonEmpty = args.includes('--into-non-empty');
   const rest = args.filter((a) => a !== '--into-non-empty');
   if (rest.length !== 1 || rest[0]!.startsWith('--')) {
-    console.error(`Give exactly one backup folder.\n\n${USAGE}`);
-    process.exitCode = 2;
-    return;
+    err(`Give exactly one backup folder.\n\n${USAGE}`);
+    return 2;
   }
   const folder = path.resolve(rest[0]!);
   if (!existsSync(folder)) {
-    console.error(`No such folder: ${folder}`);
-    process.exitCode = 2;
-    return;
+    err(`No such folder: ${folder}`);
+    return 2;
   }
-  await withServices(async (s) => {
+  return withServices(io, async (s) => {
     const bars = {
-      verifying: stopsOnce(progressBar('Verifying rows')),
-      writing: stopsOnce(progressBar('Restoring rows')),
+      verifying: stopsOnce(progressBar('Verifying rows', io.stderr)),
+      writing: stopsOnce(progressBar('Restoring rows', io.stderr)),
     };
     const started = Date.now();
     let report;
@@ -52,9 +51,8 @@ runCli(async () => {
       bars.verifying.stop();
       bars.writing.stop();
       if (error instanceof BackupInvalid || error instanceof BackupRefused) {
-        console.error(`Refused: ${error.message}\nNothing was written to the store.`);
-        process.exitCode = 1;
-        return;
+        err(`Refused: ${error.message}\nNothing was written to the store.`);
+        return 1;
       }
       throw new Error(
         `${error instanceof Error ? error.message : String(error)}\nThe store may now hold part of the backup: ` +
@@ -65,13 +63,16 @@ runCli(async () => {
     bars.writing.stop();
     const seconds = (Date.now() - started) / 1000;
     const m = report.manifest;
-    console.log(
+    out(
       `Restored ${report.rows} rows into ${report.tables.length} tables in ${seconds.toFixed(1)} s, from the backup of ${m.finishedAt} (tool version ${m.tool.version}):`,
     );
-    for (const t of report.tables) console.log(`  ${t.name.padEnd(20)} ${String(t.rows).padStart(9)} rows`);
-    console.log('Checksums and row counts matched the manifest.');
+    for (const t of report.tables) out(`  ${t.name.padEnd(20)} ${String(t.rows).padStart(9)} rows`);
+    out('Checksums and row counts matched the manifest.');
+    return 0;
   });
-});
+}
+
+runCli(import.meta.url, main);
 
 function stopsOnce<B extends { stop(): void }>(bar: B): B {
   let stopped = false;

@@ -1,5 +1,5 @@
 import { STAFF_ROLES, type StaffRole } from '../domain/access/roles.js';
-import { fail, runCli, withServices } from './cliStorage.js';
+import { fail, lines, runCli, withServices, type CliIo } from './cliStorage.js';
 
 const USAGE = `Manage staff roles (held in Table Storage by Teams / Entra user id).
 
@@ -9,40 +9,44 @@ const USAGE = `Manage staff roles (held in Table Storage by Teams / Entra user i
 
 Roles: ${STAFF_ROLES.join(', ')}. The user id is the person's Entra object id (a GUID), as Teams sends it.`;
 
-runCli(async () => {
-  const [command, userId, ...rest] = process.argv.slice(2);
+export async function main(io: CliIo): Promise<number> {
+  const { out } = lines(io);
+  const [command, userId, ...rest] = io.argv;
   if (!command || command === 'help' || command === '--help') {
-    console.log(USAGE);
-    return;
+    out(USAGE);
+    return 0;
   }
   const roles = rest.map((r) => r.toLowerCase());
   const unknown = roles.filter((r) => !(STAFF_ROLES as readonly string[]).includes(r));
-  if (unknown.length) fail(`Unknown role(s): ${unknown.join(', ')}. Roles are: ${STAFF_ROLES.join(', ')}.`, 2);
+  if (unknown.length) fail(io, `Unknown role(s): ${unknown.join(', ')}. Roles are: ${STAFF_ROLES.join(', ')}.`, 2);
   if ((command === 'add' || command === 'remove') && (!userId || userId.length > 200 || /[\u0000-\u001f]/.test(userId)))
-    fail(`Give a user id.\n\n${USAGE}`, 2);
-  if (command === 'add' && roles.length === 0) fail('Give at least one role to add.', 2);
-  await withServices(async ({ stores: { roles: repo } }) => {
+    fail(io, `Give a user id.\n\n${USAGE}`, 2);
+  if (command === 'add' && roles.length === 0) fail(io, 'Give at least one role to add.', 2);
+  await withServices(io, async ({ stores: { roles: repo } }) => {
     switch (command) {
       case 'list': {
         const all = await repo.list();
-        if (all.length === 0) console.log('No staff roles are set.');
-        for (const entry of all) console.log(`${entry.userId}\t${entry.roles.join(', ')}`);
+        if (all.length === 0) out('No staff roles are set.');
+        for (const entry of all) out(`${entry.userId}\t${entry.roles.join(', ')}`);
         return;
       }
       case 'add': {
         const next = [...new Set([...(await repo.rolesOf(userId)), ...(roles as StaffRole[])])];
         await repo.set(userId, next, 'cli');
-        console.log(`${userId}: ${next.join(', ')}`);
+        out(`${userId}: ${next.join(', ')}`);
         return;
       }
       case 'remove': {
         const next = roles.length ? (await repo.rolesOf(userId)).filter((r) => !roles.includes(r)) : [];
         await repo.set(userId, next, 'cli');
-        console.log(`${userId}: ${next.length ? next.join(', ') : 'no roles'}`);
+        out(`${userId}: ${next.length ? next.join(', ') : 'no roles'}`);
         return;
       }
       default:
-        fail(`Unknown command "${command}".\n\n${USAGE}`, 2);
+        fail(io, `Unknown command "${command}".\n\n${USAGE}`, 2);
     }
   });
-});
+  return 0;
+}
+
+runCli(import.meta.url, main);

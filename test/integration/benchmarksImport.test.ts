@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { fromRoot } from '../../src/config/projectPaths.js';
+import { main as importCommand } from '../../src/cli/import.js';
 import { BenchmarksImport } from '../../src/features/measures/benchmarksImport.js';
 import { MeasuresImport } from '../../src/features/measures/measuresImport.js';
 import { BotHarness } from '../support/botHarness.js';
+import { runInProcess } from '../support/cliRun.js';
 
 const HEADER = 'measure_id,period,comparator,numerator,denominator,value';
 
@@ -129,16 +129,17 @@ describe('comparators import: npm run import -- benchmarks (real Azurite)', func
     ]);
   });
 
-  it('the command exits non-zero with row-numbered errors and imports a good file', () => {
-    const env = { ...process.env, STORAGE_CONNECTION_STRING: bot.azurite.connectionString, BOT_TODAY: '2026-11-22' };
-    const run = (f: string) =>
-      spawnSync('npx', ['tsx', 'src/cli/import.ts', 'benchmarks', f], { cwd: fromRoot(), env, encoding: 'utf8' });
-    const bad = run(file('cli-bad.csv', ['ehcp_20_weeks,2025-26,neighbours,,,52.1']));
-    expect(bad.status).to.equal(1);
+  // The command's main, run in this process as its own process runs it (exit code, stdout, stderr); the import
+  // command's one run as its own process is in responsesImport.test.ts (all kinds share its wiring).
+  it('the command exits non-zero with row-numbered errors and imports a good file', async () => {
+    const store = { STORAGE_CONNECTION_STRING: bot.azurite.connectionString, BOT_TODAY: '2026-11-22' };
+    const run = (f: string) => runInProcess(importCommand, ['benchmarks', f], store);
+    const bad = await run(file('cli-bad.csv', ['ehcp_20_weeks,2025-26,neighbours,,,52.1']));
+    expect(bad.code).to.equal(1);
     expect(bad.stderr).to.match(/line 2: comparator must be one of england, region, statistical_neighbours/);
     expect(bad.stderr).to.match(/Nothing imported/);
-    const ok = run(file('cli-good.csv', ['ehcp_20_weeks,2025-26,statistical_neighbours,,,52.1']));
-    expect(ok.status, ok.stderr).to.equal(0);
+    const ok = await run(file('cli-good.csv', ['ehcp_20_weeks,2025-26,statistical_neighbours,,,52.1']));
+    expect(ok.code, ok.stderr).to.equal(0);
     expect(ok.stdout).to.match(/ehcp_20_weeks: 1 comparator figure stored/);
   });
 });

@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { fromRoot } from '../../src/config/projectPaths.js';
+import { main as importCommand } from '../../src/cli/import.js';
 import { MeasuresImport } from '../../src/features/measures/measuresImport.js';
 import { BotHarness } from '../support/botHarness.js';
+import { runInProcess } from '../support/cliRun.js';
 
 const HEADER = 'measure_id,period,numerator,denominator,value';
 
@@ -118,21 +118,18 @@ describe('framework measures import (real Azurite)', function () {
     expect(twice.repeatedRows).to.equal(1);
   });
 
-  it('the command exits non-zero with row-numbered errors, and imports with --skip-invalid', () => {
+  // The command's main, run in this process as its own process runs it (exit code, stdout, stderr); the import
+  // command's one run as its own process is in responsesImport.test.ts (all kinds share its wiring).
+  it('the command exits non-zero with row-numbered errors, and imports with --skip-invalid', async () => {
     const f = file('cli.csv', ['short_breaks,2026-27-autumn,,,140', 'short_breaks,2026-27-autumn-x,,,1']);
-    const env = { ...process.env, STORAGE_CONNECTION_STRING: bot.azurite.connectionString, BOT_TODAY: '2026-11-22' };
-    const run = (...extra: string[]) =>
-      spawnSync('npx', ['tsx', 'src/cli/import.ts', 'measures', f, ...extra], {
-        cwd: fromRoot(),
-        env,
-        encoding: 'utf8',
-      });
-    const bad = run();
-    expect(bad.status).to.equal(1);
+    const store = { STORAGE_CONNECTION_STRING: bot.azurite.connectionString, BOT_TODAY: '2026-11-22' };
+    const run = (...extra: string[]) => runInProcess(importCommand, ['measures', f, ...extra], store);
+    const bad = await run();
+    expect(bad.code).to.equal(1);
     expect(bad.stderr).to.match(/line 3: period "2026-27-autumn-x" is not a term/);
     expect(bad.stderr).to.match(/Nothing imported/);
-    const ok = run('--skip-invalid');
-    expect(ok.status, ok.stderr).to.equal(0);
+    const ok = await run('--skip-invalid');
+    expect(ok.code, ok.stderr).to.equal(0);
     expect(ok.stdout).to.match(/1 rejected/);
     expect(ok.stdout).to.match(/short_breaks: 1 period stored/);
   });

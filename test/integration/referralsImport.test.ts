@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { fromRoot } from '../../src/config/projectPaths.js';
+import { main as importCommand } from '../../src/cli/import.js';
 import { demoReferrals, referralsToCsv } from '../../src/features/waits/domain/demoExtracts.js';
 import type { Referral } from '../../src/features/waits/domain/referral.js';
 import { waitingListStats } from '../../src/features/waits/domain/waitingListStats.js';
@@ -11,6 +10,7 @@ import { statsFromSummary } from '../../src/features/waits/domain/serviceSummary
 import { discloseWaits } from '../../src/features/waits/domain/disclosedWaits.js';
 import { ReferralsImport } from '../../src/features/waits/referralsImport.js';
 import { BotHarness } from '../support/botHarness.js';
+import { runInProcess } from '../support/cliRun.js';
 
 const HEADER = 'referral_id,service,referred_on,triaged_on,first_seen_on,closed_on';
 
@@ -189,23 +189,17 @@ describe('waiting-list extract import (real Azurite)', function () {
     expect(answer.figures).to.deep.equal(discloseWaits(fromReferrals));
   });
 
-  it('the command exits non-zero with row-numbered errors, and imports with --skip-invalid', () => {
+  // The command's main, run in this process as its own process runs it (exit code, stdout, stderr); the import
+  // command's one run as its own process is in responsesImport.test.ts (all kinds share its wiring).
+  it('the command exits non-zero with row-numbered errors, and imports with --skip-invalid', async () => {
     const f = file('cli.csv', ['C-1,salt,2026-10-01,,,', 'C-2,salt,2026-10-40,,,']);
-    const env = { ...process.env, STORAGE_CONNECTION_STRING: bot.azurite.connectionString, BOT_TODAY: '2026-11-22' };
-    const bad = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'referrals', f], {
-      cwd: fromRoot(),
-      env,
-      encoding: 'utf8',
-    });
-    expect(bad.status).to.equal(1);
+    const store = { STORAGE_CONNECTION_STRING: bot.azurite.connectionString, BOT_TODAY: '2026-11-22' };
+    const bad = await runInProcess(importCommand, ['referrals', f], store);
+    expect(bad.code).to.equal(1);
     expect(bad.stderr).to.match(/line 3: referred_on '2026-10-40' is not a real date/);
     expect(bad.stderr).to.match(/Nothing imported/);
-    const ok = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'referrals', f, '--skip-invalid'], {
-      cwd: fromRoot(),
-      env,
-      encoding: 'utf8',
-    });
-    expect(ok.status, ok.stderr).to.equal(0);
+    const ok = await runInProcess(importCommand, ['referrals', f, '--skip-invalid'], store);
+    expect(ok.code, ok.stderr).to.equal(0);
     expect(ok.stdout).to.match(/1 rejected/);
     expect(ok.stdout).to.match(/salt: 1 new, 0 updated/);
   });
