@@ -178,14 +178,19 @@ export function cards(activities: Activity[]): Activity[] {
 /** Every element of a card, depth first (inputs sit inside containers that group them with their notes). */
 export function cardElements(card: Activity): Activity[] {
   const out: Activity[] = [];
+  // A section behind a button (Action.ShowCard) is part of the card: its elements follow its button's set.
+  const shown = (actions: Activity[] | undefined) =>
+    (actions ?? []).filter((a) => a.type === 'Action.ShowCard').forEach((a) => walk(a.card?.body));
   const walk = (items: Activity[] | undefined) => {
     for (const e of items ?? []) {
       out.push(e);
       walk(e.items);
       walk(e.columns);
+      if (e.type === 'ActionSet') shown(e.actions);
     }
   };
   walk(card.body);
+  shown(card.actions);
   return out;
 }
 

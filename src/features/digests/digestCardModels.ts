@@ -10,6 +10,13 @@ export type TermDigestCard = {
   attentionTitle: string;
   /** Container style: 'attention' when something needs attention, else 'good'. */
   attentionStyle: string;
+  /** The few lines that need a decision, worst first (at most LEAD_LINES), shown before anything else. */
+  lead: string[];
+  /** "and 3 more: …" when the lead leaves some out; else empty. */
+  leadMore: string;
+  /** Exceptions without commentary, and the survey's response rate: what someone may have to chase. */
+  decisions: string[];
+  /** Everything needing attention in full (with its target and commentary), one press away. */
   attention: string[];
   hasChart: boolean;
   chartTitle: string;

@@ -22,6 +22,7 @@ import {
   SUPPRESSED_TEXT,
   serviceTitle,
   nowrap,
+  wholeNumber,
 } from '../../cards/format.js';
 import { decidingMeasure, RAG_WORDS, ratingFor, ratingOf, targetText } from '../waits/waitsPresenter.js';
 import { targetText as measureTargetText, valueText } from '../measures/measuresPresenter.js';
@@ -56,6 +57,37 @@ function attentionText(a: Attention, d: TermDigest): string {
   return `${r.icon} ${a.service.name} is ${a.kind}: ${decidingMeasure(a.service, w.figures!)}.`;
 }
 
+/** How many of the things needing attention the digest leads with; the rest are one press away. */
+export const LEAD_LINES = 5;
+const LEAD_ORDER = { red: 0, fell: 1, worse: 1, amber: 2 } as const;
+
+/** Worst first: red, then what fell or got worse, then amber (each in the digest's own order). */
+function leadOrder(a: Attention): number {
+  if (a.kind === 'measure') return LEAD_ORDER[a.why];
+  return LEAD_ORDER[a.kind];
+}
+
+/** One short line for the top of the digest: what, its figure, and whether a decision is written down. */
+function leadText(a: Attention, d: TermDigest): string {
+  if (a.kind === 'fell')
+    return `▼ ${a.outcome} (${ROLE_WORDS[a.role]}) fell from ${oneDecimal(a.from)} to ${oneDecimal(a.to)}`;
+  if (a.kind === 'measure') {
+    const m = a.line.measure;
+    const f = a.line.figures!;
+    const icon = a.why === 'worse' ? '▼' : ratingOf(a.why).icon;
+    const what = a.why === 'worse' ? 'worse than a year before' : `${a.why} against its target`;
+    const commentary = a.why === 'amber' ? '' : a.note ? ' · commentary written' : ' · no commentary yet';
+    return `${icon} ${m.name}: ${valueText(m, f.latest)}, ${periodLabel(f.latest.period, m.frequency)} (${what})${commentary}`;
+  }
+  const w = d.waits.find((x) => x.service.id === a.service.id)!;
+  return `${ratingOf(a.kind).icon} ${serviceTitle(a.service)}: ${decidingMeasure(a.service, w.figures!)}`;
+}
+
+/** Exceptions (red, or worse than a year before) with no commentary written for their latest figure. */
+function withoutCommentary(d: TermDigest): number {
+  return d.attention.filter((a) => a.kind === 'measure' && a.why !== 'amber' && !a.note).length;
+}
+
 /** The digest as the card's data, the same as plain text, and a one-line summary for notifications. */
 export function presentTermDigest(
   d: TermDigest,
@@ -63,10 +95,22 @@ export function presentTermDigest(
 ): { card: TermDigestCard; text: string; summary: string } {
   const attention = d.attention.map((a) => attentionText(a, d));
   const attentionTitle = attention.length ? `Needs attention (${attention.length})` : 'Nothing needs attention';
+  const ranked = d.attention.map((a, i) => ({ a, i })).sort((x, y) => leadOrder(x.a) - leadOrder(y.a) || x.i - y.i);
+  const lead = ranked.slice(0, LEAD_LINES).map(({ a }) => leadText(a, d));
+  const hidden = d.attention.length - lead.length;
+  const leadMore = hidden > 0 ? `and ${hidden} more: press "Needs attention".` : '';
   if (!attention.length)
-    attention.push(
-      `No outcome fell by ${oneDecimal(FALL_THRESHOLD)} or more since ${d.previousTerm.label}, and no service is below its target.`,
+    lead.push(
+      `No outcome fell by ${oneDecimal(FALL_THRESHOLD)} or more since ${d.previousTerm.label}, and no service or measure is below its target.`,
     );
+  const missing = withoutCommentary(d);
+  const decisions = [
+    ...(missing
+      ? [
+          `${missing} exception${missing === 1 ? ' has' : 's have'} no commentary yet (what is being done, by when) for the board pack.`,
+        ]
+      : []),
+  ];
 
   const bars = chartBars(d);
   const hasChart = bars.some((b) => b.value !== 'not shown');
@@ -78,7 +122,7 @@ export function presentTermDigest(
     const longest = w.figures.longestWeeks.shown
       ? `${oneDecimal(w.figures.longestWeeks.value)} weeks`
       : WAITS_SUPPRESSED_TEXT;
-    const count = w.figures.waiting.shown ? String(w.figures.waiting.value) : WAITS_SUPPRESSED_TEXT;
+    const count = w.figures.waiting.shown ? wholeNumber(w.figures.waiting.value) : WAITS_SUPPRESSED_TEXT;
     return {
       label: serviceTitle(w.service),
       rating: `${r.icon} ${r.words.split(':')[0]}`,
@@ -115,9 +159,16 @@ export function presentTermDigest(
   const rates = d.rates.map((r) => {
     const title = r.role === 'all' ? 'All' : ROLE_LABEL[r.role];
     if (r.sent.shown && r.sent.value === 0) return { title, value: 'no invitations this term' };
-    const of = r.sent.shown && r.completed.shown ? ` (${r.completed.value} of ${r.sent.value} invited completed)` : '';
+    const of =
+      r.sent.shown && r.completed.shown
+        ? ` (${wholeNumber(r.completed.value)} of ${wholeNumber(r.sent.value)} invited completed)`
+        : '';
     return { title, value: `${figureText(r.rate, percent)}${of}` };
   });
+  // Who has not answered, in one line: the whole area's rate (each group's in the section).
+  const all = d.rates.find((r) => r.role === 'all');
+  if (all && !(all.sent.shown && all.sent.value === 0))
+    decisions.push(`Survey responses this term: ${rates[d.rates.indexOf(all)]!.value}.`);
   const notes = [
     `Scores: mean from 1 (strongly disagree) to 5 (strongly agree) with the change since ${d.previousTerm.label} (▲ ▼), % positive = answers of 4 or 5, n = respondents.`,
     `Waiting times as of ${longDate(d.generatedOn)}; ratings: green at or above target, amber up to 5 points below, red further below, and only against a target set by statute or the framework's documents.`,
@@ -140,6 +191,9 @@ export function presentTermDigest(
     subtitle,
     attentionTitle,
     attentionStyle: d.attention.length ? 'attention' : 'good',
+    lead,
+    leadMore,
+    decisions,
     attention,
     hasChart,
     chartTitle: `Mean outcome scores, ${d.term.label}`,
@@ -159,14 +213,15 @@ export function presentTermDigest(
     notes,
     csvUrl: opts.csvUrl ?? '',
     buttons: [
-      { title: 'Waiting times', text: 'which services are missing their targets?' },
-      { title: 'Outcome scores', text: 'outcome scores this term' },
+      ...(missing ? [{ title: 'Write commentary', text: 'exceptions' }] : []),
+      { title: 'Board pack', text: 'board pack for this term' },
     ],
   };
   const text = [
     `${title} (${subtitle})`,
     `${attentionTitle}:`,
-    ...attention.map((a) => `- ${a}`),
+    ...(attention.length ? attention : lead).map((a) => `- ${a}`),
+    ...decisions,
     'Outcomes (children and young people | parent carers):',
     ...outcomes.map((o) => `- ${o.label}: ${o.cyp} | ${o.pc}`),
     'Waiting times:',
@@ -197,7 +252,7 @@ function changeText(w: WaitLine): string {
   if (!c || !c.then.waiting.shown || !c.now.waiting.shown) return '';
   const d = c.now.waiting.value - c.then.waiting.value;
   const at = `at the extract of ${longDate(c.then.asOf)}`;
-  return `; ${d === 0 ? `the same as ${at}` : `${Math.abs(d)} ${d > 0 ? 'more' : 'fewer'} than ${at} (${c.then.waiting.value})`}`;
+  return `; ${d === 0 ? `the same as ${at}` : `${wholeNumber(Math.abs(d))} ${d > 0 ? 'more' : 'fewer'} than ${at} (${wholeNumber(c.then.waiting.value)})`}`;
 }
 
 const CHART_NOTE =

@@ -5,11 +5,19 @@ import { digestFiguresCsv } from '../../../src/features/digests/domain/digestFig
 import { signDownload, verifyDownload } from '../../../src/features/digests/domain/downloadToken.js';
 import { buildTermDigest, type TermDigestInput } from '../../../src/features/digests/domain/termDigest.js';
 import { outcomeScore, responseRates } from '../../../src/features/scores/domain/outcomeFigures.js';
-import { loadQuestionBank, loadServiceCatalogue, loadTermCalendar } from '../../../src/seeds/loadSeeds.js';
+import {
+  loadMeasureCatalogue,
+  loadQuestionBank,
+  loadServiceCatalogue,
+  loadTermCalendar,
+} from '../../../src/seeds/loadSeeds.js';
+import { measureFigures } from '../../../src/features/measures/domain/measureFigures.js';
 import type { OutcomeId } from '../../../src/domain/survey/questionBank.js';
 import { waitingListStats } from '../../../src/features/waits/domain/waitingListStats.js';
 import { discloseWaits } from '../../../src/features/waits/domain/disclosedWaits.js';
-import { presentTermDigest } from '../../../src/features/digests/termDigestPresenter.js';
+import { LEAD_LINES, presentTermDigest } from '../../../src/features/digests/termDigestPresenter.js';
+import { renderCard } from '../../../src/cards/renderCard.js';
+import { cardProblems } from '../../support/cardCheck.js';
 
 const bank = loadQuestionBank();
 const terms = loadTermCalendar();
@@ -82,6 +90,108 @@ describe('termly digest content', () => {
       '🔴 Neurodevelopmental pathway is red: 0% first seen on the pathway within 18 weeks this term (target 100%).',
     );
     expect(text).to.include('Speech and language therapy (SALT): No data; no referrals loaded');
+  });
+
+  it('leads with the few lines that need a decision, worst first, and keeps every section one press away (issue #26)', () => {
+    // Every outcome fell for parent carers (6), and the ND pathway is red: 7 things need attention.
+    const now: Counters = new Map(bank.outcomes.map((o) => [`pc~${o.id}`, answered(10, 3)]));
+    now.set('rate~pc', { sent: 1200, started: 1100, completed: 1000 });
+    const before: Counters = new Map(bank.outcomes.map((o) => [`pc~${o.id}`, answered(10, 4)]));
+    const nd = catalogue.find((s) => s.id === 'nd')!;
+    const stats = waitingListStats(
+      Array.from({ length: 10 }, (_, i) => ({
+        referralId: `N${i}`,
+        service: 'nd',
+        referredOn: '2026-01-01',
+        firstSeenOn: '2026-10-01',
+      })),
+      nd,
+      '2026-11-22',
+      term,
+    );
+    const d = buildTermDigest(input(now, before, [{ service: nd, figures: discloseWaits(stats) }]));
+    expect(d.attention).to.have.length(7);
+    const card = renderCard('termDigest', presentTermDigest(d).card) as any;
+    expect(cardProblems(card)).to.deep.equal([]);
+    // Before the first buttons: the title, the lead (red first, at most five) and one line each to act on.
+    const firstButtons = card.body.findIndex((e: any) => e.type === 'ActionSet');
+    const top = card.body.slice(0, firstButtons);
+    expect(JSON.stringify(top)).not.to.match(/"type":"(ColumnSet|FactSet)"/);
+    const lead = top.find((e: any) => e.type === 'Container').items.map((i: any) => i.text);
+    expect(lead[0]).to.equal('Needs attention (7)');
+    expect(lead.slice(1, 1 + LEAD_LINES)).to.have.length(LEAD_LINES);
+    expect(lead[1]).to.match(/^🔴 Neurodevelopmental pathway \(ND\): 0% first seen/);
+    expect(lead[2]).to.equal('▼ Voice (parent carers) fell from 4.0 to 3.0');
+    expect(lead.at(-1)).to.equal('and 2 more: press "Needs attention".');
+    // Counts for people (en-GB digit groups).
+    expect(top.map((e: any) => e.text)).to.include(
+      'Survey responses this term: 83% (1,000 of 1,200 invited completed).',
+    );
+    // The details, each behind its own button; everything that needs attention there in full.
+    const sections = new Map<string, any>(
+      card.body
+        .filter((e: any) => e.type === 'ActionSet')
+        .flatMap((e: any) => e.actions)
+        .concat(card.actions)
+        .filter((a: any) => a.type === 'Action.ShowCard')
+        .map((a: any) => [a.title, a.card]),
+    );
+    expect([...sections.keys()]).to.deep.equal([
+      'Needs attention',
+      'Outcome scores',
+      'Waiting times',
+      'Responses',
+      'About the figures',
+    ]);
+    const inFull = sections.get('Needs attention').body.map((e: any) => e.text);
+    expect(inFull.filter((t: string) => /^(▼|🔴)/.test(t))).to.have.length(7);
+    // Names on their own lines, never squeezed into a narrow column (words split mid-way in Teams).
+    expect(JSON.stringify(sections.get('Waiting times'))).not.to.include('"ColumnSet"');
+    const outcomeRows = sections
+      .get('Outcome scores')
+      .body.filter((e: any) => bank.outcomes.some((o) => o.shortName === e.items?.[0]?.text));
+    expect(outcomeRows).to.have.length(bank.outcomes.length);
+    for (const row of outcomeRows) expect(row.items.map((i: any) => i.type)).to.deep.equal(Array(3).fill('TextBlock'));
+    expect(JSON.stringify(sections.get('Waiting times'))).to.include('"text":"Neurodevelopmental pathway (ND)"');
+    expect(card.actions.map((a: any) => a.title)).to.deep.equal(['About the figures', 'Board pack']);
+  });
+
+  it('says how many exceptions have no commentary yet, and offers to write it', () => {
+    const plans = loadMeasureCatalogue().measures.find((m) => m.id === 'plans_qa_good')!;
+    const figures = measureFigures(plans, [
+      {
+        measureId: plans.id,
+        period: '2026-27-autumn',
+        numerator: 28,
+        denominator: 40,
+        value: 0.7,
+        loadedAt: '2026-11-20T09:00:00.000Z',
+        file: 'measures.csv',
+      },
+    ])!;
+    const base = input(new Map(), new Map());
+    const note = {
+      measureId: plans.id,
+      period: '2026-27-autumn',
+      action: 'A quality panel every fortnight.',
+      due: '2027-01-31',
+      writtenBy: 'm',
+      writtenAt: '2026-11-21T10:00:00.000Z',
+    };
+    const without = presentTermDigest(buildTermDigest({ ...base, measures: [{ measure: plans, figures }] })).card;
+    expect(without.lead).to.deep.equal([
+      '🔴 New EHC plans graded good or better: 70.0% (28 of 40), 2026-27 Autumn (red against its target) · no commentary yet',
+    ]);
+    expect(without.decisions[0]).to.equal(
+      '1 exception has no commentary yet (what is being done, by when) for the board pack.',
+    );
+    expect(without.buttons).to.deep.include({ title: 'Write commentary', text: 'exceptions' });
+    const written = presentTermDigest(
+      buildTermDigest({ ...base, measures: [{ measure: plans, figures }], exceptionNotes: [note] }),
+    ).card;
+    expect(written.lead[0]).to.match(/· commentary written$/);
+    expect(written.decisions.join(' ')).not.to.match(/no commentary/);
+    expect(written.buttons.map((b) => b.title)).to.deep.equal(['Board pack']);
   });
 
   it('says nothing needs attention when nothing does', () => {
