@@ -11,6 +11,8 @@ export type SlotEvidence = {
   hasReviewRef: boolean;
   /** 3 when a survey question was named by its words. */
   questionStrength?: number;
+  /** The message's words, normalised (for a reader whose evidence is the message's whole shape). */
+  tokens?: readonly string[];
 };
 
 /**

@@ -111,6 +111,7 @@ function understandText(
       hasReviewRef: slots.reviewRef !== undefined,
       // A survey question named by its words is a scores question, as strongly as an outcome's name.
       questionStrength: question.kind === 'none' ? 0 : 3,
+      tokens: analysis.tokens,
     },
     readers,
   );

@@ -53,11 +53,27 @@ function wordsAsked(tokens: readonly string[]): string[] {
   return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.id))];
 }
 
+/**
+ * "what is SEN support?", "what's an EHCNA": the whole message is "what is" and one of the words, nothing
+ * else, so it can only be asking what the word means ("what is the SALT wait" has more in it).
+ */
+function asksWhatIs(tokens: readonly string[] | undefined): boolean {
+  const words = (tokens ?? []).filter((t) => /[a-z0-9]/.test(t));
+  const start = words[0] === 'what' && (words[1] === 'is' || words[1] === 'are') ? 2 : -1;
+  if (start < 0) return false;
+  const rest = words.slice(start + (['a', 'an', 'the'].includes(words[start] ?? '') ? 1 : 0));
+  return (
+    rest.length > 0 &&
+    PHRASES.some((p) => p.words.length === rest.length && p.words.every((w, k) => w === rest[k] || `${w}s` === rest[k]))
+  );
+}
+
 export const glossaryIntent = {
   reader: intentReader({
     intent: 'glossary',
     before: 'help',
     vocabulary: VOCABULARY,
+    evidence: (e) => (asksWhatIs(e.tokens) ? 6 : 0),
     build: ({ analysis }) => ({ intent: 'glossary', words: wordsAsked(analysis.tokens) }),
     command: (u) => `what does ${GLOSSARY.find((g) => g.id === u.words[0])?.term ?? 'EHCP'} mean`,
   }),

@@ -821,7 +821,7 @@ const HELD_OUT_COMPARATORS: [string, Want | Want[]][] = [
  * fixing each by its kind, not its row (an erasure verb on any naming of the answers; publishing owns its object;
  * not understanding said of a respondent group about questions; outcome and group words alone never name one
  * question; everyday words for movement, comparison areas and the board's papers): 71 right, 1 not understood
- * ("what is SEN support": a glossary word asked as "what is" is not read yet).
+ * ("what is SEN support": a glossary word asked as "what is"; read since, see WHAT_IS_ROWS).
  */
 const HELD_OUT_10: [string | string[], Want | Want[]][] = [
   // Outcome scores, per question, ranks and periods.
@@ -934,6 +934,18 @@ const YEAR_BEFORE_ROWS: [string | string[], Want | Want[]][] = [
   [['SALT waits last year', 'and the year before?'], NONE],
 ];
 
+/** "what is …" and nothing else asks what a word means (session 10): the glossary, not the figures it also names. */
+const G = (...words: string[]): Want => ({ intent: 'glossary', words });
+const WHAT_IS_ROWS: [string, Want | Want[]][] = [
+  ['what are short breaks', G('shortBreaks')],
+  ['what is a tribunal', G('tribunal')],
+  ['what is PfA', G('pfa')],
+  ['what is the ND pathway', G('nd')],
+  ['what is the SALT wait', W('salt')],
+  ['short breaks', M('short_breaks')],
+  ['what is attendance at SEN support', M('attendance_sen_support')],
+];
+
 describe('trust table: how often a practitioner is answered right, asked back, not understood or confidently wrong', () => {
   const results = [
     ...TABLE,
@@ -949,6 +961,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     ...HELD_OUT_REPORTING,
     ...HELD_OUT_10,
     ...YEAR_BEFORE_ROWS,
+    ...WHAT_IS_ROWS,
   ].map(([said, want]) => {
     const got = readChain(said);
     const text = Array.isArray(said) ? said.join(' → ') : said;
