@@ -5,8 +5,8 @@ import { ResponsesImport } from '../../src/features/survey/responsesImport.js';
 import { ReferralsImport } from '../../src/features/waits/referralsImport.js';
 import { MeasuresImport } from '../../src/features/measures/measuresImport.js';
 import { fromRoot } from '../../src/config/projectPaths.js';
-import { launchBrowser, localOnlyPage, screenshot } from './support/browser.js';
-import { startPlayground, type Playground } from './support/playground.js';
+import { launchBrowser, localOnlyPage, screenshot, screenshotPath } from './support/browser.js';
+import { atCardWidth, startPlayground, wordsSplit, type Playground } from './support/playground.js';
 import { addDays } from '../../src/domain/dates.js';
 import { expectAccessible, pause } from './support/person.js';
 import { loadThemeList } from '../../src/seeds/loadSeeds.js';
@@ -70,6 +70,11 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     await page.waitForFunction((n) => document.querySelectorAll('.fai-OutputCard').length > n, before, {
       timeout: 30_000,
     });
+  }
+
+  /** The Playground's cards, without the sections shown inside them. */
+  function topCards(): Locator {
+    return page.locator('.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)');
   }
 
   async function lastOutputs(n = 2): Promise<string> {
@@ -153,35 +158,50 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     expect(await lastOutputs(1)).to.match(/I have waiting times for: Speech and language therapy \(SALT\)/);
   });
 
-  it('shows the termly digest card (a bar chart on the 1 to 5 scale, tables, CSV link) and subscribes a manager', async () => {
+  it('shows the termly digest as one card that leads with what needs a decision, the details one press away, and subscribes a manager', async () => {
+    const digests = () => topCards().filter({ hasText: 'Termly digest: 2026-27 Autumn' });
+    const before = await digests().count();
     await say('preview the digest');
-    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Termly digest: 2026-27 Autumn' }).last();
+    const card = digests().last();
     await card.waitFor({ timeout: 30_000 });
-    // Teams refuses a message over 28 KB: the demo's digest (about 32 KB) comes as two cards, the first
-    // titled; the second ends with the CSV link.
-    const rest = page.locator('.ac-adaptiveCard').filter({ hasText: 'Download the figures (CSV)' }).last();
-    await rest.waitFor({ timeout: 30_000 });
-    const cards = await page.locator('.ac-adaptiveCard').allInnerTexts();
-    const first = cards.findLastIndex((t) => t.includes('Termly digest: 2026-27 Autumn'));
-    const text = cards.slice(first).join('\n');
-    expect(text).to.match(/Outcomes: mean score by who answered/);
-    expect(text).to.match(/Waiting times against targets/);
-    expect(text).to.match(/Speech and language therapy \(SALT\)/);
-    expect(text).to.match(/Survey response rate/);
-    expect(text).to.match(/Download the figures \(CSV\)/);
-    // The chart is drawn on the whole 1 to 5 scale, in the card's own columns.
-    expect(text).to.match(/Each bar runs from 1 \(strongly disagree\) to the mean score/);
-    expect(text).to.match(/Voice · CYP/);
-    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await screenshot(page, 'playground-digest');
-    // The framework's scorecard: every measure under its outcome, with its rating, figure and target.
-    expect(text).to.match(/The framework's other measures/);
-    expect(text).to.match(/Annual reviews completed on time/);
-    const scorecard = page.getByText("The framework's other measures", { exact: true }).last();
-    await scorecard.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await screenshot(page, 'playground-digest-scorecard');
-    await rest.evaluate((el) => el.scrollIntoView({ block: 'end' }));
-    await screenshot(page, 'playground-digest-end');
+    // One message: the digest is the last card, with no second part after it.
+    expect(await digests().count()).to.equal(before + 1);
+    expect(await topCards().last().innerText()).to.include('Termly digest: 2026-27 Autumn');
+    const lead = await card.innerText();
+    expect(lead).to.match(/Needs attention \(\d+\)/);
+    expect(lead).to.match(/🔴 New EHC plans issued within 20 weeks: 54\.9% \(301 of 548\)/);
+    expect(lead).to.match(/Survey responses this term: \d+% \(\d+ of \d+ invited completed\)/);
+    // As first seen (issue #26: it was one card 3,385 px tall at 560 px), at Teams desktop widths.
+    for (const width of [560, 1000]) {
+      const size = await atCardWidth(card, width);
+      expect(size.width).to.equal(width);
+      expect(size.height, `${width} px wide`).to.be.at.most(1000);
+      await card.screenshot({ path: await screenshotPath(`playground-digest-${width}`) });
+    }
+    // Each section one press away: the chart and the outcomes, the waits, the scorecard.
+    const sections: [string, RegExp[]][] = [
+      [
+        'Outcome scores',
+        [/Outcomes: mean score by who answered/, /Each bar runs from 1 \(strongly disagree\)/, /Voice · CYP/],
+      ],
+      ['Waiting times', [/Waiting times against targets/, /Speech and language therapy \(SALT\)/]],
+      ['All measures', [/The framework's other measures/, /Annual reviews completed on time/]],
+      ['Needs attention', [/No commentary written yet/]],
+    ];
+    for (const [button, expected] of sections) {
+      await card.getByRole('button', { name: button, exact: true }).click();
+      const text = await card.innerText();
+      for (const e of expected) expect(text, button).to.match(e);
+      for (const width of [446, 560]) {
+        await atCardWidth(card, width);
+        expect(await wordsSplit(card), `${button} at ${width} px`).to.deep.equal([]);
+      }
+      await card.screenshot({
+        path: await screenshotPath(`playground-digest-${button.toLowerCase().replace(/ /g, '-')}`),
+      });
+      await card.getByRole('button', { name: button, exact: true }).click();
+    }
+    expect(await card.getByText('Figures (CSV)', { exact: true }).count()).to.equal(1);
 
     await say('subscribe to the termly digest');
     await page.getByText('subscribed to the termly digest', { exact: false }).last().waitFor({ timeout: 30_000 });

@@ -38,3 +38,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
+
+/** Where a screenshot of that name goes (for an element's screenshot). */
+export async function screenshotPath(name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, `${name}.png`);
+}

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
+import type { Locator } from 'playwright-core';
 
 export type Playground = { url: string; port: number; stop(): Promise<void> };
 
@@ -51,5 +52,45 @@ function stop(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}
+
+/**
+ * Lays a card of the Playground out at a given width (the Playground's own bubble is about 446 px; Teams
+ * desktop gives a card about 560 px, wider with a wide window), so its height can be measured as read there.
+ */
+export async function atCardWidth(card: Locator, width: number): Promise<{ width: number; height: number }> {
+  await card.evaluate((el, w) => {
+    const panel = el.parentElement as HTMLElement;
+    panel.style.width = `${w}px`;
+    panel.style.maxWidth = 'none';
+    let e = panel.parentElement;
+    for (let k = 0; k < 7 && e; k++, e = e.parentElement) {
+      e.style.maxWidth = 'none';
+      e.style.width = 'max-content';
+      e.style.overflow = 'visible';
+    }
+  }, width);
+  await card.page().waitForTimeout(300);
+  const box = (await card.boundingBox())!;
+  return { width: Math.round(box.width), height: Math.round(box.height) };
+}
+
+/** Words of 4 or more letters that a card shows broken over two lines (a narrow column breaks long words). */
+export function wordsSplit(card: Locator): Promise<string[]> {
+  return card.evaluate((el) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (!t.parentElement?.offsetParent) continue; // not shown (a closed section)
+      for (const m of (t.textContent ?? '').matchAll(/[A-Za-z][A-Za-z'’]{3,}/g)) {
+        const r = document.createRange();
+        r.setStart(t, m.index);
+        r.setEnd(t, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
   });
 }
