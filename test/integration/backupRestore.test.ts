@@ -1,11 +1,11 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { expect } from 'chai';
 import { isLosslessNumber, parse as parseLossless } from 'lossless-json';
+import { main as rebuildCommand } from '../../src/cli/rebuildAggregates.js';
+import { main as restoreCommand } from '../../src/cli/restore.js';
 import { fromRoot } from '../../src/config/projectPaths.js';
 import { ReferralsImport } from '../../src/features/waits/referralsImport.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
@@ -13,37 +13,13 @@ import { startOrAttachAzurite } from '../../src/storage/sharedAzurite.js';
 import { BackupRefused, backupTables, restoreTables, type TableAccess } from '../../src/storage/tableBackup.js';
 import { TABLES } from '../../src/storage/tableStore.js';
 import { BotHarness, cards, texts, type Activity, type ChatUser } from '../support/botHarness.js';
+import { runInProcess, spawnCli } from '../support/cliRun.js';
 
-const exec = promisify(execFile);
 const LATER_TABLE = 'addedlater';
 
-type Run = { code: number; stdout: string; stderr: string };
-
-/**
- * Runs a command against the store the environment names: through npm as an operator would, or (`direct`,
- * a second or two quicker) the same script with node.
- */
-async function run(
-  script: 'backup' | 'restore',
-  args: string[],
-  store: Record<string, string>,
-  how: 'npm' | 'direct' = 'direct',
-): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ...store };
-  for (const name of ['STORAGE_CONNECTION_STRING', 'STORAGE_ACCOUNT_URL', 'DATA_DIR'])
-    if (!(name in store)) delete env[name];
-  const [command, commandArgs] =
-    how === 'npm'
-      ? ['npm', ['run', '--silent', script, '--', ...args]]
-      : [process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args]];
-  try {
-    const { stdout, stderr } = await exec(command, commandArgs, { cwd: fromRoot(), env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+/** A command through npm, as an operator runs it: its own process, its exit code and output. */
+const npmRun = (script: 'backup' | 'restore', args: string[], store: Record<string, string>) =>
+  spawnCli(script, args, store, { npmScript: script });
 
 const at = (azurite: EmbeddedAzurite) => ({ STORAGE_CONNECTION_STRING: azurite.connectionString });
 
@@ -126,6 +102,8 @@ const rowCount = (dump: Record<string, unknown[]>) => Object.values(dump).reduce
  * `npm run backup` and `npm run restore` against real Azurite: a store filled by the bot itself (families
  * answering the survey, a practitioner's invitations, a waiting-list import) and a table the product does not
  * know yet, holding every EDM type, is backed up and restored into a fresh store, row for row and type for type.
+ * Each command runs once as its own process through npm; the other runs are the commands' mains in this process
+ * (the same code, exit codes and output, without starting node, tsx and the product again).
  */
 describe('backup and restore of the tables (real Azurite, the npm commands)', function () {
   this.timeout(180_000);
@@ -136,6 +114,13 @@ describe('backup and restore of the tables (real Azurite, the npm commands)', fu
   const fresh = async () => {
     const azurite = await startEmbeddedAzurite();
     started.push(azurite);
+    return azurite;
+  };
+  /** An empty store for the refusals: the first refuses to write anything in it, so the second may use it too. */
+  let spare: Promise<EmbeddedAzurite> | undefined;
+  const empty = async () => {
+    const azurite = await (spare ??= fresh());
+    expect(await tableNames(azurite.connectionString), 'an empty store').to.deep.equal([]);
     return azurite;
   };
   const work = mkdtempSync(path.join(tmpdir(), 'backup-restore-'));
@@ -238,7 +223,7 @@ describe('backup and restore of the tables (real Azurite, the npm commands)', fu
   }
 
   it('backs up every table (one the product does not name too) and restores them exactly into a fresh, stopped embedded store, which rebuilds to the same aggregates', async () => {
-    const made = await run('backup', [backup], at(bot.azurite), 'npm');
+    const made = await npmRun('backup', [backup], at(bot.azurite));
     expect(made.code, made.stderr).to.equal(0);
     const manifest = JSON.parse(readFileSync(path.join(backup, 'manifest.json'), 'utf8'));
     const source = await dumpRaw(bot.azurite.connectionString);
@@ -252,7 +237,7 @@ describe('backup and restore of the tables (real Azurite, the npm commands)', fu
     // Into the embedded store of a new DATA_DIR, not running: the command starts it, restores, and stops it
     // (which saves it); then it is opened as the bot would open it.
     const dataDir = path.join(work, 'data');
-    const restored = await run('restore', [backup], { DATA_DIR: dataDir }, 'npm');
+    const restored = await npmRun('restore', [backup], { DATA_DIR: dataDir });
     expect(restored.code, restored.stderr).to.equal(0);
     const target = await startOrAttachAzurite(dataDir);
     started.push(target);
@@ -274,16 +259,16 @@ describe('backup and restore of the tables (real Azurite, the npm commands)', fu
       number: '3.0',
     });
 
-    const rebuild = await exec(process.execPath, ['--import', 'tsx', 'src/cli/rebuildAggregates.ts'], {
-      cwd: fromRoot(),
-      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    });
+    // npm run aggregates:rebuild on that folder (attached to the store opened above); it runs as its own process
+    // in crashDurability and twoInstances.
+    const rebuild = await runInProcess(rebuildCommand, [], { DATA_DIR: dataDir });
+    expect(rebuild.code, rebuild.stderr).to.equal(0);
     expect(rebuild.stdout).to.match(/Read [1-9]\d* respondents/);
     expect(rebuild.stdout).to.match(/No difference/);
   });
 
   it('refuses a tampered file before writing anything', async () => {
-    const target = await fresh();
+    const target = await empty();
     // A truncated file, a missing one and a changed manifest are refused the same way (see the unit tests).
     const copy = mkdtempSync(path.join(work, 'spoiled-'));
     cpSync(backup, copy, { recursive: true });
@@ -291,16 +276,17 @@ describe('backup and restore of the tables (real Azurite, the npm commands)', fu
     const text = readFileSync(file, 'utf8');
     expect(text).to.include('not html');
     writeFileSync(file, text.replace('not html', 'not HTML'));
-    const refused = await run('restore', [copy], at(target));
+    const refused = await runInProcess(restoreCommand, [copy], at(target));
     expect(refused.code).to.equal(1);
+    expect(refused.stdout).to.equal('');
     expect(refused.stderr).to.match(new RegExp(`${TABLES.answers}\\.jsonl.*checksum`));
     expect(refused.stderr).to.match(/nothing was written/i);
     expect(await tableNames(target.connectionString), 'no table was even created').to.deep.equal([]);
   });
 
-  // The two refusals below call the same functions the commands do, in this process (each command costs seconds).
+  // The two refusals below call the same functions the commands do.
   it('refuses a store that holds rows unless told it may write into it', async () => {
-    const target = await fresh();
+    const target = await empty();
     const client = TableClient.fromConnectionString(target.connectionString, TABLES.roles, {
       allowInsecureConnection: true,
     });

@@ -3,14 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import getPort from 'get-port';
+import { startOrAttachAzurite } from '../../src/storage/sharedAzurite.js';
+import { BotHarness } from '../support/botHarness.js';
 import { BotProcess, waitUntil } from '../support/botProcess.js';
 import { FakeNotify } from '../support/fakeNotify.js';
 import { notifyEnv, TEMPLATES } from '../support/notifyEnv.js';
 
 /**
- * The real bot (`src/index.ts`, as `npm start` runs it) stopped and started again on one data folder, its clock
- * set by BOT_NOW each time: a reminder that fell due while it was stopped is not sent on a Saturday, and goes
- * within a minute of start-up on the Monday morning (the declared job's first run), once.
+ * A reminder that fell due while the bot was stopped is not sent on a Saturday, and goes within a minute of
+ * start-up on the Monday morning (the declared job's first run), once. The invitation (Monday) and the
+ * Saturday run are the bot's parts in this process, on the embedded store in the data folder, opened as the bot
+ * opens it and stopped (saved) after; then the real bot (`src/index.ts`, as `npm start` runs it) starts on that
+ * folder with BOT_NOW on the Monday morning, as its own process.
  */
 describe('a reminder due while the bot was stopped (real processes, BOT_NOW)', function () {
   this.timeout(240_000);
@@ -47,27 +51,29 @@ describe('a reminder due while the bot was stopped (real processes, BOT_NOW)', f
   const reminders = () => notify.sent.filter((n) => n.body.template_id === TEMPLATES.NOTIFY_TEMPLATE_REMINDER_SMS);
 
   it('waits over the weekend, then sends it within a minute of start-up on Monday morning', async () => {
-    bot = await startAt('2026-12-07T10:00:00Z'); // Monday: invited; day 3 is Thursday 10:00
-    const made = await bot.post({
-      type: 'message',
-      text: 'invite review AR-5001 parent and text 07700 900601',
-      channelId: 'msteams',
-      from: { id: 'staff-1' },
-      conversation: { id: 'staff-1', conversationType: 'personal' },
+    const store = await startOrAttachAzurite(dataDir);
+    expect(store.attached, 'the store of this folder, started here').to.equal(false);
+    const parts = await BotHarness.start({
+      azurite: store,
+      today: '2026-12-07', // Monday (at noon): invited; day 3 is Thursday noon
+      env: { ...notifyEnv(notify), DEV_ROLES: 'practitioner' },
     });
-    expect(JSON.stringify(made.activities)).to.include('I have sent the invitation by text');
-    expect(notify.sent.map((n) => n.body.template_id)).to.deep.equal([TEMPLATES.NOTIFY_TEMPLATE_INVITE_SMS]);
-    await stop(bot);
+    try {
+      const made = await parts
+        .user({ id: 'staff-1', conversationId: 'staff-1' })
+        .say('invite review AR-5001 parent and text 07700 900601');
+      expect(JSON.stringify(made.activities)).to.include('I have sent the invitation by text');
+      expect(notify.sent.map((n) => n.body.template_id)).to.deep.equal([TEMPLATES.NOTIFY_TEMPLATE_INVITE_SMS]);
 
-    bot = await startAt('2026-12-12T10:00:00Z'); // Saturday: due since Thursday, but not a sending day
-    await waitUntil(
-      () => /family reminder run done/.test(bot!.output),
-      60_000,
-      () => bot!.output,
-    );
-    expect(bot.output).to.match(/"quiet":true/);
-    expect(reminders()).to.deep.equal([]);
-    await stop(bot);
+      parts.clock.set('2026-12-12'); // Saturday: due since Thursday, but not a sending day
+      const job = parts.product.jobs.jobs.find((j) => j.name === 'family reminder run');
+      expect(job, 'the declared reminder job').not.to.equal(undefined);
+      expect((await job!.run()).detail).to.include({ quiet: true });
+      expect(reminders()).to.deep.equal([]);
+    } finally {
+      await parts.stop();
+      expect(await store.stop(), 'the store saved to the folder').to.equal('saved');
+    }
 
     bot = await startAt('2026-12-14T09:00:00Z'); // Monday 09:00: the first run after start sends it
     const started = Date.now();
