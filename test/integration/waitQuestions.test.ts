@@ -106,11 +106,10 @@ describe('waiting-time questions (HTTP endpoint, real Azurite)', function () {
 
   it('lists every service worst first for "which services are missing their targets?"', async () => {
     const out = await ask(practitioner, 'which services are missing their targets?');
-    const card = out.cards[0] as { body: { type: string; columns?: { items: { text: string }[] }[] }[] };
-    const rowLabels = card.body
-      .filter((b) => b.type === 'ColumnSet')
-      .map((b) => b.columns?.[0]?.items[0]?.text)
-      .filter((t) => t && t.trim());
+    const card = out.cards[0] as { body: { type: string; items?: { text: string }[] }[] };
+    // Three columns of figures: each service's name on its own line above them ("Neurodevelopmental" was
+    // broken mid-word in a narrow name column in Teams).
+    const rowLabels = card.body.filter((b) => b.type === 'Container').map((b) => b.items?.[0]?.text);
     expect(rowLabels[0]).to.equal('Speech and language therapy (SALT)');
     expect(rowLabels.at(-1)).to.match(/EHC needs assessment|ADHD|Autism/);
     expect(JSON.stringify(card)).to.include('no referrals loaded');

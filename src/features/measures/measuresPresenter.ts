@@ -212,7 +212,12 @@ function shareText(d: SurveyTargetRating['questions'][number]['now']): string {
 }
 
 /** One of seed 001's survey targets as a scorecard row: the questions that ask it, this term and a year before. */
-function surveyTargetRow(t: SurveyTargetRating, picture: SurveyTargetsPicture, today: string) {
+function surveyTargetRow(
+  t: SurveyTargetRating,
+  picture: SurveyTargetsPicture,
+  today: string,
+  opts: { brief?: boolean } = {},
+) {
   const role = (id: string) => ROLE_LABEL[id.split('.')[1] as 'cyp' | 'pc'].toLowerCase();
   const rating = t.rag
     ? `${RAG_WORDS[t.rag].icon} ${RAG_WORDS[t.rag].words.split(':')[0]}`
@@ -230,7 +235,8 @@ function surveyTargetRow(t: SurveyTargetRating, picture: SurveyTargetsPicture, t
       : `target ${pct(t.target.share!)}`;
   return {
     label: `Survey: ${t.target.wording}`,
-    detail: `${targetWords(t, today)} The questions ask ${t.target.asks}.`,
+    // Brief (the off-target answer): where the target comes from, without its full quotation.
+    detail: `${opts.brief ? `[${provenanceLabel(t.target.provenance, today)}].` : targetWords(t, today)} The questions ask ${t.target.asks}.`,
     cells: [rating, `${now}${picture.term ? `, ${picture.term.label}` : ''}`, then],
   };
 }
@@ -272,7 +278,9 @@ export function presentMeasureTable(
   const survey = opts.survey?.ratings ?? [];
   const asked = survey.filter((t) => t.target.questions.length > 0);
   rows.push(
-    ...asked.filter((t) => !opts.onlyBelow || below(t.rag)).map((t) => surveyTargetRow(t, opts.survey!, today)),
+    ...asked
+      .filter((t) => !opts.onlyBelow || below(t.rag))
+      .map((t) => surveyTargetRow(t, opts.survey!, today, { brief: opts.onlyBelow })),
   );
   const rated = [
     ...answers.filter((a) => a.figures && a.figures.rag).map((a) => ({ name: a.measure.name, rag: a.figures!.rag })),
@@ -283,7 +291,7 @@ export function presentMeasureTable(
   const headline = opts.offTarget
     ? rated.length === 0
       ? 'No measure with a numeric or comparator target has figures loaded, so none can be said to be on or off target.'
-      : `${behind.length} of the ${rated.length} measures rated against a target ${behind.length === 1 ? 'is' : 'are'} below it${behind.length ? `: ${behind.map((a) => a.name).join('; ')}` : ''}.`
+      : `${behind.length} of the ${rated.length} measures rated against a target ${behind.length === 1 ? 'is' : 'are'} below it${behind.length && !opts.onlyBelow ? `: ${behind.map((a) => a.name).join('; ')}` : ''}.`
     : `${answers.length - noData} of ${answers.length} measures have figures loaded.`;
   const unasked = survey.filter((t) => t.target.questions.length === 0);
   const onTarget = rated.length - behind.length;
@@ -302,11 +310,15 @@ export function presentMeasureTable(
       : []),
     'Rated only against a target set by the framework\'s sources: a number, or the England or statistical neighbours\' figure for the same period (within the tolerance the catalogue states); a direction ("more", "fewer") is shown with the change on a year before.',
     ...(noData ? [`${noData} measure${noData === 1 ? ' has' : 's have'} no figures loaded. ${IMPORT_HINT}`] : []),
-    ...(unasked.length
+    ...(unasked.length && opts.onlyBelow
       ? [
-          `Not rated, because the survey asks no question for ${unasked.length === 1 ? 'it' : 'them'}: ${unasked.map((t) => `${t.target.wording} [${provenanceLabel(t.target.provenance, today)}]`).join('; ')}.`,
+          `${unasked.length} survey target${unasked.length === 1 ? ' is' : 's are'} not rated, because the survey asks no question for ${unasked.length === 1 ? 'it' : 'them'} (listed under "All measures").`,
         ]
-      : []),
+      : unasked.length
+        ? [
+            `Not rated, because the survey asks no question for ${unasked.length === 1 ? 'it' : 'them'}: ${unasked.map((t) => `${t.target.wording} [${provenanceLabel(t.target.provenance, today)}]`).join('; ')}.`,
+          ]
+        : []),
     DISCLOSURE,
   ];
   const card: FigureTableCard = {
