@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { odata } from '@azure/data-tables';
 import { BotHarness, texts, type Activity } from '../support/botHarness.js';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
 import { TABLES } from '../../src/storage/tableStore.js';
 import { installChannelKeys, postAsChannel, uninstallChannelKeys } from '../support/channelTokens.js';
 
@@ -23,14 +24,22 @@ const DEPLOYED = {
   LEGAL_TEXT_FILE: fromRoot('test', 'support', 'legal.northshire.json'),
 };
 
-/** Production fails closed, through the HTTP endpoint with real Azurite. */
-describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
+/**
+ * Production fails closed, through the HTTP endpoint with real Azurite: one Azurite for the file, each bot
+ * configured as it says and keeping its own review references, conversations and user ids.
+ */
+describe('safe to deploy (HTTP endpoint, real Azurite)', function () {
+  this.timeout(60_000);
+  let azurite: EmbeddedAzurite;
+  before(async () => (azurite = await startEmbeddedAzurite()));
+  after(async () => azurite?.stop());
+
   // ALLOWED_TENANTS is refused without credentials, so the tenant checks run as deployed: with signed tokens.
   describe('with ALLOWED_TENANTS set', () => {
     let bot: BotHarness;
     before(async () => {
       installChannelKeys();
-      bot = await BotHarness.start({ env: { ...DEPLOYED, ALLOWED_TENANTS: ALLOWED } });
+      bot = await BotHarness.start({ azurite, env: { ...DEPLOYED, ALLOWED_TENANTS: ALLOWED } });
       postAsChannel(bot, APP);
       await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
     });
@@ -113,7 +122,7 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
     let elsewhere: Server;
     let calls = 0;
     before(async () => {
-      bot = await BotHarness.start({ env: { DEV_ROLES: 'practitioner,admin' } });
+      bot = await BotHarness.start({ azurite, env: { DEV_ROLES: 'practitioner,admin' } });
       elsewhere = createServer((_req, res) => {
         calls++;
         res.end('{}');
@@ -188,7 +197,7 @@ describe('safe to deploy (HTTP endpoint, real Azurite)', () => {
   describe('with credentials', () => {
     let bot: BotHarness;
     before(async () => {
-      bot = await BotHarness.start({ env: DEPLOYED });
+      bot = await BotHarness.start({ azurite, env: DEPLOYED });
     });
     after(async () => bot?.stop());
 
