@@ -11,7 +11,9 @@ import { tokenize, type English, type Token } from './worryText.js';
  * negation in the same clause just before a rule ("not scared", "never been hurt", "nobody hurts me")
  * cancels it, but a "No," that answers a question does not ("No, he hits me"), and a rule that is itself a
  * negation ("not safe", "no food") is never cancelled. Harmless idioms ("killed it", "dying to see") are
- * taken out before the rules are read. Where the list cannot tell, it raises: a missed worry costs more.
+ * taken out before the rules are read. Where neither rules nor signs raise, the model reads what is left once harmless
+ * idioms and the words of cancelled worries (negated, or said to be over) are taken out. Where the list cannot tell,
+ * it raises: a missed worry costs more.
  */
 const ruleList = z.array(z.string().min(1)).min(1);
 const listSchema = z.object({
@@ -98,11 +100,22 @@ export class WorryPhrases {
       for (const m of this.matcher.matches(rule, tokens, masked, present))
         for (let i = m.start; i < m.end; i++) masked[i] = true;
     const found: { phrase: string; kind: string; at: number }[] = [];
+    // The words of a worry the text cancels ("no one has ever hurt me"): the model does not weigh them.
+    const cancelled = tokens.map(() => false);
+    const cancel = (m: Match) => {
+      for (let i = m.start; i < m.end; i++) cancelled[i] = true;
+    };
     for (const w of this.worries) {
       if (found.some((f) => f.kind === w.kind)) continue;
       for (const m of this.matcher.matches(w.rule, tokens, masked, present)) {
-        if (!w.negative && this.negated(tokens, m)) continue;
-        if (w.resolvable && this.resolved(tokens, m)) continue;
+        if (!w.negative && this.negated(tokens, m)) {
+          cancel(m);
+          continue;
+        }
+        if (w.resolvable && this.resolved(tokens, m)) {
+          cancel(m);
+          continue;
+        }
         found.push({ phrase: spanText(tokens, m), kind: w.kind, at: m.start });
         break;
       }
@@ -112,7 +125,8 @@ export class WorryPhrases {
       if (signs.length >= 2) found.push({ phrase: signs.slice(0, 3).join(' … '), kind: 'signs', at: 0 });
     }
     if (found.length === 0) {
-      const like = this.likeExamples(tokens);
+      // The model reads what is left once harmless idioms and cancelled worries are taken out.
+      const like = this.likeExamples(tokens.filter((_, i) => !masked[i] && !cancelled[i]));
       if (like) found.push({ phrase: like, kind: 'likeExamples', at: 0 });
     }
     return found.sort((a, b) => a.at - b.at).map(({ phrase, kind }) => ({ phrase, kind }));
