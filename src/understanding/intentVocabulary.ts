@@ -42,6 +42,17 @@ const SCORES: Entry[] = [
     { kind: 'rank', rank: 'lowest' },
     intent('scores', 2),
   ),
+  // Satisfaction's superlatives rank ("which outcomes are parents happiest with"), they do not name health.
+  ...exactEntries(
+    'unhappiest | least happy | least satisfied | most unhappy | most dissatisfied | worst rated | lowest rated',
+    { kind: 'rank', rank: 'lowest' },
+    intent('scores', 2),
+  ),
+  ...exactEntries(
+    'happiest | most happy | most satisfied | best rated | highest rated | most pleased',
+    { kind: 'rank', rank: 'highest' },
+    intent('scores', 2),
+  ),
   ...exactEntries(
     'highest | best | strongest | top | most positive | highest scoring | best scoring',
     { kind: 'rank', rank: 'highest' },
@@ -60,7 +71,8 @@ const RESPONSE_RATE: Entry[] = [
     intent('responseRate', 4),
   ),
   ...entries(
-    'responses | come back | came back | returned | responded | replied | filled in | completed surveys | surveys completed | surveys back',
+    'responses | come back | came back | returned | responded | replied | filled in | completed surveys | surveys completed | surveys back | ' +
+      'take up | takeup | bothering to answer | bother to answer | bothered to answer | bothering to fill',
     intent('responseRate', 2),
   ),
   ...entries('survey | surveys | answered | completed | uptake', intent('responseRate', 1)),
@@ -102,7 +114,9 @@ const HELP: Entry[] = [
   ...entries(
     'help | what can you do | what do you do | what can I ask | what can I say | how do I use | how does this work | how does this bot work | ' +
       'how does the bot work | how do you work | what can this bot do | what can the bot do | what can it do | questions can I ask | what does this bot do | what does this do | what do you know | what are you | commands | command list | menu | ' +
-      'instructions | examples | getting started | get started | who are you | need help | need some help | need support | usage | user guide | guide | options',
+      'instructions | examples | getting started | get started | who are you | need help | need some help | need support | usage | user guide | guide | options | ' +
+      // With a word between: "what can you actually do", "what else can you do".
+      'what can you actually do | what else can you do | what do you actually do | what are you for | what are you able to do | what can you help with',
     intent('help', 2),
   ),
   ...entries('hi | hello | hey | hiya | good morning | good afternoon | start', intent('help', 1)),

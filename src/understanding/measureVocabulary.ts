@@ -18,12 +18,13 @@ export const MEASURE_ENTRIES: Entry[] = [
     { kind: 'comparator', id: 'england' },
   ),
   ...entries(
-    'statistical neighbours | stat neighbours | neighbours | neighbour | neighbouring authorities | neighbouring councils | similar authorities | similar councils | comparator authorities | similar areas | similar local authorities | similar places | areas like us | councils like us | comparable areas | comparable authorities',
+    'statistical neighbours | stat neighbours | neighbours | neighbour | SN | SNs | stat neighbors | statistical neighbors | neighbors | neighbouring authorities | neighbouring councils | similar authorities | similar councils | comparator authorities | similar areas | similar local authorities | similar places | areas like us | councils like us | comparable areas | comparable authorities',
     { kind: 'comparator', id: 'statistical_neighbours' },
   ),
   ...entries('region | regional | regional average | the region | West Midlands', { kind: 'comparator', id: 'region' }),
   ...entries(
-    'overall | all together | whole picture | big picture | in the round | across the board | all the measures | everything we measure',
+    'overall | all together | whole picture | big picture | in the round | across the board | all the measures | everything we measure | ' +
+      'everything we have got on | everything we have on | everything we know about | everything on | everything about | all we have on | all we know about | full picture',
     { kind: 'overall' },
   ),
 ];

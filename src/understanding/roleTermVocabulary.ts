@@ -87,7 +87,8 @@ export const TERM_ENTRIES: Entry[] = [
   // Which way a figure is moving, in everyday words ("is the SALT wait getting shorter"). Exact only: "feeling"
   // is one letter from "falling".
   ...exactEntries(
-    'getting shorter | getting longer | got shorter | got longer | coming down | come down | going up | going down | growing | shrinking | reducing | increasing | falling | rising',
+    'getting shorter | getting longer | got shorter | got longer | coming down | come down | going up | going down | growing | shrinking | reducing | increasing | falling | rising | ' +
+      'any shorter | any longer | any better | any worse | any quicker | any faster | any slower',
     { kind: 'compare', explicit: false },
   ),
 ];

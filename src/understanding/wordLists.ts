@@ -17,7 +17,10 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
     'take team teams tell than thank thanks that the their them then there these they thing things think this those though through time times to today too ' +
     'took try under until up upon us use used very want wants was way we week weeks well went were what when where which while who whom whose why will with ' +
     'within without word words work would write writing year years yes yet you your core more sale same sake ways date rare gate late hate mate fate ' +
-    'string sprint spending pending trying shared share table stable able cable coming going getting having'
+    'string sprint spending pending trying shared share table stable able cable coming going getting having ' +
+    // Words one letter from a cue that mean something else: "paying" is not "saying", "withdrawn consent" is not
+    // "withdraw" (take off the public page).
+    'pay paying paid playing staying praying withdrawn withdrew drawn'
   ).split(' '),
 );
 

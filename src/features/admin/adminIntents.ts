@@ -35,6 +35,11 @@ export const eraseReviewIntent = {
       // "delete the answers for AR-1042", "remove all answers for review AR-6123": an erasure verb on the
       // answers is an erasure, whatever else it says (it outweighs "answers for", which shows them).
       ...entries(ERASE_ANSWERS, intent('eraseReview', 6)),
+      // Consent withdrawn is the usual reason a family's answers are erased.
+      ...entries(
+        'withdrawn consent | withdraw consent | withdrew consent | consent withdrawn | consent has been withdrawn | withdrawn their consent | withdrawn from the survey',
+        intent('eraseReview', 4),
+      ),
     ],
     // A review reference beside an erasure word settles it.
     evidence: (e, scored) => (e.hasReviewRef && scored > 0 ? 1 : 0),

@@ -1,6 +1,6 @@
 import type { CapabilityIntent } from '../../routing/route.js';
 import { intentReader } from '../../understanding/intentReader.js';
-import { entries, intent, type Entry } from '../../understanding/lexicon.js';
+import { entries, exactEntries, intent, type Entry } from '../../understanding/lexicon.js';
 import type { DigestService } from './digestService.js';
 import { deliveryReportRoute } from './deliveryReportRoute.js';
 
@@ -21,6 +21,18 @@ const VOCABULARY: Entry[] = entries(
     'subscribers get the digest | subscribers got the digest | subscribers receive the digest | subscribers received the digest | ' +
     'delivery report | delivery status | delivery failures | delivery receipts',
   intent('deliveryReport', 5),
+).concat(
+  // Delivered, in everyday words, said of the digest a few words away ("did last term's digest actually land in
+  // everyone's inbox"): with "digest" (a hint to several intents) it outweighs a preview.
+  // Each a hint, typed as it is ("aand" is no "land"): together, or beside "digest", they say delivered.
+  exactEntries(
+    'land | landed | inbox | inboxes | arrive | arrived | get through | got through | reach | reached | delivered | bounce | bounced',
+    intent('deliveryReport', 1.5),
+  ),
+  entries(
+    'land in | landed in | arrive in | arrived in | in everyone inbox | everyone inbox | reach everyone | reached everyone | get to everyone | got to everyone',
+    intent('deliveryReport', 3),
+  ),
 );
 
 export const deliveryReportIntent = {

@@ -77,6 +77,7 @@ export const myInvitationsIntent = {
       // A practitioner's own families and surveys not done yet ("which of my families still need to finish").
       ...entries(
         'my families | my reviews | my young people | my parents | need to finish | needs to finish | still need to | still needs to | not yet finished | not yet completed | ' +
+          'i sent out | i have sent out | surveys i sent out | still has not | still have not | still not completed | still not finished | ' +
           'yet to complete | still to complete | not submitted | have not submitted | unfinished | incomplete surveys | surveys not done | not done their survey | not done the survey',
         intent('myInvitations', 4),
       ),

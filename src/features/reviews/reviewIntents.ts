@@ -44,7 +44,9 @@ export const reviewAnswersIntent = {
     vocabulary: [
       ...entries(
         "answers for | the answers for | answers to | responses for | what did the family say | what the family said | family's answers | families answers | " +
-          'review answers | survey answers | their answers | show the answers | see the answers | what did they say | what they wrote | what did they write | own words',
+          'review answers | survey answers | their answers | show the answers | see the answers | what did they say | what they wrote | what did they write | own words | ' +
+          // "what did the family put for AR-…": what a family put down is what they answered.
+          'what did the family put | what the family put | what did they put | what they put | what did the parents put | what did the parent put | what did the child put | what did the young person put | what was put',
         intent('reviewAnswers', 4),
       ),
       ...entries('wrote | write | written | writing', intent('reviewAnswers', 3)),

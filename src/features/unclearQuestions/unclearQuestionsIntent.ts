@@ -41,7 +41,7 @@ const VOCABULARY = [
     intent('unclearQuestions', 2),
   ),
   // …and only about questions: "parents do not understand the EHCP process" is not about the survey.
-  ...entries('question | questions', intent('unclearQuestions', 1)),
+  ...entries('question | questions', intent('unclearQuestions', 0.5)),
 ];
 
 export const unclearQuestionsIntent = {
@@ -51,7 +51,7 @@ export const unclearQuestionsIntent = {
     vocabulary: VOCABULARY,
     // Not understanding, said of those who answer (children, young people, parent carers), is theirs: it
     // outweighs the bot's own unanswered questions ("did not understand" alone, 4).
-    evidence: (e, scored) => (e.hasRoles && scored >= 3 ? 4 : 0),
+    evidence: (e, scored) => (e.hasRoles && scored >= 2.5 ? 4 : 0),
     build: (s) => ({ intent: 'unclearQuestions', roles: s.roles, terms: s.terms.terms.slice(0, 1) }),
     command: () => 'which questions did families not understand',
   }),

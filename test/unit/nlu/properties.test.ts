@@ -99,6 +99,19 @@ const understanding: z.ZodType<Understanding> = z.lazy(() =>
     z.strictObject({ intent: z.literal('notHeld'), topics: z.array(z.string().min(1)).min(1) }),
     z.strictObject({ intent: z.literal('glossary'), words: z.array(z.string().min(1)) }),
     z.strictObject({ intent: z.literal('exceptions') }),
+    // Added in session 10: these intents were missing here, so a random text read as one failed the property.
+    z.strictObject({ intent: z.literal('myInvitations') }),
+    z.strictObject({ intent: z.literal('deliveryReport') }),
+    z.strictObject({
+      intent: z.literal('unclearQuestions'),
+      roles: z.array(role).max(2),
+      terms: z.array(termRef).max(1),
+    }),
+    z.strictObject({
+      intent: z.literal('answeredAlone'),
+      outcome: z.enum(['voice', 'progress', 'health', 'support', 'safe', 'future']).optional(),
+      terms: z.array(termRef).max(4),
+    }),
     z.strictObject({
       intent: z.literal('boardPack'),
       ask: z.union([

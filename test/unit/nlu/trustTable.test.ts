@@ -946,6 +946,152 @@ const WHAT_IS_ROWS: [string, Want | Want[]][] = [
   ['what is attendance at SEN support', M('attendance_sen_support')],
 ];
 
+/**
+ * Held out (session 10, second set): 90 rows written by an independent writer who never saw the vocabulary, the
+ * README or earlier rows, after the first session-10 set's tuning. First run, before any tuning on it: 92 rows,
+ * 68 right, 3 asked back, 5 not understood, 16 confidently wrong (17%): text-speak ("young ppl", "last yr",
+ * "q by q", "v SNs", "ARs", "PB"), fuzzy matches that changed the meaning ("withdrawn consent" read as taking
+ * figures off the public page, "paying" as "saying"), a superlative ("happiest with") read as the health outcome,
+ * and everyday phrasings of known intents ("did the digest land in everyone's inbox", "what did the family put").
+ */
+const HELD_OUT_11: [string | string[], Want | Want[]][] = [
+  // ---- outcome scores (15) ----
+  ['how r the young ppl rating feeling safe this term', S('safe', { roles: ['cyp'], terms: [{ kind: 'current' }] })],
+  ['parent carer scores for being listened to', S('voice', { roles: ['pc'] })],
+  ['whats our worst outcome at the mo?', S(undefined, { rank: 'lowest' })],
+  [
+    'Could you show me how families rated health & wellbeing last term please',
+    S('health', { terms: [{ kind: 'previous' }] }),
+  ],
+  ['prep for adulthood scores, CYP only', S('future', { roles: ['cyp'] })],
+  ['which of the 6 outcomes are parents happiest with', S(undefined, { roles: ['pc'], rank: 'highest' })],
+  [
+    'what were the right help at the right time scores this time last yr',
+    S('support', { terms: [{ kind: 'yearAgo' }] }),
+  ],
+  ['break down the progress & achievement survey q by q', S('progress', { perQuestion: true })],
+  [
+    'spring 2026 scores for kept safe',
+    S('safe', { terms: [{ kind: 'named', season: 'spring', academicYear: '2025-26' }] }),
+  ],
+  [
+    'autumn 24/25 results across all the outcomes',
+    S(undefined, { terms: [{ kind: 'named', season: 'autumn', academicYear: '2024-25' }] }),
+  ],
+  ['which question did the kids score lowest on under being heard', S('voice', { roles: ['cyp'], rank: 'lowest' })],
+  ['mental health n wellbeing - what r parents saying score wise', S('health', { roles: ['pc'] })],
+  ['Are young people feeling more ready for adult life than they were?', S('future', { roles: ['cyp'] })],
+  ['overall survey results pls', S()],
+  [
+    'how safe do parents think their children are - summer term 2025',
+    S('safe', { roles: ['pc'], terms: [{ kind: 'named', season: 'summer', academicYear: '2024-25' }] }),
+  ],
+
+  // ---- response rate (5) ----
+  ['how many families have actually filled the survey in', RR()],
+  ['response rate last term?', RR({ terms: [{ kind: 'previous' }] })],
+  ['whats the completion rate on the annual review questionaire this term', RR({ terms: [{ kind: 'current' }] })],
+  ['how many responses did we get this time last year', RR({ terms: [{ kind: 'yearAgo' }] })],
+  ['take-up of the AR survey - are families bothering to answer it?', RR()],
+
+  // ---- waiting times (12) ----
+  ['SaLT waits?', W('salt')],
+  ['how long r kids waiting for an autism assessment atm', W('asd')],
+  ['ADHD diagnosis waiting list length', W('adhd')],
+  ['current wait for the ND pathway', W('nd')],
+  ['how long does an EHC needs assessment take to come through these days', [W('ehcna'), M('ehcp_20_weeks')]],
+  ['all waiting times please', W()],
+  ['is the speech therapy waiting list getting any shorter', W('salt', { change: { kind: 'trend' } })],
+  ['are ASD waits improving or getting worse', W('asd', { change: { kind: 'trend' } })],
+  ['neurodevelopmental waits trend', W('nd', { change: { kind: 'trend' } })],
+  ['how long is the queue for speech n language', W('salt')],
+  ['wait time for EHCNA', W('ehcna')],
+  ['ADHD assessments - how many weeks is the wait now', W('adhd')],
+
+  // ---- framework measures (15) ----
+  ['% of ARs done on time', M('ar_on_time')],
+  ['quality of new EHCPs - how many graded good or above', M('plans_qa_good')],
+  ['are health and social care advices coming back within the 6 wks', M('advice_on_time')],
+  ['no. of SEND complaints', M('complaints')],
+  ['how many mediations end up going to tribunal anyway', M('mediations_to_appeal')],
+  ['perm exclusions for kids with EHCPs', M('perm_exclusions_ehcp')],
+  ['attendance for SEN support pupils', M('attendance_sen_support')],
+  ['NEET figures for 16-25s with SEND', M('eet_16_25')],
+  ['how many plans have a PB attached', M('personal_budgets')],
+  ['annual health checks for 14+ with LD - uptake?', M('annual_health_checks')],
+  ['how many SEND pupils are on reduced timetables', M('part_time_timetables')],
+  ['out of county placements for EHCP children', M('out_of_area_placements')],
+  [
+    'of the children sat on waiting lists, how many are getting interim help in the meantime',
+    M('support_while_waiting'),
+  ],
+  ['how many kids from the PRU/AP make it back into mainstream', M('ap_return_to_mainstream')],
+  ['safeguarding referrals for children with SEND', M('safeguarding_referrals_send')],
+
+  // ---- comparators (5) ----
+  ['20 week timeliness vs national', CM('ehcp_20_weeks', 'england')],
+  ['how does our KS4 eng & maths for SEN compare to stat neighbours', CM('ks4_basics_send', 'statistical_neighbours')],
+  ['EHCP attendance against the regional avg', CM('attendance_ehcp', 'region')],
+  [
+    'persistent absence at SEN support - how do we compare with England?',
+    CM('persistent_absence_sen_support', 'england'),
+  ],
+  ['suspension rate EHCP v SNs', CM('suspension_rate_ehcp', 'statistical_neighbours')],
+
+  // ---- other intents (25) ----
+  ['which measures are red rn', { intent: 'measure', offTarget: true }],
+  ["tell me everything we've got on preparing for adulthood", { intent: 'outcomeOverview', outcome: 'future' }],
+  ['send the survey to the parents for AR-7012', { intent: 'invite', reviewRef: 'AR-7012', role: 'pc' }],
+  [
+    'can u invite the young person from AR-7045 to do the questionnaire',
+    { intent: 'invite', reviewRef: 'AR-7045', role: 'cyp' },
+  ],
+  ['who still hasnt completed the surveys i sent out', { intent: 'myInvitations' }],
+  ['sign me up to the termly summary email', { intent: 'digest', action: 'subscribe' }],
+  ['stop sending me the digest pls', { intent: 'digest', action: 'unsubscribe' }],
+  ['can I see what the digest will look like before it goes out', { intent: 'digest', action: 'preview' }],
+  ['push the digest out now please, dont wait for the schedule', { intent: 'digest', action: 'sendNow' }],
+  ['did last terms digest actually land in everyones inbox', { intent: 'deliveryReport' }],
+  ["what have people asked you that you couldn't answer", { intent: 'unansweredQuestions' }],
+  ['family has withdrawn consent - wipe their responses for AR-7033', { intent: 'eraseReview', reviewRef: 'AR-7033' }],
+  ['what did the family put for AR-7058', { intent: 'reviewAnswers', reviewRef: 'AR-7058' }],
+  ['who has opened the answers on AR-7021', { intent: 'whoViewed', reviewRef: 'AR-7021' }],
+  ['what have we changed off the back of family feedback', { intent: 'youSaidWeDid' }],
+  ["common themes in parents' comments about getting support", { intent: 'themes', outcome: 'support', roles: ['pc'] }],
+  ['which survey questions are families finding confusing', { intent: 'unclearQuestions' }],
+  ['how do scores look for the children who filled it in without an adult helping', { intent: 'answeredAlone' }],
+  ["need the pack for thursday's partnership board", { intent: 'boardPack' }],
+  ['exception report for the red indicators pls', { intent: 'exceptions' }],
+  ['take our figures off the public outcomes page for now', { intent: 'publicFigures' }],
+  ['what does PfA stand for', { intent: 'glossary' }],
+  ['what can you actually do?', { intent: 'help' }],
+  ["cheers, that's brilliant", { intent: 'smallTalk' }],
+  ['numbers for last term', ASK],
+
+  // ---- unrelated / not held (5) ----
+  ['book me meeting room 3 for tues 2pm', NONE],
+  ['whats the spend on SEN home to school transport this year', NOT_HELD],
+  ['average caseload per SEND caseworker?', NOT_HELD],
+  ['can you reset my laptop password', NONE],
+  ['how much are we paying on independent special school fees', NOT_HELD],
+
+  // ---- follow-up chains (8) ----
+  [['SaLT waiting times', 'what about ADHD'], W('adhd')],
+  [['kept safe scores', 'and just the parents?'], S('safe', { roles: ['pc'] })],
+  [['response rate this term', 'and last term?'], RR({ terms: [{ kind: 'previous' }] })],
+  [['% annual reviews on time', 'how does that compare nationally'], CM('ar_on_time', 'england')],
+  [
+    ['health and wellbeing scores for CYP', 'go through it question by question'],
+    S('health', { roles: ['cyp'], perQuestion: true }),
+  ],
+  [['autism assessment wait', 'is it getting better?'], W('asd', { change: { kind: 'trend' } })],
+  [['permanent exclusions EHCP', 'same for SEN support'], M('perm_exclusion_rate_sen_support')],
+  [
+    ['invite parent carer for AR-7066', 'and the young person too'],
+    { intent: 'invite', reviewRef: 'AR-7066', role: 'cyp' },
+  ],
+];
+
 describe('trust table: how often a practitioner is answered right, asked back, not understood or confidently wrong', () => {
   const results = [
     ...TABLE,
@@ -962,6 +1108,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     ...HELD_OUT_10,
     ...YEAR_BEFORE_ROWS,
     ...WHAT_IS_ROWS,
+    ...HELD_OUT_11,
   ].map(([said, want]) => {
     const got = readChain(said);
     const text = Array.isArray(said) ? said.join(' → ') : said;
@@ -1011,6 +1158,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
       ['periods, chains and scope held out', HELD_OUT_SCOPES],
       ["reporting and families' new answers held out (session 9)", HELD_OUT_REPORTING],
       ['every intent held out (session 10)', HELD_OUT_10],
+      ['independent writer held out (session 10)', HELD_OUT_11],
     ];
     for (const [name, set] of sets) {
       const texts = new Set(set.map(([t]) => (Array.isArray(t) ? t.join(' → ') : t)));

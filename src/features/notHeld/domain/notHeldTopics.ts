@@ -34,7 +34,7 @@ export const NOT_HELD_TOPICS: readonly NotHeldTopic[] = [
     name: 'spending and finance (such as the high needs budget)',
     phrases:
       'spending | spent | finance | finances | financial | budget | budgets | high needs block | high needs budget | high needs funding | high needs deficit | budget deficit | overspend | funding | how much does it cost | how much do we spend',
-    exact: 'cost | costs | money | spend',
+    exact: 'cost | costs | money | spend | fees | paying | pay for | how much are we paying | how much do we pay',
     source:
       "They come from the council's finance team (high needs block budget monitoring and the DfE's section 251 returns).",
   },
