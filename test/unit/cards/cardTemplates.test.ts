@@ -618,6 +618,34 @@ describe('card templates', () => {
     expect(web.actions[0].data).to.deep.equal(teams.actions[0].data);
   });
 
+  it("puts a figure table row's name on its own line above three or more columns of figures (issue #26)", () => {
+    const table = (headers: string[]) =>
+      renderCard('figureTable', {
+        title: 'Waiting times',
+        subtitle: '',
+        headline: '',
+        headers,
+        rows: [{ label: 'Neurodevelopmental pathway (ND)', detail: '', cells: headers.map((h) => `${h} 1,234`) }],
+        notes: [],
+        buttons: [],
+      }) as any;
+    const wide = table(['Rating', 'Waiting list', 'Against target']);
+    const row = wide.body.find((e: any) => e.type === 'Container');
+    expect(row.items[0]).to.deep.include({ type: 'TextBlock', text: 'Neurodevelopmental pathway (ND)' });
+    expect(row.items[1].columns.map((c: any) => c.items[0].text)).to.deep.equal([
+      'Rating 1,234',
+      'Waiting list 1,234',
+      'Against target 1,234',
+    ]);
+    const header = wide.body.find((e: any) => e.type === 'ColumnSet');
+    expect(header.columns.map((c: any) => c.items[0].text)).to.deep.equal(['Rating', 'Waiting list', 'Against target']);
+    // One or two columns leave the name a wide column of its own.
+    const narrow = table(['Score']);
+    expect(narrow.body.some((e: any) => e.type === 'Container')).to.equal(false);
+    const rowSet = narrow.body.filter((e: any) => e.type === 'ColumnSet').at(-1);
+    expect(rowSet.columns[0].items[0].text).to.equal('Neurodevelopmental pathway (ND)');
+  });
+
   it('has a sample for every template in cards/', () => {
     const templates = readdirSync(fromRoot('cards'))
       .filter((f) => f.endsWith('.json'))
