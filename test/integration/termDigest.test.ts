@@ -184,6 +184,15 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
       const body = channel.received[0].body;
       expect(body.type).to.equal('message');
       expect(body.attachments[0].content.body[0].text).to.equal('Termly digest: 2026-27 Autumn');
+      // The sent digest has the preview's shape: the lead, then each section behind its own button.
+      const sections = (
+        body.attachments[0].content.body as { type: string; actions?: { type: string; title: string }[] }[]
+      )
+        .filter((e) => e.type === 'ActionSet')
+        .flatMap((e) => e.actions ?? [])
+        .filter((a) => a.type === 'Action.ShowCard')
+        .map((a) => a.title);
+      expect(sections).to.include.members(['Outcome scores', 'Waiting times', 'Responses']);
       const second = (await (await trigger(`Bearer ${SECRET}`)).json()) as Record<string, unknown>;
       expect(second).to.include({ sent: 2 });
       expect(channel.received, 'nothing sent twice').to.have.length(2);
