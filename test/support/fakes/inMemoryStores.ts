@@ -39,7 +39,8 @@ import type {
   StoredBenchmark,
   StoredMeasureValue,
 } from '../../../src/features/measures/measureStores.js';
-import { benchmarkOrder } from '../../../src/features/measures/storage/benchmarksRepository.js';
+// The domain's order, not the repository's module: that would load @azure/data-tables into every test on the fakes.
+import { benchmarkOrder } from '../../../src/features/measures/domain/benchmarkRow.js';
 import type { ConversationAddress, Reply } from '../../../src/ports/messages.js';
 import type {
   AnswerRow,

@@ -19,6 +19,15 @@ export type BenchmarkValue = {
   denominator?: number;
 };
 
+/** Oldest period first, then England, region, neighbours: the order every reader gets. */
+export function benchmarkOrder(
+  a: Pick<BenchmarkValue, 'period' | 'comparator'>,
+  b: Pick<BenchmarkValue, 'period' | 'comparator'>,
+): number {
+  if (a.period !== b.period) return a.period < b.period ? -1 : 1;
+  return COMPARATORS.indexOf(a.comparator) - COMPARATORS.indexOf(b.comparator);
+}
+
 export type CheckedBenchmark = { ok: true; row: BenchmarkValue } | { ok: false; errors: string[] };
 
 const cell = (name: string) => z.string().trim().max(200, `${name} is too long`);

@@ -1,7 +1,7 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import type { BenchmarkStore, StoredBenchmark } from '../measureStores.js';
-import { COMPARATORS, type Comparator } from '../domain/benchmarkRow.js';
+import { benchmarkOrder, COMPARATORS, type Comparator } from '../domain/benchmarkRow.js';
 import type { ReadCache } from '../../../storage/readCache.js';
 import { submitChecked, TABLES, type TableStore } from '../../../storage/tableStore.js';
 
@@ -14,12 +14,6 @@ type Entity = {
   loadedAt: string;
   file: string;
 };
-
-/** Oldest period first, then England, region, neighbours: the order every reader gets. */
-export function benchmarkOrder(a: StoredBenchmark, b: StoredBenchmark): number {
-  if (a.period !== b.period) return a.period < b.period ? -1 : 1;
-  return COMPARATORS.indexOf(a.comparator) - COMPARATORS.indexOf(b.comparator);
-}
 
 /**
  * Comparators for the framework measures (table `benchmarks`): PartitionKey the measure id, RowKey
