@@ -8,6 +8,7 @@ import { startLocalDirectLine, type LocalDirectLine } from '../../src/http/local
 import getPort from 'get-port';
 import { listen } from '../../src/http/server.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import { cardElements } from './cardElements.js';
 import { TestClock } from './testClock.js';
 
 export type Activity = Record<string, any>;
@@ -175,24 +176,8 @@ export function cards(activities: Activity[]): Activity[] {
   );
 }
 
-/** Every element of a card, depth first (inputs sit inside containers that group them with their notes). */
-export function cardElements(card: Activity): Activity[] {
-  const out: Activity[] = [];
-  // A section behind a button (Action.ShowCard) is part of the card: its elements follow its button's set.
-  const shown = (actions: Activity[] | undefined) =>
-    (actions ?? []).filter((a) => a.type === 'Action.ShowCard').forEach((a) => walk(a.card?.body));
-  const walk = (items: Activity[] | undefined) => {
-    for (const e of items ?? []) {
-      out.push(e);
-      walk(e.items);
-      walk(e.columns);
-      if (e.type === 'ActionSet') shown(e.actions);
-    }
-  };
-  walk(card.body);
-  shown(card.actions);
-  return out;
-}
+/** Every element of a card, depth first: in ./cardElements.ts, so unit tests can use it without this harness. */
+export { cardElements };
 
 /** The ids of a card's inputs, in order. */
 export function cardInputIds(card: Activity): string[] {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { renderCard } from '../../../src/cards/renderCard.js';
-import { cardElements } from '../../support/botHarness.js';
+import { cardElements } from '../../support/cardElements.js';
 import { sectionCard, sectionSavedCard, surveyCompleteCard } from '../../../src/features/survey/surveyCards.js';
 import { fromRoot } from '../../../src/config/projectPaths.js';
 import {

@@ -9,7 +9,7 @@ import { presentReviewWords } from '../../../src/features/reviews/reviewAnswersP
 import { presentTermDigest } from '../../../src/features/digests/termDigestPresenter.js';
 import { worryAlertCard } from '../../../src/features/worries/worryAlertPresenter.js';
 import { youSaidFormCard, youSaidLine, youSaidListCard } from '../../../src/features/youSaid/youSaidPresenter.js';
-import { cardElements } from '../../support/botHarness.js';
+import { cardElements } from '../../support/cardElements.js';
 
 const bank = loadQuestionBank();
 
