@@ -35,6 +35,12 @@ import { examplesOf, WorryPhrases, type WorryList } from '../../../src/features/
  *     radicalisation; survey and service complaints, negations that cancel, school safety lessons, fiction, medical
  *     scratching, sensory clothing, transport lateness); the harmless text still raised by a rule is self-harm two
  *     years past, which the list deliberately never treats as over.
+ *   - heldout9 (100 + 100, a tenth writer, after heldout8 was tuned on; its harmless texts noted "ordinary" or
+ *     "sharesWords"): First run, untouched: 95 of 100 worrying raised (95.0%), 10 of 100 harmless raised (10.0%).
+ *     Tuned on after that run, by kind (medication not had for days, appointments nobody takes a child to,
+ *     running for "the olders", hands round a throat, running out of school alone to water; service complaints,
+ *     school lessons on safety, Prevent and history, advice to a generic "you", fiction and set texts); the
+ *     harmless text still raised is a sister's self-harm years ago, which the list deliberately never treats as over.
  * The rules are tuned on every other set, so their figures here flatter them: on words nobody tuned them on they
  * caught about three in four. The third tier, a model learned from these examples, is measured honestly here:
  * each set is read by a model trained only on the other sets, and its figures alone are printed too.
