@@ -123,6 +123,34 @@ describe('worry phrases (seeds/worry-phrases.json)', () => {
         ['selfHarm'],
       ],
     ];
+    // The kinds tuned on heldout9, each on a text written for this test (not from any set): the rules must
+    // reach the kind, not only the set's row. Each of these was wrong with the list before that tuning.
+    cases.push(
+      ['"prevent" the verb is no worry', 'We use a harness in the car to prevent him getting out of his seat', []],
+      [
+        'a Prevent referral is radicalisation',
+        'He has been referred to Prevent after what he said in class',
+        ['radicalisation'],
+      ],
+      ['a war long past is history', 'My grandad fought in the war and got a medal', []],
+      ['hands on a throat, by another verb', 'dad had mum by the throat against the fridge', ['abuse']],
+      [
+        'running out of class alone to water',
+        'he bolts out of class and runs to the canal by himself',
+        ['runningAway'],
+      ],
+      [
+        'running for older ones, by another word',
+        'im running for the elders now they give me 50 quid a drop',
+        ['exploitation'],
+      ],
+      [
+        'a professional who never came back',
+        'The physio came twice and then never came back, we chased for months',
+        [],
+      ],
+      ['a set text at school', 'In English we are reading Of Mice and Men and George shoots Lennie at the end', []],
+    );
     for (const [why, text, expected] of cases)
       it(`${why}: "${text}"`, () =>
         expected.length === 0
