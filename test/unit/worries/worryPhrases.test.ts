@@ -123,8 +123,9 @@ describe('worry phrases (seeds/worry-phrases.json)', () => {
         ['selfHarm'],
       ],
     ];
-    // The kinds tuned on heldout9, each on a text written for this test (not from any set): the rules must
-    // reach the kind, not only the set's row. Each of these was wrong with the list before that tuning.
+    // The kinds tuned on heldout9 (and heldout8's joke threat), each on a text written for this test (not from any
+    // set): the rules must reach the kind, not only the set's row. Each was wrong with the list before that tuning,
+    // except the last, which guards that the joke-threat idiom does not hide a threat of harm.
     cases.push(
       ['"prevent" the verb is no worry', 'We use a harness in the car to prevent him getting out of his seat', []],
       [
@@ -150,6 +151,12 @@ describe('worry phrases (seeds/worry-phrases.json)', () => {
         [],
       ],
       ['a set text at school', 'In English we are reading Of Mice and Men and George shoots Lennie at the end', []],
+      ['a joke threat over a chore', 'my mum will murder me if i dont tidy my room', []],
+      [
+        'but a threat of harm over a chore is not',
+        'he said if i dont clean my room he will hit me with the belt',
+        ['abuse'],
+      ],
     );
     for (const [why, text, expected] of cases)
       it(`${why}: "${text}"`, () =>
