@@ -11,6 +11,9 @@ export type ConnectionLimits = {
   perAddress: number;
 };
 
+/** How long an idle keep-alive connection is kept open (longer than the clients' and proxies' own). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   requestTimeoutMs: 20_000,
   perAddress: 100,
@@ -25,6 +28,11 @@ export function createHttpServer(opts: { localOnly: boolean; limits?: Connection
   const server = restify.createServer({ name: 'send-outcomes-bot' });
   server.server.requestTimeout = limits.requestTimeoutMs;
   server.server.headersTimeout = limits.requestTimeoutMs;
+  // An idle connection is kept longer than the client or proxy in front keeps it (Azure's front ends and most
+  // load balancers: 60 s or more), so they close it first. Node's 5 s default closes sockets a proxy may be
+  // sending on at that moment: the request meets a reset (a 502, or ECONNRESET in the tests when the event
+  // loop stalls). Idle connections cost a socket each; the per-address cap below still bounds them.
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
   limitConnectionsPerAddress(server, limits.perAddress);
   limitSlowHeaders(server, limits.requestTimeoutMs);
   limitSlowBodies(server, limits.requestTimeoutMs);

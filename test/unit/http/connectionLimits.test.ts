@@ -136,4 +136,10 @@ describe('slow request headers', function () {
   it('still serves a prompt request', async () => {
     expect((await fetch(`http://127.0.0.1:${port}/ok`)).status).to.equal(200);
   });
+
+  it('keeps an idle connection open longer than a client or load balancer does (they close theirs first)', () => {
+    // Node's 5 s default closes idle sockets while a proxy in front (or the test harness's fetch, when the event
+    // loop stalls) may still send on them: the request meets a reset (ECONNRESET, or a 502 from the proxy).
+    expect(server.server.keepAliveTimeout).to.be.at.least(60_000);
+  });
 });
