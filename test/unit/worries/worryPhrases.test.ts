@@ -9,6 +9,8 @@ import { loadWorryPhrases } from '../../../src/seeds/loadSeeds.js';
 const list = loadWorryPhrases();
 
 const WORRYING: string[] = [
+  'cuts on wrist again',
+  'fresh marks up her forearms',
   "I don't feel safe at school",
   'I dont feel safe walking home',
   'I do not feel safe when the older boys are around',
@@ -48,6 +50,7 @@ const WORRYING: string[] = [
 ];
 
 const HARMLESS: string[] = [
+  'he has a cut on his knee from football',
   'I feel safe at school',
   'I am not scared of anything at school now',
   'I have never been bullied',

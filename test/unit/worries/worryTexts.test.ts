@@ -28,7 +28,10 @@ import { examplesOf, WorryPhrases, type WorryList } from '../../../src/features/
  *   - test/unit/worries/worryTexts.heldout7.json (100 + 100, an eighth writer, after all the tuning above;
  *     half its harmless texts are ordinary survey answers, half share words with worrying ones) is never tuned
  *     or trained on: it measures the shipped net as it is. First run: 97 of 100 worrying raised (97.0%), 4 of
- *     100 harmless raised (4.0%; 2 of the 50 ordinary, 2 of the 50 that share words).
+ *     100 harmless raised (4.0%; 2 of the 50 ordinary, 2 of the 50 that share words). Once heldout9 joined the
+ *     model's examples it missed "cuts on wrist again. school not told" (96 of 100): a self-harm worry the rules had
+ *     never caught (they wanted "her wrist"). The lead added a rule for the kind (cuts, marks or burns on wrists,
+ *     forearms or thighs, with or without "her"), so this one text is no longer untouched: 97 of 100 again.
  *   - heldout8 (100 + 100, a ninth writer, after heldout7 was recorded; its worrying texts include radicalisation,
  *     and "missing" texts filed as runningAway): First run, untouched: 96 of 100 worrying raised (96.0%), 15 of
  *     100 harmless raised (15.0%). Tuned on after that run, by kind (passive suicidal ideation, whereabouts unknown,
