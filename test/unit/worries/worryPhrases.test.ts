@@ -10,6 +10,9 @@ const list = loadWorryPhrases();
 
 const WORRYING: string[] = [
   'cuts on wrist again',
+  'he keeps talking about knives and wants to get one',
+  'he says he needs a blade for protection',
+  'my son wants to buy a knife',
   'fresh marks up her forearms',
   "I don't feel safe at school",
   'I dont feel safe walking home',
@@ -51,6 +54,7 @@ const WORRYING: string[] = [
 
 const HARMLESS: string[] = [
   'he has a cut on his knee from football',
+  'we cut up fruit with a knife at cooking club',
   'I feel safe at school',
   'I am not scared of anything at school now',
   'I have never been bullied',
