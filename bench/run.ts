@@ -135,6 +135,28 @@ async function family(f: number): Promise<number> {
   }
   return answers;
 }
+/**
+ * Raw single-entity upserts by as many concurrent writers, into a table of their own: the baseline the ingestion
+ * is set against. Measured just before and just after the families (the mean is used), as one burst after them
+ * varied by a third between runs on the same code.
+ */
+async function rawUpsertsPerSecond(table: string): Promise<number> {
+  const client = TableClient.fromConnectionString(azurite.connectionString, table, { allowInsecureConnection: true });
+  await client.createTable();
+  const RAW = 6000;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: FAMILIES }, async () => {
+      while (next < RAW) {
+        const i = next++;
+        await client.upsertEntity({ partitionKey: `p${i % 200}`, rowKey: String(i), score: i % 5 }, 'Replace');
+      }
+    }),
+  );
+  return RAW / ((performance.now() - started) / 1000);
+}
+const rawBefore = await rawUpsertsPerSecond('benchrawbefore');
 log('ingestion: 20 concurrent families…');
 let t = performance.now();
 const perFamily = await Promise.all(Array.from({ length: FAMILIES }, (_, f) => family(f)));
@@ -143,22 +165,10 @@ const answersStored = perFamily.reduce((a, b) => a + b, 0);
 const sections = FAMILIES * SURVEYS_PER_FAMILY * sectionOrder(s.seeds.bank).length;
 const answersPerSecond = answersStored / ingestSeconds;
 
-const raw = TableClient.fromConnectionString(azurite.connectionString, 'benchraw', { allowInsecureConnection: true });
-await raw.createTable();
-const RAW = 6000;
-let next = 0;
-t = performance.now();
-await Promise.all(
-  Array.from({ length: FAMILIES }, async () => {
-    while (next < RAW) {
-      const i = next++;
-      await raw.upsertEntity({ partitionKey: `p${i % 200}`, rowKey: String(i), score: i % 5 }, 'Replace');
-    }
-  }),
-);
-const rawPerSecond = RAW / ((performance.now() - t) / 1000);
+const rawAfter = await rawUpsertsPerSecond('benchrawafter');
+const rawPerSecond = (rawBefore + rawAfter) / 2;
 log(
-  `ingestion ${answersPerSecond.toFixed(0)} answers/s (${(sections / ingestSeconds).toFixed(0)} sections/s); raw ${rawPerSecond.toFixed(0)} upserts/s`,
+  `ingestion ${answersPerSecond.toFixed(0)} answers/s (${(sections / ingestSeconds).toFixed(0)} sections/s); raw ${rawBefore.toFixed(0)} upserts/s before, ${rawAfter.toFixed(0)} after`,
 );
 
 // 2b. Durable acknowledgement (the embedded store's redo log) and a mixed load through HTTP.
@@ -470,6 +480,7 @@ const botHeap = process.memoryUsage().heapUsed / 1024 / 1024;
 const azuriteRss = azurite.pid ? rssMiB(azurite.pid) : NaN;
 
 const b = median(baseline2);
+const growth = median(at1m) / b / (median(at10k) / median(baseline));
 rows.push({
   measure: 'baseline: "help" turn over HTTP, median (p95)',
   value: `${b.toFixed(2)} ms (${percentile(baseline2, 95).toFixed(2)})`,
@@ -508,10 +519,12 @@ rows.push({
   met: '',
 });
 rows.push({
-  measure: 'score latency at 1M ÷ at 10k (medians)',
-  value: (median(at1m) / median(at10k)).toFixed(2),
+  // Each against the help turn measured with it: the two are minutes apart, and the machine's pace between them
+  // moved the plain ratio from 0.87 to 1.67 between two runs on the same code.
+  measure: 'score latency at 1M ÷ at 10k, each as a ratio to the help turn measured with it (medians)',
+  value: `${growth.toFixed(2)} (plain ${(median(at1m) / median(at10k)).toFixed(2)})`,
   target: '≤ 1.2',
-  met: median(at1m) / median(at10k) <= 1.2 ? 'yes' : 'NO',
+  met: growth <= 1.2 ? 'yes' : 'NO',
 });
 const b3 = median(baseline3);
 rows.push({
@@ -582,8 +595,8 @@ rows.push({
   met: '',
 });
 rows.push({
-  measure: `raw single-entity upserts/s, ${FAMILIES} concurrent writers`,
-  value: rawPerSecond.toFixed(0),
+  measure: `raw single-entity upserts/s, ${FAMILIES} concurrent writers (mean of just before and just after the families)`,
+  value: `${rawPerSecond.toFixed(0)} (${rawBefore.toFixed(0)} before, ${rawAfter.toFixed(0)} after)`,
   target: '',
   met: '',
 });
@@ -656,7 +669,8 @@ How it is measured:
   save whole surveys over HTTP (Web Chat's Action.Submit); the target is on the questions' p95.
 - **Ingestion**: ${FAMILIES} families at once, each completing ${SURVEYS_PER_FAMILY} whole surveys (7 sections each; invitations made and codes entered beforehand, not timed) through the same code the bot uses for
   a card submission (validation, invitation and conversation checks, the answers transaction, the aggregate delta),
-  counted in answers stored per second, against ${FAMILIES} concurrent writers upserting single entities into the same Azurite.
+  counted in answers stored per second, against ${FAMILIES} concurrent writers upserting single entities into the same Azurite
+  (6,000 just before the families and 6,000 just after; the mean of the two rates).
 - **Wait question**: "${waitQuestion}" after importing ${REFERRALS} synthetic referrals (five services, three years) through
   \`npm run import -- referrals\`'s code. A question reads one stored summary entity per service (built at import, valid for
   any later "today"), kept in memory for at most 5 s (the repositories' one cache policy, \`src/storage/readCache.ts\`); the
