@@ -1,3 +1,4 @@
+import { TermCalendar } from '../domain/terms/termCalendar.js';
 import type { PeriodAsk } from './periodAsk.js';
 import type { TermRef, Understanding } from './types.js';
 
@@ -45,8 +46,7 @@ export function yearBeforeAsked(tokens: readonly string[], previous: Understandi
 
 /** "2024-25" → "2023-24". */
 export function yearEarlier(academicYear: string): string {
-  const start = Number(academicYear.slice(0, 4)) - 1;
-  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+  return TermCalendar.academicYearLabel(Number(academicYear.slice(0, 4)) - 1);
 }
 
 function shiftPeriod(p: PeriodAsk): PeriodAsk | undefined {
