@@ -28,9 +28,11 @@ const SCORES: Entry[] = [
     intent('scores', 1),
   ),
   // A ranking is shown worst first: that is what needs attention.
-  // Exact only: "test" is not "best", "rest" not "worst".
+  // Exact only: "test" is not "best", "rest" not "worst". Satisfaction's superlatives rank too ("which outcomes
+  // are parents happiest with"): they do not name health.
   ...exactEntries(
-    'lowest | worst | weakest | poorest | bottom | least positive | lowest scoring | worst scoring | rank | ranking | ranked | league table',
+    'lowest | worst | weakest | poorest | bottom | least positive | lowest scoring | worst scoring | rank | ranking | ranked | league table | ' +
+      'unhappiest | least happy | least satisfied | most unhappy | most dissatisfied | worst rated | lowest rated',
     { kind: 'rank', rank: 'lowest' },
     intent('scores', 2),
   ),
@@ -42,19 +44,9 @@ const SCORES: Entry[] = [
     { kind: 'rank', rank: 'lowest' },
     intent('scores', 2),
   ),
-  // Satisfaction's superlatives rank ("which outcomes are parents happiest with"), they do not name health.
   ...exactEntries(
-    'unhappiest | least happy | least satisfied | most unhappy | most dissatisfied | worst rated | lowest rated',
-    { kind: 'rank', rank: 'lowest' },
-    intent('scores', 2),
-  ),
-  ...exactEntries(
-    'happiest | most happy | most satisfied | best rated | highest rated | most pleased',
-    { kind: 'rank', rank: 'highest' },
-    intent('scores', 2),
-  ),
-  ...exactEntries(
-    'highest | best | strongest | top | most positive | highest scoring | best scoring',
+    'highest | best | strongest | top | most positive | highest scoring | best scoring | ' +
+      'happiest | most happy | most satisfied | best rated | highest rated | most pleased',
     { kind: 'rank', rank: 'highest' },
     intent('scores', 2),
   ),
