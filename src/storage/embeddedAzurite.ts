@@ -10,8 +10,8 @@ export const DEV_ACCOUNT = 'devstoreaccount1';
 export const DEV_ACCOUNT_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
-export function devConnectionString(port: number): string {
-  return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`;
+export function devConnectionString(port: number, account = DEV_ACCOUNT): string {
+  return `DefaultEndpointsProtocol=http;AccountName=${account};AccountKey=${DEV_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/${account};`;
 }
 
 export type EmbeddedAzurite = {
@@ -33,6 +33,11 @@ export async function startEmbeddedAzurite(
     readyTimeoutMs?: number;
     /** Called as soon as the process exists, before it is ready (sharedAzurite names it in its marker). */
     onSpawn?: (pid: number, port: number) => void;
+    /**
+     * Storage accounts it serves besides the development account, all with the development key. Tests give each
+     * bot an account of its own on one Azurite, instead of starting an Azurite for each.
+     */
+    accounts?: string[];
   } = {},
 ): Promise<EmbeddedAzurite> {
   const require = createRequire(import.meta.url);
@@ -56,7 +61,14 @@ export async function startEmbeddedAzurite(
   } else {
     args.push('--inMemoryPersistence');
   }
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Azurite reads its accounts from this variable only (it then serves no other, so ours is listed too).
+  const env = options.accounts
+    ? {
+        ...process.env,
+        AZURITE_ACCOUNTS: [DEV_ACCOUNT, ...options.accounts].map((a) => `${a}:${DEV_ACCOUNT_KEY}`).join(';'),
+      }
+    : process.env;
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   if (child.pid !== undefined) options.onSpawn?.(child.pid, port);
   await waitUntilReady(child, options.readyTimeoutMs ?? 30_000);
   const stopOnExit = () => child.kill('SIGKILL');

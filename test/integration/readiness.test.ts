@@ -2,7 +2,7 @@ import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { Readiness } from '../../src/http/readiness.js';
-import { devConnectionString } from '../../src/storage/embeddedAzurite.js';
+import { devConnectionString, startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
 import { TableStore } from '../../src/storage/tableStore.js';
 import { BotHarness } from '../support/botHarness.js';
 
@@ -10,15 +10,23 @@ import { BotHarness } from '../support/botHarness.js';
 describe('readiness of the bot (HTTP endpoint, real Azurite)', function () {
   this.timeout(60_000);
   let bot: BotHarness;
-  before(async () => (bot = await BotHarness.start()));
-  after(async () => bot?.stop().catch(() => undefined));
+  // An Azurite of its own (not the test process's shared one): the test stops it.
+  let azurite: EmbeddedAzurite;
+  before(async () => {
+    azurite = await startEmbeddedAzurite();
+    bot = await BotHarness.start({ azurite });
+  });
+  after(async () => {
+    await bot?.stop().catch(() => undefined);
+    await azurite?.stop();
+  });
 
   it('is ready while storage answers, 503 within a few seconds of it stopping, with nothing but a status', async () => {
     const ready = await fetch(`${bot.baseUrl}/readyz`);
     expect(ready.status).to.equal(200);
     expect(await ready.text()).to.equal('{"status":"ready"}');
 
-    await bot.azurite.stop();
+    await azurite.stop();
     const began = Date.now();
     const down = await fetch(`${bot.baseUrl}/readyz`);
     const tookMs = Date.now() - began;

@@ -7,14 +7,15 @@ import { directLineSetup } from '../../src/http/directLineSetup.js';
 import { startLocalDirectLine, type LocalDirectLine } from '../../src/http/localDirectLine.js';
 import getPort from 'get-port';
 import { listen } from '../../src/http/server.js';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import type { EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import { freshAccount } from './testAzurite.js';
 import { cardElements } from './cardElements.js';
 import { TestClock } from './testClock.js';
 
 export type Activity = Record<string, any>;
 
 /**
- * The whole bot on a free port against a fresh in-memory Azurite, driven over HTTP with
+ * The whole bot on a free port against a fresh storage account (on the test process's in-memory Azurite), driven over HTTP with
  * deliveryMode "expectReplies" (replies come back in the response), as a channel would drive it.
  */
 export class BotHarness {
@@ -44,7 +45,7 @@ export class BotHarness {
   static async start(
     opts: { env?: Record<string, string>; today?: string; azurite?: EmbeddedAzurite } = {},
   ): Promise<BotHarness> {
-    const azurite = opts.azurite ?? (await startEmbeddedAzurite());
+    const azurite = opts.azurite ?? (await freshAccount());
     const port = await getPort({ host: '127.0.0.1' });
     const config = loadConfig({
       PORT: String(port),
