@@ -8,7 +8,8 @@ import { main as rebuildCommand } from '../../src/cli/rebuildAggregates.js';
 import { main as restoreCommand } from '../../src/cli/restore.js';
 import { fromRoot } from '../../src/config/projectPaths.js';
 import { ReferralsImport } from '../../src/features/waits/referralsImport.js';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import type { EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import { freshAccount } from '../support/testAzurite.js';
 import { startOrAttachAzurite } from '../../src/storage/sharedAzurite.js';
 import { BackupRefused, backupTables, restoreTables, type TableAccess } from '../../src/storage/tableBackup.js';
 import { TABLES } from '../../src/storage/tableStore.js';
@@ -112,7 +113,7 @@ describe('backup and restore of the tables (real Azurite, the npm commands)', fu
   let backup: string;
   const started: EmbeddedAzurite[] = [];
   const fresh = async () => {
-    const azurite = await startEmbeddedAzurite();
+    const azurite = await freshAccount();
     started.push(azurite);
     return azurite;
   };

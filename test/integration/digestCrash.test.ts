@@ -4,7 +4,8 @@ import getPort from 'get-port';
 import { loadConfig } from '../../src/config/config.js';
 import { fromRoot } from '../../src/config/projectPaths.js';
 import { composeServices } from '../../src/composeServices.js';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import type { EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import { freshAccount } from '../support/testAzurite.js';
 import { RecordingChannel } from '../support/recordingChannel.js';
 import { compiledEntry } from '../support/compiledBot.js';
 
@@ -23,7 +24,7 @@ describe('digest send interrupted by a killed process (real processes, real Azur
   const children: ChildProcess[] = [];
 
   before(async () => {
-    azurite = await startEmbeddedAzurite();
+    azurite = await freshAccount();
     channel = await RecordingChannel.start({ delayMs: 80 });
     const product = composeServices(
       loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, LOG_LEVEL: 'silent' }),

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { odata } from '@azure/data-tables';
 import { BotHarness, texts, type Activity } from '../support/botHarness.js';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import type { EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import { freshAccount } from '../support/testAzurite.js';
 import { TABLES } from '../../src/storage/tableStore.js';
 import { installChannelKeys, postAsChannel, uninstallChannelKeys } from '../support/channelTokens.js';
 
@@ -31,7 +32,7 @@ const DEPLOYED = {
 describe('safe to deploy (HTTP endpoint, real Azurite)', function () {
   this.timeout(60_000);
   let azurite: EmbeddedAzurite;
-  before(async () => (azurite = await startEmbeddedAzurite()));
+  before(async () => (azurite = await freshAccount()));
   after(async () => azurite?.stop());
 
   // ALLOWED_TENANTS is refused without credentials, so the tenant checks run as deployed: with signed tokens.

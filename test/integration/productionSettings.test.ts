@@ -1,6 +1,7 @@
 import { fromRoot } from '../../src/config/projectPaths.js';
 import { expect } from 'chai';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import type { EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import { freshAccount } from '../support/testAzurite.js';
 import { BotHarness, texts, type Activity } from '../support/botHarness.js';
 import { installChannelKeys, postAsChannel, uninstallChannelKeys } from '../support/channelTokens.js';
 
@@ -32,7 +33,7 @@ const teams = (tenant: string): Activity => ({
 describe('deployment settings (real Azurite)', function () {
   this.timeout(60_000);
   let azurite: EmbeddedAzurite;
-  before(async () => (azurite = await startEmbeddedAzurite()));
+  before(async () => (azurite = await freshAccount()));
   after(async () => azurite?.stop());
 
   /** Production settings through the real endpoint: signed channel tokens, real Azurite. */

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import type { EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import { freshAccount } from '../support/testAzurite.js';
 import { TableStore } from '../../src/storage/tableStore.js';
 import { AddressBookRepository } from '../../src/features/addressBook/storage/addressBookRepository.js';
 import { AggregatesRepository } from '../../src/features/scores/storage/aggregatesRepository.js';
@@ -20,7 +21,7 @@ describe('repository caches (two instances, real Azurite)', () => {
   let a: TableStore;
   let b: TableStore;
   before(async () => {
-    azurite = await startEmbeddedAzurite();
+    azurite = await freshAccount();
     a = new TableStore(azurite.connectionString, undefined, () => ms);
     b = new TableStore(azurite.connectionString, undefined, () => ms);
   });
