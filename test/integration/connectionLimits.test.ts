@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import type { Server } from 'restify';
-import { createHttpServer, listen } from '../../../src/http/server.js';
+import { createHttpServer, listen } from '../../src/http/server.js';
 
 /** Slow or piled-up connections from one client are cut off, so they cannot hold the server. */
 describe('connection limits', function () {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
-import { fromRoot } from '../../../src/config/projectPaths.js';
+import { fromRoot } from '../../src/config/projectPaths.js';
 
 const run = promisify(execFile);
 
