@@ -1,21 +1,23 @@
-import {
-  DefaultAzureCredential,
-  type DefaultAzureCredentialClientIdOptions,
-  type TokenCredential,
-} from '@azure/identity';
+import type { DefaultAzureCredentialClientIdOptions, TokenCredential } from '@azure/identity';
 import type { Config } from '../config/config.js';
 import type { RedoLog } from './redoLog.js';
 import { startOrAttachAzurite, type EmbeddedStore, type StartProgress } from './sharedAzurite.js';
 import type { TableTarget } from './tableStore.js';
 
 /** Makes the credential for an account URL; tests pass their own to see what it was asked for. */
-export type CredentialFactory = (options: DefaultAzureCredentialClientIdOptions) => TokenCredential;
+export type CredentialFactory = (
+  options: DefaultAzureCredentialClientIdOptions,
+) => TokenCredential | Promise<TokenCredential>;
 
 /**
  * On Azure this is the managed identity (App Service, Container Apps, AKS workload identity); on a
  * developer's machine, their Azure CLI sign-in. No key is ever held.
  */
-export const defaultCredential: CredentialFactory = (options) => new DefaultAzureCredential(options);
+export const defaultCredential = async (options: DefaultAzureCredentialClientIdOptions): Promise<TokenCredential> => {
+  // Loaded only here: @azure/identity is about 0.3 s of a start that uses a key or the embedded store.
+  const { DefaultAzureCredential } = await import('@azure/identity');
+  return new DefaultAzureCredential(options);
+};
 
 export type OpenedStorage = {
   target: TableTarget;
@@ -42,7 +44,7 @@ export async function openStorage(
       return { target: storage.connectionString };
     case 'accountUrl': {
       const makeCredential = options.credential ?? defaultCredential;
-      const credential = makeCredential(
+      const credential = await makeCredential(
         storage.managedIdentityClientId ? { managedIdentityClientId: storage.managedIdentityClientId } : {},
       );
       return { target: { accountUrl: storage.accountUrl, credential, tlsCa: options.tlsCa } };

@@ -1,5 +1,10 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type * as Vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+
+/** Vega and Vega-Lite, loaded with the first chart drawn: about 0.4 s of every start otherwise. */
+let charting: Promise<{ vega: typeof Vega; compile: typeof import('vega-lite').compile }> | undefined;
+const loadCharting = () =>
+  (charting ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, { compile }]) => ({ vega, compile })));
 import { htmlText } from '../../domain/text/safeText.js';
 
 /** One line of a trend chart: a name and its values in order (null where a figure is not shown). */
@@ -133,12 +138,15 @@ function drawing(c: TrendChart): Drawing {
   const held = drawings.get(key);
   if (held) return held;
   if (drawings.size >= MAX_DRAWINGS) drawings.delete(drawings.keys().next().value!);
-  let view: vega.View | undefined;
+  let view: Vega.View | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const made: Drawing = {
     draw(values) {
       const next = queue.then(async () => {
-        view ??= new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+        if (!view) {
+          const { vega, compile } = await loadCharting();
+          view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+        }
         // resize: the bounds are laid out afresh for these figures (Vega's padding otherwise only grows).
         view.data(TABLE, values).resize();
         return view.toSVG();

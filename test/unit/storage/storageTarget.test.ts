@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DefaultAzureCredential, type DefaultAzureCredentialClientIdOptions } from '@azure/identity';
+import type { DefaultAzureCredentialClientIdOptions } from '@azure/identity';
 import { loadConfig } from '../../../src/config/config.js';
 import { defaultCredential, openStorage, type CredentialFactory } from '../../../src/storage/storageTarget.js';
 
@@ -25,6 +25,7 @@ describe('opening storage from the configuration', () => {
     const storage = await openStorage(config.storage, { credential: factory });
     expect(asked).to.deep.equal([{ managedIdentityClientId: IDENTITY }]);
     expect(storage.target).to.deep.include({ accountUrl: ACCOUNT_URL });
+    const { DefaultAzureCredential } = await import('@azure/identity');
     expect(typeof storage.target === 'object' && storage.target.credential).to.be.instanceOf(DefaultAzureCredential);
     expect(storage.redo).to.equal(undefined);
   });
