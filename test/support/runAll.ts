@@ -5,7 +5,8 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /**
- * `npm test`: the checks (`npm run format:check`, `lint`, `deps`, `typecheck`) and the tests, all at once.
+ * `npm test`: the checks (`npm run format:check`, `check:code` — the type check and the lint on one program — and
+ * `deps`) and the tests, all at once.
  *
  * The tests run as a few mocha processes ("shards"), each given whole test files, balanced by how long each
  * file took last time (kept in node_modules/.cache/send-bot-tests/, so a fresh checkout balances by the
@@ -19,7 +20,7 @@ import { z } from 'zod';
  * `TEST_SHARDS` (1–8, default 3) sets how many shards run. `--checks`: the checks alone (npm run check).
  * Any other argument (a file, `--grep`, …) runs one plain mocha with those arguments, streamed as it comes.
  */
-const CHECKS = ['format:check', 'lint', 'deps', 'typecheck'];
+const CHECKS = ['format:check', 'check:code', 'deps'];
 const TIERS = ['test/unit', 'test/contract', 'test/integration'];
 const CACHE = path.join('node_modules', '.cache', 'send-bot-tests', 'durations.json');
 /** Seconds a file is expected to take when it has not been timed here yet (the first run on a checkout). */
