@@ -1,6 +1,7 @@
 import { tagged, type Analysis } from './analysis.js';
 import { findYears, readTerms, type Located } from './termSlot.js';
 import type { PeriodAsk } from './periodAsk.js';
+import { TermCalendar } from '../domain/terms/termCalendar.js';
 
 export type { PeriodAsk };
 
@@ -81,8 +82,7 @@ export function readPeriod(a: Analysis): PeriodReading {
 
 /** The two academic years a calendar year falls in: 2025 → 2024-25 and 2025-26. */
 export function academicYearsAround(year: number): string[] {
-  const label = (start: number) => `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
-  return [label(year - 1), label(year)];
+  return [TermCalendar.academicYearLabel(year - 1), TermCalendar.academicYearLabel(year)];
 }
 
 /**

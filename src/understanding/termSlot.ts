@@ -1,5 +1,6 @@
 import { tagged, type Analysis } from './analysis.js';
 import type { Season, TermRef } from './types.js';
+import { TermCalendar } from '../domain/terms/termCalendar.js';
 
 export type TermReading = {
   /** Terms in the order they were mentioned, without repeats. */
@@ -96,8 +97,7 @@ function academicYear(from: string, to: string): string | undefined {
 /** The academic year starts in the autumn (SPEC "Terms"): autumn 2025 is 2025-26, spring 2026 is 2025-26. */
 export function academicYearFor(y: YearToken, season: Season): string {
   if ('academic' in y) return y.academic;
-  const start = season === 'autumn' ? y.calendar : y.calendar - 1;
-  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+  return TermCalendar.academicYearLabel(season === 'autumn' ? y.calendar : y.calendar - 1);
 }
 
 function dedupe(terms: TermRef[]): TermRef[] {

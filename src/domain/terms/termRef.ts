@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { Term, TermCalendar } from './termCalendar.js';
+import { TermCalendar, type Term } from './termCalendar.js';
 
 export type Season = 'autumn' | 'spring' | 'summer';
 /**
@@ -18,8 +18,8 @@ export function resolveTerm(ref: TermRef, terms: TermCalendar, clock: Clock): Te
   if (ref.kind === 'current') return current;
   if (ref.kind === 'previous') return terms.previous(current);
   if (ref.kind === 'yearAgo') {
-    const start = Number(current.academicYear.slice(0, 4)) - 1;
-    return terms.byId(`${start}-${String((start + 1) % 100).padStart(2, '0')}-${current.season}`);
+    const yearBefore = TermCalendar.academicYearLabel(Number(current.academicYear.slice(0, 4)) - 1);
+    return terms.byId(`${yearBefore}-${current.season}`);
   }
   if (ref.academicYear) return terms.byId(`${ref.academicYear}-${ref.season}`);
   return terms.latestOfSeason(ref.season, clock.today());

@@ -1,4 +1,5 @@
 import type { Measure } from './measureCatalogue.js';
+import { TermCalendar } from '../../../domain/terms/termCalendar.js';
 
 /**
  * The period a measure's figure is for, in the form its frequency says: a term (`2025-26-spring`), a month
@@ -35,7 +36,7 @@ function consecutive(start: string, end: string): boolean {
   return (Number(start) + 1) % 100 === Number(end);
 }
 
-const yearLabel = (start: number) => `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+const yearLabel = TermCalendar.academicYearLabel;
 
 /**
  * The first day of a period, near enough to tell a period that has not begun: terms start on 1 September,

@@ -1,4 +1,5 @@
 import type { PeriodAsk } from '../../../understanding/periodAsk.js';
+import { TermCalendar } from '../../../domain/terms/termCalendar.js';
 import type { Measure } from './measureCatalogue.js';
 import { periodStart, previousPeriod, sameLastYear, type Frequency } from './period.js';
 
@@ -13,7 +14,7 @@ export type PeriodResolution =
   | { kind: 'notHeld'; asked: string; nearest?: string };
 
 const HOW_OFTEN: Record<Frequency, string> = { term: 'termly', month: 'monthly', year: 'yearly' };
-const yearLabel = (start: number) => `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+const yearLabel = TermCalendar.academicYearLabel;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The academic year (Sept to Aug) and term (SPEC "Terms": Sep–Dec, Jan–Mar, Apr–Aug) of a day or month. */
