@@ -31,14 +31,19 @@ describe('a reminder due while the bot was stopped (real processes, BOT_NOW)', f
 
   async function startAt(now: string): Promise<BotProcess> {
     const port = await getPort({ host: '127.0.0.1' });
-    return BotProcess.start(port, {
-      ...notifyEnv(notify),
-      DATA_DIR: dataDir,
-      DEV_ROLES: 'practitioner',
-      DEMO_DATA: 'false',
-      BOT_NOW: now,
-      LOG_LEVEL: 'debug',
-    });
+    // Compiled (compiledBot.ts): the same code as under tsx, started with about half the CPU.
+    return BotProcess.start(
+      port,
+      {
+        ...notifyEnv(notify),
+        DATA_DIR: dataDir,
+        DEV_ROLES: 'practitioner',
+        DEMO_DATA: 'false',
+        BOT_NOW: now,
+        LOG_LEVEL: 'debug',
+      },
+      { compiled: true },
+    );
   }
   async function stop(process: BotProcess): Promise<void> {
     process.killGroup('SIGTERM');

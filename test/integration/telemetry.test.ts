@@ -142,20 +142,25 @@ describe('telemetry to Azure Monitor (real bot process, local ingestion endpoint
     collector = await Collector.start(mkdtempSync(path.join(tmpdir(), 'send-bot-collector-')));
     const port = await getPort({ host: '127.0.0.1' });
     launched = Date.now();
-    bot = await BotProcess.start(port, {
-      DATA_DIR: dataDir,
-      DEMO_DATA: 'false',
-      DEV_ROLES: 'practitioner,manager',
-      BOT_TODAY: '2026-11-22',
-      APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=0a1b2c3d-0000-4000-8000-00000000abcd;IngestionEndpoint=${collector.url}/`,
-      // Every trace kept (production keeps the default rate-limited sampling), so nothing here is
-      // absent merely because it was sampled out.
-      OTEL_TRACES_SAMPLER: 'always_on',
-      NODE_EXTRA_CA_CERTS: collector.caFile,
-      HTTPS_PROXY: collector.proxyUrl,
-      HTTP_PROXY: collector.proxyUrl,
-      NO_PROXY: '127.0.0.1,localhost',
-    });
+    bot = await BotProcess.start(
+      port,
+      {
+        DATA_DIR: dataDir,
+        DEMO_DATA: 'false',
+        DEV_ROLES: 'practitioner,manager',
+        BOT_TODAY: '2026-11-22',
+        APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=0a1b2c3d-0000-4000-8000-00000000abcd;IngestionEndpoint=${collector.url}/`,
+        // Every trace kept (production keeps the default rate-limited sampling), so nothing here is
+        // absent merely because it was sampled out.
+        OTEL_TRACES_SAMPLER: 'always_on',
+        NODE_EXTRA_CA_CERTS: collector.caFile,
+        HTTPS_PROXY: collector.proxyUrl,
+        HTTP_PROXY: collector.proxyUrl,
+        NO_PROXY: '127.0.0.1,localhost',
+      },
+      // Compiled (compiledBot.ts), as production runs node on compiled JavaScript: the distro hooks the same modules.
+      { compiled: true },
+    );
   });
   after(async () => {
     bot?.killGroup('SIGKILL');
