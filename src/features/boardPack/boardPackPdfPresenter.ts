@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { PackBlock, PackTable, PackView } from './boardPackPresenter.js';
 
 /**
- * pdfmake, set up on the first PDF written: it is about 0.2 s of every start otherwise, and most instances
+ * pdfmake, set up on the first PDF written (about 0.2 s, imported alone), not at every start: most instances
  * never write one. The fonts it ships (Roboto), read from its own folder: nothing else on disk, nothing on the
  * network.
  */

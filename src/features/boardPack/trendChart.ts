@@ -1,11 +1,12 @@
 import type * as Vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 
-/** Vega and Vega-Lite, loaded with the first chart drawn: about 0.4 s of every start otherwise. */
+import { htmlText } from '../../domain/text/safeText.js';
+
+/** Vega and Vega-Lite, loaded with the first chart drawn (about 0.2 s each, imported alone), not at every start. */
 let charting: Promise<{ vega: typeof Vega; compile: typeof import('vega-lite').compile }> | undefined;
 const loadCharting = () =>
   (charting ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, { compile }]) => ({ vega, compile })));
-import { htmlText } from '../../domain/text/safeText.js';
 
 /** One line of a trend chart: a name and its values in order (null where a figure is not shown). */
 export type ChartSeries = { name: string; values: (number | null)[] };
