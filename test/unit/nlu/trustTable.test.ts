@@ -1070,6 +1070,10 @@ const HELD_OUT_11: [string | string[], Want | Want[]][] = [
 
   // ---- unrelated / not held (5) ----
   ['book me meeting room 3 for tues 2pm', NONE],
+  // When the board meets is not held: the board's pack is not an answer to it (session 11).
+  ['when is the partnership board', NONE],
+  ['when does the SEND board meet next?', NONE],
+  ['what date is the next board meeting', NONE],
   ['whats the spend on SEN home to school transport this year', NOT_HELD],
   ['average caseload per SEND caseworker?', NOT_HELD],
   ['can you reset my laptop password', NONE],
