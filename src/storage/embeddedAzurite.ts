@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import getPort from 'get-port';
+import { childEnvironment } from '../config/config.js';
 import { stopAzurite } from './processStop.js';
 
 /** The documented, public development-account key of Azurite (not a secret). */
@@ -63,12 +64,11 @@ export async function startEmbeddedAzurite(
   }
   // Azurite reads its accounts from this variable only (it then serves no other, so ours is listed too).
   const env = options.accounts
-    ? {
-        ...process.env,
+    ? childEnvironment({
         AZURITE_ACCOUNTS: [DEV_ACCOUNT, ...options.accounts].map((a) => `${a}:${DEV_ACCOUNT_KEY}`).join(';'),
-      }
-    : process.env;
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+      })
+    : undefined;
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env } : {}) });
   if (child.pid !== undefined) options.onSpawn?.(child.pid, port);
   await waitUntilReady(child, options.readyTimeoutMs ?? 30_000);
   const stopOnExit = () => child.kill('SIGKILL');
