@@ -123,6 +123,17 @@ const OUT_OF_SCOPE: Entry[] = offTopic(
   3,
 );
 
+// Arrangements, not figures: when or where something meets, who runs it, how to contact or refer, a policy, a
+// deadline. They share a capability's words ("when is the partnership board", "the phone number for speech and
+// language therapy", "how do I refer for an autism assessment") but no figure answers them.
+const ARRANGEMENTS: Entry[] = offTopic(
+  'when is | when does | when do | when are | when will | what date | what time | ' +
+    'who chairs | who is the chair | who is leading | who leads | who runs | phone number | contact number | contact details | ' +
+    'email address | how do i refer | how to refer | how do we refer | refer a child | make a referral | policy on | our policy | ' +
+    'deadline for | the deadline | venue | being held',
+  6,
+);
+
 // Social phrases: out of scope, but too weak to outweigh a question said politely ("SALT waits, thanks").
 const SOCIAL: Entry[] = offTopic('thank you | thanks | cheers | love you | how are you | great | brilliant | cool', 1);
 
@@ -144,6 +155,7 @@ export const INTENT_ENTRIES: Entry[] = [
   ...WAITS,
   ...HELP,
   ...OUT_OF_SCOPE,
+  ...ARRANGEMENTS,
   ...SOCIAL,
   ...DOMAIN,
 ];

@@ -39,14 +39,6 @@ export function weeksAsked(tokens: readonly string[]): number | undefined {
   return n !== undefined && n >= 1 && n <= 26 ? n : undefined;
 }
 
-const MADE_FOR_THE_BOARD = new Set(['pack', 'packs', 'papers', 'paper', 'slides', 'report', 'scorecard', 'boardpack']);
-
-/** A question of when (the board's date), naming nothing made for it. */
-function asksWhenNotWhat(tokens: readonly string[]): boolean {
-  const when = tokens.includes('when') || (tokens.includes('date') && tokens.includes('what'));
-  return when && !tokens.some((t) => MADE_FOR_THE_BOARD.has(t));
-}
-
 export const boardPackIntent = {
   reader: intentReader({
     intent: 'boardPack',
@@ -62,9 +54,6 @@ export const boardPackIntent = {
       ...entries('the board | board', intent('boardPack', 1)),
       ...entries('papers | pack | slides | paper', intent('boardPack', 2)),
     ],
-    // "When is the partnership board?", "what date is the next board meeting": when the board meets is not held,
-    // and its pack is not an answer to it. Asked for what is made for the board, it is still a request for the pack.
-    evidence: (e, scored) => (e.tokens && asksWhenNotWhat(e.tokens) ? -scored : 0),
     build: ({ analysis, terms }) => {
       const weeks = weeksAsked(analysis.tokens);
       const ask: PackAsk = weeks
