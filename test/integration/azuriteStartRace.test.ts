@@ -2,12 +2,27 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
 import { azuriteProcesses } from '../support/azuriteProcesses.js';
 import { fromRoot } from '../../src/config/projectPaths.js';
 import { waitUntil } from '../support/botProcess.js';
+import { compiledEntry } from '../support/compiledBot.js';
 
 const PROCESSES = 3;
+
+/**
+ * A tiny process for the race: opens the embedded store under argv[1] as the bot's start does (its code compiled
+ * once for this test process, compiledBot.ts), prints which Azurite it got, and stops it cleanly when its stdin
+ * closes.
+ */
+const ATTACH_STORE = [
+  `const { startOrAttachAzurite } = await import(${JSON.stringify(pathToFileURL(compiledEntry('storage/sharedAzurite')).href)});`,
+  `const store = await startOrAttachAzurite(process.argv[1]);`,
+  `console.log(JSON.stringify({ ready: true, pid: process.pid, port: store.port, azuritePid: store.pid, attached: store.attached }));`,
+  `process.stdin.resume();`,
+  `process.stdin.on('end', () => void store.stop().then((result) => { console.log(JSON.stringify({ stopped: result })); process.exit(0); }));`,
+].join('\n');
 
 /**
  * Several processes opening the embedded store on one data folder in the same instant (two bots started
@@ -27,7 +42,7 @@ describe('processes starting at the same instant on one data folder (real proces
   it(`${PROCESSES} processes started together share one Azurite`, async () => {
     const outputs: string[] = Array.from({ length: PROCESSES }, () => '');
     for (let i = 0; i < PROCESSES; i++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/attachStore.ts', dataDir], {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', ATTACH_STORE, dataDir], {
         cwd: fromRoot(),
         stdio: ['pipe', 'pipe', 'pipe'],
       });

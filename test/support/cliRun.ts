@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { runMain, type CliMain } from '../../src/cli/cliStorage.js';
 import { fromRoot } from '../../src/config/projectPaths.js';
+import { compiledEntry } from './compiledBot.js';
 
 export type CliRun = { code: number; stdout: string; stderr: string };
 
@@ -34,8 +35,9 @@ export async function runInProcess(main: CliMain, argv: string[], settings: Reco
 }
 
 /**
- * A command as its own process, as `npm run <script>` runs it (`tsx src/cli/<file>.ts`; here node with tsx's
- * loader, so no npx and no second process) or, with `how: 'npm'`, through npm itself.
+ * A command as its own process: `src/cli/<file>.ts` compiled once for the test process (compiledBot.ts: the same
+ * code `npm run <script>` runs through tsx, started with about half the CPU), or, with `npmScript`, through npm
+ * itself, as a person runs it.
  */
 export async function spawnCli(
   file: string,
@@ -45,7 +47,7 @@ export async function spawnCli(
 ): Promise<CliRun> {
   const [command, args] = how.npmScript
     ? ['npm', ['run', '--silent', how.npmScript, '--', ...argv]]
-    : [process.execPath, ['--import', 'tsx', `src/cli/${file}.ts`, ...argv]];
+    : [process.execPath, [compiledEntry(`cli/${file}`), ...argv]];
   try {
     const { stdout, stderr } = await promisify(execFile)(command, args, { cwd: fromRoot(), env: cliEnv(settings) });
     return { code: 0, stdout, stderr };
