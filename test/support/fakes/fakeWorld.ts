@@ -136,6 +136,11 @@ export function fakeWorld(opts: { today?: string; roles?: Record<string, StaffRo
     exceptions,
     boardPacks,
     publicOutcomes,
+    worries,
+    measures,
+    reviews,
+    /** The "you said, we did" service (`youSaid` above is its store). */
+    youSaidService: youSaid,
     router,
     events,
   };
