@@ -1,24 +1,48 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { MeasuresImport } from '../../src/features/measures/measuresImport.js';
-import { BenchmarksImport } from '../../src/features/measures/benchmarksImport.js';
-import { ask, BotHarness, type ChatUser } from '../support/botHarness.js';
+import { MeasuresImport } from '../../../src/features/measures/measuresImport.js';
+import { BenchmarksImport } from '../../../src/features/measures/benchmarksImport.js';
+import type { StaffRole } from '../../../src/domain/access/roles.js';
+import type { AdaptiveCardJson } from '../../../src/ports/messages.js';
+import { loadMeasureCatalogue } from '../../../src/seeds/loadSeeds.js';
+import { FAMILY, FakeTurn, fakeWorld, PRACTITIONER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
 
-const PRACTITIONER = 'dddddddd-1111-0000-0000-000000000001';
+/**
+ * Questions about the framework's other measures (beside the survey): a figure with its n, changes, target and
+ * source; a rating against a numeric WSoA target; no count of 1 to 4 shown, nor a share whose complement is 1
+ * to 4; a catalogued measure with no figures (and the unanswered-question log); the measure asked about, never
+ * a neighbour; the off-target list and a yearly measure against the year before; an outcome's survey scores
+ * with its measures; comparators; families refused.
+ *
+ * Runs on the fakes (test/support/fakes/fakeWorld.ts): the figures go in through the product's own imports
+ * (MeasuresImport, BenchmarksImport, from CSV files as an administrator loads them) onto the in-memory stores,
+ * and questions go through the product's router, services and presenters. Moved from the Azurite integration
+ * tier, where it ran through the HTTP endpoint: nothing here depends on real storage.
+ */
+describe('framework measure questions (on the fakes)', () => {
+  let w: FakeWorld;
+  let dir: string;
 
-/** Questions about the framework's other measures through the HTTP endpoint, figures imported into real Azurite. */
-describe('framework measure questions (HTTP endpoint, real Azurite)', function () {
-  this.timeout(120_000);
-  let bot: BotHarness;
-  let practitioner: ChatUser;
+  /**
+   * Says something as a person with these roles, in their one conversation (so a question may be read as a
+   * follow-up of the one before, as in a real chat); the reply's text, its cards, and both as one string.
+   */
+  async function ask(roles: StaffRole[], text: string) {
+    const userId = roles.length ? 'dddddddd-1111-0000-0000-000000000001' : 'family-1';
+    const turn = new FakeTurn(roles, { text, userId, conversationId: `conv-${userId}` });
+    await w.router.routeText(turn);
+    const said = turn.said.map((r) => r.text).join('\n');
+    const cards: AdaptiveCardJson[] = turn.said.flatMap((r) => (r.card ? [r.card] : []));
+    return { text: said, cards, all: said + JSON.stringify(cards) };
+  }
+  const practitioner = (text: string) => ask(PRACTITIONER, text);
 
   before(async () => {
-    bot = await BotHarness.start({ today: '2026-11-22' });
-    practitioner = bot.user({ aadObjectId: PRACTITIONER });
-    await bot.stores.roles.set(PRACTITIONER, ['practitioner'], 'test');
-    const dir = mkdtempSync(path.join(tmpdir(), 'measure-questions-'));
+    w = fakeWorld({ today: '2026-11-22' });
+    const measures = loadMeasureCatalogue().measures;
+    dir = mkdtempSync(path.join(tmpdir(), 'measure-questions-'));
     const file = path.join(dir, 'measures-2026-autumn.csv');
     writeFileSync(
       file,
@@ -35,12 +59,7 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
         'tribunal_appeals,2025-26,,,31',
       ].join('\n') + '\n',
     );
-    const s = bot.product;
-    const report = await new MeasuresImport(
-      s.services.measures.catalogue.measures,
-      s.clock,
-      s.stores.measureValues,
-    ).run(file);
+    const report = await new MeasuresImport(measures, w.clock, w.measureValues).run(file);
     expect(report.imported, JSON.stringify(report.invalid)).to.equal(true);
     const comparators = path.join(dir, 'benchmarks.csv');
     writeFileSync(
@@ -51,23 +70,21 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
         'attendance_sen_support,2026-27-autumn,statistical_neighbours,,,91.7',
       ].join('\n') + '\n',
     );
-    const loaded = await new BenchmarksImport(s.services.measures.catalogue.measures, s.clock, s.stores.benchmarks).run(
-      comparators,
-    );
+    const loaded = await new BenchmarksImport(measures, w.clock, w.benchmarks).run(comparators);
     expect(loaded.imported, JSON.stringify(loaded.invalid)).to.equal(true);
   });
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('answers a measure against national with the comparators loaded (issue #26)', async () => {
-    const out = await ask(practitioner, 'attendance of SEN support pupils compared with national');
+    const out = await practitioner('attendance of SEN support pupils compared with national');
     expect(out.all).to.include('England 91.4% in 2026-27 Autumn; here 91.0%: worse.');
     expect(JSON.stringify(out.cards[0])).to.include('England 91.4%, neighbours 91.7%');
-    const ap = await ask(practitioner, 'AP places this term');
+    const ap = await practitioner('AP places this term');
     expect(ap.all).to.include('No figures are loaded for "Pupils in alternative provision" yet');
   });
-  after(async () => bot?.stop());
 
   it('answers "annual reviews on time this term?" with the figure, n, both changes, the target and its source', async () => {
-    const out = await ask(practitioner, 'annual reviews on time this term?');
+    const out = await practitioner('annual reviews on time this term?');
     const card = JSON.stringify(out.cards[0]);
     expect(card, out.all.slice(0, 3000)).to.include('Annual reviews completed on time');
     expect(card).to.include('76.7% (46 of 60)'); // 46 of 60
@@ -79,29 +96,29 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
   });
 
   it('rates a measure against a numeric target the WSoA set, saying when that target was set for', async () => {
-    const card = JSON.stringify((await ask(practitioner, 'are new EHC plans graded good or better?')).cards[0]);
+    const card = JSON.stringify((await practitioner('are new EHC plans graded good or better?')).cards[0]);
     expect(card).to.include('75.0% (30 of 40)');
     expect(card).to.include('Red: below target');
     expect(card).to.include('90% of new plans graded good or better [WSoA: set for 2020–22; no newer target]');
   });
 
   it('never shows a count of 1 to 4, nor a share whose complement is 1 to 4', async () => {
-    const excl = JSON.stringify((await ask(practitioner, 'exclusions for children with an EHCP')).cards[0]);
+    const excl = JSON.stringify((await practitioner('exclusions for children with an EHCP')).cards[0]);
     expect(excl).to.include('Permanent exclusions of children with an EHC plan');
     expect(excl).to.include('not shown: fewer than 5 people or events');
     expect(excl).not.to.match(/"3"|: 3\b/);
-    const advice = JSON.stringify((await ask(practitioner, 'advice returned on time')).cards[0]);
+    const advice = JSON.stringify((await practitioner('advice returned on time')).cards[0]);
     expect(advice, '95 of 100 would say 5 were late: shown').to.include('95.0% (95 of 100)');
   });
 
   it('says a catalogued measure has no figures loaded, and where they would come from', async () => {
-    const out = await ask(practitioner, 'how many personal budgets do we have');
+    const out = await practitioner('how many personal budgets do we have');
     expect(out.cards).to.have.length(0);
     expect(out.text).to.match(/No figures are loaded for "EHC plans with a personal budget" yet/);
     expect(out.text).to.match(/SEND casework system/);
     expect(out.text).to.match(/npm run import -- measures/);
     // Understood but not held: it goes in the unanswered-question log for an administrator to see.
-    const logged = await bot.stores.questionLog.recent(20, bot.clock.now());
+    const logged = await w.questionLog.recent(20, w.clock.now());
     expect(logged.find((e) => e.text === 'how many personal budgets do we have')).to.include({
       reason: 'not-held',
       role: 'practitioner',
@@ -109,19 +126,19 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
   });
 
   it('answers the measure asked about, never a neighbour: attendance at SEN Support, not EHCP; SALT waits still waits', async () => {
-    const att = JSON.stringify((await ask(practitioner, 'attendance of pupils at SEN support')).cards[0]);
+    const att = JSON.stringify((await practitioner('attendance of pupils at SEN support')).cards[0]);
     expect(att).to.include('Attendance of pupils at SEN Support');
     expect(att).to.include('91.0% (9,100 of 10,000)');
-    const both = await ask(practitioner, 'attendance');
+    const both = await practitioner('attendance');
     expect(both.all).to.match(/Which of these do you mean\?/);
     expect(both.all).to.include('Attendance of pupils with an EHC plan');
-    const waits = await ask(practitioner, 'current wait for SALT');
+    const waits = await practitioner('current wait for SALT');
     expect(waits.all).to.match(/No referrals are loaded for Speech and language therapy/);
   });
 
   it('lists the measures off target worst first, and a yearly measure against the year before', async () => {
-    const out = await ask(practitioner, 'which measures are off target?');
-    const card = out.cards[0] as { body: { type: string; items?: { text: string }[] }[] };
+    const out = await practitioner('which measures are off target?');
+    const card = out.cards[0] as unknown as { body: { type: string; items?: { text: string }[] }[] };
     // Three columns of figures: each measure's name on its own line above them (no narrow name column).
     const labels = card.body.filter((b) => b.type === 'Container').map((b) => b.items?.[0]?.text);
     // Only what needs a decision: the one below target; the rest are a line and a button away (issue #26).
@@ -131,14 +148,14 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
     expect(JSON.stringify(card)).to.include('"title":"All measures"');
     // Seed 001's survey targets the survey cannot rate are counted here, listed under all measures.
     expect(out.all).to.match(/\d+ survey targets are not rated, because the survey asks no question for them/);
-    const all = await ask(practitioner, 'framework measures');
+    const all = await practitioner('framework measures');
     expect(all.all).to.match(/Not rated, because the survey asks no question for them: 70% of young people agree/);
-    const tribunals = JSON.stringify((await ask(practitioner, 'how many tribunals last year')).cards[0]);
+    const tribunals = JSON.stringify((await practitioner('how many tribunals last year')).cards[0]);
     expect(tribunals).to.include('31');
     expect(tribunals).to.include('up 3 on 2024-25 (28): worse');
     // "This year" is 2026-27, which has no figure yet: said first, then the latest full year's figure under
     // its own name (issue #24, scope lines), never 2025-26's figure as if it were this year's.
-    const thisYear = await ask(practitioner, 'how many tribunals this year');
+    const thisYear = await practitioner('how many tribunals this year');
     expect(thisYear.text).to.match(
       /^Appeals to the SEND Tribunal is not held yet for 2026-27, which is not over; the latest full year is 2025-26: 31\b/,
     );
@@ -146,7 +163,7 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
   });
 
   it('answers "how is the Support outcome doing overall?" with its survey scores and its measures', async () => {
-    const out = await ask(practitioner, 'how is the Support outcome doing overall?');
+    const out = await practitioner('how is the Support outcome doing overall?');
     expect(out.cards).to.have.length(2);
     expect(JSON.stringify(out.cards[1])).to.include("Support: the framework's other measures");
     expect(JSON.stringify(out.cards[1])).to.include('New EHC plans graded good or better');
@@ -155,7 +172,7 @@ describe('framework measure questions (HTTP endpoint, real Azurite)', function (
   });
 
   it('tells a family these figures are for staff', async () => {
-    const out = await ask(bot.user(), 'annual reviews on time this term?');
+    const out = await ask(FAMILY, 'annual reviews on time this term?');
     expect(out.all).to.match(/only practitioners and managers/);
     expect(out.all).not.to.match(/46 of 60/);
   });
