@@ -1,26 +1,25 @@
 import { expect } from 'chai';
-import { compactValue } from '../../src/features/survey/domain/respondentState.js';
-import { BotHarness, cards, texts, type ChatUser } from '../support/botHarness.js';
-import { loadThemeList } from '../../src/seeds/loadSeeds.js';
+import { compactValue } from '../../../src/features/survey/domain/respondentState.js';
+import { loadThemeList } from '../../../src/seeds/loadSeeds.js';
+import { FakeTurn, fakeWorld, MANAGER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
 
 /**
- * What families are saying, for managers, through the HTTP endpoint with real Azurite: free text counted
- * under themes per prompt, shown only for 10 or more comments, and never a quote anywhere a manager looks
- * (chat, digest, CSV).
+ * What families are saying, for managers: free text counted under themes per prompt, shown only for 10 or
+ * more comments, and never a quote anywhere a manager looks (chat, digest, the digest's CSV). On the fakes:
+ * the comments are written through the respondents port as a saved section writes them, the questions
+ * asked through the router, the digest and its CSV made by the digest service the HTTP download uses.
  */
-describe('what families are saying: counted themes, never quotes (HTTP endpoint, real Azurite)', function () {
-  this.timeout(120_000);
-  let bot: BotHarness;
-  const MANAGER = 'abababab-0000-0000-0000-000000000001';
-  let manager: ChatUser;
+describe('what families are saying: counted themes, never quotes (unit, on the fakes)', () => {
+  const MANAGER_ID = 'abababab-0000-0000-0000-000000000001';
   const TERM = '2026-27-autumn';
   // Each comment is distinctive, so a quote would be found if anything showed one.
   const comment = (i: number) => `Quote${i}: we have been waiting months for speech therapy and the support plan`;
+  let w: FakeWorld;
 
   async function write(i: number): Promise<void> {
     const ref = `TH-${1000 + i}`;
     const text = comment(i);
-    await bot.stores.respondents.mutate(ref, 'pc', () => ({
+    await w.respondents.mutate(ref, 'pc', () => ({
       next: {
         reviewRef: ref,
         role: 'pc',
@@ -40,18 +39,18 @@ describe('what families are saying: counted themes, never quotes (HTTP endpoint,
     }));
   }
 
+  /** What a manager is shown: each reply's text, and its card as sent (with the full text as its fallback). */
   const ask = async (text: string) => {
-    const { activities } = await manager.say(text);
-    return texts(activities).join('\n') + JSON.stringify(cards(activities));
+    const turn = new FakeTurn(MANAGER, { text, userId: MANAGER_ID, conversationId: 'manager-chat' });
+    await w.router.routeText(turn);
+    const cards = turn.said.filter((r) => r.card).map((r) => ({ ...r.card, fallbackText: r.fullText ?? r.text }));
+    return turn.said.map((r) => r.text).join('\n') + JSON.stringify(cards);
   };
 
-  before(async () => {
-    bot = await BotHarness.start();
-    await bot.stores.roles.set(MANAGER, ['manager'], 'test');
-    manager = bot.user({ aadObjectId: MANAGER });
+  beforeEach(async () => {
+    w = fakeWorld({ today: '2026-11-22' });
     for (let i = 1; i <= 9; i++) await write(i);
   });
-  after(async () => bot?.stop());
 
   it('shows nothing for a prompt with 9 comments', async () => {
     const out = await ask('what are families saying about support?');
@@ -68,12 +67,21 @@ describe('what families are saying: counted themes, never quotes (HTTP endpoint,
     expect(out).to.match(/Waiting for help 10/);
     expect(out).to.match(/Getting the right support 10/);
     expect(out).not.to.include('Health care and therapies'); // only Support's themes were asked for
-    const { reply } = await bot.services.digests.build(bot.seeds.terms.termOf('2026-11-22'));
+    const { reply } = await w.digests.build(w.terms.termOf('2026-11-22'));
     const digest = JSON.stringify(reply);
     expect(digest).to.include('What families are saying');
+    // The CSV behind the digest's signed download link, as GET /api/digests/csv gives it.
     const link = (reply.card as any).actions.find((a: any) => a.type === 'Action.OpenUrl').url as string;
-    const csv = await (await fetch(link.replace(/^http:\/\/localhost:\d+/, bot.baseUrl))).text();
-    for (const seen of [out, digest, csv, await ask('what are parents saying'), await ask('themes in the comments')])
+    const csv = await w.digests.csvForToken(new URL(link).searchParams.get('token')!);
+    if (!csv.ok) throw new Error(`the CSV link was refused: ${csv.reason}`);
+    expect(csv.csv).to.match(/^term,section,/);
+    for (const seen of [
+      out,
+      digest,
+      csv.csv,
+      await ask('what are parents saying'),
+      await ask('themes in the comments'),
+    ])
       for (let i = 1; i <= 10; i++) {
         expect(seen).not.to.include(`Quote${i}`);
         expect(seen).not.to.include('waiting months');
