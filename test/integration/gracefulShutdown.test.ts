@@ -215,7 +215,15 @@ describe('graceful shutdown under load (real process)', function () {
     expect(openAtSignal.length, 'requests were in flight when the signal came').to.be.at.least(1);
     // A request the bot had already taken is answered in full, with 200.
     const unfinished = openAtSignal.filter((s) => s.kind !== 'answered' || s.status !== 200);
-    expect(describe(unfinished), 'requests in flight at SIGTERM that did not get a complete 200').to.deep.equal({});
+    // Each named with when it connected and ended (ms from the signal) and how, so a failure says which case it was.
+    const detail = (s: Sent) =>
+      `${s.kind === 'dropped' ? `dropped (${s.code})` : s.kind === 'half' ? `half ${s.status}` : s.kind}, ` +
+      `connected ${((s.connectedAt ?? NaN) - signalledAt).toFixed(1)} ms, ended ${(s.endedAt - signalledAt).toFixed(1)} ms`;
+    expect(
+      describe(unfinished),
+      `requests in flight at SIGTERM that did not get a complete 200: ${unfinished.map(detail).join('; ')}\n` +
+        `the bot's log:\n${stopping.output.split('\n').slice(-12).join('\n')}`,
+    ).to.deep.equal({});
     // After the signal: a complete 200, or the connection refused; never a 5xx, never half an answer. A
     // connection the kernel took just as the listener closed is dropped before any byte is read (the client
     // sees a reset, not a refusal): like a refusal, nothing of it was processed.
