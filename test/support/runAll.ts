@@ -69,7 +69,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function check(name: string, withTests: boolean): Promise<Result> {
   // Lower priority only beside the tests (`nice` is POSIX; without it, the check runs at normal priority). Nice 5,
   // not 10: with the lighter test tiers of session 12, at 10 the type check and lint were starved until the tests
-  // ended and finished 12-20 s after them (4 runs, 161-191 s); at 5 they finished 8 s after (2 runs, 174 and 184 s).
+  // ended and finished 6-20 s after them (4 runs, 161-191 s); at 5, 7-9 s after (5 runs, 168-194 s).
   const npm = ['npm', 'run', '--silent', name];
   const niced = withTests && process.platform !== 'win32';
   return run(name, niced ? 'nice' : npm[0]!, niced ? ['-n', '5', ...npm] : npm.slice(1), { quiet: true }).then(
