@@ -10,7 +10,7 @@ import { DEFAULT_FAMILY_HELP_TEXT } from '../../../src/config/config.js';
 import { wireServices } from '../../../src/serviceWiring.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
 import { buildRoutes } from '../../../src/routing/routes.js';
-import type { ConversationAddress, Reply } from '../../../src/ports/messages.js';
+import type { AdaptiveCardJson, ConversationAddress, Reply } from '../../../src/ports/messages.js';
 import type { Turn } from '../../../src/ports/turn.js';
 import { TestClock } from '../testClock.js';
 import * as fakes from './inMemoryStores.js';
@@ -209,6 +209,22 @@ export class FakeTurn implements Turn {
   get all(): string {
     return this.said.map((r) => `${r.text}\n${r.fullText ?? ''}`).join('\n');
   }
+  /** The cards said, in order. */
+  get cards(): AdaptiveCardJson[] {
+    return this.said.flatMap((r) => (r.card ? [r.card] : []));
+  }
+}
+
+/** A message as OutcomesBot routes it (src/bot/outcomesBot.ts): a family's typed survey answer first, then the router. */
+export async function routeMessage(w: FakeWorld, turn: FakeTurn): Promise<FakeTurn> {
+  if (!(await w.events.surveyText?.(turn))) await w.router.routeText(turn);
+  return turn;
+}
+
+/** Staff who have written to the bot in their 1:1 chats (`<userId>-chat`), as AddressCapture records them. */
+export async function rememberStaff(w: FakeWorld, people: [userId: string, name: string][]): Promise<void> {
+  for (const [userId, name] of people)
+    await w.addressBook.rememberPerson(userId, new FakeTurn([], { conversationId: `${userId}-chat` }).address, name);
 }
 
 export const PRACTITIONER: StaffRole[] = ['practitioner'];

@@ -1,7 +1,14 @@
 import { expect } from 'chai';
 import type { AdaptiveCardJson } from '../../../src/ports/messages.js';
 import { cardElements } from '../../support/cardElements.js';
-import { FakeTurn, FAMILY, fakeWorld, PRACTITIONER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
+import {
+  FakeTurn,
+  FAMILY,
+  fakeWorld,
+  PRACTITIONER,
+  routeMessage,
+  type FakeWorld,
+} from '../../support/fakes/fakeWorld.js';
 
 /**
  * "my invitations" on the fakes (the product's router, invitation and survey services and card presenters
@@ -43,7 +50,7 @@ describe('my invitations (router and services on the fakes)', () => {
     return {
       async say(text: string) {
         const turn = new FakeTurn(FAMILY, { text, conversationId, channel: 'directline' });
-        if (!(await w.events.surveyText?.(turn))) await w.router.routeText(turn);
+        await routeMessage(w, turn);
         return { text: turn.texts.join(' '), card: cardsOf(turn).at(-1) };
       },
       async submit(value: Record<string, unknown>) {

@@ -5,9 +5,15 @@ import { expect } from 'chai';
 import { MeasuresImport } from '../../../src/features/measures/measuresImport.js';
 import { BenchmarksImport } from '../../../src/features/measures/benchmarksImport.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
-import type { AdaptiveCardJson } from '../../../src/ports/messages.js';
 import { loadMeasureCatalogue } from '../../../src/seeds/loadSeeds.js';
-import { FAMILY, FakeTurn, fakeWorld, PRACTITIONER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
+import {
+  FAMILY,
+  FakeTurn,
+  fakeWorld,
+  routeMessage,
+  PRACTITIONER,
+  type FakeWorld,
+} from '../../support/fakes/fakeWorld.js';
 
 /**
  * Questions about the framework's other measures (beside the survey): a figure with its n, changes, target and
@@ -31,11 +37,9 @@ describe('framework measure questions (on the fakes)', () => {
    */
   async function ask(roles: StaffRole[], text: string) {
     const userId = roles.length ? 'dddddddd-1111-0000-0000-000000000001' : 'family-1';
-    const turn = new FakeTurn(roles, { text, userId, conversationId: `conv-${userId}` });
-    await w.router.routeText(turn);
+    const turn = await routeMessage(w, new FakeTurn(roles, { text, userId, conversationId: `conv-${userId}` }));
     const said = turn.said.map((r) => r.text).join('\n');
-    const cards: AdaptiveCardJson[] = turn.said.flatMap((r) => (r.card ? [r.card] : []));
-    return { text: said, cards, all: said + JSON.stringify(cards) };
+    return { text: said, cards: turn.cards, all: said + JSON.stringify(turn.cards) };
   }
   const practitioner = (text: string) => ask(PRACTITIONER, text);
 

@@ -4,8 +4,14 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { ReferralsImport } from '../../../src/features/waits/referralsImport.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
-import type { AdaptiveCardJson } from '../../../src/ports/messages.js';
-import { FAMILY, FakeTurn, fakeWorld, PRACTITIONER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
+import {
+  FAMILY,
+  FakeTurn,
+  fakeWorld,
+  routeMessage,
+  PRACTITIONER,
+  type FakeWorld,
+} from '../../support/fakes/fakeWorld.js';
 
 /**
  * Waiting-time questions: "current wait for SALT" with the extract's date, the definition, the WSoA targets and
@@ -28,11 +34,9 @@ describe('waiting-time questions (on the fakes)', () => {
    */
   async function ask(roles: StaffRole[], text: string) {
     const userId = roles.length ? 'bbbbbbbb-0000-0000-0000-000000000001' : 'family-1';
-    const turn = new FakeTurn(roles, { text, userId, conversationId: `conv-${userId}` });
-    await w.router.routeText(turn);
+    const turn = await routeMessage(w, new FakeTurn(roles, { text, userId, conversationId: `conv-${userId}` }));
     const said = turn.said.map((r) => r.text).join('\n');
-    const cards: AdaptiveCardJson[] = turn.said.flatMap((r) => (r.card ? [r.card] : []));
-    return { text: said, cards, all: said + JSON.stringify(cards) };
+    return { text: said, cards: turn.cards, all: said + JSON.stringify(turn.cards) };
   }
   const practitioner = (text: string) => ask(PRACTITIONER, text);
 

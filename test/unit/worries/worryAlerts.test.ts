@@ -2,7 +2,15 @@ import { expect } from 'chai';
 import { SAVE_SECTION_VERB } from '../../../src/features/survey/surveyCards.js';
 import { ACKNOWLEDGE_WORRY_VERB } from '../../../src/features/worries/acknowledgeWorryRoute.js';
 import { loadWorryPhrases } from '../../../src/seeds/loadSeeds.js';
-import { FakeTurn, FAMILY, fakeWorld, PRACTITIONER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
+import {
+  FakeTurn,
+  FAMILY,
+  fakeWorld,
+  PRACTITIONER,
+  rememberStaff,
+  routeMessage,
+  type FakeWorld,
+} from '../../support/fakes/fakeWorld.js';
 
 /**
  * Worries reach a person the same day, on the fakes (the product's router, survey, worry alerts, address
@@ -26,15 +34,10 @@ describe('worry alerts (router and services on the fakes)', () => {
   async function world(today: string) {
     w = fakeWorld({ today, roles: { [PAT]: ['practitioner'], [ADMIN_ID]: ['admin'] } });
     // What the channel layer keeps when staff write to the bot (src/bot/addressCapture.ts).
-    for (const [userId, name] of [
+    await rememberStaff(w, [
       [PAT, 'Pat Practitioner'],
       [ADMIN_ID, 'Ada Admin'],
-    ] as const)
-      await w.addressBook.rememberPerson(
-        userId,
-        new FakeTurn(PRACTITIONER, { conversationId: `${userId}-chat` }).address,
-        name,
-      );
+    ]);
   }
   const toPractitioner = () => w.sender.sent.filter((s) => s.address.conversationId === `${PAT}-chat`);
   const toAdmin = () => w.sender.sent.filter((s) => s.address.conversationId === `${ADMIN_ID}-chat`);
@@ -55,7 +58,7 @@ describe('worry alerts (router and services on the fakes)', () => {
   async function save(code: string, section: string, answers: Record<string, string>) {
     const conversationId = `family-${family++}`;
     const opened = new FakeTurn(FAMILY, { text: code, conversationId, channel: 'directline' });
-    if (!(await w.events.surveyText?.(opened))) await w.router.routeText(opened);
+    await routeMessage(w, opened);
     const payload = { verb: SAVE_SECTION_VERB, code, section, bankVersion: w.bank.version, ...answers };
     const submit = async () => {
       const turn = new FakeTurn(FAMILY, { value: payload, conversationId, channel: 'directline' });

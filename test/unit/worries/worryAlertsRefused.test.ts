@@ -3,7 +3,15 @@ import { sectionOrder, sectionQuestionIds } from '../../../src/features/survey/d
 import { SAVE_SECTION_VERB } from '../../../src/features/survey/surveyCards.js';
 import { ACKNOWLEDGE_WORRY_VERB } from '../../../src/features/worries/acknowledgeWorryRoute.js';
 import { loadWorryPhrases } from '../../../src/seeds/loadSeeds.js';
-import { FakeTurn, FAMILY, fakeWorld, PRACTITIONER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
+import {
+  FakeTurn,
+  FAMILY,
+  fakeWorld,
+  PRACTITIONER,
+  rememberStaff,
+  routeMessage,
+  type FakeWorld,
+} from '../../support/fakes/fakeWorld.js';
 
 /**
  * A worry raises an alert only from a save that was accepted, and once. On the fakes (the product's router,
@@ -28,15 +36,10 @@ describe('worry alerts from refused saves (router and services on the fakes)', (
   beforeEach(async () => {
     w = fakeWorld({ today: '2026-11-24', roles: { [PAT]: ['practitioner'], [ADMIN_ID]: ['admin'] } }); // a Tuesday
     // What the channel layer keeps when staff write to the bot in their 1:1 chats (src/bot/addressCapture.ts).
-    for (const [userId, name] of [
+    await rememberStaff(w, [
       [PAT, 'Pat Practitioner'],
       [ADMIN_ID, 'Ada Admin'],
-    ] as const)
-      await w.addressBook.rememberPerson(
-        userId,
-        new FakeTurn(PRACTITIONER, { conversationId: `${userId}-chat` }).address,
-        name,
-      );
+    ]);
   });
 
   async function invite(ref: string): Promise<string> {
@@ -49,7 +52,7 @@ describe('worry alerts from refused saves (router and services on the fakes)', (
   async function familyChat(code: string): Promise<string> {
     const conversationId = `family-${chats++}`;
     const turn = new FakeTurn(FAMILY, { text: code, conversationId, channel: 'directline' });
-    if (!(await w.events.surveyText?.(turn))) await w.router.routeText(turn);
+    await routeMessage(w, turn);
     return conversationId;
   }
 
