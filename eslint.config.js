@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       'dist/**',
+      '.start/**',
       'src/http/public/**',
       'test-artifacts/**',
       '.scratch/**',

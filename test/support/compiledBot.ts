@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
 import { fromRoot } from '../../src/config/projectPaths.js';
+import { compileSource } from '../../scripts/compileSource.mjs';
 
 /** The compiled tree's folder in its temporary root: two folders above src/config, as projectPaths expects. */
 const OUT = '.compiled-src';
@@ -14,8 +14,8 @@ let root: string | undefined;
 /**
  * The bot's own source compiled once per test process, for tests that start the real bot (or a command) as a
  * process many times: `node <compiled>/index.js` runs the same code as `tsx src/index.ts` (esbuild is what tsx
- * compiles with, here with tsx's own settings), without tsx compiling and hooking every module at each start
- * (about half of a start's CPU). Each file is compiled alone, as tsx does, not bundled.
+ * compiles with, here with tsx's own settings; scripts/compileSource.mjs, as `npm start` does), without tsx
+ * compiling and hooking every module at each start. Each file is compiled alone, as tsx does, not bundled.
  *
  * The compiled files sit in a temporary root beside links to everything in the project's root (seeds, cards,
  * manifest, src, node_modules, package.json…), so `fromRoot` and package resolution find what they find under
@@ -30,21 +30,7 @@ function compile(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'send-bot-compiled-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   for (const name of readdirSync(fromRoot())) if (name !== OUT) symlinkSync(fromRoot(name), path.join(dir, name));
-  const sources = readdirSync(fromRoot('src'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith(path.join('http', 'public')))
-    .map((f) => fromRoot('src', f));
-  buildSync({
-    entryPoints: sources,
-    outbase: fromRoot('src'),
-    outdir: path.join(dir, OUT),
-    bundle: false,
-    format: 'esm',
-    platform: 'node',
-    target: `node${process.versions.node}`,
-    keepNames: true,
-    tsconfig: fromRoot('tsconfig.json'),
-    logLevel: 'error',
-  });
+  compileSource(path.join(dir, OUT));
   return dir;
 }
 
