@@ -77,6 +77,8 @@ export function registerReadiness(
  * anyway, so a turn still running then has already been given up on by its sender.
  */
 export const DRAIN_DEADLINE_MS = 15_000;
+/** At most this long after the stop the listener still takes connections the kernel had already completed. */
+const ACCEPT_WINDOW_MS = 500;
 /** How long a connection taken just before the stop has to send its request before idle ones are closed. */
 const IDLE_GRACE_MS = 1_000;
 const netClose = NetServer.prototype.close;
@@ -98,9 +100,7 @@ export function drainServer(server: Server, deadlineMs = DRAIN_DEADLINE_MS): Pro
       clearTimeout(deadline);
       resolve(how);
     };
-    // After this turn of the event loop, not during it: connections the kernel has already completed are
-    // taken and answered rather than reset with the listening socket.
-    setImmediate(() => {
+    const close = () => {
       // Only the listener is closed here (net.Server's close): http.Server's own close also drops every
       // connection with no request yet, and a connection just taken whose request is still on its way is one a
       // family already sent. Idle connections are closed from a moment later, once such requests have arrived.
@@ -113,6 +113,24 @@ export function drainServer(server: Server, deadlineMs = DRAIN_DEADLINE_MS): Pro
         http.closeAllConnections();
         finish('deadline');
       }, deadlineMs);
-    });
+    };
+    // Connections the kernel has already completed are taken and answered, not reset with the listening socket.
+    // Node takes one waiting connection per turn of its event loop, so under load several can be waiting when the
+    // stop comes: the listener stays open until a whole turn (its poll for connections included) takes none, for
+    // at most ACCEPT_WINDOW_MS should clients keep coming. Readiness already says "not ready" by now, so a
+    // platform has stopped routing new ones here.
+    let taken = 0;
+    const count = () => void taken++;
+    http.on('connection', count);
+    const began = performance.now();
+    const closeWhenNoneWaiting = (takenBefore: number) =>
+      setImmediate(() => {
+        if (taken !== takenBefore && performance.now() - began < ACCEPT_WINDOW_MS)
+          return void closeWhenNoneWaiting(taken);
+        http.off('connection', count);
+        close();
+      });
+    // -1: the first check (this turn, before its next poll) never closes.
+    closeWhenNoneWaiting(-1);
   });
 }

@@ -128,6 +128,18 @@ describe('draining the server', function () {
     keepAlive.destroy();
   });
 
+  it('answers every connection already made when the stop begins, not only the first (Node takes one a turn)', async () => {
+    const { server, base } = await started((s) =>
+      s.get('/quick', async (_req, res) => void res.send(200, { done: true })),
+    );
+    // Six clients connect at once; the kernel completes each connection before the bot's loop takes any, as it
+    // does under load when the stop comes: each was made before the stop, so each is answered.
+    const made = Array.from({ length: 6 }, () => request(base, '/quick'));
+    const drained = drainServer(server, 5_000);
+    expect(await Promise.all(made)).to.deep.equal(Array(6).fill({ status: 200, body: '{"done":true}' }));
+    expect(await drained).to.equal('drained');
+  });
+
   it('closes what is still open at the deadline', async () => {
     const { server, base } = await started((s) =>
       s.get('/never', async () => {
