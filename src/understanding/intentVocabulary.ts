@@ -108,7 +108,8 @@ const HELP: Entry[] = [
       'how does the bot work | how do you work | what can this bot do | what can the bot do | what can it do | questions can I ask | what does this bot do | what does this do | what do you know | what are you | commands | command list | menu | ' +
       'instructions | examples | getting started | get started | who are you | need help | need some help | need support | usage | user guide | guide | options | ' +
       // With a word between: "what can you actually do", "what else can you do".
-      'what can you actually do | what else can you do | what do you actually do | what are you for | what are you able to do | what can you help with',
+      'what can you actually do | what else can you do | what do you actually do | what are you for | what are you able to do | what can you help with | ' +
+      'sort of things | kind of things | things can i ask | things i can ask | what should i ask',
     intent('help', 2),
   ),
   ...entries('hi | hello | hey | hiya | good morning | good afternoon | start', intent('help', 1)),
@@ -134,6 +135,20 @@ const ARRANGEMENTS: Entry[] = offTopic(
   6,
 );
 
+// Tasks with documents or diaries, not figures or survey invitations: emailing a draft EHCP or a letter to a
+// parent, forwarding minutes, booking a meeting. They can name a review and a parent, as an invitation does, and
+// must never make one. A send verb and a document each count, so together they outweigh a review and a role.
+const TASKS: Entry[] = [
+  ...offTopic('email | forward | attach | post | print', 3),
+  ...offTopic(
+    'draft | the draft | a draft | letter | the letter | a letter | minutes | the minutes | attachment | a copy | copy of | paperwork | the paperwork | document | documents | pdf | ' +
+      'book a | schedule a | arrange a | set up a meeting | teams call | teams meeting | calendar | diary | to the meeting | to a meeting | to the review meeting',
+    3,
+  ),
+  // Inviting someone to a meeting is not a survey invitation: "invite the SENCO to the annual review meeting".
+  ...offTopic('meeting | meetings | appointment | appointments', 5),
+];
+
 // Social phrases: out of scope, but too weak to outweigh a question said politely ("SALT waits, thanks").
 const SOCIAL: Entry[] = offTopic('thank you | thanks | cheers | love you | how are you | great | brilliant | cool', 1);
 
@@ -156,6 +171,7 @@ export const INTENT_ENTRIES: Entry[] = [
   ...HELP,
   ...OUT_OF_SCOPE,
   ...ARRANGEMENTS,
+  ...TASKS,
   ...SOCIAL,
   ...DOMAIN,
 ];

@@ -39,6 +39,11 @@ const WHOLE_CONTRACTIONS = new Map<string, string>(
     "that's": 'that is',
     "there's": 'there is',
     "it's": 'it is',
+    // One letter before the apostrophe: too short for the suffix rule below, which keeps "'s" alone apart.
+    "i've": 'i have',
+    "i'm": 'i am',
+    "i'd": 'i would',
+    "i'll": 'i will',
     "here's": 'here is',
     "let's": 'let us',
     // The same typed without the apostrophe, as people do in chat.

@@ -6,6 +6,8 @@ const REF_SHAPE = /^[a-z]{1,5}-?\d{2,10}$/;
 const LETTERS = /^[a-z]{1,5}$/;
 const DIGITS = /^\d{2,10}$/;
 const REF_KEYWORDS: ReadonlySet<string> = new Set(['review', 'reviews', 'ref', 'reference', 'case']);
+/** Words after which "review <word>" is a command's reference. */
+const COMMAND_BEFORE_REF: ReadonlySet<string> = new Set(['invite', 'erase', 'delete', 'remove', 'for', 'of', 'on']);
 
 /**
  * The review reference in a message, upper-cased. Reads, in order: a token shaped like one ("AR-1042");
@@ -25,7 +27,11 @@ export function readReviewRef(a: Analysis): string | undefined {
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!REF_KEYWORDS.has(tokens[i] ?? '')) continue;
     const next = tokens[i + 1] ?? '';
-    if (/^[a-z0-9-]{2,20}$/.test(next) && (isFree(a, i + 1, next) || /\d/.test(next))) return next.toUpperCase();
+    if (!/^[a-z0-9-]{2,20}$/.test(next)) continue;
+    if (/\d/.test(next)) return next.toUpperCase();
+    // A word without digits is a would-be reference only where a command puts one ("invite review smith parent",
+    // "answers for review smith"), not in a phrase: "the annual review meeting", "review minutes", "case officer".
+    if (isFree(a, i + 1, next) && (i === 0 || COMMAND_BEFORE_REF.has(tokens[i - 1] ?? ''))) return next.toUpperCase();
   }
   return undefined;
 }

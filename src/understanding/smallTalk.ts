@@ -1,7 +1,7 @@
 import type { SmallTalk } from './types.js';
 
 const THANKS = new Set(
-  'thanks thank thankyou thx ty cheers ta appreciated appreciate brilliant great lovely perfect super ace helpful fab fantastic excellent wonderful'.split(
+  'thanks thank thankyou thx ty cheers ta appreciated appreciate brilliant great lovely perfect super ace helpful fab fantastic excellent wonderful useful handy amazing awesome sorted'.split(
     ' ',
   ),
 );

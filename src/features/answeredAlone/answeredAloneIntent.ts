@@ -23,6 +23,13 @@ type Deps = { answeredAlone: AnsweredAloneService; bank: QuestionBank };
 const VOCABULARY = entries(
   'answered alone | answered on their own | answered it on their own | on their own | answered by themselves | by themselves | without help | answered without help | who answered alone | children who answered alone | filled it in alone | filled in alone | filled it in on their own | completed it alone',
   intent('answeredAlone', 12),
+).concat(
+  // Help refused in other words ("without any help", "with no adult helping", "unaided"): the same question.
+  entries(
+    'without any help | with no help | without an adult | without adult help | no adult helping | nobody helping | no one helping | without anyone helping | ' +
+      'without assistance | without any assistance | unaided | on his own | on her own | by himself | by herself',
+    intent('answeredAlone', 12),
+  ),
 );
 
 export const answeredAloneIntent = {

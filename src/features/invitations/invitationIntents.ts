@@ -2,7 +2,7 @@ import type { CapabilityIntent } from '../../routing/route.js';
 import { askBackWith } from '../../understanding/clarify.js';
 import { cued } from '../../understanding/intentClassifier.js';
 import { intentReader } from '../../understanding/intentReader.js';
-import { entries, intent } from '../../understanding/lexicon.js';
+import { entries, exactEntries, intent } from '../../understanding/lexicon.js';
 import type { RespondentRole } from '../../understanding/types.js';
 import type { InvitationService } from './invitationService.js';
 import { inviteRoute } from './inviteRoute.js';
@@ -18,6 +18,8 @@ declare module '../../understanding/types.js' {
 }
 
 type Deps = { invitations: InvitationService };
+/** "AR-1042 parent", "AR 1042 young person": a reference and who, typed as a command. */
+const TERSE_TOKENS = 4;
 type Invite = { intent: 'invite'; reviewRef?: string; role?: RespondentRole };
 
 const ROLE_WORD: Record<RespondentRole, string> = { pc: 'parent', cyp: 'child' };
@@ -42,13 +44,20 @@ export const inviteIntent = {
     before: 'responseRate',
     vocabulary: [
       ...entries(
-        'invite | invitation | invitations | send the survey | send survey | send a survey | send out the survey | survey link | survey code | new code | link for',
+        'invite | invitation | invitations | send the survey | send survey | send a survey | send out the survey | survey link | survey code | new code | link for | ' +
+          // "send the outcomes survey to dad for AR-1186": the survey, named with a word between.
+          'send the outcomes survey | send the outcome survey | send the annual review survey | send them the survey | send her the survey | send him the survey | ' +
+          'send the questionnaire | send a questionnaire | send out the questionnaire',
         intent('invite', 4),
       ),
       ...entries('link | code', intent('invite', 1)),
     ],
-    // A review reference is what an invitation is for.
-    evidence: (e) => (e.hasReviewRef ? 2 + (e.hasRoles ? 1 : 0) : 0),
+    // A review reference is what an invitation is for, when the message asks for one or is nothing but the
+    // reference and who ("AR-1042 parent"). In a sentence without an invitation's words ("email the draft EHCP
+    // to the parent on AR-1042", "did the text to the parent on AR-1186 arrive") a review and a role are no
+    // request to make one: the bot must never send a survey nobody asked for.
+    evidence: (e, asked) =>
+      !e.hasReviewRef ? 0 : asked > 0 || (e.tokens?.length ?? 0) <= TERSE_TOKENS ? 2 + (e.hasRoles ? 1 : 0) : 1,
     build: (s) => {
       // A bare reference ("AR-1042") could be for an invitation or an erasure: ask rather than invite.
       if (s.roles.length > 1 || (!cued(s.analysis, 'invite') && s.roles.length === 0))
@@ -73,6 +82,22 @@ export const myInvitationsIntent = {
           'not finished yet | not finished | have not finished | have not completed | still to finish | yet to finish | outstanding invitations | outstanding surveys | invitation status | invitations status | status of my invitations | ' +
           'who to chase | chase up | families to chase | lost the link | lost their link | lost link | new link | fresh link | resend the link | resend link | send the link again',
         intent('myInvitations', 6),
+      ),
+      // Invitations already sent, and whether they reached the family (the list shows each one's delivery):
+      // "the invites I've sent out", "were the invite texts delivered", "did any invitation emails bounce".
+      ...entries(
+        'invites i have sent | invites i have sent out | invitations i have sent out | ' +
+          'invites gone out | invitations gone out | invites have gone out | invitations have gone out | invites that went out | invitations that went out | which invites | which invitations | ' +
+          'invite texts | invitation texts | invite emails | invitation emails | invite messages | invitation messages | invite text | invitation text | invite email | invitation email | ' +
+          'invites delivered | invitations delivered | invites bounced | invitations bounced | invites failed | invitations failed | did the invites | did the invitations | ' +
+          'survey emails | survey texts | reminder texts | reminder emails | reminders gone | reminders gone out | notify failures | bounced back | emails bounced | texts bounced',
+        intent('myInvitations', 6),
+      ),
+      // Delivered or not, said of a family's text or email ("did the text to the parent on AR-1186 get delivered"):
+      // each a hint, together (or beside a review) they outweigh an invitation the message never asked for.
+      ...exactEntries(
+        'delivered | bounced | bounce | failed | text | texts | email | emails',
+        intent('myInvitations', 1.5),
       ),
       // A practitioner's own families and surveys not done yet ("which of my families still need to finish").
       ...entries(

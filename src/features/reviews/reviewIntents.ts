@@ -23,7 +23,7 @@ export const whoViewedIntent = {
     vocabulary: entries(
       'who viewed | who has viewed | who has seen | who saw | who looked at | who has looked at | who accessed | who has accessed | who opened | viewing log | access log | views of | ' +
         // Staff's own words: "has anyone opened AR-1234" is not an invitation for it; "who's" reads as "who is".
-        'has anyone opened | anyone opened | has anyone looked at | anyone looked at | has anyone viewed | anyone viewed | has anyone seen | ' +
+        'has anyone opened | anyone opened | has anyone looked at | anyone looked at | anyone else looked at | anybody else looked at | anyone else seen | anyone else viewed | anyone else opened | anybody looked at | has anyone viewed | anyone viewed | has anyone seen | ' +
         'has anyone accessed | who is looked at | who is seen | who is viewed | who is opened | who has opened | who has been into | ' +
         'opened by | viewed by | looked at by | seen by | accessed by | ' +
         // "which staff have opened AR-3141", "did anyone view the responses for AR-2718".

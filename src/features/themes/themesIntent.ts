@@ -1,7 +1,7 @@
 import type { QuestionBank } from '../../domain/survey/questionBank.js';
 import type { CapabilityIntent } from '../../routing/route.js';
 import { intentReader } from '../../understanding/intentReader.js';
-import { entries, intent } from '../../understanding/lexicon.js';
+import { entries, exactEntries, intent } from '../../understanding/lexicon.js';
 import { OUTCOME_LABEL } from '../../understanding/outcomeVocabulary.js';
 import type { OutcomeId, PeriodAsk, RespondentRole, TermRef } from '../../understanding/types.js';
 import { readNonTermPeriod } from '../../understanding/periodSlot.js';
@@ -30,6 +30,12 @@ export const themesIntent = {
       ),
       ...entries('saying', intent('themes', 4)),
       ...entries('written about | wrote about | writing about | have written about | write about', intent('themes', 6)),
+      // What families raise, in staff's everyday words ("what are parents moaning about re health").
+      // Exact: "complaints about SEND" is a count of formal complaints, not what families wrote.
+      ...exactEntries(
+        'moaning about | moan about | complaining about | complain about | grumbling about | talking about | unhappy about | upset about',
+        intent('themes', 6),
+      ),
     ],
     build: (s) => {
       // "in October", "last year": the period asked, placed in a term by the route (which says so).

@@ -66,6 +66,9 @@ describe('scores where children answered on their own', () => {
   for (const text of [
     'scores where children answered alone',
     'how did children who answered on their own score on safe',
+    // Help refused in other words, not the plain scores of every child (session 13).
+    'how did children do without any assistance',
+    'safe scores for young people with no adult helping',
   ])
     it(`"${text}" asks for the scores of children who answered alone`, () => {
       expect(readMessage(text, services, measures)).to.have.property('intent', 'answeredAlone');

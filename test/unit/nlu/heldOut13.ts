@@ -2,6 +2,22 @@
  * Held-out set 13: 60 phrasings with the intent each should be given, written on 2026-12-08 by an
  * independent writer who read only the README, SPEC.md, the shared examples and the help card, never the
  * bot's language code, and wrote every row before any tuning on it (nor was the bot run against them).
+ *
+ * Four rows corrected after the first run, for an error in the writer's brief, not the bot: the brief described
+ * deliveryReport as invitation texts and emails; it is the termly digest's delivery report, and whether an
+ * invitation's text or email was delivered (or bounced, or failed at Notify) is in "my invitations". Those four
+ * rows now want myInvitations.
+ *
+ * First run (code at 6b3e77d, before any tuning on this set; the table as written): 43 right, 2 asked back,
+ * 8 not understood, 7 confidently wrong (11.7%); with the four rows corrected, the same code: the same counts.
+ * The seven: a text's delivery, an EHCP to be emailed and "the annual review minutes" to be sent each read as an
+ * invitation to make (the last with "MINUTES" as its review), "the annual review meeting" likewise, "without an
+ * adult helping" as the response rate, "has anyone else looked at" as the answers themselves, "moaning about"
+ * as scores. Fixed by kind (session 13): no invitation from a review and a role alone in a sentence without an
+ * invitation's words; tasks with documents and diaries out of scope; a word after "review" a reference only where
+ * a command puts one; delivery words with texts and emails read as "my invitations"; more ways to say "without
+ * help", "anyone else", complaints in families' words; "I've", "I'm" expanded. After: 55 right, 2 asked back,
+ * 3 not understood, 0 confidently wrong.
  */
 export const HELD_OUT_13: [string, { intent: string } | { intent: string }[]][] = [
   // Invitations, who answered, and their near-misses
@@ -16,16 +32,10 @@ export const HELD_OUT_13: [string, { intent: string } | { intent: string }[]][] 
   ['which of my invites are still outstanding?', { intent: 'myInvitations' }],
   ['show me the invitations ive sent out', { intent: 'myInvitations' }],
   ['has the family on AR-2231 finished the questionnaire yet', { intent: 'myInvitations' }],
-  [
-    'did the text to the parent on AR-1186 actually get delivered?',
-    [{ intent: 'deliveryReport' }, { intent: 'myInvitations' }],
-  ],
-  ['any survey emails bounced back?', { intent: 'deliveryReport' }],
-  ['notify failures this week', { intent: 'deliveryReport' }],
-  [
-    'have the reminder texts gone to the families who havent done it',
-    [{ intent: 'deliveryReport' }, { intent: 'myInvitations' }],
-  ],
+  ['did the text to the parent on AR-1186 actually get delivered?', { intent: 'myInvitations' }],
+  ['any survey emails bounced back?', { intent: 'myInvitations' }],
+  ['notify failures this week', { intent: 'myInvitations' }],
+  ['have the reminder texts gone to the families who havent done it', { intent: 'myInvitations' }],
   ['how did kids who did the survey by themselves score?', { intent: 'answeredAlone' }],
   ['CYP scores - answered with help vs on their own', { intent: 'answeredAlone' }],
   ['how many young people filled it in without an adult helping them', { intent: 'answeredAlone' }],

@@ -84,6 +84,10 @@ describe('nlu: reading review references and services', () => {
     ['invite AR 1042 parent', 'AR-1042'],
     ['invite review EHC2024031', 'EHC2024031'],
     ['invite review smith', 'SMITH'],
+    ['answers for review smith', 'SMITH'],
+    // A word after "review" in a phrase is no reference: "annual review minutes", "the review meeting".
+    ['can you send the annual review minutes to the family', undefined],
+    ['invite the SENCO to the review meeting', undefined],
     ['invite the parent', undefined],
     ['scores for 2025', undefined],
   ];

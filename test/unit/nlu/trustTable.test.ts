@@ -3,6 +3,7 @@ import { readMessage } from '../../support/language.js';
 import { readFollowUp } from '../../../src/understanding/followUp.js';
 import type { Understanding } from '../../../src/understanding/types.js';
 import { loadMeasureCatalogue, loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
+import { HELD_OUT_13 } from './heldOut13.js';
 
 /**
  * How far practitioners can trust the answers: phrasings across every intent, written as a new user would
@@ -1146,7 +1147,9 @@ const HELD_OUT_12: [string, Want | Want[]][] = [
   ["which questions couldn't you answer", { intent: 'unansweredQuestions' }],
   ['which survey questions did families find confusing', { intent: 'unclearQuestions' }],
   ['scores for children who did the survey without any help', { intent: 'answeredAlone' }],
-  ['were the invite texts delivered ok? any emails bounce?', { intent: 'deliveryReport' }],
+  // Corrected in session 13 (a table error, not a fix): deliveryReport is the termly digest's delivery report;
+  // whether an invitation's text or email arrived is shown per invitation in "my invitations".
+  ['were the invite texts delivered ok? any emails bounce?', { intent: 'myInvitations' }],
   ['what does EOTAS mean', { intent: 'glossary' }],
   ["what's a SENCo", { intent: 'glossary' }],
   ['what can you do', { intent: 'help' }],
@@ -1194,6 +1197,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     ...WHAT_IS_ROWS,
     ...HELD_OUT_11,
     ...HELD_OUT_12,
+    ...HELD_OUT_13,
   ].map(([said, want]) => {
     const got = readChain(said);
     const text = Array.isArray(said) ? said.join(' → ') : said;
@@ -1245,6 +1249,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
       ['every intent held out (session 10)', HELD_OUT_10],
       ['independent writer held out (session 10)', HELD_OUT_11],
       ['independent writer held out (session 11, intents)', HELD_OUT_12],
+      ['independent writer held out (session 13, invitations and who answered)', HELD_OUT_13],
     ];
     for (const [name, set] of sets) {
       const texts = new Set(set.map(([t]) => (Array.isArray(t) ? t.join(' → ') : t)));

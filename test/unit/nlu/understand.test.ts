@@ -301,6 +301,14 @@ const cases: [string, Understanding | AskBack][] = [
   ['can I have a code for AR-1042 for the mum', invite('AR-1042', 'pc')],
   ['invite AR-1042 PC', invite('AR-1042', 'pc')],
   ['invite AR-1042 cyp', invite('AR-1042', 'cyp')],
+  // Not an invitation, though a review and who are named: a task with a document or a diary (never a survey sent).
+  ['forward the letter to mum on AR-5521', { intent: 'unknown', reason: 'out-of-scope' }],
+  ['can you print the plan for AR-4410 for the parent', { intent: 'unknown', reason: 'out-of-scope' }],
+  ['book an appointment with the ed psych for the parent on AR-3310', { intent: 'unknown', reason: 'out-of-scope' }],
+  // Invitations already sent, and whether they arrived: the list of mine (each with its delivery).
+  ["I've lost track, which invites have gone out", { intent: 'myInvitations' }],
+  ['any texts bounce for AR-7781?', { intent: 'myInvitations' }],
+  ['did the email to the young person on AR-2290 bounce', { intent: 'myInvitations' }],
   // digests
   ['subscribe to the digest', digest('subscribe')],
   ['sign me up for the termly report', digest('subscribe')],
