@@ -348,7 +348,7 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
     }
   });
 
-  it("shows a parent carer's section with the question as each group's name, and accessible", async () => {
+  it("shows a parent carer's section with the question as each group's name, accessible, and keeps what is ticked through easy read", async () => {
     const invite = await bot.services.invitationService.invite('AR-3004', 'pc', 'e2e');
     if (invite.kind !== 'created') throw new Error('no invitation');
     await say(invite.displayCode);
@@ -361,12 +361,48 @@ describe('Microsoft 365 Agents Playground (headless Chromium)', function () {
       // Five scores, "Prefer not to say" and "I don't understand this question".
       expect(await group.getByRole('radio').count(), q.id).to.equal(7);
     }
-    await card.getByRole('button', { name: 'Save and continue' }).click();
+    // The parent answers the first question, then finds the wording hard: easy read keeps that answer.
+    await pause(page, 800); // reads the first question
     await card
-      .getByText(/Please choose an answer, or .Prefer not to say./)
-      .first()
-      .waitFor({ timeout: 10_000 });
-    await card.scrollIntoViewIfNeeded();
+      .getByRole('radiogroup', { name: `1. ${questions[0]!.text}` })
+      .getByRole('radio', { name: '4 – Agree' })
+      .check();
+    await pause(page, 600);
+    await card.getByRole('button', { name: 'Easy read', exact: true }).click();
+    const easy = page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: 'Section 1 of 7' })
+      .filter({ has: page.getByRole('button', { name: 'Usual wording', exact: true }) })
+      .last();
+    await easy.waitFor({ timeout: 30_000 });
+    const first = easy.getByRole('radiogroup', { name: `1. ${questions[0]!.easyRead!.text}` });
+    expect(await first.getByRole('radio', { name: '4 – Agree' }).isChecked(), 'the answer ticked before').to.equal(
+      true,
+    );
+    await expectCardAccessible(easy, 'parent carer section 1, easy read');
+    // Saving with the others unanswered: the bot names each missing one, and the answer given stays ticked.
+    await pause(page, 600);
+    await easy.getByRole('button', { name: 'Save and continue' }).click();
+    const named = page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: 'Section 1 of 7' })
+      .filter({ hasText: /Please choose an answer, or .Prefer not to say./ })
+      .last();
+    await named.waitFor({ timeout: 30_000 });
+    expect(
+      await named
+        .getByRole('radiogroup', { name: `1. ${questions[0]!.easyRead!.text}` })
+        .getByRole('radio', { name: '4 – Agree' })
+        .isChecked(),
+    ).to.equal(true);
+    expect(await named.getByText(/Please choose an answer, or .Prefer not to say./).count()).to.equal(
+      questions.length - 1,
+    );
+    await named.scrollIntoViewIfNeeded();
     await screenshot(page, 'playground-parent-missing');
+    expect(
+      await bot.stores.respondents.answerRows('AR-3004', 'pc'),
+      'nothing saved from a part-answered card',
+    ).to.deep.equal([]);
   });
 });

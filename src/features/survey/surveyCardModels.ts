@@ -22,6 +22,12 @@ export type SurveySectionCard = {
   /** The easy-read switch: its words, and the choice it makes ("Easy read" turns it on). */
   easyReadTitle: string;
   easyReadNext: boolean;
+  /**
+   * Whether the card itself stops a save with a question unanswered, and what the easy-read press sends ('none' or
+   * the ticks, 'auto'). Where the card checks, it stops any press that sends inputs, the easy-read press too.
+   */
+  required: boolean;
+  easyReadInputs: 'auto' | 'none';
   /** A child's first card: "Who is answering these questions?" (asked once, optional). */
   askWho: boolean;
   whoChoices: { title: string; value: string }[];

@@ -60,6 +60,36 @@ describe('easy read: every question and prompt has a plain version, kept as data
   });
 });
 
+describe('easy read on a numbers card keeps what is ticked, on the family page and in Teams', () => {
+  const bank = loadQuestionBank();
+  type Element = { type?: string; id?: string; isRequired?: boolean; title?: string; associatedInputs?: string };
+  /** Every object in the card (elements, inputs, actions), depth first. */
+  function collect(node: unknown, out: Element[] = []): Element[] {
+    if (Array.isArray(node)) node.forEach((n) => collect(n, out));
+    else if (node && typeof node === 'object') {
+      out.push(node as Element);
+      for (const v of Object.values(node)) collect(v, out);
+    }
+    return out;
+  }
+  const card = (actionType: 'Action.Execute' | 'Action.Submit') =>
+    collect(sectionCard(bank, { section: 'voice', role: 'pc', code: 'ABCD-EFGH-23', actionType }));
+  const questionIds = bank.questionsFor('voice', 'pc').map((q) => q.id);
+
+  it('in Teams (no page script to add the ticks) the easy-read press sends them, and the bot, not the card, checks a save', () => {
+    const elements = card('Action.Execute');
+    expect(elements.find((e) => e.title === 'Easy read')?.associatedInputs).to.equal('auto');
+    // The card's own check would stop the easy-read press while any question is unanswered.
+    for (const id of questionIds) expect(elements.find((e) => e.id === id)?.isRequired, id).to.equal(false);
+  });
+
+  it('on the family page the card checks a save itself, and its easy-read press sends nothing (the page adds the ticks)', () => {
+    const elements = card('Action.Submit');
+    expect(elements.find((e) => e.title === 'Easy read')?.associatedInputs).to.equal('none');
+    for (const id of questionIds) expect(elements.find((e) => e.id === id)?.isRequired, id).to.equal(true);
+  });
+});
+
 describe('easy read chosen once is remembered for the survey, and answers count under the same ids', () => {
   let w: FakeWorld;
   let code: string;
