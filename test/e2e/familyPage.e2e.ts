@@ -395,6 +395,31 @@ describe("family web page with Web Chat (headless Chromium, at a person's pace)"
     expect(stored.find((r) => r.questionId === 'voice.cyp.3')?.skipped).to.equal(true);
   });
 
+  it('a child who tries numbers and goes back to faces before answering them all keeps what they ticked', async () => {
+    const link = await invite('AR-4119', 'cyp');
+    await open(link, { width: 390, height: 844 });
+    await faces(1, 1).waitFor({ timeout: 60_000 });
+    await pause(page, 1_500);
+    await faces(1, 1).getByRole('button', { name: 'Agree', exact: true }).click();
+    await faces(1, 2).waitFor({ timeout: 30_000 });
+    await pause(page, 1_500);
+    await faces(1, 2).getByRole('button', { name: 'Use numbers 1–5 instead' }).click();
+    const numbers = card(/numbers from 1 to 5/);
+    await numbers.waitFor({ timeout: 30_000 });
+    await pause(page, 1_500); // reads the numbers card
+    await numbers.getByRole('radiogroup').nth(1).getByRole('radio', { name: '2 – Disagree' }).check();
+    await pause(page, 1_200); // would rather have the faces back, with question 3 not answered yet
+    await numbers.getByRole('button', { name: 'Use faces instead' }).click();
+    await faces(1, 3).waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'faces again after numbers');
+    await faces(1, 3).getByRole('button', { name: 'Strongly agree', exact: true }).click();
+    await card('Section 2 of 7').waitFor({ timeout: 30_000 });
+    const stored = await rows('AR-4119', 'cyp');
+    expect(stored.find((r) => r.questionId === 'voice.cyp.1')?.score).to.equal(4);
+    expect(stored.find((r) => r.questionId === 'voice.cyp.2')?.score, 'ticked on the numbers card').to.equal(2);
+    expect(stored.find((r) => r.questionId === 'voice.cyp.3')?.score).to.equal(5);
+  });
+
   it('a child who types in the middle of a section gets an answer and keeps their place', async () => {
     const link = await invite('AR-4112', 'cyp');
     await open(link, { width: 390, height: 844 });

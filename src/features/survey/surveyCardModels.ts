@@ -23,11 +23,11 @@ export type SurveySectionCard = {
   easyReadTitle: string;
   easyReadNext: boolean;
   /**
-   * Whether the card itself stops a save with a question unanswered, and what the easy-read press sends ('none' or
-   * the ticks, 'auto'). Where the card checks, it stops any press that sends inputs, the easy-read press too.
+   * Whether the card itself stops a save with a question unanswered, and what the easy-read and faces presses send
+   * ('none', or the ticks: 'auto'). Where the card checks, it stops any press that sends inputs, those two too.
    */
   required: boolean;
-  easyReadInputs: 'auto' | 'none';
+  switchInputs: 'auto' | 'none';
   /** A child's first card: "Who is answering these questions?" (asked once, optional). */
   askWho: boolean;
   whoChoices: { title: string; value: string }[];

@@ -113,12 +113,13 @@ export function sectionCard(
     switchScale: opts.role === 'cyp' ? 'Use faces instead' : '',
     ...easySwitch,
     // On the family page the card checks for unanswered questions and the page adds what is ticked to the
-    // easy-read press (which sends no inputs, so the check does not stop it). Teams runs no page script: there the
-    // press sends the ticks itself, so nothing ticked is lost, and the bot checks a save instead of the card (the
-    // card's check would stop the easy-read press too), showing the card again with each missing answer named.
+    // easy-read and faces presses (which send no inputs, so the check does not stop them: it stopped "Use faces
+    // instead" until every question was answered). Teams runs no page script: there those presses send the ticks
+    // themselves, so nothing ticked is lost, and the bot checks a save instead of the card (whose check would stop
+    // them too), showing the card again with each missing answer named.
     ...(opts.actionType === 'Action.Execute'
-      ? { required: false, easyReadInputs: 'auto' as const }
-      : { required: true, easyReadInputs: 'none' as const }),
+      ? { required: false, switchInputs: 'auto' as const }
+      : { required: true, switchInputs: 'none' as const }),
     ...who,
     questions: bank.questionsFor(opts.section, opts.role).map((q, i) => {
       const prior = opts.saved?.values[q.id];

@@ -388,12 +388,12 @@
     true,
   );
 
-  /* "Easy read" on a form sends no inputs, so that the form's own check (a question not yet answered) does not
-     stop it; what is ticked on the card is added here, so the easy-read card shows it still ticked. */
+  /* "Easy read" and "Use faces instead" on a form send no inputs, so that the form's own check (a question not yet
+     answered) does not stop them; what is ticked on the card is added here, so the next card keeps it. */
   var INPUT_ID = /^([a-z]+\.(cyp|pc)\.\d+|whoAnswered)$/;
   function withTicked(action, card) {
     var value = action.payload.activity.value;
-    if (!card || value.verb !== 'survey.scale' || typeof value.easyRead !== 'boolean') return action;
+    if (!card || value.verb !== 'survey.scale' || (typeof value.easyRead !== 'boolean' && !value.scale)) return action;
     var ticked = {};
     Array.prototype.forEach.call(card.querySelectorAll('input[type="radio"]:checked'), function (radio) {
       var holder = radio.parentElement;

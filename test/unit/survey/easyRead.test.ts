@@ -75,10 +75,13 @@ describe('easy read on a numbers card keeps what is ticked, on the family page a
   const card = (actionType: 'Action.Execute' | 'Action.Submit') =>
     collect(sectionCard(bank, { section: 'voice', role: 'pc', code: 'ABCD-EFGH-23', actionType }));
   const questionIds = bank.questionsFor('voice', 'pc').map((q) => q.id);
+  const walkChild = (actionType: 'Action.Execute' | 'Action.Submit') =>
+    collect(sectionCard(bank, { section: 'voice', role: 'cyp', scale: 'numbers', code: 'ABCD-EFGH-23', actionType }));
 
   it('in Teams (no page script to add the ticks) the easy-read press sends them, and the bot, not the card, checks a save', () => {
     const elements = card('Action.Execute');
     expect(elements.find((e) => e.title === 'Easy read')?.associatedInputs).to.equal('auto');
+    expect(walkChild('Action.Execute').find((e) => e.title === 'Use faces instead')?.associatedInputs).to.equal('auto');
     // The card's own check would stop the easy-read press while any question is unanswered.
     for (const id of questionIds) expect(elements.find((e) => e.id === id)?.isRequired, id).to.equal(false);
   });
@@ -86,6 +89,8 @@ describe('easy read on a numbers card keeps what is ticked, on the family page a
   it('on the family page the card checks a save itself, and its easy-read press sends nothing (the page adds the ticks)', () => {
     const elements = card('Action.Submit');
     expect(elements.find((e) => e.title === 'Easy read')?.associatedInputs).to.equal('none');
+    // "Use faces instead" on a child's numbers card too: the card's check stopped it until every question was answered.
+    expect(walkChild('Action.Submit').find((e) => e.title === 'Use faces instead')?.associatedInputs).to.equal('none');
     for (const id of questionIds) expect(elements.find((e) => e.id === id)?.isRequired, id).to.equal(true);
   });
 });
