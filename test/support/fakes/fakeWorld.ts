@@ -221,6 +221,21 @@ export async function routeMessage(w: FakeWorld, turn: FakeTurn): Promise<FakeTu
   return turn;
 }
 
+/**
+ * Something said by a person with these roles in a conversation (the same id again for a follow-up, as in a real
+ * chat), routed as a message is: the replies' text (one line each), their cards, and both as one string.
+ */
+export async function ask(
+  w: FakeWorld,
+  roles: StaffRole[],
+  text: string,
+  where: { userId: string; conversationId: string },
+): Promise<{ text: string; cards: AdaptiveCardJson[]; all: string }> {
+  const turn = await routeMessage(w, new FakeTurn(roles, { text, ...where }));
+  const said = turn.said.map((r) => r.text).join('\n');
+  return { text: said, cards: turn.cards, all: said + JSON.stringify(turn.cards) };
+}
+
 /** Staff who have written to the bot in their 1:1 chats (`<userId>-chat`), as AddressCapture records them. */
 export async function rememberStaff(w: FakeWorld, people: [userId: string, name: string][]): Promise<void> {
   for (const [userId, name] of people)

@@ -6,14 +6,7 @@ import { MeasuresImport } from '../../../src/features/measures/measuresImport.js
 import { BenchmarksImport } from '../../../src/features/measures/benchmarksImport.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
 import { loadMeasureCatalogue } from '../../../src/seeds/loadSeeds.js';
-import {
-  FAMILY,
-  FakeTurn,
-  fakeWorld,
-  routeMessage,
-  PRACTITIONER,
-  type FakeWorld,
-} from '../../support/fakes/fakeWorld.js';
+import { ask, FAMILY, fakeWorld, PRACTITIONER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
 
 /**
  * Questions about the framework's other measures (beside the survey): a figure with its n, changes, target and
@@ -35,13 +28,11 @@ describe('framework measure questions (on the fakes)', () => {
    * Says something as a person with these roles, in their one conversation (so a question may be read as a
    * follow-up of the one before, as in a real chat); the reply's text, its cards, and both as one string.
    */
-  async function ask(roles: StaffRole[], text: string) {
+  function asks(roles: StaffRole[], text: string) {
     const userId = roles.length ? 'dddddddd-1111-0000-0000-000000000001' : 'family-1';
-    const turn = await routeMessage(w, new FakeTurn(roles, { text, userId, conversationId: `conv-${userId}` }));
-    const said = turn.said.map((r) => r.text).join('\n');
-    return { text: said, cards: turn.cards, all: said + JSON.stringify(turn.cards) };
+    return ask(w, roles, text, { userId, conversationId: `conv-${userId}` });
   }
-  const practitioner = (text: string) => ask(PRACTITIONER, text);
+  const practitioner = (text: string) => asks(PRACTITIONER, text);
 
   before(async () => {
     w = fakeWorld({ today: '2026-11-22' });
@@ -176,7 +167,7 @@ describe('framework measure questions (on the fakes)', () => {
   });
 
   it('tells a family these figures are for staff', async () => {
-    const out = await ask(FAMILY, 'annual reviews on time this term?');
+    const out = await asks(FAMILY, 'annual reviews on time this term?');
     expect(out.all).to.match(/only practitioners and managers/);
     expect(out.all).not.to.match(/46 of 60/);
   });

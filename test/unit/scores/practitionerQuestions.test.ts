@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import type { AdaptiveCardJson } from '../../../src/ports/messages.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
-import { ADMIN, FAMILY, FakeTurn, fakeWorld, PRACTITIONER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
+import { ADMIN, ask, FAMILY, fakeWorld, PRACTITIONER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
 
 /**
  * Practitioners' and administrators' questions in the chat: a figure shown from 5 or more respondents with its
@@ -24,12 +23,7 @@ describe('practitioner questions (on the fakes)', () => {
   /** A person in one conversation of their own, as the integration harness's chat user. */
   const user = (roles: StaffRole[], userId = `user-${conversations + 1}`) => {
     const conversationId = `conv-${++conversations}`;
-    return async (text: string) => {
-      const turn = new FakeTurn(roles, { text, userId, conversationId });
-      await w.router.routeText(turn);
-      const cards: AdaptiveCardJson[] = turn.said.flatMap((r) => (r.card ? [r.card] : []));
-      return turn.said.map((r) => r.text).join('\n') + JSON.stringify(cards);
-    };
+    return async (text: string) => (await ask(w, roles, text, { userId, conversationId })).all;
   };
   let practitioner: ReturnType<typeof user>;
   let admin: ReturnType<typeof user>;

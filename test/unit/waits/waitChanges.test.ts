@@ -4,8 +4,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { addDays } from '../../../src/domain/dates.js';
 import { ReferralsImport } from '../../../src/features/waits/referralsImport.js';
-import type { AdaptiveCardJson } from '../../../src/ports/messages.js';
-import { FakeTurn, fakeWorld, PRACTITIONER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
+import { ask, fakeWorld, PRACTITIONER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
 
 /**
  * "Has the autism waiting list changed since September?" answered from the extracts imported: three extracts of
@@ -51,13 +50,7 @@ describe('waiting-list changes across imported extracts (on the fakes)', () => {
    */
   const chat = () => {
     const conversationId = `conv-${++conversations}`;
-    return async (text: string) => {
-      const turn = new FakeTurn(PRACTITIONER, { text, userId: PRACTITIONER_ID, conversationId });
-      await w.router.routeText(turn);
-      const said = turn.said.map((r) => r.text).join('\n');
-      const cards: AdaptiveCardJson[] = turn.said.flatMap((r) => (r.card ? [r.card] : []));
-      return { text: said, cards, all: said + JSON.stringify(cards) };
-    };
+    return (text: string) => ask(w, PRACTITIONER, text, { userId: PRACTITIONER_ID, conversationId });
   };
   let practitioner: ReturnType<typeof chat>;
 

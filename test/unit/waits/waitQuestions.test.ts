@@ -4,14 +4,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { ReferralsImport } from '../../../src/features/waits/referralsImport.js';
 import type { StaffRole } from '../../../src/domain/access/roles.js';
-import {
-  FAMILY,
-  FakeTurn,
-  fakeWorld,
-  routeMessage,
-  PRACTITIONER,
-  type FakeWorld,
-} from '../../support/fakes/fakeWorld.js';
+import { ask, FAMILY, fakeWorld, PRACTITIONER, type FakeWorld } from '../../support/fakes/fakeWorld.js';
 
 /**
  * Waiting-time questions: "current wait for SALT" with the extract's date, the definition, the WSoA targets and
@@ -32,13 +25,11 @@ describe('waiting-time questions (on the fakes)', () => {
    * Says something as a person with these roles, in their one conversation (so a question may be read as a
    * follow-up of the one before, as in a real chat); the reply's text, its cards, and both as one string.
    */
-  async function ask(roles: StaffRole[], text: string) {
+  function asks(roles: StaffRole[], text: string) {
     const userId = roles.length ? 'bbbbbbbb-0000-0000-0000-000000000001' : 'family-1';
-    const turn = await routeMessage(w, new FakeTurn(roles, { text, userId, conversationId: `conv-${userId}` }));
-    const said = turn.said.map((r) => r.text).join('\n');
-    return { text: said, cards: turn.cards, all: said + JSON.stringify(turn.cards) };
+    return ask(w, roles, text, { userId, conversationId: `conv-${userId}` });
   }
-  const practitioner = (text: string) => ask(PRACTITIONER, text);
+  const practitioner = (text: string) => asks(PRACTITIONER, text);
 
   function day(offset: number): string {
     const d = new Date(Date.UTC(2026, 10, 22 + offset));
@@ -141,7 +132,7 @@ describe('waiting-time questions (on the fakes)', () => {
   });
 
   it('tells families waiting-time figures are for staff only', async () => {
-    const out = await ask(FAMILY, 'current wait for SALT');
+    const out = await asks(FAMILY, 'current wait for SALT');
     expect(out.all).to.match(/only practitioners and managers/i);
     expect(out.all).not.to.match(/weeks/);
   });
