@@ -17,15 +17,7 @@ export async function measureBuiltApp(
   connectionString: string,
   opts: { today: string; questions: string[]; rounds: number },
 ): Promise<{ readyMs: number; baselineMs: number; rssMiB: number }> {
-  const baselinePort = await freePort();
-  const baselineMs = await timeToAnswer(
-    spawn(
-      process.execPath,
-      ['-e', `require('http').createServer((q, s) => s.end('ok')).listen(${baselinePort}, '127.0.0.1')`],
-      { stdio: 'ignore' },
-    ),
-    `http://127.0.0.1:${baselinePort}/`,
-  );
+  const baselineMs = await bareNodeMs();
 
   const port = await freePort();
   const app = spawn(process.execPath, [fromRoot('dist', 'index.js')], {
@@ -60,17 +52,7 @@ export async function measureNpmStart(runs: number): Promise<{ readyMs: number[]
   const readyMs: number[] = [];
   const baselineMs: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const baselinePort = await freePort();
-    baselineMs.push(
-      await timeToAnswer(
-        spawn(
-          process.execPath,
-          ['-e', `require('http').createServer((q, s) => s.end('ok')).listen(${baselinePort}, '127.0.0.1')`],
-          { stdio: 'ignore' },
-        ),
-        `http://127.0.0.1:${baselinePort}/`,
-      ),
-    );
+    baselineMs.push(await bareNodeMs());
     const dataDir = mkdtempSync(path.join(tmpdir(), 'send-bench-start-'));
     const port = await freePort();
     // Its own process group, so npm, the bot and its Azurite are stopped together, as Ctrl+C stops them.
@@ -96,6 +78,17 @@ export async function measureNpmStart(runs: number): Promise<{ readyMs: number[]
     }
   }
   return { readyMs, baselineMs };
+}
+
+/** The baseline: milliseconds from spawning a bare Node HTTP server until it answers (what starting any Node process costs here). */
+async function bareNodeMs(): Promise<number> {
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    ['-e', `require('http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`],
+    { stdio: 'ignore' },
+  );
+  return timeToAnswer(server, `http://127.0.0.1:${port}/`);
 }
 
 /** Milliseconds from spawning until `url` answers 200 (polled every 5 ms); the process is left running. */

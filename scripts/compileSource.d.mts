@@ -1,2 +1,2 @@
 export declare const projectRoot: string;
-export declare function compileSource(outdir: string): number;
+export declare function compileSource(outdir: string): void;

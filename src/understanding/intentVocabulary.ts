@@ -142,7 +142,7 @@ const TASKS: Entry[] = [
   ...offTopic('email | forward | attach | post | print', 3),
   ...offTopic(
     'draft | the draft | a draft | letter | the letter | a letter | minutes | the minutes | attachment | a copy | copy of | paperwork | the paperwork | document | documents | pdf | ' +
-      'book a | schedule a | arrange a | set up a meeting | teams call | teams meeting | calendar | diary | to the meeting | to a meeting | to the review meeting',
+      'book a | schedule a | arrange a | teams call | calendar | diary',
     3,
   ),
   // Inviting someone to a meeting is not a survey invitation: "invite the SENCO to the annual review meeting".

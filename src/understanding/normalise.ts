@@ -39,11 +39,6 @@ const WHOLE_CONTRACTIONS = new Map<string, string>(
     "that's": 'that is',
     "there's": 'there is',
     "it's": 'it is',
-    // One letter before the apostrophe: too short for the suffix rule below, which keeps "'s" alone apart.
-    "i've": 'i have',
-    "i'm": 'i am',
-    "i'd": 'i would',
-    "i'll": 'i will',
     "here's": 'here is',
     "let's": 'let us',
     // The same typed without the apostrophe, as people do in chat.
@@ -131,7 +126,8 @@ function expandContraction(word: string): string {
   const whole = WHOLE_CONTRACTIONS.get(word);
   if (whole) return whole;
   for (const [suffix, replacement] of SUFFIX_CONTRACTIONS) {
-    if (word.length > suffix.length + 1 && word.endsWith(suffix)) return word.slice(0, -suffix.length) + replacement;
+    // At least one letter before the suffix: "i've", "i'm" and "i'd" too (one letter was once too few).
+    if (word.length > suffix.length && word.endsWith(suffix)) return word.slice(0, -suffix.length) + replacement;
   }
   return word;
 }

@@ -56,8 +56,11 @@ export const inviteIntent = {
     // reference and who ("AR-1042 parent"). In a sentence without an invitation's words ("email the draft EHCP
     // to the parent on AR-1042", "did the text to the parent on AR-1186 arrive") a review and a role are no
     // request to make one: the bot must never send a survey nobody asked for.
-    evidence: (e, asked) =>
-      !e.hasReviewRef ? 0 : asked > 0 || (e.tokens?.length ?? 0) <= TERSE_TOKENS ? 2 + (e.hasRoles ? 1 : 0) : 1,
+    evidence: (e, asked) => {
+      if (!e.hasReviewRef) return 0;
+      const asksForOne = asked > 0 || (e.tokens?.length ?? 0) <= TERSE_TOKENS;
+      return asksForOne ? 2 + (e.hasRoles ? 1 : 0) : 1;
+    },
     build: (s) => {
       // A bare reference ("AR-1042") could be for an invitation or an erasure: ask rather than invite.
       if (s.roles.length > 1 || (!cued(s.analysis, 'invite') && s.roles.length === 0))
