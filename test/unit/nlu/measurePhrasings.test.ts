@@ -3,12 +3,8 @@ import { readMessage } from '../../support/language.js';
 import { loadMeasureCatalogue, loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 
 const services = loadServiceCatalogue();
-const measures = loadMeasureCatalogue().measures.map((m) => ({
-  id: m.id,
-  name: m.name,
-  topics: m.topics,
-  qualifiers: m.qualifiers,
-}));
+// As the bot passes them: the catalogue's measures whole (topics, qualifiers, broad topics).
+const measures = loadMeasureCatalogue().measures;
 const read = (text: string) => readMessage(text, services, measures) as Record<string, any>;
 
 /** What each phrasing must be read as: a measure id, "ask" (two measures fit), "all", or another intent. */
@@ -21,6 +17,13 @@ const TABLE: [string, string][] = [
   ['annual reviews', 'ask'],
   ['are new EHC plans graded good or better?', 'plans_qa_good'],
   ['quality of new plans', 'plans_qa_good'],
+  // "EHCPs"/"plans" name the 20-week measure beside one of its qualifiers, as they name plan quality beside its
+  // own; "went out", "finalised" and "sent out" are ways to say issued (held-out set 13, session 14).
+  ['how many EHCPs went out within 20 wks last term', 'ehcp_20_weeks'],
+  ['are final plans being delivered within the 20 weeks?', 'ehcp_20_weeks'],
+  ['EHCPs within 20 weeks', 'ehcp_20_weeks'],
+  ['plans finalised within 20 weeks', 'ehcp_20_weeks'],
+  ['how good are our EHCPs', 'plans_qa_good'],
   ['advice returned on time', 'advice_on_time'],
   ['is health advice for assessments coming back in time', 'advice_on_time'],
   ['how many complaints this term', 'complaints'],
