@@ -6,6 +6,7 @@ export const termRef: z.ZodType<TermRef> = z.union([
   z.object({ kind: z.literal('current') }),
   z.object({ kind: z.literal('previous') }),
   z.object({ kind: z.literal('yearAgo') }),
+  z.object({ kind: z.literal('yearsAgo'), years: z.number().int().min(2).max(10) }),
   z.object({
     kind: z.literal('named'),
     season: z.enum(['autumn', 'spring', 'summer']),

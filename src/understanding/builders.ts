@@ -40,6 +40,7 @@ type TermsOrAsk = { terms: TermRef[] } | { ask: TermAsk };
 function chooseTerms(t: TermReading, comparesSomethingElse: boolean): TermsOrAsk {
   const current: TermRef = { kind: 'current' };
   if (t.yearWithoutSeason && !t.terms.some((x) => x.kind === 'named')) return { ask: 'season' };
+  if (t.yearBeforeUnplaced) return { ask: 'compareWhich' };
   if (t.terms.length > 2) return { ask: 'tooMany' };
   if (t.vague && t.terms.length === 0) return { ask: 'which' };
   if (t.terms.length === 2) return { terms: t.terms };
@@ -126,7 +127,7 @@ function askAboutTerms(ask: TermAsk, base: Extract<Understanding, { intent: 'sco
   if (ask === 'season' && s.terms.yearWithoutSeason) return whichSeason(base, s.terms.yearWithoutSeason, s.services);
   if (ask === 'tooMany') return whichTwoTerms(base, s.terms.terms, s.services);
   if (ask === 'which') return whichTerm(base, s.services);
-  return whichTermsToCompare(base, s.services);
+  return whichTermsToCompare(base, s.services, s.terms.yearBeforeUnplaced);
 }
 
 export function buildWaits(

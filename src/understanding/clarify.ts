@@ -29,8 +29,18 @@ type Scores = Extract<Understanding, { intent: 'scores' }>;
 const SEASONS: readonly Season[] = ['autumn', 'spring', 'summer'];
 
 /** "compare health" with no terms: compare which terms? */
-export function whichTermsToCompare(base: Scores, services: readonly ServiceVocab[]): Understanding {
+export function whichTermsToCompare(
+  base: Scores,
+  services: readonly ServiceVocab[],
+  /** "last year vs the year before": years apart are offered first. */
+  yearsApart = false,
+): Understanding {
+  const years: TermRef[][] = [
+    [{ kind: 'yearAgo' }, { kind: 'yearsAgo', years: 2 }],
+    [{ kind: 'current' }, { kind: 'yearAgo' }],
+  ];
   const pairs: TermRef[][] = [
+    ...(yearsApart ? years : []),
     [{ kind: 'current' }, { kind: 'previous' }],
     [
       { kind: 'named', season: 'autumn' },

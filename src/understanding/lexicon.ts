@@ -15,6 +15,8 @@ export type Tag =
   | { kind: 'outcome'; outcome: OutcomeId; level: OutcomeLevel }
   | { kind: 'role'; role: RespondentRole }
   | { kind: 'term'; term: 'current' | 'previous' | 'yearAgo' }
+  /** "two years ago", "the year before last": the same term or period that many years before (2 or more). */
+  | { kind: 'term'; term: 'yearsAgo'; years: number }
   | { kind: 'season'; season: Season }
   /** A month named ("since September"): waiting lists are compared with how they stood then. */
   | { kind: 'month'; month: number }

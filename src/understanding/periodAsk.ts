@@ -11,6 +11,8 @@ export type PeriodAsk =
   | { kind: 'relative'; unit: 'term' | 'month' | 'year'; which: 'current' | 'previous' }
   /** "this time last year": the period we are in, a year before. */
   | { kind: 'yearAgo' }
+  /** "two years ago", "the year before last": the period we are in, that many years before (2 or more). */
+  | { kind: 'yearsAgo'; years: number }
   /** "spring", "in the summer term", "summer 2025", "autumn term 2024-25" (no year: its latest occurrence). */
   | { kind: 'term'; season: Season; academicYear?: string }
   /** "October", "in May", "October 2025" (no year: its latest occurrence). */
@@ -25,6 +27,8 @@ export function periodAskPhrase(p: PeriodAsk): string {
       return `${p.which === 'current' ? 'this' : 'last'} ${p.unit}`;
     case 'yearAgo':
       return 'this time last year';
+    case 'yearsAgo':
+      return `${p.years} years ago`;
     case 'term':
       return p.academicYear ? `${p.season} ${p.academicYear}` : `${p.season} term`;
     case 'month':

@@ -28,6 +28,7 @@ export function readPeriod(a: Analysis): PeriodReading {
   for (const { tag, match } of tagged(a, 'term')) {
     if (match.tags.some((t) => t.kind === 'compare') || comparing(match.start)) continue;
     if (tag.term === 'yearAgo') found.push({ at: match.start, value: { kind: 'yearAgo' } });
+    else if (tag.term === 'yearsAgo') found.push({ at: match.start, value: { kind: 'yearsAgo', years: tag.years } });
     // Only "this term", "last term" and the like: "now" and "currently" mean the latest held.
     else if (words(match).includes('term'))
       found.push({ at: match.start, value: { kind: 'relative', unit: 'term', which: tag.term } });

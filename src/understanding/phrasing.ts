@@ -70,6 +70,7 @@ export function termPhrase(t: TermRef): string {
   if (t.kind === 'current') return 'this term';
   if (t.kind === 'previous') return 'last term';
   if (t.kind === 'yearAgo') return 'this time last year';
+  if (t.kind === 'yearsAgo') return `${t.years} years ago`;
   return t.academicYear ? `${t.season} ${t.academicYear}` : t.season;
 }
 

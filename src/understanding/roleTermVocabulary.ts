@@ -17,6 +17,8 @@ export const ROLE_ENTRIES: Entry[] = [
   ),
 ];
 
+const NUMBER_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five' };
+
 export const TERM_ENTRIES: Entry[] = [
   ...entries(
     'this term | current term | current | currently | now | right now | at the moment | so far | this half term | to date',
@@ -30,6 +32,17 @@ export const TERM_ENTRIES: Entry[] = [
   ...entries(
     'this time last year | same time last year | same term last year | this term last year | same point last year | a year ago | year ago | the year before',
     { kind: 'term', term: 'yearAgo' },
+  ),
+  // Further back: "two years ago", "3 years back", "the year before last". Never read as a year ago: an answer
+  // for a nearer period than the one asked would be figures for something else.
+  ...[2, 3, 4, 5].flatMap((years) =>
+    exactEntries(
+      [String(years), NUMBER_WORDS[years]]
+        .flatMap((n) => ['years ago', 'years back', 'years before', 'years earlier'].map((w) => `${n} ${w}`))
+        .concat(years === 2 ? ['the year before last', 'year before last', 'the year before the last'] : [])
+        .join(' | '),
+      { kind: 'term', term: 'yearsAgo', years },
+    ),
   ),
   ...entries(
     'year on year | year-on-year | compared with last year | compared to last year | against last year | on last year | than last year | vs last year | versus last year | since last year | from last year',

@@ -11,6 +11,11 @@ export type TermReading = {
   yearWithoutSeason?: YearToken;
   /** A period that is not a term ("last year", "this month"). */
   vague: boolean;
+  /**
+   * "the year before" said after a period it cannot be counted back from as a term ("last year vs the year
+   * before", "last term and the year before"): which terms are meant is asked, never guessed from today.
+   */
+  yearBeforeUnplaced?: boolean;
 };
 
 export type Located<T> = { at: number; value: T };
@@ -24,7 +29,16 @@ export type Located<T> = { at: number; value: T };
 export function readTerms(a: Analysis): TermReading {
   const located: Located<TermRef>[] = [];
   const seasons: Located<{ season: Season; year?: string }>[] = [];
-  for (const { tag, match } of tagged(a, 'term')) located.push({ at: match.start, value: { kind: tag.term } });
+  /** Where "the year before" was said (a year before the period named just before it, if any). */
+  const yearBefore = new Set<number>();
+  for (const { tag, match } of tagged(a, 'term')) {
+    located.push({
+      at: match.start,
+      value: tag.term === 'yearsAgo' ? { kind: 'yearsAgo', years: tag.years } : { kind: tag.term },
+    });
+    if (tag.term === 'yearAgo' && a.tokens.slice(match.start, match.end).includes('before'))
+      yearBefore.add(match.start);
+  }
   for (const { tag, match } of tagged(a, 'season')) seasons.push({ at: match.start, value: { season: tag.season } });
   const years = findYears(a.tokens);
 
@@ -48,13 +62,27 @@ export function readTerms(a: Analysis): TermReading {
     });
   }
 
-  const terms = dedupe(located.sort((p, q) => p.at - q.at).map((l) => l.value));
+  // "voice in spring 2024-25 compared with the year before": spring 2023-24, not this time last year.
+  let yearBeforeUnplaced = false;
+  located.sort((p, q) => p.at - q.at);
+  for (const [i, l] of located.entries()) {
+    if (!yearBefore.has(l.at)) continue;
+    const earlier = located[i - 1]?.value;
+    const vagueBefore = tagged(a, 'vagueTime').some(({ match }) => match.start < l.at);
+    if (earlier) {
+      const shifted = aYearBefore(earlier);
+      if (shifted) l.value = shifted;
+      else yearBeforeUnplaced = true;
+    } else if (vagueBefore) yearBeforeUnplaced = true;
+  }
+  const terms = dedupe(located.map((l) => l.value));
   const compares = tagged(a, 'compare').map((c) => c.tag.explicit);
   const compare = compares.includes(true) ? 'explicit' : compares.length > 0 ? 'implicit' : undefined;
   const orphan = unattached[0];
   return {
     terms,
     vague: tagged(a, 'vagueTime').length > 0,
+    ...(yearBeforeUnplaced ? { yearBeforeUnplaced } : {}),
     ...(compare ? { compare } : {}),
     ...(orphan && seasons.length === 0 ? { yearWithoutSeason: orphan.value } : {}),
   };
@@ -98,6 +126,16 @@ function academicYear(from: string, to: string): string | undefined {
 export function academicYearFor(y: YearToken, season: Season): string {
   if ('academic' in y) return y.academic;
   return TermCalendar.academicYearLabel(season === 'autumn' ? y.calendar : y.calendar - 1);
+}
+
+/** The same term a year earlier, where it can be said without today's date; undefined for "last term". */
+export function aYearBefore(t: TermRef): TermRef | undefined {
+  if (t.kind === 'current') return { kind: 'yearAgo' };
+  if (t.kind === 'yearAgo') return { kind: 'yearsAgo', years: 2 };
+  if (t.kind === 'yearsAgo') return { kind: 'yearsAgo', years: t.years + 1 };
+  if (t.kind === 'named' && t.academicYear)
+    return { ...t, academicYear: TermCalendar.academicYearLabel(Number(t.academicYear.slice(0, 4)) - 1) };
+  return undefined;
 }
 
 function dedupe(terms: TermRef[]): TermRef[] {

@@ -1,6 +1,7 @@
 import { TermCalendar } from '../domain/terms/termCalendar.js';
 import type { PeriodAsk } from './periodAsk.js';
-import type { TermRef, Understanding } from './types.js';
+import { aYearBefore } from './termSlot.js';
+import type { Understanding } from './types.js';
 
 /**
  * "and the year before?", "what about the previous year?", "the year before that?" after a question for a
@@ -28,9 +29,9 @@ export function yearBeforeAsked(tokens: readonly string[], previous: Understandi
         return period ? { ...previous, period } : unclear;
       }
       const first = previous.terms[0];
-      if (!first || first.kind === 'current' || first.kind === 'yearAgo') return undefined;
+      if (!first || first.kind === 'current') return undefined;
       if (previous.terms.length > 1) return unclear;
-      const term = shiftTerm(first);
+      const term = aYearBefore(first);
       return term ? { ...previous, terms: [term] } : unclear;
     }
     case 'measure':
@@ -62,10 +63,8 @@ function shiftPeriod(p: PeriodAsk): PeriodAsk | undefined {
       if (p.which === 'current') return p.unit === 'year' ? { ...p, which: 'previous' } : { kind: 'yearAgo' };
       return undefined;
     case 'yearAgo':
-      return undefined;
+      return { kind: 'yearsAgo', years: 2 };
+    case 'yearsAgo':
+      return { kind: 'yearsAgo', years: p.years + 1 };
   }
-}
-
-function shiftTerm(t: TermRef): TermRef | undefined {
-  return t.kind === 'named' && t.academicYear ? { ...t, academicYear: yearEarlier(t.academicYear) } : undefined;
 }

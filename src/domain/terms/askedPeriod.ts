@@ -48,10 +48,13 @@ export function askedPeriod(ask: PeriodAsk, calendar: TermCalendar, today: strin
       if (ask.unit === 'year') return year(calendar, ask.which === 'current' ? thisYear : thisYear - 1);
       if (ask.which === 'current') return month(now.year, now.month);
       return now.month === 1 ? month(now.year - 1, 12) : month(now.year, now.month - 1);
-    case 'yearAgo': {
-      // 29 February a year before is the 28th.
-      const day = isoDate(now.year - 1, now.month, now.month === 2 ? Math.min(now.day, 28) : now.day);
-      return { unit: 'day', start: day, end: day, name: `this time last year (${longDate(day)})` };
+    case 'yearAgo':
+    case 'yearsAgo': {
+      const back = ask.kind === 'yearAgo' ? 1 : ask.years;
+      // 29 February in another year is the 28th.
+      const day = isoDate(now.year - back, now.month, now.month === 2 ? Math.min(now.day, 28) : now.day);
+      const when = back === 1 ? 'this time last year' : `this time ${back} years ago`;
+      return { unit: 'day', start: day, end: day, name: `${when} (${longDate(day)})` };
     }
     case 'term': {
       const t = ask.academicYear

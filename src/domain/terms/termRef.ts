@@ -10,6 +10,8 @@ export type TermRef =
   | { kind: 'current' }
   | { kind: 'previous' }
   | { kind: 'yearAgo' }
+  /** "two years ago", "the year before last": the same term that many years before (2 or more). */
+  | { kind: 'yearsAgo'; years: number }
   | { kind: 'named'; season: Season; academicYear?: string };
 
 /** Turns "this term", "last term" or "spring 2025-26" into a concrete term of the calendar. */
@@ -17,8 +19,9 @@ export function resolveTerm(ref: TermRef, terms: TermCalendar, clock: Clock): Te
   const current = terms.termOf(clock.today());
   if (ref.kind === 'current') return current;
   if (ref.kind === 'previous') return terms.previous(current);
-  if (ref.kind === 'yearAgo') {
-    const yearBefore = TermCalendar.academicYearLabel(Number(current.academicYear.slice(0, 4)) - 1);
+  if (ref.kind === 'yearAgo' || ref.kind === 'yearsAgo') {
+    const back = ref.kind === 'yearAgo' ? 1 : ref.years;
+    const yearBefore = TermCalendar.academicYearLabel(Number(current.academicYear.slice(0, 4)) - back);
     return terms.byId(`${yearBefore}-${current.season}`);
   }
   if (ref.academicYear) return terms.byId(`${ref.academicYear}-${ref.season}`);

@@ -44,6 +44,13 @@ const CASES: [string, string[], PeriodAsk, PeriodResolution][] = [
     held('2024-25-summer', 'the summer term 2024-25'),
   ],
   ['attendance_ehcp', TERMLY, { kind: 'yearAgo' }, held('2025-26-autumn', 'the autumn term 2025-26')],
+  ['attendance_ehcp', TERMLY, { kind: 'yearsAgo', years: 2 }, held('2024-25-autumn', 'the autumn term 2024-25')],
+  [
+    'attendance_ehcp',
+    TERMLY,
+    { kind: 'yearsAgo', years: 3 },
+    none('the autumn term 2023-24', 'the autumn term 2024-25'),
+  ],
   [
     'attendance_ehcp',
     TERMLY,

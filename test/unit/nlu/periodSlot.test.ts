@@ -41,6 +41,12 @@ describe('the period a measure is asked for', () => {
     ['tribunal appeals this academic year', yearRel('current')],
     ['attendance of EHCP pupils this time last year', { kind: 'yearAgo' }],
     ['EHCP attendance same term last year', { kind: 'yearAgo' }],
+    // Further back (session 14): these were read as a year ago, figures for a period nearer than the one asked.
+    ['complaints two years ago', { kind: 'yearsAgo', years: 2 }],
+    ['attendance for EHCP pupils the year before last', { kind: 'yearsAgo', years: 2 }],
+    ['tribunal appeals 3 years back', { kind: 'yearsAgo', years: 3 }],
+    ['EHCP attendance four years earlier', { kind: 'yearsAgo', years: 4 }],
+    ['complaints a year ago', { kind: 'yearAgo' }],
     // No period: the latest held, with its comparisons.
     ['attendance for EHCP pupils', undefined],
     ['EHCP attendance now', undefined],

@@ -933,6 +933,31 @@ const YEAR_BEFORE_ROWS: [string | string[], Want | Want[]][] = [
   ],
   [['response rate this term', 'and the year before?'], RR({ terms: [{ kind: 'yearAgo' }] })],
   [['SALT waits last year', 'and the year before?'], NONE],
+  // Session 14: further back than a year, never read as a year ago; "the year before" in the same message is a
+  // year before the period named beside it; a year before "this time last year" is two years ago.
+  ['how did voice do the year before last', S('voice', { terms: [{ kind: 'yearsAgo', years: 2 }] })],
+  ['voice scores two years ago', S('voice', { terms: [{ kind: 'yearsAgo', years: 2 }] })],
+  ['salt wait 2 years ago', WP('salt', { kind: 'yearsAgo', years: 2 })],
+  ['complaints three years ago', MP('complaints', { kind: 'yearsAgo', years: 3 })],
+  [
+    'voice in spring 2024-25 compared with the year before',
+    S('voice', {
+      terms: [
+        { kind: 'named', season: 'spring', academicYear: '2024-25' },
+        { kind: 'named', season: 'spring', academicYear: '2023-24' },
+      ],
+    }),
+  ],
+  [
+    'voice scores this term compared with the year before',
+    S('voice', { terms: [{ kind: 'current' }, { kind: 'yearAgo' }] }),
+  ],
+  ['safe scores last year vs the year before', ASK],
+  ['voice last term and the year before', ASK],
+  [
+    ['voice scores this time last year', 'and the year before?'],
+    S('voice', { terms: [{ kind: 'yearsAgo', years: 2 }] }),
+  ],
 ];
 
 /** "what is …" and nothing else asks what a word means (session 10): the glossary, not the figures it also names. */

@@ -139,6 +139,15 @@ describe('practitioner questions (on the fakes)', () => {
     expect(out).not.to.include('2026-27 Summer');
   });
 
+  it('answers "two years ago" and "the year before last" for that term, never for a year ago', async () => {
+    // Today is in the autumn term 2026-27: two years before is the autumn term 2024-25, where nothing is held
+    // (the nearest held is offered by name). Each asked in a new conversation, so neither is a follow-up.
+    for (const asked of ['voice scores two years ago', 'how did voice do the year before last']) {
+      const out = await user(PRACTITIONER, PRACTITIONER_ID)(asked);
+      expect(out, asked).to.match(/^No scores are held for the autumn term 2024-25; the nearest term held is/);
+    }
+  });
+
   it('reads a follow-up against the question before it: term, respondents, outcome, comparison; asks when the subject changes kind', async () => {
     const say = user(PRACTITIONER, PRACTITIONER_ID);
     expect(await say('how are we doing on voice this term?')).to.include('Voice: outcome scores');

@@ -8,6 +8,7 @@ const which = z.enum(['current', 'previous']);
 export const periodAskSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('relative'), unit: z.enum(['term', 'month', 'year']), which }),
   z.object({ kind: z.literal('yearAgo') }),
+  z.object({ kind: z.literal('yearsAgo'), years: z.number().int().min(2).max(10) }),
   z.object({
     kind: z.literal('term'),
     season: z.enum(['autumn', 'spring', 'summer']),

@@ -47,6 +47,11 @@ function concrete(ask: PeriodAsk, frequency: Frequency, today: string): { period
       const now = frequency === 'term' ? termOf(today) : frequency === 'year' ? yearOf(today) : today.slice(0, 7);
       return { period: sameLastYear(now, frequency), unit: frequency };
     }
+    case 'yearsAgo': {
+      let period = frequency === 'term' ? termOf(today) : frequency === 'year' ? yearOf(today) : today.slice(0, 7);
+      for (let n = 0; n < ask.years; n++) period = sameLastYear(period, frequency);
+      return { period, unit: frequency };
+    }
     case 'term': {
       if (ask.academicYear) return { period: `${ask.academicYear}-${ask.season}`, unit: 'term' };
       // No year: the latest such term that has begun.
