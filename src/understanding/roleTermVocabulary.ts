@@ -17,7 +17,17 @@ export const ROLE_ENTRIES: Entry[] = [
   ),
 ];
 
-const NUMBER_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five' };
+const NUMBER_WORDS: Record<number, string> = {
+  2: 'two',
+  3: 'three',
+  4: 'four',
+  5: 'five',
+  6: 'six',
+  7: 'seven',
+  8: 'eight',
+  9: 'nine',
+  10: 'ten',
+};
 
 export const TERM_ENTRIES: Entry[] = [
   ...entries(
@@ -30,12 +40,15 @@ export const TERM_ENTRIES: Entry[] = [
   }),
   // The same term a year before: the framework measures "year on year".
   ...entries(
-    'this time last year | same time last year | same term last year | this term last year | same point last year | a year ago | year ago | the year before',
+    'this time last year | same time last year | same term last year | this term last year | same point last year | the year before',
     { kind: 'term', term: 'yearAgo' },
   ),
+  // "year ago" also matches "years ago" (words are compared by their stems): the term readers take a plural with
+  // no number before it ("years ago", "many years ago") as a vague time, never as a year ago.
+  ...exactEntries('a year ago | one year ago | 1 year ago | year ago', { kind: 'term', term: 'yearAgo' }),
   // Further back: "two years ago", "3 years back", "the year before last". Never read as a year ago: an answer
   // for a nearer period than the one asked would be figures for something else.
-  ...[2, 3, 4, 5].flatMap((years) =>
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((years) =>
     exactEntries(
       [String(years), NUMBER_WORDS[years]]
         .flatMap((n) => ['years ago', 'years back', 'years before', 'years earlier'].map((w) => `${n} ${w}`))

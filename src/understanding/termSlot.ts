@@ -31,7 +31,9 @@ export function readTerms(a: Analysis): TermReading {
   const seasons: Located<{ season: Season; year?: string }>[] = [];
   /** Where "the year before" was said (a year before the period named just before it, if any). */
   const yearBefore = new Set<number>();
+  const yearsWithoutNumber = (m: { start: number; end: number }) => a.tokens.slice(m.start, m.end).includes('years');
   for (const { tag, match } of tagged(a, 'term')) {
+    if (tag.term === 'yearAgo' && yearsWithoutNumber(match)) continue;
     located.push({
       at: match.start,
       value: tag.term === 'yearsAgo' ? { kind: 'yearsAgo', years: tag.years } : { kind: tag.term },
@@ -81,7 +83,9 @@ export function readTerms(a: Analysis): TermReading {
   const orphan = unattached[0];
   return {
     terms,
-    vague: tagged(a, 'vagueTime').length > 0,
+    vague:
+      tagged(a, 'vagueTime').length > 0 ||
+      tagged(a, 'term').some(({ tag, match }) => tag.term === 'yearAgo' && yearsWithoutNumber(match)),
     ...(yearBeforeUnplaced ? { yearBeforeUnplaced } : {}),
     ...(compare ? { compare } : {}),
     ...(orphan && seasons.length === 0 ? { yearWithoutSeason: orphan.value } : {}),

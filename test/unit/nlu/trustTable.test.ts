@@ -939,6 +939,9 @@ const YEAR_BEFORE_ROWS: [string | string[], Want | Want[]][] = [
   ['voice scores two years ago', S('voice', { terms: [{ kind: 'yearsAgo', years: 2 }] })],
   ['salt wait 2 years ago', WP('salt', { kind: 'yearsAgo', years: 2 })],
   ['complaints three years ago', MP('complaints', { kind: 'yearsAgo', years: 3 })],
+  ['complaints six years ago', MP('complaints', { kind: 'yearsAgo', years: 6 })],
+  ['voice scores 10 years ago', S('voice', { terms: [{ kind: 'yearsAgo', years: 10 }] })],
+  ['voice scores years ago', ASK],
   [
     'voice in spring 2024-25 compared with the year before',
     S('voice', {
