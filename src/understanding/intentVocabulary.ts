@@ -112,7 +112,9 @@ const HELP: Entry[] = [
       'sort of things | kind of things | things can i ask | things i can ask | what should i ask',
     intent('help', 2),
   ),
-  ...entries('hi | hello | hey | hiya | good morning | good afternoon | start', intent('help', 1)),
+  ...entries('hi | hello | hey | hiya | good morning | good afternoon | good evening | start', intent('help', 1)),
+  // "morning!": a greeting alone, typed as it is ("morning" is one letter from "mourning").
+  ...exactEntries('morning | afternoon | evening | hiya all | hi all | hello all', intent('help', 1)),
 ];
 
 // Things people ask any bot; answered with what this one can do instead. Matched exactly: a typo of
@@ -140,13 +142,23 @@ const ARRANGEMENTS: Entry[] = offTopic(
 // must never make one. A send verb and a document each count, so together they outweigh a review and a role.
 const TASKS: Entry[] = [
   ...offTopic('email | forward | attach | post | print', 3),
+  // Writing something for someone ("write me an email to the head about transport"): a task, even where it names a
+  // subject the bot holds no figures for.
+  ...offTopic('write me | write an | write a | compose | type up', 4),
   ...offTopic(
     'draft | the draft | a draft | letter | the letter | a letter | minutes | the minutes | attachment | a copy | copy of | paperwork | the paperwork | document | documents | pdf | ' +
       'book a | schedule a | arrange a | teams call | calendar | diary',
     3,
   ),
   // Inviting someone to a meeting is not a survey invitation: "invite the SENCO to the annual review meeting".
-  ...offTopic('meeting | meetings | appointment | appointments', 5),
+  // A meeting only mentioned ("their review meeting is tomorrow") is context, a hint: the request beside it counts.
+  ...offTopic(
+    'to the meeting | to the review meeting | to the annual review meeting | to a meeting | to the appointment | to an appointment | ' +
+      'book a meeting | arrange a meeting | schedule a meeting | set up a meeting | organise a meeting | meeting invite | meeting request | ' +
+      'book an appointment | make an appointment | arrange an appointment',
+    5,
+  ),
+  ...offTopic('meeting | meetings | appointment | appointments', 1.5),
 ];
 
 // Social phrases: out of scope, but too weak to outweigh a question said politely ("SALT waits, thanks").

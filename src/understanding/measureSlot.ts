@@ -24,7 +24,19 @@ export function readMeasure(a: Analysis): MeasureReading {
   for (const { tag } of tagged(a, 'measureQualifier'))
     for (const id of tag.ids) if (score.has(id)) score.set(id, (score.get(id) ?? 0) + 1);
   const best = Math.max(...score.values());
-  const top = [...score].filter(([, s]) => s === best).map(([id]) => id);
+  const tied = [...score].filter(([, s]) => s === best).map(([id]) => id);
+  // "pupils in alternative provision who went back into mainstream": the subject of one ("alternative
+  // provision") only qualifies the other ("returns to mainstream from AP"), which is the narrower question asked.
+  const refined = (id: string) =>
+    tagged(a, 'measureTopic')
+      .filter(({ tag }) => tag.ids.includes(id))
+      .every(({ match }) =>
+        match.tags.some(
+          (t) => t.kind === 'measureQualifier' && t.ids.some((other) => other !== id && tied.includes(other)),
+        ),
+      );
+  const narrower = tied.filter((id) => !refined(id));
+  const top = narrower.length ? narrower : tied;
   return top.length === 1 ? { kind: 'one', id: top[0]! } : { kind: 'ambiguous', ids: top.sort() };
 }
 

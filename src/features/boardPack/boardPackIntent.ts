@@ -45,7 +45,7 @@ export const boardPackIntent = {
     before: 'digest',
     vocabulary: [
       ...entries(
-        'board pack | boardpack | board papers | pack for the board | partnership board pack | scorecard pack | board report pack | board report | report for the board | for the partnership board | for the board meeting | scorecard for the board',
+        'board pack | boardpack | board papers | pack for the board | partnership board pack | scorecard pack | board report pack | board report | report for the board | for the partnership board | for the board meeting | scorecard for the board | board scorecard | the scorecard | partnership scorecard | our scorecard | scorecard',
         intent('boardPack', 8),
       ),
       // The board named with what is made for it, words apart: "papers for the SEND partnership board".

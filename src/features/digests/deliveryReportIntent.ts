@@ -33,6 +33,12 @@ const VOCABULARY: Entry[] = entries(
     'land in | landed in | arrive in | arrived in | in everyone inbox | everyone inbox | reach everyone | reached everyone | get to everyone | got to everyone',
     intent('deliveryReport', 3),
   ),
+  // Sends that failed: a question about the last send, never a request to send again.
+  entries(
+    'digest fail | digest failed | fail to send | failed to send | fail to go | failed to go | fail to go out | failed to go out | not sent | not delivered | did not arrive | did not go out | did not get it',
+    intent('deliveryReport', 5),
+  ),
+  exactEntries('fail | failed | failing | failure | failures', intent('deliveryReport', 1.5)),
 );
 
 export const deliveryReportIntent = {

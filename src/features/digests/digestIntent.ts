@@ -46,6 +46,23 @@ const VOCABULARY: Entry[] = [
   ...entries('subscribers | subscriber | all subscribers', { kind: 'domain' }),
 ];
 
+/** A message opening with these asks about a send; it is not a request to send. */
+const QUESTION_OPENERS = new Set([
+  'did',
+  'has',
+  'have',
+  'was',
+  'were',
+  'any',
+  'is',
+  'are',
+  'why',
+  'how',
+  'who',
+  'which',
+  'when',
+]);
+
 const COMMAND: Record<DigestAction, string> = {
   subscribe: 'subscribe to the digest',
   unsubscribe: 'unsubscribe from the digest',
@@ -71,6 +88,15 @@ export const digestIntent = {
         .some((d) => a.tokens.slice(d.match.end, d.match.end + 3).includes('me'));
       if (signals.has('unsubscribe')) return { intent: 'digest', action: 'unsubscribe' };
       if (signals.has('subscribe') || signals.has('recurring')) return { intent: 'digest', action: 'subscribe' };
+      // Sending to every subscriber is done at once: only a request says so, never a question about a send
+      // ("did the digest send?", "has it been sent", "any of the digest messages fail to send?").
+      const asking = QUESTION_OPENERS.has(a.tokens[0] ?? '');
+      if (signals.has('send') && !toMe && asking)
+        return askBackWith(
+          'Do you mean how the last digest was delivered, or shall I send it to every subscriber now?',
+          [{ intent: 'deliveryReport' }, { intent: 'digest', action: 'sendNow' }] as const,
+          (u) => (u.intent === 'deliveryReport' ? 'digest delivery report' : COMMAND.sendNow),
+        );
       if (signals.has('send') && !toMe) return { intent: 'digest', action: 'sendNow' };
       if (signals.has('wanted') && !signals.has('preview') && !signals.has('send'))
         return askBackWith(

@@ -55,13 +55,24 @@ function wordsAsked(tokens: readonly string[]): string[] {
 
 /**
  * "what is SEN support?", "what's an EHCNA": the whole message is "what is" and one of the words, nothing
- * else, so it can only be asking what the word means ("what is the SALT wait" has more in it).
+ * else, so it can only be asking what the word means ("what is the SALT wait" has more in it). A polite or
+ * apologetic lead-in and a filler after it change nothing ("sorry, new in post - what's an EHCNA actually").
  */
+const LEAD_IN = new Set(
+  'sorry new in post here i im am quick question q hi hello hiya please can could you tell me just so ok okay um and but silly basic'.split(
+    ' ',
+  ),
+);
+const AFTER = new Set('actually exactly again please then anyway though sorry'.split(' '));
+
 function asksWhatIs(tokens: readonly string[] | undefined): boolean {
   const words = (tokens ?? []).filter((t) => /[a-z0-9]/.test(t));
-  const start = words[0] === 'what' && (words[1] === 'is' || words[1] === 'are') ? 2 : -1;
-  if (start < 0) return false;
-  const rest = words.slice(start + (['a', 'an', 'the'].includes(words[start] ?? '') ? 1 : 0));
+  const at = words.findIndex((w, i) => w === 'what' && (words[i + 1] === 'is' || words[i + 1] === 'are'));
+  if (at < 0 || !words.slice(0, at).every((w) => LEAD_IN.has(w))) return false;
+  const start = at + 2;
+  let end = words.length;
+  while (end > start && AFTER.has(words[end - 1] ?? '')) end--;
+  const rest = words.slice(start + (['a', 'an', 'the'].includes(words[start] ?? '') ? 1 : 0), end);
   return (
     rest.length > 0 &&
     PHRASES.some((p) => p.words.length === rest.length && p.words.every((w, k) => w === rest[k] || `${w}s` === rest[k]))

@@ -47,9 +47,21 @@ export const inviteIntent = {
         'invite | invitation | invitations | send the survey | send survey | send a survey | send out the survey | survey link | survey code | new code | link for | ' +
           // "send the outcomes survey to dad for AR-1186": the survey, named with a word between.
           'send the outcomes survey | send the outcome survey | send the annual review survey | send them the survey | send her the survey | send him the survey | ' +
-          'send the questionnaire | send a questionnaire | send out the questionnaire',
+          'send the questionnaire | send a questionnaire | send out the questionnaire | ' +
+          // "can you set up the survey for the young person on AR-2210".
+          'set up the survey | set up a survey | set up the questionnaire | set up a survey link',
         intent('invite', 4),
       ),
+      // "survey for the parent carer of AR-6120": the survey and who it is for, in one phrase.
+      ...entries(
+        'survey for the parent | survey for the parent carer | survey for mum | survey for dad | survey for the family',
+        intent('invite', 4),
+        { kind: 'role', role: 'pc' },
+      ),
+      ...entries('survey for the young person | survey for the child | survey for the pupil', intent('invite', 4), {
+        kind: 'role',
+        role: 'cyp',
+      }),
       ...entries('link | code', intent('invite', 1)),
     ],
     // A review reference is what an invitation is for, when the message asks for one or is nothing but the
@@ -106,7 +118,8 @@ export const myInvitationsIntent = {
       ...entries(
         'my families | my reviews | my young people | my parents | need to finish | needs to finish | still need to | still needs to | not yet finished | not yet completed | ' +
           'i sent out | i have sent out | surveys i sent out | still has not | still have not | still not completed | still not finished | ' +
-          'yet to complete | still to complete | not submitted | have not submitted | unfinished | incomplete surveys | surveys not done | not done their survey | not done the survey',
+          'yet to complete | still to complete | not submitted | have not submitted | unfinished | incomplete surveys | surveys not done | not done their survey | not done the survey | ' +
+          'families i invited | people i invited | i invited | i have invited | who has not filled in | who has not filled | who still has not',
         intent('myInvitations', 4),
       ),
     ],

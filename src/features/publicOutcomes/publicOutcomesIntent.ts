@@ -29,10 +29,13 @@ const VOCABULARY: Entry[] = [
     intent('publicFigures', 4),
   ),
   ...entries(
-    'unpublish | take off | off the public page | remove from the public page | from the public page | no longer public | make private | stop publishing | withdraw',
+    'unpublish | off the public page | remove from the public page | from the public page | no longer public | make private | stop publishing',
     signal('withdraw'),
     intent('publicFigures', 4),
   ),
+  // Alone, "take off" and "withdraw" are SEND words too ("taken off roll", "withdrawn from school to be home
+  // educated"): they say which action only beside the public page.
+  ...entries('take off | withdraw', signal('withdraw'), intent('publicFigures', 2)),
   ...entries('outcome scores | all outcome scores | the outcome scores | survey scores', signal('allScores')),
 ];
 

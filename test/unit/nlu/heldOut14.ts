@@ -4,6 +4,13 @@
  * README.md, ../shared/SPEC.md, ../shared/examples/ and the help card's text (src/features/conversation/help.ts),
  * and wrote each row as a busy SEND caseworker, therapist manager, SENCO, commissioner or board member would type
  * it in Teams, with what it means. No row was run against the bot or tuned on before it was committed.
+ *
+ * First run (code at 28af258, before any tuning on this set; the table as written): 71 right, 3 asked back,
+ * 6 not understood, 10 confidently wrong (11.1%). Three rows corrected after it, for an error in the writer's
+ * brief, not the bot: a waiting list the bot does not hold (physio, CAMHS, OT) is answered by the waits route
+ * itself ("I have no figures for "physio". I have waiting times for: …"), which the brief did not say; those rows
+ * now accept that reading too. With them, the same code: 74 right, 3 asked back, 6 not understood,
+ * 7 confidently wrong (7.8%).
  */
 type Want = Record<string, unknown> & { intent: string };
 const NOT_HELD: Want[] = [{ intent: 'notHeld' }, { intent: 'unknown' }];
@@ -176,14 +183,14 @@ export const HELD_OUT_14: [string, Want | Want[]][] = [
   ['which survey qs got the most "i dont understand" clicks', { intent: 'unclearQuestions' }],
 
   // Things the bot does not do or does not hold (8)
-  ['physio waiting times', NOT_HELD],
+  ['physio waiting times', [...NOT_HELD, { intent: 'waits', unknownService: 'physio' }]],
   ['can you book a room for the EHCP panel on friday', { intent: 'unknown' }],
   ['thanks thats brilliant', { intent: 'smallTalk' }],
   ['morning!', { intent: 'smallTalk' }],
-  ['CAMHS waiting times for our send kids', NOT_HELD],
+  ['CAMHS waiting times for our send kids', [...NOT_HELD, { intent: 'waits', unknownService: 'camhs' }]],
   ['how much are we spending on independent special school placements', NOT_HELD],
   ["write me an email to the head at Oakfield about the child's transport", { intent: 'unknown' }],
-  ["what's the OT waiting list like", NOT_HELD],
+  ["what's the OT waiting list like", [...NOT_HELD, { intent: 'waits', unknownService: 'ot' }]],
 
   // The hardest realistic ones (10)
   ['sorry new in post, whats an EHCNA actually', { intent: 'glossary' }],

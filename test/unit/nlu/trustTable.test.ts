@@ -4,6 +4,7 @@ import { readFollowUp } from '../../../src/understanding/followUp.js';
 import type { Understanding } from '../../../src/understanding/types.js';
 import { loadMeasureCatalogue, loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 import { HELD_OUT_13 } from './heldOut13.js';
+import { HELD_OUT_14 } from './heldOut14.js';
 
 /**
  * How far practitioners can trust the answers: phrasings across every intent, written as a new user would
@@ -963,6 +964,20 @@ const YEAR_BEFORE_ROWS: [string | string[], Want | Want[]][] = [
   ],
 ];
 
+/**
+ * Actions that cannot be taken back are taken only when asked for (session 14, held-out set 14's first run: "any of
+ * the digest messages fail to send?" sent the digest to every subscriber; "taken off roll to be home educated"
+ * withdrew a figure from the public page). A question about a send is a delivery report or asked back.
+ */
+const ACTION_ROWS: [string | string[], Want | Want[]][] = [
+  ['did the digest send?', [{ intent: 'deliveryReport' }, ASK]],
+  ['has the digest been sent', [{ intent: 'deliveryReport' }, ASK]],
+  ['did the digest fail', { intent: 'deliveryReport' }],
+  ['send the digest now', { intent: 'digest', action: 'sendNow' }],
+  ['how many children were withdrawn from school to be home educated', M('elective_home_education')],
+  ['withdraw complaints from the public page', { intent: 'publicFigures' }],
+];
+
 /** "what is …" and nothing else asks what a word means (session 10): the glossary, not the figures it also names. */
 const G = (...words: string[]): Want => ({ intent: 'glossary', words });
 const WHAT_IS_ROWS: [string, Want | Want[]][] = [
@@ -1222,10 +1237,12 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     ...HELD_OUT_REPORTING,
     ...HELD_OUT_10,
     ...YEAR_BEFORE_ROWS,
+    ...ACTION_ROWS,
     ...WHAT_IS_ROWS,
     ...HELD_OUT_11,
     ...HELD_OUT_12,
     ...HELD_OUT_13,
+    ...HELD_OUT_14,
   ].map(([said, want]) => {
     const got = readChain(said);
     const text = Array.isArray(said) ? said.join(' → ') : said;
@@ -1278,6 +1295,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
       ['independent writer held out (session 10)', HELD_OUT_11],
       ['independent writer held out (session 11, intents)', HELD_OUT_12],
       ['independent writer held out (session 13, invitations and who answered)', HELD_OUT_13],
+      ['independent writer held out (session 14, every intent)', HELD_OUT_14],
     ];
     for (const [name, set] of sets) {
       const texts = new Set(set.map(([t]) => (Array.isArray(t) ? t.join(' → ') : t)));
