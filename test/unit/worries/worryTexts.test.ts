@@ -31,7 +31,8 @@ import { examplesOf, WorryPhrases, type WorryList } from '../../../src/features/
  *     100 harmless raised (4.0%; 2 of the 50 ordinary, 2 of the 50 that share words). Once heldout9 joined the
  *     model's examples it missed "cuts on wrist again. school not told" (96 of 100): a self-harm worry the rules had
  *     never caught (they wanted "her wrist"). The lead added a rule for the kind (cuts, marks or burns on wrists,
- *     forearms or thighs, with or without "her"), so this one text is no longer untouched: 97 of 100 again.
+ *     forearms or thighs, with or without "her"), so this one text is no longer untouched: 97 of 100 again. After
+ *     session 14's rules (tuned on heldout10, not this set): 98 of 100 worrying raised, 4 of 100 harmless.
  *   - heldout8 (100 + 100, a ninth writer, after heldout7 was recorded; its worrying texts include radicalisation,
  *     and "missing" texts filed as runningAway): First run, untouched: 96 of 100 worrying raised (96.0%), 15 of
  *     100 harmless raised (15.0%). Tuned on after that run, by kind (passive suicidal ideation, whereabouts unknown,
@@ -44,6 +45,15 @@ import { examplesOf, WorryPhrases, type WorryList } from '../../../src/features/
  *     running for "the olders", hands round a throat, running out of school alone to water; service complaints,
  *     school lessons on safety, Prevent and history, advice to a generic "you", fiction and set texts); the
  *     harmless text still raised is a sister's self-harm years ago, which the list deliberately never treats as over.
+ *   - heldout10 (100 + 100, an eleventh writer who read only the brief and SPEC.md, after all the tuning above;
+ *     half its harmless texts "ordinary", half "sharesWords"): First run, untouched, the shipped net: 92 of 100
+ *     worrying raised (92.0%), 4 of 100 harmless raised (4.0%). The eight missed: a sharpener blade used on an arm,
+ *     kitchen knives locked away because a girl was "doing things to her legs", a child asking whether it hurts to
+ *     die and searching it, insulin not done and only crisps for days at a parent's, "i dont deserve food", and
+ *     three of despair ("whats the point of any of this", "i have given up", "nothing matters"). Tuned on by kind
+ *     after that run (blades and knives on or away from a body, things done to one's body, how dying feels or is
+ *     searched for, medication not done, days on crisps, not deserving food, what is the point, nothing matters,
+ *     given up; harmless: scratching with eczema, war films and history, a review that was a nightmare).
  * The rules are tuned on every other set, so their figures here flatter them: on words nobody tuned them on they
  * caught about three in four. The third tier, a model learned from these examples, is measured honestly here:
  * each set is read by a model trained only on the other sets, and its figures alone are printed too.
