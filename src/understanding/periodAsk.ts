@@ -20,6 +20,9 @@ export type PeriodAsk =
   /** "2024-25", "2024/25", "2024 to 2025". */
   | { kind: 'year'; academicYear: string };
 
+/** "ten years ago" at most: the furthest back the understanding names, and the routes accept. */
+export const MOST_YEARS_AGO = 10;
+
 /** How a period asked is said back, in words the understanding reads again ("last term", "October 2025", "2024-25"). */
 export function periodAskPhrase(p: PeriodAsk): string {
   switch (p.kind) {

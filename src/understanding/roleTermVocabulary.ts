@@ -1,4 +1,5 @@
 import { entries, exactEntries, type Entry } from './lexicon.js';
+import { MOST_YEARS_AGO } from './periodAsk.js';
 
 /**
  * Who answered (children and young people, or parent carers) and which term. "families" means the
@@ -48,7 +49,7 @@ export const TERM_ENTRIES: Entry[] = [
   ...exactEntries('a year ago | one year ago | 1 year ago | year ago', { kind: 'term', term: 'yearAgo' }),
   // Further back: "two years ago", "3 years back", "the year before last". Never read as a year ago: an answer
   // for a nearer period than the one asked would be figures for something else.
-  ...[2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((years) =>
+  ...Array.from({ length: MOST_YEARS_AGO - 1 }, (_, i) => i + 2).flatMap((years) =>
     exactEntries(
       [String(years), NUMBER_WORDS[years]]
         .flatMap((n) => ['years ago', 'years back', 'years before', 'years earlier'].map((w) => `${n} ${w}`))

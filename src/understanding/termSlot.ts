@@ -1,5 +1,6 @@
 import { tagged, type Analysis } from './analysis.js';
 import type { Season, TermRef } from './types.js';
+import { MOST_YEARS_AGO } from './periodAsk.js';
 import { TermCalendar } from '../domain/terms/termCalendar.js';
 
 export type TermReading = {
@@ -132,11 +133,14 @@ export function academicYearFor(y: YearToken, season: Season): string {
   return TermCalendar.academicYearLabel(season === 'autumn' ? y.calendar : y.calendar - 1);
 }
 
-/** The same term a year earlier, where it can be said without today's date; undefined for "last term". */
+/**
+ * The same term a year earlier, where it can be said without today's date; undefined for "last term" (and past
+ * ten years back).
+ */
 export function aYearBefore(t: TermRef): TermRef | undefined {
   if (t.kind === 'current') return { kind: 'yearAgo' };
   if (t.kind === 'yearAgo') return { kind: 'yearsAgo', years: 2 };
-  if (t.kind === 'yearsAgo') return { kind: 'yearsAgo', years: t.years + 1 };
+  if (t.kind === 'yearsAgo') return t.years < MOST_YEARS_AGO ? { kind: 'yearsAgo', years: t.years + 1 } : undefined;
   if (t.kind === 'named' && t.academicYear)
     return { ...t, academicYear: TermCalendar.academicYearLabel(Number(t.academicYear.slice(0, 4)) - 1) };
   return undefined;

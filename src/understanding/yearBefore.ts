@@ -1,5 +1,5 @@
 import { TermCalendar } from '../domain/terms/termCalendar.js';
-import type { PeriodAsk } from './periodAsk.js';
+import { MOST_YEARS_AGO, type PeriodAsk } from './periodAsk.js';
 import { aYearBefore } from './termSlot.js';
 import type { Understanding } from './types.js';
 
@@ -65,6 +65,6 @@ function shiftPeriod(p: PeriodAsk): PeriodAsk | undefined {
     case 'yearAgo':
       return { kind: 'yearsAgo', years: 2 };
     case 'yearsAgo':
-      return { kind: 'yearsAgo', years: p.years + 1 };
+      return p.years < MOST_YEARS_AGO ? { kind: 'yearsAgo', years: p.years + 1 } : undefined;
   }
 }

@@ -47,21 +47,7 @@ const VOCABULARY: Entry[] = [
 ];
 
 /** A message opening with these asks about a send; it is not a request to send. */
-const QUESTION_OPENERS = new Set([
-  'did',
-  'has',
-  'have',
-  'was',
-  'were',
-  'any',
-  'is',
-  'are',
-  'why',
-  'how',
-  'who',
-  'which',
-  'when',
-]);
+const QUESTION_OPENERS = new Set('did has have was were any is are why how who which when'.split(' '));
 
 const COMMAND: Record<DigestAction, string> = {
   subscribe: 'subscribe to the digest',

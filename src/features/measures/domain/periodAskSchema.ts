@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PeriodAsk } from '../../../understanding/periodAsk.js';
+import { MOST_YEARS_AGO, type PeriodAsk } from '../../../understanding/periodAsk.js';
 
 const academicYear = z.string().regex(/^20\d\d-\d\d$/);
 const which = z.enum(['current', 'previous']);
@@ -8,7 +8,7 @@ const which = z.enum(['current', 'previous']);
 export const periodAskSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('relative'), unit: z.enum(['term', 'month', 'year']), which }),
   z.object({ kind: z.literal('yearAgo') }),
-  z.object({ kind: z.literal('yearsAgo'), years: z.number().int().min(2).max(10) }),
+  z.object({ kind: z.literal('yearsAgo'), years: z.number().int().min(2).max(MOST_YEARS_AGO) }),
   z.object({
     kind: z.literal('term'),
     season: z.enum(['autumn', 'spring', 'summer']),
