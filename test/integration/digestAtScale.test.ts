@@ -6,7 +6,7 @@ const MANAGER = 'dddddddd-0000-0000-0000-000000000001';
 const SUBSCRIBERS = 500;
 
 /**
- * "send the digest now" to 500 subscribers at the default pace (20 a second: 25 s of sending, past the
+ * "confirm send digest" to 500 subscribers at the default pace (20 a second: 25 s of sending, past the
  * 15 s after which Teams re-sends a turn that has not been answered). The manager's turn must not wait
  * for the send, and Teams re-sending the same activity mid-send must not start a second job.
  */
@@ -49,14 +49,14 @@ describe('the digest to 500 subscribers (HTTP endpoint, recording channel, real 
       serviceUrl: channel.url,
       conversation: { id: manager.conversationId, conversationType: 'personal', tenantId: 't1' },
     };
-    const first = await manager.say('send the digest now', activity);
+    const first = await manager.say('confirm send digest', activity);
     const digestsAtReply = delivered();
     expect(texts(first.activities).join(' ')).to.match(/I will tell you here when it is done/);
     expect(digestsAtReply, 'no digest had gone out when the manager was answered').to.equal(0);
 
     // Teams re-sends the same activity while the job runs (here, once 100 have gone).
     while (delivered() < 100) await new Promise((r) => setTimeout(r, 50));
-    const again = await manager.say('send the digest now', activity);
+    const again = await manager.say('confirm send digest', activity);
     expect(texts(again.activities).join(' ')).to.match(/already sending the digest you asked for/);
 
     const report = await channel.waitForText(manager.conversationId, /sent on request/, 120_000);

@@ -172,7 +172,13 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
     channel.script(blocked.user.conversationId, { status: 403 }, { status: 403 });
     const before = channel.received.length;
     const manager = teamsUser(MANAGER);
-    const reply = await manager.say('send the digest now');
+    // Asking to send goes to the whole board and cannot be called back: it is confirmed first, and nothing is
+    // sent until then.
+    const asked = await manager.say('send the digest now');
+    expect(asked).to.match(/cannot be called back\. To go ahead, type "confirm send digest"/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(channel.received.length, 'nothing sent before the confirmation').to.equal(before);
+    const reply = await manager.say('confirm send digest');
     expect(reply).to.match(/I will tell you here when it is done/);
     // The send runs after the turn; its report comes back to the same conversation.
     const report = String((await channel.waitForText(manager.user.conversationId, /sent on request/)).body.text);
@@ -205,7 +211,7 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
     bot.clock.set('2026-11-23');
     try {
       const seen = channel.received.length;
-      await manager.say('send the digest now');
+      await manager.say('confirm send digest');
       await channel.waitForText(manager.user.conversationId, /sent on request, 2026-11-23/);
       const again = channel.received
         .slice(seen)
@@ -217,7 +223,7 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
     }
   });
 
-  it('answers "send the digest now" at once and reports when done; the same activity re-sent starts no second job', async () => {
+  it('answers "confirm send digest" at once and reports when done; the same activity re-sent starts no second job', async () => {
     bot.clock.set('2026-11-24');
     try {
       const manager = teamsUser(MANAGER);
@@ -227,10 +233,10 @@ describe('termly digest (HTTP endpoint, recording channel, real Azurite)', funct
         conversation: { id: manager.user.conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
       };
       const seen = channel.received.length;
-      const first = await manager.user.say('send the digest now', resent);
+      const first = await manager.user.say('confirm send digest', resent);
       const answeredAt = Date.now();
       expect(texts(first.activities).join(' ')).to.match(/I will tell you here when it is done/);
-      const again = await manager.user.say('send the digest now', resent);
+      const again = await manager.user.say('confirm send digest', resent);
       expect(texts(again.activities).join(' ')).to.match(/already sending the digest you asked for/);
       await channel.waitForText(manager.user.conversationId, /sent on request, 2026-11-24/);
       await new Promise((r) => setTimeout(r, 300));

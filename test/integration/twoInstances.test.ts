@@ -104,14 +104,14 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
     sweeping = false;
     await sweeps;
 
-    // Both instances start "send the digest now" at the same moment.
+    // Both instances start "confirm send digest" at the same moment.
     const [replyA, replyB] = await Promise.all([
       a
         .user({ aadObjectId: MANAGER, conversationId: 'manager-conv-0' })
-        .say('send the digest now', { serviceUrl: channel.url }),
+        .say('confirm send digest', { serviceUrl: channel.url }),
       b
         .user({ aadObjectId: MANAGER, conversationId: 'manager-conv-1' })
-        .say('send the digest now', { serviceUrl: channel.url }),
+        .say('confirm send digest', { serviceUrl: channel.url }),
     ]);
     const said = [...texts(replyA.activities), ...texts(replyB.activities)].join('\n');
     expect(said).to.match(/digest/i);
@@ -145,7 +145,7 @@ describe('two instances on one store (HTTP endpoints, real Azurite)', function (
 /**
  * The same with two real bot processes on one data folder, started in the same instant: one starts
  * Azurite and the other attaches to it (one Azurite, as one storage account in production). Families'
- * turns and "send the digest now" go to either process. The bots and the rebuild command run compiled
+ * turns and "confirm send digest" go to either process. The bots and the rebuild command run compiled
  * (compiledBot.ts: the same code as under tsx, half the start-up CPU).
  */
 describe('two bot processes on one store (real processes)', function () {
@@ -221,7 +221,7 @@ describe('two bot processes on one store (real processes)', function () {
     );
 
     await Promise.all(
-      [first, second].map((bot, i) => bot.post({ type: 'message', text: 'send the digest now', ...managers[i] })),
+      [first, second].map((bot, i) => bot.post({ type: 'message', text: 'confirm send digest', ...managers[i] })),
     );
     await channel.waitForText('proc-manager-0', /sent on request/);
     await channel.waitForText('proc-manager-1', /sent on request/);

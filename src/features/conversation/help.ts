@@ -76,7 +76,7 @@ export async function showHelp(turn: Turn): Promise<void> {
         meaning:
           'get it here at the end of every term (in a team channel: the channel gets it); "unsubscribe" stops it',
       },
-      { example: 'send the digest now', meaning: 'send this term so far to every subscriber' },
+      { example: 'send the digest now', meaning: 'send this term so far to every subscriber (asks you to confirm)' },
     );
   if (roles.includes('manager') || roles.includes('admin'))
     commands.push(

@@ -4,7 +4,7 @@ import { askBackWith } from '../../understanding/clarify.js';
 import { intentReader } from '../../understanding/intentReader.js';
 import { entries, intent, type Entry } from '../../understanding/lexicon.js';
 import type { DigestService } from './digestService.js';
-import { digestRoute, type DigestAction } from './digestRoute.js';
+import { CONFIRM_SEND, digestRoute, type DigestAction } from './digestRoute.js';
 
 declare module '../../understanding/types.js' {
   interface IntentShapes {
@@ -54,6 +54,7 @@ const COMMAND: Record<DigestAction, string> = {
   unsubscribe: 'unsubscribe from the digest',
   preview: 'preview the digest',
   sendNow: 'send the digest now',
+  confirmSendNow: CONFIRM_SEND,
 };
 
 export const digestIntent = {

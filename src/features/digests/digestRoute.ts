@@ -7,7 +7,9 @@ import { intentRoute } from '../../routing/route.js';
 const MANAGERS_ONLY =
   'Only managers can subscribe to the termly digest or send it. An administrator can give you the manager role.';
 const STOPPED_PART_WAY =
-  'Sorry, sending the digest stopped part-way. Nobody gets it twice: say "send the digest now" again to finish, or "digest delivery report" to see who has it.';
+  'Sorry, sending the digest stopped part-way. Nobody gets it twice: type "confirm send digest" to finish, or "digest delivery report" to see who has it.';
+/** What a manager types, word for word, to send the digest to every subscriber (read in readMessage). */
+export const CONFIRM_SEND = 'confirm send digest';
 
 /**
  * Intent: digest. Anyone who may see figures can preview it; managers subscribe (in a team channel, the
@@ -23,15 +25,19 @@ export const digestRoute = (digests: DigestService) =>
         : MANAGERS_ONLY,
     input: z.object({
       intent: z.literal('digest'),
-      action: z.enum(['subscribe', 'unsubscribe', 'preview', 'sendNow']),
+      action: z.enum(['subscribe', 'unsubscribe', 'preview', 'sendNow', 'confirmSendNow']),
     }),
     handle: async (turn, { action }) => {
       await ACTIONS[action](turn, digests);
     },
   });
 
-/** What someone asked of the digest: see it, get it every term, stop getting it, or send it to everyone. */
-export type DigestAction = 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow';
+/**
+ * What someone asked of the digest: see it, get it every term, stop getting it, or send it to everyone — which
+ * goes to the whole board and cannot be called back, so it is asked for (`sendNow`) and then confirmed word for
+ * word (`confirmSendNow`), as Company Communicator confirms a send and an erasure is confirmed here.
+ */
+export type DigestAction = 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow' | 'confirmSendNow';
 
 const ACTIONS: Record<DigestAction, (turn: Turn, digests: DigestService) => Promise<void>> = {
   preview: async (turn, digests) => turn.send((await digests.preview()).reply),
@@ -56,7 +62,11 @@ const ACTIONS: Record<DigestAction, (turn: Turn, digests: DigestService) => Prom
         : `${where} ${where === 'You' ? 'were' : 'was'} not subscribed to the termly digest, so nothing has changed.`,
     });
   },
-  sendNow,
+  sendNow: async (turn) =>
+    turn.send({
+      text: `This sends this term's digest so far to every subscriber, and it cannot be called back. To go ahead, type "${CONFIRM_SEND}". To see it first, say "preview the digest".`,
+    }),
+  confirmSendNow: sendNow,
 };
 
 function whereOf(turn: Turn): string {

@@ -10,8 +10,8 @@ import { ADMIN, FakeTurn, fakeWorld, MANAGER, PRACTITIONER, type FakeWorld } fro
  * The termly digest as staff ask for it, on the fakes: the product's router, digest service, presenters and
  * delivery on in-memory stores, with a recording sender standing in for the channel. Only managers
  * subscribe (a chat or a team channel), a preview is a valid card with its CSV link, the scorecard carries
- * every measure, the term-end run sends once to each subscriber, "send the digest now" answers at once and
- * runs one job after the turn, unsubscribing stops it, a blocked subscriber is not tried again, and
+ * every measure, the term-end run sends once to each subscriber, "send the digest now" asks for "confirm send
+ * digest", which answers at once and runs one job after the turn, unsubscribing stops it, a blocked subscriber is not tried again, and
  * administrators see the delivery report. What needs the HTTP endpoint, Teams-shaped activities or Table
  * rows (the trigger's and the CSV link's status codes, retries on real 429/5xx/403 responses, the reply
  * before the job, installation updates, a reply thread's id) stays in test/integration/termDigest.test.ts.
@@ -147,13 +147,17 @@ describe('termly digest (router and services on the fakes)', () => {
     expect(w.sender.sent, 'nothing sent twice').to.have.length(2);
   });
 
-  it('answers "send the digest now" at once and reports when done; the same activity re-sent starts no second job', async () => {
+  it('"send the digest now" sends nothing until "confirm send digest"; that answers at once and reports when done; the same activity re-sent starts no second job', async () => {
     w.clock.set('2026-11-24');
     for (const who of [staff(), staff(), staff(MANAGER, 'channel')]) await who.say('subscribe to the digest');
     const manager = staff();
-    const first = await manager.say('send the digest now', 'activity-resent-by-teams');
+    const asked = await manager.say('send the digest now');
+    expect(asked.all).to.match(/cannot be called back\. To go ahead, type "confirm send digest"/);
+    expect(asked.deferred, 'no job before the confirmation').to.have.length(0);
+    expect(w.sender.sent, 'nothing sent before the confirmation').to.have.length(0);
+    const first = await manager.say('confirm send digest', 'activity-resent-by-teams');
     expect(first.all).to.match(/I will tell you here when it is done/);
-    const again = await manager.say('send the digest now', 'activity-resent-by-teams');
+    const again = await manager.say('confirm send digest', 'activity-resent-by-teams');
     expect(again.all).to.match(/already sending the digest you asked for/);
     expect(again.deferred, 'no second job').to.have.length(0);
     expect(first.deferred, 'one job, after the turn').to.have.length(1);

@@ -206,14 +206,14 @@ describe('routes and their handlers (unit, in-memory stores)', () => {
       expect((await say(MANAGER, 'subscribe to the termly digest')).texts[0]).to.match(/already subscribed/);
       expect((await say(MANAGER, 'unsubscribe from the digest')).texts[0]).to.match(/no longer get/);
     });
-    it('"send the digest now" answers at once, sends after the turn, and reports back; a re-sent activity starts nothing', async () => {
+    it('"confirm send digest" answers at once, sends after the turn, and reports back; a re-sent activity starts nothing', async () => {
       await say(MANAGER, 'subscribe to the termly digest', { conversationId: 'm1' });
-      const turn = await say(MANAGER, 'send the digest now', { conversationId: 'm1', activityId: 'act-1' });
+      const turn = await say(MANAGER, 'confirm send digest', { conversationId: 'm1', activityId: 'act-1' });
       expect(turn.texts).to.deep.equal([
         'Sending the digest to every subscriber now. I will tell you here when it is done.',
       ]);
       expect(w.sender.sent, 'nothing sent inside the turn').to.have.length(0);
-      const resent = await say(MANAGER, 'send the digest now', { conversationId: 'm1', activityId: 'act-1' });
+      const resent = await say(MANAGER, 'confirm send digest', { conversationId: 'm1', activityId: 'act-1' });
       expect(resent.texts[0]).to.match(/already sending/);
       expect(resent.deferred).to.have.length(0);
       await turn.deferred[0]!();

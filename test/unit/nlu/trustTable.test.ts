@@ -974,6 +974,8 @@ const ACTION_ROWS: [string | string[], Want | Want[]][] = [
   ['has the digest been sent', [{ intent: 'deliveryReport' }, ASK]],
   ['did the digest fail', { intent: 'deliveryReport' }],
   ['send the digest now', { intent: 'digest', action: 'sendNow' }],
+  ['confirm send digest', { intent: 'digest', action: 'confirmSendNow' }],
+  ['Confirm send the digest now.', { intent: 'digest', action: 'confirmSendNow' }],
   ['how many children were withdrawn from school to be home educated', M('elective_home_education')],
   ['withdraw complaints from the public page', { intent: 'publicFigures' }],
 ];
