@@ -77,7 +77,14 @@ export function buildScores(s: Slots): Understanding {
     : chooseTerms(s.terms, compareExplicit && (s.roles.length === 2 || several));
   if ('ask' in chosen) return askAboutTerms(chosen.ask, base, s);
   const withTerms = { ...base, terms: chosen.terms, ...(period ? { period } : {}) };
-  const q = s.question;
+  // An outcome named by its name ("confident about their child's future") is what is asked: a question of another
+  // outcome that shares some of the words ("I am confident my child can tell someone…", Health) is not.
+  const named =
+    s.outcome.kind === 'one' && !s.outcome.byTopic && s.outcome.strength >= 3 ? s.outcome.outcome : undefined;
+  const q =
+    named && s.question.kind === 'one' && s.question.question.outcome !== named
+      ? { kind: 'none' as const }
+      : s.question;
   if (q.kind === 'one')
     return {
       ...withTerms,

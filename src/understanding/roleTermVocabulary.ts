@@ -99,6 +99,11 @@ export const TERM_ENTRIES: Entry[] = [
     { kind: 'vagueTime' },
   ),
   ...entries('last time | at last | last one', { kind: 'ignore' }),
+  // "any more confident than they were this time last year": then against now.
+  ...entries('than they were | than it was | than we were | than they did | than it did', {
+    kind: 'compare',
+    explicit: false,
+  }),
   ...entries('compare | comparing | comparison | vs | versus | side by side | compared', {
     kind: 'compare',
     explicit: true,

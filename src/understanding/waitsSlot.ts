@@ -39,6 +39,12 @@ function unknownServiceName(a: Analysis): string | undefined {
   return candidates.find((c) => c !== undefined);
 }
 
+const WHO_IS_WAITING = new Set(
+  'under over aged age ages kids kid children child pupils pupil students young teenagers toddlers babies families our send sen'.split(
+    ' ',
+  ),
+);
+
 function nameAfter(a: Analysis, from: number, needPreposition: boolean): string | undefined {
   let i = from;
   if (needPreposition) {
@@ -46,6 +52,8 @@ function nameAfter(a: Analysis, from: number, needPreposition: boolean): string 
     i++;
   }
   while (DETERMINERS.has(a.tokens[i] ?? '')) i++;
+  // "OT waits for under 5s", "waits for our kids": who is waiting, not what for (the name is before the anchor).
+  if (needPreposition && WHO_IS_WAITING.has(a.tokens[i] ?? '')) return undefined;
   const words: number[] = [];
   for (; i < a.tokens.length && words.length < MAX_NAME_WORDS && canBeInName(a, i); i++) words.push(i);
   return nameOf(a, words);

@@ -33,9 +33,15 @@ const VOCABULARY: Entry[] = entries(
     'land in | landed in | arrive in | arrived in | in everyone inbox | everyone inbox | reach everyone | reached everyone | get to everyone | got to everyone',
     intent('deliveryReport', 3),
   ),
+  // Reaching the people it is for ("did last term's digest actually land with the board members"): delivered.
+  entries(
+    'land with | landed with | arrive with | arrived with | reach the board | reached the board | get to the board | got to the board',
+    intent('deliveryReport', 5),
+  ),
   // Sends that failed: a question about the last send, never a request to send again.
   entries(
-    'digest fail | digest failed | fail to send | failed to send | fail to go | failed to go | fail to go out | failed to go out | not sent | not delivered | did not arrive | did not go out | did not get it',
+    'digest already sent | digest already gone | digest been sent already | already sent the digest | digest sent out | ' +
+      'digest fail | digest failed | fail to send | failed to send | fail to go | failed to go | fail to go out | failed to go out | not sent | not delivered | did not arrive | did not go out | did not get it',
     intent('deliveryReport', 5),
   ),
   exactEntries('fail | failed | failing | failure | failures', intent('deliveryReport', 1.5)),

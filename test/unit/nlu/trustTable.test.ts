@@ -5,6 +5,7 @@ import type { Understanding } from '../../../src/understanding/types.js';
 import { loadMeasureCatalogue, loadServiceCatalogue } from '../../../src/seeds/loadSeeds.js';
 import { HELD_OUT_13 } from './heldOut13.js';
 import { HELD_OUT_14 } from './heldOut14.js';
+import { HELD_OUT_15 } from './heldOut15.js';
 
 /**
  * How far practitioners can trust the answers: phrasings across every intent, written as a new user would
@@ -1245,6 +1246,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     ...HELD_OUT_12,
     ...HELD_OUT_13,
     ...HELD_OUT_14,
+    ...HELD_OUT_15,
   ].map(([said, want]) => {
     const got = readChain(said);
     const text = Array.isArray(said) ? said.join(' → ') : said;
@@ -1298,6 +1300,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
       ['independent writer held out (session 11, intents)', HELD_OUT_12],
       ['independent writer held out (session 13, invitations and who answered)', HELD_OUT_13],
       ['independent writer held out (session 14, every intent)', HELD_OUT_14],
+      ['independent writer held out (session 14, after set 14 was tuned on)', HELD_OUT_15],
     ];
     for (const [name, set] of sets) {
       const texts = new Set(set.map(([t]) => (Array.isArray(t) ? t.join(' → ') : t)));
