@@ -39,11 +39,37 @@ export async function startEmbeddedAzurite(
      * bot an account of its own on one Azurite, instead of starting an Azurite for each.
      */
     accounts?: string[];
+    /** Where a free port comes from when none is given (tests give one that is taken, to see it tried again). */
+    choosePort?: () => Promise<number>;
   } = {},
+): Promise<EmbeddedAzurite> {
+  // A free port can be taken by another process between choosing it and Azurite listening on it (seen in a full
+  // test run: "listen EADDRINUSE"): with no port given, another is chosen and Azurite started again.
+  const choose = options.choosePort ?? (() => getPort({ host: '127.0.0.1' }));
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await choose());
+    try {
+      return await startOn(port, options);
+    } catch (error) {
+      const taken = error instanceof Error && error.message.includes('EADDRINUSE');
+      if (!taken || options.port !== undefined || attempt >= PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const PORT_ATTEMPTS = 3;
+
+async function startOn(
+  port: number,
+  options: {
+    location?: string;
+    readyTimeoutMs?: number;
+    onSpawn?: (pid: number, port: number) => void;
+    accounts?: string[];
+  },
 ): Promise<EmbeddedAzurite> {
   const require = createRequire(import.meta.url);
   const main = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist', 'src', 'table', 'main.js');
-  const port = options.port ?? (await getPort({ host: '127.0.0.1' }));
   // --silent: no per-request access log (it costs Azurite CPU and we never read it).
   const args = [
     main,
