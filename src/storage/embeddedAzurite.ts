@@ -23,26 +23,26 @@ export type EmbeddedAzurite = {
   stop(): Promise<'saved' | 'killed' | 'gone'>;
 };
 
+export type EmbeddedAzuriteOptions = {
+  location?: string;
+  port?: number;
+  readyTimeoutMs?: number;
+  /** Called as soon as the process exists, before it is ready (sharedAzurite names it in its marker). */
+  onSpawn?: (pid: number, port: number) => void;
+  /**
+   * Storage accounts it serves besides the development account, all with the development key. Tests give each
+   * bot an account of its own on one Azurite, instead of starting an Azurite for each.
+   */
+  accounts?: string[];
+  /** Where a free port comes from when none is given (tests give one that is taken, to see it tried again). */
+  choosePort?: () => Promise<number>;
+};
+
 /**
  * Starts Azurite's table server as a child process on loopback, with telemetry off, and resolves once
  * it reports it is ready. `location` keeps data on disk (npm start); without it the store is in memory (tests).
  */
-export async function startEmbeddedAzurite(
-  options: {
-    location?: string;
-    port?: number;
-    readyTimeoutMs?: number;
-    /** Called as soon as the process exists, before it is ready (sharedAzurite names it in its marker). */
-    onSpawn?: (pid: number, port: number) => void;
-    /**
-     * Storage accounts it serves besides the development account, all with the development key. Tests give each
-     * bot an account of its own on one Azurite, instead of starting an Azurite for each.
-     */
-    accounts?: string[];
-    /** Where a free port comes from when none is given (tests give one that is taken, to see it tried again). */
-    choosePort?: () => Promise<number>;
-  } = {},
-): Promise<EmbeddedAzurite> {
+export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions = {}): Promise<EmbeddedAzurite> {
   // A free port can be taken by another process between choosing it and Azurite listening on it (seen in a full
   // test run: "listen EADDRINUSE"): with no port given, another is chosen and Azurite started again.
   const choose = options.choosePort ?? (() => getPort({ host: '127.0.0.1' }));
@@ -59,15 +59,7 @@ export async function startEmbeddedAzurite(
 
 const PORT_ATTEMPTS = 3;
 
-async function startOn(
-  port: number,
-  options: {
-    location?: string;
-    readyTimeoutMs?: number;
-    onSpawn?: (pid: number, port: number) => void;
-    accounts?: string[];
-  },
-): Promise<EmbeddedAzurite> {
+async function startOn(port: number, options: EmbeddedAzuriteOptions): Promise<EmbeddedAzurite> {
   const require = createRequire(import.meta.url);
   const main = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist', 'src', 'table', 'main.js');
   // --silent: no per-request access log (it costs Azurite CPU and we never read it).

@@ -1,5 +1,5 @@
 import { tagged, type Analysis } from './analysis.js';
-import { findYears, readTerms, type Located } from './termSlot.js';
+import { findYears, readTerms, yearsWithNoNumber, type Located } from './termSlot.js';
 import type { PeriodAsk } from './periodAsk.js';
 import { TermCalendar } from '../domain/terms/termCalendar.js';
 
@@ -27,8 +27,7 @@ export function readPeriod(a: Analysis): PeriodReading {
 
   for (const { tag, match } of tagged(a, 'term')) {
     if (match.tags.some((t) => t.kind === 'compare') || comparing(match.start)) continue;
-    // "years ago" with no number: no period this can answer for (termSlot reads it as vague).
-    if (tag.term === 'yearAgo' && words(match).includes('years')) continue;
+    if (tag.term === 'yearAgo' && yearsWithNoNumber(a, match)) continue;
     if (tag.term === 'yearAgo') found.push({ at: match.start, value: { kind: 'yearAgo' } });
     else if (tag.term === 'yearsAgo') found.push({ at: match.start, value: { kind: 'yearsAgo', years: tag.years } });
     // Only "this term", "last term" and the like: "now" and "currently" mean the latest held.

@@ -51,7 +51,8 @@ export const TERM_ENTRIES: Entry[] = [
   // for a nearer period than the one asked would be figures for something else.
   ...Array.from({ length: MOST_YEARS_AGO - 1 }, (_, i) => i + 2).flatMap((years) =>
     exactEntries(
-      [String(years), NUMBER_WORDS[years]]
+      [String(years), NUMBER_WORDS[years] ?? '']
+        .filter(Boolean)
         .flatMap((n) => ['years ago', 'years back', 'years before', 'years earlier'].map((w) => `${n} ${w}`))
         .concat(years === 2 ? ['the year before last', 'year before last', 'the year before the last'] : [])
         .join(' | '),

@@ -32,9 +32,8 @@ export function readTerms(a: Analysis): TermReading {
   const seasons: Located<{ season: Season; year?: string }>[] = [];
   /** Where "the year before" was said (a year before the period named just before it, if any). */
   const yearBefore = new Set<number>();
-  const yearsWithoutNumber = (m: { start: number; end: number }) => a.tokens.slice(m.start, m.end).includes('years');
   for (const { tag, match } of tagged(a, 'term')) {
-    if (tag.term === 'yearAgo' && yearsWithoutNumber(match)) continue;
+    if (tag.term === 'yearAgo' && yearsWithNoNumber(a, match)) continue;
     located.push({
       at: match.start,
       value: tag.term === 'yearsAgo' ? { kind: 'yearsAgo', years: tag.years } : { kind: tag.term },
@@ -86,7 +85,7 @@ export function readTerms(a: Analysis): TermReading {
     terms,
     vague:
       tagged(a, 'vagueTime').length > 0 ||
-      tagged(a, 'term').some(({ tag, match }) => tag.term === 'yearAgo' && yearsWithoutNumber(match)),
+      tagged(a, 'term').some(({ tag, match }) => tag.term === 'yearAgo' && yearsWithNoNumber(a, match)),
     ...(yearBeforeUnplaced ? { yearBeforeUnplaced } : {}),
     ...(compare ? { compare } : {}),
     ...(orphan && seasons.length === 0 ? { yearWithoutSeason: orphan.value } : {}),
@@ -131,6 +130,14 @@ function academicYear(from: string, to: string): string | undefined {
 export function academicYearFor(y: YearToken, season: Season): string {
   if ('academic' in y) return y.academic;
   return TermCalendar.academicYearLabel(season === 'autumn' ? y.calendar : y.calendar - 1);
+}
+
+/**
+ * "years ago" with no number: the "year ago" entry matches it too (words compare by stem), but it names no period
+ * this can answer for. Both term readers (terms here, a measure's period in periodSlot) skip it.
+ */
+export function yearsWithNoNumber(a: Analysis, m: { start: number; end: number }): boolean {
+  return a.tokens.slice(m.start, m.end).includes('years');
 }
 
 /**
