@@ -23,11 +23,10 @@ export type SurveySectionCard = {
   easyReadTitle: string;
   easyReadNext: boolean;
   /**
-   * Whether the card itself stops a save with a question unanswered, and what the easy-read and faces presses send
-   * ('none', or the ticks: 'auto'). Where the card checks, it stops any press that sends inputs, those two too.
+   * Whether the card itself stops a save with a question unanswered. Where it does, the easy-read and faces presses
+   * send no inputs (its check would stop them too; the page adds the ticks); where it does not, they send the ticks.
    */
   required: boolean;
-  switchInputs: 'auto' | 'none';
   /** A child's first card: "Who is answering these questions?" (asked once, optional). */
   askWho: boolean;
   whoChoices: { title: string; value: string }[];

@@ -117,9 +117,7 @@ export function sectionCard(
     // instead" until every question was answered). Teams runs no page script: there those presses send the ticks
     // themselves, so nothing ticked is lost, and the bot checks a save instead of the card (whose check would stop
     // them too), showing the card again with each missing answer named.
-    ...(opts.actionType === 'Action.Execute'
-      ? { required: false, switchInputs: 'auto' as const }
-      : { required: true, switchInputs: 'none' as const }),
+    required: opts.actionType !== 'Action.Execute',
     ...who,
     questions: bank.questionsFor(opts.section, opts.role).map((q, i) => {
       const prior = opts.saved?.values[q.id];
