@@ -54,6 +54,11 @@ import { examplesOf, WorryPhrases, type WorryList } from '../../../src/features/
  *     after that run (blades and knives on or away from a body, things done to one's body, how dying feels or is
  *     searched for, medication not done, days on crisps, not deserving food, what is the point, nothing matters,
  *     given up; harmless: scratching with eczema, war films and history, a review that was a nightmare).
+ *   - heldout11 (60 + 60, a twelfth writer, brief and SPEC.md only, written after heldout10's tuning — the first
+ *     untouched measure of it): First run: 57 of 60 worrying raised (95.0%), 2 of 60 harmless raised (3.3%).
+ *     Missed: "no one notices the marks on my legs", a girl with ARFID losing weight and fainting, "i gave up" (the
+ *     heldout10 rule wanted "I have given up"). Tuned on by kind after that run (marks nobody sees, weight lost with
+ *     fainting, down to a few foods, giving up said by anyone, enjoying nothing).
  * The rules are tuned on every other set, so their figures here flatter them: on words nobody tuned them on they
  * caught about three in four. The third tier, a model learned from these examples, is measured honestly here:
  * each set is read by a model trained only on the other sets, and its figures alone are printed too.
