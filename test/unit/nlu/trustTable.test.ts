@@ -6,6 +6,7 @@ import { loadMeasureCatalogue, loadServiceCatalogue } from '../../../src/seeds/l
 import { HELD_OUT_13 } from './heldOut13.js';
 import { HELD_OUT_14 } from './heldOut14.js';
 import { HELD_OUT_15 } from './heldOut15.js';
+import { HELD_OUT_16 } from './heldOut16.js';
 
 /**
  * How far practitioners can trust the answers: phrasings across every intent, written as a new user would
@@ -1247,6 +1248,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
     ...HELD_OUT_13,
     ...HELD_OUT_14,
     ...HELD_OUT_15,
+    ...HELD_OUT_16,
   ].map(([said, want]) => {
     const got = readChain(said);
     const text = Array.isArray(said) ? said.join(' → ') : said;
@@ -1301,6 +1303,7 @@ describe('trust table: how often a practitioner is answered right, asked back, n
       ['independent writer held out (session 13, invitations and who answered)', HELD_OUT_13],
       ['independent writer held out (session 14, every intent)', HELD_OUT_14],
       ['independent writer held out (session 14, after set 14 was tuned on)', HELD_OUT_15],
+      ['independent writer held out (session 14, after the last fix; never tuned on)', HELD_OUT_16],
     ];
     for (const [name, set] of sets) {
       const texts = new Set(set.map(([t]) => (Array.isArray(t) ? t.join(' → ') : t)));
