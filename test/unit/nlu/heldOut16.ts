@@ -5,14 +5,15 @@
  * and board members would type in Teams, each with what it means, and no row was tuned on or run against the bot.
  *
  * Written after the last change to the language understanding (21fb92d) and NEVER TUNED ON: its first run is the
- * honest estimate of what a practitioner meets. First run (code at 4c95936, the table as written): 61 counted (60 rows;
- * "which of my families havent finished their surveys yet" is also in the main table, so it counts twice), 51 right, 2 asked back, 0 not understood, 8 confidently wrong (13.1%). Two of the
- * eight were the brief's error (the brief still did not say that the waits route itself answers a list it does not
- * hold: "I have no figures for …"); those rows now accept it, so, on the same code, 53 right and 6 confidently
- * wrong (9.8%): 16-25s in education or work read as Future scores, annual health checks as Progress scores,
- * suspensions per 100 pupils as waiting times (SALT named first), PRU pupils back into mainstream as AP places,
- * "what are we showing the public on the outcomes web page" as scores, and "email the SENCO … chase the school
- * advice" as advice on time. Left as they are (session 14): fixing them would make this set tuned-on too.
+ * honest estimate of what a practitioner meets. First run (code at 4c95936, the table as written), on its 60 rows:
+ * 50 right, 2 asked back, 0 not understood, 8 confidently wrong (13.3%). (The trust test prints 61: "which of my
+ * families havent finished their surveys yet" is also in the main table and counts twice; it is read right.) Two
+ * of the eight were the brief's error (the brief still did not say that the waits route itself answers a list it
+ * does not hold: "I have no figures for …"); those rows now accept it, so, on the same code, 52 right and 6
+ * confidently wrong (10.0%): 16-25s in education or work read as Future scores, annual health checks as Progress
+ * scores, suspensions per 100 pupils as waiting times (SALT named first), PRU pupils back into mainstream as AP
+ * places, "what are we showing the public on the outcomes web page" as scores, and "email the SENCO … chase the
+ * school advice" as advice on time. Left as they are (session 14): fixing them would make this set tuned-on too.
  */
 type Want = Record<string, unknown> & { intent: string };
 export const HELD_OUT_16: [string, Want | Want[]][] = [
