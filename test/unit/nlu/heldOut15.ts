@@ -5,14 +5,14 @@
  * what a busy practitioner, SENCO, commissioner or board member might type in Teams, with the reading(s) a
  * colleague would take from it. No row was tuned on or run against the bot before it was committed.
  *
- * First run (code at cd898aa, after set 14 was tuned on and before any tuning on this set; the table as written):
- * 61 counted (60 rows; "physio waiting times" is also in set 14, so it counts in both), 53 right, 0 asked back,
- * 2 not understood, 6 confidently wrong (9.8%). Two of the six were the brief's
- * error, as in set 14 (a waiting list the bot does not hold is answered by the waits route, "I have no figures
- * for …"): those rows, and the OT row, now accept that reading. With them, the same code: 55 right, 4 confidently
- * wrong (6.6%): a Health question that shares words read where "future" was named, two questions about whether the
- * digest reached the board read as showing it or as my invitations, and "OT waits for under 5s" naming "under" as
- * the service. Fixed by kind after that run (session 14).
+ * First run (code at cd898aa, after set 14 was tuned on and before any tuning on this set; the table as written),
+ * on its 60 rows: 52 right, 0 asked back, 2 not understood, 6 confidently wrong (10.0%). (The trust test prints 61:
+ * "physio waiting times" is also in set 14 and counts twice.) Two of the six were the brief's error, as in set 14
+ * (a waiting list the bot does not hold is answered by the waits route, "I have no figures for …"): those rows,
+ * and the OT row, now accept that reading. With them, the same code: 54 right, 4 confidently wrong (6.7%): a
+ * Health question that shares words read where "future" was named, two questions about whether the digest reached
+ * the board read as showing it or as my invitations, and "OT waits for under 5s" naming "under" as the service.
+ * Fixed by kind after that run (session 14).
  */
 type Want = Record<string, unknown> & { intent: string };
 export const HELD_OUT_15: [string, Want | Want[]][] = [
